@@ -1,0 +1,54 @@
+// @ts-check
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+/** Anything that touches the outside world. The core must stay pure (../shared/style.md §1). */
+const ioModules = [
+  "fs", "fs/*", "node:*", "path", "os", "child_process", "http", "https", "net", "stream",
+  "exceljs", "yaml", "commander", "@electric-sql/*", "kysely", "pg", "fastify", "react",
+];
+
+export default tseslint.config(
+  { ignores: ["node_modules/**", "out/**", "dist/**", "coverage/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+    },
+  },
+  {
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [
+          {
+            group: ioModules,
+            message: "src/core is the pure domain core: no I/O, storage, UI or file-format libraries. Put adapters in src/formats, src/store, src/server or src/cli and pass data in.",
+          },
+          {
+            group: ["../formats/*", "../cli/*", "../store/*", "../server/*", "../web/*", "**/formats/**", "**/cli/**"],
+            message: "Imports point inward: src/core must not import adapters.",
+          },
+        ],
+      }],
+      "no-restricted-globals": ["error",
+        { name: "process", message: "src/core is pure: pass configuration in instead of reading process." },
+        { name: "fetch", message: "src/core is pure: no network." },
+      ],
+    },
+  },
+  {
+    files: ["src/formats/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ group: ["**/cli/**", "**/server/**", "**/web/**"], message: "Formats are adapters used by the CLI and server, never the other way round." }],
+      }],
+    },
+  },
+  {
+    files: ["**/*.js", "**/*.mjs"],
+    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+  },
+);

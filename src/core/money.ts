@@ -1,0 +1,117 @@
+/**
+ * Money (金额). Every amount inside Yusuan is an integer number of 分 (0.01 元), from input to output.
+ * Floats never hold money; 万元 appear only at presentation, through `toWanYuanCents` / `formatWanYuan`.
+ */
+
+/** 分 — an integer amount of 0.01 元. Branded so a plain number cannot pass for money by accident. */
+export type Fen = number & { readonly __brand: "Fen" };
+
+export const ZERO = 0 as Fen;
+
+export class MoneyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MoneyError";
+  }
+}
+
+/** The one constructor: an integer number of 分 that stays exact in a double. */
+export function fen(n: number): Fen {
+  if (!Number.isSafeInteger(n)) throw new MoneyError(`金额必须是整数分 / amount must be an integer number of fen: ${n}`);
+  return n as Fen;
+}
+
+export function add(a: Fen, b: Fen): Fen {
+  return fen(a + b);
+}
+
+export function sum(values: Iterable<Fen>): Fen {
+  let total = 0;
+  for (const v of values) total += v;
+  return fen(total);
+}
+
+export function sub(a: Fen, b: Fen): Fen {
+  return fen(a - b);
+}
+
+const DECIMAL = /^([+-]?)(\d{1,15})(?:\.(\d+))?$/;
+
+/**
+ * Parses a decimal written in 元 or 万元 (for example "4117.91" 万元 or "413500.00" 元) into 分 without
+ * ever going through a float. More decimals than the unit can hold exactly (more than 2 in 元, 6 in 万元)
+ * is an error, not a silent rounding.
+ */
+export function parseDecimal(text: string, unit: "元" | "万元"): Fen {
+  const t = text.trim().replace(/,/g, "");
+  const m = DECIMAL.exec(t);
+  if (!m) throw new MoneyError(`不是金额 / not an amount: "${text}"`);
+  const [, sign, whole = "0", frac = ""] = m;
+  const scale = unit === "元" ? 2 : 6; // digits after the point that still fall on whole 分
+  const trimmed = frac.replace(/0+$/, "");
+  if (trimmed.length > scale) {
+    throw new MoneyError(`金额精度超过 0.01 元 / amount finer than 0.01 元: "${text}" ${unit}`);
+  }
+  const digits = whole + trimmed.padEnd(scale, "0");
+  const n = Number(digits);
+  return fen(sign === "-" ? -n : n);
+}
+
+/** A JS number typed in a file (YAML/JSON/XLSX) as 元. Uses its shortest decimal form, never n*100. */
+export function fromYuanNumber(n: number): Fen {
+  if (!Number.isFinite(n)) throw new MoneyError(`不是金额 / not an amount: ${n}`);
+  return parseDecimal(numberToPlainString(n), "元");
+}
+
+/** A JS number as 万元 (for example figures read from a printed table). */
+export function fromWanYuanNumber(n: number): Fen {
+  if (!Number.isFinite(n)) throw new MoneyError(`不是金额 / not an amount: ${n}`);
+  return parseDecimal(numberToPlainString(n), "万元");
+}
+
+function numberToPlainString(n: number): string {
+  const s = String(n);
+  if (!/e/i.test(s)) return s;
+  // Exponent forms only appear for very small or very large numbers; toFixed(20) is exact enough to reject them.
+  return n.toFixed(20).replace(/0+$/, "").replace(/\.$/, "");
+}
+
+/**
+ * 万元 with 2 decimals, rounded half up (away from zero) from the exact amount, as an integer count of
+ * 0.01 万元. This is the only place where money is rounded.
+ */
+export function toWanYuanCents(amount: Fen): number {
+  const abs = Math.abs(amount);
+  const q = Math.floor((abs + 5000) / 10000); // 1 万元分 (0.01 万元) = 100 元 = 10 000 分
+  return amount < 0 ? -q : q;
+}
+
+/** The printed 万元 value as a JSON number, e.g. 4117.91 (exactly the printed digits). */
+export function toWanYuan(amount: Fen): number {
+  return Number(formatWanYuan(amount));
+}
+
+/** "4117.91" — 万元, 2 decimals, no thousands separator. */
+export function formatWanYuan(amount: Fen): string {
+  return formatCents(toWanYuanCents(amount));
+}
+
+/** "4,117.91" — 万元 with thousands separators, as tables print. */
+export function formatWanYuanGrouped(amount: Fen): string {
+  const s = formatWanYuan(amount);
+  const [int = "0", frac = "00"] = s.replace("-", "").split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${s.startsWith("-") ? "-" : ""}${grouped}.${frac}`;
+}
+
+/** "413500.00" — 元 with 2 decimals, exact. */
+export function formatYuan(amount: Fen): string {
+  return formatCents(amount);
+}
+
+function formatCents(cents: number): string {
+  const abs = Math.abs(cents);
+  const int = Math.floor(abs / 100);
+  const frac = String(abs % 100).padStart(2, "0");
+  return `${cents < 0 ? "-" : ""}${int}.${frac}`;
+}
