@@ -42,6 +42,14 @@ export interface Unit {
   name: string;
   type: UnitType;
   staffing: Staffing;
+  /** the unit's own prior-year figures, for its own disclosure */
+  prior?: PriorYear;
+  /** the unit's own reasons, for its own disclosure */
+  reasons?: Partial<Record<ReasonKey, string>>;
+  /** the unit's own overall targets (table 12 of its disclosure) */
+  targets?: DepartmentTargets;
+  /** the unit's own assets */
+  assets?: Assets;
 }
 
 /**

@@ -1,0 +1,70 @@
+/** A small builder so each table's code reads like its layout. */
+import type { Fen } from "../money.ts";
+import type { Cell, Column, DisclosureTable, HeaderCell, Merge, RowKind } from "../table.ts";
+import type { Scope } from "./scope.ts";
+
+export class TableBuilder {
+  readonly rows: { cells: Cell[]; kind: RowKind }[] = [];
+  readonly merges: Merge[] = [];
+
+  constructor(
+    readonly columns: Column[],
+    readonly header: HeaderCell[][],
+  ) {}
+
+  /** Appends a row; missing trailing cells are empty. Zero amounts print as empty cells. */
+  row(cells: Cell[], kind: RowKind = "detail"): number {
+    const full: Cell[] = this.columns.map((_, i) => blankZero(cells[i] ?? null));
+    this.rows.push({ cells: full, kind });
+    return this.rows.length - 1;
+  }
+
+  merge(row: number, col: number, rowSpan: number, colSpan: number): void {
+    if (rowSpan > 1 || colSpan > 1) this.merges.push({ row, col, rowSpan, colSpan });
+  }
+
+  build(meta: { id: string; number: number; title: string; scope: Scope; note?: string; empty?: boolean }): DisclosureTable {
+    return {
+      id: meta.id,
+      number: meta.number,
+      title: meta.title,
+      unitName: meta.scope.name,
+      unit: "万元",
+      columns: this.columns,
+      header: this.header,
+      rows: this.rows,
+      merges: this.merges,
+      note: meta.note,
+      empty: meta.empty ?? false,
+    };
+  }
+}
+
+/** Tables print nothing for zero (as the official tables do). */
+function blankZero(c: Cell): Cell {
+  return c === 0 ? null : c;
+}
+
+export function text(key: string, width = 12): Column {
+  return { key, kind: "text", width };
+}
+
+export function code(key: string, width = 6): Column {
+  return { key, kind: "code", width };
+}
+
+export function money(key: string, width = 12): Column {
+  return { key, kind: "money", width };
+}
+
+/** h("合计", {rs: 3}) — a header cell. */
+export function h(textValue: string, span: { rs?: number; cs?: number } = {}): { text: string; rowSpan?: number; colSpan?: number } {
+  const cell: { text: string; rowSpan?: number; colSpan?: number } = { text: textValue };
+  if (span.rs && span.rs > 1) cell.rowSpan = span.rs;
+  if (span.cs && span.cs > 1) cell.colSpan = span.cs;
+  return cell;
+}
+
+export function amountOrNull(a: Fen): Cell {
+  return a === 0 ? null : a;
+}

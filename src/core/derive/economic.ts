@@ -1,0 +1,83 @@
+/**
+ * What the economic classification says about a line: its 类, whether it is 人员经费 or 公用经费,
+ * whether it is a "三公" item or 机关运行经费.
+ */
+import type { FundingSource, LineItem, Unit } from "../model.ts";
+import { isAdministrativeLike } from "../model.ts";
+
+/** 经济分类 类 (3 digits) of a department economic code. */
+export function economicClass(code: string): string {
+  return code.slice(0, 3);
+}
+
+/** 经济分类 款 (5 digits): local 7-digit sub-items roll up into their 款. */
+export function economicSection(code: string): string {
+  return code.slice(0, 5);
+}
+
+/** 人员经费 = 301 工资福利支出 + 303 对个人和家庭的补助; everything else in basic expenditure is 公用经费. */
+export function isPersonnel(code: string): boolean {
+  const c = economicClass(code);
+  return c === "301" || c === "303";
+}
+
+/** The basic-expenditure columns tables always print, in the order tables 3 and 5 print them. */
+export const FIXED_BASIC_CLASSES = ["301", "303", "302"] as const;
+
+/** Short names of economic 类 as the expenditure tables print them. */
+export const ECONOMIC_CLASS_NAMES: Record<string, string> = {
+  "301": "工资福利支出",
+  "302": "商品和服务支出",
+  "303": "对个人和家庭的补助",
+  "307": "债务利息及费用支出",
+  "309": "资本性支出（基本建设）",
+  "310": "资本性支出",
+  "311": "对企业补助（基本建设）",
+  "312": "对企业补助",
+  "313": "对社会保障基金补助",
+  "399": "其他支出",
+};
+
+export function economicClassName(cls: string): string {
+  return ECONOMIC_CLASS_NAMES[cls] ?? cls;
+}
+
+/** "三公"经费 items by department economic 款 (domain.md §4, table 7). */
+export type ThreePublicItem = "abroad" | "reception" | "vehiclePurchase" | "vehicleOperation";
+
+export function threePublicItem(code: string): ThreePublicItem | undefined {
+  switch (economicSection(code)) {
+    case "30212":
+      return "abroad";
+    case "30217":
+      return "reception";
+    case "31013":
+    case "30913":
+      return "vehiclePurchase";
+    case "30231":
+      return "vehicleOperation";
+    default:
+      return undefined;
+  }
+}
+
+/** "三公" and 机关运行经费 count only 一般公共预算财政拨款. */
+export function isFiscalAppropriation(source: FundingSource): boolean {
+  return source === "gpb-appropriation";
+}
+
+/**
+ * 机关运行经费: basic expenditure on goods and services (302) and capital (310) of 行政 and 参公 units,
+ * from 一般公共预算财政拨款.
+ */
+export function isOperatingCost(line: LineItem, unit: Unit | undefined): boolean {
+  if (!unit || !isAdministrativeLike(unit.type)) return false;
+  if (line.nature !== "basic" || !isFiscalAppropriation(line.source)) return false;
+  const c = economicClass(line.economic);
+  return c === "302" || c === "310";
+}
+
+/** 财政性资金 (table 13): everything except the unit's own non-fiscal income. */
+export function isFiscalMoney(source: FundingSource): boolean {
+  return !["other", "business-income", "operating-income", "superior-subsidy", "subordinate-remittance"].includes(source);
+}

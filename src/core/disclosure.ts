@@ -1,0 +1,55 @@
+/**
+ * 公开文件 — a disclosure: the 13 tables and the narrative of one scope (the department or one unit),
+ * all derived from the budget. Renderers (src/formats) draw it; nothing here rounds money.
+ */
+import type { CatalogIndex } from "./catalog.ts";
+import { deriveHenan13 } from "./derive/henan13.ts";
+import { type Figures, computeFigures } from "./derive/figures.ts";
+import { type Scope, type ScopeRef, departmentScope, unitScope } from "./derive/scope.ts";
+import type { Budget } from "./model.ts";
+import { type Narrative, deriveNarrative } from "./narrative/narrative.ts";
+import type { DisclosureTable } from "./table.ts";
+
+export type Layout = "henan13";
+
+export interface Disclosure {
+  layout: Layout;
+  year: number;
+  scope: { kind: ScopeRef["kind"]; code: string; name: string };
+  department: { code: string; name: string };
+  /** 文件标题, e.g. 洛龙区社区治理和服务创新办公室2021年度部门预算 */
+  title: string;
+  /** 编制日期 as printed on the cover */
+  date?: string;
+  tables: DisclosureTable[];
+  narrative: Narrative;
+  figures: Figures;
+}
+
+export function scopeOf(budget: Budget, ref: ScopeRef): Scope {
+  return ref.kind === "department" ? departmentScope(budget) : unitScope(budget, ref.code);
+}
+
+export function deriveDisclosure(budget: Budget, catalog: CatalogIndex, ref: ScopeRef = { kind: "department" }): Disclosure {
+  const scope = scopeOf(budget, ref);
+  const figures = computeFigures(scope);
+  return {
+    layout: "henan13",
+    year: budget.year,
+    scope: { kind: ref.kind, code: scope.code, name: scope.name },
+    department: { code: budget.department.code, name: budget.department.name },
+    title: `${scope.name}${budget.year}年度${ref.kind === "department" ? "部门" : "单位"}预算`,
+    date: budget.date,
+    tables: deriveHenan13(scope, catalog, budget.department),
+    narrative: deriveNarrative(budget, scope, catalog, figures),
+    figures,
+  };
+}
+
+/** The department's disclosure and one for each of its units (实施条例 第六条). */
+export function deriveAll(budget: Budget, catalog: CatalogIndex): Disclosure[] {
+  return [
+    deriveDisclosure(budget, catalog),
+    ...budget.units.map((u) => deriveDisclosure(budget, catalog, { kind: "unit", code: u.code })),
+  ];
+}

@@ -1,0 +1,300 @@
+/**
+ * The narrative (情况说明): 第一部分 概况 from the profile, 第二部分 every section with every amount,
+ * share and year-on-year change computed from the data and the prior-year figures (reasons inserted as
+ * people wrote them), 第三部分 名词解释.
+ */
+import type { CatalogIndex } from "../catalog.ts";
+import { chineseNumber } from "../catalog.ts";
+import type { Budget, FundingSource, PriorYear, ReasonKey } from "../model.ts";
+import { FUNDING_SOURCES, UNIT_TYPE_NAMES } from "../model.ts";
+import { type Fen, fen } from "../money.ts";
+import type { Figures } from "../derive/figures.ts";
+import type { Scope } from "../derive/scope.ts";
+import { GLOSSARY } from "./glossary.ts";
+import { change, chineseDate, list, reasonSentence, share, wan } from "./phrases.ts";
+
+export interface NarrativeSection {
+  /** stable id, e.g. "p2-01-total" */
+  id: string;
+  title: string;
+  paragraphs: string[];
+}
+
+export interface NarrativePart {
+  id: "part1" | "part2" | "part3";
+  title: string;
+  sections: NarrativeSection[];
+}
+
+export interface Narrative {
+  parts: NarrativePart[];
+}
+
+const INCOME_PHRASE: Record<FundingSource, string> = {
+  "gpb-appropriation": "一般公共预算财政拨款收入",
+  "gpb-admin-fees": "行政事业性收费收入",
+  "gpb-special-revenue": "专项收入",
+  "gpb-state-assets": "国有资产资源有偿使用收入",
+  "gpb-housing-fund": "政府住房基金收入",
+  "government-fund": "政府性基金预算收入",
+  "state-capital": "国有资本经营预算收入",
+  "special-account": "财政专户管理资金收入",
+  "advance-transfer": "上级提前告知转移支付收入",
+  "carry-over": "部门财政性资金结转",
+  other: "其他收入",
+  "business-income": "事业收入",
+  "operating-income": "事业单位经营收入",
+  "superior-subsidy": "上级补助收入",
+  "subordinate-remittance": "附属单位上缴收入",
+};
+
+/** Sections whose written text is a note rather than the reason for a change. */
+const NOTE_KEYS: ReadonlySet<ReasonKey> = new Set(["income", "performance", "assets", "specialTransfer"]);
+
+interface Ctx {
+  scope: Scope;
+  catalog: CatalogIndex;
+  f: Figures;
+  name: string;
+  y: number;
+  prior: PriorYear | undefined;
+  py: number;
+  reason: (k: ReasonKey) => string;
+}
+
+export function deriveNarrative(budget: Budget, scope: Scope, catalog: CatalogIndex, figures: Figures): Narrative {
+  const prior = scope.prior;
+  const ctx: Ctx = {
+    scope,
+    catalog,
+    f: figures,
+    name: scope.name,
+    y: scope.year,
+    prior,
+    py: prior?.year ?? scope.year - 1,
+    reason: (k) => reasonSentence(scope.reasons[k], NOTE_KEYS.has(k) ? "" : "主要原因："),
+  };
+  return {
+    parts: [
+      { id: "part1", title: `第一部分 ${scope.name}概况`, sections: part1(budget, scope) },
+      { id: "part2", title: `第二部分 ${scope.name}${scope.year}年部门预算情况说明`, sections: part2(ctx) },
+      {
+        id: "part3",
+        title: "第三部分 名词解释",
+        sections: [{ id: "p3-glossary", title: "名词解释", paragraphs: GLOSSARY.map((g, i) => `${chineseNumber(i + 1)}、${g.term}：${g.text}`) }],
+      },
+    ],
+  };
+}
+
+function part1(budget: Budget, scope: Scope): NarrativeSection[] {
+  const p = budget.profile;
+  const unitsIncluded = scope.ref.kind === "department" ? (p.unitsIncluded ?? budget.units.map((u) => u.name)) : [scope.name];
+  const structure =
+    scope.ref.kind === "department"
+      ? `${scope.name}部门预算包括机关本级预算和所属单位预算。纳入${budget.year}年部门预算编制范围的单位共${unitsIncluded.length}个，包括：${list(unitsIncluded)}。`
+      : `${scope.name}为${budget.department.name}所属${UNIT_TYPE_NAMES[scope.units[0]?.type ?? "institution"]}，本预算为其单位预算。`;
+  return [
+    { id: "p1-duties", title: "一、主要职能", paragraphs: p.duties.map((d, i) => `${i + 1}. ${d}`) },
+    { id: "p1-organisation", title: "二、机构设置及部门预算单位构成", paragraphs: [p.organisation, structure].filter((x) => x.trim() !== "") },
+  ];
+}
+
+function compare(ctx: Ctx, current: Fen, previous: Fen | undefined, subject = ""): string {
+  const c = change(current, previous, ctx.py, subject);
+  return c ? `${c}。` : "";
+}
+
+function part2(ctx: Ctx): NarrativeSection[] {
+  const { f, name, y, prior } = ctx;
+  const s: NarrativeSection[] = [];
+  const sec = (n: number, key: string, title: string, ...paragraphs: string[]) =>
+    s.push({ id: `p2-${String(n).padStart(2, "0")}-${key}`, title: `${chineseNumber(n)}、${title}`, paragraphs: paragraphs.filter((p) => p !== "") });
+
+  // 一 收入支出预算总体情况
+  const totalChange = change(f.total, prior?.total, ctx.py, "，收、支总计各");
+  sec(
+    1,
+    "total",
+    "收入支出预算总体情况说明",
+    `${name}${y}年收入总计${wan(f.incomeTotal)}，支出总计${wan(f.total)}。${totalChange ? `${totalChange}。` : ""}${ctx.reason("total")}`,
+  );
+
+  // 二 收入
+  const sources = FUNDING_SOURCES.filter((src) => f.incomeBySource[src] !== 0);
+  let incomeText: string;
+  if (sources.length === 0) incomeText = `${name}${y}年无收入预算。`;
+  else if (sources.length === 1) incomeText = `${name}${y}年收入合计${wan(f.incomeTotal)}，全部为${INCOME_PHRASE[sources[0]!]}。`;
+  else
+    incomeText = `${name}${y}年收入合计${wan(f.incomeTotal)}，其中：${sources
+      .map((src) => `${INCOME_PHRASE[src]}${wan(f.incomeBySource[src])}，${share(f.incomeBySource[src], f.incomeTotal)}`)
+      .join("；")}。`;
+  sec(2, "income", "收入预算总体情况说明", incomeText + ctx.reason("income"));
+
+  // 三 支出
+  sec(
+    3,
+    "expenditure",
+    "支出预算总体情况说明",
+    `${name}${y}年支出合计${wan(f.total)}，其中：基本支出${wan(f.basic)}，${share(f.basic, f.total)}；项目支出${wan(f.project)}，${share(f.project, f.total)}。` +
+      compare(ctx, f.basic, prior?.basic, "，基本支出") +
+      compare(ctx, f.project, prior?.project, "，项目支出") +
+      ctx.reason("expenditure"),
+  );
+
+  // 四 财政拨款收支
+  const priorAppropriation =
+    prior?.appropriation ??
+    (prior?.generalPublicBudget !== undefined && prior.governmentFund !== undefined && prior.stateCapital !== undefined
+      ? fen(prior.generalPublicBudget + prior.governmentFund + prior.stateCapital)
+      : undefined);
+  sec(
+    4,
+    "appropriation",
+    "财政拨款收入支出预算总体情况说明",
+    `${name}${y}年财政拨款收支总预算${wan(f.appropriation)}，其中：一般公共预算收支预算${wan(f.generalPublicBudget)}，政府性基金预算收支预算${wan(f.governmentFund)}，国有资本经营预算收支预算${wan(f.stateCapital)}。` +
+      compare(ctx, f.appropriation, priorAppropriation, "，财政拨款收、支总计各") +
+      ctx.reason("appropriation"),
+  );
+
+  // 五 一般公共预算支出
+  const classes = [...f.gpbByClass.entries()].filter(([, v]) => v !== 0);
+  const byClass =
+    classes.length === 0
+      ? ""
+      : `主要用于以下方面：${classes
+          .map(([c, v]) => {
+            const cmp = change(v, prior?.byClass?.[c], ctx.py);
+            return `${ctx.catalog.functionalClassStem(c)}（类）支出${wan(v)}，${share(v, f.generalPublicBudget)}${cmp ? `，${cmp}` : ""}`;
+          })
+          .join("；")}。`;
+  sec(
+    5,
+    "gpb",
+    "一般公共预算支出预算情况说明",
+    `${name}${y}年一般公共预算支出年初预算为${wan(f.generalPublicBudget)}。` +
+      compare(ctx, f.generalPublicBudget, prior?.generalPublicBudget, "，一般公共预算支出") +
+      byClass +
+      ctx.reason("generalPublicBudget"),
+  );
+
+  // 六 一般公共预算基本支出（按经济分类）
+  const names = (codes: string[]) => list(codes.map((c) => ctx.catalog.departmentEconomicName(c)));
+  sec(
+    6,
+    "economic",
+    "一般公共预算基本支出预算情况说明",
+    `${name}${y}年一般公共预算基本支出${wan(f.gpbBasic)}，其中：人员经费${wan(f.personnel)}` +
+      (f.personnelSections.length ? `，主要包括：${names(f.personnelSections)}` : "") +
+      `；公用经费${wan(f.publicFunds)}` +
+      (f.publicSections.length ? `，主要包括：${names(f.publicSections)}` : "") +
+      "。" +
+      compare(ctx, f.personnel, prior?.personnel, "，人员经费") +
+      compare(ctx, f.publicFunds, prior?.publicFunds, "，公用经费") +
+      ctx.reason("economic"),
+  );
+
+  // 七 "三公"经费
+  const tp = f.threePublic;
+  const ptp = prior?.threePublic;
+  const ptpTotal = ptp ? fen(ptp.abroad + ptp.reception + ptp.vehiclePurchase + ptp.vehicleOperation) : undefined;
+  const vehicle = fen(tp.vehiclePurchase + tp.vehicleOperation);
+  const pVehicle = ptp ? fen(ptp.vehiclePurchase + ptp.vehicleOperation) : undefined;
+  const clause = (cur: Fen, prev: Fen | undefined) => {
+    const c = change(cur, prev, ctx.py);
+    return c ? `，${c}` : "";
+  };
+  sec(
+    7,
+    "three-public",
+    "“三公”经费支出预算情况说明",
+    `${name}${y}年一般公共预算财政拨款“三公”经费预算为${wan(f.threePublicTotal)}${clause(f.threePublicTotal, ptpTotal)}。具体情况如下：`,
+    `（一）因公出国（境）费${wan(tp.abroad)}${clause(tp.abroad, ptp?.abroad)}。主要用于单位工作人员公务出国（境）的住宿费、旅费、伙食补助费、杂费、培训费等支出。`,
+    `（二）公务用车购置及运行费${wan(vehicle)}${clause(vehicle, pVehicle)}。其中：公务用车购置费${wan(tp.vehiclePurchase)}${clause(tp.vehiclePurchase, ptp?.vehiclePurchase)}；公务用车运行维护费${wan(tp.vehicleOperation)}${clause(tp.vehicleOperation, ptp?.vehicleOperation)}，主要用于开展工作所需公务用车的燃料费、维修费、过路过桥费、保险费、安全奖励费用等支出。`,
+    `（三）公务接待费${wan(tp.reception)}${clause(tp.reception, ptp?.reception)}。主要用于按规定开支的各类公务接待（含外宾接待）支出。`,
+    ctx.reason("threePublic"),
+  );
+
+  // 八 / 九 政府性基金、国有资本经营
+  const fundText = (amount: Fen, byCls: Map<string, Fen>, label: string, prev: Fen | undefined, key: ReasonKey) =>
+    amount === 0 && (prev === undefined || prev === 0)
+      ? `${name}${y}年没有使用${label}拨款安排的支出。`
+      : `${name}${y}年${label}支出${wan(amount)}` +
+        ([...byCls.values()].some((v) => v !== 0)
+          ? `，其中：${[...byCls.entries()]
+              .filter(([, v]) => v !== 0)
+              .map(([c, v]) => `${ctx.catalog.functionalClassStem(c)}（类）支出${wan(v)}`)
+              .join("；")}`
+          : "") +
+        "。" +
+        compare(ctx, amount, prev) +
+        ctx.reason(key);
+  sec(8, "government-fund", "政府性基金预算支出预算情况说明", fundText(f.governmentFund, f.governmentFundByClass, "政府性基金预算", prior?.governmentFund, "governmentFund"));
+  sec(9, "state-capital", "国有资本经营预算支出预算情况说明", fundText(f.stateCapital, f.stateCapitalByClass, "国有资本经营预算", prior?.stateCapital, "stateCapital"));
+
+  // 十 其他重要事项
+  const other: string[] = [];
+  other.push(
+    f.hasAdministrativeUnits
+      ? `（一）机关运行经费支出情况。${name}${y}年机关运行经费支出预算${wan(f.operatingCost)}` +
+          (f.operatingCostSections.length ? `，主要保障机构正常运转及正常履职需要的${names(f.operatingCostSections)}等支出` : "") +
+          "。" +
+          compare(ctx, f.operatingCost, prior?.operatingCost) +
+          ctx.reason("operatingCost")
+      : `（一）机关运行经费支出情况。${name}所属单位均为事业单位，不安排机关运行经费。`,
+  );
+  other.push(
+    `（二）政府采购支出情况。${y}年政府采购预算安排${wan(f.procurementTotal)}，其中：政府采购货物预算${wan(f.procurement.goods)}、政府采购工程预算${wan(f.procurement.works)}、政府采购服务预算${wan(f.procurement.services)}。` +
+      compare(ctx, f.procurementTotal, prior?.procurement) +
+      ctx.reason("procurement"),
+  );
+  other.push(`（三）绩效目标设置情况。${performanceText(ctx)}${ctx.reason("performance")}`);
+  other.push(`（四）国有资产占用情况。${assetsText(ctx)}${ctx.reason("assets")}`);
+  other.push(`（五）专项转移支付项目情况。${specialTransferText(ctx)}${ctx.reason("specialTransfer")}`);
+  sec(10, "other", "其他重要事项情况说明", ...other);
+  return s;
+}
+
+function performanceText(ctx: Ctx): string {
+  const { scope, name, y } = ctx;
+  const projects = scope.projects;
+  if (projects.length === 0) return `${name}${y}年无预算项目。`;
+  const withTargets = new Set(projects.filter((p) => p.indicators.length > 0).map((p) => p.code));
+  let covered = 0;
+  let all = 0;
+  for (const l of scope.lines) {
+    if (l.nature !== "project") continue;
+    all += l.amount;
+    if (l.project && withTargets.has(l.project)) covered += l.amount;
+  }
+  const levels = [...new Set(projects.flatMap((p) => p.indicators.map((i) => i.level1.replace(/指标$/, ""))))];
+  return (
+    `${name}${y}年共有预算项目${projects.length}个，其中${withTargets.size}个项目编制了绩效目标，涉及项目资金${wan(fen(covered))}，${share(fen(covered), fen(all)).replace(/^占/, "占项目支出的")}` +
+    (levels.length ? `，从项目${list(levels)}等方面设置了绩效指标` : "") +
+    "。"
+  );
+}
+
+function assetsText(ctx: Ctx): string {
+  const a = ctx.scope.assets;
+  if (!a) return `${ctx.name}未提供国有资产占用情况。`;
+  const kinds = Object.entries(a.vehicles);
+  const totalVehicles = kinds.reduce((t, [, n]) => t + n, 0);
+  const asOf = a.asOf.endsWith("-12-31") ? `${a.asOf.slice(0, 4)}年期末` : `截至${chineseDate(a.asOf)}`;
+  return (
+    `${asOf}，${ctx.name}共有车辆${totalVehicles}辆` +
+    (kinds.length ? `，其中：${kinds.map(([k, n]) => `${k}${n}辆`).join("、")}` : "") +
+    `；单价50万元以上通用设备${a.generalEquipmentOver500k}台（套），单位价值100万元以上专用设备${a.specialEquipmentOver1m}台（套）。`
+  );
+}
+
+function specialTransferText(ctx: Ctx): string {
+  const amounts = new Map<string, number>();
+  for (const l of ctx.scope.lines) if (l.project) amounts.set(l.project, (amounts.get(l.project) ?? 0) + l.amount);
+  const transfers = ctx.scope.projects.filter((p) => p.specialTransfer);
+  if (transfers.length === 0) return `${ctx.name}${ctx.y}年无负责管理的专项转移支付项目。`;
+  return (
+    `${ctx.name}负责管理的专项转移支付项目共有${transfers.length}项，主要是：${transfers.map((p) => `${p.name}${wan(fen(amounts.get(p.code) ?? 0))}`).join("；")}。` +
+    "将按照《预算法》等有关规定，积极做好项目分配前期准备工作，在规定的时间内向财政部门提出资金分配意见，根据有关要求做好项目申报公开等相关工作。"
+  );
+}

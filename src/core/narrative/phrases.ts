@@ -1,0 +1,50 @@
+/** The standard phrasings of a budget narrative, each built from exact amounts. */
+import { type Fen, formatWanYuan, toWanYuanCents } from "../money.ts";
+import { changeRate, formatPercent, percentOf } from "../ratio.ts";
+
+/** "4117.91万元" */
+export function wan(amount: Fen): string {
+  return `${formatWanYuan(amount)}万元`;
+}
+
+/** "占4.44%" (or "占比不适用" when the whole is zero). */
+export function share(part: Fen, whole: Fen): string {
+  const p = percentOf(part, whole);
+  return p.kind === "na" ? "占比不适用" : `占${formatPercent(p)}`;
+}
+
+/**
+ * "与2020年相比增加1599.88万元，增长63.54%" / "…减少…，下降…" / "…持平". Undefined when last year's
+ * figure is not given: then the narrative makes no comparison. A zero base reads 增长率不适用.
+ * Amounts that print alike (same 0.01 万元) read 持平, so the words never contradict the printed numbers.
+ */
+export function change(current: Fen, previous: Fen | undefined, previousYear: number, subject = ""): string | undefined {
+  if (previous === undefined) return undefined;
+  const lead = `与${previousYear}年相比${subject}`;
+  const diff = (current - previous) as Fen;
+  if (toWanYuanCents(current) === toWanYuanCents(previous)) return `${lead}持平`;
+  const up = diff > 0;
+  const abs = Math.abs(diff) as Fen;
+  const rate = changeRate(current, previous);
+  const pct = rate.kind === "na" ? "增长率不适用（上年为0）" : `${up ? "增长" : "下降"}${formatPercent({ kind: "pct", hundredths: Math.abs(rate.hundredths) })}`;
+  return `${lead}${up ? "增加" : "减少"}${wan(abs)}，${pct}`;
+}
+
+/** A reason as written, ending in a full stop. */
+export function reasonSentence(reason: string | undefined, lead = "主要原因："): string {
+  if (!reason || !reason.trim()) return "";
+  const r = reason.trim();
+  return `${lead}${r}${/[。！？.]$/.test(r) ? "" : "。"}`;
+}
+
+/** Joins clauses with the Chinese enumeration comma. */
+export function list(items: string[]): string {
+  return items.join("、");
+}
+
+/** "2020-12-31" → "2020年12月31日" */
+export function chineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}

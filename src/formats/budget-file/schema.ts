@@ -1,0 +1,200 @@
+/**
+ * The budget file (预算数据文件): what people write in YAML or JSON. One schema for both; values may be
+ * written in Chinese (行政, 基本, 财政拨款 …) or as the model's English ids. Amounts are 元 unless they say
+ * 万元: 413500, "413500.00", "41.35万元" all mean the same 分.
+ */
+import { z } from "zod";
+import type { Fen } from "../../core/money.ts";
+import { MoneyError, fromYuanNumber, parseDecimal } from "../../core/money.ts";
+import type { FundingSource, Nature, ProcurementKind, ProjectClass, ReasonKey, Target, UnitType } from "../../core/model.ts";
+import { FUNDING_SOURCE_NAMES, REASON_KEYS } from "../../core/model.ts";
+
+/** A code: digits (or a project code) written as text; a bare YAML number is accepted and kept as digits. */
+const codeText = z.union([z.string(), z.number().int().nonnegative()]).transform((v) => String(v).trim());
+
+function aliases<T extends string>(map: Record<string, T>, what: string) {
+  return z.string().transform((v, ctx) => {
+    const hit = map[v.trim()];
+    if (hit) return hit;
+    ctx.addIssue({ code: "custom", message: `未知的${what} / unknown ${what}: "${v}"；可用 / allowed: ${[...new Set(Object.keys(map))].join("、")}` });
+    return z.NEVER;
+  });
+}
+
+export const UNIT_TYPE_ALIASES: Record<string, UnitType> = {
+  行政: "administrative",
+  行政单位: "administrative",
+  administrative: "administrative",
+  参公: "civil-service-managed",
+  参公事业单位: "civil-service-managed",
+  参照公务员法管理的事业单位: "civil-service-managed",
+  "civil-service-managed": "civil-service-managed",
+  事业: "institution",
+  事业单位: "institution",
+  institution: "institution",
+};
+
+export const NATURE_ALIASES: Record<string, Nature> = { 基本: "basic", 基本支出: "basic", basic: "basic", 项目: "project", 项目支出: "project", project: "project" };
+
+export const SOURCE_ALIASES: Record<string, FundingSource> = {
+  ...Object.fromEntries(Object.entries(FUNDING_SOURCE_NAMES).map(([id, name]) => [name, id as FundingSource])),
+  ...Object.fromEntries(Object.keys(FUNDING_SOURCE_NAMES).map((id) => [id, id as FundingSource])),
+  一般公共预算财政拨款: "gpb-appropriation",
+  一般公共预算: "gpb-appropriation",
+  政府性基金: "government-fund",
+  国有资本经营: "state-capital",
+  上年结转: "carry-over",
+};
+
+export const PROJECT_CLASS_ALIASES: Record<string, ProjectClass> = {
+  一般性项目: "general",
+  运转类: "general",
+  运转类项目: "general",
+  general: "general",
+  专项资金: "special",
+  特定目标类: "special",
+  特定目标类项目: "special",
+  special: "special",
+  人员类项目: "personnel",
+  人员类: "personnel",
+  personnel: "personnel",
+};
+
+export const PROCUREMENT_ALIASES: Record<string, ProcurementKind> = { 货物: "goods", goods: "goods", 工程: "works", works: "works", 服务: "services", services: "services" };
+
+/** An amount in 元, or in 万元 when the text says so. */
+export const amount = z.union([z.number(), z.string()]).transform((v, ctx): Fen => {
+  try {
+    if (typeof v === "number") return fromYuanNumber(v);
+    const s = v.trim();
+    if (s.endsWith("万元")) return parseDecimal(s.slice(0, -2), "万元");
+    if (s.endsWith("万")) return parseDecimal(s.slice(0, -1), "万元");
+    return parseDecimal(s.endsWith("元") ? s.slice(0, -1) : s, "元");
+  } catch (e) {
+    ctx.addIssue({ code: "custom", message: e instanceof MoneyError ? e.message : `不是金额 / not an amount: ${String(v)}` });
+    return z.NEVER;
+  }
+});
+
+const count = z.number().int().nonnegative();
+
+const staffing = z.strictObject({ authorized: count.optional(), actual: count.optional(), retired: count.optional() });
+
+/** A target: text as people write it ("≥95%", "2021年3月底前", "明显") or a structured object. */
+export const targetInput = z.union([
+  z.string().min(1),
+  z.number().transform((n) => String(n)),
+  z.strictObject({ comparator: z.enum(["≥", "≤", "=", ">", "<"]), value: z.union([z.string(), z.number()]).transform(String), unit: z.string().default("") }),
+  z.strictObject({ deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), text: z.string().optional() }),
+]);
+export type TargetInput = z.infer<typeof targetInput>;
+
+const indicator = z.strictObject({
+  level1: z.string().min(1),
+  level2: z.string().default(""),
+  level3: z.string().min(1),
+  target: targetInput.optional(),
+  explanation: z.string().optional(),
+  method: z.string().optional(),
+});
+
+const threePublic = z.strictObject({ abroad: amount, reception: amount, vehiclePurchase: amount, vehicleOperation: amount });
+
+const reasons = z.partialRecord(z.enum(REASON_KEYS as [ReasonKey, ...ReasonKey[]]), z.string());
+
+const prior = z.strictObject({
+  year: z.number().int(),
+  basis: z.string().optional(),
+  total: amount.optional(),
+  basic: amount.optional(),
+  project: amount.optional(),
+  appropriation: amount.optional(),
+  generalPublicBudget: amount.optional(),
+  governmentFund: amount.optional(),
+  stateCapital: amount.optional(),
+  byClass: z.record(z.string().regex(/^\d{3}$/), amount).optional(),
+  personnel: amount.optional(),
+  publicFunds: amount.optional(),
+  threePublic: threePublic.optional(),
+  operatingCost: amount.optional(),
+  procurement: amount.optional(),
+});
+
+const task = z.strictObject({
+  name: z.string().min(1),
+  content: z.string().default(""),
+  funds: z.union([z.enum(["basic", "project", "基本支出", "项目支出"]), z.array(codeText)]),
+  note: z.string().optional(),
+});
+
+const targets = z.strictObject({
+  goals: z.array(z.string()).default([]),
+  tasks: z.array(task).default([]),
+  indicators: z.array(indicator).default([]),
+});
+
+const assets = z.strictObject({
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  vehicles: z.record(z.string(), count).default({}),
+  generalEquipmentOver500k: count.default(0),
+  specialEquipmentOver1m: count.default(0),
+});
+
+const unit = z.strictObject({
+  code: codeText,
+  name: z.string().min(1),
+  type: aliases(UNIT_TYPE_ALIASES, "单位类型 unit type"),
+  staffing: staffing.default({}),
+  prior: prior.optional(),
+  reasons: reasons.optional(),
+  targets: targets.optional(),
+  assets: assets.optional(),
+});
+
+const lineItem = z.strictObject({
+  unit: codeText,
+  functional: codeText,
+  economic: codeText,
+  nature: aliases(NATURE_ALIASES, "支出性质 nature"),
+  project: codeText.optional(),
+  source: aliases(SOURCE_ALIASES, "资金来源 funding source"),
+  amount,
+  memo: z.string().optional(),
+});
+
+const project = z.strictObject({
+  code: codeText,
+  name: z.string().min(1),
+  unit: codeText,
+  class: aliases(PROJECT_CLASS_ALIASES, "项目类别 project class"),
+  functional: codeText.optional(),
+  specialTransfer: z.boolean().optional(),
+  goal: z.string().optional(),
+  indicators: z.array(indicator).default([]),
+});
+
+export const budgetFileSchema = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  department: z.strictObject({ code: codeText, name: z.string().min(1), shortName: z.string().optional(), region: z.string().optional() }),
+  date: z.union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))]).optional(),
+  units: z.array(unit).min(1),
+  income: z.array(z.strictObject({ unit: codeText, source: aliases(SOURCE_ALIASES, "资金来源 funding source"), amount })).optional(),
+  lineItems: z.array(lineItem).default([]),
+  projects: z.array(project).default([]),
+  targets: targets.optional(),
+  procurement: z.array(z.strictObject({ unit: codeText, kind: aliases(PROCUREMENT_ALIASES, "采购类别 procurement kind"), amount, project: codeText.optional(), item: z.string().optional() })).default([]),
+  assets: assets.optional(),
+  prior: prior.optional(),
+  reasons: reasons.default({}),
+  profile: z.strictObject({ duties: z.array(z.string()).default([]), organisation: z.string().default(""), unitsIncluded: z.array(z.string()).optional() }),
+});
+
+export type BudgetFile = z.infer<typeof budgetFileSchema>;
+
+/** Turns a target as written into the model's Target, reading text forms in the budget's year. */
+export function toTarget(t: TargetInput | undefined, year: number, parse: (s: string, y: number) => Target): Target | undefined {
+  if (t === undefined) return undefined;
+  if (typeof t === "string") return parse(t, year);
+  if ("deadline" in t) return { kind: "deadline", date: t.deadline, text: t.text ?? t.deadline };
+  return { kind: "numeric", comparator: t.comparator, value: t.value, unit: t.unit };
+}
