@@ -1,0 +1,62 @@
+/**
+ * The `yusuan` command line. Every command turns bad input into one clear message (Chinese first,
+ * English beside) and an exit code; a stack trace is shown only with YUSUAN_DEBUG=1.
+ */
+import { Command, CommanderError } from "commander";
+import { InputError, formatProblem } from "../formats/errors.ts";
+import { renderCommand } from "./render.ts";
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`),
+  err: (s) => process.stderr.write(s.endsWith("\n") ? s : `${s}\n`),
+};
+
+/** Exit codes shared by every command: 0 fine, 1 findings at error level, 2 input unusable. */
+export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command()
+    .name("yusuan")
+    .description("预算 Yusuan — 部门预算：一份数据，生成全部公开表格与说明 / department budgets: one source of truth, every table and narrative derived")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .showHelpAfterError();
+
+  program
+    .command("render")
+    .description("生成公开文件 / render the disclosure of a budget (department and each unit)")
+    .argument("<budget>", "预算目录或文件 / budget directory or file (budget.yaml, budget.json)")
+    .requiredOption("-o, --out <dir>", "输出目录 / output directory")
+    .option("-f, --format <list>", "格式 / formats: json,html (or all)", "json,html")
+    .option("--catalog <kind=file...>", "载入正式科目目录 / load an official catalog file (CSV/XLSX: code,name)")
+    .option("--catalog-mode <mode>", "extend | replace", "extend")
+    .action(async (budget: string, opts: { out: string; format: string; catalog?: string[]; catalogMode: "extend" | "replace" }) => {
+      code = await renderCommand(budget, opts, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.unusable;
+    return reportFailure(e, io);
+  }
+  return code;
+}
+
+/** The one place where an exception becomes a message for a person. */
+export function reportFailure(e: unknown, io: Io): number {
+  if (e instanceof InputError) {
+    for (const p of e.problems) io.err(`错误 / error: ${formatProblem(p)}`);
+    return EXIT.unusable;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  io.err(`错误 / error: ${message}`);
+  if (process.env.YUSUAN_DEBUG && e instanceof Error && e.stack) io.err(e.stack);
+  return EXIT.unusable;
+}

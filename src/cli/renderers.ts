@@ -1,0 +1,15 @@
+/** Output formats of `yusuan render`. Each writes one file per disclosure. */
+import type { Disclosure } from "../core/disclosure.ts";
+import { renderHtml } from "../formats/html.ts";
+import { renderJson } from "../formats/json.ts";
+
+export interface Renderer {
+  /** file name written in the output directory */
+  file: string;
+  render: (d: Disclosure) => Promise<string | Uint8Array> | string | Uint8Array;
+}
+
+export const RENDERERS: Record<string, Renderer> = {
+  json: { file: "disclosure.json", render: renderJson },
+  html: { file: "disclosure.html", render: renderHtml },
+};

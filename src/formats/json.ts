@@ -1,0 +1,63 @@
+/**
+ * disclosure.json — every table as {id, title, unit, header, rows} with money as JSON numbers in 万元
+ * exactly as printed, and every narrative section as text.
+ */
+import type { Disclosure } from "../core/disclosure.ts";
+import { toWanYuan } from "../core/money.ts";
+import type { DisclosureTable } from "../core/table.ts";
+
+export interface JsonTable {
+  id: string;
+  number: number;
+  title: string;
+  unitName: string;
+  unit: "万元";
+  header: { text: string; colSpan?: number; rowSpan?: number }[][];
+  columns: { key: string; kind: string }[];
+  rows: (string | number | null)[][];
+  rowKinds: string[];
+  merges: { row: number; col: number; rowSpan: number; colSpan: number }[];
+  note?: string;
+  empty: boolean;
+}
+
+export function tableToJson(t: DisclosureTable): JsonTable {
+  return {
+    id: t.id,
+    number: t.number,
+    title: t.title,
+    unitName: t.unitName,
+    unit: t.unit,
+    header: t.header,
+    columns: t.columns.map((c) => ({ key: c.key, kind: c.kind })),
+    rows: t.rows.map((r) => r.cells.map((c) => (typeof c === "number" ? toWanYuan(c) : c))),
+    rowKinds: t.rows.map((r) => r.kind),
+    merges: t.merges,
+    ...(t.note ? { note: t.note } : {}),
+    empty: t.empty,
+  };
+}
+
+export function disclosureToJson(d: Disclosure) {
+  return {
+    format: "yusuan-disclosure/1",
+    layout: d.layout,
+    year: d.year,
+    title: d.title,
+    date: d.date,
+    scope: d.scope,
+    department: d.department,
+    tables: d.tables.map(tableToJson),
+    narrative: {
+      parts: d.narrative.parts.map((p) => ({
+        id: p.id,
+        title: p.title,
+        sections: p.sections.map((s) => ({ id: s.id, title: s.title, text: s.paragraphs.join("\n") })),
+      })),
+    },
+  };
+}
+
+export function renderJson(d: Disclosure): string {
+  return `${JSON.stringify(disclosureToJson(d), null, 2)}\n`;
+}
