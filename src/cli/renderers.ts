@@ -2,6 +2,7 @@
 import type { Disclosure } from "../core/disclosure.ts";
 import { renderHtml } from "../formats/html.ts";
 import { renderJson } from "../formats/json.ts";
+import { renderText } from "../formats/text.ts";
 
 export interface Renderer {
   /** file name written in the output directory */
@@ -12,4 +13,5 @@ export interface Renderer {
 export const RENDERERS: Record<string, Renderer> = {
   json: { file: "disclosure.json", render: renderJson },
   html: { file: "disclosure.html", render: renderHtml },
+  txt: { file: "disclosure.txt", render: renderText },
 };

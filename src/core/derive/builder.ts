@@ -19,8 +19,18 @@ export class TableBuilder {
     return this.rows.length - 1;
   }
 
+  /** Merges a rectangle of rows already added; the cells it covers (other than its anchor) must be blank. */
   merge(row: number, col: number, rowSpan: number, colSpan: number): void {
-    if (rowSpan > 1 || colSpan > 1) this.merges.push({ row, col, rowSpan, colSpan });
+    if (rowSpan <= 1 && colSpan <= 1) return;
+    for (let r = row; r < row + rowSpan; r++)
+      for (let c = col; c < col + colSpan; c++) {
+        if (r === row && c === col) continue;
+        const cells = this.rows[r]?.cells;
+        if (!cells || c >= cells.length) throw new Error(`merge ${row},${col} ${rowSpan}x${colSpan} outside the table`);
+        if (cells[c] !== null && cells[c] !== "") throw new Error(`merge ${row},${col} covers a filled cell at ${r},${c}`);
+        cells[c] = null;
+      }
+    this.merges.push({ row, col, rowSpan, colSpan });
   }
 
   build(meta: { id: string; number: number; title: string; scope: Scope; note?: string; empty?: boolean }): DisclosureTable {

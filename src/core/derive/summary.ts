@@ -19,7 +19,7 @@ export function budgetSummary(scope: Scope, meta: { id: string; number: number; 
   const { top, bottom } = sourceHeader(sources, 2);
   const columns: Column[] = [text("incomeItem", 22), money("incomeAmount"), text("expenseItem", 22), money("total"), money("gpb"), ...sources.map((s) => money(s))];
   const header: HeaderCell[][] = [
-    [h("收 入", { cs: 2 }), h("支 出", { cs: 4 + sources.length })],
+    [h("收 入", { cs: 2 }), h("支 出", { cs: 3 + sources.length })],
     [h("项 目", { rs: 2 }), h("金 额", { rs: 2 }), h("项 目", { rs: 2 }), h("合 计", { rs: 2 }), ...top],
     bottom,
   ];

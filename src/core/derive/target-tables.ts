@@ -72,8 +72,8 @@ function mergeRuns(t: TableBuilder, start: number, keys: string[], col: number):
     let j = i + 1;
     while (j < keys.length && keys[j] === keys[i]) j++;
     if (j - i > 1) {
-      t.merge(start + i, col, j - i, 1);
       for (let k = i + 1; k < j; k++) t.rows[start + k]!.cells[col] = null;
+      t.merge(start + i, col, j - i, 1);
     }
     i = j;
   }

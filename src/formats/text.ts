@@ -1,0 +1,30 @@
+/**
+ * Plain text in the seed's shape: markdown headings, narrative paragraphs, tables as tab-separated rows
+ * (header grid first, merged cells written once). Readable in a diff, so golden files use it.
+ */
+import type { Disclosure } from "../core/disclosure.ts";
+import { formatWanYuan } from "../core/money.ts";
+import { type DisclosureTable, headerGrid } from "../core/table.ts";
+
+export function tableToText(t: DisclosureTable): string {
+  const width = t.columns.length;
+  const lines = [`## ${t.title}`, "", `单位名称：${t.unitName}`, "", `单位：${t.unit}`, ""];
+  for (const row of headerGrid(t.header, width)) lines.push(row.map((c) => c?.text ?? "").join("\t"));
+  for (const row of t.rows) lines.push(row.cells.map((c) => (c === null ? "" : typeof c === "number" ? formatWanYuan(c as never) : c)).join("\t"));
+  if (t.note) lines.push("", `说明：${t.note}`);
+  return `${lines.join("\n")}\n`;
+}
+
+export function renderText(d: Disclosure): string {
+  const out: string[] = [`# ${d.scope.name}`, "", `## ${d.year}年度${d.scope.kind === "department" ? "部门" : "单位"}预算`, ""];
+  for (const p of d.narrative.parts) {
+    out.push(`# ${p.title}`, "");
+    for (const s of p.sections) {
+      out.push(`### ${s.title}`, "");
+      for (const para of s.paragraphs) out.push(para, "");
+    }
+  }
+  out.push(`# 附件：${d.scope.name}${d.year}年度预算表`, "");
+  for (const t of d.tables) out.push(tableToText(t));
+  return out.join("\n");
+}
