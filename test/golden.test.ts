@@ -30,4 +30,8 @@ describe("2021 sample golden files", async () => {
     it(`${stem}: text (tables and narrative)`, () => golden(`${stem}.txt`, renderText(d)));
     it(`${stem}: disclosure.json`, () => golden(`${stem}.json`, renderJson(d)));
   }
+  it("department, central 9-table layout: text", () => {
+    const [central] = deriveAll(budget, new CatalogIndex(builtInCatalog(2021)!), "central9");
+    golden("department-central9.txt", renderText(central!));
+  });
 });

@@ -37,9 +37,16 @@ export function checkTableShape(t: DisclosureTable): void {
 
 describe("table shapes of the 2021 sample", async () => {
   const { budget } = await readBudget("examples/luolong-shequ-2021");
-  for (const d of deriveAll(budget, new CatalogIndex(builtInCatalog(2021)!))) {
+  const catalog = new CatalogIndex(builtInCatalog(2021)!);
+  for (const d of deriveAll(budget, catalog)) {
     it(`${d.scope.kind} ${d.scope.code}: 13 tables in order with consistent shapes`, () => {
       expect(d.tables.map((t) => t.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+      for (const t of d.tables) checkTableShape(t);
+    });
+  }
+  for (const d of deriveAll(budget, catalog, "central9")) {
+    it(`central9 ${d.scope.kind} ${d.scope.code}: 9 tables in order with consistent shapes`, () => {
+      expect(d.tables.map((t) => t.id)).toEqual(["c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9"]);
       for (const t of d.tables) checkTableShape(t);
     });
   }

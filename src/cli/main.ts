@@ -4,7 +4,8 @@
  */
 import { Command, CommanderError } from "commander";
 import { InputError, formatProblem } from "../formats/errors.ts";
-import { renderCommand } from "./render.ts";
+import { type RenderOptions, renderCommand } from "./render.ts";
+import { RENDERERS } from "./renderers.ts";
 
 export interface Io {
   out: (s: string) => void;
@@ -31,12 +32,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   program
     .command("render")
     .description("生成公开文件 / render the disclosure of a budget (department and each unit)")
-    .argument("<budget>", "预算目录或文件 / budget directory or file (budget.yaml, budget.json)")
+    .argument("<budget>", "预算目录或文件，或多个预算所在目录 / budget directory or file, or a directory of budgets")
     .requiredOption("-o, --out <dir>", "输出目录 / output directory")
-    .option("-f, --format <list>", "格式 / formats: json,html (or all)", "json,html")
+    .option("-f, --format <list>", `格式 / formats: ${Object.keys(RENDERERS).join(",")} (or all)`, "json,html")
+    .option("-l, --layout <layout>", "表格样式 / table layout: henan13 | central9", "henan13")
     .option("--catalog <kind=file...>", "载入正式科目目录 / load an official catalog file (CSV/XLSX: code,name)")
     .option("--catalog-mode <mode>", "extend | replace", "extend")
-    .action(async (budget: string, opts: { out: string; format: string; catalog?: string[]; catalogMode: "extend" | "replace" }) => {
+    .option("--progress", "显示进度条 / show a progress bar in batch mode (default: when stderr is a terminal)")
+    .option("--no-progress", "不显示进度条 / no progress bar")
+    .action(async (budget: string, opts: RenderOptions) => {
       code = await renderCommand(budget, opts, io);
     });
 

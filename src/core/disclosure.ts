@@ -3,6 +3,7 @@
  * all derived from the budget. Renderers (src/formats) draw it; nothing here rounds money.
  */
 import type { CatalogIndex } from "./catalog.ts";
+import { deriveCentral9 } from "./derive/central9.ts";
 import { deriveHenan13 } from "./derive/henan13.ts";
 import { type Figures, computeFigures } from "./derive/figures.ts";
 import { type Scope, type ScopeRef, departmentScope, unitScope } from "./derive/scope.ts";
@@ -10,7 +11,10 @@ import type { Budget } from "./model.ts";
 import { type Narrative, deriveNarrative } from "./narrative/narrative.ts";
 import type { DisclosureTable } from "./table.ts";
 
-export type Layout = "henan13";
+/** 表格样式: Henan's 13 tables, or the central 9-table set other provinces use. */
+export type Layout = "henan13" | "central9";
+
+export const LAYOUTS: readonly Layout[] = ["henan13", "central9"];
 
 export interface Disclosure {
   layout: Layout;
@@ -30,26 +34,26 @@ export function scopeOf(budget: Budget, ref: ScopeRef): Scope {
   return ref.kind === "department" ? departmentScope(budget) : unitScope(budget, ref.code);
 }
 
-export function deriveDisclosure(budget: Budget, catalog: CatalogIndex, ref: ScopeRef = { kind: "department" }): Disclosure {
+export function deriveDisclosure(budget: Budget, catalog: CatalogIndex, ref: ScopeRef = { kind: "department" }, layout: Layout = "henan13"): Disclosure {
   const scope = scopeOf(budget, ref);
   const figures = computeFigures(scope);
   return {
-    layout: "henan13",
+    layout,
     year: budget.year,
     scope: { kind: ref.kind, code: scope.code, name: scope.name },
     department: { code: budget.department.code, name: budget.department.name },
     title: `${scope.name}${budget.year}年度${ref.kind === "department" ? "部门" : "单位"}预算`,
     date: budget.date,
-    tables: deriveHenan13(scope, catalog, budget.department),
+    tables: layout === "henan13" ? deriveHenan13(scope, catalog, budget.department) : deriveCentral9(scope, catalog),
     narrative: deriveNarrative(budget, scope, catalog, figures),
     figures,
   };
 }
 
 /** The department's disclosure and one for each of its units (实施条例 第六条). */
-export function deriveAll(budget: Budget, catalog: CatalogIndex): Disclosure[] {
+export function deriveAll(budget: Budget, catalog: CatalogIndex, layout: Layout = "henan13"): Disclosure[] {
   return [
-    deriveDisclosure(budget, catalog),
-    ...budget.units.map((u) => deriveDisclosure(budget, catalog, { kind: "unit", code: u.code })),
+    deriveDisclosure(budget, catalog, { kind: "department" }, layout),
+    ...budget.units.map((u) => deriveDisclosure(budget, catalog, { kind: "unit", code: u.code }, layout)),
   ];
 }

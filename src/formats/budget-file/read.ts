@@ -79,7 +79,7 @@ export function parseBudgetText(text: string, file: string, format: "yaml" | "js
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     throw new InputError([{ file: name, message: "文件内容应为一个预算对象 / the file must hold one budget object" }]);
   }
-  const parsed = budgetFileSchema.safeParse(data);
+  const parsed = budgetFileSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw new InputError(issuesToProblems(parsed.error.issues, name, doc, lineCounter));
   return fileToBudget(parsed.data);
 }

@@ -1,0 +1,281 @@
+/**
+ * The central 9-table layout (中央部门预算公开 9 张表), used by the central government and several
+ * provinces, derived from the same scope as Henan's 13 tables. Functional rows are hierarchical
+ * (类 → 款 → 项, each level a subtotal of the next).
+ */
+import type { CatalogIndex } from "../catalog.ts";
+import { chineseNumber } from "../catalog.ts";
+import type { FundingSource, LineItem } from "../model.ts";
+import { FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, isAppropriation, isGeneralPublicBudget } from "../model.ts";
+import { type Fen, fen } from "../money.ts";
+import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
+import { TableBuilder, code, h, money, text } from "./builder.ts";
+import { threePublicAmounts } from "./by-economic.ts";
+import { economicClass, economicSection, isPersonnel } from "./economic.ts";
+import type { Scope } from "./scope.ts";
+
+type Meta = { id: string; number: number; title: string };
+
+export function central9Titles(year: number): string[] {
+  return [
+    `${year}年部门收支总表`,
+    `${year}年部门收入总表`,
+    `${year}年部门支出总表`,
+    `${year}年财政拨款收支总表`,
+    `${year}年一般公共预算支出表`,
+    `${year}年一般公共预算基本支出表`,
+    `${year}年一般公共预算“三公”经费支出表`,
+    `${year}年政府性基金预算支出表`,
+    `${year}年国有资本经营预算支出表`,
+  ];
+}
+
+/** Income columns of the central layout: a source group and the Henan sources it gathers. */
+interface IncomeColumn {
+  key: string;
+  name: string;
+  sources: readonly FundingSource[];
+  /** always printed, or only where the data has amounts */
+  always: boolean;
+}
+
+const INCOME_COLUMNS: readonly IncomeColumn[] = [
+  { key: "gpb", name: "一般公共预算拨款收入", sources: GENERAL_PUBLIC_BUDGET_SOURCES, always: true },
+  { key: "government-fund", name: "政府性基金预算拨款收入", sources: ["government-fund"], always: true },
+  { key: "state-capital", name: "国有资本经营预算拨款收入", sources: ["state-capital"], always: true },
+  { key: "special-account", name: "财政专户管理资金收入", sources: ["special-account"], always: false },
+  { key: "advance-transfer", name: FUNDING_SOURCE_NAMES["advance-transfer"], sources: ["advance-transfer"], always: false },
+  { key: "business-income", name: "事业收入", sources: ["business-income"], always: true },
+  { key: "operating-income", name: "事业单位经营收入", sources: ["operating-income"], always: true },
+  { key: "superior-subsidy", name: "上级补助收入", sources: ["superior-subsidy"], always: false },
+  { key: "subordinate-remittance", name: "附属单位上缴收入", sources: ["subordinate-remittance"], always: false },
+  { key: "other", name: "其他收入", sources: ["other"], always: true },
+];
+
+function incomeColumns(amounts: readonly { source: FundingSource; amount: Fen }[]): IncomeColumn[] {
+  const used = new Set(amounts.filter((a) => a.amount !== 0).map((a) => a.source));
+  return INCOME_COLUMNS.filter((c) => c.always || c.sources.some((s) => used.has(s)));
+}
+
+/** Hierarchical functional rows: 类, 款, 项, in code order, each with its accumulated value. */
+function functionalHierarchy<T>(lines: readonly LineItem[], make: () => T, add: (acc: T, l: LineItem) => void): { code: string; acc: T }[] {
+  const m = new Map<string, T>();
+  for (const l of lines) {
+    for (const c of [l.functional.slice(0, 3), l.functional.slice(0, 5), l.functional]) {
+      let a = m.get(c);
+      if (!a) m.set(c, (a = make()));
+      add(a, l);
+    }
+  }
+  return [...m.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([c, acc]) => ({ code: c, acc }));
+}
+
+const FUNCTION_COLUMNS: Column[] = [code("code", 9), text("name", 26)];
+const functionHeader = (rs: number): HeaderCell[] => [h("功能分类科目编码", { rs }), h("科目名称", { rs })];
+
+function levelKind(c: string): "subtotal" | "detail" {
+  return c.length < 7 ? "subtotal" : "detail";
+}
+
+/** 1 部门收支总表: income by source (left) = expenditure by 功能分类 类 (right). */
+function summary(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTable {
+  const t = new TableBuilder(
+    [text("incomeItem", 26), money("incomeAmount"), text("expenseItem", 30), money("expenseAmount")],
+    [
+      [h("收 入", { cs: 2 }), h("支 出", { cs: 2 })],
+      [h("项 目"), h("预算数"), h("项 目"), h("预算数")],
+    ],
+  );
+  const cols = incomeColumns(scope.income);
+  const incomeOf = (sources: readonly FundingSource[]) => fen(scope.income.filter((i) => sources.includes(i.source) && i.source !== "carry-over").reduce((s, i) => s + i.amount, 0));
+  const left: [string, Fen][] = cols.map((c, i) => [`${chineseNumber(i + 1)}、${c.name}`, incomeOf(c.sources)]);
+  const byClass = new Map<string, number>();
+  for (const l of scope.lines) byClass.set(l.functional.slice(0, 3), (byClass.get(l.functional.slice(0, 3)) ?? 0) + l.amount);
+  const right: [string, Fen][] = [...byClass.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([c, v]) => [`${chineseNumber(Number(c) - 200)}、${catalog.functionalName(c)}`, fen(v)]);
+  const n = Math.max(left.length, right.length);
+  for (let i = 0; i < n; i++) t.row([left[i]?.[0] ?? "", left[i]?.[1] ?? null, right[i]?.[0] ?? "", right[i]?.[1] ?? null]);
+  const thisYear = fen(scope.income.filter((i) => i.source !== "carry-over").reduce((s, i) => s + i.amount, 0));
+  const carry = fen(scope.income.filter((i) => i.source === "carry-over").reduce((s, i) => s + i.amount, 0));
+  const spend = fen(scope.lines.reduce((s, l) => s + l.amount, 0));
+  t.row(["本年收入合计", thisYear, "本年支出合计", spend], "subtotal");
+  t.row(["上年结转", carry, "结转下年", null]);
+  t.row(["收 入 总 计", fen(thisYear + carry), "支 出 总 计", spend], "total");
+  return t.build({ ...meta, scope });
+}
+
+/** 2 部门收入总表: functional rows × income columns (上年结转 first). */
+function income(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTable {
+  const cols = incomeColumns(scope.lines);
+  const columns: Column[] = [...FUNCTION_COLUMNS, money("total"), money("carry-over"), ...cols.map((c) => money(c.key))];
+  const header: HeaderCell[][] = [[...functionHeader(1), h("合计"), h("上年结转"), ...cols.map((c) => h(c.name))]];
+  const t = new TableBuilder(columns, header);
+  type Acc = Map<FundingSource, number>;
+  const cellsOf = (a: Acc): Cell[] => {
+    const get = (ss: readonly FundingSource[]) => fen(ss.reduce((s, x) => s + (a.get(x) ?? 0), 0));
+    let total = 0;
+    for (const v of a.values()) total += v;
+    return [fen(total), get(["carry-over"]), ...cols.map((c) => get(c.sources))];
+  };
+  const add = (a: Acc, l: LineItem) => a.set(l.source, (a.get(l.source) ?? 0) + l.amount);
+  const grand: Acc = new Map();
+  for (const l of scope.lines) add(grand, l);
+  const empty = scope.lines.length === 0;
+  if (!empty) {
+    t.row(["", "合计", ...cellsOf(grand)], "total");
+    for (const r of functionalHierarchy(scope.lines, () => new Map() as Acc, add)) t.row([r.code, catalog.functionalName(r.code), ...cellsOf(r.acc)], levelKind(r.code));
+  }
+  return t.build({ ...meta, scope, empty, note: empty ? `本单位${scope.year}年无收入预算。` : undefined });
+}
+
+/** 3, 8, 9: functional rows × 合计 / 基本支出 / 项目支出 over the selected lines. */
+function byNature(scope: Scope, catalog: CatalogIndex, include: (l: LineItem) => boolean, meta: Meta & { emptyNote: string }): DisclosureTable {
+  const lines = scope.lines.filter(include);
+  const t = new TableBuilder([...FUNCTION_COLUMNS, money("total"), money("basic"), money("project")], [[...functionHeader(1), h("合计"), h("基本支出"), h("项目支出")]]);
+  type Acc = { basic: number; project: number };
+  const cells = (a: Acc): Cell[] => [fen(a.basic + a.project), fen(a.basic), fen(a.project)];
+  const add = (a: Acc, l: LineItem) => {
+    a[l.nature] += l.amount;
+  };
+  const grand: Acc = { basic: 0, project: 0 };
+  for (const l of lines) add(grand, l);
+  const empty = lines.every((l) => l.amount === 0);
+  if (!empty) {
+    t.row(["", "合计", ...cells(grand)], "total");
+    for (const r of functionalHierarchy(lines, () => ({ basic: 0, project: 0 }), add)) t.row([r.code, catalog.functionalName(r.code), ...cells(r.acc)], levelKind(r.code));
+  }
+  return t.build({ ...meta, scope, empty, note: empty ? meta.emptyNote : undefined });
+}
+
+/** 4 财政拨款收支总表. */
+function appropriation(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTable {
+  const t = new TableBuilder(
+    [text("incomeItem", 24), money("incomeAmount"), text("expenseItem", 30), money("total"), money("gpb"), money("government-fund"), money("state-capital")],
+    [
+      [h("收 入", { cs: 2 }), h("支 出", { cs: 5 })],
+      [h("项 目"), h("预算数"), h("项 目"), h("合计"), h("一般公共预算"), h("政府性基金预算"), h("国有资本经营预算")],
+    ],
+  );
+  const inc = (pred: (s: FundingSource) => boolean) => fen(scope.income.filter((i) => pred(i.source)).reduce((s, i) => s + i.amount, 0));
+  const left: [string, Fen][] = [
+    ["一、一般公共预算拨款", inc(isGeneralPublicBudget)],
+    ["二、政府性基金预算拨款", inc((s) => s === "government-fund")],
+    ["三、国有资本经营预算拨款", inc((s) => s === "state-capital")],
+  ];
+  type Acc = { gpb: number; gf: number; sc: number };
+  const byClass = new Map<string, Acc>();
+  const grand: Acc = { gpb: 0, gf: 0, sc: 0 };
+  for (const l of scope.lines) {
+    if (!isAppropriation(l.source)) continue;
+    const c = l.functional.slice(0, 3);
+    let a = byClass.get(c);
+    if (!a) byClass.set(c, (a = { gpb: 0, gf: 0, sc: 0 }));
+    const k = isGeneralPublicBudget(l.source) ? "gpb" : l.source === "government-fund" ? "gf" : "sc";
+    a[k] += l.amount;
+    grand[k] += l.amount;
+  }
+  const cells = (a: Acc): Cell[] => [fen(a.gpb + a.gf + a.sc), fen(a.gpb), fen(a.gf), fen(a.sc)];
+  const right = [...byClass.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const n = Math.max(left.length, right.length);
+  for (let i = 0; i < n; i++) {
+    const r = right[i];
+    t.row([left[i]?.[0] ?? "", left[i]?.[1] ?? null, r ? `${chineseNumber(Number(r[0]) - 200)}、${catalog.functionalName(r[0])}` : "", ...(r ? cells(r[1]) : [])]);
+  }
+  t.row(["收 入 总 计", fen(left.reduce((s, [, v]) => s + v, 0)), "支 出 总 计", ...cells(grand)], "total");
+  return t.build({ ...meta, scope });
+}
+
+/** 5 一般公共预算支出表: functional rows × 合计 / 基本支出 (人员经费, 公用经费) / 项目支出. */
+function gpbExpenditure(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTable {
+  const lines = scope.lines.filter((l) => isGeneralPublicBudget(l.source));
+  const t = new TableBuilder(
+    [...FUNCTION_COLUMNS, money("total"), money("basic"), money("personnel"), money("public"), money("project")],
+    [
+      [...functionHeader(2), h("合计", { rs: 2 }), h("基本支出", { cs: 3 }), h("项目支出", { rs: 2 })],
+      [h("小计"), h("人员经费"), h("公用经费")],
+    ],
+  );
+  type Acc = { personnel: number; public: number; project: number };
+  const add = (a: Acc, l: LineItem) => {
+    if (l.nature === "project") a.project += l.amount;
+    else if (isPersonnel(l.economic)) a.personnel += l.amount;
+    else a.public += l.amount;
+  };
+  const cells = (a: Acc): Cell[] => [fen(a.personnel + a.public + a.project), fen(a.personnel + a.public), fen(a.personnel), fen(a.public), fen(a.project)];
+  const grand: Acc = { personnel: 0, public: 0, project: 0 };
+  for (const l of lines) add(grand, l);
+  const empty = lines.length === 0;
+  if (!empty) {
+    t.row(["", "合计", ...cells(grand)], "total");
+    for (const r of functionalHierarchy(lines, () => ({ personnel: 0, public: 0, project: 0 }), add)) t.row([r.code, catalog.functionalName(r.code), ...cells(r.acc)], levelKind(r.code));
+  }
+  return t.build({ ...meta, scope, empty, note: empty ? `本单位${scope.year}年无一般公共预算支出。` : undefined });
+}
+
+/** 6 一般公共预算基本支出表: economic 类/款 rows × 合计 / 人员经费 / 公用经费. */
+function gpbBasic(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTable {
+  const t = new TableBuilder(
+    [code("code", 9), text("name", 26), money("total"), money("personnel"), money("public")],
+    [
+      [h("部门预算支出经济分类科目", { cs: 2 }), h("一般公共预算基本支出", { cs: 3 })],
+      [h("科目编码"), h("科目名称"), h("合计"), h("人员经费"), h("公用经费")],
+    ],
+  );
+  type Acc = { personnel: number; public: number };
+  const m = new Map<string, Acc>();
+  const grand: Acc = { personnel: 0, public: 0 };
+  for (const l of scope.lines) {
+    if (l.nature !== "basic" || !isGeneralPublicBudget(l.source)) continue;
+    const k = isPersonnel(l.economic) ? "personnel" : "public";
+    grand[k] += l.amount;
+    for (const c of [economicClass(l.economic), economicSection(l.economic)]) {
+      let a = m.get(c);
+      if (!a) m.set(c, (a = { personnel: 0, public: 0 }));
+      a[k] += l.amount;
+    }
+  }
+  const cells = (a: Acc): Cell[] => [fen(a.personnel + a.public), fen(a.personnel), fen(a.public)];
+  const empty = grand.personnel === 0 && grand.public === 0;
+  if (!empty) {
+    t.row(["", "合计", ...cells(grand)], "total");
+    for (const [c, a] of [...m.entries()].sort(([x], [y]) => x.localeCompare(y))) t.row([c, catalog.departmentEconomicName(c), ...cells(a)], c.length === 3 ? "subtotal" : "detail");
+  }
+  return t.build({ ...meta, scope, empty, note: empty ? `本单位${scope.year}年无一般公共预算基本支出。` : undefined });
+}
+
+/** 7 一般公共预算"三公"经费支出表: this year, and last year's budget where it is given. */
+function threePublic(scope: Scope, meta: Meta): DisclosureTable {
+  const t = new TableBuilder(
+    [text("year", 14), money("total"), money("abroad"), money("vehicle"), money("vehiclePurchase"), money("vehicleOperation"), money("reception")],
+    [
+      [h("年度", { rs: 2 }), h("合计", { rs: 2 }), h("因公出国（境）费", { rs: 2 }), h("公务用车购置及运行费", { cs: 3 }), h("公务接待费", { rs: 2 })],
+      [h("小计"), h("公务用车购置费"), h("公务用车运行费")],
+    ],
+  );
+  const row = (label: string, a: { abroad: Fen; reception: Fen; vehiclePurchase: Fen; vehicleOperation: Fen }) =>
+    t.row([label, fen(a.abroad + a.reception + a.vehiclePurchase + a.vehicleOperation), a.abroad, fen(a.vehiclePurchase + a.vehicleOperation), a.vehiclePurchase, a.vehicleOperation, a.reception]);
+  const prior = scope.prior?.threePublic;
+  if (prior) row(`${scope.prior?.year ?? scope.year - 1}年预算数`, prior);
+  const now = threePublicAmounts(scope);
+  row(`${scope.year}年预算数`, now);
+  const total = now.abroad + now.reception + now.vehiclePurchase + now.vehicleOperation;
+  return t.build({ ...meta, scope, empty: total === 0, note: total === 0 ? `本单位${scope.year}年无“三公”经费预算支出。` : undefined });
+}
+
+export function deriveCentral9(scope: Scope, catalog: CatalogIndex): DisclosureTable[] {
+  const titles = central9Titles(scope.year);
+  const meta = (n: number) => ({ id: `c${n}`, number: n, title: titles[n - 1] ?? "" });
+  const y = scope.year;
+  return [
+    summary(scope, catalog, meta(1)),
+    income(scope, catalog, meta(2)),
+    byNature(scope, catalog, () => true, { ...meta(3), emptyNote: `本单位${y}年无支出预算。` }),
+    appropriation(scope, catalog, meta(4)),
+    gpbExpenditure(scope, catalog, meta(5)),
+    gpbBasic(scope, catalog, meta(6)),
+    threePublic(scope, meta(7)),
+    byNature(scope, catalog, (l) => l.source === "government-fund", { ...meta(8), emptyNote: `本单位${y}年无政府性基金预算支出。` }),
+    byNature(scope, catalog, (l) => l.source === "state-capital", { ...meta(9), emptyNote: `本单位${y}年无国有资本经营预算支出。` }),
+  ];
+}
