@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { InputError, formatProblem } from "../formats/errors.ts";
+import { type NewOptions, newCommand } from "./new.ts";
 import { type RenderOptions, renderCommand } from "./render.ts";
 import { RENDERERS } from "./renderers.ts";
 
@@ -42,6 +43,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("--no-progress", "不显示进度条 / no progress bar")
     .action(async (budget: string, opts: RenderOptions) => {
       code = await renderCommand(budget, opts, io);
+    });
+
+  program
+    .command("new")
+    .description("新建预算文件 / write a new budget: a commented budget.yaml, or an Excel entry workbook")
+    .argument("[dir]", "目录 / directory for budget.yaml")
+    .option("--xlsx <file>", "生成 Excel 填报模板 / write the Excel entry workbook instead")
+    .option("-y, --year <year>", "预算年度 / fiscal year (default: next year)")
+    .option("--force", "覆盖已有文件 / overwrite an existing file")
+    .action(async (dir: string | undefined, opts: NewOptions) => {
+      code = await newCommand(dir, opts, io);
     });
 
   try {
