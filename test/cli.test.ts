@@ -1,0 +1,85 @@
+/** The command line: outputs, exit codes and messages (never a stack trace). */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../src/cli/main.ts";
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join(""), err: err.join("") };
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), "yusuan-cli-"));
+
+describe("yusuan render", () => {
+  it("renders the sample's department and unit disclosures", async () => {
+    const out = tmp();
+    const r = await run("render", "examples/luolong-shequ-2021", "--out", out, "--format", "json,html");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(readFileSync(join(out, "disclosure.json"), "utf8"));
+    expect(doc.tables).toHaveLength(13);
+    expect(doc.tables[0].rows.at(-1)).toContain(4117.91);
+    expect(readFileSync(join(out, "disclosure.html"), "utf8")).toContain('<html lang="zh-CN">');
+    expect(existsSync(join(out, "units", "313001", "disclosure.json"))).toBe(true);
+  });
+
+  it("renders the central 9-table layout", async () => {
+    const out = tmp();
+    expect((await run("render", "examples/luolong-shequ-2021", "--out", out, "--format", "json", "--layout", "central9")).code).toBe(0);
+    const doc = JSON.parse(readFileSync(join(out, "disclosure.json"), "utf8"));
+    expect(doc.tables.map((t: { title: string }) => t.title)).toContain("2021年部门收支总表");
+    expect(doc.layout).toBe("central9");
+  });
+
+  it("exits 2 with one clear message for a missing budget, and writes nothing", async () => {
+    const out = join(tmp(), "o");
+    const r = await run("render", "no/such/budget", "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("找不到文件或目录 / no such file or directory");
+    expect(r.err).not.toMatch(/\bat .*\.ts:\d+/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("exits 2 for an unknown format or layout", async () => {
+    expect((await run("render", "examples/luolong-shequ-2021", "--out", tmp(), "--format", "docx")).err).toContain("未知格式");
+    expect((await run("render", "examples/luolong-shequ-2021", "--out", tmp(), "--layout", "x")).code).toBe(2);
+  });
+
+  it("loads an official catalog file that renames a code", async () => {
+    const dir = tmp();
+    const csv = join(dir, "functional.csv");
+    writeFileSync(csv, "科目编码,科目名称\n2080208,基层政权和社区建设（正式）\n");
+    const out = join(dir, "out");
+    const r = await run("render", "examples/luolong-shequ-2021", "--out", out, "--format", "json", "--catalog", `functional=${csv}`);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(out, "disclosure.json"), "utf8")).toContain("基层政权和社区建设（正式）");
+  });
+
+  it("renders a directory of budgets, reporting the bad one without stopping", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "good.yaml"), readFileSync("examples/luolong-shequ-2021/budget.yaml"));
+    writeFileSync(join(dir, "bad.yaml"), "year: 2021\n");
+    const out = join(dir, "out");
+    const r = await run("render", dir, "--out", out, "--format", "json", "--no-progress");
+    expect(r.code).toBe(2);
+    expect(r.out).toContain("1 个预算成功 / succeeded, 1 个失败 / failed");
+    expect(r.err).toContain("bad.yaml");
+    expect(existsSync(join(out, "good", "disclosure.json"))).toBe(true);
+  });
+});
+
+describe("yusuan new", () => {
+  it("writes a commented budget.yaml that renders, and refuses to overwrite it", async () => {
+    const dir = tmp();
+    expect((await run("new", dir, "--year", "2021")).code).toBe(0);
+    const text = readFileSync(join(dir, "budget.yaml"), "utf8");
+    expect(text).toContain("# 预算年度 / fiscal year");
+    expect((await run("render", dir, "--out", join(dir, "out"), "--format", "json")).code).toBe(0);
+    const again = await run("new", dir);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain("文件已存在");
+  });
+});
