@@ -2,6 +2,7 @@
 import type { Disclosure } from "../core/disclosure.ts";
 import { renderHtml } from "../formats/html.ts";
 import { renderJson } from "../formats/json.ts";
+import { renderXlsx } from "../formats/xlsx.ts";
 import { renderText } from "../formats/text.ts";
 
 export interface Renderer {
@@ -13,5 +14,6 @@ export interface Renderer {
 export const RENDERERS: Record<string, Renderer> = {
   json: { file: "disclosure.json", render: renderJson },
   html: { file: "disclosure.html", render: renderHtml },
+  xlsx: { file: "disclosure.xlsx", render: renderXlsx },
   txt: { file: "disclosure.txt", render: renderText },
 };
