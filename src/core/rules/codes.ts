@@ -1,0 +1,262 @@
+/**
+ * 科目编码 — classification codes: well-formed, and present in the year's catalog (支出功能分类 类/款/项,
+ * 部门预算支出经济分类 类/款 and local sub-items). Catalog look-ups are reported once per distinct code,
+ * at its first place, with the number of places.
+ */
+import type { Finding, Rule, RuleContext, Severity } from "./finding.ts";
+import { defineRule } from "./finding.ts";
+import { catalogName, catalogSeverity, countNote, groupBy } from "./helpers.ts";
+
+const CODES_BASIS = "《中华人民共和国预算法》第三十二条、第四十六条；财政部当年《政府收支分类科目》";
+const ITEMISE_BASIS = "《中华人民共和国预算法》第四十六条；《中华人民共和国预算法实施条例》第六条";
+
+export const FUNCTIONAL_CODE = /^\d{7}$/;
+export const ECONOMIC_CODE = /^(?:\d{5}|\d{7})$/;
+
+interface Occurrence {
+  code: string;
+  path: string;
+}
+
+function functionalOccurrences(ctx: RuleContext): Occurrence[] {
+  const out: Occurrence[] = ctx.budget.lineItems.map((l, i) => ({ code: l.functional, path: `lineItems[${i}].functional` }));
+  ctx.budget.projects.forEach((p, i) => {
+    if (p.functional !== undefined) out.push({ code: p.functional, path: `projects[${i}].functional` });
+  });
+  return out;
+}
+
+function economicOccurrences(ctx: RuleContext): Occurrence[] {
+  return ctx.budget.lineItems.map((l, i) => ({ code: l.economic, path: `lineItems[${i}].economic` }));
+}
+
+type Level = "class" | "section" | "item";
+
+/** Which level of a well-formed code the catalog lacks, highest first; undefined when the code is known. */
+function missingFunctionalLevel(ctx: RuleContext, code: string): Level | undefined {
+  const c = ctx.catalog;
+  if (c.functionalEntry(code)) return undefined;
+  if (!c.functionalEntry(code.slice(0, 3))) return "class";
+  if (!c.functionalEntry(code.slice(0, 5))) return "section";
+  return "item";
+}
+
+function missingEconomicLevel(ctx: RuleContext, code: string): Level | undefined {
+  const c = ctx.catalog;
+  if (c.departmentEconomicEntry(code)) return undefined;
+  if (!c.departmentEconomicEntry(code.slice(0, 3))) return "class";
+  if (code.length === 7 && !c.departmentEconomicEntry(code.slice(0, 5))) return "section";
+  return "item";
+}
+
+/** An unknown 类 is always an error (the 类 lists are short and complete); a 款 follows the catalog's origin. */
+function parentSeverity(ctx: RuleContext, level: Level): Severity {
+  return level === "class" ? "error" : catalogSeverity(ctx);
+}
+
+export const functionalFormat: Rule = defineRule(
+  {
+    id: "code.functional-format",
+    title: "功能分类科目编码格式错误",
+    description:
+      "支出功能分类科目应为 7 位数字（类 3 位、款 2 位、项 2 位）：预算按功能分类编列到项。 / A functional classification code must be 7 digits (类 3, 款 2, 项 2): budgets are itemised down to the 项.",
+    basis: ITEMISE_BASIS,
+    severity: "error",
+  },
+  (ctx, emit) =>
+    functionalOccurrences(ctx)
+      .filter((o) => !FUNCTIONAL_CODE.test(o.code))
+      .map((o) =>
+        emit({
+          message: `功能分类科目“${o.code}”不是 7 位数字（类/款/项） / functional code "${o.code}" is not 7 digits (类/款/项)`,
+          path: o.path,
+          expected: "7位数字 / 7 digits",
+          actual: o.code,
+        }),
+      ),
+);
+
+export const economicFormat: Rule = defineRule(
+  {
+    id: "code.economic-format",
+    title: "经济分类科目编码格式错误",
+    description:
+      "部门预算支出经济分类科目应为 5 位数字的款（如 30101），或地方细化的 7 位子目（如 3010201）：基本支出按经济分类编列到款。 / A department economic code must be a 5-digit 款 (30101) or a local 7-digit sub-item (3010201): basic expenditure is itemised down to the 款.",
+    basis: ITEMISE_BASIS,
+    severity: "error",
+  },
+  (ctx, emit) =>
+    economicOccurrences(ctx)
+      .filter((o) => !ECONOMIC_CODE.test(o.code))
+      .map((o) =>
+        emit({
+          message: `经济分类科目“${o.code}”不是 5 位（款）或 7 位（地方子目）数字 / economic code "${o.code}" is neither a 5-digit 款 nor a 7-digit sub-item`,
+          path: o.path,
+          expected: "5或7位数字 / 5 or 7 digits",
+          actual: o.code,
+        }),
+      ),
+);
+
+export const functionalUnknown: Rule = defineRule(
+  {
+    id: "code.functional-unknown",
+    title: "功能分类科目（项）不在当年科目表中",
+    description:
+      "7 位功能分类科目的类、款存在，但该项不在当年科目表中；科目每年修订，更名或取消的项须改用新科目。项目的主功能科目同样须存在。 / The 类 and 款 of a 7-digit functional code exist but the 项 is not in that year's catalog; codes are revised every year. A project's own functional code must exist too.",
+    basis: CODES_BASIS,
+    severity: "warning",
+    severityNote:
+      "对照内置科目表为警告（内置表只收录常用的项），对照加载的正式科目表为错误。 / A warning against the built-in catalog (it lists only common 项), an error against a loaded official catalog.",
+  },
+  (ctx, emit) => {
+    const cat = catalogName(ctx);
+    const out: Finding[] = [];
+    const valid = functionalOccurrences(ctx).filter((o) => FUNCTIONAL_CODE.test(o.code));
+    for (const [code, occ] of groupBy(valid, (o) => o.code)) {
+      if (missingFunctionalLevel(ctx, code) !== "item") continue;
+      const n = countNote(occ.length);
+      out.push(
+        emit({
+          severity: catalogSeverity(ctx),
+          message: `功能分类科目 ${code} 不在${cat.zh}中${n.zh} / functional code ${code} is not in ${cat.en}${n.en}`,
+          path: occ[0]?.path,
+          actual: code,
+        }),
+      );
+    }
+    return out;
+  },
+);
+
+export const functionalParentUnknown: Rule = defineRule(
+  {
+    id: "code.functional-parent-unknown",
+    title: "功能分类科目的类或款不存在",
+    description:
+      "功能分类科目所属的类（前 3 位）或款（前 5 位）在当年科目表中不存在，编码必然有误。 / The 类 (first 3 digits) or 款 (first 5 digits) of a functional code does not exist in that year's catalog, so the code cannot be right.",
+    basis: CODES_BASIS,
+    severity: "error",
+    severityNote:
+      "类不存在总是错误；只有款不存在时，对照内置科目表为警告，对照正式科目表为错误。 / An unknown 类 is always an error; an unknown 款 is a warning against the built-in catalog and an error against an official one.",
+  },
+  (ctx, emit) => {
+    const cat = catalogName(ctx);
+    const out: Finding[] = [];
+    const valid = functionalOccurrences(ctx).filter((o) => FUNCTIONAL_CODE.test(o.code));
+    for (const [code, occ] of groupBy(valid, (o) => o.code)) {
+      const level = missingFunctionalLevel(ctx, code);
+      if (level !== "class" && level !== "section") continue;
+      const parent = level === "class" ? code.slice(0, 3) : code.slice(0, 5);
+      const zh = level === "class" ? "类" : "款";
+      const n = countNote(occ.length);
+      out.push(
+        emit({
+          severity: parentSeverity(ctx, level),
+          message: `功能分类科目 ${code} 的${zh} ${parent} 不在${cat.zh}中${n.zh} / the ${zh} ${parent} of functional code ${code} is not in ${cat.en}${n.en}`,
+          path: occ[0]?.path,
+          expected: parent,
+          actual: code,
+        }),
+      );
+    }
+    return out;
+  },
+);
+
+export const economicUnknown: Rule = defineRule(
+  {
+    id: "code.economic-unknown",
+    title: "经济分类科目不在当年科目表中",
+    description:
+      "部门预算支出经济分类的款（或地方细化子目）不在当年科目表中，而其上级类（或款）存在。 / A department economic 款 (or local sub-item) is not in that year's catalog although its 类 (or 款) is.",
+    basis: CODES_BASIS,
+    severity: "warning",
+    severityNote:
+      "对照内置科目表为警告，对照加载的正式科目表为错误。 / A warning against the built-in catalog, an error against a loaded official catalog.",
+  },
+  (ctx, emit) => {
+    const cat = catalogName(ctx);
+    const out: Finding[] = [];
+    const valid = economicOccurrences(ctx).filter((o) => ECONOMIC_CODE.test(o.code));
+    for (const [code, occ] of groupBy(valid, (o) => o.code)) {
+      if (missingEconomicLevel(ctx, code) !== "item") continue;
+      const n = countNote(occ.length);
+      out.push(
+        emit({
+          severity: catalogSeverity(ctx),
+          message: `经济分类科目 ${code} 不在${cat.zh}中${n.zh} / economic code ${code} is not in ${cat.en}${n.en}`,
+          path: occ[0]?.path,
+          actual: code,
+        }),
+      );
+    }
+    return out;
+  },
+);
+
+export const economicParentUnknown: Rule = defineRule(
+  {
+    id: "code.economic-parent-unknown",
+    title: "经济分类科目的类或款不存在",
+    description:
+      "经济分类科目所属的类（前 3 位），或 7 位子目所属的款（前 5 位），在当年科目表中不存在。 / The 类 (first 3 digits) of an economic code, or the 款 (first 5 digits) of a 7-digit sub-item, does not exist in that year's catalog.",
+    basis: CODES_BASIS,
+    severity: "error",
+    severityNote:
+      "类不存在总是错误；只有款不存在时，对照内置科目表为警告，对照正式科目表为错误。 / An unknown 类 is always an error; an unknown 款 is a warning against the built-in catalog and an error against an official one.",
+  },
+  (ctx, emit) => {
+    const cat = catalogName(ctx);
+    const out: Finding[] = [];
+    const valid = economicOccurrences(ctx).filter((o) => ECONOMIC_CODE.test(o.code));
+    for (const [code, occ] of groupBy(valid, (o) => o.code)) {
+      const level = missingEconomicLevel(ctx, code);
+      if (level !== "class" && level !== "section") continue;
+      const parent = level === "class" ? code.slice(0, 3) : code.slice(0, 5);
+      const zh = level === "class" ? "类" : "款";
+      const n = countNote(occ.length);
+      out.push(
+        emit({
+          severity: parentSeverity(ctx, level),
+          message: `经济分类科目 ${code} 的${zh} ${parent} 不在${cat.zh}中${n.zh} / the ${zh} ${parent} of economic code ${code} is not in ${cat.en}${n.en}`,
+          path: occ[0]?.path,
+          expected: parent,
+          actual: code,
+        }),
+      );
+    }
+    return out;
+  },
+);
+
+export const catalogYear: Rule = defineRule(
+  {
+    id: "code.catalog-year",
+    title: "科目表年度与预算年度不一致",
+    description:
+      "科目每年修订：用其他年度的科目表核对，结果只能作参考。 / Codes are revised every year: a check against another year's catalog is only indicative.",
+    severity: "warning",
+  },
+  (ctx, emit) =>
+    ctx.catalog.year === ctx.budget.year
+      ? []
+      : [
+          emit({
+            message: `预算年度为 ${ctx.budget.year} 年，但核对所用科目表为 ${ctx.catalog.year} 年 / the budget is for ${ctx.budget.year} but the codes were checked against the ${ctx.catalog.year} catalog`,
+            path: "year",
+            expected: ctx.budget.year,
+            actual: ctx.catalog.year,
+          }),
+        ],
+);
+
+export const CODE_RULES: readonly Rule[] = [
+  functionalFormat,
+  economicFormat,
+  functionalUnknown,
+  functionalParentUnknown,
+  economicUnknown,
+  economicParentUnknown,
+  catalogYear,
+];

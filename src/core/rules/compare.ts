@@ -1,0 +1,44 @@
+/**
+ * 上年比较 — the scopes whose disclosure compares this year with last year: the department, and each unit
+ * that has its own prior-year figures (a single unit without its own uses the department's, so checking it
+ * again would only repeat the department's findings).
+ */
+import type { Figures } from "../derive/figures.ts";
+import type { PriorYear, ReasonKey } from "../model.ts";
+import type { RuleContext } from "./finding.ts";
+
+export interface ComparedScope {
+  /** "部门" or "单位 313001", for messages */
+  label: { zh: string; en: string };
+  /** path prefix of the scope's own data: "" for the department, "units[2]." for a unit */
+  prefix: string;
+  prior: PriorYear;
+  reasons: Partial<Record<ReasonKey, string>>;
+  /** where the reasons this scope's narrative prints live */
+  reasonsPath: string;
+  figures: Figures;
+}
+
+export function comparedScopes(ctx: RuleContext): ComparedScope[] {
+  const b = ctx.budget;
+  const out: ComparedScope[] = [];
+  if (b.prior) {
+    out.push({ label: { zh: "部门", en: "department" }, prefix: "", prior: b.prior, reasons: b.reasons, reasonsPath: "reasons", figures: ctx.figures });
+  }
+  const only = b.units.length === 1;
+  b.units.forEach((u, i) => {
+    if (!u.prior || ctx.unitIndex.get(u.code) !== i) return;
+    const own = ctx.unit(u.code);
+    if (!own) return;
+    const sharedReasons = !u.reasons && only;
+    out.push({
+      label: { zh: `单位 ${u.code}`, en: `unit ${u.code}` },
+      prefix: `units[${i}].`,
+      prior: u.prior,
+      reasons: u.reasons ?? (only ? b.reasons : {}),
+      reasonsPath: sharedReasons ? "reasons" : `units[${i}].reasons`,
+      figures: own.figures,
+    });
+  });
+  return out;
+}

@@ -1,0 +1,117 @@
+/**
+ * 规则引擎 — builds the context rules see (figures computed lazily, once) and runs a list of rules:
+ * a rule that throws becomes an `internal` error finding, and findings come out in one fixed order.
+ */
+import type { CatalogIndex } from "../catalog.ts";
+import { type Figures, computeFigures } from "../derive/figures.ts";
+import { type Scope, departmentScope, unitScope } from "../derive/scope.ts";
+import type { Budget } from "../model.ts";
+import type { Finding, Location, Rule, RuleContext, Severity } from "./finding.ts";
+
+export function createRuleContext(budget: Budget, catalog: CatalogIndex): RuleContext {
+  let scope: Scope | undefined;
+  let figures: Figures | undefined;
+  const units = new Map<string, { scope: Scope; figures: Figures }>();
+  const unitIndex = firstIndex(budget.units.map((u) => u.code));
+  const projectIndex = firstIndex(budget.projects.map((p) => p.code));
+  const getScope = (): Scope => (scope ??= departmentScope(budget));
+  return {
+    budget,
+    catalog,
+    get scope() {
+      return getScope();
+    },
+    get figures() {
+      return (figures ??= computeFigures(getScope()));
+    },
+    unitIndex,
+    projectIndex,
+    unit(code: string) {
+      if (!unitIndex.has(code)) return undefined;
+      let hit = units.get(code);
+      if (!hit) {
+        const s = unitScope(budget, code);
+        hit = { scope: s, figures: computeFigures(s) };
+        units.set(code, hit);
+      }
+      return hit;
+    },
+  };
+}
+
+function firstIndex(codes: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  codes.forEach((c, i) => {
+    if (!m.has(c)) m.set(c, i);
+  });
+  return m;
+}
+
+/** Runs every rule; never throws. Findings are sorted: severity, rule id, location (natural order), message. */
+export function runRuleList(ctx: RuleContext, rules: readonly Rule[]): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of rules) {
+    try {
+      out.push(...rule.check(ctx));
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      out.push({
+        rule: "internal",
+        severity: "error",
+        message: `规则 ${rule.id} 运行出错，其检查未完成：${reason} / rule ${rule.id} failed and its check did not complete: ${reason}`,
+        location: { kind: "data", path: "" },
+        actual: rule.id,
+      });
+    }
+  }
+  return sortFindings(out);
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      compareText(a.rule, b.rule) ||
+      naturalCompare(locationKey(a.location), locationKey(b.location)) ||
+      compareText(a.message, b.message),
+  );
+}
+
+/** A sortable string for a location: `lineItems[3].economic`, `table:t07:2:amount`, `text:p2-01-total:…`. */
+export function locationKey(l: Location): string {
+  switch (l.kind) {
+    case "data":
+      return `data:${l.file ?? ""}:${l.path}`;
+    case "table":
+      return `table:${l.table}:${l.row ?? ""}:${l.column ?? ""}`;
+    case "text":
+      return `text:${l.section}:${l.quote ?? ""}`;
+  }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Compares digit runs as numbers, so `lineItems[2]` sorts before `lineItems[10]`. */
+export function naturalCompare(a: string, b: string): number {
+  const ta = a.match(/\d+|\D+/g) ?? [];
+  const tb = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < Math.min(ta.length, tb.length); i++) {
+    const x = ta[i] ?? "";
+    const y = tb[i] ?? "";
+    if (x === y) continue;
+    const nx = /^\d/.test(x);
+    const ny = /^\d/.test(y);
+    if (nx && ny) {
+      // compare as numbers of any length: fewer significant digits first, then digit by digit
+      const sx = x.replace(/^0+(?=\d)/, "");
+      const sy = y.replace(/^0+(?=\d)/, "");
+      return sx.length - sy.length || compareText(sx, sy) || x.length - y.length;
+    }
+    return compareText(x, y);
+  }
+  return ta.length - tb.length;
+}

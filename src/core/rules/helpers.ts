@@ -1,0 +1,51 @@
+/** Small helpers the rule families share: money as findings print it, catalog-dependent severity, paths. */
+import type { Fen } from "../money.ts";
+import { formatWanYuan, formatYuan } from "../money.ts";
+import type { RuleContext, Severity } from "./finding.ts";
+
+/** An amount as a finding's expected/actual: 元 with 2 decimals, exact ("413500.00"). */
+export function yuan(amount: Fen | number): string {
+  return formatYuan(amount as Fen);
+}
+
+/** An amount as the disclosure prints it, for messages ("41.35万元"). */
+export function wanText(amount: Fen | number): string {
+  return `${formatWanYuan(amount as Fen)}万元`;
+}
+
+/**
+ * A code missing from the catalog: only a warning against the built-in catalog (it lists the codes Yusuan
+ * needs and may lack a real one), an error against an official catalog the finance bureau distributes.
+ */
+export function catalogSeverity(ctx: RuleContext): Severity {
+  return ctx.catalog.origin === "official" ? "error" : "warning";
+}
+
+/** "内置" / "正式" — which catalog a message speaks of. */
+export function catalogName(ctx: RuleContext): { zh: string; en: string } {
+  return ctx.catalog.origin === "official"
+    ? { zh: `${ctx.catalog.year}年正式科目表`, en: `the official ${ctx.catalog.year} catalog` }
+    : { zh: `${ctx.catalog.year}年内置科目表`, en: `the built-in ${ctx.catalog.year} catalog` };
+}
+
+/** Groups occurrences by a key, keeping first-seen order. */
+export function groupBy<T>(items: Iterable<T>, key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const t of items) {
+    const k = key(t);
+    const list = m.get(k);
+    if (list) list.push(t);
+    else m.set(k, [t]);
+  }
+  return m;
+}
+
+/** "（共 3 处） / (3 places)" when a code occurs more than once. */
+export function countNote(n: number): { zh: string; en: string } {
+  return n > 1 ? { zh: `（共 ${n} 处）`, en: ` (${n} places)` } : { zh: "", en: "" };
+}
+
+/** True when a text is absent or only whitespace. */
+export function isBlank(s: string | undefined): boolean {
+  return s === undefined || s.trim() === "";
+}

@@ -1,0 +1,149 @@
+/**
+ * 经济分类对照 — the department → government economic classification mapping (部门预算支出经济分类 →
+ * 政府预算支出经济分类) as it applies to each line: present for the unit's type, of the right family for
+ * the unit type (行政/参公 → 501–504, 事业 → 505/506), and agreeing with the derive's 人员经费 / 公用经费 split.
+ * Reported once per department code and unit-type group, at its first line.
+ */
+import { isPersonnel } from "../derive/economic.ts";
+import type { UnitType } from "../model.ts";
+import { UNIT_TYPE_NAMES, isAdministrativeLike } from "../model.ts";
+import type { Finding, Rule, RuleContext } from "./finding.ts";
+import { defineRule } from "./finding.ts";
+import { ECONOMIC_CODE } from "./codes.ts";
+import { countNote, groupBy } from "./helpers.ts";
+
+const MAPPING_BASIS = "《财政部关于印发〈支出经济分类科目改革试行方案〉的通知》（财预〔2017〕98号）及其科目对照表";
+
+interface MappedLine {
+  index: number;
+  economic: string;
+  unitType: UnitType;
+  /** "administrative" for 行政 and 参公, which share the mapping */
+  group: "administrative" | "institution";
+  government: string | undefined;
+}
+
+/** Lines with a well-formed economic code of a known 类, in a unit of the budget, with their government code. */
+function mappedLines(ctx: RuleContext): MappedLine[] {
+  const out: MappedLine[] = [];
+  ctx.budget.lineItems.forEach((l, index) => {
+    const ui = ctx.unitIndex.get(l.unit);
+    const unit = ui === undefined ? undefined : ctx.budget.units[ui];
+    if (!unit || !ECONOMIC_CODE.test(l.economic)) return;
+    if (!ctx.catalog.departmentEconomicEntry(l.economic.slice(0, 3))) return; // an unknown 类 is reported by the code rules
+    out.push({
+      index,
+      economic: l.economic,
+      unitType: unit.type,
+      group: isAdministrativeLike(unit.type) ? "administrative" : "institution",
+      government: ctx.catalog.governmentCodeFor(l.economic, unit.type),
+    });
+  });
+  return out;
+}
+
+function byCodeAndGroup(lines: MappedLine[]): Map<string, MappedLine[]> {
+  return groupBy(lines, (m) => `${m.economic}|${m.group}`);
+}
+
+const startsWithAny = (code: string, prefixes: readonly string[]) => prefixes.some((p) => code.startsWith(p));
+
+/** Government codes that are wages or payments to persons (人员经费 in the government classification). */
+const GOVERNMENT_PERSONNEL = ["501", "50501", "509"] as const;
+/** Government codes that are goods, services or capital (公用经费 in the government classification). */
+const GOVERNMENT_PUBLIC = ["502", "503", "504", "50502", "506"] as const;
+
+export const mappingMissing: Rule = defineRule(
+  {
+    id: "mapping.missing",
+    title: "经济分类缺少对应的政府经济分类",
+    description:
+      "每个部门预算支出经济分类科目都须按单位类型对应一个政府预算支出经济分类科目（参公单位按行政单位），否则基本支出表（表11）无法列示。 / Every department economic code must map to one government economic code for the unit's type (参公 units follow 行政), or table 11 cannot show it.",
+    basis: MAPPING_BASIS,
+    severity: "error",
+  },
+  (ctx, emit) => {
+    const out: Finding[] = [];
+    for (const occ of byCodeAndGroup(mappedLines(ctx)).values()) {
+      const first = occ[0];
+      if (!first || first.government !== undefined) continue;
+      const n = countNote(occ.length);
+      out.push(
+        emit({
+          message: `经济分类科目 ${first.economic} 在${UNIT_TYPE_NAMES[first.unitType]}下没有对应的政府经济分类科目${n.zh} / economic code ${first.economic} has no government economic code for a ${first.unitType} unit${n.en}`,
+          path: `lineItems[${first.index}].economic`,
+          actual: first.economic,
+        }),
+      );
+    }
+    return out;
+  },
+);
+
+export const mappingPersonnelPublic: Rule = defineRule(
+  {
+    id: "mapping.personnel-public",
+    title: "人员经费/公用经费与政府经济分类不一致",
+    description:
+      "人员经费为 301 工资福利支出和 303 对个人和家庭的补助，公用经费为 302、310 等；对照的政府经济分类须同属一类：301/303 不得对应 502/50502 等商品服务或资本性科目，302/310 不得对应 501/50501/509 等工资或对个人补助科目。否则表11的人员经费、公用经费与表1、表3不一致。 / Personnel funds (人员经费) are 301 and 303, public funds (公用经费) 302, 310 and the rest; the government code must be of the same kind: 301/303 never map to goods, services or capital (502, 50502 …), 302/310 never to wages or payments to persons (501, 50501, 509). Otherwise table 11's split disagrees with tables 1 and 3.",
+    basis: MAPPING_BASIS,
+    severity: "error",
+  },
+  (ctx, emit) => {
+    const out: Finding[] = [];
+    for (const occ of byCodeAndGroup(mappedLines(ctx)).values()) {
+      const first = occ[0];
+      const gov = first?.government;
+      if (!first || gov === undefined) continue;
+      const personnel = isPersonnel(first.economic);
+      const wrong = personnel ? startsWithAny(gov, GOVERNMENT_PUBLIC) : startsWithAny(gov, GOVERNMENT_PERSONNEL);
+      if (!wrong) continue;
+      const n = countNote(occ.length);
+      out.push(
+        emit({
+          message: personnel
+            ? `经济分类科目 ${first.economic} 属人员经费，却对应政府经济分类 ${gov}（商品服务或资本性支出）${n.zh} / economic code ${first.economic} is 人员经费 but maps to government code ${gov} (goods, services or capital)${n.en}`
+            : `经济分类科目 ${first.economic} 属公用经费，却对应政府经济分类 ${gov}（工资福利或对个人补助）${n.zh} / economic code ${first.economic} is 公用经费 but maps to government code ${gov} (wages or payments to persons)${n.en}`,
+          path: `lineItems[${first.index}].economic`,
+          expected: personnel ? "501/50501/509" : "502/503/504/50502/506",
+          actual: gov,
+        }),
+      );
+    }
+    return out;
+  },
+);
+
+export const mappingUnitType: Rule = defineRule(
+  {
+    id: "mapping.unit-type",
+    title: "政府经济分类与单位类型不符",
+    description:
+      "行政单位和参公单位的支出对应 501–504 机关类科目，事业单位的支出对应 505/506 对事业单位补助科目；对照表用错单位类型会使表11出错。 / Spending of 行政 and 参公 units maps to the 机关 codes 501–504, spending of 事业 units to 505/506; a mapping for the wrong unit type makes table 11 wrong.",
+    basis: MAPPING_BASIS,
+    severity: "error",
+  },
+  (ctx, emit) => {
+    const out: Finding[] = [];
+    for (const occ of byCodeAndGroup(mappedLines(ctx)).values()) {
+      const first = occ[0];
+      const gov = first?.government;
+      if (!first || gov === undefined) continue;
+      const admin = first.group === "administrative";
+      const wrong = admin ? startsWithAny(gov, ["505", "506"]) : startsWithAny(gov, ["501", "502", "503", "504"]);
+      if (!wrong) continue;
+      const n = countNote(occ.length);
+      out.push(
+        emit({
+          message: `${UNIT_TYPE_NAMES[first.unitType]}的经济分类科目 ${first.economic} 对应政府经济分类 ${gov}，应为${admin ? "501–504 机关类科目" : "505/506 对事业单位补助科目"}${n.zh} / economic code ${first.economic} of a ${first.unitType} unit maps to government code ${gov}; expected ${admin ? "501–504" : "505/506"}${n.en}`,
+          path: `lineItems[${first.index}].economic`,
+          expected: admin ? "501–504" : "505/506",
+          actual: gov,
+        }),
+      );
+    }
+    return out;
+  },
+);
+
+export const MAPPING_RULES: readonly Rule[] = [mappingMissing, mappingPersonnelPublic, mappingUnitType];

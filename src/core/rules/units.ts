@@ -1,0 +1,67 @@
+/**
+ * 预算单位 — every unit code the data uses names a unit of the budget, and unit codes are unique.
+ * A line of an unknown unit is silently left out of every table, so it is an error.
+ */
+import type { Finding, Rule } from "./finding.ts";
+import { defineRule } from "./finding.ts";
+import { countNote, groupBy } from "./helpers.ts";
+
+export const unknownUnit: Rule = defineRule(
+  {
+    id: "unit.unknown",
+    title: "单位代码不是本部门的预算单位",
+    description:
+      "支出明细、收入、项目和政府采购所填的单位代码须是本预算所列的单位之一；否则这些金额不会出现在任何表中。 / The unit code of a line item, income row, project or procurement row must be one of the budget's units; otherwise its amounts appear in no table.",
+    severity: "error",
+  },
+  (ctx, emit) => {
+    const b = ctx.budget;
+    const places: { unit: string; path: string }[] = [
+      ...b.lineItems.map((l, i) => ({ unit: l.unit, path: `lineItems[${i}].unit` })),
+      ...(b.income ?? []).map((r, i) => ({ unit: r.unit, path: `income[${i}].unit` })),
+      ...b.projects.map((p, i) => ({ unit: p.unit, path: `projects[${i}].unit` })),
+      ...b.procurement.map((p, i) => ({ unit: p.unit, path: `procurement[${i}].unit` })),
+    ];
+    const out: Finding[] = [];
+    const known = b.units.map((u) => u.code).join("、");
+    for (const [unit, occ] of groupBy(
+      places.filter((p) => !ctx.unitIndex.has(p.unit)),
+      (p) => p.unit,
+    )) {
+      const n = countNote(occ.length);
+      out.push(
+        emit({
+          message: `单位代码“${unit}”不是本预算的单位（本预算的单位：${known}）${n.zh} / unit code "${unit}" is not a unit of this budget (units: ${known})${n.en}`,
+          path: occ[0]?.path,
+          expected: known,
+          actual: unit,
+        }),
+      );
+    }
+    return out;
+  },
+);
+
+export const duplicateUnit: Rule = defineRule(
+  {
+    id: "unit.duplicate",
+    title: "单位代码重复",
+    description:
+      "每个预算单位的代码须唯一，否则无法确定支出明细属于哪个单位。 / Each unit's code must be unique, or lines cannot be attributed to a unit.",
+    severity: "error",
+  },
+  (ctx, emit) =>
+    ctx.budget.units.flatMap((u, i) => {
+      const first = ctx.unitIndex.get(u.code);
+      if (first === undefined || first === i) return [];
+      return [
+        emit({
+          message: `单位代码 ${u.code} 与第 ${first + 1} 个单位重复 / unit code ${u.code} repeats unit #${first + 1}`,
+          path: `units[${i}].code`,
+          actual: u.code,
+        }),
+      ];
+    }),
+);
+
+export const UNIT_RULES: readonly Rule[] = [unknownUnit, duplicateUnit];
