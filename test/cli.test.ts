@@ -83,3 +83,33 @@ describe("yusuan new", () => {
     expect(again.err).toContain("文件已存在");
   });
 });
+
+describe("yusuan check", () => {
+  it("passes the sample with its three explained warnings, locating each by line", async () => {
+    const r = await run("check", "examples/luolong-shequ-2021");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("错误 / errors 0 · 警告 / warnings 3");
+    expect(r.out).toMatch(/budget\.yaml · 第\d+行 \/ line \d+ · reasons\.operatingCost/);
+  });
+
+  it("prints findings as JSON and exits 1 on an error-level finding", async () => {
+    const dir = tmp();
+    const yaml = readFileSync("examples/luolong-shequ-2021/budget.yaml", "utf8").replace('economic: "30101",  ', 'economic: "30101", ').replace("amount: 41.35万元", "amount: -41.35万元");
+    writeFileSync(join(dir, "budget.yaml"), yaml);
+    const r = await run("check", dir, "--json");
+    expect(r.code).toBe(1);
+    const { findings } = JSON.parse(r.out);
+    const negative = findings.find((f: { rule: string }) => f.rule === "amount.negative");
+    expect(negative).toMatchObject({ severity: "error", location: { kind: "data", path: "lineItems[4].amount" } });
+    expect(negative.location.line).toBeGreaterThan(20);
+    for (const f of findings) expect(Object.keys(f).sort()).toEqual(["actual", "expected", "location", "message", "rule", "severity"]);
+  });
+
+  it("exits 2 when the budget cannot be read", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "budget.yaml"), "year: [\n");
+    const r = await run("check", dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("YAML 格式错误");
+  });
+});

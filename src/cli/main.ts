@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { InputError, formatProblem } from "../formats/errors.ts";
+import { type CheckOptions, checkCommand } from "./check.ts";
 import { type NewOptions, newCommand } from "./new.ts";
 import { type RenderOptions, renderCommand } from "./render.ts";
 import { RENDERERS } from "./renderers.ts";
@@ -43,6 +44,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("--no-progress", "不显示进度条 / no progress bar")
     .action(async (budget: string, opts: RenderOptions) => {
       code = await renderCommand(budget, opts, io);
+    });
+
+  program
+    .command("check")
+    .description("审核预算数据 / check a budget: every finding a reviewer would raise, with its place")
+    .argument("<budget>", "预算目录或文件 / budget directory or file (yaml, json, xlsx)")
+    .option("--json", "以 JSON 输出 / print {\"findings\": [...]}")
+    .option("--catalog <kind=file...>", "载入正式科目目录 / load an official catalog file (CSV/XLSX: code,name)")
+    .option("--catalog-mode <mode>", "extend | replace", "extend")
+    .action(async (budget: string, opts: CheckOptions) => {
+      code = await checkCommand(budget, opts, io);
     });
 
   program

@@ -16,8 +16,22 @@ export const MAX_BUDGET_FILE_BYTES = 20 * 1024 * 1024;
 
 const CANDIDATES = ["budget.yaml", "budget.yml", "budget.json", "budget.xlsx"];
 
+/** Where a path into the budget data (e.g. `lineItems[3].economic`) was written in its file. */
+export interface SourcePlace {
+  line?: number;
+  sheet?: string;
+  cell?: string;
+}
+
+/** A budget as read, with a way to find where each of its fields came from. */
+export interface ReadBudget {
+  budget: Budget;
+  file: string;
+  locate: (path: string) => SourcePlace | undefined;
+}
+
 /** Another reader (the XLSX entry workbook) can plug in here without this module importing it. */
-export type BudgetReader = (file: string) => Promise<Budget>;
+export type BudgetReader = (file: string) => Promise<Budget | { budget: Budget; locate: (path: string) => SourcePlace | undefined }>;
 const extraReaders = new Map<string, BudgetReader>();
 
 export function registerBudgetReader(extension: string, reader: BudgetReader): void {
@@ -36,7 +50,7 @@ export async function resolveBudgetFile(path: string): Promise<string> {
   throw new InputError([{ file: path, message: `目录中没有预算文件 / no budget file in this directory (expected one of ${CANDIDATES.join(", ")})` }]);
 }
 
-export async function readBudget(path: string): Promise<{ budget: Budget; file: string }> {
+export async function readBudget(path: string): Promise<ReadBudget> {
   const file = await resolveBudgetFile(path);
   const size = (await stat(file)).size;
   if (size > MAX_BUDGET_FILE_BYTES) {
@@ -44,16 +58,31 @@ export async function readBudget(path: string): Promise<{ budget: Budget; file: 
   }
   const ext = file.slice(file.lastIndexOf(".")).toLowerCase();
   const extra = extraReaders.get(ext);
-  if (extra) return { budget: await extra(file), file };
+  if (extra) {
+    const r = await extra(file);
+    return "budget" in r && "locate" in r ? { budget: r.budget, locate: r.locate, file } : { budget: r as Budget, locate: () => undefined, file };
+  }
   if (ext !== ".yaml" && ext !== ".yml" && ext !== ".json") {
     throw new InputError([{ file, message: `不支持的文件类型 ${ext} / unsupported file type (use .yaml, .json${[...extraReaders.keys()].map((e) => `, ${e}`).join("")})` }]);
   }
   const text = await readFile(file, "utf8");
-  return { budget: parseBudgetText(text, file, ext === ".json" ? "json" : "yaml"), file };
+  return { ...parseBudgetDocument(text, file, ext === ".json" ? "json" : "yaml"), file };
+}
+
+/** "lineItems[3].economic" → ["lineItems", 3, "economic"] */
+export function parsePath(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+  return out;
 }
 
 /** Parses budget text (YAML or JSON). `file` is only used in messages. */
 export function parseBudgetText(text: string, file: string, format: "yaml" | "json"): Budget {
+  return parseBudgetDocument(text, file, format).budget;
+}
+
+/** Parses budget text and keeps the document, so findings can name the line of each field. */
+export function parseBudgetDocument(text: string, file: string, format: "yaml" | "json"): { budget: Budget; locate: (path: string) => SourcePlace | undefined } {
   const name = basename(file) === file ? file : file;
   if (format === "json") {
     try {
@@ -81,7 +110,11 @@ export function parseBudgetText(text: string, file: string, format: "yaml" | "js
   }
   const parsed = budgetFileSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw new InputError(issuesToProblems(parsed.error.issues, name, doc, lineCounter));
-  return fileToBudget(parsed.data);
+  const locate = (path: string): SourcePlace | undefined => {
+    const line = lineOf(doc, lineCounter, parsePath(path));
+    return line ? { line } : undefined;
+  };
+  return { budget: fileToBudget(parsed.data), locate };
 }
 
 function issuesToProblems(issues: readonly z.core.$ZodIssue[], file: string, doc: Document, lc: LineCounter): InputProblem[] {
