@@ -1,0 +1,181 @@
+/**
+ * Derivation benchmark: `npm run bench [-- --n 1000,10000] [-- --quick]`.
+ *
+ * Generates departments of realistic size one at a time (2–10 units, 50–400 line items, 5–60 projects,
+ * see test/support/generate.ts), derives the department's disclosure and every unit's (`deriveAll`) and
+ * drops them, so memory must stay flat in N. Only the derivation is timed; generation is excluded.
+ * Memory (RSS and V8 heap) is sampled every 100 departments; the peak heap of the largest N against the
+ * smallest shows whether memory is flat. Target: ≥ 2,000 departments/s on one core.
+ */
+import os from "node:os";
+import v8 from "node:v8";
+import vm from "node:vm";
+import { CatalogIndex } from "../src/core/catalog.ts";
+import { builtInCatalog } from "../src/core/catalogs/index.ts";
+import { deriveAll } from "../src/core/disclosure.ts";
+import { generateBudget } from "../test/support/generate.ts";
+
+const TARGET_PER_SECOND = 2000;
+const SAMPLE_EVERY = 100;
+/**
+ * Memory is flat when the heap retained after a full GC at the end of the largest run is within this
+ * many MB of the smallest run's (peaks also hold garbage not yet collected, so they move with GC timing).
+ */
+const FLAT_RETAINED_MB = 4;
+
+interface Options {
+  ns: number[];
+  warmup: number;
+  quick: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const quick = argv.includes("--quick");
+  let ns = quick ? [200, 1000] : [1000, 10_000];
+  const i = argv.findIndex((a) => a === "--n" || a.startsWith("--n="));
+  if (i >= 0) {
+    const arg = argv[i]!;
+    const value = arg.startsWith("--n=") ? arg.slice(4) : argv[i + 1];
+    const parsed = (value ?? "").split(",").map((s) => Number(s.trim().replace(/_/g, "")));
+    if (parsed.length === 0 || parsed.some((n) => !Number.isInteger(n) || n <= 0)) {
+      console.error(`--n expects positive integers separated by commas, e.g. --n 1000,10000 (got "${value ?? ""}")`);
+      process.exit(2);
+    }
+    ns = parsed;
+  }
+  return { ns, warmup: quick ? 100 : 300, quick };
+}
+
+/** A full GC between runs (so each N starts from the same heap), when V8 lets us have one. */
+function makeGc(): (() => void) | undefined {
+  try {
+    v8.setFlagsFromString("--expose-gc");
+    const gc = vm.runInNewContext("gc") as unknown;
+    if (typeof gc === "function") return () => (gc as () => void)();
+  } catch {
+    // fall through: no forced GC
+  }
+  return undefined;
+}
+
+interface Result {
+  n: number;
+  deriveMs: number;
+  generateMs: number;
+  lineItems: number;
+  units: number;
+  disclosures: number;
+  peakRss: number;
+  peakHeap: number;
+  startHeap: number;
+  /** heap used after a full GC once the run is over: what the run left behind */
+  endHeap: number;
+}
+
+const catalog = new CatalogIndex(builtInCatalog(2021)!);
+const forcedGc = makeGc();
+const gcAvailable = forcedGc !== undefined;
+const gc = forcedGc ?? (() => {});
+/** Something derived from each result, so the work cannot be optimised away. */
+let sink = 0;
+
+function run(n: number, seedBase: number): Result {
+  gc();
+  const start = process.memoryUsage();
+  let peakRss = start.rss;
+  let peakHeap = start.heapUsed;
+  let deriveNs = 0n;
+  let generateNs = 0n;
+  let lineItems = 0;
+  let units = 0;
+  let disclosures = 0;
+  for (let i = 0; i < n; i++) {
+    const g0 = process.hrtime.bigint();
+    const budget = generateBudget(seedBase + i);
+    const g1 = process.hrtime.bigint();
+    const all = deriveAll(budget, catalog);
+    const g2 = process.hrtime.bigint();
+    generateNs += g1 - g0;
+    deriveNs += g2 - g1;
+    lineItems += budget.lineItems.length;
+    units += budget.units.length;
+    disclosures += all.length;
+    sink = (sink + all[0]!.tables.length + all[all.length - 1]!.narrative.parts.length) % 1_000_003;
+    if ((i + 1) % SAMPLE_EVERY === 0 || i === n - 1) {
+      const m = process.memoryUsage();
+      if (m.rss > peakRss) peakRss = m.rss;
+      if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
+    }
+  }
+  gc();
+  const endHeap = process.memoryUsage().heapUsed;
+  return { n, deriveMs: Number(deriveNs) / 1e6, generateMs: Number(generateNs) / 1e6, lineItems, units, disclosures, peakRss, peakHeap, startHeap: start.heapUsed, endHeap };
+}
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+function main(): void {
+  const opts = parseArgs(process.argv.slice(2));
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  console.log(`Yusuan derivation benchmark — node ${process.version}, ${cpu}, ${os.cpus().length} logical cores (runs on one)`);
+  console.log(`departments: generated one at a time (2–10 units, 50–400 line items, 5–60 projects), deriveAll = department + every unit`);
+  console.log(`timing: derivation only (generation excluded); memory sampled every ${SAMPLE_EVERY} departments${opts.quick ? "; --quick" : ""}\n`);
+
+  const w0 = performance.now();
+  run(opts.warmup, 1_000_000_000);
+  console.log(`warm-up: ${opts.warmup} departments in ${((performance.now() - w0) / 1000).toFixed(1)} s\n`);
+
+  const results: Result[] = [];
+  for (const n of opts.ns) {
+    const t0 = performance.now();
+    const r = run(n, 0);
+    results.push(r);
+    console.log(`N=${n}: done in ${((performance.now() - t0) / 1000).toFixed(1)} s (derive ${(r.deriveMs / 1000).toFixed(1)} s, generate ${(r.generateMs / 1000).toFixed(1)} s)`);
+  }
+
+  console.log("");
+  console.log(
+    table(
+      ["N", "departments/s", "ms/department", "line items/dept", "units/dept", "disclosures", "peak RSS MB", "peak heap MB", "heap start→end MB"],
+      results.map((r) => [
+        String(r.n),
+        (r.n / (r.deriveMs / 1000)).toFixed(0),
+        (r.deriveMs / r.n).toFixed(3),
+        (r.lineItems / r.n).toFixed(1),
+        (r.units / r.n).toFixed(2),
+        String(r.disclosures),
+        mb(r.peakRss),
+        mb(r.peakHeap),
+        `${mb(r.startHeap)}→${mb(r.endHeap)}`,
+      ]),
+    ),
+  );
+  console.log("");
+
+  const smallest = results.reduce((a, b) => (b.n < a.n ? b : a));
+  const largest = results.reduce((a, b) => (b.n > a.n ? b : a));
+  if (largest !== smallest) {
+    const ratio = largest.peakHeap / smallest.peakHeap;
+    const retainedGrowth = (largest.endHeap - largest.startHeap - (smallest.endHeap - smallest.startHeap)) / 1024 / 1024;
+    const flat = gcAvailable ? retainedGrowth <= FLAT_RETAINED_MB : ratio <= 1.5;
+    console.log(`memory flatness: peak heap at N=${largest.n} / at N=${smallest.n} = ${ratio.toFixed(2)} (${mb(largest.peakHeap)} MB / ${mb(smallest.peakHeap)} MB)`);
+    console.log(
+      gcAvailable
+        ? `                 heap retained after GC: ${mb(largest.endHeap - largest.startHeap)} MB at N=${largest.n} vs ${mb(smallest.endHeap - smallest.startHeap)} MB at N=${smallest.n} — ${flat ? "flat" : "GROWING"}`
+        : `                 (no forced GC available: judged on the peak ratio ≤ 1.5) — ${flat ? "flat" : "GROWING"}`,
+    );
+  }
+  const rate = largest.n / (largest.deriveMs / 1000);
+  console.log(
+    `target ≥ ${TARGET_PER_SECOND} departments/s on one core: ${rate >= TARGET_PER_SECOND ? "MET" : "NOT MET"} (${rate.toFixed(0)} departments/s at N=${largest.n}, ${(rate / TARGET_PER_SECOND).toFixed(2)}× the target)`,
+  );
+  if (sink < 0) console.log(sink); // keeps `sink` observable
+}
+
+main();
