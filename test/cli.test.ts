@@ -113,3 +113,25 @@ describe("yusuan check", () => {
     expect(r.err).toContain("YAML 格式错误");
   });
 });
+
+describe("the Excel entry workbook on the command line", () => {
+  it("new --xlsx writes the template; a filled workbook checks and renders like the YAML", async () => {
+    const dir = tmp();
+    const template = join(dir, "template.xlsx");
+    expect((await run("new", "--xlsx", template, "--year", "2021")).code).toBe(0);
+    expect(existsSync(template)).toBe(true);
+    const { readBudget } = await import("../src/formats/budget-file/read.ts");
+    const { writeEntryWorkbook } = await import("../src/formats/entry-workbook/index.ts");
+    const { builtInCatalog } = await import("../src/core/catalogs/index.ts");
+    const { budget } = await readBudget("examples/luolong-shequ-2021");
+    writeFileSync(join(dir, "budget.xlsx"), await writeEntryWorkbook(budget, builtInCatalog(2021)!));
+    const check = await run("check", join(dir, "budget.xlsx"));
+    expect(check.code).toBe(0);
+    expect(check.out).toContain("警告 / warnings 3");
+    const out = join(dir, "out");
+    expect((await run("render", dir, "--out", out, "--format", "json")).code).toBe(0);
+    const fromYaml = join(dir, "out-yaml");
+    await run("render", "examples/luolong-shequ-2021", "--out", fromYaml, "--format", "json");
+    expect(readFileSync(join(out, "disclosure.json"), "utf8")).toBe(readFileSync(join(fromYaml, "disclosure.json"), "utf8"));
+  });
+});

@@ -3,6 +3,7 @@
  * English beside) and an exit code; a stack trace is shown only with YUSUAN_DEBUG=1.
  */
 import { Command, CommanderError } from "commander";
+import { registerXlsxReader } from "../formats/entry-workbook/index.ts";
 import { InputError, formatProblem } from "../formats/errors.ts";
 import { type CheckOptions, checkCommand } from "./check.ts";
 import { type NewOptions, newCommand } from "./new.ts";
@@ -23,6 +24,7 @@ const defaultIo: Io = {
 export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  registerXlsxReader();
   let code: number = EXIT.ok;
   const program = new Command()
     .name("yusuan")
