@@ -48,6 +48,14 @@ export default tseslint.config(
     },
   },
   {
+    files: ["src/store/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ group: ["**/server/**", "**/cli/**", "**/web/**", "**/formats/**", "fastify", "@fastify/*"], message: "src/store is storage only: it takes and returns model data; HTTP, CLI and file formats sit outside it." }],
+      }],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.mjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },

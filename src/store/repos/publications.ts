@@ -1,0 +1,99 @@
+/**
+ * 公开版本 — immutable snapshots of a published budget: the rendered files with their sha256. The
+ * database refuses UPDATE and DELETE on these tables; a correction is a new publication number.
+ */
+import { sql } from "kysely";
+import type { Db } from "../schema.ts";
+
+export interface PublicationFile {
+  /** "department" or a unit code */
+  scope: string;
+  format: string;
+  fileName: string;
+  contentType: string;
+  content: Uint8Array;
+  sha256: string;
+}
+
+export interface NewPublication {
+  budgetId: number;
+  budgetVersion: number;
+  publishedOn: string;
+  publishedBy: number;
+  changeNote: string | null;
+  regionId: number;
+  year: number;
+  departmentCode: string;
+  departmentName: string;
+  title: string;
+  files: readonly PublicationFile[];
+}
+
+export async function nextPublicationNumber(db: Db, budgetId: number): Promise<number> {
+  const r = await db.selectFrom("publications").select((eb) => eb.fn.max<number | null>("number").as("n")).where("budget_id", "=", budgetId).executeTakeFirst();
+  return (r?.n ?? 0) + 1;
+}
+
+export async function insertPublication(db: Db, p: NewPublication): Promise<{ id: number; number: number }> {
+  const number = await nextPublicationNumber(db, p.budgetId);
+  const { id } = await db
+    .insertInto("publications")
+    .values({
+      budget_id: p.budgetId,
+      number,
+      budget_version: p.budgetVersion,
+      published_on: p.publishedOn,
+      published_by: p.publishedBy,
+      change_note: p.changeNote,
+      region_id: p.regionId,
+      year: p.year,
+      department_code: p.departmentCode,
+      department_name: p.departmentName,
+      title: p.title,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  for (const f of p.files) {
+    await db
+      .insertInto("publication_files")
+      .values({ publication_id: id, scope: f.scope, format: f.format, file_name: f.fileName, content_type: f.contentType, content: f.content, sha256: f.sha256 })
+      .execute();
+  }
+  return { id, number };
+}
+
+const META = ["p.id", "p.budget_id", "p.number", "p.budget_version", "p.published_on", "p.published_at", "p.change_note", "p.year", "p.department_code", "p.department_name", "p.title", "p.region_id"] as const;
+
+export async function listRegionPublications(db: Db, regionId: number, year?: number) {
+  let q = db.selectFrom("publications as p").select(META).where("p.region_id", "=", regionId);
+  if (year !== undefined) q = q.where("p.year", "=", year);
+  return q.orderBy("p.year", "desc").orderBy("p.department_code").orderBy("p.number", "desc").execute();
+}
+
+export async function listBudgetPublications(db: Db, budgetId: number) {
+  return db.selectFrom("publications as p").select(META).where("p.budget_id", "=", budgetId).orderBy("p.number", "desc").execute();
+}
+
+export async function getPublication(db: Db, id: number) {
+  const meta = await db.selectFrom("publications as p").select(META).where("p.id", "=", id).executeTakeFirst();
+  if (!meta) return undefined;
+  const files = await db
+    .selectFrom("publication_files")
+    .select(["scope", "format", "file_name", "content_type", "sha256", sql<number>`octet_length(content)`.as("size")])
+    .where("publication_id", "=", id)
+    .orderBy("scope")
+    .orderBy("format")
+    .execute();
+  return { ...meta, files };
+}
+
+export async function getPublicationFile(db: Db, id: number, scope: string, format: string): Promise<PublicationFile | undefined> {
+  const r = await db
+    .selectFrom("publication_files")
+    .select(["scope", "format", "file_name", "content_type", "content", "sha256"])
+    .where("publication_id", "=", id)
+    .where("scope", "=", scope)
+    .where("format", "=", format)
+    .executeTakeFirst();
+  return r && { scope: r.scope, format: r.format, fileName: r.file_name, contentType: r.content_type, content: r.content, sha256: r.sha256 };
+}

@@ -1,0 +1,61 @@
+/** 区划 → 部门 → 单位 and 业务科室: creating them (seed, admin) and resolving a department's tenancy. */
+import type { Tenancy } from "../../core/workflow.ts";
+import type { Db } from "../schema.ts";
+
+export async function createRegion(db: Db, code: string, name: string): Promise<number> {
+  return (await db.insertInto("regions").values({ code, name }).returning("id").executeTakeFirstOrThrow()).id;
+}
+
+export async function createDepartment(db: Db, regionId: number, code: string, name: string): Promise<number> {
+  return (await db.insertInto("departments").values({ region_id: regionId, code, name }).returning("id").executeTakeFirstOrThrow()).id;
+}
+
+export async function createUnit(db: Db, departmentId: number, code: string, name: string): Promise<number> {
+  return (await db.insertInto("units").values({ department_id: departmentId, code, name }).returning("id").executeTakeFirstOrThrow()).id;
+}
+
+export async function createDivision(db: Db, regionId: number, name: string): Promise<number> {
+  return (await db.insertInto("finance_divisions").values({ region_id: regionId, name }).returning("id").executeTakeFirstOrThrow()).id;
+}
+
+/** Assigns a department to a division (moving it if it had one). */
+export async function assignDepartment(db: Db, divisionId: number, departmentId: number): Promise<void> {
+  await db.deleteFrom("division_departments").where("department_id", "=", departmentId).execute();
+  await db.insertInto("division_departments").values({ division_id: divisionId, department_id: departmentId }).execute();
+}
+
+export interface DepartmentInfo extends Tenancy {
+  code: string;
+  name: string;
+  regionCode: string;
+  regionName: string;
+}
+
+export async function getDepartment(db: Db, departmentId: number): Promise<DepartmentInfo | undefined> {
+  const r = await db
+    .selectFrom("departments as d")
+    .innerJoin("regions as r", "r.id", "d.region_id")
+    .leftJoin("division_departments as dd", "dd.department_id", "d.id")
+    .select(["d.id", "d.code", "d.name", "d.region_id", "r.code as region_code", "r.name as region_name", "dd.division_id"])
+    .where("d.id", "=", departmentId)
+    .executeTakeFirst();
+  return r && { departmentId: r.id, regionId: r.region_id, divisionId: r.division_id, code: r.code, name: r.name, regionCode: r.region_code, regionName: r.region_name };
+}
+
+export async function findRegionByCode(db: Db, code: string): Promise<{ id: number; code: string; name: string } | undefined> {
+  return db.selectFrom("regions").selectAll().where("code", "=", code).executeTakeFirst();
+}
+
+export async function findDepartmentByCode(db: Db, regionId: number, code: string): Promise<number | undefined> {
+  return (await db.selectFrom("departments").select("id").where("region_id", "=", regionId).where("code", "=", code).executeTakeFirst())?.id;
+}
+
+export async function getUnit(db: Db, unitId: number): Promise<{ id: number; code: string; departmentId: number } | undefined> {
+  const u = await db.selectFrom("units").select(["id", "code", "department_id"]).where("id", "=", unitId).executeTakeFirst();
+  return u && { id: u.id, code: u.code, departmentId: u.department_id };
+}
+
+export async function getDivision(db: Db, divisionId: number): Promise<{ id: number; regionId: number } | undefined> {
+  const d = await db.selectFrom("finance_divisions").select(["id", "region_id"]).where("id", "=", divisionId).executeTakeFirst();
+  return d && { id: d.id, regionId: d.region_id };
+}

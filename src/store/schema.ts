@@ -1,0 +1,210 @@
+/**
+ * The tables as Kysely sees them (the SQL is in migrations/). int8 columns are `number`: the drivers'
+ * parsers (values.ts) turn them into safe integers; `date` columns are ISO text.
+ */
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction } from "kysely";
+import type { BudgetState } from "../core/workflow.ts";
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** jsonb: objects come back parsed; we always write JSON text (pg would turn a JS array into a PG array). */
+type Json<T> = ColumnType<T, string, string>;
+
+export interface RegionTable {
+  id: Generated<number>;
+  /** 区划代码 */
+  code: string;
+  name: string;
+}
+
+export interface DepartmentTable {
+  id: Generated<number>;
+  region_id: number;
+  code: string;
+  name: string;
+}
+
+export interface UnitTable {
+  id: Generated<number>;
+  department_id: number;
+  code: string;
+  name: string;
+}
+
+/** 业务科室 of a finance bureau */
+export interface FinanceDivisionTable {
+  id: Generated<number>;
+  region_id: number;
+  name: string;
+}
+
+export interface DivisionDepartmentTable {
+  division_id: number;
+  department_id: number;
+}
+
+export type Role = "preparer" | "department-approver" | "finance-reviewer" | "admin";
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  region_id: number;
+  department_id: number | null;
+  unit_id: number | null;
+  division_id: number | null;
+  disabled: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface BudgetTable {
+  id: Generated<number>;
+  department_id: number;
+  year: number;
+  state: Generated<BudgetState>;
+  version: Generated<number>;
+  approved_on: string | null;
+  published_on: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface BudgetVersionTable {
+  budget_id: number;
+  number: number;
+  author_id: number | null;
+  created_at: Timestamp;
+  note: string | null;
+  content: Json<Record<string, unknown>>;
+  diff: Json<unknown>;
+}
+
+export interface LineItemTable {
+  budget_id: number;
+  position: number;
+  unit_code: string;
+  functional: string;
+  economic: string;
+  nature: "basic" | "project";
+  project: string | null;
+  source: string;
+  amount: number;
+  memo: string | null;
+}
+
+export interface BudgetTransitionTable {
+  id: Generated<number>;
+  budget_id: number;
+  action: string;
+  from_state: string;
+  to_state: string;
+  actor_id: number | null;
+  at: Timestamp;
+  comment: string | null;
+  on_date: string | null;
+}
+
+export interface ControlFigureTable {
+  department_id: number;
+  year: number;
+  nature: "basic" | "project";
+  source: string;
+  amount: number;
+  set_by: number | null;
+  set_at: Timestamp;
+}
+
+export interface WarningExplanationTable {
+  budget_id: number;
+  rule: string;
+  location_key: string;
+  text: string;
+  author_id: number | null;
+  written_at: Timestamp;
+}
+
+export interface PublicationTable {
+  id: Generated<number>;
+  budget_id: number;
+  number: number;
+  budget_version: number;
+  published_on: string;
+  published_at: Timestamp;
+  published_by: number | null;
+  change_note: string | null;
+  region_id: number;
+  year: number;
+  department_code: string;
+  department_name: string;
+  title: string;
+}
+
+export interface PublicationFileTable {
+  publication_id: number;
+  scope: string;
+  format: string;
+  file_name: string;
+  content_type: string;
+  content: Uint8Array;
+  sha256: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_name: string | null;
+  region_id: number | null;
+  action: string;
+  target: string | null;
+  details: Json<unknown> | null;
+  ip: string | null;
+}
+
+export interface OfficialCatalogTable {
+  id: Generated<number>;
+  region_id: number;
+  year: number;
+  kind: "functional" | "department-economic" | "government-economic";
+  mode: "extend" | "replace";
+  file_name: string;
+  content: Uint8Array;
+  loaded_by: number | null;
+  loaded_at: Timestamp;
+}
+
+export interface Database {
+  regions: RegionTable;
+  departments: DepartmentTable;
+  units: UnitTable;
+  finance_divisions: FinanceDivisionTable;
+  division_departments: DivisionDepartmentTable;
+  users: UserTable;
+  sessions: SessionTable;
+  budgets: BudgetTable;
+  budget_versions: BudgetVersionTable;
+  line_items: LineItemTable;
+  budget_transitions: BudgetTransitionTable;
+  control_figures: ControlFigureTable;
+  warning_explanations: WarningExplanationTable;
+  publications: PublicationTable;
+  publication_files: PublicationFileTable;
+  audit_log: AuditLogTable;
+  official_catalogs: OfficialCatalogTable;
+}
+
+/** What every repository takes: the database or a transaction on it. */
+export type Db = Kysely<Database> | Transaction<Database>;
+
+export type UserRow = Selectable<UserTable>;
+export type BudgetRow = Selectable<BudgetTable>;
+export type NewLineItem = Insertable<LineItemTable>;
