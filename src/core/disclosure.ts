@@ -6,7 +6,7 @@ import type { CatalogIndex } from "./catalog.ts";
 import { deriveCentral9 } from "./derive/central9.ts";
 import { deriveHenan13 } from "./derive/henan13.ts";
 import { type Figures, computeFigures } from "./derive/figures.ts";
-import { type Scope, type ScopeRef, departmentScope, unitScope } from "./derive/scope.ts";
+import { type Scope, type ScopeRef, departmentScope, unitScope, unitScopes } from "./derive/scope.ts";
 import type { Budget } from "./model.ts";
 import { type Narrative, deriveNarrative } from "./narrative/narrative.ts";
 import type { DisclosureTable } from "./table.ts";
@@ -30,12 +30,25 @@ export interface Disclosure {
   figures: Figures;
 }
 
+/** The slice of the budget a disclosure covers: the whole department, or one unit. */
 export function scopeOf(budget: Budget, ref: ScopeRef): Scope {
   return ref.kind === "department" ? departmentScope(budget) : unitScope(budget, ref.code);
 }
 
+/** The disclosure of one scope (the department by default) in the given layout. */
 export function deriveDisclosure(budget: Budget, catalog: CatalogIndex, ref: ScopeRef = { kind: "department" }, layout: Layout = "henan13"): Disclosure {
-  const scope = scopeOf(budget, ref);
+  return disclosureOf(budget, catalog, scopeOf(budget, ref), layout);
+}
+
+/** The department's disclosure and one for each of its units (实施条例 第六条). */
+export function deriveAll(budget: Budget, catalog: CatalogIndex, layout: Layout = "henan13"): Disclosure[] {
+  const all = [disclosureOf(budget, catalog, departmentScope(budget), layout)];
+  for (const scope of unitScopes(budget)) all.push(disclosureOf(budget, catalog, scope, layout));
+  return all;
+}
+
+function disclosureOf(budget: Budget, catalog: CatalogIndex, scope: Scope, layout: Layout): Disclosure {
+  const ref = scope.ref;
   const figures = computeFigures(scope);
   return {
     layout,
@@ -48,12 +61,4 @@ export function deriveDisclosure(budget: Budget, catalog: CatalogIndex, ref: Sco
     narrative: deriveNarrative(budget, scope, catalog, figures),
     figures,
   };
-}
-
-/** The department's disclosure and one for each of its units (实施条例 第六条). */
-export function deriveAll(budget: Budget, catalog: CatalogIndex, layout: Layout = "henan13"): Disclosure[] {
-  return [
-    deriveDisclosure(budget, catalog, { kind: "department" }, layout),
-    ...budget.units.map((u) => deriveDisclosure(budget, catalog, { kind: "unit", code: u.code }, layout)),
-  ];
 }

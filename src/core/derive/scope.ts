@@ -17,6 +17,8 @@ import type {
 } from "../model.ts";
 import { FUNDING_SOURCES } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
+import { compareCodes } from "./order.ts";
+import { SOURCE_NAME_RANK, sourceIndex } from "./sources.ts";
 
 export type ScopeRef = { kind: "department" } | { kind: "unit"; code: string };
 
@@ -40,7 +42,16 @@ export interface Scope {
 }
 
 export function departmentScope(budget: Budget): Scope {
-  return makeScope(budget, { kind: "department" }, budget.department.name, budget.department.code, budget.units, {
+  const codes = new Set(budget.units.map((u) => u.code));
+  const inScope = (x: { unit: string }) => codes.has(x.unit);
+  const lines = budget.lineItems.filter(inScope);
+  const slice: ScopeSlice = {
+    lines,
+    income: budget.income ? budget.income.filter(inScope) : incomeFromLines(lines),
+    projects: budget.projects.filter(inScope),
+    procurement: budget.procurement.filter(inScope),
+  };
+  return makeScope(budget, { kind: "department" }, budget.department.name, budget.department.code, budget.units, slice, {
     prior: budget.prior,
     reasons: budget.reasons,
     targets: budget.targets,
@@ -55,8 +66,49 @@ export function departmentScope(budget: Budget): Scope {
 export function unitScope(budget: Budget, code: string): Scope {
   const unit = budget.units.find((u) => u.code === code);
   if (!unit) throw new Error(`unknown unit ${code}`);
+  const mine = (x: { unit: string }) => x.unit === code;
+  const lines = budget.lineItems.filter(mine);
+  const slice: ScopeSlice = {
+    lines,
+    income: budget.income ? budget.income.filter(mine) : incomeFromLines(lines),
+    projects: budget.projects.filter(mine),
+    procurement: budget.procurement.filter(mine),
+  };
+  return ownScope(budget, unit, slice);
+}
+
+/**
+ * The scope of every entry of `budget.units`, in order — the same scopes `unitScope` gives, from one
+ * partition of the budget's lines, income, projects and procurement instead of one pass per unit.
+ */
+export function unitScopes(budget: Budget): Scope[] {
+  const first = new Map<string, Unit>();
+  const slices = new Map<string, ScopeSlice>();
+  for (const u of budget.units) {
+    if (first.has(u.code)) continue;
+    first.set(u.code, u);
+    slices.set(u.code, { lines: [], income: [], projects: [], procurement: [] });
+  }
+  for (const l of budget.lineItems) slices.get(l.unit)?.lines.push(l);
+  if (budget.income) for (const i of budget.income) slices.get(i.unit)?.income.push(i);
+  else for (const slice of slices.values()) slice.income = incomeFromLines(slice.lines);
+  for (const p of budget.projects) slices.get(p.unit)?.projects.push(p);
+  for (const p of budget.procurement) slices.get(p.unit)?.procurement.push(p);
+  // A repeated unit code gets the first unit's scope, as `unitScope` finds it.
+  return budget.units.map((u) => ownScope(budget, first.get(u.code)!, slices.get(u.code)!));
+}
+
+/** The lines, income, projects and procurement that belong to a scope. */
+interface ScopeSlice {
+  lines: LineItem[];
+  income: Income[];
+  projects: Project[];
+  procurement: Procurement[];
+}
+
+function ownScope(budget: Budget, unit: Unit, slice: ScopeSlice): Scope {
   const only = budget.units.length === 1;
-  return makeScope(budget, { kind: "unit", code }, unit.name, unit.code, [unit], {
+  return makeScope(budget, { kind: "unit", code: unit.code }, unit.name, unit.code, [unit], slice, {
     prior: unit.prior ?? (only ? budget.prior : undefined),
     reasons: unit.reasons ?? (only ? budget.reasons : {}),
     targets: unit.targets ?? (only ? budget.targets : undefined),
@@ -70,11 +122,9 @@ function makeScope(
   name: string,
   code: string,
   units: Unit[],
+  slice: ScopeSlice,
   own: Pick<Scope, "prior" | "reasons" | "targets" | "assets">,
 ): Scope {
-  const codes = new Set(units.map((u) => u.code));
-  const lines = budget.lineItems.filter((l) => codes.has(l.unit));
-  const income = budget.income ? budget.income.filter((i) => codes.has(i.unit)) : incomeFromLines(lines);
   return {
     ref,
     year: budget.year,
@@ -82,24 +132,40 @@ function makeScope(
     code,
     units,
     unitByCode: new Map(units.map((u) => [u.code, u])),
-    lines,
-    income,
-    projects: budget.projects.filter((p) => codes.has(p.unit)),
-    procurement: budget.procurement.filter((p) => codes.has(p.unit)),
+    lines: slice.lines,
+    income: slice.income,
+    projects: slice.projects,
+    procurement: slice.procurement,
     ...own,
   };
 }
 
-/** Income by unit and source read from the line items, when the budget states none explicitly. */
+/**
+ * Income by unit and source read from the line items, when the budget states none explicitly: one
+ * entry per unit and source that has lines, ordered by unit code and then source name.
+ */
 function incomeFromLines(lines: readonly LineItem[]): Income[] {
-  const acc = new Map<string, Income>();
+  const byUnit = new Map<string, (Income | undefined)[]>();
+  const acc: Income[] = []; // in first-seen order, so the sort below breaks ties as before
   for (const l of lines) {
-    const key = `${l.unit}\u0000${l.source}`;
-    const prev = acc.get(key);
+    let slots = byUnit.get(l.unit);
+    if (!slots) byUnit.set(l.unit, (slots = []));
+    const s = sourceIndex(l.source);
+    const prev = s < 0 ? acc.find((i) => i.unit === l.unit && i.source === l.source) : slots[s];
     if (prev) prev.amount = fen(prev.amount + l.amount);
-    else acc.set(key, { unit: l.unit, source: l.source, amount: l.amount });
+    else {
+      const entry: Income = { unit: l.unit, source: l.source, amount: l.amount };
+      if (s >= 0) slots[s] = entry;
+      acc.push(entry);
+    }
   }
-  return [...acc.values()].sort((a, b) => a.unit.localeCompare(b.unit) || a.source.localeCompare(b.source));
+  return acc.sort((a, b) => compareCodes(a.unit, b.unit) || compareSources(a.source, b.source));
+}
+
+function compareSources(a: FundingSource, b: FundingSource): number {
+  const x = sourceIndex(a);
+  const y = sourceIndex(b);
+  return x >= 0 && y >= 0 ? SOURCE_NAME_RANK[x]! - SOURCE_NAME_RANK[y]! : a.localeCompare(b);
 }
 
 /** Amounts by funding source (a row of a table, across its source columns). */
