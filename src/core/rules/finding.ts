@@ -27,8 +27,24 @@ export type Location =
       cell?: string;
       line?: number;
     }
-  | { kind: "table"; table: string; row?: number; column?: string }
-  | { kind: "text"; section: string; quote?: string };
+  | ({ kind: "table"; table: string; row?: number; column?: string } & DocumentPlace)
+  | ({ kind: "text"; section: string; quote?: string } & DocumentPlace);
+
+/**
+ * 文件位置 — where a table cell or a sentence was printed, for findings about imported documents (the audit):
+ * the file, and a page (PDF, DOCX), a sheet and cell (XLSX) or a line (plain text). All optional, so rules
+ * about derived tables need none of it.
+ */
+export interface DocumentPlace {
+  file?: string;
+  /** 1-based page of a PDF or DOCX */
+  page?: number;
+  /** an XLSX sheet, with `cell` its A1 reference */
+  sheet?: string;
+  cell?: string;
+  /** 1-based line of a text file */
+  line?: number;
+}
 
 /** 审核发现 — one finding. */
 export interface Finding {
@@ -58,8 +74,11 @@ export interface RuleContext {
   unit(code: string): { scope: Scope; figures: Figures } | undefined;
 }
 
-/** 审核规则 — one rule, documented for the generated rule list (docs/rules.md). */
-export interface Rule {
+/**
+ * 审核规则 — one rule, documented for the generated rule list (docs/rules.md). The context defaults to a
+ * budget's; the audit of published documents checks an imported document with its own context type.
+ */
+export interface Rule<C = RuleContext> {
   /** stable id, `family.name`, e.g. `amount.negative` */
   id: string;
   /** 规则名称 (Chinese) */
@@ -73,7 +92,7 @@ export interface Rule {
   /** when the severity depends on the input, how (Chinese then English) */
   severityNote?: string;
   /** pure: returns findings, never throws (the engine turns a throw into an `internal` finding) */
-  check(ctx: RuleContext): Finding[];
+  check(ctx: C): Finding[];
 }
 
 /** A location in the budget data. */
@@ -97,7 +116,7 @@ export interface FindingInput {
 export type Emit = (f: FindingInput) => Finding;
 
 /** Builds a rule whose check gets an `emit` that fills in the rule id, severity and location. */
-export function defineRule(meta: Omit<Rule, "check">, check: (ctx: RuleContext, emit: Emit) => Finding[]): Rule {
+export function defineRule<C = RuleContext>(meta: Omit<Rule<C>, "check">, check: (ctx: C, emit: Emit) => Finding[]): Rule<C> {
   const emit: Emit = (f) => {
     const out: Finding = {
       rule: meta.id,

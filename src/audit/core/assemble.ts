@@ -1,0 +1,72 @@
+/**
+ * 文件合成 — the files of one document joined, and what the document says about itself: the template
+ * (Henan 13 tables, central 9, other) from its table titles, the year, the department, and the table
+ * titles its contents list.
+ */
+import type { DocumentFile, DocumentMeta, ImportedDocument, RawText, Template } from "./document.ts";
+import { type TitleInfo, classifyTitle } from "./titles.ts";
+
+/** Kinds only Henan's layout has. */
+const HENAN_ONLY = new Set(["economic", "operating-cost", "department-targets", "project-targets"]);
+
+export function assembleDocument(name: string, files: DocumentFile[]): ImportedDocument {
+  return { name, files, meta: detectMeta(files) };
+}
+
+export function detectMeta(files: readonly DocumentFile[]): DocumentMeta {
+  const tables = files.flatMap((f) => f.tables);
+  const titles = tables.map((t) => classifyTitle(t.title)).filter((x): x is TitleInfo => !!x);
+  const contents = contentsEntries(files);
+  const listed = contents.map((c) => classifyTitle(c.text)).filter((x): x is TitleInfo => !!x);
+  const meta: DocumentMeta = { template: detectTemplate([...titles, ...listed]), contents };
+  const year = mostCommon([...titles, ...listed].map((t) => t.year).filter((y): y is number => y !== undefined)) ?? yearFromHeadings(files);
+  if (year !== undefined) meta.year = year;
+  const department = mostCommon(tables.map((t) => t.unitName?.trim()).filter((n): n is string => !!n)) ?? coverHeading(files);
+  if (department) meta.department = department;
+  return meta;
+}
+
+function detectTemplate(titles: readonly TitleInfo[]): Template {
+  const kinds = new Set(titles.map((t) => t.kind));
+  if (kinds.size < 3) return "other";
+  if ([...kinds].some((k) => HENAN_ONLY.has(k))) return "henan13";
+  const henan = titles.filter((t) => t.style === "henan").length;
+  const central = titles.filter((t) => t.style === "central").length;
+  return central > henan ? "central9" : henan > central ? "henan13" : "other";
+}
+
+/**
+ * Short paragraphs that name a table ("一、2021 年部门收支总体情况表"): the contents (目录), or a list of
+ * the tables in the text. Sentences (with 。 or ，) are not entries.
+ */
+function contentsEntries(files: readonly DocumentFile[]): RawText[] {
+  const out: RawText[] = [];
+  for (const f of files)
+    for (const s of f.sections)
+      for (const p of s.paragraphs) if (p.text.length <= 60 && !/[。，]/.test(p.text) && classifyTitle(p.text)) out.push({ text: p.text, place: p.place });
+  return out;
+}
+
+function yearFromHeadings(files: readonly DocumentFile[]): number | undefined {
+  const years = files.flatMap((f) => f.sections.map((s) => /((?:19|20)\d{2})\s*年度?\s*(部门|单位)?预算/.exec(s.heading)?.[1])).filter((y): y is string => !!y);
+  return mostCommon(years.map(Number));
+}
+
+/** The first heading that is not a part, a contents or a year line: the cover's department name. */
+function coverHeading(files: readonly DocumentFile[]): string | undefined {
+  for (const f of files)
+    for (const s of f.sections) {
+      const h = s.heading.trim();
+      if (h && !/^(目\s*录|第[一二三四五六七八九十]+部分|附件)|\d{4}\s*年/.test(h) && h.length <= 40) return h;
+    }
+  return undefined;
+}
+
+function mostCommon<T>(values: readonly T[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: T | undefined;
+  let n = 0;
+  for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
+  return best;
+}

@@ -1,0 +1,70 @@
+/**
+ * 表头 — where a printed table's header ends, and the header grid flattened by column position: each
+ * column's path of headings from the top ("支出 / 一般公共预算 / 财政拨款"), whatever the merged cells were.
+ */
+
+/** "** ** 1 2 3 …": the column-number row some tables print under the header. */
+export function isColumnNumberRow(cells: readonly string[]): boolean {
+  const filled = cells.map((c) => c.trim()).filter((c) => c !== "");
+  if (filled.length === 0) return false;
+  if (!filled.every((c) => /^\*{1,3}$|^\d{1,2}$/.test(c))) return false;
+  const numbers = filled.filter((c) => /^\d/.test(c)).map(Number);
+  return filled.some((c) => c.startsWith("*")) || numbers.every((n, i) => n === (numbers[0] ?? 1) + i);
+}
+
+const TOTAL_LABEL = /^(合\s*计|总\s*计|共\s*计|小\s*计)[:：]?$/;
+const AMOUNT = /^[-－]?[\d,，]+\.\d+$/;
+const CODE = /^\d{3,}(-\d+)?$/;
+const YEAR_LABEL = /^\d{4}\s*年/;
+
+/** Does a row start the body: a total label first, a code in the first columns, an amount, a year label? */
+export function looksLikeBodyRow(cells: readonly string[]): boolean {
+  if (isColumnNumberRow(cells)) return false;
+  const first = (cells[0] ?? "").trim();
+  if (TOTAL_LABEL.test(first) || YEAR_LABEL.test(first)) return true;
+  if (cells.slice(0, 4).some((c) => CODE.test(c.trim()))) return true;
+  return cells.some((c) => AMOUNT.test(c.trim()));
+}
+
+/** Splits printed rows into header rows (up to the first body-like row) and body rows. */
+export function splitHeader<T extends { cells: string[] }>(rows: readonly T[]): { header: T[]; body: T[] } {
+  const i = rows.findIndex((r) => looksLikeBodyRow(r.cells));
+  return i < 0 ? { header: [...rows], body: [] } : { header: rows.slice(0, i), body: rows.slice(i) };
+}
+
+/** A header text compared without spaces, markdown or the "其中：" lead. */
+export function normaliseHeading(text: string): string {
+  return text.replace(/[\s*]/g, "").replace(/^其中[:：]/, "").replace(/\(/g, "（").replace(/\)/g, "）");
+}
+
+/**
+ * Each column's heading path, top to bottom. A blank header cell belongs to the merged cell on its left
+ * when that cell heads a group (it has headings below it) and the blank one has headings below too; a
+ * blank with nothing below is the continuation of a cell merged downwards and adds nothing.
+ */
+export function columnPaths(header: readonly (readonly string[])[], width: number): string[][] {
+  const rows = header.filter((r) => !isColumnNumberRow(r));
+  const text = (r: number, c: number) => normaliseHeading(rows[r]?.[c] ?? "");
+  const hasBelow = (r: number, c: number) => {
+    for (let k = r + 1; k < rows.length; k++) if (text(k, c) !== "") return true;
+    return false;
+  };
+  const paths: string[][] = Array.from({ length: width }, () => []);
+  for (let r = 0; r < rows.length; r++) {
+    let group = "";
+    let groupHasBelow = false;
+    for (let c = 0; c < width; c++) {
+      const t = text(r, c);
+      if (t !== "") {
+        group = t;
+        groupHasBelow = hasBelow(r, c);
+        paths[c]!.push(t);
+      } else if (group !== "" && groupHasBelow && hasBelow(r, c)) {
+        paths[c]!.push(group);
+      } else {
+        group = "";
+      }
+    }
+  }
+  return paths;
+}
