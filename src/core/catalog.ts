@@ -65,6 +65,8 @@ export class CatalogIndex {
   private readonly governmentEconomic: Map<string, CatalogEntry>;
   private readonly mappingAdministrative: Map<string, string>;
   private readonly mappingInstitution: Map<string, string>;
+  /** functionalClassCodes(), computed on first use */
+  private classCodes: readonly string[] | undefined;
 
   constructor(readonly catalog: YearCatalog) {
     this.year = catalog.year;
@@ -123,6 +125,14 @@ export class CatalogIndex {
   /** Every 功能分类 类 of the year, in code order (table 4 lists them all). */
   functionalClasses(): CatalogEntry[] {
     return this.catalog.functional.entries.filter((e) => e.code.length === 3).sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  /**
+   * The codes of every 功能分类 类 of the year in code order, as `functionalClasses()` lists them; computed
+   * once per catalog (table 4 lists them all in every disclosure). Callers must not modify the array.
+   */
+  functionalClassCodes(): readonly string[] {
+    return (this.classCodes ??= Object.freeze(this.functionalClasses().map((e) => e.code)));
   }
 
   /** Does `name` name `code`? Official names, labels and aliases all count. */

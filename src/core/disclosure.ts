@@ -6,6 +6,7 @@ import type { CatalogIndex } from "./catalog.ts";
 import { deriveCentral9 } from "./derive/central9.ts";
 import { deriveHenan13 } from "./derive/henan13.ts";
 import { type Figures, computeFigures } from "./derive/figures.ts";
+import { buildLedger } from "./derive/ledger.ts";
 import { type Scope, type ScopeRef, departmentScope, unitScope, unitScopes } from "./derive/scope.ts";
 import type { Budget } from "./model.ts";
 import { type Narrative, deriveNarrative } from "./narrative/narrative.ts";
@@ -49,7 +50,8 @@ export function deriveAll(budget: Budget, catalog: CatalogIndex, layout: Layout 
 
 function disclosureOf(budget: Budget, catalog: CatalogIndex, scope: Scope, layout: Layout): Disclosure {
   const ref = scope.ref;
-  const figures = computeFigures(scope);
+  const ledger = buildLedger(scope);
+  const figures = computeFigures(scope, ledger);
   return {
     layout,
     year: budget.year,
@@ -57,7 +59,7 @@ function disclosureOf(budget: Budget, catalog: CatalogIndex, scope: Scope, layou
     department: { code: budget.department.code, name: budget.department.name },
     title: `${scope.name}${budget.year}年度${ref.kind === "department" ? "部门" : "单位"}预算`,
     date: budget.date,
-    tables: layout === "henan13" ? deriveHenan13(scope, catalog, budget.department) : deriveCentral9(scope, catalog),
+    tables: layout === "henan13" ? deriveHenan13(scope, catalog, budget.department, ledger) : deriveCentral9(scope, catalog),
     narrative: deriveNarrative(budget, scope, catalog, figures),
     figures,
   };

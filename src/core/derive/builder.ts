@@ -12,9 +12,22 @@ export class TableBuilder {
     readonly header: HeaderCell[][],
   ) {}
 
-  /** Appends a row; missing trailing cells are empty. Zero amounts print as empty cells. */
+  /**
+   * Appends a row; missing trailing cells are empty, cells past the last column are dropped. Zero amounts
+   * print as empty cells. A `cells` array of exactly the table's width becomes the row itself (no copy),
+   * so callers pass a fresh array and do not touch it afterwards.
+   */
   row(cells: Cell[], kind: RowKind = "detail"): number {
-    const full: Cell[] = this.columns.map((_, i) => blankZero(cells[i] ?? null));
+    const width = this.columns.length;
+    let full = cells;
+    if (cells.length !== width) {
+      full = [];
+      for (let i = 0; i < width; i++) full.push(cells[i] ?? null);
+    }
+    for (let i = 0; i < width; i++) {
+      const c = full[i];
+      if (c === 0 || c === undefined) full[i] = null;
+    }
     this.rows.push({ cells: full, kind });
     return this.rows.length - 1;
   }
@@ -48,11 +61,6 @@ export class TableBuilder {
       empty: meta.empty ?? false,
     };
   }
-}
-
-/** Tables print nothing for zero (as the official tables do). */
-function blankZero(c: Cell): Cell {
-  return c === 0 ? null : c;
 }
 
 export function text(key: string, width = 12): Column {

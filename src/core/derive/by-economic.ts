@@ -3,17 +3,18 @@
  * 9 机关运行经费, 11 一般公共预算基本支出预算表 (department code × government code).
  */
 import type { CatalogIndex } from "../catalog.ts";
-import { isGeneralPublicBudget } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import type { DisclosureTable } from "../table.ts";
 import { TableBuilder, code, h, money, text } from "./builder.ts";
-import { type ThreePublicItem, economicClass, economicSection, isFiscalAppropriation, isOperatingCost, isPersonnel, threePublicItem } from "./economic.ts";
+import { type ThreePublicItem, isFiscalAppropriation, isOperatingCost, isPersonnel, threePublicItem } from "./economic.ts";
+import type { Ledger } from "./ledger.ts";
+import { entriesByCode } from "./order.ts";
 import type { Scope } from "./scope.ts";
 
 type Meta = { id: string; number: number; title: string };
 
 /** Table 6 — every line by economic 类 and 款, basic against project. */
-export function expenditureByEconomic(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTable {
+export function expenditureByEconomic(scope: Scope, catalog: CatalogIndex, ledger: Ledger, meta: Meta): DisclosureTable {
   const t = new TableBuilder(
     [code("class", 5), code("section", 6), text("name", 24), money("total"), money("basic"), money("project")],
     [
@@ -21,26 +22,13 @@ export function expenditureByEconomic(scope: Scope, catalog: CatalogIndex, meta:
       [h("类"), h("款")],
     ],
   );
-  type Acc = { basic: number; project: number };
-  const classes = new Map<string, { acc: Acc; sections: Map<string, Acc> }>();
-  const grand: Acc = { basic: 0, project: 0 };
-  for (const l of scope.lines) {
-    const c = economicClass(l.economic);
-    let g = classes.get(c);
-    if (!g) classes.set(c, (g = { acc: { basic: 0, project: 0 }, sections: new Map() }));
-    const s = economicSection(l.economic);
-    let a = g.sections.get(s);
-    if (!a) g.sections.set(s, (a = { basic: 0, project: 0 }));
-    for (const target of [grand, g.acc, a]) target[l.nature] += l.amount;
-  }
-  const cells = (a: Acc) => [fen(a.basic + a.project), fen(a.basic), fen(a.project)];
-  const empty = scope.lines.length === 0;
+  const empty = ledger.lineCount === 0;
   if (!empty) {
-    t.row(["", "", "合计", ...cells(grand)], "total");
-    for (const [c, g] of [...classes.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-      t.row([c, "", catalog.departmentEconomicName(c), ...cells(g.acc)], "subtotal");
-      for (const [s, a] of [...g.sections.entries()].sort(([x], [y]) => x.localeCompare(y))) {
-        t.row([c, s.slice(3), catalog.departmentEconomicName(s), ...cells(a)]);
+    t.row(["", "", "合计", fen(ledger.basicFunds.total + ledger.projectFunds.total), fen(ledger.basicFunds.total), fen(ledger.projectFunds.total)], "total");
+    for (const [c, g] of entriesByCode(ledger.economic)) {
+      t.row([c, "", catalog.departmentEconomicName(c), fen(g.basic + g.project), fen(g.basic), fen(g.project)], "subtotal");
+      for (const [s, a] of entriesByCode(g.sections)) {
+        t.row([c, s.slice(3), catalog.departmentEconomicName(s), fen(a.basic + a.project), fen(a.basic), fen(a.project)]);
       }
     }
   }
@@ -58,9 +46,15 @@ export function threePublicAmounts(scope: Scope): Record<ThreePublicItem, Fen> {
   return { abroad: fen(r.abroad), reception: fen(r.reception), vehiclePurchase: fen(r.vehiclePurchase), vehicleOperation: fen(r.vehicleOperation) };
 }
 
+/** The "三公" amounts of a scope from its ledger (as `threePublicAmounts` sums them). */
+export function threePublicOf(ledger: Ledger): Record<ThreePublicItem, Fen> {
+  const r = ledger.threePublic;
+  return { abroad: fen(r.abroad), reception: fen(r.reception), vehiclePurchase: fen(r.vehiclePurchase), vehicleOperation: fen(r.vehicleOperation) };
+}
+
 /** Table 7 — 一般公共预算"三公"经费支出情况表. */
-export function threePublicTable(scope: Scope, meta: Meta): DisclosureTable {
-  const a = threePublicAmounts(scope);
+export function threePublicTable(scope: Scope, ledger: Ledger, meta: Meta): DisclosureTable {
+  const a = threePublicOf(ledger);
   const total = fen(a.abroad + a.reception + a.vehiclePurchase + a.vehicleOperation);
   const t = new TableBuilder([text("item", 30), money("amount", 20)], [[h("项 目"), h(`${scope.year}年“三公”经费预算数`)]]);
   t.row(["共计", total], "total");
@@ -72,30 +66,29 @@ export function threePublicTable(scope: Scope, meta: Meta): DisclosureTable {
   return t.build({ ...meta, scope, empty: total === 0, note: total === 0 ? `本单位${scope.year}年无“三公”经费预算支出。` : undefined });
 }
 
-/** 机关运行经费 of a scope, by department economic code as entered. */
+/** 机关运行经费 of a scope, by department economic code as entered, in code order. */
 export function operatingCostByCode(scope: Scope): Map<string, Fen> {
   const m = new Map<string, number>();
   for (const l of scope.lines) {
     if (isOperatingCost(l, scope.unitByCode.get(l.unit))) m.set(l.economic, (m.get(l.economic) ?? 0) + l.amount);
   }
-  return new Map([...m.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, fen(v)]));
+  return new Map(entriesByCode(m).map(([k, v]) => [k, fen(v)]));
 }
 
 /** Table 9 — 机关运行经费 (行政 and 参公 units; basic 302 and 310 from 一般公共预算财政拨款). */
-export function operatingCostTable(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTable {
-  const byCode = operatingCostByCode(scope);
-  const total = fen([...byCode.values()].reduce((s, v) => s + v, 0));
+export function operatingCostTable(scope: Scope, catalog: CatalogIndex, ledger: Ledger, meta: Meta): DisclosureTable {
+  const total = fen(ledger.operatingTotal);
   const t = new TableBuilder([code("code", 10), text("name", 30), money("amount", 18)], [[h("科目编码"), h("科目名称"), h("机关运行经费支出")]]);
   const empty = total === 0;
   if (!empty) {
     t.row(["", "合计", total], "total");
-    for (const [c, v] of byCode) t.row([c, catalog.departmentEconomicName(c), v]);
+    for (const [c, v] of entriesByCode(ledger.operatingCost)) t.row([c, catalog.departmentEconomicName(c), fen(v)]);
   }
   return t.build({ ...meta, scope, empty, note: empty ? `本单位${scope.year}年无机关运行经费。` : undefined });
 }
 
 /** Table 11 — 一般公共预算基本支出预算表: department code × government code, 人员经费 / 公用经费. */
-export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTable {
+export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, ledger: Ledger, meta: Meta): DisclosureTable {
   const t = new TableBuilder(
     [code("deptCode", 9), text("deptName", 22), code("govCode", 7), text("govName", 18), money("total"), money("personnel"), money("public")],
     [
@@ -106,8 +99,7 @@ export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, meta: 
   type Acc = { personnel: number; public: number };
   const groups = new Map<string, Map<string, Acc>>(); // government code → department code → amounts
   const grand: Acc = { personnel: 0, public: 0 };
-  for (const l of scope.lines) {
-    if (l.nature !== "basic" || !isGeneralPublicBudget(l.source)) continue;
+  for (const l of ledger.basicGpbLines) {
     const unit = scope.unitByCode.get(l.unit);
     const gov = (unit && catalog.governmentCodeFor(l.economic, unit.type)) ?? "";
     let g = groups.get(gov);
@@ -122,7 +114,7 @@ export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, meta: 
   const empty = grand.personnel === 0 && grand.public === 0;
   if (!empty) {
     t.row(["总计", "", "", "", ...cells(grand)], "total");
-    for (const [gov, g] of [...groups.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [gov, g] of entriesByCode(groups)) {
       const sub: Acc = { personnel: 0, public: 0 };
       for (const a of g.values()) {
         sub.personnel += a.personnel;
@@ -130,7 +122,7 @@ export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, meta: 
       }
       const govName = gov ? catalog.governmentEconomicName(gov) : "（未对应）";
       t.row(["小计", "", gov, govName, ...cells(sub)], "subtotal");
-      for (const [dept, a] of [...g.entries()].sort(([x], [y]) => x.localeCompare(y))) {
+      for (const [dept, a] of entriesByCode(g)) {
         t.row([dept, catalog.departmentEconomicName(dept), gov, govName, ...cells(a)]);
       }
     }

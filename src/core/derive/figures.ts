@@ -3,10 +3,11 @@
  * Same exact sums as the tables, so text and tables can never disagree.
  */
 import type { FundingSource, ProcurementKind, ThreePublic } from "../model.ts";
-import { FUNDING_SOURCES, isAppropriation, isGeneralPublicBudget } from "../model.ts";
+import { FUNDING_SOURCES } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
-import { threePublicAmounts } from "./by-economic.ts";
-import { economicSection, isOperatingCost, isPersonnel } from "./economic.ts";
+import { threePublicOf } from "./by-economic.ts";
+import { type Ledger, buildLedger } from "./ledger.ts";
+import { entriesByCode } from "./order.ts";
 import type { Scope } from "./scope.ts";
 
 export interface Figures {
@@ -44,81 +45,50 @@ export interface Figures {
   procurementTotal: Fen;
 }
 
-export function computeFigures(scope: Scope): Figures {
-  const incomeBySource = Object.fromEntries(FUNDING_SOURCES.map((s) => [s, 0])) as Record<FundingSource, number>;
-  for (const i of scope.income) incomeBySource[i.source] += i.amount;
-  let total = 0;
-  let basic = 0;
-  let gpb = 0;
-  let gf = 0;
-  let sc = 0;
-  let personnel = 0;
-  let pub = 0;
-  let operating = 0;
-  const gpbByClass = new Map<string, number>();
-  const gfByClass = new Map<string, number>();
-  const scByClass = new Map<string, number>();
-  const personnelSections = new Set<string>();
-  const publicSections = new Set<string>();
-  const operatingSections = new Set<string>();
-  const bump = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
-  for (const l of scope.lines) {
-    total += l.amount;
-    if (l.nature === "basic") basic += l.amount;
-    const cls = l.functional.slice(0, 3);
-    if (isGeneralPublicBudget(l.source)) {
-      gpb += l.amount;
-      bump(gpbByClass, cls, l.amount);
-      if (l.nature === "basic") {
-        if (isPersonnel(l.economic)) {
-          personnel += l.amount;
-          if (l.amount !== 0) personnelSections.add(economicSection(l.economic));
-        } else {
-          pub += l.amount;
-          if (l.amount !== 0) publicSections.add(economicSection(l.economic));
-        }
-      }
-    } else if (l.source === "government-fund") {
-      gf += l.amount;
-      bump(gfByClass, cls, l.amount);
-    } else if (l.source === "state-capital") {
-      sc += l.amount;
-      bump(scByClass, cls, l.amount);
-    }
-    if (isOperatingCost(l, scope.unitByCode.get(l.unit))) {
-      operating += l.amount;
-      if (l.amount !== 0) operatingSections.add(economicSection(l.economic));
-    }
-  }
-  const tp = threePublicAmounts(scope);
+/**
+ * The figures of a scope. Tables and narrative pass the scope's ledger so the lines are summed once;
+ * without one, the ledger is built here.
+ */
+export function computeFigures(scope: Scope, ledger: Ledger = buildLedger(scope)): Figures {
+  const incomeBySource = {} as Record<FundingSource, number>;
+  let incomeTotal = 0;
+  FUNDING_SOURCES.forEach((s, i) => {
+    incomeBySource[s] = ledger.income[i]!;
+    incomeTotal += ledger.income[i]!;
+  });
+  // An income source outside FUNDING_SOURCES has no amount that can be stated (and no total).
+  if (ledger.unknownIncomeSource) incomeTotal = NaN;
+  const tp = threePublicOf(ledger);
   const procurement: Record<ProcurementKind, number> = { goods: 0, works: 0, services: 0 };
   for (const p of scope.procurement) procurement[p.kind] += p.amount;
-  const toFen = (m: Map<string, number>) => new Map([...m.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, fen(v)]));
-  const incomeTotal = Object.values(incomeBySource).reduce((a, b) => a + b, 0);
   return {
     incomeBySource: incomeBySource as Record<FundingSource, Fen>,
     incomeTotal: fen(incomeTotal),
-    total: fen(total),
-    basic: fen(basic),
-    project: fen(total - basic),
-    appropriation: fen(scope.lines.filter((l) => isAppropriation(l.source)).reduce((a, l) => a + l.amount, 0)),
-    generalPublicBudget: fen(gpb),
-    governmentFund: fen(gf),
-    stateCapital: fen(sc),
-    gpbByClass: toFen(gpbByClass),
-    governmentFundByClass: toFen(gfByClass),
-    stateCapitalByClass: toFen(scByClass),
-    gpbBasic: fen(personnel + pub),
-    personnel: fen(personnel),
-    publicFunds: fen(pub),
-    personnelSections: [...personnelSections].sort(),
-    publicSections: [...publicSections].sort(),
+    total: fen(ledger.total),
+    basic: fen(ledger.basicTotal),
+    project: fen(ledger.total - ledger.basicTotal),
+    appropriation: fen(ledger.appropriation),
+    generalPublicBudget: fen(ledger.gpb),
+    governmentFund: fen(ledger.governmentFund),
+    stateCapital: fen(ledger.stateCapital),
+    gpbByClass: inCodeOrder(ledger.gpbByClass),
+    governmentFundByClass: inCodeOrder(ledger.governmentFundByClass),
+    stateCapitalByClass: inCodeOrder(ledger.stateCapitalByClass),
+    gpbBasic: fen(ledger.personnel + ledger.publicFunds),
+    personnel: fen(ledger.personnel),
+    publicFunds: fen(ledger.publicFunds),
+    personnelSections: [...ledger.personnelSections].sort(),
+    publicSections: [...ledger.publicSections].sort(),
     threePublic: tp,
     threePublicTotal: fen(tp.abroad + tp.reception + tp.vehiclePurchase + tp.vehicleOperation),
-    operatingCost: fen(operating),
-    operatingCostSections: [...operatingSections].sort(),
+    operatingCost: fen(ledger.operatingTotal),
+    operatingCostSections: [...ledger.operatingSections].sort(),
     hasAdministrativeUnits: scope.units.some((u) => u.type !== "institution"),
     procurement: { goods: fen(procurement.goods), works: fen(procurement.works), services: fen(procurement.services) },
     procurementTotal: fen(procurement.goods + procurement.works + procurement.services),
   };
+}
+
+function inCodeOrder(m: ReadonlyMap<string, number>): Map<string, Fen> {
+  return new Map(entriesByCode(m).map(([k, v]) => [k, fen(v)]));
 }

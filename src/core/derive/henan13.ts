@@ -2,10 +2,11 @@
  * The 13 tables of Henan's layout (domain.md §4), derived from one scope of a budget.
  */
 import type { CatalogIndex } from "../catalog.ts";
-import { isGeneralPublicBudget } from "../model.ts";
+import { fen } from "../money.ts";
 import type { DisclosureTable } from "../table.ts";
 import { basicByEconomicTable, expenditureByEconomic, operatingCostTable, threePublicTable } from "./by-economic.ts";
 import { expenditureByFunction, incomeByFunction } from "./by-function.ts";
+import { type Ledger, buildLedger } from "./ledger.ts";
 import type { Scope } from "./scope.ts";
 import { appropriationSummary, budgetSummary } from "./summary.ts";
 import { departmentTargetsTable, projectTargetsTable } from "./target-tables.ts";
@@ -29,23 +30,28 @@ export function henanTitles(year: number): string[] {
   ];
 }
 
-export function deriveHenan13(scope: Scope, catalog: CatalogIndex, department: { code: string; name: string }): DisclosureTable[] {
+/**
+ * The 13 tables of one scope, from its ledger (built here when not given). A line or income entry
+ * with a source outside FUNDING_SOURCES has no column to go in: the tables refuse it with a MoneyError.
+ */
+export function deriveHenan13(scope: Scope, catalog: CatalogIndex, department: { code: string; name: string }, ledger: Ledger = buildLedger(scope)): DisclosureTable[] {
+  if (ledger.unknownLineSource || ledger.unknownIncomeSource) fen(NaN);
   const titles = henanTitles(scope.year);
   const meta = (n: number) => ({ id: `t${String(n).padStart(2, "0")}`, number: n, title: titles[n - 1] ?? "" });
   const y = scope.year;
   return [
-    budgetSummary(scope, meta(1)),
-    incomeByFunction(scope, catalog, meta(2)),
-    expenditureByFunction(scope, catalog, () => true, { ...meta(3), emptyNote: `本单位${y}年无支出预算。` }),
-    appropriationSummary(scope, catalog, meta(4)),
-    expenditureByFunction(scope, catalog, (l) => isGeneralPublicBudget(l.source), { ...meta(5), emptyNote: `本单位${y}年无一般公共预算支出。` }),
-    expenditureByEconomic(scope, catalog, meta(6)),
-    threePublicTable(scope, meta(7)),
-    expenditureByFunction(scope, catalog, (l) => l.source === "government-fund", { ...meta(8), emptyNote: `本单位${y}年无政府性基金预算支出。` }),
-    operatingCostTable(scope, catalog, meta(9)),
-    expenditureByFunction(scope, catalog, (l) => l.source === "state-capital", { ...meta(10), emptyNote: `本单位${y}年无国有资本经营预算支出。` }),
-    basicByEconomicTable(scope, catalog, meta(11)),
-    departmentTargetsTable(scope, meta(12)),
-    projectTargetsTable(scope, { ...meta(13), departmentCode: department.code, departmentName: department.name }),
+    budgetSummary(scope, ledger, meta(1)),
+    incomeByFunction(scope, catalog, ledger, meta(2)),
+    expenditureByFunction(scope, catalog, ledger, "all", { ...meta(3), emptyNote: `本单位${y}年无支出预算。` }),
+    appropriationSummary(scope, catalog, ledger, meta(4)),
+    expenditureByFunction(scope, catalog, ledger, "gpb", { ...meta(5), emptyNote: `本单位${y}年无一般公共预算支出。` }),
+    expenditureByEconomic(scope, catalog, ledger, meta(6)),
+    threePublicTable(scope, ledger, meta(7)),
+    expenditureByFunction(scope, catalog, ledger, "government-fund", { ...meta(8), emptyNote: `本单位${y}年无政府性基金预算支出。` }),
+    operatingCostTable(scope, catalog, ledger, meta(9)),
+    expenditureByFunction(scope, catalog, ledger, "state-capital", { ...meta(10), emptyNote: `本单位${y}年无国有资本经营预算支出。` }),
+    basicByEconomicTable(scope, catalog, ledger, meta(11)),
+    departmentTargetsTable(scope, ledger, meta(12)),
+    projectTargetsTable(scope, ledger, { ...meta(13), departmentCode: department.code, departmentName: department.name }),
   ];
 }

@@ -2,12 +2,13 @@
  * Performance-target tables: 12 部门（单位）整体绩效目标表 and 13 预算项目绩效目标汇总表.
  * Funds are derived from the line items; indicators come from the targets data.
  */
-import type { Indicator, LineItem, Task } from "../model.ts";
+import type { Indicator, LineItem, Project, Task } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import { PROJECT_LEVEL1, formatTarget, normaliseLevel1 } from "../targets.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
 import { TableBuilder, code, h, money, text } from "./builder.ts";
 import { isFiscalMoney } from "./economic.ts";
+import type { Funds, Ledger } from "./ledger.ts";
 import type { Scope } from "./scope.ts";
 
 type Meta = { id: string; number: number; title: string };
@@ -34,8 +35,33 @@ export function taskFunds(scope: Scope, task: Task): { total: Fen; fiscal: Fen }
   return { total: fen(total), fiscal: fen(fiscal) };
 }
 
+/** Total and 财政性资金 of the lines a task covers, from the scope's ledger (the same sums as `taskFunds`). */
+export function taskFundsOf(ledger: Ledger, task: Task): { total: Fen; fiscal: Fen } {
+  switch (task.funds.kind) {
+    case "basic":
+      return { total: fen(ledger.basicFunds.total), fiscal: fen(ledger.basicFunds.fiscal) };
+    case "project":
+      return { total: fen(ledger.projectFunds.total), fiscal: fen(ledger.projectFunds.fiscal) };
+    case "projects": {
+      let total = 0;
+      let fiscal = 0;
+      const codes = task.funds.codes;
+      for (let i = 0; i < codes.length; i++) {
+        const c = codes[i]!;
+        if (codes.indexOf(c) !== i) continue; // a code listed twice still covers its lines once
+        const f = ledger.fundsByProject.get(c);
+        if (f) {
+          total += f.total;
+          fiscal += f.fiscal;
+        }
+      }
+      return { total: fen(total), fiscal: fen(fiscal) };
+    }
+  }
+}
+
 /** Table 12 — a form: name, 年度总体目标, 年度主要任务 with funds, then the indicators. */
-export function departmentTargetsTable(scope: Scope, meta: Meta): DisclosureTable {
+export function departmentTargetsTable(scope: Scope, ledger: Ledger, meta: Meta): DisclosureTable {
   const columns: Column[] = [text("level1", 12), text("level2", 16), text("level3", 20), text("target", 14), text("explanation", 28), text("method", 36)];
   const t = new TableBuilder(columns, [] as HeaderCell[][]);
   const targets = scope.targets;
@@ -53,7 +79,7 @@ export function departmentTargetsTable(scope: Scope, meta: Meta): DisclosureTabl
   t.merge(firstGoal, 0, goals.length, 1);
   const taskHeader = t.row(["年度主要任务", "任务名称", "主要内容", "预算资金合计", "其中：财政资金", "备注"], "section");
   for (const task of targets.tasks) {
-    const f = taskFunds(scope, task);
+    const f = taskFundsOf(ledger, task);
     t.row(["", task.name, task.content, f.total, f.fiscal, task.note ?? ""]);
   }
   t.merge(taskHeader, 0, 1 + targets.tasks.length, 1);
@@ -80,72 +106,68 @@ function mergeRuns(t: TableBuilder, start: number, keys: string[], col: number):
 }
 
 /** The 一级 levels table 13 prints: 产出, 效益, 满意度 always; 成本 and others where a project has them. */
-function level1Columns(indicators: readonly Indicator[]): string[] {
-  const used = new Set(indicators.map((i) => normaliseLevel1(i.level1)));
+function level1Columns(used: ReadonlySet<string>): string[] {
   const standard = PROJECT_LEVEL1.filter((l) => l !== "成本指标" || used.has(l));
   const others = [...used].filter((l) => !(PROJECT_LEVEL1 as readonly string[]).includes(l)).sort();
   return [...standard, ...others];
 }
 
 /** Table 13 — 预算项目绩效目标汇总表: each project's funds and its indicators by 一级 level. */
-export function projectTargetsTable(scope: Scope, meta: Meta & { departmentCode: string; departmentName: string }): DisclosureTable {
-  const levels = level1Columns(scope.projects.flatMap((p) => p.indicators));
-  const columns: Column[] = [
-    code("code", 12),
-    text("name", 24),
-    money("total"),
-    money("fiscal"),
-    money("other"),
-    ...levels.flatMap((l) => [text(`${l}-name`, 16), text(`${l}-value`, 14)]),
-  ];
+export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta & { departmentCode: string; departmentName: string }): DisclosureTable {
+  const used = new Set<string>();
+  for (const p of scope.projects) for (const ind of p.indicators) used.add(normaliseLevel1(ind.level1));
+  const levels = level1Columns(used);
+  const columns: Column[] = [code("code", 12), text("name", 24), money("total"), money("fiscal"), money("other")];
+  for (const l of levels) columns.push(text(`${l}-name`, 16), text(`${l}-value`, 14));
+  const subHeader: HeaderCell[] = [];
+  for (let i = 0; i < levels.length; i++) subHeader.push(h("三级指标"), h("指标值"));
   const header: HeaderCell[][] = [
     [h("单位编码（项目编码）", { rs: 3 }), h("单位名称（项目名称）", { rs: 3 }), h("项目金额（万元）", { cs: 3 }), h("绩效目标", { cs: levels.length * 2 })],
     [h("资金总额", { rs: 2 }), h("财政性资金", { rs: 2 }), h("其他资金", { rs: 2 }), ...levels.map((l) => h(l, { cs: 2 }))],
-    levels.flatMap(() => [h("三级指标"), h("指标值")]),
+    subHeader,
   ];
   const t = new TableBuilder(columns, header);
-  const funds = new Map<string, { total: number; fiscal: number }>();
-  const unitFunds = new Map<string, { total: number; fiscal: number }>();
-  for (const l of scope.lines) {
-    if (l.nature !== "project" || !l.project) continue;
-    for (const [m, k] of [[funds, l.project], [unitFunds, l.unit]] as const) {
-      const f = m.get(k) ?? { total: 0, fiscal: 0 };
-      f.total += l.amount;
-      if (isFiscalMoney(l.source)) f.fiscal += l.amount;
-      m.set(k, f);
-    }
-  }
-  const fundCells = (f: { total: number; fiscal: number } | undefined): Cell[] => {
+  const fundCells = (first: Cell, second: Cell, f: Funds | undefined): Cell[] => {
     const total = f?.total ?? 0;
     const fiscal = f?.fiscal ?? 0;
-    return [fen(total), fen(fiscal), fen(total - fiscal)];
+    return [first, second, fen(total), fen(fiscal), fen(total - fiscal)];
   };
   const empty = scope.projects.length === 0;
   if (!empty) {
     if (scope.ref.kind === "department") {
       let total = 0;
       let fiscal = 0;
-      for (const f of unitFunds.values()) {
+      for (const f of ledger.fundsByUnit.values()) {
         total += f.total;
         fiscal += f.fiscal;
       }
-      t.row([meta.departmentCode, meta.departmentName, ...fundCells({ total, fiscal })], "total");
+      t.row(fundCells(meta.departmentCode, meta.departmentName, { total, fiscal }), "total");
     }
+    const projectsByUnit = new Map<string, Project[]>();
+    for (const p of scope.projects) {
+      const list = projectsByUnit.get(p.unit);
+      if (list) list.push(p);
+      else projectsByUnit.set(p.unit, [p]);
+    }
+    const byLevel: Indicator[][] = levels.map(() => []);
     for (const unit of scope.units) {
-      const projects = scope.projects.filter((p) => p.unit === unit.code);
-      if (projects.length === 0) continue;
-      t.row([unit.code, unit.name, ...fundCells(unitFunds.get(unit.code))], "unit");
+      const projects = projectsByUnit.get(unit.code);
+      if (!projects) continue;
+      t.row(fundCells(unit.code, unit.name, ledger.fundsByUnit.get(unit.code)), "unit");
       for (const p of projects) {
-        const byLevel = levels.map((l) => p.indicators.filter((i) => normaliseLevel1(i.level1) === l));
-        const height = Math.max(1, ...byLevel.map((x) => x.length));
+        for (const list of byLevel) list.length = 0;
+        for (const ind of p.indicators) byLevel[levels.indexOf(normaliseLevel1(ind.level1))]!.push(ind);
+        let height = 1;
+        for (const list of byLevel) if (list.length > height) height = list.length;
         const first = t.rows.length;
         for (let r = 0; r < height; r++) {
-          const head: Cell[] = r === 0 ? [p.code, p.name, ...fundCells(funds.get(p.code))] : [null, null, null, null, null];
-          const inds = byLevel.flatMap((x) => {
-            const ind = x[r];
-            return ind ? [ind.level3, formatTarget(ind.target)] : [null, null];
-          });
-          t.row([...head, ...inds]);
+          const cells: Cell[] = r === 0 ? fundCells(p.code, p.name, ledger.fundsByProject.get(p.code)) : [null, null, null, null, null];
+          for (const list of byLevel) {
+            const ind = list[r];
+            if (ind) cells.push(ind.level3, formatTarget(ind.target));
+            else cells.push(null, null);
+          }
+          t.row(cells);
         }
         for (let c = 0; c < 5; c++) t.merge(first, c, height, 1);
       }
@@ -153,4 +175,3 @@ export function projectTargetsTable(scope: Scope, meta: Meta & { departmentCode:
   }
   return t.build({ ...meta, scope, empty, note: empty ? `本单位${scope.year}年无预算项目。` : undefined });
 }
-
