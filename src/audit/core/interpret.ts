@@ -1,0 +1,101 @@
+/**
+ * 解读 — the printed tables of an imported document read into their meaning (semantic.ts): each table
+ * recognised by its title, its columns by their headings (flattened by position), its rows by code or
+ * label, every amount read exactly as printed in the table's unit.
+ */
+import type { Finding } from "../../core/rules/finding.ts";
+import { type ImportedDocument, documentTables } from "./document.ts";
+import { columnPaths } from "./header.ts";
+import { readBalanceTable } from "./interpret/balance.ts";
+import { readEconomicTable } from "./interpret/economic.ts";
+import { readFunctionalTable } from "./interpret/functional.ts";
+import { readDepartmentTargets, readProjectTargets } from "./interpret/targets.ts";
+import { readThreePublicTable } from "./interpret/three-public.ts";
+import { cellLocation } from "./interpret/where.ts";
+import type { Interpretation, ProjectTargetsTable, TableInfo } from "./semantic.ts";
+import { TABLE_KIND_NAMES, type TableKind, classifyTitle, tableNumber } from "./titles.ts";
+
+/** Builds what every reader needs to know about one printed table. */
+export function tableInfo(doc: ImportedDocument, index: number): TableInfo {
+  const raw = documentTables(doc)[index]!;
+  const title = classifyTitle(raw.title);
+  const kind = title?.kind;
+  const number = kind ? tableNumber(doc.meta.template, kind) : undefined;
+  const rows = [...raw.header, ...raw.body].map((r) => r.cells);
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  const name = raw.title.trim() || (kind ? TABLE_KIND_NAMES[kind] : "（无表名）");
+  return {
+    index,
+    raw,
+    ...(kind ? { kind } : {}),
+    ...(number ? { number } : {}),
+    label: number ? `表${number} ${name}` : name,
+    unit: raw.unit ?? "万元",
+    unitStated: raw.unit !== undefined,
+    columns: columnPaths(
+      raw.header.map((r) => r.cells),
+      width,
+    ),
+    rows,
+    headerCount: raw.header.length,
+  };
+}
+
+type FunctionalKey = "income" | "expenditure" | "gpbExpenditure" | "governmentFund" | "stateCapital";
+
+const FUNCTIONAL: Partial<Record<TableKind, FunctionalKey>> = {
+  income: "income",
+  expenditure: "expenditure",
+  "gpb-expenditure": "gpbExpenditure",
+  "government-fund": "governmentFund",
+  "state-capital": "stateCapital",
+};
+
+export function interpret(doc: ImportedDocument): Interpretation {
+  const problems: Finding[] = [];
+  const tables = documentTables(doc).map((_, i) => tableInfo(doc, i));
+  const out: Interpretation = { tables, units: new Map(), problems };
+  const seen = new Map<TableKind, TableInfo>();
+  for (const info of tables) {
+    const kind = info.kind;
+    if (!kind) continue;
+    const first = seen.get(kind);
+    if (first) {
+      problems.push({
+        rule: "interpret.table-repeated",
+        severity: "warning",
+        message: `${info.label} 重复出现（首次在 ${first.label}），只审核第一张 / ${info.label} is printed again; only the first is audited`,
+        location: cellLocation(info),
+      });
+      continue;
+    }
+    seen.set(kind, info);
+    const fn = FUNCTIONAL[kind];
+    if (fn) out[fn] = readFunctionalTable(info, problems);
+    else if (kind === "summary") out.summary = readBalanceTable(info, problems);
+    else if (kind === "appropriation") out.appropriation = readBalanceTable(info, problems);
+    else if (kind === "economic") out.economic = readEconomicTable(info, problems);
+    else if (kind === "operating-cost") out.operatingCost = readEconomicTable(info, problems);
+    else if (kind === "gpb-basic") out.gpbBasic = readEconomicTable(info, problems);
+    else if (kind === "three-public") out.threePublic = readThreePublicTable(info, problems, doc.meta.year);
+    else if (kind === "department-targets") out.departmentTargets = readDepartmentTargets(info, problems);
+    else if (kind === "project-targets") out.projectTargets = readProjectTargets(info, problems);
+  }
+  for (const t of [out.income, out.expenditure, out.gpbExpenditure]) {
+    for (const r of t?.rows ?? []) if (r.kind === "unit" && r.unitCode && !out.units.has(r.unitCode)) out.units.set(r.unitCode, r.name);
+  }
+  if (out.projectTargets) classifyEntries(out.projectTargets, out.units);
+  return out;
+}
+
+/**
+ * Table 13's entries: the department (a short code above the units), a unit (a unit code, no indicators),
+ * or a project — including a project printed with its unit's code, which a rule then reports.
+ */
+function classifyEntries(t: ProjectTargetsTable, units: ReadonlyMap<string, string>): void {
+  for (const e of t.entries) {
+    if (e.code.includes("-") || e.indicators.length > 0) e.kind = "project";
+    else if (units.has(e.code) || /^\d{6,}$/.test(e.code)) e.kind = "unit";
+    else if (/^\d{1,5}$/.test(e.code)) e.kind = "department";
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * 列识别 — money columns found by their heading path (basic/project parts, funding sources), and amounts
+ * read from cells with a finding for a cell that is not a number.
+ */
+import type { Finding } from "../../../core/rules/finding.ts";
+import { FUNDING_SOURCE_NAMES, type FundingSource } from "../../../core/model.ts";
+import { normaliseHeading } from "../header.ts";
+import { parseAmount } from "../numbers.ts";
+import type { AmountCell, ColumnKey, TableInfo } from "../semantic.ts";
+import { cellLocation } from "./where.ts";
+
+/** Economic 类 names as tables print them, for basic-expenditure columns and table 1 rows. */
+const ECONOMIC_CLASSES: readonly [string, RegExp][] = [
+  ["301", /^工资福利(支出)?$/],
+  ["302", /^商品和服务(支出)?$/],
+  ["303", /^对个人和家庭的?补助(支出)?$/],
+  ["307", /^债务利息及费用支出$/],
+  ["309", /^资本性支出（基本建设）$/],
+  ["310", /^资本性支出$/],
+  ["311", /^对企业补助（基本建设）$/],
+  ["312", /^对企业补助$/],
+  ["313", /^对社会保障基金补助$/],
+  ["399", /^其他支出$/],
+];
+
+export function economicClassOf(name: string): string | undefined {
+  const n = normaliseHeading(name);
+  return ECONOMIC_CLASSES.find(([, re]) => re.test(n))?.[0];
+}
+
+const PROJECT_CLASSES: readonly [string, RegExp][] = [
+  ["general", /^一般性项目|运转类项目/],
+  ["special", /^专项资金|特定目标类项目/],
+  ["personnel", /^人员类项目/],
+];
+
+export function projectClassOf(name: string): string | undefined {
+  const n = normaliseHeading(name);
+  return PROJECT_CLASSES.find(([, re]) => re.test(n))?.[0];
+}
+
+/** Funding-source names as printed (Henan sub-columns, central 拨款收入 wording) → source key. */
+export function sourceOf(name: string): FundingSource | "gpb" | undefined {
+  const n = normaliseHeading(name).replace(/^[一二三四五六七八九十]+、/, "").replace(/^加[:：]/, "");
+  if (/^一般公共预算(拨款)?(收入)?$/.test(n)) return "gpb";
+  if (/^上年结转|结转$/.test(n)) return "carry-over";
+  if (/^财政专户/.test(n)) return "special-account";
+  for (const [key, label] of Object.entries(FUNDING_SOURCE_NAMES) as [FundingSource, string][]) {
+    if (n === label || n === `${label}拨款收入` || n === `${label}拨款` || n === `${label}收入`) return key;
+  }
+  return undefined;
+}
+
+/**
+ * The key of a money column from its heading path, or undefined for code, name and unknown columns.
+ * `under` is the path with the table's side headings (收入/支出) removed.
+ */
+export function columnKey(path: readonly string[]): ColumnKey | undefined {
+  const p = path.filter((x) => !/^(收入|支出|本年支出小计|资金来源|绩效目标)$/.test(x));
+  const last = p[p.length - 1];
+  if (!last) return undefined;
+  const inBasic = p.includes("基本支出");
+  const inProject = p.includes("项目支出");
+  const inGpb = p.includes("一般公共预算") && p.length > 1;
+  if (/^(合计|总计|预算数|金额|小计)$/.test(last) && !inBasic && !inProject && !inGpb) return "total";
+  if (inBasic) {
+    if (last === "基本支出" || last === "小计") return "basic";
+    if (last === "人员经费") return "personnel";
+    if (last === "公用经费") return "public";
+    const c = economicClassOf(last);
+    return c ? `basic:${c}` : undefined;
+  }
+  if (inProject) {
+    if (last === "项目支出" || last === "小计") return "project";
+    const c = projectClassOf(last);
+    return c ? `project:${c}` : undefined;
+  }
+  if (last === "人员经费") return "personnel";
+  if (last === "公用经费") return "public";
+  if (inGpb && last === "小计") return "gpb";
+  const s = sourceOf(last);
+  return s;
+}
+
+/** Reads the money cell at (row, col) of a table; a word where a number belongs is a finding. */
+export function readAmount(info: TableInfo, row: number, col: number, problems: Finding[]): AmountCell | undefined {
+  const text = info.rows[row]?.[col];
+  if (text === undefined) return undefined;
+  const value = parseAmount(text, info.unit, 2);
+  if (!value) {
+    problems.push({
+      rule: "interpret.not-a-number",
+      severity: "warning",
+      message: `${info.label} 金额栏中“${text}”不是数字，按空白处理 / "${text}" in a money column of ${info.label} is not a number; read as blank`,
+      location: cellLocation(info, row, col),
+      actual: text,
+    });
+    return undefined;
+  }
+  return { value, table: info.index, row, col };
+}
+
+/** Reads every money column of a row into a map. */
+export function readAmounts(info: TableInfo, row: number, columns: ReadonlyMap<ColumnKey, number>, problems: Finding[]): Map<ColumnKey, AmountCell> {
+  const m = new Map<ColumnKey, AmountCell>();
+  for (const [key, col] of columns) {
+    const a = readAmount(info, row, col, problems);
+    if (a) m.set(key, a);
+  }
+  return m;
+}
+
+/** Column indexes by key (the first column of each key). */
+export function keyedColumns(info: TableInfo): Map<ColumnKey, number> {
+  const m = new Map<ColumnKey, number>();
+  info.columns.forEach((path, i) => {
+    const k = columnKey(path);
+    if (k && !m.has(k)) m.set(k, i);
+  });
+  return m;
+}
+
+/** The first column whose last heading matches. */
+export function findColumn(info: TableInfo, re: RegExp, from = 0): number | undefined {
+  for (let i = from; i < info.columns.length; i++) {
+    const last = info.columns[i]![info.columns[i]!.length - 1];
+    if (last !== undefined && re.test(last)) return i;
+  }
+  return undefined;
+}
