@@ -70,6 +70,49 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       code = await newCommand(dir, opts, io);
     });
 
+  program
+    .command("serve")
+    .description("启动服务 / run the HTTP API (PGlite in ./data, or PostgreSQL with DATABASE_URL); seeds the demo on first start")
+    .option("--port <port>", "端口 / port (PORT)", process.env.PORT ?? "3000")
+    .option("--host <host>", "监听地址 / host (HOST)", process.env.HOST ?? "127.0.0.1")
+    .option("--data-dir <dir>", "PGlite 数据目录 / PGlite data directory (YUSUAN_DATA_DIR)", process.env.YUSUAN_DATA_DIR ?? "data")
+    .option("--no-seed", "不写入演示数据 / do not seed the demo into an empty database")
+    .action(async (opts: { port: string; host: string; dataDir: string; seed: boolean }) => {
+      // Loaded on demand: render and check need none of the server's dependencies.
+      const { serveForever } = await import("../server/start.ts");
+      await serveForever({
+        port: Number(opts.port),
+        host: opts.host,
+        dataDir: opts.dataDir,
+        databaseUrl: process.env.DATABASE_URL || undefined,
+        seed: opts.seed,
+        secureCookies: process.env.YUSUAN_SECURE_COOKIES === "1",
+        logLevel: process.env.LOG_LEVEL,
+      });
+    });
+
+  program
+    .command("admin")
+    .description("管理 / administration")
+    .command("create-user")
+    .description("新建用户 / create a user (on DATABASE_URL, or PGlite in --data-dir); password from YUSUAN_PASSWORD or --password")
+    .requiredOption("--username <name>", "用户名 / username")
+    .requiredOption("--role <role>", "角色 / preparer | department-approver | finance-reviewer | admin")
+    .requiredOption("--region <code>", "区划代码 / region code, e.g. 410311")
+    .option("--password <password>", "密码（更安全：环境变量 YUSUAN_PASSWORD）/ password (safer: YUSUAN_PASSWORD)")
+    .option("--display-name <name>", "显示名 / display name")
+    .option("--department <code>", "部门编码 / department code (preparer, department-approver)")
+    .option("--unit <code>", "单位编码 / unit code (preparer)")
+    .option("--division <name>", "业务科室 / finance division name (finance-reviewer)")
+    .option("--data-dir <dir>", "PGlite 数据目录 / PGlite data directory", process.env.YUSUAN_DATA_DIR ?? "data")
+    .action(async (opts: { username: string; role: string; region: string; password?: string; displayName?: string; department?: string; unit?: string; division?: string; dataDir: string }) => {
+      const { createUserFromCli } = await import("../server/admin.ts");
+      const password = opts.password ?? process.env.YUSUAN_PASSWORD;
+      if (!password) throw new InputError([{ file: "--password", message: "缺少密码 / no password (--password or YUSUAN_PASSWORD)" }]);
+      const { id } = await createUserFromCli({ ...opts, password, databaseUrl: process.env.DATABASE_URL || undefined });
+      io.out(`已创建用户 ${opts.username}（id ${id}，${opts.role}） / created user ${opts.username} (id ${id})`);
+    });
+
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {

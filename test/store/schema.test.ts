@@ -39,7 +39,7 @@ describe.each(BACKENDS)("storage on $name", (backend) => {
     const dept = await createDepartment(o.db, region, "313", "社创办");
     const budget = await createBudget(o.db, dept, 2021);
     const p = await insertPublication(o.db, {
-      budgetId: budget, budgetVersion: 1, publishedOn: "2021-03-10", publishedBy: null as unknown as number, changeNote: null, regionId: region,
+      budgetId: budget, budgetVersion: 1, publishedOn: "2021-03-10", publishedBy: null, changeNote: null, regionId: region,
       year: 2021, departmentCode: "313", departmentName: "社创办", title: "t",
       files: [{ scope: "department", format: "json", fileName: "disclosure.json", contentType: "application/json", content: new TextEncoder().encode("{}"), sha256: "x" }],
     });

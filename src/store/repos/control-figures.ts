@@ -15,7 +15,7 @@ export async function listControlFigures(db: Db, departmentId: number, year: num
 }
 
 /** Replaces the department's figures for the year as one set (the bureau issues them together). */
-export async function replaceControlFigures(db: Db, departmentId: number, year: number, figures: readonly ControlFigure[], setBy: number): Promise<void> {
+export async function replaceControlFigures(db: Db, departmentId: number, year: number, figures: readonly ControlFigure[], setBy: number | null): Promise<void> {
   await db.deleteFrom("control_figures").where("department_id", "=", departmentId).where("year", "=", year).execute();
   if (figures.length === 0) return;
   await db

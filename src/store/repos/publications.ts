@@ -19,7 +19,7 @@ export interface NewPublication {
   budgetId: number;
   budgetVersion: number;
   publishedOn: string;
-  publishedBy: number;
+  publishedBy: number | null;
   changeNote: string | null;
   regionId: number;
   year: number;

@@ -59,3 +59,26 @@ export async function getDivision(db: Db, divisionId: number): Promise<{ id: num
   const d = await db.selectFrom("finance_divisions").select(["id", "region_id"]).where("id", "=", divisionId).executeTakeFirst();
   return d && { id: d.id, regionId: d.region_id };
 }
+
+/** The region's departments with their units and division (for lists and seeding checks). */
+export async function listDepartments(db: Db, regionId: number): Promise<(DepartmentInfo & { units: { id: number; code: string; name: string }[] })[]> {
+  const depts = await db
+    .selectFrom("departments as d")
+    .innerJoin("regions as r", "r.id", "d.region_id")
+    .leftJoin("division_departments as dd", "dd.department_id", "d.id")
+    .select(["d.id", "d.code", "d.name", "d.region_id", "r.code as region_code", "r.name as region_name", "dd.division_id"])
+    .where("d.region_id", "=", regionId)
+    .orderBy("d.code")
+    .execute();
+  const units = depts.length ? await db.selectFrom("units").select(["id", "code", "name", "department_id"]).where("department_id", "in", depts.map((d) => d.id)).orderBy("code").execute() : [];
+  return depts.map((d) => ({
+    departmentId: d.id,
+    regionId: d.region_id,
+    divisionId: d.division_id,
+    code: d.code,
+    name: d.name,
+    regionCode: d.region_code,
+    regionName: d.region_name,
+    units: units.filter((u) => u.department_id === d.id).map((u) => ({ id: u.id, code: u.code, name: u.name })),
+  }));
+}

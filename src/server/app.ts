@@ -1,0 +1,86 @@
+/**
+ * The HTTP API (Fastify 5): plugins, the session hook, the one error mapper and the routes. `buildApp`
+ * takes an open database, so tests and `yusuan serve` build the same app.
+ */
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { OpenDatabase } from "../store/database.ts";
+import { registerSessionHook } from "./auth/session.ts";
+import { CatalogCache } from "./catalog-cache.ts";
+import type { AppContext, ServerOptions } from "./context.ts";
+import { mapError } from "./error-mapper.ts";
+import { auditLogRoutes } from "./routes/audit-log.ts";
+import { authRoutes } from "./routes/auth.ts";
+import { budgetPartRoutes } from "./routes/budget-parts.ts";
+import { budgetRoutes } from "./routes/budgets.ts";
+import { catalogRoutes } from "./routes/catalogs.ts";
+import { controlFigureRoutes } from "./routes/control-figures.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { importRoutes } from "./routes/import.ts";
+import { publicRoutes } from "./routes/public.ts";
+import { renderRoutes } from "./routes/render.ts";
+import { reviewRoutes } from "./routes/review.ts";
+import { userRoutes } from "./routes/users.ts";
+import { SnapshotCache } from "./snapshot-cache.ts";
+import { RENDERERS } from "../cli/renderers.ts";
+
+export const DEFAULT_OPTIONS: Required<ServerOptions> = {
+  publishFormats: Object.keys(RENDERERS),
+  loginRateLimit: 10,
+  secureCookies: false,
+  sessionHours: 12,
+  maxUploadBytes: 20 * 1024 * 1024,
+};
+
+export interface BuildOptions extends ServerOptions {
+  logger?: FastifyServerOptions["logger"];
+}
+
+export async function buildApp(database: OpenDatabase, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const { logger = false, ...rest } = options;
+  const app = Fastify({ logger, bodyLimit: 25 * 1024 * 1024 });
+  const ctx: AppContext = {
+    db: database.db,
+    dbKind: database.kind,
+    catalogs: new CatalogCache((m) => app.log.warn(m)),
+    snapshots: new SnapshotCache(),
+    options: { ...DEFAULT_OPTIONS, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) },
+  };
+  app.decorate("ctx", ctx);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // The one place an error becomes an answer (error-mapper.ts).
+  app.setErrorHandler((error, req, reply) => {
+    const mapped = mapError(error);
+    if (mapped.internal) req.log.error({ err: error }, "internal error");
+    return reply.code(mapped.status).send(mapped.body);
+  });
+  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: { code: "not-found", message: `没有这个接口 / no route ${req.method} ${req.url.split("?")[0]}`, details: null } }));
+
+  await app.register(cookie);
+  await app.register(helmet, { global: true });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: ctx.options.maxUploadBytes, files: 1, fields: 10, parts: 12 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Yusuan 预算 API", version: "0.1.0", description: "部门预算：填报、审核、批复、公开 / department budgets: preparation, review, approval, publication" },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "yusuan_session" }, csrf: { type: "apiKey", in: "header", name: "X-CSRF-Token" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  registerSessionHook(app);
+
+  for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, importRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, catalogRoutes, auditLogRoutes]) {
+    routes(app);
+  }
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,74 @@
+/**
+ * 预算用例 — loading, saving (a new version each time, optimistic), checking. Routes call these; these
+ * call the repositories and the pure core.
+ */
+import type { FastifyRequest } from "fastify";
+import type { Budget } from "../core/model.ts";
+import type { Finding } from "../core/rules/finding.ts";
+import { createRuleContext } from "../core/rules/engine.ts";
+import { runRules } from "../core/rules/index.ts";
+import { explanationKey, isEditable, submissionFindings, BUDGET_STATE_NAMES } from "../core/workflow.ts";
+import { type BudgetSummary, currentContent, saveVersion } from "../store/repos/budgets.ts";
+import { listControlFigures } from "../store/repos/control-figures.ts";
+import { listExplanations } from "../store/repos/explanations.ts";
+import { audit } from "./audit.ts";
+import { type Content, parseContent, storedToBudget, toContent } from "./budget-content.ts";
+import type { AppContext } from "./context.ts";
+import { AppError } from "./errors.ts";
+
+export async function loadBudget(ctx: AppContext, budgetId: number): Promise<{ version: number; content: Content; budget: Budget }> {
+  const current = await currentContent(ctx.db, budgetId);
+  if (!current) throw new AppError("not-found", "预算还没有内容 / the budget has no saved version");
+  return { ...current, budget: storedToBudget(current.content) };
+}
+
+/** Saves `budget` as the next version after `expectedVersion`; writes the audit entry in the same transaction. */
+export async function saveBudget(ctx: AppContext, req: FastifyRequest, b: BudgetSummary, expectedVersion: number, budget: Budget, action: string, note?: string | null) {
+  if (!isEditable(b.state)) {
+    throw new AppError("wrong-state", `预算处于“${BUDGET_STATE_NAMES[b.state]}”状态，只有草稿可以修改 / only a draft can be changed (state: ${b.state})`);
+  }
+  if (budget.year !== b.year || budget.department.code !== b.departmentCode) {
+    throw new AppError("invalid", `预算文件的年度或部门（${budget.year} / ${budget.department.code}）与此预算（${b.year} / ${b.departmentCode}）不符 / year or department does not match this budget`);
+  }
+  const content = toContent(budget);
+  const userId = req.user?.actor.userId ?? null;
+  return ctx.db.transaction().execute(async (trx) => {
+    const saved = await saveVersion(trx, { budgetId: b.id, expectedVersion, content, lineItems: budget.lineItems, authorId: userId, note: note ?? null });
+    await audit(trx, req, action, `budget:${b.id}`, { version: saved.version, lineItems: { added: saved.diff.lineItems.added, removed: saved.diff.lineItems.removed, changed: saved.diff.lineItems.changed }, projects: saved.diff.projects, texts: saved.diff.texts }, b.regionId);
+    return saved;
+  });
+}
+
+/** Applies an edit to the current content and saves it, based on the version the client named. */
+export async function editBudget(ctx: AppContext, req: FastifyRequest, b: BudgetSummary, expectedVersion: number, edit: (c: Content) => Content, action: string) {
+  const current = await currentContent(ctx.db, b.id);
+  if (!current) throw new AppError("not-found", "预算还没有内容 / the budget has no saved version");
+  return saveBudget(ctx, req, b, expectedVersion, parseContent(edit(current.content)), action);
+}
+
+export interface CheckResult {
+  /** the rules' findings, each warning with its explanation (if written) */
+  findings: (Finding & { locationKey: string; explanation?: { text: string; author: string | null; writtenAt: Date } })[];
+  /** what stands between the budget and submission (errors) */
+  gate: Finding[];
+  canSubmit: boolean;
+}
+
+export async function checkStoredBudget(ctx: AppContext, b: BudgetSummary, budget: Budget): Promise<CheckResult> {
+  const catalog = await ctx.catalogs.get(ctx.db, b.regionId, b.year);
+  const findings = runRules(createRuleContext(budget, catalog));
+  const explanations = await listExplanations(ctx.db, b.id);
+  const control = await listControlFigures(ctx.db, b.departmentId, b.year);
+  const byKey = new Map(explanations.map((e) => [`${e.rule}\u0000${e.locationKey}`, e]));
+  const gate = [...findings.filter((f) => f.severity === "error"), ...submissionFindings(budget, findings, explanations, control)];
+  return {
+    findings: findings.map((f) => {
+      const k = explanationKey(f);
+      const e = f.severity === "warning" ? byKey.get(`${k.rule}\u0000${k.locationKey}`) : undefined;
+      // locationKey is what PUT /explanations takes to explain this warning
+      return { ...f, locationKey: k.locationKey, ...(e ? { explanation: { text: e.text, author: e.author, writtenAt: e.writtenAt } } : {}) };
+    }),
+    gate,
+    canSubmit: gate.length === 0,
+  };
+}

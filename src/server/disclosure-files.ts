@@ -1,0 +1,49 @@
+/** 公开文件 — a budget rendered: the department's disclosure and each unit's, in the requested formats. */
+import { createHash } from "node:crypto";
+import type { CatalogIndex } from "../core/catalog.ts";
+import { type Disclosure, type Layout, deriveAll, deriveDisclosure } from "../core/disclosure.ts";
+import type { Budget } from "../core/model.ts";
+import { RENDERERS } from "../cli/renderers.ts";
+import type { PublicationFile } from "../store/repos/publications.ts";
+import { AppError } from "./errors.ts";
+
+export const CONTENT_TYPES: Record<string, string> = {
+  json: "application/json; charset=utf-8",
+  html: "text/html; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pdf: "application/pdf",
+  txt: "text/plain; charset=utf-8",
+};
+
+export function checkFormat(format: string): void {
+  if (!RENDERERS[format]) throw new AppError("not-found", `未知格式 ${format} / unknown format; 可用 / available: ${Object.keys(RENDERERS).join(", ")}`);
+}
+
+export async function renderFile(d: Disclosure, format: string): Promise<PublicationFile> {
+  checkFormat(format);
+  const r = RENDERERS[format]!;
+  const out = await r.render(d);
+  const content = typeof out === "string" ? new TextEncoder().encode(out) : out;
+  return {
+    scope: d.scope.kind === "department" ? "department" : d.scope.code,
+    format,
+    fileName: r.file,
+    contentType: CONTENT_TYPES[format] ?? "application/octet-stream",
+    content,
+    sha256: createHash("sha256").update(content).digest("hex"),
+  };
+}
+
+/** One scope: "department" or a unit code. */
+export function deriveScope(budget: Budget, catalog: CatalogIndex, scope: string, layout: Layout): Disclosure {
+  if (scope === "department") return deriveDisclosure(budget, catalog, { kind: "department" }, layout);
+  if (!budget.units.some((u) => u.code === scope)) throw new AppError("not-found", `没有单位 ${scope} / no unit ${scope}`);
+  return deriveDisclosure(budget, catalog, { kind: "unit", code: scope }, layout);
+}
+
+/** Every disclosure of the budget (实施条例 第六条: units publish with their department) in every format. */
+export async function renderAll(budget: Budget, catalog: CatalogIndex, formats: readonly string[], layout: Layout = "henan13"): Promise<PublicationFile[]> {
+  const files: PublicationFile[] = [];
+  for (const d of deriveAll(budget, catalog, layout)) for (const f of formats) files.push(await renderFile(d, f));
+  return files;
+}

@@ -1,0 +1,11 @@
+/** Request pieces shared by the routes (zod, also the source of the OpenAPI document). */
+import { z } from "zod";
+
+export const id = z.coerce.number().int().positive();
+export const idParams = z.object({ id });
+export const version = z.number().int().min(0).describe("the version the change is based on (optimistic lock)");
+export const versionQuery = z.object({ version: z.coerce.number().int().min(0) });
+export const year = z.coerce.number().int().min(2000).max(2100);
+/** budget-file JSON: the fields of a budget.yaml (validated by the budget-file reader) */
+export const content = z.record(z.string(), z.unknown()).describe("budget-file JSON (same fields as budget.yaml)");
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

@@ -1,0 +1,150 @@
+/**
+ * 权限矩阵 — every endpoint × every role × own / other tenant, with the exact status each must answer.
+ * "own" users belong to the budget's tenancy (department 313, its unit, the division that reviews it, its
+ * region's admin); "other" users to department 314, another division, or another region.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertPublication } from "../../src/store/repos/publications.ts";
+import { BACKENDS } from "../store/databases.ts";
+import { ACTORS, type ActorName, SAMPLE_TEXT, type World, buildWorld, currentVersion } from "./world.ts";
+
+type Expect = Record<ActorName, number>;
+
+const others = (s: number) => ({ otherPreparer: s, otherApprover: s, otherReviewer: s, otherAdmin: s });
+/** read: everyone in the tenancy; invisible (404) elsewhere */
+const READ: Expect = { anonymous: 401, preparer: 200, approver: 200, reviewer: 200, admin: 200, ...others(404) };
+/** change the budget's content: the department's preparers and approvers */
+const EDIT = (ok: number): Expect => ({ anonymous: 401, preparer: ok, approver: ok, reviewer: 403, admin: 403, ...others(404) });
+const ANY_USER: Expect = { anonymous: 401, preparer: 200, approver: 200, reviewer: 200, admin: 200, ...others(200) };
+const PUBLIC: Expect = { anonymous: 200, preparer: 200, approver: 200, reviewer: 200, admin: 200, ...others(200) };
+/** region administration: each admin in their own region; everyone else 403 */
+const ADMIN = (own: number, other: number): Expect => ({ anonymous: 401, preparer: 403, approver: 403, reviewer: 403, admin: own, otherPreparer: 403, otherApprover: 403, otherReviewer: 403, otherAdmin: other });
+
+interface Row {
+  name: string;
+  expect: Expect;
+  run: (w: World, actor: ActorName, i: number) => Promise<{ statusCode: number; body: string }>;
+}
+
+const req = (method: string, url: (w: World, i: number) => string, body?: (w: World, i: number) => Promise<unknown> | unknown): Row["run"] => async (w, actor, i) =>
+  w.clients[actor].request(method, url(w, i), body ? await body(w, i) : undefined);
+
+const v = async (w: World) => ({ version: await currentVersion(w) });
+const item = { unit: "313001", functional: "2080208", economic: "30201", nature: "基本", source: "财政拨款", amount: "100.00", memo: "矩阵" };
+const catalogCsv = "科目编码,科目名称\n2080208,基层政权建设和社区治理\n";
+
+const ROWS: Row[] = [
+  { name: "GET /api/health", expect: PUBLIC, run: req("GET", () => "/api/health") },
+  { name: "GET /api/auth/me", expect: ANY_USER, run: req("GET", () => "/api/auth/me") },
+  { name: "GET /api/departments", expect: ANY_USER, run: req("GET", () => "/api/departments") },
+  { name: "GET /api/budgets", expect: ANY_USER, run: req("GET", () => "/api/budgets") },
+  {
+    name: "POST /api/budgets (department 313, a new year)",
+    expect: { anonymous: 401, preparer: 201, approver: 201, reviewer: 403, admin: 403, ...others(404) },
+    run: req("POST", () => "/api/budgets", (w, i) => ({ departmentId: w.dept313, year: 2030 + i })),
+  },
+  { name: "GET /api/budgets/:id", expect: READ, run: req("GET", (w) => `/api/budgets/${w.budget}`) },
+  {
+    name: "PUT /api/budgets/:id",
+    expect: EDIT(200),
+    run: req("PUT", (w) => `/api/budgets/${w.budget}`, async (w) => ({ ...(await v(w)), content: (await w.clients.admin.request("GET", `/api/budgets/${w.budget}`)).json().content })),
+  },
+  { name: "GET /api/budgets/:id/versions", expect: READ, run: req("GET", (w) => `/api/budgets/${w.budget}/versions`) },
+  { name: "GET /api/budgets/:id/versions/1", expect: READ, run: req("GET", (w) => `/api/budgets/${w.budget}/versions/1`) },
+  { name: "GET /api/budgets/:id/line-items", expect: READ, run: req("GET", (w) => `/api/budgets/${w.budget}/line-items`) },
+  { name: "POST /api/budgets/:id/line-items", expect: EDIT(201), run: req("POST", (w) => `/api/budgets/${w.budget}/line-items`, async (w) => ({ ...(await v(w)), item })) },
+  { name: "PUT /api/budgets/:id/line-items/0", expect: EDIT(200), run: req("PUT", (w) => `/api/budgets/${w.budget}/line-items/0`, async (w) => ({ ...(await v(w)), item: { ...item, amount: "14100.00", economic: "30228", functional: "2012906" } })) },
+  {
+    name: "DELETE /api/budgets/:id/line-items/:last",
+    expect: EDIT(200),
+    run: async (w, actor) => {
+      const n = (await w.clients.admin.request("GET", `/api/budgets/${w.budget}/line-items`)).json().lineItems.length;
+      return w.clients[actor].request("DELETE", `/api/budgets/${w.budget}/line-items/${n - 1}?version=${await currentVersion(w)}`);
+    },
+  },
+  {
+    name: "PUT /api/budgets/:id/projects/:code",
+    expect: EDIT(200),
+    run: req("PUT", (w, i) => `/api/budgets/${w.budget}/projects/M-${i}`, async (w) => ({ ...(await v(w)), project: { name: "矩阵项目", unit: "313001", class: "一般性项目", indicators: [] } })),
+  },
+  { name: "DELETE /api/budgets/:id/projects/:code", expect: EDIT(200), run: async (w, actor, i) => w.clients[actor].request("DELETE", `/api/budgets/${w.budget}/projects/M-${i}?version=${await currentVersion(w)}`) },
+  {
+    name: "PUT /api/budgets/:id/targets",
+    expect: EDIT(200),
+    run: req("PUT", (w) => `/api/budgets/${w.budget}/targets`, async (w) => ({ ...(await v(w)), targets: (await w.clients.admin.request("GET", `/api/budgets/${w.budget}`)).json().content.targets })),
+  },
+  { name: "PUT /api/budgets/:id/texts", expect: EDIT(200), run: req("PUT", (w) => `/api/budgets/${w.budget}/texts`, async (w) => ({ ...(await v(w)), reasons: { total: "矩阵测试的原因说明。" } })) },
+  { name: "POST /api/budgets/:id/import", expect: EDIT(200), run: async (w, actor) => w.clients[actor].upload(`/api/budgets/${w.budget}/import?version=${await currentVersion(w)}`, "budget.yaml", SAMPLE_TEXT) },
+  { name: "GET /api/budgets/:id/check", expect: READ, run: req("GET", (w) => `/api/budgets/${w.budget}/check`) },
+  { name: "GET /api/budgets/:id/explanations", expect: READ, run: req("GET", (w) => `/api/budgets/${w.budget}/explanations`) },
+  { name: "PUT /api/budgets/:id/explanations", expect: EDIT(200), run: req("PUT", (w) => `/api/budgets/${w.budget}/explanations`, () => ({ rule: "staffing.actual-missing", locationKey: "data::units[0].staffing.actual", text: "编制数据另行报送。" })) },
+  { name: "GET /api/budgets/:id/transitions", expect: READ, run: req("GET", (w) => `/api/budgets/${w.budget}/transitions`) },
+  {
+    name: "POST /api/budgets/:id/transitions submit (blocked: unexplained warnings)",
+    expect: { anonymous: 401, preparer: 422, approver: 403, reviewer: 403, admin: 403, ...others(404) },
+    run: req("POST", (w) => `/api/budgets/${w.budget}/transitions`, () => ({ action: "submit" })),
+  },
+  { name: "GET /api/budgets/:id/render/json", expect: READ, run: req("GET", (w) => `/api/budgets/${w.budget}/render/json`) },
+  { name: "GET /api/budgets/:id/render/html?scope=313001", expect: READ, run: req("GET", (w) => `/api/budgets/${w.budget}/render/html?scope=313001`) },
+  { name: "GET /api/budgets/:id/publications", expect: READ, run: req("GET", (w) => `/api/budgets/${w.budget}/publications`) },
+  { name: "GET control figures of 313", expect: READ, run: req("GET", (w) => `/api/departments/${w.dept313}/control-figures/2021`) },
+  {
+    name: "PUT control figures of 313",
+    expect: { anonymous: 401, preparer: 403, approver: 403, reviewer: 200, admin: 403, ...others(404) },
+    run: req("PUT", (w) => `/api/departments/${w.dept313}/control-figures/2021`, async (w) => ({
+      figures: (await w.clients.admin.request("GET", `/api/departments/${w.dept313}/control-figures/2021`)).json().controlFigures.map((f: { nature: string; source: string; yuan: string }) => ({ nature: f.nature, source: f.source, amount: f.yuan })),
+    })),
+  },
+  { name: "GET /api/catalogs/2021", expect: ANY_USER, run: req("GET", () => "/api/catalogs/2021") },
+  { name: "POST /api/catalogs/2022", expect: ADMIN(201, 201), run: async (w, actor) => w.clients[actor].upload("/api/catalogs/2022", "functional.csv", catalogCsv, { kind: "functional" }) },
+  { name: "GET /api/users", expect: ADMIN(200, 200), run: req("GET", () => "/api/users") },
+  {
+    name: "POST /api/users (a preparer of unit 313001)",
+    expect: ADMIN(201, 422),
+    run: req("POST", () => "/api/users", (w, i) => ({ username: `new-${i}`, displayName: "新用户", password: "a-long-password-1", role: "preparer", unitId: w.unit313001 })),
+  },
+  {
+    name: "POST /api/users/:id/disable (a user of region A)",
+    expect: ADMIN(200, 404),
+    run: async (w, actor) => {
+      const target = await w.db.db.selectFrom("users").select("id").where("username", "=", "new-4").executeTakeFirstOrThrow();
+      return w.clients[actor].request("POST", `/api/users/${target.id}/disable`, { disabled: true });
+    },
+  },
+  { name: "GET /api/audit-log", expect: ADMIN(200, 200), run: req("GET", () => "/api/audit-log") },
+  { name: "GET /api/public/regions/410311/publications", expect: PUBLIC, run: req("GET", () => "/api/public/regions/410311/publications") },
+  { name: "GET /api/public/publications/:id", expect: PUBLIC, run: req("GET", () => "/api/public/publications/1") },
+  { name: "GET /api/public/publications/:id/files/department/json", expect: PUBLIC, run: req("GET", () => "/api/public/publications/1/files/department/json") },
+];
+
+describe.each(BACKENDS)("authorisation matrix on $name", (backend) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await buildWorld(backend);
+    await insertPublication(w.db.db, {
+      budgetId: w.budget, budgetVersion: 1, publishedOn: "2021-03-01", publishedBy: null, changeNote: null, regionId: w.regionA, year: 2021,
+      departmentCode: "313", departmentName: "社创办", title: "2021年度部门预算",
+      files: [{ scope: "department", format: "json", fileName: "disclosure.json", contentType: "application/json", content: new TextEncoder().encode("{}"), sha256: "0".repeat(64) }],
+    });
+  }, 60_000);
+  afterAll(async () => w?.close());
+
+  it.each(ROWS)("$name", async (row) => {
+    const got: Record<string, number> = {};
+    for (const [i, actor] of ACTORS.entries()) {
+      const res = await row.run(w, actor, i);
+      got[actor] = res.statusCode;
+      if (res.statusCode >= 400) expect(JSON.parse(res.body), `${row.name} as ${actor}`).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+    }
+    expect(got).toEqual(row.expect);
+  });
+
+  it("lists only what each tenant may see", async () => {
+    const list = async (a: ActorName) => (await w.clients[a].request("GET", "/api/budgets")).json().budgets.map((b: { departmentCode: string }) => b.departmentCode);
+    expect(new Set(await list("reviewer"))).toEqual(new Set(["313"]));
+    expect(await list("otherReviewer")).toEqual([]);
+    expect(await list("otherAdmin")).toEqual([]);
+    const users = (await w.clients.otherAdmin.request("GET", "/api/users")).json().users.map((u: { username: string }) => u.username);
+    expect(users).toEqual(["other-admin"]);
+  });
+});
