@@ -4,11 +4,12 @@
  */
 import type { CatalogIndex } from "../catalog.ts";
 import { type Fen, fen } from "../money.ts";
-import type { DisclosureTable } from "../table.ts";
+import type { UnitType } from "../model.ts";
+import type { DisclosureTable, RowKind } from "../table.ts";
 import { TableBuilder, code, h, money, text } from "./builder.ts";
-import { type ThreePublicItem, isFiscalAppropriation, isOperatingCost, isPersonnel, threePublicItem } from "./economic.ts";
+import { type ThreePublicItem, isFiscalAppropriation, isPersonnel, threePublicItem } from "./economic.ts";
 import type { Ledger } from "./ledger.ts";
-import { entriesByCode } from "./order.ts";
+import { keysByCode } from "./order.ts";
 import type { Scope } from "./scope.ts";
 
 type Meta = { id: string; number: number; title: string };
@@ -25,9 +26,11 @@ export function expenditureByEconomic(scope: Scope, catalog: CatalogIndex, ledge
   const empty = ledger.lineCount === 0;
   if (!empty) {
     t.row(["", "", "合计", fen(ledger.basicFunds.total + ledger.projectFunds.total), fen(ledger.basicFunds.total), fen(ledger.projectFunds.total)], "total");
-    for (const [c, g] of entriesByCode(ledger.economic)) {
+    for (const c of keysByCode(ledger.economic)) {
+      const g = ledger.economic.get(c)!;
       t.row([c, "", catalog.departmentEconomicName(c), fen(g.basic + g.project), fen(g.basic), fen(g.project)], "subtotal");
-      for (const [s, a] of entriesByCode(g.sections)) {
+      for (const s of keysByCode(g.sections)) {
+        const a = g.sections.get(s)!;
         t.row([c, s.slice(3), catalog.departmentEconomicName(s), fen(a.basic + a.project), fen(a.basic), fen(a.project)]);
       }
     }
@@ -66,15 +69,6 @@ export function threePublicTable(scope: Scope, ledger: Ledger, meta: Meta): Disc
   return t.build({ ...meta, scope, empty: total === 0, note: total === 0 ? `本单位${scope.year}年无“三公”经费预算支出。` : undefined });
 }
 
-/** 机关运行经费 of a scope, by department economic code as entered, in code order. */
-export function operatingCostByCode(scope: Scope): Map<string, Fen> {
-  const m = new Map<string, number>();
-  for (const l of scope.lines) {
-    if (isOperatingCost(l, scope.unitByCode.get(l.unit))) m.set(l.economic, (m.get(l.economic) ?? 0) + l.amount);
-  }
-  return new Map(entriesByCode(m).map(([k, v]) => [k, fen(v)]));
-}
-
 /** Table 9 — 机关运行经费 (行政 and 参公 units; basic 302 and 310 from 一般公共预算财政拨款). */
 export function operatingCostTable(scope: Scope, catalog: CatalogIndex, ledger: Ledger, meta: Meta): DisclosureTable {
   const total = fen(ledger.operatingTotal);
@@ -82,10 +76,13 @@ export function operatingCostTable(scope: Scope, catalog: CatalogIndex, ledger: 
   const empty = total === 0;
   if (!empty) {
     t.row(["", "合计", total], "total");
-    for (const [c, v] of entriesByCode(ledger.operatingCost)) t.row([c, catalog.departmentEconomicName(c), fen(v)]);
+    for (const c of keysByCode(ledger.operatingCost)) t.row([c, catalog.departmentEconomicName(c), fen(ledger.operatingCost.get(c)!)]);
   }
   return t.build({ ...meta, scope, empty, note: empty ? `本单位${scope.year}年无机关运行经费。` : undefined });
 }
+
+/** The unit type whose mapping applies to each `Ledger.basicGpbByCode` slot (none for lines of no known unit). */
+const MAPPINGS: readonly (UnitType | undefined)[] = ["administrative", "institution", undefined];
 
 /** Table 11 — 一般公共预算基本支出预算表: department code × government code, 人员经费 / 公用经费. */
 export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, ledger: Ledger, meta: Meta): DisclosureTable {
@@ -99,32 +96,36 @@ export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, ledger
   type Acc = { personnel: number; public: number };
   const groups = new Map<string, Map<string, Acc>>(); // government code → department code → amounts
   const grand: Acc = { personnel: 0, public: 0 };
-  for (const l of ledger.basicGpbLines) {
-    const unit = scope.unitByCode.get(l.unit);
-    const gov = (unit && catalog.governmentCodeFor(l.economic, unit.type)) ?? "";
-    let g = groups.get(gov);
-    if (!g) groups.set(gov, (g = new Map()));
-    let a = g.get(l.economic);
-    if (!a) g.set(l.economic, (a = { personnel: 0, public: 0 }));
-    const key = isPersonnel(l.economic) ? "personnel" : "public";
-    a[key] += l.amount;
-    grand[key] += l.amount;
-  }
-  const cells = (a: Acc) => [fen(a.personnel + a.public), fen(a.personnel), fen(a.public)];
+  ledger.basicGpbByCode.forEach((byMapping, economic) => {
+    const key = isPersonnel(economic) ? "personnel" : "public";
+    for (let m = 0; m < byMapping.length; m++) {
+      const amount = byMapping[m];
+      if (amount === undefined) continue;
+      const unitType = MAPPINGS[m];
+      const gov = (unitType && catalog.governmentCodeFor(economic, unitType)) ?? "";
+      let g = groups.get(gov);
+      if (!g) groups.set(gov, (g = new Map()));
+      let a = g.get(economic);
+      if (!a) g.set(economic, (a = { personnel: 0, public: 0 }));
+      a[key] += amount;
+      grand[key] += amount;
+    }
+  });
+  const row = (first: string, second: string, gov: string, govName: string, a: Acc, kind?: RowKind) =>
+    t.row([first, second, gov, govName, fen(a.personnel + a.public), fen(a.personnel), fen(a.public)], kind);
   const empty = grand.personnel === 0 && grand.public === 0;
   if (!empty) {
-    t.row(["总计", "", "", "", ...cells(grand)], "total");
-    for (const [gov, g] of entriesByCode(groups)) {
+    row("总计", "", "", "", grand, "total");
+    for (const gov of keysByCode(groups)) {
+      const g = groups.get(gov)!;
       const sub: Acc = { personnel: 0, public: 0 };
-      for (const a of g.values()) {
+      g.forEach((a) => {
         sub.personnel += a.personnel;
         sub.public += a.public;
-      }
+      });
       const govName = gov ? catalog.governmentEconomicName(gov) : "（未对应）";
-      t.row(["小计", "", gov, govName, ...cells(sub)], "subtotal");
-      for (const [dept, a] of entriesByCode(g)) {
-        t.row([dept, catalog.departmentEconomicName(dept), gov, govName, ...cells(a)]);
-      }
+      row("小计", "", gov, govName, sub, "subtotal");
+      for (const dept of keysByCode(g)) row(dept, catalog.departmentEconomicName(dept), gov, govName, g.get(dept)!);
     }
   }
   return t.build({ ...meta, scope, empty, note: empty ? `本单位${scope.year}年无一般公共预算基本支出。` : undefined });

@@ -11,6 +11,7 @@ import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
 import { TableBuilder, code, h, money, text } from "./builder.ts";
 import { FIXED_BASIC_CLASSES, economicClassName } from "./economic.ts";
 import { type ExpenditureAcc, type FunctionalRow, type Ledger, SELECTION_INDEX, type Selection } from "./ledger.ts";
+import { compareCodeUnits, sortInPlace } from "./order.ts";
 import type { Scope } from "./scope.ts";
 import { type BySource, GPB_INDEXES, IS_GPB, sourceColumnIndexes, totalOf } from "./sources.ts";
 
@@ -85,7 +86,7 @@ function basicClassColumns(ledger: Ledger, selection: number): { code: string; i
   ledger.economicClasses.forEach((c, i) => {
     if (used[i] && !(FIXED_BASIC_CLASSES as readonly string[]).includes(c)) extra.push(c);
   });
-  return [...FIXED_BASIC_CLASSES, ...extra.sort()].map((c) => ({ code: c, index: ledger.economicClasses.indexOf(c) }));
+  return [...FIXED_BASIC_CLASSES, ...sortInPlace(extra, compareCodeUnits)].map((c) => ({ code: c, index: ledger.economicClasses.indexOf(c) }));
 }
 
 /**

@@ -7,7 +7,7 @@ import { FUNDING_SOURCES } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import { threePublicOf } from "./by-economic.ts";
 import { type Ledger, buildLedger } from "./ledger.ts";
-import { entriesByCode } from "./order.ts";
+import { keysByCode, sortedStrings } from "./order.ts";
 import type { Scope } from "./scope.ts";
 
 export interface Figures {
@@ -77,12 +77,12 @@ export function computeFigures(scope: Scope, ledger: Ledger = buildLedger(scope)
     gpbBasic: fen(ledger.personnel + ledger.publicFunds),
     personnel: fen(ledger.personnel),
     publicFunds: fen(ledger.publicFunds),
-    personnelSections: [...ledger.personnelSections].sort(),
-    publicSections: [...ledger.publicSections].sort(),
+    personnelSections: sortedStrings(ledger.personnelSections),
+    publicSections: sortedStrings(ledger.publicSections),
     threePublic: tp,
     threePublicTotal: fen(tp.abroad + tp.reception + tp.vehiclePurchase + tp.vehicleOperation),
     operatingCost: fen(ledger.operatingTotal),
-    operatingCostSections: [...ledger.operatingSections].sort(),
+    operatingCostSections: sortedStrings(ledger.operatingSections),
     hasAdministrativeUnits: scope.units.some((u) => u.type !== "institution"),
     procurement: { goods: fen(procurement.goods), works: fen(procurement.works), services: fen(procurement.services) },
     procurementTotal: fen(procurement.goods + procurement.works + procurement.services),
@@ -90,5 +90,7 @@ export function computeFigures(scope: Scope, ledger: Ledger = buildLedger(scope)
 }
 
 function inCodeOrder(m: ReadonlyMap<string, number>): Map<string, Fen> {
-  return new Map(entriesByCode(m).map(([k, v]) => [k, fen(v)]));
+  const out = new Map<string, Fen>();
+  for (const k of keysByCode(m)) out.set(k, fen(m.get(k)!));
+  return out;
 }

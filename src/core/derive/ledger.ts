@@ -4,10 +4,9 @@
  * plain integer additions of amounts already checked as 分; every total is checked again by `fen()`
  * where a table or figure prints it.
  */
-import type { LineItem } from "../model.ts";
 import { FUNDING_SOURCES, PROJECT_CLASSES, isAdministrativeLike } from "../model.ts";
 import { type ThreePublicItem, economicClass, economicSection, isFiscalMoney, isPersonnel, threePublicItem } from "./economic.ts";
-import { compareCodes } from "./order.ts";
+import { compareCodes, sortInPlace } from "./order.ts";
 import type { Scope } from "./scope.ts";
 import { type BySource, GOVERNMENT_FUND, GPB_APPROPRIATION, IS_APPROPRIATION, IS_GPB, SOURCE_COUNT, STATE_CAPITAL, emptyBySource, sourceIndex } from "./sources.ts";
 
@@ -102,8 +101,11 @@ export interface Ledger {
   operatingCost: Map<string, number>;
   operatingTotal: number;
   operatingSections: Set<string>;
-  /** basic 一般公共预算 lines, in order (table 11) */
-  basicGpbLines: LineItem[];
+  /**
+   * basic 一般公共预算 by department economic code (table 11), in three slots by which mapping applies
+   * to the line's unit: [行政 (and 参公), 事业, no known unit]; a slot is undefined where no line falls in it
+   */
+  basicGpbByCode: Map<string, (number | undefined)[]>;
   basicFunds: Funds;
   projectFunds: Funds;
   /** project lines with a project code, by project and by unit */
@@ -179,7 +181,7 @@ export function buildLedger(scope: Scope): Ledger {
     operatingCost: new Map(),
     operatingTotal: 0,
     operatingSections: new Set(),
-    basicGpbLines: [],
+    basicGpbByCode: new Map(),
     basicFunds: { total: 0, fiscal: 0 },
     projectFunds: { total: 0, fiscal: 0 },
     fundsByProject: new Map(),
@@ -214,7 +216,11 @@ export function buildLedger(scope: Scope): Ledger {
   for (const p of scope.projects) projectClassByCode.set(p.code, p.class === undefined || p.class === null ? 0 : PROJECT_CLASSES.indexOf(p.class));
   const rowsByUnit = new Map<string, Map<string, FunctionalRow>>();
   const adminLike = new Map<string, boolean>();
-  for (const [code, u] of scope.unitByCode) adminLike.set(code, isAdministrativeLike(u.type));
+  const mappingSlot = new Map<string, number>();
+  scope.unitByCode.forEach((u, code) => {
+    adminLike.set(code, isAdministrativeLike(u.type));
+    mappingSlot.set(code, u.type === "institution" ? 1 : 0);
+  });
 
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -281,7 +287,10 @@ export function buildLedger(scope: Scope): Ledger {
         ledger.gpb += amount;
         bump(ledger.gpbByClass, row.functionalClass, amount);
         if (basic) {
-          ledger.basicGpbLines.push(l);
+          let byMapping = ledger.basicGpbByCode.get(l.economic);
+          if (!byMapping) ledger.basicGpbByCode.set(l.economic, (byMapping = [undefined, undefined, undefined]));
+          const m = mappingSlot.get(l.unit) ?? 2;
+          byMapping[m] = (byMapping[m] ?? 0) + amount;
           if (f.personnel) {
             ledger.personnel += amount;
             if (amount !== 0) ledger.personnelSections.add(f.section);
@@ -318,8 +327,12 @@ export function buildLedger(scope: Scope): Ledger {
       addFunds(ledger.fundsByUnit, l.unit, amount, fiscal);
     }
   }
-  for (const unit of ledger.units.values()) unit.rows.sort((a, b) => compareCodes(a.functional, b.functional));
+  ledger.units.forEach((unit) => sortInPlace(unit.rows, byFunctional));
   return ledger;
+}
+
+function byFunctional(a: FunctionalRow, b: FunctionalRow): number {
+  return compareCodes(a.functional, b.functional);
 }
 
 function economicFacts(code: string, classes: string[], economic: Map<string, EconomicClassAmounts>): EconomicFacts {

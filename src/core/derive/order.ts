@@ -19,7 +19,43 @@ export function compareCodes(a: string, b: string): number {
   return a.localeCompare(b);
 }
 
-/** Map entries in code order (as `[...m.entries()].sort(([a], [b]) => a.localeCompare(b))`). */
-export function entriesByCode<V>(m: ReadonlyMap<string, V>): [string, V][] {
-  return [...m.entries()].sort((x, y) => compareCodes(x[0], y[0]));
+/** Code-unit order: how `Array.prototype.sort()` without a comparator orders strings. */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Lists longer than this go to `Array.prototype.sort`; shorter ones are insertion-sorted. */
+const SHORT_LIST = 64;
+
+/**
+ * Sorts `items` in place, stably, by `compare` — the same order `items.sort(compare)` gives (both sorts
+ * are stable). The short lists tables sort are insertion-sorted, which avoids the fixed allocations
+ * `Array.prototype.sort` makes on every call.
+ */
+export function sortInPlace<T>(items: T[], compare: (a: T, b: T) => number): T[] {
+  if (items.length > SHORT_LIST) return items.sort(compare);
+  for (let i = 1; i < items.length; i++) {
+    const x = items[i]!;
+    let j = i - 1;
+    while (j >= 0 && compare(items[j]!, x) > 0) {
+      items[j + 1] = items[j]!;
+      j--;
+    }
+    items[j + 1] = x;
+  }
+  return items;
+}
+
+/** The keys of a map in code order (as `[...m.keys()].sort((a, b) => a.localeCompare(b))`). */
+export function keysByCode(m: ReadonlyMap<string, unknown>): string[] {
+  const keys: string[] = [];
+  m.forEach((_, k) => keys.push(k));
+  return sortInPlace(keys, compareCodes);
+}
+
+/** The strings of a set in code-unit order (as `[...set].sort()`). */
+export function sortedStrings(set: ReadonlySet<string>): string[] {
+  const items: string[] = [];
+  set.forEach((x) => items.push(x));
+  return sortInPlace(items, compareCodeUnits);
 }

@@ -17,7 +17,7 @@ import type {
 } from "../model.ts";
 import { FUNDING_SOURCES } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
-import { compareCodes } from "./order.ts";
+import { compareCodes, sortInPlace } from "./order.ts";
 import { SOURCE_NAME_RANK, sourceIndex } from "./sources.ts";
 
 export type ScopeRef = { kind: "department" } | { kind: "unit"; code: string };
@@ -159,7 +159,7 @@ function incomeFromLines(lines: readonly LineItem[]): Income[] {
       acc.push(entry);
     }
   }
-  return acc.sort((a, b) => compareCodes(a.unit, b.unit) || compareSources(a.source, b.source));
+  return sortInPlace(acc, (a, b) => compareCodes(a.unit, b.unit) || compareSources(a.source, b.source));
 }
 
 function compareSources(a: FundingSource, b: FundingSource): number {

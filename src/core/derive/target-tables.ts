@@ -2,41 +2,19 @@
  * Performance-target tables: 12 部门（单位）整体绩效目标表 and 13 预算项目绩效目标汇总表.
  * Funds are derived from the line items; indicators come from the targets data.
  */
-import type { Indicator, LineItem, Project, Task } from "../model.ts";
+import type { Indicator, Project, Task } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import { PROJECT_LEVEL1, formatTarget, normaliseLevel1 } from "../targets.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
 import { TableBuilder, code, h, money, text } from "./builder.ts";
-import { isFiscalMoney } from "./economic.ts";
 import type { Funds, Ledger } from "./ledger.ts";
+import { compareCodeUnits, sortInPlace } from "./order.ts";
 import type { Scope } from "./scope.ts";
 
 type Meta = { id: string; number: number; title: string };
 
-/** Total and 财政性资金 of the lines a task covers. */
-export function taskFunds(scope: Scope, task: Task): { total: Fen; fiscal: Fen } {
-  const covers = (l: LineItem): boolean => {
-    switch (task.funds.kind) {
-      case "basic":
-        return l.nature === "basic";
-      case "project":
-        return l.nature === "project";
-      case "projects":
-        return l.nature === "project" && !!l.project && task.funds.codes.includes(l.project);
-    }
-  };
-  let total = 0;
-  let fiscal = 0;
-  for (const l of scope.lines) {
-    if (!covers(l)) continue;
-    total += l.amount;
-    if (isFiscalMoney(l.source)) fiscal += l.amount;
-  }
-  return { total: fen(total), fiscal: fen(fiscal) };
-}
-
-/** Total and 财政性资金 of the lines a task covers, from the scope's ledger (the same sums as `taskFunds`). */
-export function taskFundsOf(ledger: Ledger, task: Task): { total: Fen; fiscal: Fen } {
+/** Total and 财政性资金 of the lines a task covers (all basic, all project, or the listed projects' lines). */
+export function taskFunds(ledger: Ledger, task: Task): { total: Fen; fiscal: Fen } {
   switch (task.funds.kind) {
     case "basic":
       return { total: fen(ledger.basicFunds.total), fiscal: fen(ledger.basicFunds.fiscal) };
@@ -79,7 +57,7 @@ export function departmentTargetsTable(scope: Scope, ledger: Ledger, meta: Meta)
   t.merge(firstGoal, 0, goals.length, 1);
   const taskHeader = t.row(["年度主要任务", "任务名称", "主要内容", "预算资金合计", "其中：财政资金", "备注"], "section");
   for (const task of targets.tasks) {
-    const f = taskFundsOf(ledger, task);
+    const f = taskFunds(ledger, task);
     t.row(["", task.name, task.content, f.total, f.fiscal, task.note ?? ""]);
   }
   t.merge(taskHeader, 0, 1 + targets.tasks.length, 1);
@@ -108,7 +86,10 @@ function mergeRuns(t: TableBuilder, start: number, keys: string[], col: number):
 /** The 一级 levels table 13 prints: 产出, 效益, 满意度 always; 成本 and others where a project has them. */
 function level1Columns(used: ReadonlySet<string>): string[] {
   const standard = PROJECT_LEVEL1.filter((l) => l !== "成本指标" || used.has(l));
-  const others = [...used].filter((l) => !(PROJECT_LEVEL1 as readonly string[]).includes(l)).sort();
+  const others = sortInPlace(
+    [...used].filter((l) => !(PROJECT_LEVEL1 as readonly string[]).includes(l)),
+    compareCodeUnits,
+  );
   return [...standard, ...others];
 }
 
