@@ -2,6 +2,7 @@
 import type { Disclosure } from "../core/disclosure.ts";
 import { renderHtml } from "../formats/html.ts";
 import { renderJson } from "../formats/json.ts";
+import { renderPdf } from "../formats/pdf.ts";
 import { renderXlsx } from "../formats/xlsx.ts";
 import { renderText } from "../formats/text.ts";
 
@@ -15,5 +16,6 @@ export const RENDERERS: Record<string, Renderer> = {
   json: { file: "disclosure.json", render: renderJson },
   html: { file: "disclosure.html", render: renderHtml },
   xlsx: { file: "disclosure.xlsx", render: renderXlsx },
+  pdf: { file: "disclosure.pdf", render: renderPdf },
   txt: { file: "disclosure.txt", render: renderText },
 };

@@ -99,7 +99,32 @@ table.disclosure tr.section td { background: #f7f7f7; font-weight: 600; text-ali
 }
 `;
 
-export function renderHtml(d: Disclosure): string {
+/** The TTF files of the PDF's fonts (npm @expo-google-fonts/noto-serif-sc and noto-sans-sc, SIL OFL 1.1). */
+export const HTML_FONT_FILES = [
+  { family: "Noto Serif SC", weight: 400, file: "NotoSerifSC_400Regular.ttf", local: ["Noto Serif SC Regular", "NotoSerifSC-Regular"] },
+  { family: "Noto Serif SC", weight: 700, file: "NotoSerifSC_700Bold.ttf", local: ["Noto Serif SC Bold", "NotoSerifSC-Bold"] },
+  { family: "Noto Sans SC", weight: 400, file: "NotoSansSC_400Regular.ttf", local: ["Noto Sans SC Regular", "NotoSansSC-Regular"] },
+  { family: "Noto Sans SC", weight: 700, file: "NotoSansSC_700Bold.ttf", local: ["Noto Sans SC Bold", "NotoSansSC-Bold"] },
+] as const;
+
+export interface HtmlOptions {
+  /**
+   * Folder (URL, relative to the page or absolute) holding the TTF files of HTML_FONT_FILES. When set, the
+   * page declares them with @font-face (installed copies first), so it prints in the same fonts as the PDF
+   * on machines without them. The files are 10–15 MB each and not embedded: serve or copy them alongside.
+   */
+  fontsBase?: string;
+}
+
+function fontFaces(base: string): string {
+  if (/[<>"'\\\n]/.test(base)) throw new Error(`fontsBase must be a plain URL: ${base}`);
+  const dir = base.endsWith("/") ? base : `${base}/`;
+  return HTML_FONT_FILES.map(
+    (f) => `@font-face { font-family: "${f.family}"; font-weight: ${f.weight}; font-display: swap; src: ${f.local.map((l) => `local("${l}")`).join(", ")}, url("${dir}${f.file}") format("truetype"); }`,
+  ).join("\n");
+}
+
+export function renderHtml(d: Disclosure, options: HtmlOptions = {}): string {
   const parts = d.narrative.parts
     .map(
       (p) => `<section class="part" id="${p.id}">
@@ -120,7 +145,7 @@ ${d.tables.map((t) => `<li><a href="#${t.id}">${CN_NUM[t.number] ?? t.number}、
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(d.title)}</title>
-<style>${STYLE}</style>
+<style>${options.fontsBase ? `${fontFaces(options.fontsBase)}\n` : ""}${STYLE}</style>
 </head>
 <body>
 <header class="cover">
