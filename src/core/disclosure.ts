@@ -60,7 +60,7 @@ function disclosureOf(budget: Budget, catalog: CatalogIndex, scope: Scope, layou
     title: `${scope.name}${budget.year}年度${ref.kind === "department" ? "部门" : "单位"}预算`,
     date: budget.date,
     tables: layout === "henan13" ? deriveHenan13(scope, catalog, budget.department, ledger) : deriveCentral9(scope, catalog),
-    narrative: deriveNarrative(budget, scope, catalog, figures),
+    narrative: deriveNarrative(budget, scope, catalog, figures, ledger),
     figures,
   };
 }

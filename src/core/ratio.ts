@@ -12,7 +12,17 @@ export const NOT_APPLICABLE = "不适用";
 /** part / whole × 100, rounded half away from zero to 0.01%. */
 export function percentOf(part: Fen, whole: Fen): Percent {
   if (whole === 0) return { kind: "na" };
-  // percent × 100 = part × 10 000 / whole; BigInt keeps it exact for any amount.
+  // percent × 100 = part × 10 000 / whole, rounded: q = ⌊(2n + d) / 2d⌋ on magnitudes. While 2n + d is a
+  // safe integer every step below is exact in doubles (a % b is exact, and a − r is a multiple of b);
+  // beyond that, BigInt keeps it exact for any amount.
+  const n = Math.abs(part) * 10000;
+  const d = Math.abs(whole);
+  const a = 2 * n + d;
+  if (a <= Number.MAX_SAFE_INTEGER) {
+    const b = 2 * d;
+    const q = (a - (a % b)) / b;
+    return { kind: "pct", hundredths: (part < 0) !== (whole < 0) && q !== 0 ? -q : q };
+  }
   const num = BigInt(part) * 10000n;
   const den = BigInt(whole);
   return { kind: "pct", hundredths: Number(roundDiv(num, den)) };

@@ -10,7 +10,7 @@ import { fen } from "../money.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
 import { TableBuilder, code, h, money, text } from "./builder.ts";
 import { FIXED_BASIC_CLASSES, economicClassName } from "./economic.ts";
-import { type ExpenditureAcc, type FunctionalRow, type Ledger, SELECTION_INDEX, type Selection } from "./ledger.ts";
+import { type ExpenditureAcc, type Ledger, SELECTION_INDEX, type Selection } from "./ledger.ts";
 import { compareCodeUnits, sortInPlace } from "./order.ts";
 import type { Scope } from "./scope.ts";
 import { type BySource, GPB_INDEXES, IS_GPB, sourceColumnIndexes, totalOf } from "./sources.ts";
@@ -44,9 +44,52 @@ export function pushSourceCells(cells: Cell[], row: BySource, sources: readonly 
 
 const FUNCTION_CODE_COLUMNS: Column[] = [code("class", 4), code("section", 3), code("item", 3), code("unitCode", 7), text("name", 24)];
 
-/** 类, 款, 项, unit code and name of a functional row: the first five cells of a row. */
-function functionCodeCells(functional: string, unit: string, catalog: CatalogIndex): Cell[] {
-  return [functional.slice(0, 3), functional.slice(3, 5), functional.slice(5, 7), unit, catalog.functionalLabel(functional)];
+/** 类, 款, 项 and the printed name of a functional code. */
+interface FunctionalParts {
+  class: string;
+  section: string;
+  item: string;
+  label: string;
+}
+
+/** The parts of the catalog's own functional codes, worked out once per catalog (the catalog does not change). */
+const PARTS = new WeakMap<CatalogIndex, Map<string, FunctionalParts>>();
+
+function functionalParts(catalog: CatalogIndex, functional: string): FunctionalParts {
+  let known = PARTS.get(catalog);
+  if (!known) PARTS.set(catalog, (known = new Map()));
+  const hit = known.get(functional);
+  if (hit) return hit;
+  const parts = { class: functional.slice(0, 3), section: functional.slice(3, 5), item: functional.slice(5, 7), label: catalog.functionalLabel(functional) };
+  if (catalog.functionalEntry(functional)) known.set(functional, parts); // codes outside the catalog are not kept
+  return parts;
+}
+
+/** A fresh row of `width` cells, the first five being 类, 款, 项, unit code and name. */
+function codeRow(width: number, cls: string, section: string, item: string, unit: string, name: string): Cell[] {
+  const cells = new Array<Cell>(width);
+  cells[0] = cls;
+  cells[1] = section;
+  cells[2] = item;
+  cells[3] = unit;
+  cells[4] = name;
+  return cells;
+}
+
+/** A fresh row of `width` cells starting with a functional code's cells (and `unit`'s code, or ""). */
+function functionalRow(width: number, functional: string, unit: string, catalog: CatalogIndex): Cell[] {
+  const p = functionalParts(catalog, functional);
+  return codeRow(width, p.class, p.section, p.item, unit, p.label);
+}
+
+/** Writes 总计, 一般公共预算 小计, its sub-sources and the sources at `sources` from cell 5 on. */
+function fillSources(cells: Cell[], row: BySource, sources: readonly number[]): Cell[] {
+  cells[5] = totalOf(row);
+  let gpb = 0;
+  for (let i = 0; i < GPB_INDEXES.length; i++) gpb += row[GPB_INDEXES[i]!]!;
+  cells[6] = fen(gpb);
+  for (let i = 0; i < sources.length; i++) cells[7 + i] = row[sources[i]!] as Cell;
+  return cells;
 }
 
 /** Table 2 — 部门收入总体情况表: functional codes × funding sources. */
@@ -59,17 +102,16 @@ export function incomeByFunction(scope: Scope, catalog: CatalogIndex, ledger: Le
     [h("类", { rs: 2 }), h("款", { rs: 2 }), h("项", { rs: 2 }), ...top],
     bottom,
   ];
+  const width = columns.length;
   const t = new TableBuilder(columns, header);
-  const grand = ledger.spend;
-  t.row(pushSourceCells(["", "", "", "", "合计", totalOf(grand)], grand, sources), "total");
+  t.row(fillSources(codeRow(width, "", "", "", "", "合计"), ledger.spend, sources), "total");
   for (const unit of scope.units) {
     const u = ledger.units.get(unit.code);
     if (!u) continue;
-    t.row(pushSourceCells(["", "", "", unit.code, scope.unitByCode.get(unit.code)?.name ?? unit.code, totalOf(u.bySource)], u.bySource, sources), "unit");
-    for (const r of u.rows) {
-      const cells = functionCodeCells(r.functional, "", catalog);
-      cells.push(totalOf(r.bySource));
-      t.row(pushSourceCells(cells, r.bySource, sources));
+    t.row(fillSources(codeRow(width, "", "", "", unit.code, scope.unitByCode.get(unit.code)?.name ?? unit.code), u.bySource, sources), "unit");
+    for (let i = 0; i < u.rows.length; i++) {
+      const r = u.rows[i]!;
+      t.row(fillSources(functionalRow(width, r.functional, "", catalog), r.bySource, sources));
     }
   }
   const empty = ledger.lineCount === 0;
@@ -89,6 +131,20 @@ function basicClassColumns(ledger: Ledger, selection: number): { code: string; i
   return [...FIXED_BASIC_CLASSES, ...sortInPlace(extra, compareCodeUnits)].map((c) => ({ code: c, index: ledger.economicClasses.indexOf(c) }));
 }
 
+/** Writes 合计, 基本支出 小计 and its 类 (positions in `classIndexes`, -1 for none), 项目支出 小计 and its classes from cell 5 on. */
+function fillExpenditure(cells: Cell[], a: ExpenditureAcc, classIndexes: readonly number[]): Cell[] {
+  cells[5] = fen(a.total);
+  cells[6] = fen(a.basic);
+  let j = 7;
+  for (let i = 0; i < classIndexes.length; i++) {
+    const k = classIndexes[i]!;
+    cells[j++] = fen(k < 0 ? 0 : a.basicByClass[k]!);
+  }
+  cells[j++] = fen(a.project);
+  for (let i = 0; i < a.projectByClass.length; i++) cells[j++] = fen(a.projectByClass[i]!);
+  return cells;
+}
+
 /**
  * The table-3 layout over one selection of lines: 3 (all money), 5 (一般公共预算), 8 (政府性基金),
  * 10 (国有资本经营). An empty selection prints its 本单位无… note.
@@ -102,6 +158,7 @@ export function expenditureByFunction(
 ): DisclosureTable {
   const sel = SELECTION_INDEX[selection];
   const classes = basicClassColumns(ledger, sel);
+  const classIndexes = classes.map((c) => c.index);
   const columns: Column[] = [
     ...FUNCTION_CODE_COLUMNS,
     money("total"),
@@ -114,29 +171,22 @@ export function expenditureByFunction(
     [h("科目编码", { cs: 3 }), h("单位代码", { rs: 2 }), h("单位（科目名称）", { rs: 2 }), h("合计", { rs: 2 }), h("基本支出", { cs: 1 + classes.length }), h("项目支出", { cs: 1 + PROJECT_CLASSES.length })],
     [h("类"), h("款"), h("项"), h("小计"), ...classes.map((c) => h(economicClassName(c.code))), h("小计"), ...PROJECT_CLASSES.map((c) => h(PROJECT_CLASS_NAMES[c]))],
   ];
-  const pushCells = (cells: Cell[], a: ExpenditureAcc): Cell[] => {
-    cells.push(fen(a.total), fen(a.basic));
-    for (const c of classes) cells.push(fen(c.index < 0 ? 0 : a.basicByClass[c.index]!));
-    cells.push(fen(a.project));
-    for (const v of a.projectByClass) cells.push(fen(v));
-    return cells;
-  };
+  const width = columns.length;
   const t = new TableBuilder(columns, header);
   const empty = !ledger.selectionNonZero[sel];
   if (!empty) {
-    t.row(pushCells(["", "", "", "", "合计"], ledger.expenditure[sel]!), "total");
+    t.row(fillExpenditure(codeRow(width, "", "", "", "", "合计"), ledger.expenditure[sel]!, classIndexes), "total");
     for (const unit of scope.units) {
       const u = ledger.units.get(unit.code);
       const total = u?.expenditure[sel];
       if (!u || !total) continue;
-      t.row(pushCells(["", "", "", unit.code, scope.unitByCode.get(unit.code)?.name ?? unit.code], total), "unit");
-      for (const r of u.rows) rowOf(t, r, sel, unit.code, catalog, pushCells);
+      t.row(fillExpenditure(codeRow(width, "", "", "", unit.code, scope.unitByCode.get(unit.code)?.name ?? unit.code), total, classIndexes), "unit");
+      for (let i = 0; i < u.rows.length; i++) {
+        const r = u.rows[i]!;
+        const acc = r.expenditure[sel];
+        if (acc) t.row(fillExpenditure(functionalRow(width, r.functional, unit.code, catalog), acc, classIndexes));
+      }
     }
   }
   return t.build({ ...meta, scope, empty, note: empty ? meta.emptyNote : undefined });
-}
-
-function rowOf(t: TableBuilder, r: FunctionalRow, sel: number, unit: string, catalog: CatalogIndex, pushCells: (cells: Cell[], a: ExpenditureAcc) => Cell[]): void {
-  const acc = r.expenditure[sel];
-  if (acc) t.row(pushCells(functionCodeCells(r.functional, unit, catalog), acc));
 }

@@ -6,7 +6,7 @@ import type { FundingSource, ProcurementKind, ThreePublic } from "../model.ts";
 import { FUNDING_SOURCES } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import { threePublicOf } from "./by-economic.ts";
-import { type Ledger, buildLedger } from "./ledger.ts";
+import { type FunctionalClassAmounts, type Ledger, buildLedger } from "./ledger.ts";
 import { keysByCode, sortedStrings } from "./order.ts";
 import type { Scope } from "./scope.ts";
 
@@ -59,6 +59,7 @@ export function computeFigures(scope: Scope, ledger: Ledger = buildLedger(scope)
   // An income source outside FUNDING_SOURCES has no amount that can be stated (and no total).
   if (ledger.unknownIncomeSource) incomeTotal = NaN;
   const tp = threePublicOf(ledger);
+  const classes = keysByCode(ledger.functionalClasses);
   const procurement: Record<ProcurementKind, number> = { goods: 0, works: 0, services: 0 };
   for (const p of scope.procurement) procurement[p.kind] += p.amount;
   return {
@@ -71,9 +72,9 @@ export function computeFigures(scope: Scope, ledger: Ledger = buildLedger(scope)
     generalPublicBudget: fen(ledger.gpb),
     governmentFund: fen(ledger.governmentFund),
     stateCapital: fen(ledger.stateCapital),
-    gpbByClass: inCodeOrder(ledger.gpbByClass),
-    governmentFundByClass: inCodeOrder(ledger.governmentFundByClass),
-    stateCapitalByClass: inCodeOrder(ledger.stateCapitalByClass),
+    gpbByClass: byClass(ledger, classes, (a) => a.gpb),
+    governmentFundByClass: byClass(ledger, classes, (a) => a.governmentFund),
+    stateCapitalByClass: byClass(ledger, classes, (a) => a.stateCapital),
     gpbBasic: fen(ledger.personnel + ledger.publicFunds),
     personnel: fen(ledger.personnel),
     publicFunds: fen(ledger.publicFunds),
@@ -89,8 +90,12 @@ export function computeFigures(scope: Scope, ledger: Ledger = buildLedger(scope)
   };
 }
 
-function inCodeOrder(m: ReadonlyMap<string, number>): Map<string, Fen> {
+/** One amount of each functional 类 (in code order) that has lines of its kind. */
+function byClass(ledger: Ledger, classes: readonly string[], pick: (a: FunctionalClassAmounts) => number | undefined): Map<string, Fen> {
   const out = new Map<string, Fen>();
-  for (const k of keysByCode(m)) out.set(k, fen(m.get(k)!));
+  for (const c of classes) {
+    const v = pick(ledger.functionalClasses.get(c)!);
+    if (v !== undefined) out.set(c, fen(v));
+  }
   return out;
 }

@@ -30,13 +30,22 @@ export function henanTitles(year: number): string[] {
   ];
 }
 
+/** The titles of each year seen, made once (a handful of years at most). */
+const TITLES = new Map<number, readonly string[]>();
+
+function titlesOf(year: number): readonly string[] {
+  let titles = TITLES.get(year);
+  if (!titles) TITLES.set(year, (titles = henanTitles(year)));
+  return titles;
+}
+
 /**
  * The 13 tables of one scope, from its ledger (built here when not given). A line or income entry
  * with a source outside FUNDING_SOURCES has no column to go in: the tables refuse it with a MoneyError.
  */
 export function deriveHenan13(scope: Scope, catalog: CatalogIndex, department: { code: string; name: string }, ledger: Ledger = buildLedger(scope)): DisclosureTable[] {
   if (ledger.unknownLineSource || ledger.unknownIncomeSource) fen(NaN);
-  const titles = henanTitles(scope.year);
+  const titles = titlesOf(scope.year);
   const meta = (n: number) => ({ id: `t${String(n).padStart(2, "0")}`, number: n, title: titles[n - 1] ?? "" });
   const y = scope.year;
   return [

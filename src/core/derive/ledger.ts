@@ -37,6 +37,17 @@ export interface FunctionalRow {
   bySource: BySource;
   /** by selection (SELECTION_INDEX); undefined where the selection has no line in this row */
   expenditure: (ExpenditureAcc | undefined)[];
+  /** the amounts of its 类 (shared by every row of that 类) */
+  classAmounts: FunctionalClassAmounts;
+}
+
+/** Amounts of a functional 类; each is undefined where no line of that kind falls in the 类. */
+export interface FunctionalClassAmounts {
+  /** 财政拨款 lines by source (table 4) */
+  appropriation: BySource | undefined;
+  gpb: number | undefined;
+  governmentFund: number | undefined;
+  stateCapital: number | undefined;
 }
 
 /** One unit's lines: its subtotal rows and its functional rows. */
@@ -46,6 +57,8 @@ export interface UnitLedger {
   expenditure: (ExpenditureAcc | undefined)[];
   /** functional rows in code order */
   rows: FunctionalRow[];
+  /** its project lines that name a project (table 13); undefined when there are none */
+  projectFunds: Funds | undefined;
 }
 
 /** Total and 财政性资金 of some lines (tables 12 and 13). */
@@ -92,8 +105,8 @@ export interface Ledger {
   selectionNonZero: boolean[];
   /** by selection, per economic 类: does a basic line have a non-zero amount? */
   selectionClassUsed: boolean[][];
-  /** 财政拨款 lines by functional 类 and source (table 4) */
-  appropriationByClass: Map<string, BySource>;
+  /** amounts by functional 类 (unordered; an entry for every 类 with a line) */
+  functionalClasses: Map<string, FunctionalClassAmounts>;
   /** every line by economic 类 and 款 (table 6) */
   economic: Map<string, EconomicClassAmounts>;
   threePublic: Record<ThreePublicItem, number>;
@@ -108,19 +121,14 @@ export interface Ledger {
   basicGpbByCode: Map<string, (number | undefined)[]>;
   basicFunds: Funds;
   projectFunds: Funds;
-  /** project lines with a project code, by project and by unit */
+  /** project lines with a project code, by project */
   fundsByProject: Map<string, Funds>;
-  fundsByUnit: Map<string, Funds>;
   total: number;
   basicTotal: number;
   appropriation: number;
   gpb: number;
   governmentFund: number;
   stateCapital: number;
-  /** by functional 类 (unordered; an entry for every 类 with a line, zero or not) */
-  gpbByClass: Map<string, number>;
-  governmentFundByClass: Map<string, number>;
-  stateCapitalByClass: Map<string, number>;
   personnel: number;
   publicFunds: number;
   personnelSections: Set<string>;
@@ -175,7 +183,7 @@ export function buildLedger(scope: Scope): Ledger {
     expenditure: Array.from({ length: SELECTION_COUNT }, () => emptyExpenditure(k)),
     selectionNonZero: new Array<boolean>(SELECTION_COUNT).fill(false),
     selectionClassUsed: Array.from({ length: SELECTION_COUNT }, () => new Array<boolean>(k).fill(false)),
-    appropriationByClass: new Map(),
+    functionalClasses: new Map(),
     economic,
     threePublic: { abroad: 0, reception: 0, vehiclePurchase: 0, vehicleOperation: 0 },
     operatingCost: new Map(),
@@ -185,16 +193,12 @@ export function buildLedger(scope: Scope): Ledger {
     basicFunds: { total: 0, fiscal: 0 },
     projectFunds: { total: 0, fiscal: 0 },
     fundsByProject: new Map(),
-    fundsByUnit: new Map(),
     total: 0,
     basicTotal: 0,
     appropriation: 0,
     gpb: 0,
     governmentFund: 0,
     stateCapital: 0,
-    gpbByClass: new Map(),
-    governmentFundByClass: new Map(),
-    stateCapitalByClass: new Map(),
     personnel: 0,
     publicFunds: 0,
     personnelSections: new Set(),
@@ -214,13 +218,8 @@ export function buildLedger(scope: Scope): Ledger {
   const projectClassByCode = new Map<string, number>();
   // A project of no known class counts as 一般性项目 (as a line without a project does); an unknown class prints nowhere.
   for (const p of scope.projects) projectClassByCode.set(p.code, p.class === undefined || p.class === null ? 0 : PROJECT_CLASSES.indexOf(p.class));
-  const rowsByUnit = new Map<string, Map<string, FunctionalRow>>();
-  const adminLike = new Map<string, boolean>();
-  const mappingSlot = new Map<string, number>();
-  scope.unitByCode.forEach((u, code) => {
-    adminLike.set(code, isAdministrativeLike(u.type));
-    mappingSlot.set(code, u.type === "institution" ? 1 : 0);
-  });
+  // Per unit: its ledger, its rows by functional code, and what its type decides (机关运行经费, table 11's mapping).
+  const unitOf = new Map<string, { ledger: UnitLedger; rows: Map<string, FunctionalRow>; adminLike: boolean; mappingSlot: number }>();
 
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -231,17 +230,25 @@ export function buildLedger(scope: Scope): Ledger {
     const project = l.nature === "project";
     const fiscal = s >= 0 ? IS_FISCAL[s]! : isFiscalMoney(l.source);
 
-    let unit = ledger.units.get(l.unit);
-    let rows = rowsByUnit.get(l.unit);
-    if (!unit || !rows) {
-      unit = { bySource: emptyBySource(), expenditure: [undefined, undefined, undefined, undefined], rows: [] };
-      ledger.units.set(l.unit, unit);
-      rowsByUnit.set(l.unit, (rows = new Map()));
+    let u = unitOf.get(l.unit);
+    if (!u) {
+      const info = scope.unitByCode.get(l.unit);
+      const unitLedger: UnitLedger = { bySource: emptyBySource(), expenditure: [undefined, undefined, undefined, undefined], rows: [], projectFunds: undefined };
+      ledger.units.set(l.unit, unitLedger);
+      u = { ledger: unitLedger, rows: new Map(), adminLike: !!info && isAdministrativeLike(info.type), mappingSlot: !info ? 2 : info.type === "institution" ? 1 : 0 };
+      unitOf.set(l.unit, u);
     }
-    let row = rows.get(l.functional);
+    const unit = u.ledger;
+    let row = u.rows.get(l.functional);
     if (!row) {
-      row = { functional: l.functional, functionalClass: l.functional.slice(0, 3), bySource: emptyBySource(), expenditure: [undefined, undefined, undefined, undefined] };
-      rows.set(l.functional, row);
+      const functionalClass = l.functional.slice(0, 3);
+      let classAmounts = ledger.functionalClasses.get(functionalClass);
+      if (!classAmounts) {
+        classAmounts = { appropriation: undefined, gpb: undefined, governmentFund: undefined, stateCapital: undefined };
+        ledger.functionalClasses.set(functionalClass, classAmounts);
+      }
+      row = { functional: l.functional, functionalClass, bySource: emptyBySource(), expenditure: [undefined, undefined, undefined, undefined], classAmounts };
+      u.rows.set(l.functional, row);
       unit.rows.push(row);
     }
 
@@ -277,20 +284,18 @@ export function buildLedger(scope: Scope): Ledger {
       addToSelection(ledger, unit, row, 0, k, basic, f.classIndex, projectClass, amount);
       if (selection > 0) addToSelection(ledger, unit, row, selection, k, basic, f.classIndex, projectClass, amount);
 
+      const cls = row.classAmounts;
       if (IS_APPROPRIATION[s]) {
         ledger.appropriation += amount;
-        let byClass = ledger.appropriationByClass.get(row.functionalClass);
-        if (!byClass) ledger.appropriationByClass.set(row.functionalClass, (byClass = emptyBySource()));
-        byClass[s]! += amount;
+        (cls.appropriation ??= emptyBySource())[s]! += amount;
       }
       if (selection === 1) {
         ledger.gpb += amount;
-        bump(ledger.gpbByClass, row.functionalClass, amount);
+        cls.gpb = (cls.gpb ?? 0) + amount;
         if (basic) {
           let byMapping = ledger.basicGpbByCode.get(l.economic);
           if (!byMapping) ledger.basicGpbByCode.set(l.economic, (byMapping = [undefined, undefined, undefined]));
-          const m = mappingSlot.get(l.unit) ?? 2;
-          byMapping[m] = (byMapping[m] ?? 0) + amount;
+          byMapping[u.mappingSlot] = (byMapping[u.mappingSlot] ?? 0) + amount;
           if (f.personnel) {
             ledger.personnel += amount;
             if (amount !== 0) ledger.personnelSections.add(f.section);
@@ -301,14 +306,14 @@ export function buildLedger(scope: Scope): Ledger {
         }
       } else if (selection === 2) {
         ledger.governmentFund += amount;
-        bump(ledger.governmentFundByClass, row.functionalClass, amount);
+        cls.governmentFund = (cls.governmentFund ?? 0) + amount;
       } else if (selection === 3) {
         ledger.stateCapital += amount;
-        bump(ledger.stateCapitalByClass, row.functionalClass, amount);
+        cls.stateCapital = (cls.stateCapital ?? 0) + amount;
       }
       if (s === GPB_APPROPRIATION) {
         if (f.threePublic) ledger.threePublic[f.threePublic] += amount;
-        if (basic && f.operating && adminLike.get(l.unit) === true) {
+        if (basic && f.operating && u.adminLike) {
           ledger.operatingCost.set(l.economic, (ledger.operatingCost.get(l.economic) ?? 0) + amount);
           ledger.operatingTotal += amount;
           if (amount !== 0) ledger.operatingSections.add(f.section);
@@ -323,8 +328,15 @@ export function buildLedger(scope: Scope): Ledger {
       if (fiscal) funds.fiscal += amount;
     }
     if (project && l.project) {
-      addFunds(ledger.fundsByProject, l.project, amount, fiscal);
-      addFunds(ledger.fundsByUnit, l.unit, amount, fiscal);
+      let byProject = ledger.fundsByProject.get(l.project);
+      if (!byProject) ledger.fundsByProject.set(l.project, (byProject = { total: 0, fiscal: 0 }));
+      const byUnit = (unit.projectFunds ??= { total: 0, fiscal: 0 });
+      byProject.total += amount;
+      byUnit.total += amount;
+      if (fiscal) {
+        byProject.fiscal += amount;
+        byUnit.fiscal += amount;
+      }
     }
   }
   ledger.units.forEach((unit) => sortInPlace(unit.rows, byFunctional));
@@ -378,15 +390,4 @@ function addToSelection(ledger: Ledger, unit: UnitLedger, row: FunctionalRow, se
     ledger.selectionNonZero[selection] = true;
     if (basic) ledger.selectionClassUsed[selection]![classIndex] = true;
   }
-}
-
-function bump(m: Map<string, number>, key: string, amount: number): void {
-  m.set(key, (m.get(key) ?? 0) + amount);
-}
-
-function addFunds(m: Map<string, Funds>, key: string, amount: number, fiscal: boolean): void {
-  let f = m.get(key);
-  if (!f) m.set(key, (f = { total: 0, fiscal: 0 }));
-  f.total += amount;
-  if (fiscal) f.fiscal += amount;
 }

@@ -96,40 +96,68 @@ export function appropriationSummary(scope: Scope, catalog: CatalogIndex, ledger
   left.push(["政府性基金预算", "", income[GOVERNMENT_FUND] as Cell]);
   left.push(["国有资本经营预算", "", income[STATE_CAPITAL] as Cell]);
 
-  const byClass = ledger.appropriationByClass;
   const known = catalog.functionalClassCodes();
   const classes = known.slice();
-  for (const c of byClass.keys()) if (!known.includes(c)) classes.push(c); // an unknown 类 still prints (a finding elsewhere)
+  ledger.functionalClasses.forEach((a, c) => {
+    if (a.appropriation && !known.includes(c)) classes.push(c); // an unknown 类 still prints (a finding elsewhere)
+  });
   sortInPlace(classes, compareCodeUnits);
   const t = new TableBuilder(columns, header);
   const n = Math.max(left.length, classes.length);
   for (let i = 0; i < n; i++) {
     const l = left[i];
     const c = classes[i];
-    const cells: Cell[] = [l?.[0] ?? "", l?.[1] ?? "", l?.[2] ?? null];
-    if (c) pushAppropriationCells(cells, `${chineseNumber(Number(c) - 200)}、${catalog.functionalLabel(c)}`, byClass.get(c));
-    else cells.push("");
+    const label = c ? classLabel(catalog, c) : "";
+    const cells = c ? appropriationRow(label, ledger.functionalClasses.get(c)?.appropriation) : [null, null, null, label];
+    cells[0] = l?.[0] ?? "";
+    cells[1] = l?.[1] ?? "";
+    cells[2] = l?.[2] ?? null;
     t.row(cells, i === 0 ? "subtotal" : "detail");
   }
   t.merge(0, 0, 1 + GENERAL_PUBLIC_BUDGET_SOURCES.length, 1);
   t.merge(1 + GENERAL_PUBLIC_BUDGET_SOURCES.length, 0, 1, 2);
   t.merge(2 + GENERAL_PUBLIC_BUDGET_SOURCES.length, 0, 1, 2);
-  const last = t.row(pushAppropriationCells(["收入合计", "", totalAt(income, APPROPRIATION_INDEXES)], "支出合计", ledger.spend), "total");
+  const total = appropriationRow("支出合计", ledger.spend);
+  total[0] = "收入合计";
+  total[1] = "";
+  total[2] = totalAt(income, APPROPRIATION_INDEXES);
+  const last = t.row(total, "total");
   t.merge(last, 0, 1, 2);
   return t.build({ ...meta, scope });
 }
 
-/** Appends a label and the 财政拨款 cells of a row (合计, 一般公共预算 小计 and sub-sources, 政府性基金, 国有资本经营). */
-function pushAppropriationCells(cells: Cell[], label: string, row: BySource | undefined): Cell[] {
-  cells.push(label);
+/** Table 4's label of a 类 ("一、一般公共服务支出"); those of the catalog's own 类 are made once per catalog. */
+const CLASS_LABELS = new WeakMap<CatalogIndex, Map<string, string>>();
+
+function classLabel(catalog: CatalogIndex, c: string): string {
+  let labels = CLASS_LABELS.get(catalog);
+  if (!labels) {
+    labels = new Map();
+    for (const k of catalog.functionalClassCodes()) labels.set(k, makeClassLabel(catalog, k));
+    CLASS_LABELS.set(catalog, labels);
+  }
+  return labels.get(c) ?? makeClassLabel(catalog, c);
+}
+
+function makeClassLabel(catalog: CatalogIndex, c: string): string {
+  return `${chineseNumber(Number(c) - 200)}、${catalog.functionalLabel(c)}`;
+}
+
+/**
+ * A fresh row of table 4 (the three income cells left for the caller): the label, then 合计, 一般公共预算
+ * 小计 and its sub-sources, 政府性基金 and 国有资本经营 of `row` (all zero when there is none).
+ */
+function appropriationRow(label: string, row: BySource | undefined): Cell[] {
+  const cells = new Array<Cell>(4 + 2 + APPROPRIATION_INDEXES.length);
+  cells[3] = label;
   if (!row) {
-    for (let i = 0; i < 9; i++) cells.push(0 as Cell);
+    for (let i = 4; i < cells.length; i++) cells[i] = null;
     return cells;
   }
-  cells.push(totalAt(row, APPROPRIATION_INDEXES));
+  cells[4] = totalAt(row, APPROPRIATION_INDEXES);
   let gpb = 0;
-  for (const s of GPB_INDEXES) gpb += row[s]!;
-  cells.push(fen(gpb));
-  for (const s of APPROPRIATION_INDEXES) cells.push(row[s] as Cell);
+  for (let i = 0; i < GPB_INDEXES.length; i++) gpb += row[GPB_INDEXES[i]!]!;
+  cells[5] = fen(gpb);
+  for (let i = 0; i < APPROPRIATION_INDEXES.length; i++) cells[6 + i] = row[APPROPRIATION_INDEXES[i]!] as Cell;
   return cells;
 }

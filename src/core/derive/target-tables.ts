@@ -118,10 +118,10 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta & {
     if (scope.ref.kind === "department") {
       let total = 0;
       let fiscal = 0;
-      for (const f of ledger.fundsByUnit.values()) {
-        total += f.total;
-        fiscal += f.fiscal;
-      }
+      ledger.units.forEach((u) => {
+        total += u.projectFunds?.total ?? 0;
+        fiscal += u.projectFunds?.fiscal ?? 0;
+      });
       t.row(fundCells(meta.departmentCode, meta.departmentName, { total, fiscal }), "total");
     }
     const projectsByUnit = new Map<string, Project[]>();
@@ -134,7 +134,7 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta & {
     for (const unit of scope.units) {
       const projects = projectsByUnit.get(unit.code);
       if (!projects) continue;
-      t.row(fundCells(unit.code, unit.name, ledger.fundsByUnit.get(unit.code)), "unit");
+      t.row(fundCells(unit.code, unit.name, ledger.units.get(unit.code)?.projectFunds), "unit");
       for (const p of projects) {
         for (const list of byLevel) list.length = 0;
         for (const ind of p.indicators) byLevel[levels.indexOf(normaliseLevel1(ind.level1))]!.push(ind);

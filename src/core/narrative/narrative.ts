@@ -9,6 +9,7 @@ import type { Budget, FundingSource, PriorYear, ReasonKey } from "../model.ts";
 import { FUNDING_SOURCES, UNIT_TYPE_NAMES } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import type { Figures } from "../derive/figures.ts";
+import { type Ledger, buildLedger } from "../derive/ledger.ts";
 import type { Scope } from "../derive/scope.ts";
 import { GLOSSARY } from "./glossary.ts";
 import { change, chineseDate, list, reasonSentence, share, wan } from "./phrases.ts";
@@ -55,6 +56,7 @@ interface Ctx {
   scope: Scope;
   catalog: CatalogIndex;
   f: Figures;
+  ledger: Ledger;
   name: string;
   y: number;
   prior: PriorYear | undefined;
@@ -62,12 +64,19 @@ interface Ctx {
   reason: (k: ReasonKey) => string;
 }
 
-export function deriveNarrative(budget: Budget, scope: Scope, catalog: CatalogIndex, figures: Figures): Narrative {
+/** 第三部分: the glossary's paragraphs, the same in every disclosure. */
+const GLOSSARY_PARAGRAPHS: readonly string[] = GLOSSARY.map((g, i) => `${chineseNumber(i + 1)}、${g.term}：${g.text}`);
+
+/**
+ * The narrative of one scope, from its figures and ledger (the ledger is built here when not given).
+ */
+export function deriveNarrative(budget: Budget, scope: Scope, catalog: CatalogIndex, figures: Figures, ledger: Ledger = buildLedger(scope)): Narrative {
   const prior = scope.prior;
   const ctx: Ctx = {
     scope,
     catalog,
     f: figures,
+    ledger,
     name: scope.name,
     y: scope.year,
     prior,
@@ -81,7 +90,7 @@ export function deriveNarrative(budget: Budget, scope: Scope, catalog: CatalogIn
       {
         id: "part3",
         title: "第三部分 名词解释",
-        sections: [{ id: "p3-glossary", title: "名词解释", paragraphs: GLOSSARY.map((g, i) => `${chineseNumber(i + 1)}、${g.term}：${g.text}`) }],
+        sections: [{ id: "p3-glossary", title: "名词解释", paragraphs: GLOSSARY_PARAGRAPHS.slice() }],
       },
     ],
   };
@@ -259,18 +268,18 @@ function performanceText(ctx: Ctx): string {
   const { scope, name, y } = ctx;
   const projects = scope.projects;
   if (projects.length === 0) return `${name}${y}年无预算项目。`;
-  const withTargets = new Set(projects.filter((p) => p.indicators.length > 0).map((p) => p.code));
-  let covered = 0;
-  let all = 0;
-  for (const l of scope.lines) {
-    if (l.nature !== "project") continue;
-    all += l.amount;
-    if (l.project && withTargets.has(l.project)) covered += l.amount;
+  const withTargets = new Set<string>();
+  const levels = new Set<string>(); // 一级 levels as written, without 指标, in first-seen order
+  for (const p of projects) {
+    if (p.indicators.length > 0) withTargets.add(p.code);
+    for (const i of p.indicators) levels.add(i.level1.endsWith("指标") ? i.level1.slice(0, -2) : i.level1);
   }
-  const levels = [...new Set(projects.flatMap((p) => p.indicators.map((i) => i.level1.replace(/指标$/, ""))))];
+  let covered = 0;
+  withTargets.forEach((code) => (covered += ctx.ledger.fundsByProject.get(code)?.total ?? 0));
+  const all = ctx.ledger.projectFunds.total;
   return (
     `${name}${y}年共有预算项目${projects.length}个，其中${withTargets.size}个项目编制了绩效目标，涉及项目资金${wan(fen(covered))}，${share(fen(covered), fen(all)).replace(/^占/, "占项目支出的")}` +
-    (levels.length ? `，从项目${list(levels)}等方面设置了绩效指标` : "") +
+    (levels.size ? `，从项目${list([...levels])}等方面设置了绩效指标` : "") +
     "。"
   );
 }
@@ -289,10 +298,11 @@ function assetsText(ctx: Ctx): string {
 }
 
 function specialTransferText(ctx: Ctx): string {
-  const amounts = new Map<string, number>();
-  for (const l of ctx.scope.lines) if (l.project) amounts.set(l.project, (amounts.get(l.project) ?? 0) + l.amount);
   const transfers = ctx.scope.projects.filter((p) => p.specialTransfer);
   if (transfers.length === 0) return `${ctx.name}${ctx.y}年无负责管理的专项转移支付项目。`;
+  // Every line naming the project counts here, whatever its nature.
+  const amounts = new Map<string, number>();
+  for (const l of ctx.scope.lines) if (l.project) amounts.set(l.project, (amounts.get(l.project) ?? 0) + l.amount);
   return (
     `${ctx.name}负责管理的专项转移支付项目共有${transfers.length}项，主要是：${transfers.map((p) => `${p.name}${wan(fen(amounts.get(p.code) ?? 0))}`).join("；")}。` +
     "将按照《预算法》等有关规定，积极做好项目分配前期准备工作，在规定的时间内向财政部门提出资金分配意见，根据有关要求做好项目申报公开等相关工作。"
