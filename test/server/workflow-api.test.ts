@@ -1,5 +1,6 @@
 /** The review workflow over HTTP: the happy path to 已公开, returns, corrections, control figures. */
 import { createHash } from "node:crypto";
+import { brotliDecompressSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { BACKENDS } from "../store/databases.ts";
 import { type Client, type World, buildWorld, currentVersion } from "./world.ts";
@@ -53,6 +54,9 @@ describe.each(BACKENDS)("workflow over HTTP on $name", (backend) => {
     expect(meta.files.find((f: { scope: string; format: string }) => f.scope === "department" && f.format === "json").sha256).toBe(sha);
     expect(JSON.parse(file.body).title).toContain("2021");
     expect((await anonymous.request("GET", `/api/public/publications/${pubId}/files/department/json`, undefined, { "if-none-match": `"${sha}"` })).statusCode).toBe(304);
+    const br = await anonymous.request("GET", `/api/public/publications/${pubId}/files/department/json`, undefined, { "accept-encoding": "gzip, br" });
+    expect([br.headers["content-encoding"], br.headers.vary]).toEqual(["br", "accept-encoding"]);
+    expect(brotliDecompressSync(br.rawPayload).equals(file.rawPayload)).toBe(true);
 
     const log = (await admin.request("GET", "/api/audit-log?limit=500")).json().entries.map((e: { action: string }) => e.action);
     for (const a of ["workflow.submit", "workflow.approve-department", "workflow.approve-finance", "workflow.record-approval", "workflow.publish", "budget.explanation"]) expect(log).toContain(a);

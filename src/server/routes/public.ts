@@ -9,6 +9,7 @@ import { z } from "zod";
 import { getPublication, getPublicationFile, listRegionPublications } from "../../store/repos/publications.ts";
 import { findRegionByCode } from "../../store/repos/tenancy.ts";
 import { notFound } from "../errors.ts";
+import { pickEncoding } from "../snapshot-cache.ts";
 import { id, year } from "./schemas.ts";
 
 export function publicRoutes(app: FastifyInstance): void {
@@ -41,19 +42,19 @@ export function publicRoutes(app: FastifyInstance): void {
     async (req, reply) => {
       const { id: pid, scope, format } = req.params;
       const key = `${pid}/${scope}/${format}`;
-      let file = app.ctx.snapshots.get(key);
-      if (!file) {
-        file = await getPublicationFile(app.ctx.db, pid, scope, format);
+      let cached = app.ctx.snapshots.get(key);
+      if (!cached) {
+        const file = await getPublicationFile(app.ctx.db, pid, scope, format);
         if (!file) throw notFound("公开文件 / published file");
-        app.ctx.snapshots.set(key, file);
+        cached = app.ctx.snapshots.set(key, file);
       }
-      if (req.headers["if-none-match"] === `"${file.sha256}"`) return reply.code(304).send();
-      return reply
-        .header("content-type", file.contentType)
-        .header("etag", `"${file.sha256}"`)
-        .header("cache-control", "public, max-age=31536000, immutable")
-        .header("x-content-sha256", file.sha256)
-        .send(Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength));
+      const { file } = cached;
+      const encoding = pickEncoding(req.headers["accept-encoding"], cached.compressible);
+      const etag = `"${file.sha256}${encoding === "identity" ? "" : `-${encoding}`}"`;
+      reply.header("etag", etag).header("vary", "accept-encoding").header("cache-control", "public, max-age=31536000, immutable").header("x-content-sha256", file.sha256);
+      if (req.headers["if-none-match"] === etag) return reply.code(304).send();
+      if (encoding !== "identity") reply.header("content-encoding", encoding);
+      return reply.header("content-type", file.contentType).send(cached[encoding]);
     },
   );
 }
