@@ -266,10 +266,8 @@ export function buildLedger(scope: Scope): Ledger {
     // Nothing by source can be drawn for an unknown source: the tables refuse such a scope.
     if (s < 0) ledger.unknownLineSource = true;
     else {
-      ledger.spend[s]! += amount;
       if (amount !== 0) ledger.spendUsed[s] = true;
-      unit.bySource[s]! += amount;
-      row.bySource[s]! += amount;
+      row.bySource[s]! += amount; // units' and the scope's totals are summed from their rows below
       const projectClass = basic ? -1 : l.project ? (projectClassByCode.get(l.project) ?? 0) : 0;
       if (basic) {
         ledger.basic[s]! += amount;
@@ -281,8 +279,8 @@ export function buildLedger(scope: Scope): Ledger {
 
       // The table-3 layout: every line, and its one selection by source.
       const selection = IS_GPB[s] ? 1 : s === GOVERNMENT_FUND ? 2 : s === STATE_CAPITAL ? 3 : -1;
-      addToSelection(ledger, unit, row, 0, k, basic, f.classIndex, projectClass, amount);
-      if (selection > 0) addToSelection(ledger, unit, row, selection, k, basic, f.classIndex, projectClass, amount);
+      addToSelection(ledger, row, 0, k, basic, f.classIndex, projectClass, amount);
+      if (selection > 0) addToSelection(ledger, row, selection, k, basic, f.classIndex, projectClass, amount);
 
       const cls = row.classAmounts;
       if (IS_APPROPRIATION[s]) {
@@ -339,8 +337,13 @@ export function buildLedger(scope: Scope): Ledger {
       }
     }
   }
-  ledger.units.forEach((unit) => sortInPlace(unit.rows, byFunctional));
+  sumRows(ledger, k);
   return ledger;
+}
+
+/** Sorts a unit's rows by functional code (stably, as `localeCompare` orders codes). */
+function sortRows(rows: FunctionalRow[]): void {
+  sortInPlace(rows, byFunctional);
 }
 
 function byFunctional(a: FunctionalRow, b: FunctionalRow): number {
@@ -371,6 +374,42 @@ function emptyExpenditure(classCount: number): ExpenditureAcc {
   return { total: 0, basic: 0, project: 0, basicByClass: new Array<number>(classCount).fill(0), projectByClass: [0, 0, 0] };
 }
 
+/** Adds `from` into `into` (of the same economic 类). */
+function addAcc(into: ExpenditureAcc, from: ExpenditureAcc): void {
+  into.total += from.total;
+  into.basic += from.basic;
+  into.project += from.project;
+  for (let i = 0; i < from.basicByClass.length; i++) into.basicByClass[i]! += from.basicByClass[i]!;
+  for (let i = 0; i < from.projectByClass.length; i++) into.projectByClass[i]! += from.projectByClass[i]!;
+}
+
+function addRow(into: BySource, from: BySource): void {
+  for (let i = 0; i < from.length; i++) into[i]! += from[i]!;
+}
+
+/**
+ * Each unit's subtotals are the sums of its rows, and the scope's totals the sums of its units: rows are
+ * few next to lines, so lines are added to their row only. Rows of a unit are put in code order.
+ */
+function sumRows(ledger: Ledger, k: number): void {
+  ledger.units.forEach((unit) => {
+    sortRows(unit.rows);
+    for (let r = 0; r < unit.rows.length; r++) {
+      const row = unit.rows[r]!;
+      addRow(unit.bySource, row.bySource);
+      for (let sel = 0; sel < SELECTION_COUNT; sel++) {
+        const acc = row.expenditure[sel];
+        if (acc) addAcc((unit.expenditure[sel] ??= emptyExpenditure(k)), acc);
+      }
+    }
+    addRow(ledger.spend, unit.bySource);
+    for (let sel = 0; sel < SELECTION_COUNT; sel++) {
+      const acc = unit.expenditure[sel];
+      if (acc) addAcc(ledger.expenditure[sel]!, acc);
+    }
+  });
+}
+
 function addExpenditure(acc: ExpenditureAcc, basic: boolean, classIndex: number, projectClass: number, amount: number): void {
   acc.total += amount;
   if (basic) {
@@ -382,9 +421,7 @@ function addExpenditure(acc: ExpenditureAcc, basic: boolean, classIndex: number,
   }
 }
 
-function addToSelection(ledger: Ledger, unit: UnitLedger, row: FunctionalRow, selection: number, k: number, basic: boolean, classIndex: number, projectClass: number, amount: number): void {
-  addExpenditure(ledger.expenditure[selection]!, basic, classIndex, projectClass, amount);
-  addExpenditure((unit.expenditure[selection] ??= emptyExpenditure(k)), basic, classIndex, projectClass, amount);
+function addToSelection(ledger: Ledger, row: FunctionalRow, selection: number, k: number, basic: boolean, classIndex: number, projectClass: number, amount: number): void {
   addExpenditure((row.expenditure[selection] ??= emptyExpenditure(k)), basic, classIndex, projectClass, amount);
   if (amount !== 0) {
     ledger.selectionNonZero[selection] = true;
