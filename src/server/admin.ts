@@ -3,6 +3,7 @@
  * real installation, or any user), on the same database the server uses. The region, department, unit
  * and division are named by their codes and names, as people know them.
  */
+import { resolve } from "node:path";
 import type { Role } from "../core/workflow.ts";
 import { ROLES } from "../core/workflow.ts";
 import { openDatabase } from "../store/database.ts";
@@ -10,6 +11,7 @@ import { appendAudit } from "../store/repos/audit-log.ts";
 import { findDepartmentByCode, findRegionByCode } from "../store/repos/tenancy.ts";
 import { createUser } from "../store/repos/users.ts";
 import { checkPasswordPolicy, hashPassword } from "./auth/passwords.ts";
+import { lockDataDir } from "./data-dir-lock.ts";
 
 export interface CreateUserOptions {
   username: string;
@@ -30,7 +32,13 @@ export async function createUserFromCli(o: CreateUserOptions): Promise<{ id: num
   if (!(ROLES as readonly string[]).includes(o.role)) throw new AdminInputError(`未知角色 ${o.role} / unknown role; 可用 / use: ${ROLES.join(", ")}`);
   const role = o.role as Role;
   checkPasswordPolicy(o.password);
-  const database = await openDatabase({ url: o.databaseUrl, dataDir: o.databaseUrl ? undefined : (o.dataDir ?? "data") });
+  const dataDir = o.databaseUrl ? undefined : resolve(o.dataDir ?? "data");
+  // A running server owns its PGlite directory: refuse rather than open it twice.
+  const unlock = dataDir ? await lockDataDir(dataDir) : async () => {};
+  const database = await openDatabase({ url: o.databaseUrl, dataDir }).catch(async (e: unknown) => {
+    await unlock();
+    throw e;
+  });
   try {
     const db = database.db;
     const region = await findRegionByCode(db, o.region);
@@ -61,5 +69,6 @@ export async function createUserFromCli(o: CreateUserOptions): Promise<{ id: num
     });
   } finally {
     await database.close();
+    await unlock();
   }
 }
