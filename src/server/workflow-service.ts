@@ -66,7 +66,7 @@ export async function moveBudget(ctx: AppContext, req: FastifyRequest, user: Ses
         files,
       });
     }
-    await audit(trx, req, `workflow.${move.action}`, `budget:${b.id}`, { from: outcome.from, to: outcome.to, comment: move.comment, date: move.date, publication }, b.regionId);
+    await audit(trx, req, `workflow.${move.action}`, `budget:${b.id}`, { from: outcome.from, to: outcome.to, comment: move.comment, date: move.date, publication, findings: outcome.findings.map((f) => f.rule) }, b.regionId);
     return { state: outcome.to, findings: outcome.findings, publication };
   });
 }

@@ -13,7 +13,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../../core/workflow.ts";
 import type { UserRow } from "../../store/schema.ts";
-import { createSession, findLiveSession } from "../../store/repos/sessions.ts";
+import { createSession, deleteExpiredSessions, findLiveSession } from "../../store/repos/sessions.ts";
 import { getUnit } from "../../store/repos/tenancy.ts";
 import type { SessionUser } from "../context.ts";
 import { AppError } from "../errors.ts";
@@ -76,6 +76,7 @@ export async function startSession(app: FastifyInstance, reply: FastifyReply, us
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(24).toString("base64url");
   const hours = app.ctx.options.sessionHours;
+  await deleteExpiredSessions(app.ctx.db, new Date());
   await createSession(app.ctx.db, { tokenHash: hashToken(token), userId, csrfToken, expiresAt: new Date(Date.now() + hours * 3_600_000) });
   const common = { path: "/", sameSite: "lax" as const, secure: app.ctx.options.secureCookies, maxAge: hours * 3600 };
   reply.setCookie(SESSION_COOKIE, token, { ...common, httpOnly: true });

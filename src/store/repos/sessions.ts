@@ -31,3 +31,8 @@ export async function deleteUserSessions(db: Db, userId: number, keepTokenHash?:
   if (keepTokenHash) q = q.where("token_hash", "<>", keepTokenHash);
   await q.execute();
 }
+
+/** Expired sessions are useless; they are swept at each login so the table does not grow without bound. */
+export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
+  await db.deleteFrom("sessions").where("expires_at", "<=", now).execute();
+}
