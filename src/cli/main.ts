@@ -100,12 +100,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .requiredOption("--role <role>", "角色 / preparer | department-approver | finance-reviewer | admin")
     .requiredOption("--region <code>", "区划代码 / region code, e.g. 410311")
     .option("--password <password>", "密码（更安全：环境变量 YUSUAN_PASSWORD）/ password (safer: YUSUAN_PASSWORD)")
+    .option("--region-name <name>", "区划名称：区划不存在时新建 / region name: creates the region if it does not exist")
     .option("--display-name <name>", "显示名 / display name")
     .option("--department <code>", "部门编码 / department code (preparer, department-approver)")
     .option("--unit <code>", "单位编码 / unit code (preparer)")
     .option("--division <name>", "业务科室 / finance division name (finance-reviewer)")
     .option("--data-dir <dir>", "PGlite 数据目录 / PGlite data directory", process.env.YUSUAN_DATA_DIR ?? "data")
-    .action(async (opts: { username: string; role: string; region: string; password?: string; displayName?: string; department?: string; unit?: string; division?: string; dataDir: string }) => {
+    .action(async (opts: { username: string; role: string; region: string; regionName?: string; password?: string; displayName?: string; department?: string; unit?: string; division?: string; dataDir: string }) => {
       const { createUserFromCli } = await import("../server/admin.ts");
       const password = opts.password ?? process.env.YUSUAN_PASSWORD;
       if (!password) throw new InputError([{ file: "--password", message: "缺少密码 / no password (--password or YUSUAN_PASSWORD)" }]);

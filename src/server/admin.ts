@@ -8,7 +8,7 @@ import type { Role } from "../core/workflow.ts";
 import { ROLES } from "../core/workflow.ts";
 import { openDatabase } from "../store/database.ts";
 import { appendAudit } from "../store/repos/audit-log.ts";
-import { findDepartmentByCode, findRegionByCode } from "../store/repos/tenancy.ts";
+import { createRegion, findDepartmentByCode, findRegionByCode } from "../store/repos/tenancy.ts";
 import { createUser } from "../store/repos/users.ts";
 import { checkPasswordPolicy, hashPassword } from "./auth/passwords.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
@@ -18,6 +18,8 @@ export interface CreateUserOptions {
   password: string;
   role: string;
   region: string;
+  /** creates the region when it does not exist yet (bootstrapping a new installation) */
+  regionName?: string;
   displayName?: string;
   department?: string;
   unit?: string;
@@ -41,8 +43,9 @@ export async function createUserFromCli(o: CreateUserOptions): Promise<{ id: num
   });
   try {
     const db = database.db;
-    const region = await findRegionByCode(db, o.region);
-    if (!region) throw new AdminInputError(`没有区划 ${o.region} / no region with code ${o.region}`);
+    let region = await findRegionByCode(db, o.region);
+    if (!region && o.regionName) region = { id: await createRegion(db, o.region, o.regionName), code: o.region, name: o.regionName };
+    if (!region) throw new AdminInputError(`没有区划 ${o.region}（新建请加 --region-name）/ no region with code ${o.region} (add --region-name to create it)`);
     let departmentId: number | null = null;
     let unitId: number | null = null;
     let divisionId: number | null = null;

@@ -26,6 +26,7 @@ import { importRoutes } from "./routes/import.ts";
 import { publicRoutes } from "./routes/public.ts";
 import { renderRoutes } from "./routes/render.ts";
 import { reviewRoutes } from "./routes/review.ts";
+import { tenancyRoutes } from "./routes/tenancy.ts";
 import { userRoutes } from "./routes/users.ts";
 import { SnapshotCache } from "./snapshot-cache.ts";
 import { RENDERERS } from "../cli/renderers.ts";
@@ -78,7 +79,7 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   registerSessionHook(app);
 
-  for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, importRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, catalogRoutes, auditLogRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, importRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, catalogRoutes, auditLogRoutes, tenancyRoutes]) {
     routes(app);
   }
   await app.ready();

@@ -30,7 +30,13 @@ it("creates a user in a region, department and unit named by their codes", async
   expect(err.join("\n")).toMatch(/in use by process/);
   rmSync(join(dir, "yusuan.pid"));
 
+  const boot = ["admin", "create-user", "--username", "boss", "--role", "admin", "--region", "410302", "--password", "a-good-password-2", "--data-dir", dir];
+  expect(await main(boot, io)).toBe(2);
+  expect(err.join("\n")).toContain("--region-name");
+  expect(await main([...boot, "--region-name", "洛阳市老城区"], io)).toBe(0);
+
   const check = await openDatabase({ dataDir: dir });
+  expect(await findUserByUsername(check.db, "boss")).toMatchObject({ role: "admin" });
   const user = await findUserByUsername(check.db, "wang");
   expect(user).toMatchObject({ role: "preparer", disabled: false });
   expect(await findUserByUsername(check.db, "zhao")).toBeUndefined();

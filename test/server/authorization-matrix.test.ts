@@ -111,6 +111,11 @@ const ROWS: Row[] = [
       return w.clients[actor].request("POST", `/api/users/${target.id}/disable`, { disabled: true });
     },
   },
+  { name: "GET /api/divisions", expect: ADMIN(200, 200), run: req("GET", () => "/api/divisions") },
+  { name: "POST /api/divisions", expect: ADMIN(201, 201), run: req("POST", () => "/api/divisions", (_w, i) => ({ name: `科室${i}` })) },
+  { name: "POST /api/departments", expect: ADMIN(201, 201), run: req("POST", () => "/api/departments", (_w, i) => ({ code: `D${i}`, name: `部门${i}` })) },
+  { name: "POST /api/departments/:id/units (313)", expect: ADMIN(201, 404), run: req("POST", (w) => `/api/departments/${w.dept313}/units`, (_w, i) => ({ code: `U${i}`, name: `单位${i}` })) },
+  { name: "PUT /api/departments/:id/division (313)", expect: ADMIN(200, 404), run: req("PUT", (w) => `/api/departments/${w.dept313}/division`, (w) => ({ divisionId: w.divisionA1 })) },
   { name: "GET /api/audit-log", expect: ADMIN(200, 200), run: req("GET", () => "/api/audit-log") },
   { name: "GET /api/public/regions/410311/publications", expect: PUBLIC, run: req("GET", () => "/api/public/regions/410311/publications") },
   { name: "GET /api/public/publications/:id", expect: PUBLIC, run: req("GET", () => "/api/public/publications/1") },

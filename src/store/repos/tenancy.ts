@@ -82,3 +82,9 @@ export async function listDepartments(db: Db, regionId: number): Promise<(Depart
     units: units.filter((u) => u.department_id === d.id).map((u) => ({ id: u.id, code: u.code, name: u.name })),
   }));
 }
+
+export async function listDivisions(db: Db, regionId: number): Promise<{ id: number; name: string; departmentIds: number[] }[]> {
+  const divisions = await db.selectFrom("finance_divisions").select(["id", "name"]).where("region_id", "=", regionId).orderBy("id").execute();
+  const links = divisions.length ? await db.selectFrom("division_departments").selectAll().where("division_id", "in", divisions.map((d) => d.id)).execute() : [];
+  return divisions.map((d) => ({ ...d, departmentIds: links.filter((l) => l.division_id === d.id).map((l) => l.department_id) }));
+}
