@@ -7,7 +7,7 @@
  */
 import type { NarrativeSection, SourcePlace } from "./document.ts";
 import { type PrintedAmount, type PrintedPercent, parseAmount, parsePercent } from "./numbers.ts";
-import { type Subject, TOPIC_SUBJECT, type Topic, isNarrativeTopic, paragraphTopic, subjectBefore, topicOf } from "./claims/subjects.ts";
+import { type Subject, TOPIC_SUBJECT, type Topic, firstSubject, isNarrativeTopic, paragraphTopic, subjectBefore, topicOf } from "./claims/subjects.ts";
 
 export type ClaimKind =
   /** 金额 — "4117.91万元" */
@@ -72,7 +72,7 @@ const UP = /(增加|增长|上升|提高|多)了?$/;
 const DOWN = /(减少|下降|降低|压减|节约|少)了?$/;
 const SHARE = /占(比)?(([\u4e00-\u9fff（）()“”]{1,20})的)?(比重|比例)?(为)?$/;
 const FLAT = /持平|无变化|没有变化|相同|不变|一致/g;
-const NONE = /(没有使用|未使用|不安排|无)([^，。；]{0,40}?)(安排的)?(支出|经费)/g;
+const NONE = /(没有使用|未使用|不安排|没有安排|未安排|本(?:单位|部门)(?:\d{4}年)?无)([^，。；]{0,40}?)(安排的)?(支出|经费)/g;
 
 /** Every claim of the narrative sections, in reading order. */
 export function extractClaims(sections: readonly NarrativeSection[]): Claim[] {
@@ -84,17 +84,24 @@ export function extractClaims(sections: readonly NarrativeSection[]): Claim[] {
     for (const p of section.paragraphs) {
       const text = tidy(p.text);
       const topic = paragraphTopic(text) ?? sectionTopic;
+      // A sentence without a subject word speaks of the subject the previous sentence (up to 。) began
+      // with ("…机关运行经费支出预算8万元，主要保障…公务用车运行维护费等支出。比2020年减少2万"); within a
+      // sentence, clauses split at ； carry the last subject named.
       let carry: Subject | undefined;
       let last: Subject | undefined = "\u0000";
-      for (const sentence of text.match(/[^。；;！？!?]+[。；;！？!?]?/g) ?? []) {
-        const add = (c: Omit<Claim, "statement" | "topic" | "section" | "sentence" | "place">) => {
-          if (c.subject !== last || c.subject === undefined) statement++;
-          last = c.subject;
-          if (c.subject) carry = c.subject;
-          out.push({ ...c, statement, ...(topic ? { topic } : {}), section: section.heading, sentence: sentence.trim(), place: p.place });
-        };
-        readSentence(sentence, topic, () => carry, add);
-        carry = subjectBefore(sentence, "money") ?? carry;
+      for (const unit of text.match(/[^。！？!?]+[。！？!?]?/g) ?? []) {
+        let inUnit: Subject | undefined;
+        for (const sentence of unit.match(/[^；;]+[；;]?/g) ?? []) {
+          const add = (c: Omit<Claim, "statement" | "topic" | "section" | "sentence" | "place">) => {
+            if (c.subject !== last || c.subject === undefined) statement++;
+            last = c.subject;
+            if (c.subject) inUnit = c.subject;
+            out.push({ ...c, statement, ...(topic ? { topic } : {}), section: section.heading, sentence: sentence.trim(), place: p.place });
+          };
+          readSentence(sentence, topic, () => inUnit ?? carry, add);
+          inUnit = subjectBefore(sentence, "money") ?? inUnit;
+        }
+        carry = firstSubject(unit, "money") ?? carry;
       }
     }
   }

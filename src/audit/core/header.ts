@@ -16,6 +16,7 @@ const TOTAL_LABEL = /^(合\s*计|总\s*计|共\s*计|小\s*计)[:：]?$/;
 const AMOUNT = /^[-－]?[\d,，]+\.\d+$/;
 const CODE = /^\d{3,}(-\d+)?$/;
 const YEAR_LABEL = /^\d{4}\s*年/;
+const NUMBERED = /^([一二三四五六七八九十]{1,3}|\d{1,2})、\S/;
 
 /** Does a row start the body: a total label first, a code in the first columns, an amount, a year label? */
 export function looksLikeBodyRow(cells: readonly string[]): boolean {
@@ -23,6 +24,8 @@ export function looksLikeBodyRow(cells: readonly string[]): boolean {
   const first = (cells[0] ?? "").trim();
   if (TOTAL_LABEL.test(first) || YEAR_LABEL.test(first)) return true;
   if (cells.slice(0, 4).some((c) => CODE.test(c.trim()))) return true;
+  // numbered row labels ("一、基本支出", "1、因公出国（境）费用") never head a column
+  if (cells.some((c) => NUMBERED.test(c.trim()))) return true;
   return cells.some((c) => AMOUNT.test(c.trim()));
 }
 

@@ -12,7 +12,7 @@ import { readFunctionalTable } from "./interpret/functional.ts";
 import { readDepartmentTargets, readProjectTargets } from "./interpret/targets.ts";
 import { readThreePublicTable } from "./interpret/three-public.ts";
 import { cellLocation } from "./interpret/where.ts";
-import type { Interpretation, ProjectTargetsTable, TableInfo } from "./semantic.ts";
+import type { AmountCell, Interpretation, ProjectTargetsTable, TableInfo } from "./semantic.ts";
 import { TABLE_KIND_NAMES, type TableKind, classifyTitle, tableNumber } from "./titles.ts";
 
 /** Builds what every reader needs to know about one printed table. */
@@ -24,14 +24,15 @@ export function tableInfo(doc: ImportedDocument, index: number): TableInfo {
   const rows = [...raw.header, ...raw.body].map((r) => r.cells);
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   const name = raw.title.trim() || (kind ? TABLE_KIND_NAMES[kind] : "（无表名）");
+  const headerUnit = raw.header.flatMap((r) => r.cells).map((c) => /[（(](万元|元)[）)]$/.exec(c.trim())?.[1]).find((u) => u !== undefined) as "万元" | "元" | undefined;
   return {
     index,
     raw,
     ...(kind ? { kind } : {}),
     ...(number ? { number } : {}),
     label: number ? `表${number} ${name}` : name,
-    unit: raw.unit ?? "万元",
-    unitStated: raw.unit !== undefined,
+    unit: raw.unit ?? headerUnit ?? "万元",
+    unitStated: (raw.unit ?? headerUnit) !== undefined,
     columns: columnPaths(
       raw.header.map((r) => r.cells),
       width,
@@ -85,6 +86,20 @@ export function interpret(doc: ImportedDocument): Interpretation {
     for (const r of t?.rows ?? []) if (r.kind === "unit" && r.unitCode && !out.units.has(r.unitCode)) out.units.set(r.unitCode, r.name);
   }
   if (out.projectTargets) classifyEntries(out.projectTargets, out.units);
+  return out;
+}
+
+/** Every amount read from the tables (for rules about how figures are printed). */
+export function allAmounts(t: Interpretation): AmountCell[] {
+  const out: AmountCell[] = [];
+  const add = (m: ReadonlyMap<string, AmountCell> | undefined) => m && out.push(...m.values());
+  for (const f of [t.income, t.expenditure, t.gpbExpenditure, t.governmentFund, t.stateCapital]) for (const r of f?.rows ?? []) add(r.amounts);
+  for (const b of [t.summary, t.appropriation]) for (const l of [...(b?.income ?? []), ...(b?.expenditure ?? [])]) add(l.amounts);
+  for (const e of [t.economic, t.operatingCost, t.gpbBasic]) for (const r of e?.rows ?? []) add(r.amounts);
+  add(t.threePublic?.current);
+  add(t.threePublic?.prior);
+  for (const task of t.departmentTargets?.tasks ?? []) out.push(...[task.total, task.fiscal].filter((c): c is AmountCell => !!c));
+  for (const e of t.projectTargets?.entries ?? []) out.push(...[e.total, e.fiscal, e.other].filter((c): c is AmountCell => !!c));
   return out;
 }
 

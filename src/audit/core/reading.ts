@@ -69,6 +69,16 @@ export const READING_PROBLEMS = {
     description: "页面没有文字层（扫描件），其中的表格和文字未读取、未审核。 / A page without a text layer (a scan): its tables and text were not read or audited.",
     severity: "error",
   },
+  "interpret.not-a-number": {
+    title: "金额栏中不是数字",
+    description: "表格金额栏中的文字不是数字，按空白处理；涉及该格的勾稽可能因此不成立。 / A money cell holds text that is not a number; it is read as blank, so checks that use it may fail.",
+    severity: "warning",
+  },
+  "interpret.table-repeated": {
+    title: "同一张表重复出现",
+    description: "同一种表出现两次，只审核第一张。 / The same table is printed twice; only the first is audited.",
+    severity: "warning",
+  },
 } as const satisfies Record<string, ReadingProblemKind>;
 
 export type ReadingProblemId = keyof typeof READING_PROBLEMS;

@@ -29,6 +29,28 @@ const count = (re: RegExp, subject: Subject | ((m: RegExpExecArray) => Subject |
 
 const PROCUREMENT: Record<string, string> = { 货物: "goods", 工程: "works", 服务: "services" };
 
+/** How the narrative names income by source (收入预算总体情况). */
+const INCOME_PHRASES: Record<string, string> = {
+  一般公共预算财政拨款收入: "gpb-appropriation",
+  财政拨款收入: "gpb-appropriation",
+  行政事业性收费收入: "gpb-admin-fees",
+  专项收入: "gpb-special-revenue",
+  国有资产资源有偿使用收入: "gpb-state-assets",
+  政府住房基金收入: "gpb-housing-fund",
+  政府性基金预算收入: "government-fund",
+  国有资本经营预算收入: "state-capital",
+  财政专户管理资金收入: "special-account",
+  上级提前告知转移支付收入: "advance-transfer",
+  部门财政性资金结转: "carry-over",
+  上年结转: "carry-over",
+  其他收入: "other",
+  事业收入: "business-income",
+  事业单位经营收入: "operating-income",
+  上级补助收入: "superior-subsidy",
+  附属单位上缴收入: "subordinate-remittance",
+};
+const INCOME_SOURCES = new RegExp(`(${Object.keys(INCOME_PHRASES).sort((a, b) => b.length - a.length).join("|")})`, "g");
+
 /** Subject words; where two end at the same place the longer wins ("一般公共预算基本支出" over "基本支出"). */
 const PATTERNS: readonly SubjectPattern[] = [
   money(/“?三公”?经费/g, "three-public"),
@@ -52,8 +74,8 @@ const PATTERNS: readonly SubjectPattern[] = [
   money(/国有资本经营/g, "state-capital"),
   money(/([\u4e00-\u9fff]{2,16}?)[（(]类[）)]/g, (m) => `class:${m[1]!.replace(/^.*[：:，、；]/, "")}`),
   money(/收[、]?支总计|收支总预算|支出(总计|合计|总额)/g, "expenditure"),
-  money(/(事业收入|事业单位经营收入|其他收入|上级补助收入|附属单位上缴收入|上年结转|行政事业性收费收入?)/g, (m) => {
-    const s = sourceOf(m[1]!);
+  money(INCOME_SOURCES, (m) => {
+    const s = INCOME_PHRASES[m[1]!] ?? sourceOf(m[1]!);
     return s ? `income:${s}` : undefined;
   }),
   money(/收入(总计|合计)?/g, "income"),
@@ -65,6 +87,22 @@ const PATTERNS: readonly SubjectPattern[] = [
   count(/项目编制了?绩效目标/g, "projects-with-targets"),
   count(/预算项目/g, "projects"),
 ];
+
+/** The subject named first in `text` (the earliest-ending match; ties go to the longer). */
+export function firstSubject(text: string, takes: Takes): Subject | undefined {
+  let best: { end: number; length: number; subject: Subject } | undefined;
+  for (const p of PATTERNS) {
+    if (p.takes !== takes) continue;
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
+      const subject = p.subject(m);
+      const end = m.index + m[0].length;
+      if (subject && (!best || end < best.end || (end === best.end && m[0].length > best.length))) best = { end, length: m[0].length, subject };
+      if (m[0].length === 0) p.re.lastIndex++;
+    }
+  }
+  return best?.subject;
+}
 
 /** The subject named nearest before `end` in `text` (the last match wins; ties go to the longer). */
 export function subjectBefore(text: string, takes: Takes): Subject | undefined {

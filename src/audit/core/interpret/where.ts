@@ -22,7 +22,9 @@ export function placeOf(info: TableInfo, row?: number, col?: number): SourcePlac
 /** A column's heading path as one label: "基本支出/小计". */
 export function columnLabel(info: TableInfo, col: number): string {
   const path = info.columns[col] ?? [];
-  return path.length > 0 ? path.join("/") : `第${col + 1}列`;
+  const label = path.join("/");
+  // forms (table 12) have no header to speak of: their "headings" are the form's first rows
+  return path.length === 0 || label.length > 40 || info.kind === "department-targets" ? `第${col + 1}列` : label;
 }
 
 /** The location of a table, a printed row or a cell. */

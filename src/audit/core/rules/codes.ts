@@ -1,0 +1,154 @@
+/**
+ * 科目编码 — codes and names printed in the tables against the year's catalog: functional codes (tables
+ * 2, 3, 5, 8, 10), table 4's 类 list, department and government economic codes (tables 6, 9, 11).
+ * Names are compared with the catalog's aliases (城乡社区事务 is 城乡社区支出), and a name cut short
+ * ("机关事业单位基本养老保险") is accepted.
+ */
+import type { CatalogIndex } from "../../../core/catalog.ts";
+import { chineseNumber, normaliseName } from "../../../core/catalog.ts";
+import type { Finding, Severity } from "../../../core/rules/finding.ts";
+import { defineRule } from "../../../core/rules/finding.ts";
+import type { DocumentContext, DocumentRule } from "../context.ts";
+import { cellLocation } from "../interpret/where.ts";
+import type { FunctionalTable } from "../semantic.ts";
+
+/** Against the built-in catalog a missing code is a warning (it may lack a real code); against an official one, an error. */
+const severityOf = (c: CatalogIndex): Severity => (c.origin === "official" ? "error" : "warning");
+const SEVERITY_NOTE = "对照内置科目表为警告，对照财政部门正式科目表为错误。 / A warning against the built-in catalog, an error against an official one.";
+
+const functionalTables = (ctx: DocumentContext): FunctionalTable[] =>
+  [ctx.tables.income, ctx.tables.expenditure, ctx.tables.gpbExpenditure, ctx.tables.governmentFund, ctx.tables.stateCapital].filter((t): t is FunctionalTable => !!t);
+
+/** A printed name accepted for a catalog name: equal (aliases too), or the catalog name cut short. */
+function nameAccepted(official: string | undefined, printed: string, matches: boolean): boolean {
+  if (matches || !official) return true;
+  const p = normaliseName(printed);
+  const o = normaliseName(official);
+  return p.length >= 4 && (o.startsWith(p) || o.endsWith(p));
+}
+
+export const codeFunctional: DocumentRule = defineRule<DocumentContext>(
+  {
+    id: "code.functional",
+    title: "功能分类科目编码或名称与科目表不符",
+    description: "表中的功能分类编码应是该年度科目表中的科目，所印名称应与科目名称（或其别名、简称）一致。 / Each functional code is in the year's catalog and its printed name is the catalog's name, an alias or a short form.",
+    severity: "warning",
+    severityNote: SEVERITY_NOTE,
+  },
+  (ctx, emit) => {
+    const catalog = ctx.catalog;
+    if (!catalog) return [];
+    const out: Finding[] = [];
+    for (const t of functionalTables(ctx)) {
+      const seen = new Set<string>();
+      for (const r of t.rows) {
+        if (r.kind !== "code" || !r.code || seen.has(`${r.code}|${r.name}`)) continue;
+        seen.add(`${r.code}|${r.name}`);
+        const entry = catalog.functionalEntry(r.code);
+        if (!entry) {
+          out.push(emit({ message: `${t.info.label} 科目 ${r.code} 不在${catalog.year}年科目表中 / code ${r.code} is not in the ${catalog.year} catalog`, location: cellLocation(t.info, r.row), actual: r.code, severity: severityOf(catalog) }));
+        } else if (r.name && !nameAccepted(entry.name, r.name, catalog.functionalNameMatches(r.code, r.name))) {
+          out.push(emit({ message: `${t.info.label} 科目 ${r.code} 名称为“${r.name}”，科目表为“${entry.name}” / code ${r.code} is named "${r.name}", the catalog says "${entry.name}"`, location: cellLocation(t.info, r.row), expected: entry.name, actual: r.name }));
+        }
+      }
+    }
+    return out;
+  },
+);
+
+export const codeUnpadded: DocumentRule = defineRule<DocumentContext>(
+  {
+    id: "code.unpadded",
+    title: "科目编码缺少前导零",
+    description: "功能分类的款、项各为两位，“201 29 6”应印为“201 29 06”。编码按补零后的科目核对。 / 款 and 项 have two digits each: \"201 29 6\" is printed for \"201 29 06\". The codes are checked as padded.",
+    severity: "warning",
+  },
+  (ctx, emit) =>
+    functionalTables(ctx).flatMap((t) => {
+      const rows = t.rows.filter((r) => r.kind === "code" && !r.padded);
+      if (rows.length === 0) return [];
+      const list = rows.map((r) => `“${r.codeText}”（${r.code}）`).join("、");
+      return [emit({ message: `${t.info.label} 有 ${rows.length} 行编码缺少前导零：${list} / ${rows.length} codes lost their leading zeros`, location: cellLocation(t.info, rows[0]!.row), expected: rows.map((r) => r.code).join(" "), actual: rows.map((r) => r.codeText).join("; ") })];
+    }),
+);
+
+export const codeClassList: DocumentRule = defineRule<DocumentContext>(
+  {
+    id: "code.class-list",
+    title: "财政拨款收支总表的类名称或类目不全",
+    description: "表4 按“一、二、……”列示功能分类各类，序号对应类编码（一 = 201 … 三十四 = 234），名称应与科目表一致（接受别名、简称）；列示全部类的样式（河南）应列出该年度的每一类，空类也列。 / Table 4 numbers each 类 by its code (一 = 201 …); names match the catalog (aliases accepted); the layout that lists every 类 lists all of the year's, empty ones too.",
+    severity: "warning",
+  },
+  (ctx, emit) => {
+    const catalog = ctx.catalog;
+    const t = ctx.tables.appropriation;
+    if (!catalog || !t) return [];
+    const out: Finding[] = [];
+    const lines = t.expenditure.filter((l) => l.key?.startsWith("class:"));
+    for (const l of lines) {
+      const code = l.key!.slice(6);
+      const entry = catalog.functionalEntry(code);
+      if (!entry) out.push(emit({ message: `${t.info.label}“${chineseNumber(l.numeral ?? 0)}、${l.label}”：${code} 不是${catalog.year}年的类 / ${code} is not a class of ${catalog.year}`, location: cellLocation(t.info, l.row), actual: l.label }));
+      else if (!catalog.functionalNameMatches(code, l.label) && !nameAccepted(catalog.functionalClassStem(code), l.label, false))
+        out.push(emit({ message: `${t.info.label} 序号${chineseNumber(l.numeral ?? 0)}对应 ${code} ${entry.name}，所印名称为“${l.label}” / numeral ${l.numeral} is ${code} ${entry.name}, printed "${l.label}"`, location: cellLocation(t.info, l.row), expected: entry.name, actual: l.label }));
+    }
+    if (ctx.document.meta.template === "henan13" && lines.length >= 10) {
+      const printed = new Set(lines.map((l) => l.key!.slice(6)));
+      const missing = catalog.functionalClasses().filter((e) => !printed.has(e.code));
+      if (missing.length > 0)
+        out.push(emit({ message: `${t.info.label} 未列出 ${missing.map((e) => `${e.code} ${e.name}`).join("、")} / classes not listed: ${missing.map((e) => e.code).join(", ")}`, location: cellLocation(t.info), expected: missing.map((e) => e.code).join(" ") }));
+    }
+    return out;
+  },
+);
+
+export const codeEconomic: DocumentRule = defineRule<DocumentContext>(
+  {
+    id: "code.economic",
+    title: "经济分类编码或名称与科目表不符",
+    description: "表6、表9、表11 的部门预算支出经济分类编码（含地方细化科目）及表11 的政府预算支出经济分类编码，应在该年度科目表中，所印名称与科目名称一致（接受别名、简称）。 / Department and government economic codes are in the year's catalog (local sub-items included) and their names match.",
+    severity: "warning",
+    severityNote: SEVERITY_NOTE,
+  },
+  (ctx, emit) => {
+    const catalog = ctx.catalog;
+    if (!catalog) return [];
+    const out: Finding[] = [];
+    for (const t of [ctx.tables.economic, ctx.tables.operatingCost, ctx.tables.gpbBasic]) {
+      if (!t) continue;
+      const seen = new Set<string>();
+      for (const r of t.rows) {
+        if (r.code && !seen.has(`d${r.code}`)) {
+          seen.add(`d${r.code}`);
+          const e = catalog.departmentEconomicEntry(r.code);
+          if (!e) out.push(emit({ message: `${t.info.label} 经济分类 ${r.code} 不在${catalog.year}年科目表中 / economic code ${r.code} is not in the catalog`, location: cellLocation(t.info, r.row), actual: r.code, severity: severityOf(catalog) }));
+          else if (r.name && !nameAccepted(e.name, r.name, catalog.departmentEconomicNameMatches(r.code, r.name)))
+            out.push(emit({ message: `${t.info.label} 经济分类 ${r.code} 名称为“${r.name}”，科目表为“${e.name}” / ${r.code} is named "${r.name}", the catalog says "${e.name}"`, location: cellLocation(t.info, r.row), expected: e.name, actual: r.name }));
+        }
+        if (r.govCode && !seen.has(`g${r.govCode}`)) {
+          seen.add(`g${r.govCode}`);
+          const g = catalog.governmentEconomicEntry(r.govCode);
+          if (!g) out.push(emit({ message: `${t.info.label} 政府经济分类 ${r.govCode} 不在科目表中 / government code ${r.govCode} is not in the catalog`, location: cellLocation(t.info, r.row), actual: r.govCode, severity: severityOf(catalog) }));
+          else if (r.govName && !nameAccepted(g.name, r.govName, normaliseName(g.name) === normaliseName(r.govName)))
+            out.push(emit({ message: `${t.info.label} 政府经济分类 ${r.govCode} 名称为“${r.govName}”，科目表为“${g.name}” / ${r.govCode} is named "${r.govName}", the catalog says "${g.name}"`, location: cellLocation(t.info, r.row), expected: g.name, actual: r.govName }));
+        }
+      }
+    }
+    return out;
+  },
+);
+
+export const codeCatalogMissing: DocumentRule = defineRule<DocumentContext>(
+  {
+    id: "code.catalog-missing",
+    title: "没有该年度科目表",
+    description: "文件所属年度没有内置或载入的科目表，编码和名称、经济分类对照未核对；可用 --catalog 载入财政部门下发的科目表。 / No catalog for the document's year: codes, names and the mapping are not checked; load the official one with --catalog.",
+    severity: "info",
+  },
+  (ctx, emit) =>
+    ctx.catalog || ctx.tables.tables.length === 0
+      ? []
+      : [emit({ message: `没有${ctx.document.meta.year ?? "该"}年度的科目表，编码未核对 / no catalog for ${ctx.document.meta.year ?? "the year"}: codes not checked`, location: { kind: "text", section: "", file: ctx.document.files[0]?.name ?? "" } })],
+);
+
+export const CODE_RULES: readonly DocumentRule[] = [codeFunctional, codeUnpadded, codeClassList, codeEconomic, codeCatalogMissing];

@@ -1,0 +1,131 @@
+/**
+ * 完整性 — what a disclosure must contain: every table of its template (a table the contents lists but the
+ * document does not print is missing), every section of the narrative, a "本单位无…" note for a table
+ * printed empty, and the units the narrative says the department budget includes.
+ */
+import type { Finding } from "../../../core/rules/finding.ts";
+import { defineRule } from "../../../core/rules/finding.ts";
+import { type Topic, isNarrativeTopic, paragraphTopic, topicOf } from "../claims/subjects.ts";
+import type { DocumentContext, DocumentRule } from "../context.ts";
+import { documentSections } from "../document.ts";
+import { allAmounts } from "../interpret.ts";
+import { cellLocation } from "../interpret/where.ts";
+import { TABLE_KIND_NAMES, TEMPLATE_TABLES, classifyTitle } from "../titles.ts";
+
+const BASIS = "《中华人民共和国预算法》第十四条；《中华人民共和国预算法实施条例》第六条；财预〔2016〕143号";
+
+const fileLocation = (ctx: DocumentContext) => ({ kind: "text" as const, section: "", file: ctx.document.files[0]?.name ?? "" });
+
+export const completeTables: DocumentRule = defineRule<DocumentContext>(
+  {
+    id: "complete.tables",
+    title: "缺少公开表格",
+    description: "按文件的表格样式（河南 13 张表或中央 9 张表），每张表都应公开；目录列出而文中没有的表一并指出。无数的表也应公开并注明“本单位无…”。 / Every table of the document's template is published (Henan 13 or central 9), including one the contents lists but the document does not print; a table with no amounts is printed with its 本单位无… note.",
+    basis: BASIS,
+    severity: "error",
+  },
+  (ctx, emit) => {
+    const template = ctx.document.meta.template;
+    if (template === "other") return [];
+    const present = new Set(ctx.tables.tables.map((t) => t.kind));
+    const listed = new Map(ctx.document.meta.contents.map((c) => [classifyTitle(c.text)?.kind, c]));
+    return TEMPLATE_TABLES[template]
+      .map((kind, i) => ({ kind, n: i + 1 }))
+      .filter(({ kind }) => !present.has(kind))
+      .map(({ kind, n }) => {
+        const entry = listed.get(kind);
+        const { file, ...where } = entry?.place ?? { file: ctx.document.files[0]?.name ?? "" };
+        return emit({
+          message: `缺少表${n} ${TABLE_KIND_NAMES[kind]}${entry ? `（目录列有“${entry.text}”，文中未见此表）` : ""} / table ${n} (${kind}) is missing${entry ? " although the contents list it" : ""}`,
+          location: { kind: "text", section: entry ? "目录" : "", ...(entry ? { quote: entry.text } : {}), file, ...where },
+          expected: TABLE_KIND_NAMES[kind],
+        });
+      });
+  },
+);
+
+const REQUIRED_SECTIONS: readonly [Topic, string][] = [
+  ["total", "收入支出预算总体情况"],
+  ["income", "收入预算总体情况"],
+  ["expenditure", "支出预算总体情况"],
+  ["appropriation", "财政拨款收支总体情况"],
+  ["gpb", "一般公共预算支出情况"],
+  ["economic", "一般公共预算基本支出（按经济分类）情况"],
+  ["three-public", "“三公”经费支出情况"],
+  ["government-fund", "政府性基金预算支出情况"],
+  ["state-capital", "国有资本经营预算支出情况"],
+  ["operating-cost", "机关运行经费"],
+  ["procurement", "政府采购"],
+  ["performance", "绩效目标设置情况"],
+  ["assets", "国有资产占用情况"],
+];
+
+export const completeSections: DocumentRule = defineRule<DocumentContext>(
+  {
+    id: "complete.sections",
+    title: "情况说明缺少部分内容",
+    description: "情况说明应逐项说明：收支总体、收入、支出、财政拨款收支、一般公共预算支出、基本支出（按经济分类）、“三公”经费、政府性基金、国有资本经营、机关运行经费、政府采购、绩效目标、国有资产占用情况。只检查有情况说明的文件。 / The narrative explains each topic: totals, income, expenditure, appropriations, 一般公共预算, basic by economic class, \"三公\", 政府性基金, 国有资本经营, 机关运行经费, procurement, targets, assets. Checked only when there is a narrative.",
+    basis: BASIS,
+    severity: "warning",
+  },
+  (ctx, emit) => {
+    const sections = documentSections(ctx.document);
+    const topics = new Set<Topic>();
+    for (const s of sections) {
+      const t = topicOf(s.heading);
+      if (t) topics.add(t);
+      for (const p of s.paragraphs) {
+        const pt = paragraphTopic(p.text);
+        if (pt) topics.add(pt);
+      }
+    }
+    const narrative = [...topics].filter((t) => isNarrativeTopic(t) && t !== "other").length;
+    if (narrative < 3) return [];
+    return REQUIRED_SECTIONS.filter(([t]) => !topics.has(t)).map(([t, name]) => emit({ message: `情况说明中未见“${name}”的说明 / the narrative has no section on ${t}`, location: fileLocation(ctx), expected: name }));
+  },
+);
+
+export const completeEmptyDeclared: DocumentRule = defineRule<DocumentContext>(
+  {
+    id: "complete.empty-declared",
+    title: "空表未注明“本单位无…”",
+    description: "没有数据的表应注明原因（如“本单位2021年无政府性基金预算支出”），不能只印表头。 / A table with no amounts says why (\"本单位…无…\"), not just its header.",
+    basis: BASIS,
+    severity: "warning",
+  },
+  (ctx, emit) => {
+    const amounts = allAmounts(ctx.tables);
+    const out: Finding[] = [];
+    for (const info of ctx.tables.tables) {
+      // balance tables (1, 4) print their labels whatever the amounts; target tables are forms
+      if (!info.kind || ["summary", "appropriation", "department-targets", "project-targets"].includes(info.kind)) continue;
+      const mine = amounts.filter((a) => a.table === info.index);
+      const empty = mine.every((a) => a.value.blank) && info.rows.slice(info.headerCount).every((r) => r.every((c) => !/^[\d,]+\.\d+$/.test(c.trim())));
+      if (empty && !info.raw.notes.some((n) => /无|没有|未安排|不涉及/.test(n.text))) out.push(emit({ message: `${info.label} 没有数据，也未注明“本单位无…” / ${info.label} is empty without saying so`, location: cellLocation(info) }));
+    }
+    return out;
+  },
+);
+
+export const completeUnits: DocumentRule = defineRule<DocumentContext>(
+  {
+    id: "complete.units",
+    title: "说明所述预算单位与表中单位不一致",
+    description: "概况称部门预算包括下属（所属）单位预算，或列出多个单位，而表2、表3 只列一个单位。没有金额的单位可不入表，列为提示。 / The profile says the budget includes subordinate units, or names several, while tables 2 and 3 show one unit; a unit with no amounts may be left out of the tables, so this is an info note.",
+    severity: "info",
+  },
+  (ctx, emit) => {
+    if (ctx.tables.units.size !== 1) return [];
+    for (const s of documentSections(ctx.document)) {
+      for (const p of s.paragraphs) {
+        const m = /部门预算包括[^。]*?(下属|所属|二级)单位[^。]*。|单位共(\d+)个/.exec(p.text);
+        if (!m || (m[2] !== undefined && Number(m[2]) <= 1)) continue;
+        const { file, ...where } = p.place;
+        return [emit({ message: `概况称“${m[0]}”，而表中只有单位 ${[...ctx.tables.units.keys()].join("")} / the profile speaks of several units; the tables show one`, location: { kind: "text", section: s.heading, quote: m[0], file, ...where }, expected: "≥2", actual: "1" })];
+      }
+    }
+    return [];
+  },
+);
+
+export const COMPLETENESS_RULES: readonly DocumentRule[] = [completeTables, completeSections, completeEmptyDeclared, completeUnits];

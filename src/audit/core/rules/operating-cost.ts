@@ -1,0 +1,60 @@
+/**
+ * 机关运行经费 — for 行政 and 参公 units, the basic expenditure on goods and services (302) and capital
+ * (310) from 一般公共预算财政拨款: table 9 must equal that part of table 1 (商品和服务支出 and 资本性支出,
+ * 财政拨款 column). With units of mixed or unknown type it can only be at most that.
+ */
+import type { Finding } from "../../../core/rules/finding.ts";
+import { defineRule } from "../../../core/rules/finding.ts";
+import type { DocumentContext, DocumentRule } from "../context.ts";
+import { type Fact, sumFact } from "../figures.ts";
+import type { AmountCell } from "../semantic.ts";
+import { ROUNDING_NOTE, agree, wan } from "./helpers.ts";
+
+/** Basic 302 + 310 from 财政拨款: table 1's rows in its 财政拨款 column, else table 11's 302/310 rows. */
+function basicPublic(ctx: DocumentContext): Fact | undefined {
+  const t = ctx.tables;
+  const s = t.summary;
+  const cells = (s?.expenditure ?? []).filter((l) => l.key === "basic:302" || l.key === "basic:310").map((l) => l.amounts.get("gpb-appropriation")).filter((c): c is AmountCell => !!c);
+  if (s && cells.length > 0) return sumFact(t, cells, "基本支出中商品和服务支出、资本性支出（财政拨款）", s.info);
+  const b = t.gpbBasic;
+  const rows = (b?.rows ?? []).filter((r) => r.kind === "detail" && r.code && /^(302|310)/.test(r.code)).map((r) => r.amounts.get("total")).filter((c): c is AmountCell => !!c);
+  return b && rows.length > 0 ? sumFact(t, rows, "302、310 科目合计", b.info) : undefined;
+}
+
+export const operatingCostBasicPublic: DocumentRule = defineRule<DocumentContext>(
+  {
+    id: "operating-cost.basic-public",
+    title: "机关运行经费与基本支出中的公用经费不符",
+    description: "机关运行经费是行政单位（含参公事业单位）一般公共预算财政拨款基本支出中的商品和服务支出（302）和资本性支出（310）。单位推定为行政/参公时，表9 合计应等于表1 相应数；推定为事业单位时表9 应为空；类型不定时不应超过该数。容差同表间勾稽。 / 机关运行经费 is the basic 302 + 310 spending from 财政拨款 of 行政/参公 units: table 9 equals it for such units, is empty for 事业 units, and is at most it when the type is unknown.",
+    basis: "《中华人民共和国预算法》第十四条；财预〔2016〕143号",
+    severity: "error",
+    severityNote: "在舍入范围内为提示。 / Info within rounding.",
+  },
+  (ctx, emit) => {
+    const op = ctx.figures.operatingCost;
+    if (!op) return [];
+    const families = ctx.unitType.families;
+    const expected: Fact | undefined = families.length === 1 && families[0] === "institution" ? { ...op, value: 0, interval: { lo: 0, hi: 0 }, source: "事业单位（无机关运行经费）" } : basicPublic(ctx);
+    if (!expected) return [];
+    const out: Finding[] = [];
+    if (families.length === 2) {
+      if (op.interval.lo > expected.interval.hi)
+        out.push(emit({ message: `机关运行经费 ${wan(op.value)} 万元（${op.source}）超过基本支出中的商品和服务、资本性支出 ${wan(expected.value)} 万元（${expected.source}） / 机关运行经费 exceeds the basic 302 + 310 spending it is part of`, location: op.location, expected: `≤${wan(expected.value)}`, actual: wan(op.value) }));
+      return out;
+    }
+    const a = agree(op, expected);
+    if (a !== "equal")
+      out.push(
+        emit({
+          message: `机关运行经费 ${wan(op.value)} 万元（${op.source}），而${families[0] === "institution" ? "单位推定为事业单位，不应有机关运行经费" : `行政单位基本支出中的商品和服务、资本性支出为 ${wan(expected.value)} 万元（${expected.source}）`}${a === "rounding" ? `；${ROUNDING_NOTE}` : ""} / 机关运行经费 is ${wan(op.value)}万元; the basic 302 + 310 spending of the 行政 unit is ${wan(expected.value)}万元`,
+          location: op.location,
+          expected: wan(expected.value),
+          actual: wan(op.value),
+          ...(a === "rounding" ? { severity: "info" as const } : {}),
+        }),
+      );
+    return out;
+  },
+);
+
+export const OPERATING_COST_RULES: readonly DocumentRule[] = [operatingCostBasicPublic];

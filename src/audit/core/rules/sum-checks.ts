@@ -1,0 +1,158 @@
+/**
+ * 表内勾稽 — every sum a printed table implies: each row's 合计 against its parts (row), detail rows against
+ * their subtotal and total (column), income against expenditure (balance). Rules evaluate them.
+ */
+import type { AmountCell, BalanceTable, ColumnKey, EconomicTable, FunctionalTable, Interpretation, TableInfo } from "../semantic.ts";
+
+export interface SumCheck {
+  info: TableInfo;
+  kind: "row" | "column" | "balance";
+  total: AmountCell;
+  parts: AmountCell[];
+  /** what is summed, Chinese / English */
+  what: string;
+}
+
+const GPB_SUBS = ["gpb-appropriation", "gpb-admin-fees", "gpb-special-revenue", "gpb-state-assets", "gpb-housing-fund"];
+const isSource = (k: string) => !["total", "this-year", "carry-forward", "gpb", "basic", "project", "personnel", "public", "amount"].includes(k) && !k.includes(":");
+
+/** Checks within one set of amounts (a row): 合计 = its parts. */
+function rowParts(info: TableInfo, a: ReadonlyMap<ColumnKey, AmountCell>, label: string, out: SumCheck[]): void {
+  const get = (k: string) => a.get(k);
+  const push = (total: string, parts: string[], what: string) => {
+    const t = get(total);
+    const p = parts.map(get).filter((c): c is AmountCell => !!c);
+    if (t && p.length > 0 && (p.length === parts.length || parts.length > 2)) out.push({ info, kind: "row", total: t, parts: p, what: `${label}：${what}` });
+  };
+  const keys = [...a.keys()];
+  if (a.has("basic") && a.has("project")) push("total", ["basic", "project"], "合计 = 基本支出 + 项目支出 / total = basic + project");
+  const basicParts = keys.filter((k) => k.startsWith("basic:"));
+  if (basicParts.length > 0) push("basic", basicParts, "基本支出 = 各经济分类之和 / basic = its economic classes");
+  if (a.has("personnel") && a.has("public")) push(a.has("basic") ? "basic" : "total", ["personnel", "public"], "人员经费 + 公用经费 / personnel + public");
+  const projectParts = keys.filter((k) => k.startsWith("project:"));
+  if (projectParts.length > 0) push("project", projectParts, "项目支出 = 各类项目之和 / project = its classes");
+  const subs = keys.filter((k) => GPB_SUBS.includes(k));
+  if (a.has("gpb") && subs.length > 0) push("gpb", subs, "一般公共预算 = 各来源之和 / 一般公共预算 = its sources");
+  const others = keys.filter((k) => isSource(k) && !GPB_SUBS.includes(k));
+  if (a.has("total") && (a.has("gpb") || subs.length > 0) && !a.has("basic")) push("total", [a.has("gpb") ? "gpb" : subs[0]!, ...(a.has("gpb") ? [] : subs.slice(1)), ...others], "合计 = 各资金来源之和 / total = its funding sources");
+}
+
+function columns(info: TableInfo, total: ReadonlyMap<ColumnKey, AmountCell>, parts: readonly ReadonlyMap<ColumnKey, AmountCell>[], what: string, out: SumCheck[]): void {
+  for (const [k, t] of total) {
+    const p = parts.map((m) => m.get(k)).filter((c): c is AmountCell => !!c);
+    if (p.length > 0) out.push({ info, kind: "column", total: t, parts: p, what });
+  }
+}
+
+function functional(f: FunctionalTable, out: SumCheck[]): void {
+  const rows = f.rows;
+  for (const r of rows) rowParts(f.info, r.amounts, r.code ?? r.name, out);
+  const total = rows.find((r) => r.kind === "total");
+  const codes = rows.filter((r) => r.kind === "code" && r.code);
+  const top = codes.filter((r) => r.code!.length === 3);
+  const leaves = top.length > 0 ? top : codes.filter((r) => r.code!.length === 7);
+  if (total) columns(f.info, total.amounts, leaves.map((r) => r.amounts), "合计 = 各科目之和 / the total = its codes", out);
+  const units = rows.filter((r) => r.kind === "unit");
+  if (total && units.length > 0) columns(f.info, total.amounts, units.map((r) => r.amounts), "合计 = 各单位之和 / the total = its units", out);
+  units.forEach((u) => {
+    const start = rows.indexOf(u);
+    const next = rows.findIndex((r, i) => i > start && r.kind === "unit");
+    const own = rows.slice(start + 1, next < 0 ? undefined : next).filter((r) => r.kind === "code" && r.code && r.code.length === (top.length > 0 ? 3 : 7));
+    columns(f.info, u.amounts, own.map((r) => r.amounts), `单位 ${u.unitCode} = 其各科目之和 / unit ${u.unitCode} = its codes`, out);
+  });
+  for (const parent of codes.filter((r) => r.code!.length < 7)) {
+    const children = codes.filter((r) => r.code!.length === parent.code!.length + 2 && r.code!.startsWith(parent.code!));
+    columns(f.info, parent.amounts, children.map((r) => r.amounts), `${parent.code} = 其下级科目之和 / ${parent.code} = its sub-codes`, out);
+  }
+}
+
+function balance(b: BalanceTable, out: SumCheck[]): void {
+  const exp = (k: string) => b.expenditure.find((l) => l.key === k);
+  const inc = (k: string) => b.income.find((l) => l.key === k)?.amounts.get("amount");
+  for (const l of b.expenditure) rowParts(b.info, l.amounts, l.label, out);
+  const group = (parent: string, prefix: string, what: string) => {
+    const p = exp(parent);
+    const kids = b.expenditure.filter((l) => l.key?.startsWith(prefix));
+    if (p && kids.length > 0) columns(b.info, p.amounts, kids.map((l) => l.amounts), what, out);
+  };
+  group("basic", "basic:", "基本支出 = 各经济分类之和 / basic = its economic classes");
+  group("project", "project:", "项目支出 = 各类项目之和 / project = its classes");
+  const total = exp("total");
+  const thisYear = exp("this-year");
+  const classes = b.expenditure.filter((l) => l.key?.startsWith("class:")).map((l) => l.amounts);
+  if (exp("basic") && exp("project") && total) columns(b.info, total.amounts, [exp("basic")!.amounts, exp("project")!.amounts], "支出合计 = 基本支出 + 项目支出 / total = basic + project", out);
+  if (classes.length > 0 && (thisYear ?? total)) columns(b.info, (thisYear ?? total)!.amounts, classes, "支出合计 = 各类之和 / total = its 类", out);
+  if (thisYear && total) {
+    const fwd = exp("carry-forward");
+    columns(b.info, total.amounts, [thisYear.amounts, ...(fwd ? [fwd.amounts] : [])], "支出总计 = 本年支出 + 结转下年 / total = this year + carried forward", out);
+  }
+  // income
+  const items = (pred: (k: string) => boolean) => b.income.filter((l) => l.key && pred(l.key)).map((l) => l.amounts.get("amount")).filter((c): c is AmountCell => !!c);
+  const gpb = inc("gpb");
+  const subs = items((k) => GPB_SUBS.includes(k));
+  if (gpb && subs.length > 0) out.push({ info: b.info, kind: "column", total: gpb, parts: subs, what: "收入：一般公共预算 = 各来源之和 / income: 一般公共预算 = its sources" });
+  const sources = items((k) => isSource(k) && !GPB_SUBS.includes(k) && k !== "carry-over");
+  const thisYearIncome = inc("this-year");
+  const incomeTotal = inc("total");
+  const top = [...(gpb ? [gpb] : subs), ...sources];
+  if (top.length > 0 && (thisYearIncome ?? incomeTotal)) {
+    const carry = inc("carry-over");
+    if (thisYearIncome) out.push({ info: b.info, kind: "column", total: thisYearIncome, parts: top, what: "本年收入 = 各项收入之和 / this year's income = its items" });
+    if (incomeTotal) out.push({ info: b.info, kind: "column", total: incomeTotal, parts: thisYearIncome ? [thisYearIncome, ...(carry ? [carry] : [])] : [...top, ...(carry ? [carry] : [])], what: "收入合计 = 本年收入 + 结转 / income total = this year + carried over" });
+  }
+  const expTotal = total?.amounts.get("total");
+  if (incomeTotal && expTotal) out.push({ info: b.info, kind: "balance", total: incomeTotal, parts: [expTotal], what: "收入合计 = 支出合计 / income = expenditure" });
+}
+
+function economic(e: EconomicTable, out: SumCheck[]): void {
+  const rows = e.rows;
+  for (const r of rows) rowParts(e.info, r.amounts, r.code ?? r.name, out);
+  const total = rows.find((r) => r.kind === "total");
+  const subtotals = rows.filter((r) => r.kind === "subtotal");
+  const classes = rows.filter((r) => r.kind === "class");
+  const details = rows.filter((r) => r.kind === "detail");
+  const parts = subtotals.length > 0 ? subtotals : classes.length > 0 ? classes : details;
+  if (total) columns(e.info, total.amounts, parts.map((r) => r.amounts), "合计 = 各行之和 / the total = its rows", out);
+  for (const s of subtotals) {
+    const start = rows.indexOf(s);
+    const next = rows.findIndex((r, i) => i > start && r.kind !== "detail");
+    columns(e.info, s.amounts, rows.slice(start + 1, next < 0 ? undefined : next).map((r) => r.amounts), `小计 ${s.govCode ?? ""} = 其明细之和 / subtotal ${s.govCode ?? ""} = its rows`, out);
+  }
+  for (const c of classes) columns(e.info, c.amounts, details.filter((d) => d.code?.startsWith(c.code!)).map((d) => d.amounts), `${c.code} = 其各款之和 / ${c.code} = its 款`, out);
+}
+
+export function sumChecks(t: Interpretation): SumCheck[] {
+  const out: SumCheck[] = [];
+  for (const f of [t.income, t.expenditure, t.gpbExpenditure, t.governmentFund, t.stateCapital]) if (f) functional(f, out);
+  for (const b of [t.summary, t.appropriation]) if (b) balance(b, out);
+  for (const e of [t.economic, t.operatingCost, t.gpbBasic]) if (e) economic(e, out);
+  const tp = t.threePublic;
+  if (tp) {
+    const get = (k: "total" | "abroad" | "reception" | "vehicle" | "vehiclePurchase" | "vehicleOperation") => tp.current.get(k);
+    const push = (total: AmountCell | undefined, parts: (AmountCell | undefined)[], what: string) => {
+      const p = parts.filter((c): c is AmountCell => !!c);
+      if (total && p.length > 0) out.push({ info: tp.info, kind: "column", total, parts: p, what });
+    };
+    push(get("total"), [get("abroad"), get("reception"), get("vehicle") ?? get("vehiclePurchase"), get("vehicle") ? undefined : get("vehicleOperation")], "“三公”合计 = 各项之和 / the \"三公\" total = its items");
+    push(get("vehicle"), [get("vehiclePurchase"), get("vehicleOperation")], "公务用车购置及运行费 = 购置费 + 运行维护费 / vehicles = purchase + operation");
+  }
+  const pt = t.projectTargets;
+  if (pt) {
+    const entries = pt.entries;
+    for (const e of entries) {
+      const parts = [e.fiscal, e.other].filter((c): c is AmountCell => !!c);
+      if (e.total && parts.length === 2) out.push({ info: pt.info, kind: "row", total: e.total, parts, what: `${e.code} ${e.name}：资金总额 = 财政性资金 + 其他资金 / total = fiscal + other` });
+    }
+    const dept = entries.find((e) => e.kind === "department");
+    const units = entries.filter((e) => e.kind === "unit");
+    const unitTotals = units.map((u) => u.total).filter((c): c is AmountCell => !!c);
+    if (dept?.total && unitTotals.length > 0) out.push({ info: pt.info, kind: "column", total: dept.total, parts: unitTotals, what: "部门 = 各单位之和 / the department = its units" });
+    for (const u of units) {
+      const start = entries.indexOf(u);
+      const next = entries.findIndex((e, i) => i > start && e.kind !== "project");
+      const projects = entries.slice(start + 1, next < 0 ? undefined : next).map((e) => e.total).filter((c): c is AmountCell => !!c);
+      if (u.total && projects.length > 0) out.push({ info: pt.info, kind: "column", total: u.total, parts: projects, what: `单位 ${u.code} = 其项目之和 / unit ${u.code} = its projects` });
+    }
+  }
+  return out;
+}

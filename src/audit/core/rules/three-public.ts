@@ -1,0 +1,56 @@
+/**
+ * “三公”经费的说明 — the narrative explains each item (因公出国（境）费, 公务用车购置及运行费 and its two
+ * parts, 公务接待费) with its amount; the amounts themselves are checked against table 7 by
+ * narrative.amount. "三公" spending may only fall (只减不增).
+ */
+import type { Finding } from "../../../core/rules/finding.ts";
+import { defineRule } from "../../../core/rules/finding.ts";
+import { subjectBefore } from "../claims/subjects.ts";
+import type { DocumentContext, DocumentRule } from "../context.ts";
+import { documentSections } from "../document.ts";
+import { tidy } from "../claims.ts";
+import { claimLocation } from "./helpers.ts";
+import { subjectName } from "./resolve.ts";
+
+const ITEMS = new Set(["abroad", "reception", "vehicle"]);
+
+export const threePublicItemAmount: DocumentRule = defineRule<DocumentContext>(
+  {
+    id: "three-public.item-amount",
+    title: "“三公”经费分项说明缺少金额",
+    description: "“三公”经费说明逐项（因公出国（境）费、公务用车购置及运行费、公务接待费）说明时，每项都应写明预算金额，不能只写用途或增减。 / Each \"三公\" item the narrative explains states its amount, not only its use or change.",
+    severity: "warning",
+  },
+  (ctx, emit) => {
+    const out: Finding[] = [];
+    for (const s of documentSections(ctx.document)) {
+      for (const p of s.paragraphs) {
+        const text = tidy(p.text);
+        const lead = /^[（(][一二三四五六七八九十]+[）)]([^。：:，]{2,24})/.exec(text)?.[1];
+        const item = lead ? subjectBefore(lead, "money") : undefined;
+        if (!item || !ITEMS.has(item)) continue;
+        const stated = ctx.claims.some((c) => c.place.line === p.place.line && c.place.file === p.place.file && c.kind === "amount" && c.subject === item);
+        if (stated) continue;
+        const { file, ...where } = p.place;
+        out.push(emit({ message: `“三公”经费说明中${subjectName(item)}未写明预算金额 / the ${item} item states no amount`, location: { kind: "text", section: s.heading, quote: text.slice(0, 60), file, ...where } }));
+      }
+    }
+    return out;
+  },
+);
+
+export const threePublicIncrease: DocumentRule = defineRule<DocumentContext>(
+  {
+    id: "three-public.increase",
+    title: "“三公”经费比上年增加",
+    description: "“三公”经费预算原则上只减不增；说明称合计或某项比上年增加的，须说明原因。 / \"三公\" spending may only fall; an increase stated in the narrative needs its reason.",
+    basis: "《党政机关厉行节约反对浪费条例》；历年《政府工作报告》“三公”经费只减不增的要求",
+    severity: "warning",
+  },
+  (ctx, emit) =>
+    ctx.claims
+      .filter((c) => c.topic === "three-public" && c.subject && (c.kind === "change" || c.kind === "rate") && c.direction === 1 && ((c.amount?.fen ?? 0) > 0 || (c.percent?.value ?? 0) > 0))
+      .map((c) => emit({ message: `说明称${subjectName(c.subject!)}比上年增加${c.text}（只减不增） / ${c.subject} rises by ${c.text}`, location: claimLocation(c), actual: c.text })),
+);
+
+export const THREE_PUBLIC_RULES: readonly DocumentRule[] = [threePublicItemAmount, threePublicIncrease];
