@@ -7,9 +7,9 @@ import { type Fen, fen } from "../money.ts";
 import type { UnitType } from "../model.ts";
 import type { DisclosureTable, RowKind } from "../table.ts";
 import { TableBuilder, code, h, money, text } from "./builder.ts";
-import { type ThreePublicItem, isFiscalAppropriation, isPersonnel, threePublicItem } from "./economic.ts";
+import { type ThreePublicItem, isFiscalAppropriation, threePublicItem } from "./economic.ts";
 import type { Ledger } from "./ledger.ts";
-import { keysByCode } from "./order.ts";
+import { compareCodes, keysByCode, sortInPlace } from "./order.ts";
 import type { Scope } from "./scope.ts";
 
 type Meta = { id: string; number: number; title: string };
@@ -76,12 +76,16 @@ export function operatingCostTable(scope: Scope, catalog: CatalogIndex, ledger: 
   const empty = total === 0;
   if (!empty) {
     t.row(["", "合计", total], "total");
-    for (const c of keysByCode(ledger.operatingCost)) t.row([c, catalog.departmentEconomicName(c), fen(ledger.operatingCost.get(c)!)]);
+    const codes: string[] = [];
+    ledger.codes.forEach((c, code) => {
+      if (c.operatingCost !== undefined) codes.push(code);
+    });
+    for (const c of sortInPlace(codes, compareCodes)) t.row([c, catalog.departmentEconomicName(c), fen(ledger.codes.get(c)!.operatingCost!)]);
   }
   return t.build({ ...meta, scope, empty, note: empty ? `本单位${scope.year}年无机关运行经费。` : undefined });
 }
 
-/** The unit type whose mapping applies to each `Ledger.basicGpbByCode` slot (none for lines of no known unit). */
+/** The unit type whose mapping applies to each `EconomicCodeAmounts.basicGpb` slot (none for lines of no known unit). */
 const MAPPINGS: readonly (UnitType | undefined)[] = ["administrative", "institution", undefined];
 
 /** Table 11 — 一般公共预算基本支出预算表: department code × government code, 人员经费 / 公用经费. */
@@ -96,8 +100,10 @@ export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, ledger
   type Acc = { personnel: number; public: number };
   const groups = new Map<string, Map<string, Acc>>(); // government code → department code → amounts
   const grand: Acc = { personnel: 0, public: 0 };
-  ledger.basicGpbByCode.forEach((byMapping, economic) => {
-    const key = isPersonnel(economic) ? "personnel" : "public";
+  ledger.codes.forEach((c, economic) => {
+    const byMapping = c.basicGpb;
+    if (!byMapping) return;
+    const key = c.personnel ? "personnel" : "public";
     for (let m = 0; m < byMapping.length; m++) {
       const amount = byMapping[m];
       if (amount === undefined) continue;

@@ -6,8 +6,8 @@ import type { FundingSource, ProcurementKind, ThreePublic } from "../model.ts";
 import { FUNDING_SOURCES } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import { threePublicOf } from "./by-economic.ts";
-import { type FunctionalClassAmounts, type Ledger, buildLedger } from "./ledger.ts";
-import { keysByCode, sortedStrings } from "./order.ts";
+import { type FunctionalClassAmounts, type Ledger, buildLedger, sectionsWhere } from "./ledger.ts";
+import { keysByCode } from "./order.ts";
 import type { Scope } from "./scope.ts";
 
 export interface Figures {
@@ -78,12 +78,12 @@ export function computeFigures(scope: Scope, ledger: Ledger = buildLedger(scope)
     gpbBasic: fen(ledger.personnel + ledger.publicFunds),
     personnel: fen(ledger.personnel),
     publicFunds: fen(ledger.publicFunds),
-    personnelSections: sortedStrings(ledger.personnelSections),
-    publicSections: sortedStrings(ledger.publicSections),
+    personnelSections: sectionsWhere(ledger, (c) => c.inPersonnel),
+    publicSections: sectionsWhere(ledger, (c) => c.inPublic),
     threePublic: tp,
     threePublicTotal: fen(tp.abroad + tp.reception + tp.vehiclePurchase + tp.vehicleOperation),
     operatingCost: fen(ledger.operatingTotal),
-    operatingCostSections: sortedStrings(ledger.operatingSections),
+    operatingCostSections: sectionsWhere(ledger, (c) => c.inOperating),
     hasAdministrativeUnits: scope.units.some((u) => u.type !== "institution"),
     procurement: { goods: fen(procurement.goods), works: fen(procurement.works), services: fen(procurement.services) },
     procurementTotal: fen(procurement.goods + procurement.works + procurement.services),

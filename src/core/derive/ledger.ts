@@ -6,7 +6,7 @@
  */
 import { FUNDING_SOURCES, PROJECT_CLASSES, isAdministrativeLike } from "../model.ts";
 import { type ThreePublicItem, economicClass, economicSection, isFiscalMoney, isPersonnel, threePublicItem } from "./economic.ts";
-import { compareCodes, sortInPlace } from "./order.ts";
+import { compareCodes, sortInPlace, sortedStrings } from "./order.ts";
 import type { Scope } from "./scope.ts";
 import { type BySource, GOVERNMENT_FUND, GPB_APPROPRIATION, IS_APPROPRIATION, IS_GPB, SOURCE_COUNT, STATE_CAPITAL, emptyBySource, sourceIndex } from "./sources.ts";
 
@@ -109,20 +109,15 @@ export interface Ledger {
   functionalClasses: Map<string, FunctionalClassAmounts>;
   /** every line by economic 类 and 款 (table 6) */
   economic: Map<string, EconomicClassAmounts>;
+  /** every department economic code of the lines, as entered (unordered) */
+  codes: Map<string, EconomicCodeAmounts>;
   threePublic: Record<ThreePublicItem, number>;
-  /** 机关运行经费 by department economic code (unordered), its total and its 款 with non-zero amounts */
-  operatingCost: Map<string, number>;
+  /** 机关运行经费 (by code: `EconomicCodeAmounts.operatingCost`) */
   operatingTotal: number;
-  operatingSections: Set<string>;
-  /**
-   * basic 一般公共预算 by department economic code (table 11), in three slots by which mapping applies
-   * to the line's unit: [行政 (and 参公), 事业, no known unit]; a slot is undefined where no line falls in it
-   */
-  basicGpbByCode: Map<string, (number | undefined)[]>;
   basicFunds: Funds;
   projectFunds: Funds;
-  /** project lines with a project code, by project */
-  fundsByProject: Map<string, Funds>;
+  /** every project code of the scope's projects and project lines */
+  projects: Map<string, ProjectAmounts>;
   total: number;
   basicTotal: number;
   appropriation: number;
@@ -131,20 +126,50 @@ export interface Ledger {
   stateCapital: number;
   personnel: number;
   publicFunds: number;
-  personnelSections: Set<string>;
-  publicSections: Set<string>;
 }
 
-/** What a department economic code says, worked out once per code and scope. */
-interface EconomicFacts {
-  classIndex: number;
+/** A department economic code of the scope: what it says and where its amounts go. */
+export interface EconomicCodeAmounts {
+  /** its 类 and 款, and what they say (see economic.ts) */
+  class: string;
   section: string;
   personnel: boolean;
   threePublic: ThreePublicItem | undefined;
   /** 302 or 310: 机关运行经费 when basic 财政拨款 of a 行政/参公 unit */
-  operating: boolean;
+  operatingClass: boolean;
+  /** position of its 类 in `Ledger.economicClasses` */
+  classIndex: number;
+  /** the amounts of its 类 and 款 (table 6), shared with the other codes of the same 类 / 款 */
   classAmounts: EconomicClassAmounts;
   sectionAmounts: NatureAmounts;
+  /**
+   * basic 一般公共预算 (table 11) in three slots by which mapping applies to the line's unit: [行政 (and
+   * 参公), 事业, no known unit]; a slot is undefined where no line falls in it, the whole where none does
+   */
+  basicGpb: (number | undefined)[] | undefined;
+  /** 机关运行经费 of this code (table 9); undefined where no line counts */
+  operatingCost: number | undefined;
+  /** does a line with a non-zero amount count it in 人员经费 / 公用经费 / 机关运行经费? */
+  inPersonnel: boolean;
+  inPublic: boolean;
+  inOperating: boolean;
+}
+
+/** A project code of the scope: its class, and the project lines naming it. */
+export interface ProjectAmounts {
+  /** position in PROJECT_CLASSES; -1 for a class outside it */
+  projectClass: number;
+  /** total and 财政性资金 of the project lines naming it; undefined where there are none */
+  funds: Funds | undefined;
+}
+
+/** The 款 (in code-unit order, each once) of the codes `where` picks. */
+export function sectionsWhere(ledger: Ledger, where: (c: EconomicCodeAmounts) => boolean): string[] {
+  const sections = new Set<string>();
+  ledger.codes.forEach((c) => {
+    if (where(c)) sections.add(c.section);
+  });
+  return sortedStrings(sections);
 }
 
 /** Per source position: is it 财政性资金 (table 13)? */
@@ -155,12 +180,12 @@ export function buildLedger(scope: Scope): Ledger {
   const lines = scope.lines;
   const economicClasses: string[] = [];
   const economic = new Map<string, EconomicClassAmounts>();
-  const factsByCode = new Map<string, EconomicFacts>();
-  const facts: EconomicFacts[] = new Array<EconomicFacts>(lines.length);
+  const codes = new Map<string, EconomicCodeAmounts>();
+  const facts: EconomicCodeAmounts[] = new Array<EconomicCodeAmounts>(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const code = lines[i]!.economic;
-    let f = factsByCode.get(code);
-    if (!f) factsByCode.set(code, (f = economicFacts(code, economicClasses, economic)));
+    let f = codes.get(code);
+    if (!f) codes.set(code, (f = economicCode(code, economicClasses, economic)));
     facts[i] = f;
   }
   const k = economicClasses.length;
@@ -168,31 +193,29 @@ export function buildLedger(scope: Scope): Ledger {
   const ledger: Ledger = {
     lineCount: lines.length,
     economicClasses,
-    basicClassSeen: new Array<boolean>(k).fill(false),
+    basicClassSeen: repeat(k, false),
     unknownLineSource: false,
     unknownIncomeSource: false,
     income: emptyBySource(),
-    incomeUsed: new Array<boolean>(SOURCE_COUNT).fill(false),
+    incomeUsed: repeat(SOURCE_COUNT, false),
     spend: emptyBySource(),
-    spendUsed: new Array<boolean>(SOURCE_COUNT).fill(false),
+    spendUsed: repeat(SOURCE_COUNT, false),
     basic: emptyBySource(),
     project: emptyBySource(),
-    basicByClass: Array.from({ length: k }, emptyBySource),
+    basicByClass: times(k, emptyBySource),
     projectByClass: PROJECT_CLASSES.map(emptyBySource),
     units: new Map(),
-    expenditure: Array.from({ length: SELECTION_COUNT }, () => emptyExpenditure(k)),
-    selectionNonZero: new Array<boolean>(SELECTION_COUNT).fill(false),
-    selectionClassUsed: Array.from({ length: SELECTION_COUNT }, () => new Array<boolean>(k).fill(false)),
+    expenditure: times(SELECTION_COUNT, () => emptyExpenditure(k)),
+    selectionNonZero: repeat(SELECTION_COUNT, false),
+    selectionClassUsed: times(SELECTION_COUNT, () => repeat(k, false)),
     functionalClasses: new Map(),
     economic,
+    codes,
     threePublic: { abroad: 0, reception: 0, vehiclePurchase: 0, vehicleOperation: 0 },
-    operatingCost: new Map(),
     operatingTotal: 0,
-    operatingSections: new Set(),
-    basicGpbByCode: new Map(),
     basicFunds: { total: 0, fiscal: 0 },
     projectFunds: { total: 0, fiscal: 0 },
-    fundsByProject: new Map(),
+    projects: new Map(),
     total: 0,
     basicTotal: 0,
     appropriation: 0,
@@ -201,8 +224,6 @@ export function buildLedger(scope: Scope): Ledger {
     stateCapital: 0,
     personnel: 0,
     publicFunds: 0,
-    personnelSections: new Set(),
-    publicSections: new Set(),
   };
 
   for (const inc of scope.income) {
@@ -215,9 +236,15 @@ export function buildLedger(scope: Scope): Ledger {
     if (inc.amount !== 0) ledger.incomeUsed[s] = true;
   }
 
-  const projectClassByCode = new Map<string, number>();
-  // A project of no known class counts as 一般性项目 (as a line without a project does); an unknown class prints nowhere.
-  for (const p of scope.projects) projectClassByCode.set(p.code, p.class === undefined || p.class === null ? 0 : PROJECT_CLASSES.indexOf(p.class));
+  // A project without a class counts as 一般性项目 (as a line naming no known project does); a class
+  // outside PROJECT_CLASSES prints nowhere. A repeated project code takes the last project's class.
+  const projects = ledger.projects;
+  for (const p of scope.projects) {
+    const projectClass = p.class === undefined || p.class === null ? 0 : PROJECT_CLASSES.indexOf(p.class);
+    const known = projects.get(p.code);
+    if (known) known.projectClass = projectClass;
+    else projects.set(p.code, { projectClass, funds: undefined });
+  }
   // Per unit: its ledger, its rows by functional code, and what its type decides (机关运行经费, table 11's mapping).
   const unitOf = new Map<string, { ledger: UnitLedger; rows: Map<string, FunctionalRow>; adminLike: boolean; mappingSlot: number }>();
 
@@ -258,9 +285,12 @@ export function buildLedger(scope: Scope): Ledger {
       ledger.basicTotal += amount;
       ledger.basicClassSeen[f.classIndex] = true;
     }
-    if (basic || project) {
-      f.classAmounts[l.nature] += amount;
-      f.sectionAmounts[l.nature] += amount;
+    if (basic) {
+      f.classAmounts.basic += amount;
+      f.sectionAmounts.basic += amount;
+    } else if (project) {
+      f.classAmounts.project += amount;
+      f.sectionAmounts.project += amount;
     }
 
     // Nothing by source can be drawn for an unknown source: the tables refuse such a scope.
@@ -268,7 +298,7 @@ export function buildLedger(scope: Scope): Ledger {
     else {
       if (amount !== 0) ledger.spendUsed[s] = true;
       row.bySource[s]! += amount; // units' and the scope's totals are summed from their rows below
-      const projectClass = basic ? -1 : l.project ? (projectClassByCode.get(l.project) ?? 0) : 0;
+      const projectClass = basic ? -1 : l.project ? (projects.get(l.project)?.projectClass ?? 0) : 0;
       if (basic) {
         ledger.basic[s]! += amount;
         ledger.basicByClass[f.classIndex]![s]! += amount;
@@ -291,15 +321,14 @@ export function buildLedger(scope: Scope): Ledger {
         ledger.gpb += amount;
         cls.gpb = (cls.gpb ?? 0) + amount;
         if (basic) {
-          let byMapping = ledger.basicGpbByCode.get(l.economic);
-          if (!byMapping) ledger.basicGpbByCode.set(l.economic, (byMapping = [undefined, undefined, undefined]));
+          const byMapping = (f.basicGpb ??= [undefined, undefined, undefined]);
           byMapping[u.mappingSlot] = (byMapping[u.mappingSlot] ?? 0) + amount;
           if (f.personnel) {
             ledger.personnel += amount;
-            if (amount !== 0) ledger.personnelSections.add(f.section);
+            if (amount !== 0) f.inPersonnel = true;
           } else {
             ledger.publicFunds += amount;
-            if (amount !== 0) ledger.publicSections.add(f.section);
+            if (amount !== 0) f.inPublic = true;
           }
         }
       } else if (selection === 2) {
@@ -311,10 +340,10 @@ export function buildLedger(scope: Scope): Ledger {
       }
       if (s === GPB_APPROPRIATION) {
         if (f.threePublic) ledger.threePublic[f.threePublic] += amount;
-        if (basic && f.operating && u.adminLike) {
-          ledger.operatingCost.set(l.economic, (ledger.operatingCost.get(l.economic) ?? 0) + amount);
+        if (basic && f.operatingClass && u.adminLike) {
+          f.operatingCost = (f.operatingCost ?? 0) + amount;
           ledger.operatingTotal += amount;
-          if (amount !== 0) ledger.operatingSections.add(f.section);
+          if (amount !== 0) f.inOperating = true;
         }
       }
     }
@@ -326,8 +355,9 @@ export function buildLedger(scope: Scope): Ledger {
       if (fiscal) funds.fiscal += amount;
     }
     if (project && l.project) {
-      let byProject = ledger.fundsByProject.get(l.project);
-      if (!byProject) ledger.fundsByProject.set(l.project, (byProject = { total: 0, fiscal: 0 }));
+      let entry = projects.get(l.project);
+      if (!entry) projects.set(l.project, (entry = { projectClass: 0, funds: undefined }));
+      const byProject = (entry.funds ??= { total: 0, fiscal: 0 });
       const byUnit = (unit.projectFunds ??= { total: 0, fiscal: 0 });
       byProject.total += amount;
       byUnit.total += amount;
@@ -350,7 +380,7 @@ function byFunctional(a: FunctionalRow, b: FunctionalRow): number {
   return compareCodes(a.functional, b.functional);
 }
 
-function economicFacts(code: string, classes: string[], economic: Map<string, EconomicClassAmounts>): EconomicFacts {
+function economicCode(code: string, classes: string[], economic: Map<string, EconomicClassAmounts>): EconomicCodeAmounts {
   const cls = economicClass(code);
   const section = economicSection(code);
   let classIndex = classes.indexOf(cls);
@@ -360,18 +390,38 @@ function economicFacts(code: string, classes: string[], economic: Map<string, Ec
   let sectionAmounts = classAmounts.sections.get(section);
   if (!sectionAmounts) classAmounts.sections.set(section, (sectionAmounts = { basic: 0, project: 0 }));
   return {
-    classIndex,
+    class: cls,
     section,
     personnel: isPersonnel(code),
     threePublic: threePublicItem(code),
-    operating: cls === "302" || cls === "310",
+    operatingClass: cls === "302" || cls === "310",
+    classIndex,
     classAmounts,
     sectionAmounts,
+    basicGpb: undefined,
+    operatingCost: undefined,
+    inPersonnel: false,
+    inPublic: false,
+    inOperating: false,
   };
 }
 
+/** `n` copies of `value` (a packed array; cheaper than `new Array(n).fill` or `Array.from` for short ones). */
+function repeat<T>(n: number, value: T): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(value);
+  return out;
+}
+
+/** `n` values made by `make`. */
+function times<T>(n: number, make: () => T): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(make());
+  return out;
+}
+
 function emptyExpenditure(classCount: number): ExpenditureAcc {
-  return { total: 0, basic: 0, project: 0, basicByClass: new Array<number>(classCount).fill(0), projectByClass: [0, 0, 0] };
+  return { total: 0, basic: 0, project: 0, basicByClass: repeat(classCount, 0), projectByClass: [0, 0, 0] };
 }
 
 /** Adds `from` into `into` (of the same economic 类). */

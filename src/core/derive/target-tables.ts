@@ -27,7 +27,7 @@ export function taskFunds(ledger: Ledger, task: Task): { total: Fen; fiscal: Fen
       for (let i = 0; i < codes.length; i++) {
         const c = codes[i]!;
         if (codes.indexOf(c) !== i) continue; // a code listed twice still covers its lines once
-        const f = ledger.fundsByProject.get(c);
+        const f = ledger.projects.get(c)?.funds;
         if (f) {
           total += f.total;
           fiscal += f.fiscal;
@@ -142,7 +142,7 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta & {
         for (const list of byLevel) if (list.length > height) height = list.length;
         const first = t.rows.length;
         for (let r = 0; r < height; r++) {
-          const cells: Cell[] = r === 0 ? fundCells(p.code, p.name, ledger.fundsByProject.get(p.code)) : [null, null, null, null, null];
+          const cells: Cell[] = r === 0 ? fundCells(p.code, p.name, ledger.projects.get(p.code)?.funds) : [null, null, null, null, null];
           for (const list of byLevel) {
             const ind = list[r];
             if (ind) cells.push(ind.level3, formatTarget(ind.target));

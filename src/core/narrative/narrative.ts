@@ -275,7 +275,7 @@ function performanceText(ctx: Ctx): string {
     for (const i of p.indicators) levels.add(i.level1.endsWith("指标") ? i.level1.slice(0, -2) : i.level1);
   }
   let covered = 0;
-  withTargets.forEach((code) => (covered += ctx.ledger.fundsByProject.get(code)?.total ?? 0));
+  withTargets.forEach((code) => (covered += ctx.ledger.projects.get(code)?.funds?.total ?? 0));
   const all = ctx.ledger.projectFunds.total;
   return (
     `${name}${y}年共有预算项目${projects.length}个，其中${withTargets.size}个项目编制了绩效目标，涉及项目资金${wan(fen(covered))}，${share(fen(covered), fen(all)).replace(/^占/, "占项目支出的")}` +
