@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { registerXlsxReader } from "../formats/entry-workbook/index.ts";
 import { InputError, formatProblem } from "../formats/errors.ts";
+import { type AuditOptions, auditCommand } from "./audit.ts";
 import { type CheckOptions, checkCommand } from "./check.ts";
 import { type NewOptions, newCommand } from "./new.ts";
 import { type RenderOptions, renderCommand } from "./render.ts";
@@ -57,6 +58,21 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("--catalog-mode <mode>", "extend | replace", "extend")
     .action(async (budget: string, opts: CheckOptions) => {
       code = await checkCommand(budget, opts, io);
+    });
+
+  program
+    .command("audit")
+    .description("审核已公开的预算文件 / audit published disclosure documents: every inconsistency, with its place")
+    .argument("<files...>", "文件或目录 / files or directories (.txt .md .tsv); files with the same stem are one document")
+    .option("--one", "所有文件作为一份文件 / treat all given files as one document")
+    .option("--json", "以 JSON 输出 / print {\"findings\": [...], \"documents\": [...]}")
+    .option("--html <file>", "另存 HTML 报告 / also write an HTML report")
+    .option("--catalog <kind=file...>", "载入正式科目目录 / load an official catalog file (CSV/XLSX: code,name)")
+    .option("--catalog-mode <mode>", "extend | replace", "extend")
+    .option("--progress", "显示进度条 / show a progress bar (default: when stderr is a terminal)")
+    .option("--no-progress", "不显示进度条 / no progress bar")
+    .action(async (files: string[], opts: AuditOptions) => {
+      code = await auditCommand(files, opts, io);
     });
 
   program

@@ -19,9 +19,10 @@ export function compareFacts(emit: Emit, actual: Fact | undefined, expected: Fac
   if (!actual || !expected) return [];
   const a = agree(actual, expected);
   if (a === "equal") return [];
+  const [zh, en = zh] = what.split(" / ");
   return [
     emit({
-      message: `${what}：${actual.source} 为 ${wan(actual.value)}，${expected.source} 为 ${wan(expected.value)}${a === "rounding" ? `；${ROUNDING_NOTE}` : ""} / ${actual.source} is ${wan(actual.value)} but ${expected.source} is ${wan(expected.value)}`,
+      message: `${zh}：${actual.source} 为 ${wan(actual.value)}，${expected.source} 为 ${wan(expected.value)}${a === "rounding" ? `；${ROUNDING_NOTE}` : ""} / ${en}: ${wan(actual.value)} in one table, ${wan(expected.value)} in the other`,
       location: actual.location,
       expected: wan(expected.value),
       actual: wan(actual.value),

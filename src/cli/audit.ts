@@ -1,0 +1,79 @@
+/**
+ * `yusuan audit <file|dir…> [--one] [--json] [--html report.html]`: reads published disclosure documents and
+ * reports every inconsistency with its place. Files with the same stem (某局.txt + 某局.xlsx) are one
+ * document, `--one` makes all given files one document, a directory stands for the files in it. One
+ * unreadable document never stops the rest. Exit 0 when nothing is at error level, 1 when something is,
+ * 2 when a document could not be read at all (or the arguments are unusable).
+ */
+import { writeFile } from "node:fs/promises";
+import { SingleBar } from "cli-progress";
+import { auditDocument } from "../audit/core/audit.ts";
+import type { CatalogIndex } from "../core/catalog.ts";
+import { builtInCatalog } from "../core/catalogs/index.ts";
+import type { Finding } from "../core/rules/finding.ts";
+import { expandPaths, groupDocuments, importDocument } from "../audit/importers/index.ts";
+import { auditHtml } from "../audit/report/html.ts";
+import { auditJson } from "../audit/report/json.ts";
+import { type DocumentSummary, summarise, summaryLine } from "../audit/report/summary.ts";
+import { formatAuditReport } from "../audit/report/text.ts";
+import { type CatalogOptions, catalogFor } from "./catalog.ts";
+import { EXIT, type Io, reportFailure } from "./main.ts";
+
+export interface AuditOptions extends CatalogOptions {
+  json?: boolean;
+  html?: string;
+  one?: boolean;
+  progress?: boolean;
+}
+
+/**
+ * The catalog of a document's year: the built-in one, or an official file loaded over the nearest. A year
+ * with neither gets none (codes then go unchecked, with an info note), never another year's names.
+ */
+function catalogs(opts: AuditOptions, io: Io): (year: number) => Promise<CatalogIndex | undefined> {
+  const cache = new Map<number, Promise<CatalogIndex | undefined>>();
+  return (year) => {
+    let hit = cache.get(year);
+    if (!hit) {
+      hit = builtInCatalog(year) || (opts.catalog?.length ?? 0) > 0 ? catalogFor(year, opts, io.err) : Promise.resolve(undefined);
+      cache.set(year, hit);
+    }
+    return hit;
+  };
+}
+
+export async function auditCommand(paths: string[], opts: AuditOptions, io: Io): Promise<number> {
+  try {
+    const documents = groupDocuments(await expandPaths(paths), opts.one);
+    const catalogOf = catalogs(opts, io);
+    const results: { summary: DocumentSummary; findings: Finding[] }[] = [];
+    const bar = new SingleBar({ format: "审核 / auditing [{bar}] {value}/{total} {name}", stream: process.stderr, hideCursor: true });
+    const showBar = documents.length > 1 && (opts.progress ?? Boolean(process.stderr.isTTY));
+    if (showBar) bar.start(documents.length, 0, { name: "" });
+    for (const [i, d] of documents.entries()) {
+      if (showBar) bar.update(i, { name: d.name });
+      const doc = await importDocument(d.name, d.paths);
+      const catalog = doc.meta.year !== undefined ? await catalogOf(doc.meta.year) : undefined;
+      const { findings } = auditDocument(doc, () => catalog);
+      results.push({ summary: summarise(doc, findings), findings });
+    }
+    if (showBar) {
+      bar.update(documents.length, { name: "" });
+      bar.stop();
+    }
+    if (opts.json) io.out(auditJson(results));
+    else {
+      io.out(results.map((r) => formatAuditReport(r.summary, r.findings)).join("\n\n"));
+      if (results.length > 1) io.out(["", `共审核 ${results.length} 份文件 / ${results.length} documents audited:`, ...results.map((r) => `  ${summaryLine(r.summary)}`)].join("\n"));
+    }
+    if (opts.html) await writeFile(opts.html, auditHtml(results, `${paths.join(" ")}`), "utf8");
+    if (results.length === 0) {
+      io.err("错误 / error: 没有可审核的文件 / no documents to audit");
+      return EXIT.unusable;
+    }
+    if (results.some((r) => r.summary.unreadable)) return EXIT.unusable;
+    return results.some((r) => r.summary.counts.error > 0) ? EXIT.findings : EXIT.ok;
+  } catch (e) {
+    return reportFailure(e, io);
+  }
+}
