@@ -3,6 +3,13 @@ import type { Fen } from "../money.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell, Merge, RowKind } from "../table.ts";
 import type { Scope } from "./scope.ts";
 
+/** What names a table: its id ("t01"), its number in the contents and its title. */
+export interface TableMeta {
+  id: string;
+  number: number;
+  title: string;
+}
+
 export class TableBuilder {
   readonly rows: { cells: Cell[]; kind: RowKind }[] = [];
   readonly merges: Merge[] = [];
@@ -46,19 +53,20 @@ export class TableBuilder {
     this.merges.push({ row, col, rowSpan, colSpan });
   }
 
-  build(meta: { id: string; number: number; title: string; scope: Scope; note?: string; empty?: boolean }): DisclosureTable {
+  /** The finished table: `meta` names it, `scope` gives 单位名称; an empty table carries its `note`. */
+  build(meta: TableMeta, scope: Scope, empty = false, note?: string): DisclosureTable {
     return {
       id: meta.id,
       number: meta.number,
       title: meta.title,
-      unitName: meta.scope.name,
+      unitName: scope.name,
       unit: "万元",
       columns: this.columns,
       header: this.header,
       rows: this.rows,
       merges: this.merges,
-      note: meta.note,
-      empty: meta.empty ?? false,
+      note,
+      empty,
     };
   }
 }

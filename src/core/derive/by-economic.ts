@@ -9,7 +9,7 @@ import type { DisclosureTable, RowKind } from "../table.ts";
 import { TableBuilder, code, h, money, text } from "./builder.ts";
 import { type ThreePublicItem, isFiscalAppropriation, threePublicItem } from "./economic.ts";
 import type { Ledger } from "./ledger.ts";
-import { compareCodes, keysByCode, sortInPlace } from "./order.ts";
+import { keysByCode, sortCodes } from "./order.ts";
 import type { Scope } from "./scope.ts";
 
 type Meta = { id: string; number: number; title: string };
@@ -35,7 +35,7 @@ export function expenditureByEconomic(scope: Scope, catalog: CatalogIndex, ledge
       }
     }
   }
-  return t.build({ ...meta, scope, empty, note: empty ? `本单位${scope.year}年无支出预算。` : undefined });
+  return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无支出预算。` : undefined);
 }
 
 /** The "三公" amounts of a scope: 一般公共预算财政拨款, basic and project. */
@@ -66,7 +66,7 @@ export function threePublicTable(scope: Scope, ledger: Ledger, meta: Meta): Disc
   t.row(["3、公务用车购置及运行费", fen(a.vehiclePurchase + a.vehicleOperation)], "subtotal");
   t.row(["其中：（1）公务用车运行维护费", a.vehicleOperation]);
   t.row(["（2）公务用车购置费", a.vehiclePurchase]);
-  return t.build({ ...meta, scope, empty: total === 0, note: total === 0 ? `本单位${scope.year}年无“三公”经费预算支出。` : undefined });
+  return t.build(meta, scope, total === 0, total === 0 ? `本单位${scope.year}年无“三公”经费预算支出。` : undefined);
 }
 
 /** Table 9 — 机关运行经费 (行政 and 参公 units; basic 302 and 310 from 一般公共预算财政拨款). */
@@ -80,9 +80,9 @@ export function operatingCostTable(scope: Scope, catalog: CatalogIndex, ledger: 
     ledger.codes.forEach((c, code) => {
       if (c.operatingCost !== undefined) codes.push(code);
     });
-    for (const c of sortInPlace(codes, compareCodes)) t.row([c, catalog.departmentEconomicName(c), fen(ledger.codes.get(c)!.operatingCost!)]);
+    for (const c of sortCodes(codes)) t.row([c, catalog.departmentEconomicName(c), fen(ledger.codes.get(c)!.operatingCost!)]);
   }
-  return t.build({ ...meta, scope, empty, note: empty ? `本单位${scope.year}年无机关运行经费。` : undefined });
+  return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无机关运行经费。` : undefined);
 }
 
 /** The unit type whose mapping applies to each `EconomicCodeAmounts.basicGpb` slot (none for lines of no known unit). */
@@ -134,5 +134,5 @@ export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, ledger
       for (const dept of keysByCode(g)) row(dept, catalog.departmentEconomicName(dept), gov, govName, g.get(dept)!);
     }
   }
-  return t.build({ ...meta, scope, empty, note: empty ? `本单位${scope.year}年无一般公共预算基本支出。` : undefined });
+  return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无一般公共预算基本支出。` : undefined);
 }

@@ -115,7 +115,7 @@ export function incomeByFunction(scope: Scope, catalog: CatalogIndex, ledger: Le
     }
   }
   const empty = ledger.lineCount === 0;
-  return t.build({ ...meta, scope, empty, note: empty ? `本单位${scope.year}年无收入预算。` : undefined });
+  return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无收入预算。` : undefined);
 }
 
 /**
@@ -145,6 +145,14 @@ function fillExpenditure(cells: Cell[], a: ExpenditureAcc, classIndexes: readonl
   return cells;
 }
 
+/** What each selection's table prints, for its 本单位无… note. */
+const WHAT_IS_PRINTED: Readonly<Record<Selection, string>> = {
+  all: "支出预算",
+  gpb: "一般公共预算支出",
+  "government-fund": "政府性基金预算支出",
+  "state-capital": "国有资本经营预算支出",
+};
+
 /**
  * The table-3 layout over one selection of lines: 3 (all money), 5 (一般公共预算), 8 (政府性基金),
  * 10 (国有资本经营). An empty selection prints its 本单位无… note.
@@ -154,7 +162,7 @@ export function expenditureByFunction(
   catalog: CatalogIndex,
   ledger: Ledger,
   selection: Selection,
-  meta: Meta & { emptyNote: string },
+  meta: Meta,
 ): DisclosureTable {
   const sel = SELECTION_INDEX[selection];
   const classes = basicClassColumns(ledger, sel);
@@ -188,5 +196,5 @@ export function expenditureByFunction(
       }
     }
   }
-  return t.build({ ...meta, scope, empty, note: empty ? meta.emptyNote : undefined });
+  return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无${WHAT_IS_PRINTED[selection]}。` : undefined);
 }

@@ -102,7 +102,7 @@ function summary(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTab
   t.row(["本年收入合计", thisYear, "本年支出合计", spend], "subtotal");
   t.row(["上年结转", carry, "结转下年", null]);
   t.row(["收 入 总 计", fen(thisYear + carry), "支 出 总 计", spend], "total");
-  return t.build({ ...meta, scope });
+  return t.build(meta, scope);
 }
 
 /** 2 部门收入总表: functional rows × income columns (上年结转 first). */
@@ -126,7 +126,7 @@ function income(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTabl
     t.row(["", "合计", ...cellsOf(grand)], "total");
     for (const r of functionalHierarchy(scope.lines, () => new Map() as Acc, add)) t.row([r.code, catalog.functionalName(r.code), ...cellsOf(r.acc)], levelKind(r.code));
   }
-  return t.build({ ...meta, scope, empty, note: empty ? `本单位${scope.year}年无收入预算。` : undefined });
+  return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无收入预算。` : undefined);
 }
 
 /** 3, 8, 9: functional rows × 合计 / 基本支出 / 项目支出 over the selected lines. */
@@ -145,7 +145,7 @@ function byNature(scope: Scope, catalog: CatalogIndex, include: (l: LineItem) =>
     t.row(["", "合计", ...cells(grand)], "total");
     for (const r of functionalHierarchy(lines, () => ({ basic: 0, project: 0 }), add)) t.row([r.code, catalog.functionalName(r.code), ...cells(r.acc)], levelKind(r.code));
   }
-  return t.build({ ...meta, scope, empty, note: empty ? meta.emptyNote : undefined });
+  return t.build(meta, scope, empty, empty ? meta.emptyNote : undefined);
 }
 
 /** 4 财政拨款收支总表. */
@@ -183,7 +183,7 @@ function appropriation(scope: Scope, catalog: CatalogIndex, meta: Meta): Disclos
     t.row([left[i]?.[0] ?? "", left[i]?.[1] ?? null, r ? `${chineseNumber(Number(r[0]) - 200)}、${catalog.functionalName(r[0])}` : "", ...(r ? cells(r[1]) : [])]);
   }
   t.row(["收 入 总 计", fen(left.reduce((s, [, v]) => s + v, 0)), "支 出 总 计", ...cells(grand)], "total");
-  return t.build({ ...meta, scope });
+  return t.build(meta, scope);
 }
 
 /** 5 一般公共预算支出表: functional rows × 合计 / 基本支出 (人员经费, 公用经费) / 项目支出. */
@@ -210,7 +210,7 @@ function gpbExpenditure(scope: Scope, catalog: CatalogIndex, meta: Meta): Disclo
     t.row(["", "合计", ...cells(grand)], "total");
     for (const r of functionalHierarchy(lines, () => ({ personnel: 0, public: 0, project: 0 }), add)) t.row([r.code, catalog.functionalName(r.code), ...cells(r.acc)], levelKind(r.code));
   }
-  return t.build({ ...meta, scope, empty, note: empty ? `本单位${scope.year}年无一般公共预算支出。` : undefined });
+  return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无一般公共预算支出。` : undefined);
 }
 
 /** 6 一般公共预算基本支出表: economic 类/款 rows × 合计 / 人员经费 / 公用经费. */
@@ -241,7 +241,7 @@ function gpbBasic(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTa
     t.row(["", "合计", ...cells(grand)], "total");
     for (const [c, a] of [...m.entries()].sort(([x], [y]) => x.localeCompare(y))) t.row([c, catalog.departmentEconomicName(c), ...cells(a)], c.length === 3 ? "subtotal" : "detail");
   }
-  return t.build({ ...meta, scope, empty, note: empty ? `本单位${scope.year}年无一般公共预算基本支出。` : undefined });
+  return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无一般公共预算基本支出。` : undefined);
 }
 
 /** 7 一般公共预算"三公"经费支出表: this year, and last year's budget where it is given. */
@@ -260,7 +260,7 @@ function threePublic(scope: Scope, meta: Meta): DisclosureTable {
   const now = threePublicAmounts(scope);
   row(`${scope.year}年预算数`, now);
   const total = now.abroad + now.reception + now.vehiclePurchase + now.vehicleOperation;
-  return t.build({ ...meta, scope, empty: total === 0, note: total === 0 ? `本单位${scope.year}年无“三公”经费预算支出。` : undefined });
+  return t.build(meta, scope, total === 0, total === 0 ? `本单位${scope.year}年无“三公”经费预算支出。` : undefined);
 }
 
 export function deriveCentral9(scope: Scope, catalog: CatalogIndex): DisclosureTable[] {

@@ -4,6 +4,7 @@
 import type { CatalogIndex } from "../catalog.ts";
 import { fen } from "../money.ts";
 import type { DisclosureTable } from "../table.ts";
+import type { TableMeta } from "./builder.ts";
 import { basicByEconomicTable, expenditureByEconomic, operatingCostTable, threePublicTable } from "./by-economic.ts";
 import { expenditureByFunction, incomeByFunction } from "./by-function.ts";
 import { type Ledger, buildLedger } from "./ledger.ts";
@@ -30,13 +31,13 @@ export function henanTitles(year: number): string[] {
   ];
 }
 
-/** The titles of each year seen, made once (a handful of years at most). */
-const TITLES = new Map<number, readonly string[]>();
+/** Id, number and title of each table, by year (made once per year seen: a handful at most). */
+const METAS = new Map<number, readonly TableMeta[]>();
 
-function titlesOf(year: number): readonly string[] {
-  let titles = TITLES.get(year);
-  if (!titles) TITLES.set(year, (titles = henanTitles(year)));
-  return titles;
+function metasOf(year: number): readonly TableMeta[] {
+  let metas = METAS.get(year);
+  if (!metas) METAS.set(year, (metas = henanTitles(year).map((title, i) => ({ id: `t${String(i + 1).padStart(2, "0")}`, number: i + 1, title }))));
+  return metas;
 }
 
 /**
@@ -45,22 +46,20 @@ function titlesOf(year: number): readonly string[] {
  */
 export function deriveHenan13(scope: Scope, catalog: CatalogIndex, department: { code: string; name: string }, ledger: Ledger = buildLedger(scope)): DisclosureTable[] {
   if (ledger.unknownLineSource || ledger.unknownIncomeSource) fen(NaN);
-  const titles = titlesOf(scope.year);
-  const meta = (n: number) => ({ id: `t${String(n).padStart(2, "0")}`, number: n, title: titles[n - 1] ?? "" });
-  const y = scope.year;
+  const m = metasOf(scope.year);
   return [
-    budgetSummary(scope, ledger, meta(1)),
-    incomeByFunction(scope, catalog, ledger, meta(2)),
-    expenditureByFunction(scope, catalog, ledger, "all", { ...meta(3), emptyNote: `本单位${y}年无支出预算。` }),
-    appropriationSummary(scope, catalog, ledger, meta(4)),
-    expenditureByFunction(scope, catalog, ledger, "gpb", { ...meta(5), emptyNote: `本单位${y}年无一般公共预算支出。` }),
-    expenditureByEconomic(scope, catalog, ledger, meta(6)),
-    threePublicTable(scope, ledger, meta(7)),
-    expenditureByFunction(scope, catalog, ledger, "government-fund", { ...meta(8), emptyNote: `本单位${y}年无政府性基金预算支出。` }),
-    operatingCostTable(scope, catalog, ledger, meta(9)),
-    expenditureByFunction(scope, catalog, ledger, "state-capital", { ...meta(10), emptyNote: `本单位${y}年无国有资本经营预算支出。` }),
-    basicByEconomicTable(scope, catalog, ledger, meta(11)),
-    departmentTargetsTable(scope, ledger, meta(12)),
-    projectTargetsTable(scope, ledger, { ...meta(13), departmentCode: department.code, departmentName: department.name }),
+    budgetSummary(scope, ledger, m[0]!),
+    incomeByFunction(scope, catalog, ledger, m[1]!),
+    expenditureByFunction(scope, catalog, ledger, "all", m[2]!),
+    appropriationSummary(scope, catalog, ledger, m[3]!),
+    expenditureByFunction(scope, catalog, ledger, "gpb", m[4]!),
+    expenditureByEconomic(scope, catalog, ledger, m[5]!),
+    threePublicTable(scope, ledger, m[6]!),
+    expenditureByFunction(scope, catalog, ledger, "government-fund", m[7]!),
+    operatingCostTable(scope, catalog, ledger, m[8]!),
+    expenditureByFunction(scope, catalog, ledger, "state-capital", m[9]!),
+    basicByEconomicTable(scope, catalog, ledger, m[10]!),
+    departmentTargetsTable(scope, ledger, m[11]!),
+    projectTargetsTable(scope, ledger, m[12]!, department),
   ];
 }

@@ -6,7 +6,7 @@
  */
 import { FUNDING_SOURCES, PROJECT_CLASSES, isAdministrativeLike } from "../model.ts";
 import { type ThreePublicItem, economicClass, economicSection, isFiscalMoney, isPersonnel, threePublicItem } from "./economic.ts";
-import { compareCodes, sortInPlace, sortedStrings } from "./order.ts";
+import { sortByCode, sortedStrings } from "./order.ts";
 import type { Scope } from "./scope.ts";
 import { type BySource, GOVERNMENT_FUND, GPB_APPROPRIATION, IS_APPROPRIATION, IS_GPB, SOURCE_COUNT, STATE_CAPITAL, emptyBySource, sourceIndex } from "./sources.ts";
 
@@ -373,11 +373,11 @@ export function buildLedger(scope: Scope): Ledger {
 
 /** Sorts a unit's rows by functional code (stably, as `localeCompare` orders codes). */
 function sortRows(rows: FunctionalRow[]): void {
-  sortInPlace(rows, byFunctional);
+  sortByCode(rows, functionalOf);
 }
 
-function byFunctional(a: FunctionalRow, b: FunctionalRow): number {
-  return compareCodes(a.functional, b.functional);
+function functionalOf(row: FunctionalRow): string {
+  return row.functional;
 }
 
 function economicCode(code: string, classes: string[], economic: Map<string, EconomicClassAmounts>): EconomicCodeAmounts {

@@ -46,11 +46,26 @@ export function sortInPlace<T>(items: T[], compare: (a: T, b: T) => number): T[]
   return items;
 }
 
+/**
+ * Sorts codes in place in `compareCodes` order. When every code is digits only (the usual case) that is
+ * the character order, so the check is made once for the list instead of in every comparison.
+ */
+export function sortCodes(codes: string[]): string[] {
+  for (let i = 0; i < codes.length; i++) if (!isDigits(codes[i]!)) return sortInPlace(codes, compareCodes);
+  return sortInPlace(codes, compareCodeUnits);
+}
+
+/** Sorts items in place by the code `codeOf` gives, in `compareCodes` order (as `sortCodes` does). */
+export function sortByCode<T>(items: T[], codeOf: (item: T) => string): T[] {
+  for (let i = 0; i < items.length; i++) if (!isDigits(codeOf(items[i]!))) return sortInPlace(items, (a, b) => compareCodes(codeOf(a), codeOf(b)));
+  return sortInPlace(items, (a, b) => compareCodeUnits(codeOf(a), codeOf(b)));
+}
+
 /** The keys of a map in code order (as `[...m.keys()].sort((a, b) => a.localeCompare(b))`). */
 export function keysByCode(m: ReadonlyMap<string, unknown>): string[] {
   const keys: string[] = [];
   m.forEach((_, k) => keys.push(k));
-  return sortInPlace(keys, compareCodes);
+  return sortCodes(keys);
 }
 
 /** The strings of a set in code-unit order (as `[...set].sort()`). */

@@ -69,7 +69,7 @@ export function budgetSummary(scope: Scope, ledger: Ledger, meta: Meta): Disclos
     t.row(cells, (l?.[2] ?? false) || (r?.[2] ?? false) ? "subtotal" : "detail");
   }
   t.row(pushSourceCells(["收入合计", totalOf(income), "支出合计", totalOf(ledger.spend)], ledger.spend, sources), "total");
-  return t.build({ ...meta, scope });
+  return t.build(meta, scope);
 }
 
 /** Table 4 — 财政拨款收支总体情况表: every 类 of the year is listed, empty ones too. */
@@ -123,7 +123,7 @@ export function appropriationSummary(scope: Scope, catalog: CatalogIndex, ledger
   total[2] = totalAt(income, APPROPRIATION_INDEXES);
   const last = t.row(total, "total");
   t.merge(last, 0, 1, 2);
-  return t.build({ ...meta, scope });
+  return t.build(meta, scope);
 }
 
 /** Table 4's label of a 类 ("一、一般公共服务支出"); those of the catalog's own 类 are made once per catalog. */

@@ -46,7 +46,7 @@ export function departmentTargetsTable(scope: Scope, ledger: Ledger, meta: Meta)
   const nameRow = t.row(["部门（单位）名称", scope.name], "section");
   t.merge(nameRow, 1, 1, 5);
   if (!targets) {
-    return t.build({ ...meta, scope, empty: true, note: `本单位${scope.year}年未设置部门整体绩效目标。` });
+    return t.build(meta, scope, true, `本单位${scope.year}年未设置部门整体绩效目标。`);
   }
   const goals = targets.goals.length > 0 ? targets.goals : [""];
   const firstGoal = t.rows.length;
@@ -66,7 +66,7 @@ export function departmentTargetsTable(scope: Scope, ledger: Ledger, meta: Meta)
   for (const ind of targets.indicators) t.row([ind.level1, ind.level2, ind.level3, formatTarget(ind.target), ind.explanation ?? "", ind.method ?? ""]);
   mergeRuns(t, start, targets.indicators.map((i) => i.level1), 0);
   mergeRuns(t, start, targets.indicators.map((i) => `${i.level1}\u0000${i.level2}`), 1);
-  return t.build({ ...meta, scope });
+  return t.build(meta, scope);
 }
 
 /** Merges runs of equal values in one column (一级/二级 names spanning their indicators). */
@@ -94,7 +94,7 @@ function level1Columns(used: ReadonlySet<string>): string[] {
 }
 
 /** Table 13 — 预算项目绩效目标汇总表: each project's funds and its indicators by 一级 level. */
-export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta & { departmentCode: string; departmentName: string }): DisclosureTable {
+export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, department: { code: string; name: string }): DisclosureTable {
   const used = new Set<string>();
   for (const p of scope.projects) for (const ind of p.indicators) used.add(normaliseLevel1(ind.level1));
   const levels = level1Columns(used);
@@ -122,7 +122,7 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta & {
         total += u.projectFunds?.total ?? 0;
         fiscal += u.projectFunds?.fiscal ?? 0;
       });
-      t.row(fundCells(meta.departmentCode, meta.departmentName, { total, fiscal }), "total");
+      t.row(fundCells(department.code, department.name, { total, fiscal }), "total");
     }
     const projectsByUnit = new Map<string, Project[]>();
     for (const p of scope.projects) {
@@ -154,5 +154,5 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta & {
       }
     }
   }
-  return t.build({ ...meta, scope, empty, note: empty ? `本单位${scope.year}年无预算项目。` : undefined });
+  return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无预算项目。` : undefined);
 }
