@@ -33,7 +33,15 @@ export async function saveBudget(ctx: AppContext, req: FastifyRequest, b: Budget
   const content = toContent(budget);
   const userId = req.user?.actor.userId ?? null;
   return ctx.db.transaction().execute(async (trx) => {
-    const saved = await saveVersion(trx, { budgetId: b.id, expectedVersion, content, lineItems: budget.lineItems, authorId: userId, note: note ?? null });
+    const saved = await saveVersion(trx, {
+      budgetId: b.id,
+      expectedVersion,
+      content,
+      lineItems: budget.lineItems,
+      authorId: userId,
+      note: note ?? null,
+      onLineItems: (count) => req.log.info({ budgetId: b.id, action, lineItems: count }, "save: writing line items"),
+    });
     await audit(trx, req, action, `budget:${b.id}`, { version: saved.version, lineItems: { added: saved.diff.lineItems.added, removed: saved.diff.lineItems.removed, changed: saved.diff.lineItems.changed }, projects: saved.diff.projects, texts: saved.diff.texts }, b.regionId);
     return saved;
   });

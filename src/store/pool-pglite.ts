@@ -26,7 +26,12 @@ export function pglitePool(pg: PGlite, closeOnEnd: boolean, schema?: string): Ra
       return { rows: r.rows, affected: r.affectedRows };
     },
     async copy(req: CopyRequest) {
-      for (const s of insertStatements(req)) await pg.query(s.sql, s.params);
+      for (const s of insertStatements(req)) {
+        await pg.query(s.sql, s.params);
+        // PGlite runs in this thread: give the event loop a turn between chunks, so a long load does not
+        // freeze the server (logs are flushed, other sockets are served, health checks answer).
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
     },
     release,
   });

@@ -106,7 +106,8 @@ async function crashAndRecover(env: Record<string, string>, args: string[], hold
   expect(before.lineItems).toBe(sampleBudget().lineItems.length);
 
   const release = holdWrites ? await holdWrites() : undefined;
-  const writing = server.waitFor(/import: writing/);
+  // Logged inside the save's transaction, once the new version row is written and before the line items go in.
+  const writing = server.waitFor(/save: writing line items/);
   const pending = importFile(server.url, before.s, before.version, largeBudgetJson()).then(
     (r) => ({ status: r.status }),
     (e: unknown) => ({ error: e }),

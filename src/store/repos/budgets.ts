@@ -136,6 +136,8 @@ export interface SaveVersion {
   lineItems: readonly LineItem[];
   authorId: number | null;
   note?: string | null;
+  /** called when the version row is written and the line items are about to be replaced (progress logs) */
+  onLineItems?: (count: number) => void;
 }
 
 const LINE_ITEM_COLUMNS = ["budget_id", "position", "unit_code", "functional", "economic", "nature", "project", "source", "amount", "memo"] as const;
@@ -161,6 +163,7 @@ export async function saveVersion(db: Db, s: SaveVersion): Promise<{ version: nu
     .insertInto("budget_versions")
     .values({ budget_id: s.budgetId, number: bumped.version, author_id: s.authorId, note: s.note ?? null, content: JSON.stringify(s.content), diff: JSON.stringify(diff) })
     .execute();
+  s.onLineItems?.(s.lineItems.length);
   await db.deleteFrom("line_items").where("budget_id", "=", s.budgetId).execute();
   await copyRows(
     db,
