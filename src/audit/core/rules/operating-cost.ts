@@ -43,10 +43,13 @@ export const operatingCostBasicPublic: DocumentRule = defineRule<DocumentContext
       return out;
     }
     const a = agree(op, expected);
+    const listed = new Set((ctx.tables.operatingCost?.rows ?? []).map((r) => r.code));
+    const left = [...new Set((ctx.tables.gpbBasic?.rows ?? []).filter((r) => r.kind === "detail" && r.code && /^(302|310)/.test(r.code) && !listed.has(r.code)).map((r) => `${r.code} ${r.name}`))];
+    const note = left.length > 0 && families[0] !== "institution" ? `；表11 中的 ${left.join("、")} 未列入表9` : "";
     if (a !== "equal")
       out.push(
         emit({
-          message: `机关运行经费 ${wan(op.value)} 万元（${op.source}），而${families[0] === "institution" ? "单位推定为事业单位，不应有机关运行经费" : `行政单位基本支出中的商品和服务、资本性支出为 ${wan(expected.value)} 万元（${expected.source}）`}${a === "rounding" ? `；${ROUNDING_NOTE}` : ""} / 机关运行经费 is ${wan(op.value)}万元; the basic 302 + 310 spending of the 行政 unit is ${wan(expected.value)}万元`,
+          message: `机关运行经费 ${wan(op.value)} 万元（${op.source}），而${families[0] === "institution" ? "单位推定为事业单位，不应有机关运行经费" : `行政单位基本支出中的商品和服务、资本性支出为 ${wan(expected.value)} 万元（${expected.source}）`}${note}${a === "rounding" ? `；${ROUNDING_NOTE}` : ""} / 机关运行经费 is ${wan(op.value)}万元; the basic 302 + 310 spending of the 行政 unit is ${wan(expected.value)}万元`,
           location: op.location,
           expected: wan(expected.value),
           actual: wan(op.value),
