@@ -58,6 +58,22 @@ export const PROJECT_LEVEL1 = ["产出指标", "成本指标", "效益指标", "
 
 /** "产出" and "产出指标" name the same level. */
 export function normaliseLevel1(level1: string): string {
-  const s = level1.trim();
+  const s = mayHaveOuterSpace(level1) ? level1.trim() : level1;
   return s.endsWith("指标") ? s : `${s}指标`;
+}
+
+/**
+ * False when `s` neither starts nor ends with a character `trim()` could remove (so `s.trim() === s`):
+ * such characters are ≤ U+0020 or at U+00A0 and above; CJK text, letters and digits are neither.
+ */
+function mayHaveOuterSpace(s: string): boolean {
+  if (s.length === 0) return false;
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(s.length - 1);
+  return first <= 0x20 || last <= 0x20 || isUnicodeSpace(first) || isUnicodeSpace(last);
+}
+
+/** The white space and line terminators above U+0020 that `trim()` removes. */
+function isUnicodeSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

@@ -83,12 +83,12 @@ export function money(key: string, width = 12): Column {
   return { key, kind: "money", width };
 }
 
-/** h("合计", {rs: 3}) — a header cell. */
-export function h(textValue: string, span: { rs?: number; cs?: number } = {}): { text: string; rowSpan?: number; colSpan?: number } {
-  const cell: { text: string; rowSpan?: number; colSpan?: number } = { text: textValue };
-  if (span.rs && span.rs > 1) cell.rowSpan = span.rs;
-  if (span.cs && span.cs > 1) cell.colSpan = span.cs;
-  return cell;
+/** h("合计", {rs: 3}) — a header cell (made in its final shape: text, then rowSpan and colSpan where over 1). */
+export function h(textValue: string, span?: { rs?: number; cs?: number }): HeaderCell {
+  const rs = span?.rs !== undefined && span.rs > 1 ? span.rs : 0;
+  const cs = span?.cs !== undefined && span.cs > 1 ? span.cs : 0;
+  if (rs) return cs ? { text: textValue, rowSpan: rs, colSpan: cs } : { text: textValue, rowSpan: rs };
+  return cs ? { text: textValue, colSpan: cs } : { text: textValue };
 }
 
 export function amountOrNull(a: Fen): Cell {

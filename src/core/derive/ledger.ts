@@ -256,6 +256,9 @@ export function buildLedger(scope: Scope): Ledger {
     const basic = l.nature === "basic";
     const project = l.nature === "project";
     const fiscal = s >= 0 ? IS_FISCAL[s]! : isFiscalMoney(l.source);
+    // The project a line names (an entry is made for a code no project of the scope has: 一般性项目, no funds yet).
+    let namedProject = l.project ? projects.get(l.project) : undefined;
+    if (l.project && !namedProject) projects.set(l.project, (namedProject = { projectClass: 0, funds: undefined }));
 
     let u = unitOf.get(l.unit);
     if (!u) {
@@ -298,7 +301,7 @@ export function buildLedger(scope: Scope): Ledger {
     else {
       if (amount !== 0) ledger.spendUsed[s] = true;
       row.bySource[s]! += amount; // units' and the scope's totals are summed from their rows below
-      const projectClass = basic ? -1 : l.project ? (projects.get(l.project)?.projectClass ?? 0) : 0;
+      const projectClass = basic ? -1 : namedProject ? namedProject.projectClass : 0;
       if (basic) {
         ledger.basic[s]! += amount;
         ledger.basicByClass[f.classIndex]![s]! += amount;
@@ -354,10 +357,8 @@ export function buildLedger(scope: Scope): Ledger {
       funds.total += amount;
       if (fiscal) funds.fiscal += amount;
     }
-    if (project && l.project) {
-      let entry = projects.get(l.project);
-      if (!entry) projects.set(l.project, (entry = { projectClass: 0, funds: undefined }));
-      const byProject = (entry.funds ??= { total: 0, fiscal: 0 });
+    if (project && namedProject) {
+      const byProject = (namedProject.funds ??= { total: 0, fiscal: 0 });
       const byUnit = (unit.projectFunds ??= { total: 0, fiscal: 0 });
       byProject.total += amount;
       byUnit.total += amount;
