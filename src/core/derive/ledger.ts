@@ -161,6 +161,8 @@ export interface ProjectAmounts {
   projectClass: number;
   /** total and 财政性资金 of the project lines naming it; undefined where there are none */
   funds: Funds | undefined;
+  /** every line naming it, whatever its nature */
+  named: number;
 }
 
 /** The 款 (in code-unit order, each once) of the codes `where` picks. */
@@ -243,7 +245,7 @@ export function buildLedger(scope: Scope): Ledger {
     const projectClass = p.class === undefined || p.class === null ? 0 : PROJECT_CLASSES.indexOf(p.class);
     const known = projects.get(p.code);
     if (known) known.projectClass = projectClass;
-    else projects.set(p.code, { projectClass, funds: undefined });
+    else projects.set(p.code, { projectClass, funds: undefined, named: 0 });
   }
   // Per unit: its ledger, its rows by functional code, and what its type decides (机关运行经费, table 11's mapping).
   const unitOf = new Map<string, { ledger: UnitLedger; rows: Map<string, FunctionalRow>; adminLike: boolean; mappingSlot: number }>();
@@ -258,7 +260,8 @@ export function buildLedger(scope: Scope): Ledger {
     const fiscal = s >= 0 ? IS_FISCAL[s]! : isFiscalMoney(l.source);
     // The project a line names (an entry is made for a code no project of the scope has: 一般性项目, no funds yet).
     let namedProject = l.project ? projects.get(l.project) : undefined;
-    if (l.project && !namedProject) projects.set(l.project, (namedProject = { projectClass: 0, funds: undefined }));
+    if (l.project && !namedProject) projects.set(l.project, (namedProject = { projectClass: 0, funds: undefined, named: 0 }));
+    if (namedProject) namedProject.named += amount;
 
     let u = unitOf.get(l.unit);
     if (!u) {

@@ -278,10 +278,16 @@ function performanceText(ctx: Ctx): string {
   withTargets.forEach((code) => (covered += ctx.ledger.projects.get(code)?.funds?.total ?? 0));
   const all = ctx.ledger.projectFunds.total;
   return (
-    `${name}${y}年共有预算项目${projects.length}个，其中${withTargets.size}个项目编制了绩效目标，涉及项目资金${wan(fen(covered))}，${share(fen(covered), fen(all)).replace(/^占/, "占项目支出的")}` +
+    `${name}${y}年共有预算项目${projects.length}个，其中${withTargets.size}个项目编制了绩效目标，涉及项目资金${wan(fen(covered))}，${shareOfProjects(fen(covered), fen(all))}` +
     (levels.size ? `，从项目${list([...levels])}等方面设置了绩效指标` : "") +
     "。"
   );
+}
+
+/** "占项目支出的12.50%" (or "占项目支出的比不适用", as the share phrase reads with 项目支出的 put in). */
+function shareOfProjects(part: Fen, whole: Fen): string {
+  const s = share(part, whole);
+  return s.startsWith("占") ? `占项目支出的${s.slice(1)}` : s;
 }
 
 function assetsText(ctx: Ctx): string {
@@ -301,10 +307,9 @@ function specialTransferText(ctx: Ctx): string {
   const transfers = ctx.scope.projects.filter((p) => p.specialTransfer);
   if (transfers.length === 0) return `${ctx.name}${ctx.y}年无负责管理的专项转移支付项目。`;
   // Every line naming the project counts here, whatever its nature.
-  const amounts = new Map<string, number>();
-  for (const l of ctx.scope.lines) if (l.project) amounts.set(l.project, (amounts.get(l.project) ?? 0) + l.amount);
+  const amounts = ctx.ledger.projects;
   return (
-    `${ctx.name}负责管理的专项转移支付项目共有${transfers.length}项，主要是：${transfers.map((p) => `${p.name}${wan(fen(amounts.get(p.code) ?? 0))}`).join("；")}。` +
+    `${ctx.name}负责管理的专项转移支付项目共有${transfers.length}项，主要是：${transfers.map((p) => `${p.name}${wan(fen(amounts.get(p.code)?.named ?? 0))}`).join("；")}。` +
     "将按照《预算法》等有关规定，积极做好项目分配前期准备工作，在规定的时间内向财政部门提出资金分配意见，根据有关要求做好项目申报公开等相关工作。"
   );
 }

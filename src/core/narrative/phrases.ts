@@ -30,11 +30,14 @@ export function change(current: Fen, previous: Fen | undefined, previousYear: nu
   return `${lead}${up ? "增加" : "减少"}${wan(abs)}，${pct}`;
 }
 
+/** The characters a written reason may already end with. */
+const ENDS_SENTENCE = "。！？.";
+
 /** A reason as written, ending in a full stop. */
 export function reasonSentence(reason: string | undefined, lead = "主要原因："): string {
   if (!reason || !reason.trim()) return "";
   const r = reason.trim();
-  return `${lead}${r}${/[。！？.]$/.test(r) ? "" : "。"}`;
+  return `${lead}${r}${ENDS_SENTENCE.includes(r[r.length - 1]!) ? "" : "。"}`;
 }
 
 /** Joins clauses with the Chinese enumeration comma. */
