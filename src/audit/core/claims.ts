@@ -66,6 +66,9 @@ export function tidy(text: string): string {
   return text.replace(/\s+/g, " ").replace(/(?<=[\u3000-\u9fff\uff00-\uffef%])\s+|\s+(?=[\u3000-\u9fff\uff00-\uffef%])/g, "").trim();
 }
 
+/** Characters looked back for a subject word, and numbers read per sentence (bounds for hostile input). */
+const LOOKBACK = 160;
+const MAX_TOKENS = 400;
 const TOKEN = /(\d+(?:,\d{3})*(?:\.\d+)?)(亿元|万元|万|元|%|％|台[（(]套[）)]|个|项|辆|台|套|人|户|家|次|所)?/g;
 const SKIP_AFTER = /^(年|月|日|号|季度|以上|以下|以内|及以上|及以下|倍)/;
 const UP = /(增加|增长|上升|提高|多)了?$/;
@@ -115,14 +118,15 @@ function readSentence(sentence: string, topic: Topic | undefined, carried: () =>
   let prevEnd = 0;
   const listStart = /^\s*(\d+[.、．](?!\d)|[（(]\d+[）)])/.exec(sentence)?.[0].length ?? 0;
   TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(sentence); m; m = TOKEN.exec(sentence)) {
+  for (let m = TOKEN.exec(sentence); m && events.length < MAX_TOKENS; m = TOKEN.exec(sentence)) {
     const start = m.index;
     const end = start + m[0].length;
-    const after = sentence.slice(end);
-    const lead = sentence.slice(prevEnd, start);
+    const after = sentence.slice(end, end + 40);
+    const lead = sentence.slice(Math.max(prevEnd, start - LOOKBACK), start);
     prevEnd = end;
     if (start < listStart || SKIP_AFTER.test(after) || /第$/.test(lead) || /[（(]$/.test(lead) || /^[）)]/.test(after)) continue;
-    const before = sentence.slice(0, start);
+    // subject words sit close to their number: looking back a bounded stretch keeps long text linear
+    const before = sentence.slice(Math.max(0, start - LOOKBACK), start);
     events.push({ at: start, run: () => readToken(m![1]!, m![2] ?? "", lead, before, after, topic, carried, add) });
   }
   for (const re of [FLAT, NONE]) {
@@ -134,7 +138,7 @@ function readSentence(sentence: string, topic: Topic | undefined, carried: () =>
       events.push({
         at,
         run: () => {
-          const subject = isNone ? (subjectBefore(phrase, "money") ?? (topic ? TOPIC_SUBJECT[topic] : undefined)) : (subjectBefore(sentence.slice(0, at), "money") ?? carried() ?? (topic ? TOPIC_SUBJECT[topic] : undefined));
+          const subject = isNone ? (subjectBefore(phrase, "money") ?? (topic ? TOPIC_SUBJECT[topic] : undefined)) : (subjectBefore(sentence.slice(Math.max(0, at - LOOKBACK), at), "money") ?? carried() ?? (topic ? TOPIC_SUBJECT[topic] : undefined));
           add({ kind: isNone ? "none" : "flat", ...(subject ? { subject } : {}), text: phrase });
         },
       });

@@ -7,6 +7,7 @@ import type { Location } from "../../core/rules/finding.ts";
 import { cellLocation } from "./interpret/where.ts";
 import { type Interval, amountInterval, sumIntervals } from "./numbers.ts";
 import type { AmountCell, BalanceTable, FunctionalRow, FunctionalTable, Interpretation, TableInfo, ThreePublicKey } from "./semantic.ts";
+import { pushTo } from "./collect.ts";
 
 /** 表中数 — a figure from the tables: the printed value (or sum of printed values) and its interval. */
 export interface Fact {
@@ -153,7 +154,7 @@ function byClass(t: Interpretation, table: FunctionalTable | undefined, out: Map
   const groups = new Map<string, AmountCell[]>();
   for (const r of classRows.length > 0 ? classRows : rows.filter((x) => x.code.length === 7)) {
     const c = r.amounts.get("total");
-    if (c) groups.set(r.code.slice(0, 3), [...(groups.get(r.code.slice(0, 3)) ?? []), c]);
+    if (c) pushTo(groups, r.code.slice(0, 3), c);
   }
   for (const [code, cells] of groups) if (cells.some((c) => !c.value.blank)) out.set(code, sumFact(t, cells, `${code}类合计`, table.info));
 }

@@ -29,10 +29,17 @@ export function looksLikeBodyRow(cells: readonly string[]): boolean {
   return cells.some((c) => AMOUNT.test(c.trim()));
 }
 
-/** Splits printed rows into header rows (up to the first body-like row) and body rows. */
+/** Headers are a few rows; beyond this many, rows are body even if they look like headings. */
+export const MAX_HEADER_ROWS = 8;
+
+/** Splits printed rows into header rows (up to the first body-like row, at most 8) and body rows. */
 export function splitHeader<T extends { cells: string[] }>(rows: readonly T[]): { header: T[]; body: T[] } {
-  const i = rows.findIndex((r) => looksLikeBodyRow(r.cells));
-  return i < 0 ? { header: [...rows], body: [] } : { header: rows.slice(0, i), body: rows.slice(i) };
+  const limit = Math.min(rows.length, MAX_HEADER_ROWS + 1);
+  let i = 0;
+  while (i < limit && !looksLikeBodyRow(rows[i]!.cells)) i++;
+  if (i === rows.length) return { header: [...rows], body: [] };
+  const at = Math.min(i, MAX_HEADER_ROWS);
+  return { header: rows.slice(0, at), body: rows.slice(at) };
 }
 
 /** A header text compared without spaces, markdown or the "其中：" lead. */

@@ -30,7 +30,7 @@ export function joinBrokenLines(pieces: readonly { text: string; place: SourcePl
     const last = out[out.length - 1];
     if (last && continues(last.text, text)) {
       last.text = `${last.text.trimEnd()}${text}`;
-      if (piece.place.line !== undefined) last.lines = [...(last.lines ?? []), piece.place.line];
+      if (piece.place.line !== undefined) (last.lines ??= []).push(piece.place.line);
       continue;
     }
     out.push({ text, place: piece.place, ...(piece.place.line !== undefined ? { lines: [piece.place.line] } : {}) });

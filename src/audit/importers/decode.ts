@@ -31,8 +31,14 @@ export function decodeText(file: string, bytes: Uint8Array): Decoded {
     return { problems: [readingProblem("read.not-text", `${file} 不是文本文件（含 NUL 或大量控制字符），未读取 / ${file} is not a text file (NUL bytes or many control characters): not read`, { file })] };
   }
   try {
-    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes), problems: [] };
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), problems: [] };
   } catch {
+    // mostly UTF-8 with a few bad bytes (a file cut inside a character, a stray byte): keep UTF-8
+    const utf8 = new TextDecoder("utf-8").decode(bytes);
+    const bad = (utf8.match(/\uFFFD/g) ?? []).length;
+    if (bad / Math.max(1, utf8.length) < 0.001 || (bad <= 3 && bad / Math.max(1, utf8.length) < 0.01)) {
+      return { text: utf8, problems: [readingProblem("read.encoding", `${file} 中有 ${bad} 处不是有效的 UTF-8（如文件在字符中间截断），已替换 / ${bad} invalid UTF-8 sequences in ${file} (e.g. cut inside a character) were replaced`, { file })] };
+    }
     const text = new TextDecoder("gb18030").decode(bytes);
     return {
       text,

@@ -11,6 +11,7 @@ import { assembleDocument } from "../core/assemble.ts";
 import type { DocumentFile, FileFormat, ImportedDocument } from "../core/document.ts";
 import { readingProblem } from "../core/reading.ts";
 import { importText } from "./text.ts";
+import { pushTo } from "../core/collect.ts";
 
 /** Extensions each importer reads. PDF, HTML, XLSX and DOCX importers register here as they land. */
 const IMPORTERS: Record<string, { format: FileFormat; read: (name: string, bytes: Uint8Array) => DocumentFile }> = {
@@ -70,7 +71,7 @@ export function groupDocuments(paths: readonly string[], one = false): { name: s
   const groups = new Map<string, string[]>();
   for (const p of paths) {
     const key = join(p, "..", basename(p, extname(p)));
-    groups.set(key, [...(groups.get(key) ?? []), p]);
+    pushTo(groups, key, p);
   }
   return [...groups.values()].map((ps) => ({ name: ps.length === 1 ? ps[0]! : commonStem(ps), paths: ps }));
 }

@@ -24,12 +24,17 @@ export const TEXT_LIMITS: TextLimits = { maxChars: 20_000_000, maxLineLength: 20
 
 /** Removes the HTML tags some conversions leave in cells ("<p>注：…</p>") and markdown bold marks. */
 export function cleanCell(text: string): string {
-  return text.replace(/<\/?[a-zA-Z][^<>]{0,80}>/g, "").replace(/\*\*(.+?)\*\*/g, "$1").trim();
+  const t = text.replace(/<\/?[a-zA-Z][^<>]{0,80}>/g, "").trim();
+  return t.length > 4 && t.startsWith("**") && t.endsWith("**") ? t.slice(2, -2).trim() : t;
 }
 
-/** A heading's text without markdown marks. */
+/** A heading's text without markdown marks (closing #s too); written without backtracking regexes. */
 function headingText(text: string): string {
-  return text.replace(/\*\*/g, "").replace(/\s+#+\s*$/, "").trim();
+  let t = text.replace(/\*\*/g, "").trimEnd();
+  let end = t.length;
+  while (end > 0 && t[end - 1] === "#") end--;
+  if (end < t.length && (end === 0 || /\s/.test(t[end - 1]!))) t = t.slice(0, end);
+  return t.trim();
 }
 
 export function classifyLines(file: string, text: string, limits: TextLimits, problems: Finding[]): Line[] {

@@ -25,6 +25,7 @@ interface Meta {
 /** Reads a 单位名称 / 单位 line (or a row of them); undefined when the text is neither. */
 export function readMeta(text: string): Meta | undefined {
   const t = text.trim();
+  if (t.length > 200) return undefined;
   if (FURNITURE.test(t)) return {};
   const name = UNIT_NAME.exec(t);
   const unit = UNIT.exec(t);

@@ -82,18 +82,26 @@ export function columnKey(path: readonly string[]): ColumnKey | undefined {
   return s;
 }
 
+/** At most this many not-a-number findings per document. */
+const MAX_NOT_A_NUMBER = 50;
+const NOT_A_NUMBER = new WeakMap<Finding[], number>();
+
 /** Reads the money cell at (row, col) of a table; a word where a number belongs is a finding. */
 export function readAmount(info: TableInfo, row: number, col: number, problems: Finding[]): AmountCell | undefined {
   const text = info.rows[row]?.[col];
   if (text === undefined) return undefined;
   const value = parseAmount(text, info.unit, 2);
   if (!value) {
+    // a table of words in money columns is reported for its first cells, not cell by cell
+    const seen = (NOT_A_NUMBER.get(problems) ?? 0) + 1;
+    NOT_A_NUMBER.set(problems, seen);
+    if (seen > MAX_NOT_A_NUMBER) return undefined;
     problems.push({
       rule: "interpret.not-a-number",
       severity: "warning",
-      message: `${info.label} 金额栏中“${text}”不是数字，按空白处理 / "${text}" in a money column of ${info.label} is not a number; read as blank`,
+      message: `${info.label} 金额栏中“${text.slice(0, 40)}”不是数字，按空白处理${seen === MAX_NOT_A_NUMBER ? "（此后同类问题不再逐一列出）" : ""} / "${text.slice(0, 40)}" in a money column of ${info.label} is not a number; read as blank`,
       location: cellLocation(info, row, col),
-      actual: text,
+      actual: text.slice(0, 40),
     });
     return undefined;
   }

@@ -11,12 +11,13 @@ import type { DocumentContext, DocumentRule } from "../context.ts";
 import { type Interval, amountInterval, intersects, minus, pct, percentInterval, sumIntervals } from "../numbers.ts";
 import { claimLocation, wan } from "./helpers.ts";
 import { factFor, subjectName } from "./resolve.ts";
+import { pushTo } from "../collect.ts";
 
 const TOLERANCE = "容差：各数按其印刷位数四舍五入或截尾，区间相交即一致。 / Tolerance: each figure stands for anything that rounds or truncates to it at its printed decimals; overlapping intervals agree.";
 
 function groups(claims: readonly Claim[]): Claim[][] {
   const m = new Map<number, Claim[]>();
-  for (const c of claims) m.set(c.statement, [...(m.get(c.statement) ?? []), c]);
+  for (const c of claims) pushTo(m, c.statement, c);
   return [...m.values()];
 }
 

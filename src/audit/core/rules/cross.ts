@@ -10,6 +10,7 @@ import type { DocumentContext, DocumentRule } from "../context.ts";
 import { type Fact, cellFact, sumFact, zeroFact } from "../figures.ts";
 import type { AmountCell, BalanceTable, FunctionalTable, Interpretation } from "../semantic.ts";
 import { ROUNDING_NOTE, agree, wan } from "./helpers.ts";
+import { pushTo } from "../collect.ts";
 
 const TOLERANCE = "容差：两表印刷数所代表的区间（各 ±0.005 万元）相交即为一致，印刷数不同则记提示。 / Tolerance: figures agree when the intervals they stand for (±0.005 万元 each) meet; different printed digits within that are an info note.";
 const SEVERITY_NOTE = "差额在舍入范围内为提示，超出为错误。 / Info within rounding, error beyond it.";
@@ -43,7 +44,7 @@ function byCode(t: Interpretation, f: FunctionalTable | undefined, key: string):
   const cells = new Map<string, AmountCell[]>();
   for (const r of f?.rows ?? []) {
     const c = r.amounts.get(key);
-    if (r.kind === "code" && r.code && c) cells.set(r.code, [...(cells.get(r.code) ?? []), c]);
+    if (r.kind === "code" && r.code && c) pushTo(cells, r.code, c);
   }
   return new Map([...cells].map(([code, cs]) => [code, sumFact(t, cs, `${code}`, f!.info)]));
 }
@@ -126,7 +127,7 @@ function byClassOf(t: Interpretation, f: FunctionalTable | undefined): Map<strin
   const cells = new Map<string, AmountCell[]>();
   for (const r of use) {
     const c = r.amounts.get("total");
-    if (c) cells.set(r.code!.slice(0, 3), [...(cells.get(r.code!.slice(0, 3)) ?? []), c]);
+    if (c) pushTo(cells, r.code!.slice(0, 3), c);
   }
   return new Map([...cells].map(([k, cs]) => [k, sumFact(t, cs, `${k}类`, f!.info)]));
 }

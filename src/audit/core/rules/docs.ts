@@ -6,6 +6,7 @@ import type { Severity } from "../../../core/rules/finding.ts";
 import { SEVERITY_NAMES } from "../../../core/rules/finding.ts";
 import type { DocumentRule } from "../context.ts";
 import { READING_PROBLEMS } from "../reading.ts";
+import { pushTo } from "../collect.ts";
 
 const label = (s: Severity) => `${SEVERITY_NAMES[s]} ${s}`;
 const cell = (t: string) => t.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -13,7 +14,7 @@ const anchor = (id: string) => id.toLowerCase().replace(/[^a-z0-9\- ]/g, "").rep
 
 export function renderAuditRuleList(rules: readonly DocumentRule[]): string {
   const families = new Map<string, DocumentRule[]>();
-  for (const r of rules) families.set(r.id.split(".")[0]!, [...(families.get(r.id.split(".")[0]!) ?? []), r]);
+  for (const r of rules) pushTo(families, r.id.split(".")[0]!, r);
   const counts = (["error", "warning", "info"] as const).map((s) => `${label(s)}: ${rules.filter((r) => r.severity === s).length}`).join(" · ");
   const lines = [
     "# 文件审核规则 / Audit rules",

@@ -9,6 +9,7 @@ import type { DocumentContext, DocumentRule } from "../context.ts";
 import { cellLocation } from "../interpret/where.ts";
 import type { FunctionalTable } from "../semantic.ts";
 import { wan } from "./helpers.ts";
+import { pushTo } from "../collect.ts";
 
 export const duplicateRow: DocumentRule = defineRule<DocumentContext>(
   {
@@ -63,7 +64,7 @@ export const duplicateCodeRows: DocumentRule = defineRule<DocumentContext>(
         if (r.kind === "unit") unit = r.unitCode ?? "";
         if (r.kind !== "code" || !r.code) continue;
         const key = `${r.unitCode ?? unit}|${r.code}`;
-        groups.set(key, [...(groups.get(key) ?? []), r]);
+        pushTo(groups, key, r);
       }
       for (const rows of groups.values()) {
         if (rows.length < 2) continue;

@@ -9,6 +9,7 @@ import { cellLocation } from "../interpret/where.ts";
 import { allAmounts } from "../interpret.ts";
 import type { AmountCell } from "../semantic.ts";
 import { claimLocation } from "./helpers.ts";
+import { pushTo } from "../collect.ts";
 
 export const formatPercentSign: DocumentRule = defineRule<DocumentContext>(
   {
@@ -41,7 +42,7 @@ export const formatDecimals: DocumentRule = defineRule<DocumentContext>(
   (ctx, emit) => {
     const out: Finding[] = [];
     const byTable = new Map<number, AmountCell[]>();
-    for (const c of allAmounts(ctx.tables)) if (!c.value.blank && c.value.printedDecimals < 2) byTable.set(c.table, [...(byTable.get(c.table) ?? []), c]);
+    for (const c of allAmounts(ctx.tables)) if (!c.value.blank && c.value.printedDecimals < 2) pushTo(byTable, c.table, c);
     for (const [table, cells] of byTable) {
       const info = ctx.tables.tables[table]!;
       const short = [...new Map(cells.map((c) => [`${c.row}|${c.col}`, c])).values()].sort((a, b) => a.row - b.row || a.col - b.col);

@@ -64,12 +64,14 @@ export const narrativeShare: DocumentRule = defineRule<DocumentContext>(
   },
   (ctx, emit) => {
     const out: Finding[] = [];
+    const amountOf = new Map<number, Claim>();
+    for (const x of ctx.claims) if (x.kind === "amount" && x.amount && !amountOf.has(x.statement)) amountOf.set(x.statement, x);
     for (const c of ctx.claims) {
       if (c.kind !== "share" || !c.subject || !c.percent) continue;
       const part = factFor(ctx, c.subject, c.topic);
       const whole = wholeFor(ctx, c);
       if (!part || !whole?.fact) continue;
-      const own = ctx.claims.find((x) => x.statement === c.statement && x.kind === "amount" && x.amount);
+      const own = amountOf.get(c.statement);
       const ownFigure = own ? claimFigure(own) : undefined;
       const amountWrong = ownFigure !== undefined && agree(ownFigure, part) === "different";
       const base = amountWrong ? ownFigure! : part;

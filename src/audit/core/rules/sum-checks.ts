@@ -3,6 +3,7 @@
  * their subtotal and total (column), income against expenditure (balance). Rules evaluate them.
  */
 import type { AmountCell, BalanceTable, ColumnKey, EconomicTable, FunctionalTable, Interpretation, TableInfo } from "../semantic.ts";
+import { pushTo } from "../collect.ts";
 
 export interface SumCheck {
   info: TableInfo;
@@ -54,15 +55,27 @@ function functional(f: FunctionalTable, out: SumCheck[]): void {
   if (total) columns(f.info, total.amounts, leaves.map((r) => r.amounts), "合计 = 各科目之和 / the total = its codes", out);
   const units = rows.filter((r) => r.kind === "unit");
   if (total && units.length > 0) columns(f.info, total.amounts, units.map((r) => r.amounts), "合计 = 各单位之和 / the total = its units", out);
-  units.forEach((u) => {
-    const start = rows.indexOf(u);
-    const next = rows.findIndex((r, i) => i > start && r.kind === "unit");
-    const own = rows.slice(start + 1, next < 0 ? undefined : next).filter((r) => r.kind === "code" && r.code && r.code.length === (top.length > 0 ? 3 : 7));
-    columns(f.info, u.amounts, own.map((r) => r.amounts), `单位 ${u.unitCode} = 其各科目之和 / unit ${u.unitCode} = its codes`, out);
-  });
+  // each unit row against the code rows printed under it (one pass)
+  const leafLength = top.length > 0 ? 3 : 7;
+  let unit: (typeof rows)[number] | undefined;
+  let own: (typeof rows)[number][] = [];
+  const closeUnit = () => {
+    if (unit) columns(f.info, unit.amounts, own.map((r) => r.amounts), `单位 ${unit.unitCode} = 其各科目之和 / unit ${unit.unitCode} = its codes`, out);
+  };
+  for (const r of rows) {
+    if (r.kind === "unit") {
+      closeUnit();
+      unit = r;
+      own = [];
+    } else if (unit && r.kind === "code" && r.code?.length === leafLength) own.push(r);
+  }
+  closeUnit();
+  // each 类/款 row against its sub-codes (grouped by parent code)
+  const children = new Map<string, (typeof rows)[number][]>();
+  for (const r of codes) if (r.code!.length > 3) pushTo(children, `${r.unitCode ?? ""}|${r.code!.slice(0, r.code!.length - 2)}`, r);
   for (const parent of codes.filter((r) => r.code!.length < 7)) {
-    const children = codes.filter((r) => r.code!.length === parent.code!.length + 2 && r.code!.startsWith(parent.code!));
-    columns(f.info, parent.amounts, children.map((r) => r.amounts), `${parent.code} = 其下级科目之和 / ${parent.code} = its sub-codes`, out);
+    const kids = children.get(`${parent.unitCode ?? ""}|${parent.code}`) ?? [];
+    columns(f.info, parent.amounts, kids.map((r) => r.amounts), `${parent.code} = 其下级科目之和 / ${parent.code} = its sub-codes`, out);
   }
 }
 
@@ -113,12 +126,25 @@ function economic(e: EconomicTable, out: SumCheck[]): void {
   const details = rows.filter((r) => r.kind === "detail");
   const parts = subtotals.length > 0 ? subtotals : classes.length > 0 ? classes : details;
   if (total) columns(e.info, total.amounts, parts.map((r) => r.amounts), "合计 = 各行之和 / the total = its rows", out);
-  for (const s of subtotals) {
-    const start = rows.indexOf(s);
-    const next = rows.findIndex((r, i) => i > start && r.kind !== "detail");
-    columns(e.info, s.amounts, rows.slice(start + 1, next < 0 ? undefined : next).map((r) => r.amounts), `小计 ${s.govCode ?? ""} = 其明细之和 / subtotal ${s.govCode ?? ""} = its rows`, out);
+  // each 小计 against the detail rows printed under it (one pass)
+  let sub: (typeof rows)[number] | undefined;
+  let mine: (typeof rows)[number][] = [];
+  const close = () => {
+    if (sub) columns(e.info, sub.amounts, mine.map((r) => r.amounts), `小计 ${sub.govCode ?? ""} = 其明细之和 / subtotal ${sub.govCode ?? ""} = its rows`, out);
+  };
+  for (const r of rows) {
+    if (r.kind === "detail") mine.push(r);
+    else {
+      close();
+      sub = r.kind === "subtotal" ? r : undefined;
+      mine = [];
+    }
   }
-  for (const c of classes) columns(e.info, c.amounts, details.filter((d) => d.code?.startsWith(c.code!)).map((d) => d.amounts), `${c.code} = 其各款之和 / ${c.code} = its 款`, out);
+  close();
+  const byClass = new Map<string, (typeof rows)[number][]>();
+  for (const d of details) if (d.code) pushTo(byClass, d.code.slice(0, 3), d);
+  const sections = new Set(details.map((d) => d.code).filter((c): c is string => c?.length === 5));
+  for (const c of classes) columns(e.info, c.amounts, (byClass.get(c.code!) ?? []).filter((d) => d.code!.length === 5 || !sections.has(d.code!.slice(0, 5))).map((d) => d.amounts), `${c.code} = 其各款之和 / ${c.code} = its 款`, out);
 }
 
 export function sumChecks(t: Interpretation): SumCheck[] {
@@ -147,12 +173,21 @@ export function sumChecks(t: Interpretation): SumCheck[] {
     const units = entries.filter((e) => e.kind === "unit");
     const unitTotals = units.map((u) => u.total).filter((c): c is AmountCell => !!c);
     if (dept?.total && unitTotals.length > 0) out.push({ info: pt.info, kind: "column", total: dept.total, parts: unitTotals, what: "部门 = 各单位之和 / the department = its units" });
-    for (const u of units) {
-      const start = entries.indexOf(u);
-      const next = entries.findIndex((e, i) => i > start && e.kind !== "project");
-      const projects = entries.slice(start + 1, next < 0 ? undefined : next).map((e) => e.total).filter((c): c is AmountCell => !!c);
-      if (u.total && projects.length > 0) out.push({ info: pt.info, kind: "column", total: u.total, parts: projects, what: `单位 ${u.code} = 其项目之和 / unit ${u.code} = its projects` });
+    let unit: (typeof entries)[number] | undefined;
+    let projects: AmountCell[] = [];
+    const close = () => {
+      if (unit?.total && projects.length > 0) out.push({ info: pt.info, kind: "column", total: unit.total, parts: projects, what: `单位 ${unit.code} = 其项目之和 / unit ${unit.code} = its projects` });
+    };
+    for (const e of entries) {
+      if (e.kind === "project") {
+        if (e.total) projects.push(e.total);
+        continue;
+      }
+      close();
+      unit = e.kind === "unit" ? e : undefined;
+      projects = [];
     }
+    close();
   }
   return out;
 }
