@@ -15,6 +15,7 @@ import { registerSessionHook } from "./auth/session.ts";
 import { CatalogCache } from "./catalog-cache.ts";
 import type { AppContext, ServerOptions } from "./context.ts";
 import { mapError } from "./error-mapper.ts";
+import { auditDocumentRoutes } from "./routes/audit-documents.ts";
 import { auditLogRoutes } from "./routes/audit-log.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { budgetPartRoutes } from "./routes/budget-parts.ts";
@@ -79,7 +80,7 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   registerSessionHook(app);
 
-  for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, importRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, catalogRoutes, auditLogRoutes, tenancyRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, importRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, catalogRoutes, auditLogRoutes, tenancyRoutes, auditDocumentRoutes]) {
     routes(app);
   }
   await app.ready();

@@ -132,6 +132,16 @@ describe.each(BACKENDS)("API on $name", (backend) => {
     }
   });
 
+  it("audits an uploaded disclosure document: the budget's own text rendering has no error", async () => {
+    const txt = (await w.clients.reviewer.request("GET", `/api/budgets/${w.budget}/render/txt`)).body;
+    const res = await w.clients.reviewer.upload("/api/audit", "社创办2021.txt", txt);
+    expect(res.statusCode).toBe(200);
+    const { summary, findings } = res.json();
+    expect(summary).toMatchObject({ name: "社创办2021.txt", year: 2021, unreadable: false, counts: { error: 0 } });
+    expect(JSON.stringify(findings)).not.toContain("yusuan-audit-");
+    expect((await w.clients.reviewer.upload("/api/audit", "x.exe", "x")).statusCode).toBe(415);
+  });
+
   it("keeps money above 2^31 分 exact through the API (元 text in, 分 integers out)", async () => {
     const version = await currentVersion(w);
     const add = await w.clients.preparer.request("POST", `/api/budgets/${w.budget}/line-items`, {

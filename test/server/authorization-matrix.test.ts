@@ -117,6 +117,7 @@ const ROWS: Row[] = [
   { name: "POST /api/departments/:id/units (313)", expect: ADMIN(201, 404), run: req("POST", (w) => `/api/departments/${w.dept313}/units`, (_w, i) => ({ code: `U${i}`, name: `单位${i}` })) },
   { name: "PUT /api/departments/:id/division (313)", expect: ADMIN(200, 404), run: req("PUT", (w) => `/api/departments/${w.dept313}/division`, (w) => ({ divisionId: w.divisionA1 })) },
   { name: "GET /api/audit-log", expect: ADMIN(200, 200), run: req("GET", () => "/api/audit-log") },
+  { name: "POST /api/audit (a document to audit)", expect: ANY_USER, run: async (w, actor) => w.clients[actor].upload("/api/audit", "doc.txt", "洛龙区某局2021年度部门预算\n") },
   { name: "GET /api/public/regions/410311/publications", expect: PUBLIC, run: req("GET", () => "/api/public/regions/410311/publications") },
   { name: "GET /api/public/publications/:id", expect: PUBLIC, run: req("GET", () => "/api/public/publications/1") },
   { name: "GET /api/public/publications/:id/files/department/json", expect: PUBLIC, run: req("GET", () => "/api/public/publications/1/files/department/json") },

@@ -1,0 +1,49 @@
+/**
+ * 公开文件审核 — audit a published disclosure document someone uploads (the same engine as `yusuan audit`):
+ * every inconsistency with its place. Signed-in users only (it costs CPU; it reads no tenant's data). The
+ * catalog is the user's region's for the document's year — built-in or loaded — and none for a year with
+ * neither (codes then go unchecked, as on the command line).
+ */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { auditDocument } from "../../audit/core/audit.ts";
+import { SUPPORTED_EXTENSIONS, importDocument } from "../../audit/importers/index.ts";
+import { summarise } from "../../audit/report/summary.ts";
+import { builtInCatalog } from "../../core/catalogs/index.ts";
+import { catalogFiles } from "../../store/repos/catalogs.ts";
+import { audit } from "../audit.ts";
+import { requireUser } from "../auth/session.ts";
+import { AppError } from "../errors.ts";
+import { readUpload } from "../upload.ts";
+
+export function auditDocumentRoutes(app: FastifyInstance): void {
+  app.post(
+    "/api/audit",
+    { schema: { tags: ["audit of documents"], summary: `审核公开文件 / audit an uploaded disclosure document (multipart field \`file\`: ${SUPPORTED_EXTENSIONS.join(" ")})`, consumes: ["multipart/form-data"] } },
+    async (req) => {
+      const { actor } = requireUser(req);
+      const upload = await readUpload(req);
+      const name = basename(upload.fileName).replace(/[^\w.\u4e00-\u9fff（）()-]/g, "_");
+      const ext = name.slice(name.lastIndexOf(".")).toLowerCase();
+      if (!SUPPORTED_EXTENSIONS.includes(ext)) throw new AppError("unsupported", `不支持的文件格式 ${ext} / unsupported format; 可读取 / readable: ${SUPPORTED_EXTENSIONS.join(" ")}`);
+      // The importers read files; the upload goes to a private temp dir whose path is removed from the answer.
+      const dir = await mkdtemp(join(tmpdir(), "yusuan-audit-"));
+      try {
+        const path = join(dir, name);
+        await writeFile(path, upload.bytes);
+        const doc = await importDocument(name, [path]);
+        const year = doc.meta.year;
+        const hasCatalog = year !== undefined && (builtInCatalog(year) !== undefined || (await catalogFiles(app.ctx.db, actor.regionId, year)).length > 0);
+        const catalog = hasCatalog ? await app.ctx.catalogs.get(app.ctx.db, actor.regionId, year!) : undefined;
+        const { findings } = auditDocument(doc, () => catalog);
+        const summary = summarise(doc, findings);
+        await audit(app.ctx.db, req, "audit.document", null, { file: name, counts: summary.counts });
+        return JSON.parse(JSON.stringify({ summary, findings }).replaceAll(`${dir}/`, ""));
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
+}
