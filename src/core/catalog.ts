@@ -132,7 +132,7 @@ export class CatalogIndex {
    * once per catalog (table 4 lists them all in every disclosure). Callers must not modify the array.
    */
   functionalClassCodes(): readonly string[] {
-    return (this.classCodes ??= Object.freeze(this.functionalClasses().map((e) => e.code)));
+    return (this.classCodes ??= this.functionalClasses().map((e) => e.code));
   }
 
   /** Does `name` name `code`? Official names, labels and aliases all count. */

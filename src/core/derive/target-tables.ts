@@ -2,7 +2,7 @@
  * Performance-target tables: 12 部门（单位）整体绩效目标表 and 13 预算项目绩效目标汇总表.
  * Funds are derived from the line items; indicators come from the targets data.
  */
-import type { Indicator, Project, Task } from "../model.ts";
+import type { Indicator, Task } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import { PROJECT_LEVEL1, formatTarget, normaliseLevel1 } from "../targets.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
@@ -95,8 +95,18 @@ function level1Columns(used: ReadonlySet<string>): string[] {
 
 /** Table 13 — 预算项目绩效目标汇总表: each project's funds and its indicators by 一级 level. */
 export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, department: { code: string; name: string }): DisclosureTable {
+  // Each indicator's 一级 level, normalised once: projects in scope order, indicators in order.
   const used = new Set<string>();
-  for (const p of scope.projects) for (const ind of p.indicators) used.add(normaliseLevel1(ind.level1));
+  const indicatorLevels: string[] = [];
+  const firstIndicator: number[] = [];
+  for (const p of scope.projects) {
+    firstIndicator.push(indicatorLevels.length);
+    for (const ind of p.indicators) {
+      const level = normaliseLevel1(ind.level1);
+      indicatorLevels.push(level);
+      used.add(level);
+    }
+  }
   const levels = level1Columns(used);
   const columns: Column[] = [code("code", 12), text("name", 24), money("total"), money("fiscal"), money("other")];
   for (const l of levels) columns.push(text(`${l}-name`, 16), text(`${l}-value`, 14));
@@ -124,20 +134,22 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, de
       });
       t.row(fundCells(department.code, department.name, { total, fiscal }), "total");
     }
-    const projectsByUnit = new Map<string, Project[]>();
-    for (const p of scope.projects) {
+    const projectsByUnit = new Map<string, number[]>(); // positions in scope.projects
+    scope.projects.forEach((p, i) => {
       const list = projectsByUnit.get(p.unit);
-      if (list) list.push(p);
-      else projectsByUnit.set(p.unit, [p]);
-    }
+      if (list) list.push(i);
+      else projectsByUnit.set(p.unit, [i]);
+    });
     const byLevel: Indicator[][] = levels.map(() => []);
     for (const unit of scope.units) {
       const projects = projectsByUnit.get(unit.code);
       if (!projects) continue;
       t.row(fundCells(unit.code, unit.name, ledger.units.get(unit.code)?.projectFunds), "unit");
-      for (const p of projects) {
+      for (const i of projects) {
+        const p = scope.projects[i]!;
         for (const list of byLevel) list.length = 0;
-        for (const ind of p.indicators) byLevel[levels.indexOf(normaliseLevel1(ind.level1))]!.push(ind);
+        const start = firstIndicator[i]!;
+        p.indicators.forEach((ind, k) => byLevel[levels.indexOf(indicatorLevels[start + k]!)]!.push(ind));
         let height = 1;
         for (const list of byLevel) if (list.length > height) height = list.length;
         const first = t.rows.length;
