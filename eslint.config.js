@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/core/**/*.ts"],
+    files: ["src/core/**/*.ts", "src/audit/core/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", {
         patterns: [

@@ -33,10 +33,16 @@ export function describeLocation(l: Location): string {
       return [l.file ? basename(l.file) : "", where, l.path].filter(Boolean).join(" · ");
     }
     case "table":
-      return [l.table, l.row !== undefined ? `第${l.row + 1}行 / row ${l.row + 1}` : "", l.column ?? ""].filter(Boolean).join(" · ");
+      return [placeOf(l), l.table, l.row !== undefined ? `第${l.row + 1}行 / row ${l.row + 1}` : "", l.column ?? ""].filter(Boolean).join(" · ");
     case "text":
-      return [l.section, l.quote ? `“${l.quote}”` : ""].filter(Boolean).join(" · ");
+      return [placeOf(l), l.section, l.quote ? `“${l.quote}”` : ""].filter(Boolean).join(" · ");
   }
+}
+
+/** File, page, sheet and cell, or line of a table or text location, as far as they are known. */
+function placeOf(l: { file?: string; page?: number; sheet?: string; cell?: string; line?: number }): string {
+  const where = l.sheet ? `${l.sheet}!${l.cell ?? ""}` : l.page ? `第${l.page}页 / page ${l.page}` : l.line ? `第${l.line}行 / line ${l.line}` : "";
+  return [l.file ? basename(l.file) : "", where].filter(Boolean).join(" · ");
 }
 
 export function formatFindings(findings: Finding[], title: string): string {
