@@ -8,6 +8,7 @@ export type Fen = number & { readonly __brand: "Fen" };
 
 export const ZERO = 0 as Fen;
 
+/** An amount that is not a whole number of 分 (or not an amount at all). */
 export class MoneyError extends Error {
   constructor(message: string) {
     super(message);
@@ -21,16 +22,19 @@ export function fen(n: number): Fen {
   return n as Fen;
 }
 
+/** a + b, checked. */
 export function add(a: Fen, b: Fen): Fen {
   return fen(a + b);
 }
 
+/** The sum of amounts, checked. */
 export function sum(values: Iterable<Fen>): Fen {
   let total = 0;
   for (const v of values) total += v;
   return fen(total);
 }
 
+/** a − b, checked. */
 export function sub(a: Fen, b: Fen): Fen {
   return fen(a - b);
 }

@@ -10,6 +10,7 @@ export interface TableMeta {
   title: string;
 }
 
+/** Collects a table's rows and merges under fixed columns and header, then builds the neutral table. */
 export class TableBuilder {
   readonly rows: { cells: Cell[]; kind: RowKind }[] = [];
   readonly merges: Merge[] = [];
@@ -71,14 +72,17 @@ export class TableBuilder {
   }
 }
 
+/** A text column. */
 export function text(key: string, width = 12): Column {
   return { key, kind: "text", width };
 }
 
+/** A code column (科目编码, 单位代码 …). */
 export function code(key: string, width = 6): Column {
   return { key, kind: "code", width };
 }
 
+/** A money column: cells hold exact 分. */
 export function money(key: string, width = 12): Column {
   return { key, kind: "money", width };
 }
@@ -91,6 +95,7 @@ export function h(textValue: string, span?: { rs?: number; cs?: number }): Heade
   return cs ? { text: textValue, colSpan: cs } : { text: textValue };
 }
 
+/** An amount as a cell: zero prints as an empty cell. */
 export function amountOrNull(a: Fen): Cell {
   return a === 0 ? null : a;
 }

@@ -16,6 +16,7 @@ import type { Scope } from "./scope.ts";
 
 type Meta = { id: string; number: number; title: string };
 
+/** Titles of the 9 central tables, as the contents and each table print them. */
 export function central9Titles(year: number): string[] {
   return [
     `${year}年部门收支总表`,
@@ -263,6 +264,7 @@ function threePublic(scope: Scope, meta: Meta): DisclosureTable {
   return t.build(meta, scope, total === 0, total === 0 ? `本单位${scope.year}年无“三公”经费预算支出。` : undefined);
 }
 
+/** The 9 tables of the central layout for one scope. */
 export function deriveCentral9(scope: Scope, catalog: CatalogIndex): DisclosureTable[] {
   const titles = central9Titles(scope.year);
   const meta = (n: number) => ({ id: `c${n}`, number: n, title: titles[n - 1] ?? "" });

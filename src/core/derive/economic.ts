@@ -38,6 +38,7 @@ export const ECONOMIC_CLASS_NAMES: Record<string, string> = {
   "399": "其他支出",
 };
 
+/** The short name of an economic 类 as the expenditure tables print it (the code when unknown). */
 export function economicClassName(cls: string): string {
   return ECONOMIC_CLASS_NAMES[cls] ?? cls;
 }
@@ -45,6 +46,7 @@ export function economicClassName(cls: string): string {
 /** "三公"经费 items by department economic 款 (domain.md §4, table 7). */
 export type ThreePublicItem = "abroad" | "reception" | "vehiclePurchase" | "vehicleOperation";
 
+/** The "三公" item a department economic code belongs to, if any. */
 export function threePublicItem(code: string): ThreePublicItem | undefined {
   switch (economicSection(code)) {
     case "30212":

@@ -346,7 +346,7 @@ export function buildLedger(scope: Scope): Ledger {
       }
       if (s === GPB_APPROPRIATION) {
         if (f.threePublic) ledger.threePublic[f.threePublic] += amount;
-        if (basic && f.operatingClass && u.adminLike) {
+        if (basic && f.operatingClass && u.adminLike) { // isOperatingCost, with the unit's type and the code's 类 decided once
           f.operatingCost = (f.operatingCost ?? 0) + amount;
           ledger.operatingTotal += amount;
           if (amount !== 0) f.inOperating = true;

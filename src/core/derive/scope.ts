@@ -15,8 +15,7 @@ import type {
   ReasonKey,
   Unit,
 } from "../model.ts";
-import { FUNDING_SOURCES } from "../model.ts";
-import { type Fen, fen } from "../money.ts";
+import { fen } from "../money.ts";
 import { compareCodes, sortInPlace } from "./order.ts";
 import { SOURCE_NAME_RANK, sourceIndex } from "./sources.ts";
 
@@ -41,6 +40,7 @@ export interface Scope {
   assets?: Assets;
 }
 
+/** The whole department's scope: every unit, and the lines, income, projects and procurement of its units. */
 export function departmentScope(budget: Budget): Scope {
   const codes = new Set(budget.units.map((u) => u.code));
   const inScope = (x: { unit: string }) => codes.has(x.unit);
@@ -166,23 +166,4 @@ function compareSources(a: FundingSource, b: FundingSource): number {
   const x = sourceIndex(a);
   const y = sourceIndex(b);
   return x >= 0 && y >= 0 ? SOURCE_NAME_RANK[x]! - SOURCE_NAME_RANK[y]! : a.localeCompare(b);
-}
-
-/** Amounts by funding source (a row of a table, across its source columns). */
-export type BySource = Record<FundingSource, Fen>;
-
-export function emptyBySource(): BySource {
-  const r = {} as Record<FundingSource, number>;
-  for (const s of FUNDING_SOURCES) r[s] = 0;
-  return r as BySource;
-}
-
-export function addTo(target: BySource, source: FundingSource, amount: Fen): void {
-  target[source] = fen(target[source] + amount);
-}
-
-export function totalOf(row: BySource, which: (s: FundingSource) => boolean = () => true): Fen {
-  let t = 0;
-  for (const s of FUNDING_SOURCES) if (which(s)) t += row[s];
-  return fen(t);
 }
