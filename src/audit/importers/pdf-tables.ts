@@ -1,0 +1,225 @@
+/**
+ * PDF 表格成表 — the tables of a PDF as the document model wants them: the title and the 单位名称 / 单位
+ * lines printed above each table, the 说明 / 注 lines under it, and a table that runs over several pages
+ * joined into one (a table at the top of a page, with no title of its own and the columns of the table
+ * that ended the previous page, continues it; the header rows the page repeats are dropped).
+ */
+import type { Finding } from "../../core/rules/finding.ts";
+import type { MoneyUnit, RawRow, RawTable, RawText } from "../core/document.ts";
+import { splitHeader } from "../core/header.ts";
+import { classifyTitle } from "../core/titles.ts";
+import { readMeta } from "./text-tables.ts";
+import type { Block, FlowLine, PageTable } from "./pdf-layout.ts";
+import { joinLines } from "./pdf-text.ts";
+import { importProblem } from "./problems.ts";
+
+export const NOTE = /^(说明|注|备注)\s*\d*\s*[:：]/;
+const FURNITURE = /^[（(]\s*\d{4}\s*年度?\s*[)）]$|^预算\s*\d+\s*表$|^附?表\s*\d+$/;
+const CONTINUED = /^[（(]?续表?[)）]?$|（续[表]?）$|\(续表?\)$/;
+
+/** One item of the document in reading order, with a flag set when a table takes it. */
+export interface Item {
+  block: Block;
+  consumed: boolean;
+}
+
+interface Building {
+  table: RawTable;
+  geometry: PageTable;
+  lastPage: number;
+  /** rows without digits printed as labels (t12's 一级指标 …): a page repeats them */
+  labels: Set<string>;
+}
+
+const rowKey = (cells: readonly string[]) => cells.join("\u0001");
+
+function isLabelRow(cells: readonly string[]): boolean {
+  const filled = cells.filter((c) => c !== "");
+  return filled.length >= 2 && !filled.some((c) => /\d/.test(c));
+}
+
+function sameColumns(a: PageTable, b: PageTable): boolean {
+  if (a.xs.length !== b.xs.length) return false;
+  const tol = a.unruled || b.unruled ? 12 : 2.5;
+  return a.xs.every((x, i) => Math.abs(x - b.xs[i]!) <= tol);
+}
+
+export interface TableContext {
+  file: string;
+  bodySize: number;
+  problems: Finding[];
+}
+
+export function titleLike(line: FlowLine, bodySize: number): boolean {
+  const t = line.text;
+  if (t.length > 80 || NOTE.test(t) || /[。；，]$/.test(t)) return false;
+  if (classifyTitle(t)) return true;
+  const centred = Math.abs((line.x0 + line.x1) / 2 - line.pageWidth / 2) < line.pageWidth * 0.06 && line.x0 > line.pageWidth * 0.15;
+  return line.bold || line.size > bodySize + 0.5 || centred;
+}
+
+function metaText(line: FlowLine): string {
+  return line.runs.join("  ");
+}
+
+/** Reads every table of the document from the items (marking the lines it takes as consumed). */
+export function readTables(items: Item[], ctx: TableContext): RawTable[] {
+  const tables: RawTable[] = [];
+  let building: Building | undefined;
+  /** lines of running text seen since the last table ended (furniture aside) */
+  let textSince = false;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.block.kind === "line") {
+      if (!item.consumed) textSince = true;
+      continue;
+    }
+    const geometry = item.block.table;
+    // above: furniture and unit lines, then the title
+    let unitName: string | undefined;
+    let unit: MoneyUnit | undefined;
+    let unitText: string | undefined;
+    let title: FlowLine | undefined;
+    let titleText = "";
+    let continued = false;
+    let k = i - 1;
+    const taken: number[] = [];
+    for (; k >= 0; k--) {
+      const prev = items[k]!;
+      if (prev.block.kind !== "line" || prev.consumed || prev.block.line.page !== geometry.page) break;
+      const line = prev.block.line;
+      if (FURNITURE.test(line.text) || CONTINUED.test(line.text)) {
+        if (CONTINUED.test(line.text)) continued = true;
+        taken.push(k);
+        continue;
+      }
+      const m = readMeta(metaText(line));
+      if (m && (m.unitName || m.unit) && line.text.length <= 120) {
+        unitName ??= m.unitName;
+        if (m.unit && !unit) {
+          unit = m.unit;
+          unitText = m.unitText;
+        }
+        taken.push(k);
+        continue;
+      }
+      break;
+    }
+    const above = k >= 0 ? items[k] : undefined;
+    if (above && above.block.kind === "line" && !above.consumed && above.block.line.page === geometry.page && titleLike(above.block.line, ctx.bodySize)) {
+      title = above.block.line;
+      titleText = title.text;
+      taken.push(k);
+      // a title wrapped over two lines
+      const before = k > 0 ? items[k - 1] : undefined;
+      if (before && before.block.kind === "line" && !before.consumed && before.block.line.page === geometry.page) {
+        const b = before.block.line;
+        const joined = joinLines([b.text, titleText]);
+        if (Math.abs(b.size - title.size) < 0.5 && b.bold === title.bold && title.y - b.y < 2 * title.size && classifyTitle(joined) && !classifyTitle(b.text)) {
+          titleText = joined;
+          taken.push(k - 1);
+        }
+      }
+      if (CONTINUED.test(titleText)) continued = true;
+      // "表1" / "预算01表" printed above the title
+      const furniture = items[taken[taken.length - 1]! - 1];
+      if (furniture && furniture.block.kind === "line" && !furniture.consumed && furniture.block.line.page === geometry.page && FURNITURE.test(furniture.block.line.text)) {
+        taken.push(taken[taken.length - 1]! - 1);
+      }
+    }
+    const rows = geometry.rows.filter((r) => r.some((c) => c !== ""));
+    const isContinuation =
+      !!building &&
+      (continued || (!title && unitName === undefined && unit === undefined)) &&
+      !textSince &&
+      geometry.page > building.lastPage &&
+      sameColumns(building.geometry, geometry);
+    for (const t of taken) items[t]!.consumed = true;
+    textSince = false;
+    const notes: RawText[] = [];
+    const place = { file: ctx.file, page: geometry.page };
+    const toRows = (rs: string[][]): RawRow[] => {
+      const out: RawRow[] = [];
+      for (const cells of rs) {
+        const filled = cells.filter((c) => c !== "");
+        if (filled.length === 1 && NOTE.test(filled[0]!) && cells.indexOf(filled[0]!) === 0) notes.push({ text: filled[0]!, place });
+        else out.push({ cells, place });
+      }
+      return out;
+    };
+    if (isContinuation && building) {
+      const b = building;
+      const all = [...b.table.header, ...b.table.body];
+      let rest = rows;
+      // the header rows the page repeats, then repeated label rows
+      let h = 0;
+      while (rest.length > 0 && h < b.table.header.length && rowKey(rest[0]!) === rowKey(b.table.header[h]!.cells)) {
+        rest = rest.slice(1);
+        h++;
+      }
+      while (rest.length > 0 && b.labels.has(rowKey(rest[0]!))) rest = rest.slice(1);
+      const added = toRows(rest);
+      for (const r of added) if (isLabelRow(r.cells)) b.labels.add(rowKey(r.cells));
+      if (b.table.body.length === 0 && all.length > 0) {
+        const split = splitHeader([...b.table.header, ...added]);
+        b.table.header = split.header;
+        b.table.body = split.body;
+      } else b.table.body.push(...added);
+      b.table.notes.push(...notes);
+      b.lastPage = geometry.page;
+      b.geometry = geometry;
+    } else {
+      const raw = toRows(rows);
+      const { header, body } = splitHeader(raw);
+      const table: RawTable = {
+        title: titleText,
+        place: { file: ctx.file, page: geometry.page },
+        ...(unitName !== undefined ? { unitName } : {}),
+        ...(unit ? { unit, unitText: unitText ?? `单位：${unit}` } : {}),
+        header,
+        body,
+        notes,
+      };
+      if (!titleText) {
+        ctx.problems.push(
+          importProblem("read.table-untitled", `第 ${geometry.page} 页的表格前没有表名 / the table on page ${geometry.page} has no title line`, { file: ctx.file, page: geometry.page }),
+        );
+      }
+      if (geometry.unruled) {
+        ctx.problems.push(
+          importProblem("read.table-unruled", `第 ${geometry.page} 页的表格${titleText ? `“${titleText}”` : ""}没有框线，按文字位置划分列 / the table on page ${geometry.page} has no ruling lines: columns found from text positions`, {
+            file: ctx.file,
+            page: geometry.page,
+          }),
+        );
+      }
+      building = { table, geometry, lastPage: geometry.page, labels: new Set(raw.filter((r) => isLabelRow(r.cells)).map((r) => rowKey(r.cells))) };
+      tables.push(table);
+    }
+    // below: notes and their wrapped lines
+    let n = i + 1;
+    let inNote = false;
+    for (; n < items.length; n++) {
+      const next = items[n]!;
+      if (next.block.kind !== "line" || next.consumed) break;
+      const line = next.block.line;
+      if (line.page !== geometry.page) break;
+      if (NOTE.test(line.text)) {
+        building!.table.notes.push({ text: line.text, place: { file: ctx.file, page: line.page } });
+        next.consumed = true;
+        inNote = true;
+        continue;
+      }
+      const last = building!.table.notes[building!.table.notes.length - 1];
+      const prevLine = items[n - 1]!.block;
+      const close = prevLine.kind === "line" && line.y - prevLine.line.y < 1.8 * line.size;
+      if (inNote && last && close && !titleLike(line, ctx.bodySize) && Math.abs(line.size - (prevLine.kind === "line" ? prevLine.line.size : line.size)) < 0.5) {
+        last.text = joinLines([last.text, line.text]);
+        next.consumed = true;
+        continue;
+      }
+      break;
+    }
+  }
+  return tables;
+}

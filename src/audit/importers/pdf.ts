@@ -1,0 +1,122 @@
+/**
+ * PDF 导入 — a PDF with a text layer read into the document model: each page's glyphs and rulings
+ * (pdf-load.ts, pdf-ink.ts), tables rebuilt from rulings or from text columns (pdf-grid.ts,
+ * pdf-stream.ts), joined across pages with their titles, unit lines and notes (pdf-tables.ts), and the
+ * running text as headings and paragraphs (pdf-narrative.ts). Page numbers and running headers are left
+ * out. A page without a text layer is reported ("扫描页，未读取"), never passed over. Never throws.
+ */
+import type { Finding } from "../../core/rules/finding.ts";
+import type { DocumentFile, FilePart } from "../core/document.ts";
+import { type PageLayout, layoutPage } from "./pdf-layout.ts";
+import { PDF_LIMITS, type PdfLimits, loadPdfjs, openPdf, pageInk } from "./pdf-load.ts";
+import { measure, readNarrative } from "./pdf-narrative.ts";
+import { type Item, readTables } from "./pdf-tables.ts";
+import { errorText, importProblem } from "./problems.ts";
+
+export { PDF_LIMITS, type PdfLimits } from "./pdf-load.ts";
+
+export interface PdfOptions {
+  limits?: PdfLimits;
+  /** Date.now() after which reading stops (what was read is kept, a reading problem says so) */
+  deadline?: number;
+}
+
+const PAGE_NUMBER = /^[-—–－\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*(共\s*)?\d{1,4}\s*页?)?[-—–－\s]*$|^第\s*\d+\s*页\s*[,，]?\s*共\s*\d+\s*页$/;
+
+class Timeout extends Error {}
+
+function race<T>(p: Promise<T>, deadline: number | undefined): Promise<T> {
+  if (deadline === undefined) return p;
+  const left = deadline - Date.now();
+  if (left <= 0) return Promise.reject(new Timeout());
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Timeout()), left)))]).finally(() => clearTimeout(timer));
+}
+
+export async function importPdf(name: string, bytes: Uint8Array, options: PdfOptions = {}): Promise<DocumentFile> {
+  const limits = options.limits ?? PDF_LIMITS;
+  const problems: Finding[] = [];
+  const parts: FilePart[] = [];
+  const file: DocumentFile = { name, format: "pdf", parts, tables: [], sections: [], problems };
+  const layouts: PageLayout[] = [];
+  let lib: Awaited<ReturnType<typeof loadPdfjs>>;
+  try {
+    lib = await loadPdfjs();
+  } catch (e) {
+    problems.push(importProblem("read.failed", `无法加载 PDF 读取组件：${errorText(e)} / the PDF reader could not be loaded: ${errorText(e)}`, { file: name }));
+    return file;
+  }
+  const task = openPdf(lib, bytes);
+  try {
+    const doc = await race(task.promise, options.deadline);
+    const pages = Math.min(doc.numPages, limits.maxPages);
+    if (doc.numPages > limits.maxPages) {
+      problems.push(
+        importProblem("read.too-large", `PDF 共 ${doc.numPages} 页，仅读取前 ${limits.maxPages} 页 / the PDF has ${doc.numPages} pages; only the first ${limits.maxPages} were read`, { file: name }, {
+          actual: String(doc.numPages),
+        }),
+      );
+    }
+    for (let p = 1; p <= pages; p++) {
+      try {
+        const ink = await race(pageInk(doc, p, limits), options.deadline);
+        const layout = layoutPage(p, ink);
+        const read = ink.glyphs.length > 0;
+        parts.push({ kind: "page", index: p, read });
+        if (!read) {
+          if (ink.drawn) problems.push(importProblem("read.scanned-page", `第 ${p} 页没有文字层（扫描页），未读取 / page ${p} has no text layer (a scanned page): not read`, { file: name, page: p }));
+          else problems.push(importProblem("read.blank-page", `第 ${p} 页是空白页 / page ${p} is blank`, { file: name, page: p }));
+        } else layouts.push(layout);
+      } catch (e) {
+        if (e instanceof Timeout) throw e;
+        parts.push({ kind: "page", index: p, read: false });
+        problems.push(importProblem("read.damaged", `第 ${p} 页无法解析：${errorText(e)} / page ${p} cannot be parsed: ${errorText(e)}`, { file: name, page: p }));
+      }
+    }
+  } catch (e) {
+    if (e instanceof Timeout) {
+      problems.push(importProblem("read.timeout", `读取超时，已读 ${parts.length} 页 / reading timed out after ${parts.length} pages`, { file: name }));
+    } else {
+      const err = e as { name?: string };
+      if (err?.name === "PasswordException") problems.push(importProblem("read.encrypted", `${name} 需要密码才能打开，未读取 / ${name} needs a password: not read`, { file: name }));
+      else problems.push(importProblem("read.damaged", `${name} 不是可读取的 PDF：${errorText(e)} / ${name} is not a readable PDF: ${errorText(e)}`, { file: name }));
+    }
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+  if (layouts.length > 0) {
+    const items = documentItems(layouts);
+    const lines = items.flatMap((i) => (i.block.kind === "line" ? [i.block.line] : []));
+    const metrics = measure(lines);
+    file.tables = readTables(items, { file: name, bodySize: metrics.bodySize, problems });
+    file.sections = readNarrative(name, items, metrics);
+  }
+  if (parts.some((p) => p.read) && file.tables.length === 0 && file.sections.every((s) => s.paragraphs.length === 0)) {
+    problems.push(importProblem("read.nothing-found", `${name} 中没有可识别的表格或说明文字 / no table or narrative text found in ${name}`, { file: name }));
+  }
+  return file;
+}
+
+/**
+ * Every page's blocks in order, with page numbers and running headers or footers (the same text at the
+ * same height on many pages) marked as consumed.
+ */
+function documentItems(layouts: readonly PageLayout[]): Item[] {
+  const items: Item[] = [];
+  const edgeText = new Map<string, number>();
+  const edge = (y: number, h: number) => y > h * 0.9 || y < h * 0.08;
+  const key = (text: string, y: number) => `${Math.round(y / 4)}|${text.replace(/\d+/g, "#")}`;
+  for (const l of layouts)
+    for (const b of l.blocks) if (b.kind === "line" && edge(b.line.y, l.height)) edgeText.set(key(b.line.text, b.line.y), (edgeText.get(key(b.line.text, b.line.y)) ?? 0) + 1);
+  const repeated = Math.max(2, Math.ceil(layouts.length * 0.3));
+  for (const l of layouts) {
+    for (const b of l.blocks) {
+      let consumed = false;
+      if (b.kind === "line" && edge(b.line.y, l.height)) {
+        consumed = PAGE_NUMBER.test(b.line.text) || (edgeText.get(key(b.line.text, b.line.y)) ?? 0) >= repeated;
+      }
+      items.push({ block: b, consumed });
+    }
+  }
+  return items;
+}
