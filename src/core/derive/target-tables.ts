@@ -118,10 +118,19 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, de
     subHeader,
   ];
   const t = new TableBuilder(columns, header);
-  const fundCells = (first: Cell, second: Cell, f: Funds | undefined): Cell[] => {
+  const width = columns.length;
+  /** A fresh row of the table's width: code, name and the funds (or five empty cells when `f` is null). */
+  const fundCells = (first: Cell, second: Cell, f: Funds | undefined | null): Cell[] => {
+    const cells = new Array<Cell>(width);
+    cells[0] = first;
+    cells[1] = second;
     const total = f?.total ?? 0;
     const fiscal = f?.fiscal ?? 0;
-    return [first, second, fen(total), fen(fiscal), fen(total - fiscal)];
+    cells[2] = f === null ? null : fen(total);
+    cells[3] = f === null ? null : fen(fiscal);
+    cells[4] = f === null ? null : fen(total - fiscal);
+    for (let c = 5; c < width; c++) cells[c] = null;
+    return cells;
   };
   const empty = scope.projects.length === 0;
   if (!empty) {
@@ -154,11 +163,13 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, de
         for (const list of byLevel) if (list.length > height) height = list.length;
         const first = t.rows.length;
         for (let r = 0; r < height; r++) {
-          const cells: Cell[] = r === 0 ? fundCells(p.code, p.name, ledger.projects.get(p.code)?.funds) : [null, null, null, null, null];
-          for (const list of byLevel) {
-            const ind = list[r];
-            if (ind) cells.push(ind.level3, formatTarget(ind.target));
-            else cells.push(null, null);
+          const cells = r === 0 ? fundCells(p.code, p.name, ledger.projects.get(p.code)?.funds) : fundCells(null, null, null);
+          for (let l = 0; l < byLevel.length; l++) {
+            const ind = byLevel[l]![r];
+            if (ind) {
+              cells[5 + 2 * l] = ind.level3;
+              cells[6 + 2 * l] = formatTarget(ind.target);
+            }
           }
           t.row(cells);
         }
