@@ -174,6 +174,16 @@ export function sectionsWhere(ledger: Ledger, where: (c: EconomicCodeAmounts) =>
   return sortedStrings(sections);
 }
 
+/** A unit while its lines are read: its ledger, its rows by functional code, and what its type decides. */
+interface UnitEntry {
+  ledger: UnitLedger;
+  rows: Map<string, FunctionalRow>;
+  /** 行政 or 参公: counts 机关运行经费 */
+  adminLike: boolean;
+  /** which mapping table 11 uses: 0 行政/参公, 1 事业, 2 no known unit */
+  mappingSlot: number;
+}
+
 /** Per source position: is it 财政性资金 (table 13)? */
 const IS_FISCAL: readonly boolean[] = FUNDING_SOURCES.map(isFiscalMoney);
 
@@ -248,8 +258,10 @@ export function buildLedger(scope: Scope): Ledger {
     else projects.set(p.code, { projectClass, funds: undefined, named: 0 });
   }
   // Per unit: its ledger, its rows by functional code, and what its type decides (机关运行经费, table 11's mapping).
-  const unitOf = new Map<string, { ledger: UnitLedger; rows: Map<string, FunctionalRow>; adminLike: boolean; mappingSlot: number }>();
+  const unitOf = new Map<string, UnitEntry>();
 
+  let lastUnitCode: string | undefined;
+  let lastUnit: UnitEntry | undefined;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const f = facts[i]!;
@@ -263,7 +275,8 @@ export function buildLedger(scope: Scope): Ledger {
     if (l.project && !namedProject) projects.set(l.project, (namedProject = { projectClass: 0, funds: undefined, named: 0 }));
     if (namedProject) namedProject.named += amount;
 
-    let u = unitOf.get(l.unit);
+    // Lines of one unit usually come together (a unit's scope has no others): the last unit is kept at hand.
+    let u = l.unit === lastUnitCode ? lastUnit : unitOf.get(l.unit);
     if (!u) {
       const info = scope.unitByCode.get(l.unit);
       const unitLedger: UnitLedger = { bySource: emptyBySource(), expenditure: [undefined, undefined, undefined, undefined], rows: [], projectFunds: undefined };
@@ -271,6 +284,8 @@ export function buildLedger(scope: Scope): Ledger {
       u = { ledger: unitLedger, rows: new Map(), adminLike: !!info && isAdministrativeLike(info.type), mappingSlot: !info ? 2 : info.type === "institution" ? 1 : 0 };
       unitOf.set(l.unit, u);
     }
+    lastUnitCode = l.unit;
+    lastUnit = u;
     const unit = u.ledger;
     let row = u.rows.get(l.functional);
     if (!row) {
