@@ -1,0 +1,113 @@
+/**
+ * 部门整体绩效的计算指标 — the department formulas of the seed's table 12, computed from execution data.
+ * A base of zero or a missing prior figure gives 不适用, never a division by zero.
+ *
+ * 预算执行率 = 执行数 / 调整后预算数
+ * 预算调整率 = (调整后预算数 − 年初预算数) / 年初预算数
+ * 结转结余变动率 = (本年结转结余 − 上年结转结余) / 上年结转结余
+ * 政府采购执行率 = 实际政府采购金额 / 政府采购预算数
+ * 在职人员经费变动率 = (本年在职人员经费 − 上年) / 上年 (在职人员经费: basic 301 工资福利支出, executed)
+ * 人均公用经费变动率 = (本年人均公用经费 − 上年人均公用经费) / 上年人均公用经费 (公用经费: basic 302 and 310)
+ * "三公"经费变动率 = (本年"三公"经费 − 上年) / 上年 (30212, 30217, 30231, 31013, 30913)
+ * 成本节约率 = (调整后预算数 − 执行数) / 调整后预算数, over basic 公用经费 (the department's running cost)
+ */
+import type { Budget } from "../model.ts";
+import { type Fen, fen } from "../money.ts";
+import { type Percent, changeRate, percentOf } from "../ratio.ts";
+import type { Execution } from "./model.ts";
+import { type LineExecution, sideBySide, totals } from "./side-by-side.ts";
+
+export type FormulaId =
+  | "execution-rate"
+  | "adjustment-rate"
+  | "carry-over-change"
+  | "procurement-execution"
+  | "personnel-change"
+  | "per-capita-public-change"
+  | "three-public-change"
+  | "cost-saving";
+
+export const FORMULA_NAMES: Record<FormulaId, string> = {
+  "execution-rate": "预算执行率",
+  "adjustment-rate": "预算调整率",
+  "carry-over-change": "结转结余变动率",
+  "procurement-execution": "政府采购执行率",
+  "personnel-change": "在职人员经费变动率",
+  "per-capita-public-change": "人均公用经费变动率",
+  "three-public-change": "“三公”经费变动率",
+  "cost-saving": "成本节约率",
+};
+
+/** 公式结果 — one formula's value with the figures it came from (for the report's 计算过程). */
+export interface FormulaResult {
+  id: FormulaId;
+  name: string;
+  value: Percent;
+  /** numerator and denominator as printed in the report */
+  numerator: string;
+  denominator: string;
+}
+
+const THREE_PUBLIC = new Set(["30212", "30217", "30231", "31013", "30913"]);
+
+const basic = (l: LineExecution): boolean => l.project === undefined;
+const econ = (prefix: string) => (l: LineExecution) => l.economic.startsWith(prefix);
+
+/** 在职人员经费 (executed basic 301). */
+export function personnelExecuted(lines: readonly LineExecution[]): Fen {
+  return totals(lines, (l) => basic(l) && econ("301")(l)).executed;
+}
+
+/** 公用经费 (executed basic 302 and 310). */
+export function publicFundsExecuted(lines: readonly LineExecution[]): Fen {
+  return totals(lines, (l) => basic(l) && (econ("302")(l) || econ("310")(l))).executed;
+}
+
+/** "三公"经费 (executed, any nature). */
+export function threePublicExecuted(lines: readonly LineExecution[]): Fen {
+  return totals(lines, (l) => THREE_PUBLIC.has(l.economic.slice(0, 5))).executed;
+}
+
+/** (a/na − b/nb) / (b/nb), exactly: (a·nb − b·na) / (b·na). 不适用 when a head count is missing or zero. */
+export function perCapitaChange(current: Fen, staff: number | undefined, prior: Fen | undefined, priorStaff: number | undefined): Percent {
+  if (prior === undefined || !staff || !priorStaff) return { kind: "na" };
+  return percentOf(fen(current * priorStaff - prior * staff), fen(prior * staff));
+}
+
+function optionalChange(current: Fen, prior: Fen | undefined): Percent {
+  return prior === undefined ? { kind: "na" } : changeRate(current, prior);
+}
+
+function yuan(f: Fen): string {
+  const abs = Math.abs(f);
+  return `${f < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}元`;
+}
+
+/** Every department formula, in the order above. */
+export function departmentFormulas(budget: Budget, exec: Execution, lines: readonly LineExecution[] = sideBySide(budget, exec)): FormulaResult[] {
+  const all = totals(lines);
+  const procurementBudget = fen(budget.procurement.reduce((s, p) => s + p.amount, 0));
+  const procurementActual = exec.procurementExecuted ?? fen(0);
+  const personnel = personnelExecuted(lines);
+  const publicFunds = publicFundsExecuted(lines);
+  const threePublic = threePublicExecuted(lines);
+  const staff = exec.staff ?? budget.units.reduce((s, u) => s + (u.staffing.actual ?? 0), 0);
+  const running = totals(lines, (l) => basic(l) && (econ("302")(l) || econ("310")(l)));
+  const prior = exec.prior ?? {};
+  const r = (id: FormulaId, value: Percent, numerator: string, denominator: string): FormulaResult => ({ id, name: FORMULA_NAMES[id], value, numerator, denominator });
+  return [
+    r("execution-rate", percentOf(all.executed, all.adjusted), `执行数 ${yuan(all.executed)}`, `调整后预算数 ${yuan(all.adjusted)}`),
+    r("adjustment-rate", changeRate(all.adjusted, all.original), `调整后 ${yuan(all.adjusted)} − 年初 ${yuan(all.original)}`, `年初预算数 ${yuan(all.original)}`),
+    r("carry-over-change", optionalChange(all.carryOver, prior.carryOver), `本年结转结余 ${yuan(all.carryOver)} − 上年`, `上年结转结余 ${prior.carryOver === undefined ? "未提供" : yuan(prior.carryOver)}`),
+    r("procurement-execution", percentOf(procurementActual, procurementBudget), `实际政府采购金额 ${yuan(procurementActual)}`, `政府采购预算数 ${yuan(procurementBudget)}`),
+    r("personnel-change", optionalChange(personnel, prior.personnel), `本年在职人员经费 ${yuan(personnel)} − 上年`, `上年在职人员经费 ${prior.personnel === undefined ? "未提供" : yuan(prior.personnel)}`),
+    r(
+      "per-capita-public-change",
+      perCapitaChange(publicFunds, staff, prior.publicFunds, prior.staff),
+      `本年公用经费 ${yuan(publicFunds)} / ${staff}人 − 上年人均`,
+      `上年公用经费 ${prior.publicFunds === undefined ? "未提供" : yuan(prior.publicFunds)} / ${prior.staff ?? "未提供"}人`,
+    ),
+    r("three-public-change", optionalChange(threePublic, prior.threePublic), `本年“三公”经费 ${yuan(threePublic)} − 上年`, `上年“三公”经费 ${prior.threePublic === undefined ? "未提供" : yuan(prior.threePublic)}`),
+    r("cost-saving", percentOf(fen(running.adjusted - running.executed), running.adjusted), `公用经费预算 ${yuan(running.adjusted)} − 执行 ${yuan(running.executed)}`, `公用经费预算 ${yuan(running.adjusted)}`),
+  ];
+}

@@ -1,0 +1,122 @@
+/**
+ * 预算执行 — what happens to a budget after publication: payments (支付), in-year changes (预算调整) and
+ * the actual values of performance indicators (指标实际值). The published 年初预算 never changes; these
+ * records sit beside it. All amounts are integer 分.
+ */
+import type { Fen } from "../money.ts";
+
+/** 支付记录 — one payment from the treasury payment system (国库集中支付). */
+export interface Payment {
+  /** 支付日期, ISO yyyy-mm-dd */
+  date: string;
+  /** 单位代码 */
+  unit: string;
+  /** 支出功能分类科目 */
+  functional: string;
+  /** 部门预算支出经济分类科目 */
+  economic: string;
+  /** 项目编码; absent for basic expenditure */
+  project?: string;
+  /** 金额 (a refund is negative) */
+  amount: Fen;
+}
+
+/** The budget line a payment or an adjustment is booked against: unit × functional × economic × project. */
+export interface LineRef {
+  unit: string;
+  functional: string;
+  economic: string;
+  project?: string;
+}
+
+/** 调整类型 — 追加 (supplement), 追减 (reduction), 调剂 (transfer between lines). */
+export type AdjustmentKind = "追加" | "追减" | "调剂";
+
+/** 审批 — the approval of an in-year change. Only approved changes enter 调整后预算. */
+export interface Approval {
+  /** 批准文号, e.g. 洛龙财预〔2021〕35号 */
+  document: string;
+  /** 批准日期 ISO */
+  date: string;
+  /** 批准机关 */
+  by?: string;
+}
+
+/** 预算调整 — one in-year change. 追加 has `to`, 追减 has `from`, 调剂 has both. */
+export interface Adjustment {
+  id: string;
+  kind: AdjustmentKind;
+  /** 申请日期 ISO */
+  date: string;
+  amount: Fen;
+  from?: LineRef;
+  to?: LineRef;
+  reason: string;
+  approval?: Approval;
+}
+
+/** 指标实际值 — the recorded actual value of an indicator. */
+export type ActualValue =
+  /** a number in the target's unit, as a decimal string: "98.5", "120" */
+  | { kind: "numeric"; value: string }
+  /** the date a deadline target was met (ISO), or absent: not yet done */
+  | { kind: "date"; date?: string }
+  /** a qualitative result with the evaluator's judgement */
+  | { kind: "qualitative"; text: string; achieved: Achievement }
+  /** 不适用 — the indicator does not apply this year (its base is zero, the event did not arise) */
+  | { kind: "not-applicable"; reason: string };
+
+/** 定性指标的评价 — the evaluator's judgement of a qualitative indicator. */
+export type Achievement = "达成" | "基本达成" | "未达成";
+
+/** 指标完成情况记录 — an indicator's actual, with its evidence. */
+export interface IndicatorActual {
+  /** 项目编码; absent for the department's overall indicators (整体绩效) */
+  project?: string;
+  /** 三级指标 name — the key within its project, with level2 when a name repeats */
+  level3: string;
+  level2?: string;
+  value: ActualValue;
+  /** 佐证说明 */
+  evidence?: string;
+  /** 佐证材料 — attachment names or ids */
+  attachments?: string[];
+  /** 偏差原因 — why it deviates from the target */
+  reason?: string;
+}
+
+/** 上年执行数 — last year's executed figures the 变动率 compare with; missing ones give 不适用. */
+export interface PriorExecution {
+  /** 上年结转结余 */
+  carryOver?: Fen;
+  /** 上年在职人员经费 */
+  personnel?: Fen;
+  /** 上年公用经费 */
+  publicFunds?: Fen;
+  /** 上年在职实有人数 */
+  staff?: number;
+  /** 上年"三公"经费 */
+  threePublic?: Fen;
+}
+
+/** 执行数据 — one year's execution of one budget. */
+export interface Execution {
+  year: number;
+  /** the date the data runs to (时点), ISO; year end for the final evaluation */
+  asOf: string;
+  payments: Payment[];
+  adjustments: Adjustment[];
+  actuals: IndicatorActual[];
+  /** 政府采购实际金额 — the procurement actually contracted */
+  procurementExecuted?: Fen;
+  /** 本年在职实有人数 at year end, when it differs from the budget's staffing */
+  staff?: number;
+  prior?: PriorExecution;
+  /** 偏差原因 for the department formulas, by formula id */
+  reasons?: Record<string, string>;
+}
+
+/** The string key of a line, for maps. */
+export function lineKey(r: LineRef): string {
+  return `${r.unit}|${r.functional}|${r.economic}|${r.project ?? ""}`;
+}
