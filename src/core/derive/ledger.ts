@@ -2,168 +2,28 @@
  * 台账 — the aggregates of one scope's line items that the tables, the figures and the narrative share,
  * built in one pass over the lines instead of each table filtering and grouping them again. Sums are
  * plain integer additions of amounts already checked as 分; every total is checked again by `fen()`
- * where a table or figure prints it.
+ * where a table or figure prints it. The shapes are in ledger-types.ts.
  */
+import type { LineItem } from "../model.ts";
 import { FUNDING_SOURCES, PROJECT_CLASSES, isAdministrativeLike } from "../model.ts";
-import { type ThreePublicItem, economicClass, economicSection, isFiscalMoney, isPersonnel, threePublicItem } from "./economic.ts";
+import { economicClass, economicSection, isFiscalMoney, isPersonnel, threePublicItem } from "./economic.ts";
+import type {
+  EconomicClassAmounts,
+  EconomicCodeAmounts,
+  ExpenditureAcc,
+  FunctionalClassAmounts,
+  FunctionalRow,
+  Ledger,
+  ProjectAmounts,
+  UnitLedger,
+} from "./ledger-types.ts";
+import { SELECTION_COUNT } from "./ledger-types.ts";
 import { sortByCode, sortedStrings } from "./order.ts";
 import type { Scope } from "./scope.ts";
 import { type BySource, GOVERNMENT_FUND, GPB_APPROPRIATION, IS_APPROPRIATION, IS_GPB, SOURCE_COUNT, STATE_CAPITAL, emptyBySource, sourceIndex } from "./sources.ts";
 
-/** The line selections the table-3 layout prints: all lines (3), 一般公共预算 (5), 政府性基金 (8), 国有资本经营 (10). */
-export type Selection = "all" | "gpb" | "government-fund" | "state-capital";
-
-/** Position of each selection in the ledger's per-selection arrays. */
-export const SELECTION_INDEX: Readonly<Record<Selection, number>> = { all: 0, gpb: 1, "government-fund": 2, "state-capital": 3 };
-const SELECTION_COUNT = 4;
-
-/** Basic (by economic 类) and project (by class) amounts of one row of the table-3 layout. */
-export interface ExpenditureAcc {
-  total: number;
-  basic: number;
-  project: number;
-  /** basic amounts by economic 类, indexed like `Ledger.economicClasses` */
-  basicByClass: number[];
-  /** project amounts by project class, indexed like PROJECT_CLASSES */
-  projectByClass: number[];
-}
-
-/** One functional code (项) of one unit: the rows of tables 2, 3, 5, 8 and 10. */
-export interface FunctionalRow {
-  functional: string;
-  /** its 类 (first three digits) */
-  functionalClass: string;
-  /** every line by source (table 2) */
-  bySource: BySource;
-  /** by selection (SELECTION_INDEX); undefined where the selection has no line in this row */
-  expenditure: (ExpenditureAcc | undefined)[];
-  /** the amounts of its 类 (shared by every row of that 类) */
-  classAmounts: FunctionalClassAmounts;
-}
-
-/** Amounts of a functional 类; each is undefined where no line of that kind falls in the 类. */
-export interface FunctionalClassAmounts {
-  /** 财政拨款 lines by source (table 4) */
-  appropriation: BySource | undefined;
-  gpb: number | undefined;
-  governmentFund: number | undefined;
-  stateCapital: number | undefined;
-}
-
-/** One unit's lines: its subtotal rows and its functional rows. */
-export interface UnitLedger {
-  bySource: BySource;
-  /** by selection; undefined where the selection has no line of this unit */
-  expenditure: (ExpenditureAcc | undefined)[];
-  /** functional rows in code order */
-  rows: FunctionalRow[];
-  /** its project lines that name a project (table 13); undefined when there are none */
-  projectFunds: Funds | undefined;
-}
-
-/** Total and 财政性资金 of some lines (tables 12 and 13). */
-export interface Funds {
-  total: number;
-  fiscal: number;
-}
-
-/** Basic and project amounts of an economic 类 or 款 (table 6). */
-export interface NatureAmounts {
-  basic: number;
-  project: number;
-}
-
-export interface EconomicClassAmounts extends NatureAmounts {
-  sections: Map<string, NatureAmounts>;
-}
-
-export interface Ledger {
-  lineCount: number;
-  /** economic 类 of the scope's lines, in first-seen order; `basicByClass` arrays index into it */
-  economicClasses: string[];
-  /** per economic 类: does a basic line (of any amount) use it? */
-  basicClassSeen: boolean[];
-  /** true when a line or an income entry names a source outside FUNDING_SOURCES (tables then cannot be drawn) */
-  unknownLineSource: boolean;
-  unknownIncomeSource: boolean;
-  income: BySource;
-  /** per source: does an income entry have a non-zero amount? */
-  incomeUsed: boolean[];
-  spend: BySource;
-  /** per source: does a line have a non-zero amount? */
-  spendUsed: boolean[];
-  basic: BySource;
-  project: BySource;
-  /** basic lines by economic 类 and source (indexed like `economicClasses`) */
-  basicByClass: BySource[];
-  /** project lines by project class and source (indexed like PROJECT_CLASSES) */
-  projectByClass: BySource[];
-  units: Map<string, UnitLedger>;
-  /** the 合计 row of the table-3 layout, by selection */
-  expenditure: ExpenditureAcc[];
-  /** by selection: does a line have a non-zero amount? */
-  selectionNonZero: boolean[];
-  /** by selection, per economic 类: does a basic line have a non-zero amount? */
-  selectionClassUsed: boolean[][];
-  /** amounts by functional 类 (unordered; an entry for every 类 with a line) */
-  functionalClasses: Map<string, FunctionalClassAmounts>;
-  /** every line by economic 类 and 款 (table 6) */
-  economic: Map<string, EconomicClassAmounts>;
-  /** every department economic code of the lines, as entered (unordered) */
-  codes: Map<string, EconomicCodeAmounts>;
-  threePublic: Record<ThreePublicItem, number>;
-  /** 机关运行经费 (by code: `EconomicCodeAmounts.operatingCost`) */
-  operatingTotal: number;
-  basicFunds: Funds;
-  projectFunds: Funds;
-  /** every project code of the scope's projects and project lines */
-  projects: Map<string, ProjectAmounts>;
-  total: number;
-  basicTotal: number;
-  appropriation: number;
-  gpb: number;
-  governmentFund: number;
-  stateCapital: number;
-  personnel: number;
-  publicFunds: number;
-}
-
-/** A department economic code of the scope: what it says and where its amounts go. */
-export interface EconomicCodeAmounts {
-  /** its 类 and 款, and what they say (see economic.ts) */
-  class: string;
-  section: string;
-  personnel: boolean;
-  threePublic: ThreePublicItem | undefined;
-  /** 302 or 310: 机关运行经费 when basic 财政拨款 of a 行政/参公 unit */
-  operatingClass: boolean;
-  /** position of its 类 in `Ledger.economicClasses` */
-  classIndex: number;
-  /** the amounts of its 类 and 款 (table 6), shared with the other codes of the same 类 / 款 */
-  classAmounts: EconomicClassAmounts;
-  sectionAmounts: NatureAmounts;
-  /**
-   * basic 一般公共预算 (table 11) in three slots by which mapping applies to the line's unit: [行政 (and
-   * 参公), 事业, no known unit]; a slot is undefined where no line falls in it, the whole where none does
-   */
-  basicGpb: (number | undefined)[] | undefined;
-  /** 机关运行经费 of this code (table 9); undefined where no line counts */
-  operatingCost: number | undefined;
-  /** does a line with a non-zero amount count it in 人员经费 / 公用经费 / 机关运行经费? */
-  inPersonnel: boolean;
-  inPublic: boolean;
-  inOperating: boolean;
-}
-
-/** A project code of the scope: its class, and the project lines naming it. */
-export interface ProjectAmounts {
-  /** position in PROJECT_CLASSES; -1 for a class outside it */
-  projectClass: number;
-  /** total and 财政性资金 of the project lines naming it; undefined where there are none */
-  funds: Funds | undefined;
-  /** every line naming it, whatever its nature */
-  named: number;
-}
+export type * from "./ledger-types.ts";
+export { SELECTION_COUNT, SELECTION_INDEX } from "./ledger-types.ts";
 
 /** The 款 (in code-unit order, each once) of the codes `where` picks. */
 export function sectionsWhere(ledger: Ledger, where: (c: EconomicCodeAmounts) => boolean): string[] {
@@ -190,6 +50,7 @@ const IS_FISCAL: readonly boolean[] = FUNDING_SOURCES.map(isFiscalMoney);
 /** Builds the ledger of a scope: one pass over its income and one over its lines. */
 export function buildLedger(scope: Scope): Ledger {
   const lines = scope.lines;
+  // Each economic code once: what it says, and its entry (the amounts of its 类 and 款 come with it).
   const economicClasses: string[] = [];
   const economic = new Map<string, EconomicClassAmounts>();
   const codes = new Map<string, EconomicCodeAmounts>();
@@ -200,10 +61,44 @@ export function buildLedger(scope: Scope): Ledger {
     if (!f) codes.set(code, (f = economicCode(code, economicClasses, economic)));
     facts[i] = f;
   }
-  const k = economicClasses.length;
+  const ledger = emptyLedger(lines.length, economicClasses, economic, codes);
+  addIncome(ledger, scope);
+  addProjects(ledger, scope);
 
-  const ledger: Ledger = {
-    lineCount: lines.length,
+  const k = economicClasses.length;
+  const units = new Map<string, UnitEntry>();
+  // Lines of one unit usually come together (a unit's scope has no others): the last unit is kept at hand.
+  let lastUnitCode: string | undefined;
+  let lastUnit: UnitEntry | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const f = facts[i]!;
+    const amount: number = l.amount;
+    let u = l.unit === lastUnitCode ? lastUnit : units.get(l.unit);
+    if (!u) units.set(l.unit, (u = unitEntry(ledger, scope, l.unit)));
+    lastUnitCode = l.unit;
+    lastUnit = u;
+    const row = u.rows.get(l.functional) ?? functionalRow(ledger, u, l.functional);
+    // The project a line names (an entry is made for a code no project of the scope has: 一般性项目, no funds yet).
+    let named = l.project ? ledger.projects.get(l.project) : undefined;
+    if (l.project && !named) ledger.projects.set(l.project, (named = { projectClass: 0, funds: undefined, named: 0 }));
+    if (named) named.named += amount;
+
+    addTotals(ledger, l, f, amount);
+    const s = sourceIndex(l.source);
+    // Nothing by source can be drawn for an unknown source: the tables refuse such a scope.
+    if (s < 0) ledger.unknownLineSource = true;
+    else addBySource(ledger, l, f, u, row, named, s, amount, k);
+    addFunds(ledger, l, u.ledger, named, s >= 0 ? IS_FISCAL[s]! : isFiscalMoney(l.source), amount);
+  }
+  sumRows(ledger, k);
+  return ledger;
+}
+
+function emptyLedger(lineCount: number, economicClasses: string[], economic: Map<string, EconomicClassAmounts>, codes: Map<string, EconomicCodeAmounts>): Ledger {
+  const k = economicClasses.length;
+  return {
+    lineCount,
     economicClasses,
     basicClassSeen: repeat(k, false),
     unknownLineSource: false,
@@ -237,7 +132,9 @@ export function buildLedger(scope: Scope): Ledger {
     personnel: 0,
     publicFunds: 0,
   };
+}
 
+function addIncome(ledger: Ledger, scope: Scope): void {
   for (const inc of scope.income) {
     const s = sourceIndex(inc.source);
     if (s < 0) {
@@ -247,147 +144,133 @@ export function buildLedger(scope: Scope): Ledger {
     ledger.income[s]! += inc.amount;
     if (inc.amount !== 0) ledger.incomeUsed[s] = true;
   }
+}
 
-  // A project without a class counts as 一般性项目 (as a line naming no known project does); a class
-  // outside PROJECT_CLASSES prints nowhere. A repeated project code takes the last project's class.
-  const projects = ledger.projects;
+/**
+ * The class of each project code. A project without a class counts as 一般性项目 (as a line naming no
+ * known project does); a class outside PROJECT_CLASSES prints nowhere. A repeated code takes the last
+ * project's class.
+ */
+function addProjects(ledger: Ledger, scope: Scope): void {
   for (const p of scope.projects) {
     const projectClass = p.class === undefined || p.class === null ? 0 : PROJECT_CLASSES.indexOf(p.class);
-    const known = projects.get(p.code);
+    const known = ledger.projects.get(p.code);
     if (known) known.projectClass = projectClass;
-    else projects.set(p.code, { projectClass, funds: undefined, named: 0 });
+    else ledger.projects.set(p.code, { projectClass, funds: undefined, named: 0 });
   }
-  // Per unit: its ledger, its rows by functional code, and what its type decides (机关运行经费, table 11's mapping).
-  const unitOf = new Map<string, UnitEntry>();
+}
 
-  let lastUnitCode: string | undefined;
-  let lastUnit: UnitEntry | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    const f = facts[i]!;
-    const amount: number = l.amount;
-    const s = sourceIndex(l.source);
-    const basic = l.nature === "basic";
-    const project = l.nature === "project";
-    const fiscal = s >= 0 ? IS_FISCAL[s]! : isFiscalMoney(l.source);
-    // The project a line names (an entry is made for a code no project of the scope has: 一般性项目, no funds yet).
-    let namedProject = l.project ? projects.get(l.project) : undefined;
-    if (l.project && !namedProject) projects.set(l.project, (namedProject = { projectClass: 0, funds: undefined, named: 0 }));
-    if (namedProject) namedProject.named += amount;
+/** A unit's entry, made at its first line; its type is looked up as the tables look it up. */
+function unitEntry(ledger: Ledger, scope: Scope, code: string): UnitEntry {
+  const info = scope.unitByCode.get(code);
+  const unitLedger: UnitLedger = { bySource: emptyBySource(), expenditure: [undefined, undefined, undefined, undefined], rows: [], projectFunds: undefined };
+  ledger.units.set(code, unitLedger);
+  return { ledger: unitLedger, rows: new Map(), adminLike: !!info && isAdministrativeLike(info.type), mappingSlot: !info ? 2 : info.type === "institution" ? 1 : 0 };
+}
 
-    // Lines of one unit usually come together (a unit's scope has no others): the last unit is kept at hand.
-    let u = l.unit === lastUnitCode ? lastUnit : unitOf.get(l.unit);
-    if (!u) {
-      const info = scope.unitByCode.get(l.unit);
-      const unitLedger: UnitLedger = { bySource: emptyBySource(), expenditure: [undefined, undefined, undefined, undefined], rows: [], projectFunds: undefined };
-      ledger.units.set(l.unit, unitLedger);
-      u = { ledger: unitLedger, rows: new Map(), adminLike: !!info && isAdministrativeLike(info.type), mappingSlot: !info ? 2 : info.type === "institution" ? 1 : 0 };
-      unitOf.set(l.unit, u);
-    }
-    lastUnitCode = l.unit;
-    lastUnit = u;
-    const unit = u.ledger;
-    let row = u.rows.get(l.functional);
-    if (!row) {
-      const functionalClass = l.functional.slice(0, 3);
-      let classAmounts = ledger.functionalClasses.get(functionalClass);
-      if (!classAmounts) {
-        classAmounts = { appropriation: undefined, gpb: undefined, governmentFund: undefined, stateCapital: undefined };
-        ledger.functionalClasses.set(functionalClass, classAmounts);
-      }
-      row = { functional: l.functional, functionalClass, bySource: emptyBySource(), expenditure: [undefined, undefined, undefined, undefined], classAmounts };
-      u.rows.set(l.functional, row);
-      unit.rows.push(row);
-    }
+/** A unit's row for a functional code, made at its first line, with the amounts of its 类. */
+function functionalRow(ledger: Ledger, u: UnitEntry, functional: string): FunctionalRow {
+  const functionalClass = functional.slice(0, 3);
+  let classAmounts: FunctionalClassAmounts | undefined = ledger.functionalClasses.get(functionalClass);
+  if (!classAmounts) {
+    classAmounts = { appropriation: undefined, gpb: undefined, governmentFund: undefined, stateCapital: undefined };
+    ledger.functionalClasses.set(functionalClass, classAmounts);
+  }
+  const row: FunctionalRow = { functional, functionalClass, bySource: emptyBySource(), expenditure: [undefined, undefined, undefined, undefined], classAmounts };
+  u.rows.set(functional, row);
+  u.ledger.rows.push(row);
+  return row;
+}
 
-    // Totals of the figures.
-    ledger.total += amount;
+/** Totals that count every line, whatever its source: 支出合计, basic, and table 6's 类 and 款. */
+function addTotals(ledger: Ledger, l: LineItem, f: EconomicCodeAmounts, amount: number): void {
+  ledger.total += amount;
+  if (l.nature === "basic") {
+    ledger.basicTotal += amount;
+    ledger.basicClassSeen[f.classIndex] = true;
+    f.classAmounts.basic += amount;
+    f.sectionAmounts.basic += amount;
+  } else if (l.nature === "project") {
+    f.classAmounts.project += amount;
+    f.sectionAmounts.project += amount;
+  }
+}
+
+/** What a line of a known source (position `s`) adds: every amount by source, 财政拨款, "三公", 机关运行经费. */
+function addBySource(ledger: Ledger, l: LineItem, f: EconomicCodeAmounts, u: UnitEntry, row: FunctionalRow, named: ProjectAmounts | undefined, s: number, amount: number, k: number): void {
+  const basic = l.nature === "basic";
+  if (amount !== 0) ledger.spendUsed[s] = true;
+  row.bySource[s]! += amount; // units' and the scope's totals are summed from their rows (sumRows)
+  // Anything not basic is printed as project money; a line naming no known project is 一般性项目.
+  const projectClass = basic ? -1 : named ? named.projectClass : 0;
+  if (basic) {
+    ledger.basic[s]! += amount;
+    ledger.basicByClass[f.classIndex]![s]! += amount;
+  } else {
+    ledger.project[s]! += amount;
+    if (projectClass >= 0) ledger.projectByClass[projectClass]![s]! += amount;
+  }
+
+  // The table-3 layout: every line, and its one selection by source.
+  const selection = IS_GPB[s] ? 1 : s === GOVERNMENT_FUND ? 2 : s === STATE_CAPITAL ? 3 : -1;
+  addToSelection(ledger, row, 0, k, basic, f.classIndex, projectClass, amount);
+  if (selection > 0) addToSelection(ledger, row, selection, k, basic, f.classIndex, projectClass, amount);
+
+  const cls = row.classAmounts;
+  if (IS_APPROPRIATION[s]) {
+    ledger.appropriation += amount;
+    (cls.appropriation ??= emptyBySource())[s]! += amount;
+  }
+  if (selection === 1) {
+    ledger.gpb += amount;
+    cls.gpb = (cls.gpb ?? 0) + amount;
     if (basic) {
-      ledger.basicTotal += amount;
-      ledger.basicClassSeen[f.classIndex] = true;
-    }
-    if (basic) {
-      f.classAmounts.basic += amount;
-      f.sectionAmounts.basic += amount;
-    } else if (project) {
-      f.classAmounts.project += amount;
-      f.sectionAmounts.project += amount;
-    }
-
-    // Nothing by source can be drawn for an unknown source: the tables refuse such a scope.
-    if (s < 0) ledger.unknownLineSource = true;
-    else {
-      if (amount !== 0) ledger.spendUsed[s] = true;
-      row.bySource[s]! += amount; // units' and the scope's totals are summed from their rows below
-      const projectClass = basic ? -1 : namedProject ? namedProject.projectClass : 0;
-      if (basic) {
-        ledger.basic[s]! += amount;
-        ledger.basicByClass[f.classIndex]![s]! += amount;
+      const byMapping = (f.basicGpb ??= [undefined, undefined, undefined]);
+      byMapping[u.mappingSlot] = (byMapping[u.mappingSlot] ?? 0) + amount;
+      if (f.personnel) {
+        ledger.personnel += amount;
+        if (amount !== 0) f.inPersonnel = true;
       } else {
-        ledger.project[s]! += amount;
-        if (projectClass >= 0) ledger.projectByClass[projectClass]![s]! += amount;
-      }
-
-      // The table-3 layout: every line, and its one selection by source.
-      const selection = IS_GPB[s] ? 1 : s === GOVERNMENT_FUND ? 2 : s === STATE_CAPITAL ? 3 : -1;
-      addToSelection(ledger, row, 0, k, basic, f.classIndex, projectClass, amount);
-      if (selection > 0) addToSelection(ledger, row, selection, k, basic, f.classIndex, projectClass, amount);
-
-      const cls = row.classAmounts;
-      if (IS_APPROPRIATION[s]) {
-        ledger.appropriation += amount;
-        (cls.appropriation ??= emptyBySource())[s]! += amount;
-      }
-      if (selection === 1) {
-        ledger.gpb += amount;
-        cls.gpb = (cls.gpb ?? 0) + amount;
-        if (basic) {
-          const byMapping = (f.basicGpb ??= [undefined, undefined, undefined]);
-          byMapping[u.mappingSlot] = (byMapping[u.mappingSlot] ?? 0) + amount;
-          if (f.personnel) {
-            ledger.personnel += amount;
-            if (amount !== 0) f.inPersonnel = true;
-          } else {
-            ledger.publicFunds += amount;
-            if (amount !== 0) f.inPublic = true;
-          }
-        }
-      } else if (selection === 2) {
-        ledger.governmentFund += amount;
-        cls.governmentFund = (cls.governmentFund ?? 0) + amount;
-      } else if (selection === 3) {
-        ledger.stateCapital += amount;
-        cls.stateCapital = (cls.stateCapital ?? 0) + amount;
-      }
-      if (s === GPB_APPROPRIATION) {
-        if (f.threePublic) ledger.threePublic[f.threePublic] += amount;
-        if (basic && f.operatingClass && u.adminLike) { // isOperatingCost, with the unit's type and the code's 类 decided once
-          f.operatingCost = (f.operatingCost ?? 0) + amount;
-          ledger.operatingTotal += amount;
-          if (amount !== 0) f.inOperating = true;
-        }
+        ledger.publicFunds += amount;
+        if (amount !== 0) f.inPublic = true;
       }
     }
-
-    // Funds of tasks (table 12) and projects (table 13).
-    const funds = basic ? ledger.basicFunds : project ? ledger.projectFunds : undefined;
-    if (funds) {
-      funds.total += amount;
-      if (fiscal) funds.fiscal += amount;
-    }
-    if (project && namedProject) {
-      const byProject = (namedProject.funds ??= { total: 0, fiscal: 0 });
-      const byUnit = (unit.projectFunds ??= { total: 0, fiscal: 0 });
-      byProject.total += amount;
-      byUnit.total += amount;
-      if (fiscal) {
-        byProject.fiscal += amount;
-        byUnit.fiscal += amount;
-      }
+  } else if (selection === 2) {
+    ledger.governmentFund += amount;
+    cls.governmentFund = (cls.governmentFund ?? 0) + amount;
+  } else if (selection === 3) {
+    ledger.stateCapital += amount;
+    cls.stateCapital = (cls.stateCapital ?? 0) + amount;
+  }
+  if (s === GPB_APPROPRIATION) {
+    if (f.threePublic) ledger.threePublic[f.threePublic] += amount;
+    // isOperatingCost, with the unit's type and the code's 类 decided once.
+    if (basic && f.operatingClass && u.adminLike) {
+      f.operatingCost = (f.operatingCost ?? 0) + amount;
+      ledger.operatingTotal += amount;
+      if (amount !== 0) f.inOperating = true;
     }
   }
-  sumRows(ledger, k);
-  return ledger;
+}
+
+/** Funds of tasks (table 12) and of projects and their units (table 13). */
+function addFunds(ledger: Ledger, l: LineItem, unit: UnitLedger, named: ProjectAmounts | undefined, fiscal: boolean, amount: number): void {
+  const project = l.nature === "project";
+  const funds = l.nature === "basic" ? ledger.basicFunds : project ? ledger.projectFunds : undefined;
+  if (funds) {
+    funds.total += amount;
+    if (fiscal) funds.fiscal += amount;
+  }
+  if (project && named) {
+    const byProject = (named.funds ??= { total: 0, fiscal: 0 });
+    const byUnit = (unit.projectFunds ??= { total: 0, fiscal: 0 });
+    byProject.total += amount;
+    byUnit.total += amount;
+    if (fiscal) {
+      byProject.fiscal += amount;
+      byUnit.fiscal += amount;
+    }
+  }
 }
 
 /** Sorts a unit's rows by functional code (stably, as `localeCompare` orders codes). */
