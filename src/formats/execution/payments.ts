@@ -1,0 +1,223 @@
+/**
+ * 国库支付导出导入 — reads a treasury payment system export (CSV or XLSX: date, unit, functional code,
+ * economic code, project, amount in 元) into payments. All or nothing: one bad row and nothing is
+ * imported; every bad row gets a finding naming the file and the line (CSV) or sheet and cell (XLSX).
+ */
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import type { Payment } from "../../core/execution/model.ts";
+import { parseDecimal } from "../../core/money.ts";
+import type { Finding, Location } from "../../core/rules/finding.ts";
+
+export type PaymentField = "date" | "unit" | "functional" | "economic" | "project" | "amount";
+
+/** Header names the export may use for each field (compared without spaces). */
+export const PAYMENT_HEADERS: Record<PaymentField, readonly string[]> = {
+  date: ["date", "支付日期", "日期", "记账日期", "交易日期"],
+  unit: ["unit", "单位代码", "预算单位代码", "单位编码", "预算单位编码"],
+  functional: ["functional", "功能科目", "功能分类科目", "支出功能分类科目", "功能科目编码", "功能分类"],
+  economic: ["economic", "经济科目", "经济分类科目", "部门经济分类", "经济科目编码", "经济分类"],
+  project: ["project", "项目编码", "项目代码", "项目"],
+  amount: ["amount", "金额", "支付金额", "金额（元）", "金额(元)"],
+};
+
+const REQUIRED: readonly PaymentField[] = ["date", "unit", "functional", "economic", "amount"];
+const FIELDS: readonly PaymentField[] = ["date", "unit", "functional", "economic", "project", "amount"];
+const FIELD_NAMES: Record<PaymentField, string> = { date: "支付日期", unit: "单位代码", functional: "功能科目", economic: "经济科目", project: "项目编码", amount: "金额" };
+
+/** At most this many row findings are listed; the rest are counted in one last finding. */
+export const MAX_ROW_FINDINGS = 200;
+
+export interface PaymentImportOptions {
+  /** the fiscal year: a payment dated outside it is a bad row */
+  year?: number;
+  /** the budget's unit and project codes: others are bad rows */
+  units?: ReadonlySet<string>;
+  projects?: ReadonlySet<string>;
+}
+
+export type PaymentImport = { ok: true; payments: Payment[] } | { ok: false; findings: Finding[] };
+
+type Raw = string | number | Date | null | undefined;
+
+const RULE = "execution.import";
+
+function finding(message: string, location: Location, actual?: string): Finding {
+  const f: Finding = { rule: RULE, severity: "error", message, location };
+  if (actual !== undefined) f.actual = actual;
+  return f;
+}
+
+function norm(s: string): string {
+  return s.replace(/[\s\uFEFF]/g, "").toLowerCase();
+}
+
+const HEADER_INDEX = new Map<string, PaymentField>();
+for (const f of FIELDS) for (const h of PAYMENT_HEADERS[f]) HEADER_INDEX.set(norm(h), f);
+
+/** Column positions of each field from a header row; missing required ones as findings. */
+function mapHeader(cells: readonly Raw[], place: (col: number) => Location): { cols: Partial<Record<PaymentField, number>>; findings: Finding[] } {
+  const cols: Partial<Record<PaymentField, number>> = {};
+  cells.forEach((c, i) => {
+    const f = c === null || c === undefined ? undefined : HEADER_INDEX.get(norm(String(c)));
+    if (f && cols[f] === undefined) cols[f] = i;
+  });
+  const findings = REQUIRED.filter((f) => cols[f] === undefined).map((f) =>
+    finding(`缺少“${FIELD_NAMES[f]}”列 / missing the ${f} column (headers: ${PAYMENT_HEADERS[f].join(", ")})`, place(0)),
+  );
+  return { cols, findings };
+}
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const SLASH = /^(\d{4})[/.年](\d{1,2})[/.月](\d{1,2})日?$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+
+function parseDate(v: Raw): string | undefined {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v.toISOString().slice(0, 10);
+  if (v === null || v === undefined) return undefined;
+  const s = String(v).trim();
+  const m = ISO.exec(s) ?? SLASH.exec(s) ?? COMPACT.exec(s);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return undefined;
+  return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+function text(v: Raw): string {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v).trim();
+}
+
+/**
+ * One data row to a payment, or its problems. `place(field)` locates a field's cell for findings.
+ * Pure over its inputs; shared by the CSV and XLSX readers.
+ */
+function readRow(get: (f: PaymentField) => Raw, place: (f: PaymentField) => Location, opts: PaymentImportOptions, out: Finding[]): Payment | undefined {
+  const before = out.length;
+  const rawDate = get("date");
+  const date = parseDate(rawDate);
+  if (!date) out.push(finding(`日期无法识别 / not a date: "${text(rawDate)}"`, place("date"), text(rawDate)));
+  else if (opts.year !== undefined && Number(date.slice(0, 4)) !== opts.year) out.push(finding(`日期不在 ${opts.year} 年度内 / date outside ${opts.year}: ${date}`, place("date"), date));
+  const unit = text(get("unit"));
+  if (!unit) out.push(finding("单位代码为空 / unit code empty", place("unit")));
+  else if (opts.units && !opts.units.has(unit)) out.push(finding(`预算中没有此单位 / unit not in the budget: ${unit}`, place("unit"), unit));
+  const functional = text(get("functional"));
+  if (!/^\d{7}$/.test(functional)) out.push(finding(`功能科目应为7位数字 / functional code must be 7 digits: "${functional}"`, place("functional"), functional));
+  const economic = text(get("economic"));
+  if (!/^\d{5}(\d{2})?$/.test(economic)) out.push(finding(`经济科目应为5位或7位数字 / economic code must be 5 or 7 digits: "${economic}"`, place("economic"), economic));
+  const project = text(get("project"));
+  if (project && opts.projects && !opts.projects.has(project)) out.push(finding(`预算中没有此项目 / project not in the budget: ${project}`, place("project"), project));
+  const rawAmount = get("amount");
+  let amount;
+  try {
+    amount = typeof rawAmount === "number" ? parseDecimal(plain(rawAmount), "元") : parseDecimal(text(rawAmount), "元");
+  } catch (e) {
+    out.push(finding(`金额无效 / bad amount: ${e instanceof Error ? e.message : String(e)}`, place("amount"), text(rawAmount)));
+  }
+  if (out.length > before || !date || amount === undefined) return undefined;
+  const p: Payment = { date, unit, functional, economic, amount };
+  if (project) p.project = project;
+  return p;
+}
+
+function plain(n: number): string {
+  const s = String(n);
+  return /e/i.test(s) ? n.toFixed(2) : s;
+}
+
+function finish(payments: Payment[], findings: Finding[]): PaymentImport {
+  if (findings.length === 0) return { ok: true, payments };
+  const shown = findings.slice(0, MAX_ROW_FINDINGS);
+  if (findings.length > MAX_ROW_FINDINGS) {
+    const first = findings[0]!.location;
+    shown.push(finding(`另有 ${findings.length - MAX_ROW_FINDINGS} 处问题未列出 / ${findings.length - MAX_ROW_FINDINGS} more problems not listed`, first.kind === "data" && first.file ? { kind: "data", path: "", file: first.file } : { kind: "data", path: "" }));
+  }
+  shown.push(finding(`导入未执行：${findings.length} 处问题，未导入任何记录 / nothing imported: ${findings.length} problems`, { kind: "data", path: "" }));
+  return { ok: false, findings: shown };
+}
+
+/** Reads a CSV export (UTF-8, with or without BOM; first row headers). */
+export function importPaymentsCsv(content: string, file: string, opts: PaymentImportOptions = {}): PaymentImport {
+  let records: string[][];
+  try {
+    records = parse(content, { bom: true, relax_column_count: true, skip_empty_lines: true });
+  } catch (e) {
+    return finish([], [finding(`CSV 无法解析 / unreadable CSV: ${e instanceof Error ? e.message : String(e)}`, { kind: "data", path: "", file })]);
+  }
+  const header = records[0];
+  if (!header) return finish([], [finding("文件为空 / empty file", { kind: "data", path: "", file, line: 1 })]);
+  const { cols, findings } = mapHeader(header, () => ({ kind: "data", path: "", file, line: 1 }));
+  if (findings.length) return finish([], findings);
+  const payments: Payment[] = [];
+  for (let i = 1; i < records.length; i++) {
+    const row = records[i]!;
+    const line = i + 1;
+    const p = readRow(
+      (f) => (cols[f] === undefined ? undefined : row[cols[f]]),
+      (f) => ({ kind: "data", path: `payments[${i - 1}].${f}`, file, line }),
+      opts,
+      findings,
+    );
+    if (p) payments.push(p);
+  }
+  return finish(payments, findings);
+}
+
+function columnLetter(n: number): string {
+  let s = "";
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+function cellValue(v: ExcelJS.CellValue): Raw {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || v instanceof Date) return v;
+  if (typeof v === "boolean") return String(v);
+  if (typeof v === "object") {
+    if ("result" in v) return cellValue(v.result as ExcelJS.CellValue);
+    if ("richText" in v) return v.richText.map((r) => r.text).join("");
+    if ("text" in v) return String(v.text);
+  }
+  return String(v);
+}
+
+/** Reads an XLSX export: the first sheet with a header row of the known names. */
+export async function importPaymentsXlsx(data: Uint8Array, file: string, opts: PaymentImportOptions = {}): Promise<PaymentImport> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (e) {
+    return finish([], [finding(`XLSX 无法读取 / unreadable XLSX: ${e instanceof Error ? e.message : String(e)}`, { kind: "data", path: "", file })]);
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return finish([], [finding("工作簿没有工作表 / no worksheet", { kind: "data", path: "", file })]);
+  const sheet = ws.name;
+  const headerRow = ws.getRow(1);
+  const headerCells: Raw[] = [];
+  for (let c = 1; c <= ws.columnCount; c++) headerCells.push(cellValue(headerRow.getCell(c).value));
+  const { cols, findings } = mapHeader(headerCells, (col) => ({ kind: "data", path: "", file, sheet, cell: `${columnLetter(col + 1)}1` }));
+  if (findings.length) return finish([], findings);
+  const payments: Payment[] = [];
+  let index = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    if (r === 1) return;
+    const i = index++;
+    const p = readRow(
+      (f) => (cols[f] === undefined ? undefined : cellValue(row.getCell(cols[f] + 1).value)),
+      (f) => ({ kind: "data", path: `payments[${i}].${f}`, file, sheet, cell: `${columnLetter((cols[f] ?? 0) + 1)}${r}` }),
+      opts,
+      findings,
+    );
+    if (p) payments.push(p);
+  });
+  return finish(payments, findings);
+}
+
+/** Dispatches by file name: .xlsx → XLSX, otherwise CSV. */
+export async function importPayments(data: Uint8Array, file: string, opts: PaymentImportOptions = {}): Promise<PaymentImport> {
+  if (/\.xlsx$/i.test(file)) return importPaymentsXlsx(data, file, opts);
+  return importPaymentsCsv(new TextDecoder("utf-8").decode(data), file, opts);
+}
