@@ -11,11 +11,11 @@ import { importHtml } from "./html.ts";
 import { importLegacy } from "./legacy.ts";
 import { importPdf } from "./pdf.ts";
 import { errorText, importProblem } from "./problems.ts";
-import { type SniffedFormat, extensionFormat, sniffFormat } from "./sniff.ts";
+import { SUPPORTED_EXTENSIONS, type SniffedFormat, extensionFormat, sniffFormat } from "./sniff.ts";
 import { importText } from "./text.ts";
 import { importXlsx } from "./xlsx.ts";
 
-export { sniffFormat, type SniffedFormat } from "./sniff.ts";
+export { SUPPORTED_EXTENSIONS, sniffFormat, type SniffedFormat } from "./sniff.ts";
 
 export interface ImportOptions {
   /** files larger than this are not read (bytes) */
@@ -88,7 +88,10 @@ export async function importBytes(name: string, bytes: Uint8Array, options: Impo
       case "zip":
         return unread(name, format, importProblem("read.unsupported-format", `${name} 是压缩包，但不是 XLSX 或 DOCX / ${name} is a zip archive but neither XLSX nor DOCX`, { file: name }));
       case "binary":
-        if (byName && byName !== "text" && byName !== "html") {
+        if (!byName) {
+          return unread(name, format, importProblem("read.unsupported-format", `${name} 不是可读取的格式，可读取：${SUPPORTED_EXTENSIONS.join(" ")} / ${name} is not a readable format; readable: ${SUPPORTED_EXTENSIONS.join(" ")}`, { file: name }));
+        }
+        if (byName !== "text" && byName !== "html") {
           return unread(name, format, importProblem("read.damaged", `${name} 的内容不是 ${byName.toUpperCase()} 格式（文件损坏或扩展名有误），未读取 / the content of ${name} is not ${byName.toUpperCase()} (damaged, or a wrong extension): not read`, { file: name }));
         }
         return importText(name, bytes);

@@ -223,6 +223,9 @@ export function readInk(
     const scaleY = Math.hypot(m[2], m[3]);
     const size = t.fontSize * scaleY;
     let x = 0;
+    const [a, b, c, d, e, f] = m;
+    const ty = t.y + t.rise;
+    const glyphSize = size > 0 ? size : t.fontSize;
     for (const g of glyphs) {
       if (g === null || g === undefined) continue;
       if (typeof g === "number") {
@@ -232,18 +235,21 @@ export function readInk(
       const width = (g.width ?? 0) * advanceScale;
       const spacing = (g.isSpace ? t.wordSpacing : 0) + t.charSpacing;
       if (!t.vertical) {
-        const [ax, ay] = apply(m, t.x + x * hScale, t.y + t.rise);
-        const [bx] = apply(m, t.x + (x + width) * hScale, t.y + t.rise);
         if (ink.glyphs.length < limits.maxGlyphs && g.unicode) {
+          const tx0 = t.x + x * hScale;
+          const tx1 = t.x + (x + width) * hScale;
+          const ax = a * tx0 + c * ty + e;
+          const bx = a * tx1 + c * ty + e;
+          const u = g.unicode;
           ink.glyphs.push({
-            ch: g.unicode,
-            x0: Math.min(ax, bx),
-            x1: Math.max(ax, bx),
-            y: ay,
-            size: size > 0 ? size : t.fontSize,
+            ch: u,
+            x0: ax < bx ? ax : bx,
+            x1: ax < bx ? bx : ax,
+            y: b * tx0 + d * ty + f,
+            size: glyphSize,
             font: t.font,
             bold: t.bold,
-            space: !!g.isSpace || g.unicode.trim() === "",
+            space: !!g.isSpace || (u.length === 1 ? u.charCodeAt(0) <= 32 || u === "\u3000" || u === "\u00a0" : u.trim() === ""),
           });
         }
         x += width + spacing * t.fontDirection;

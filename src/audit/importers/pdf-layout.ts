@@ -6,7 +6,7 @@
 import { type GridTable, findGridTables } from "./pdf-grid.ts";
 import type { Glyph, PageInk } from "./pdf-ink.ts";
 import { findStreamTables } from "./pdf-stream.ts";
-import { groupLines, runText, splitRuns } from "./pdf-text.ts";
+import { groupLines, joinRuns, runText, splitRuns } from "./pdf-text.ts";
 
 /** A line of running text outside tables. */
 export interface FlowLine {
@@ -58,9 +58,10 @@ function median(values: number[]): number {
 export function toFlowLine(page: number, glyphs: Glyph[], pageWidth: number, pageHeight: number): FlowLine | undefined {
   const ink = glyphs.filter((g) => !g.space);
   if (ink.length === 0) return undefined;
-  const text = runText(glyphs);
-  if (text === "") return undefined;
   const pieces = splitRuns(glyphs, RUN_GAP);
+  const runs = pieces.map(runText);
+  const text = joinRuns(runs);
+  if (text === "") return undefined;
   const boldCount = ink.filter((g) => g.bold).length;
   const fonts = new Map<string, number>();
   for (const g of ink) fonts.set(g.font, (fonts.get(g.font) ?? 0) + 1);
@@ -73,7 +74,7 @@ export function toFlowLine(page: number, glyphs: Glyph[], pageWidth: number, pag
     bold: boldCount * 2 > ink.length,
     font: [...fonts].sort((a, b) => b[1] - a[1])[0]![0],
     text,
-    runs: pieces.map(runText),
+    runs,
     runBoxes: pieces.map((p) => {
       const inked = p.filter((g) => !g.space);
       return { x0: inked[0]!.x0, x1: inked[inked.length - 1]!.x1 };

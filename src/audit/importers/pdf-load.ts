@@ -13,14 +13,31 @@ type Pdfjs = typeof PdfjsModule;
 
 let pdfjs: Promise<Pdfjs> | undefined;
 
-/** pdfjs, loaded once; its worker module is registered so that no worker thread is set up. */
+/**
+ * pdfjs, loaded once; its worker module is registered so that no worker thread is set up.
+ *
+ * The legacy build's core-js polyfills replace two built-ins for the whole process, Array.prototype.push
+ * (half as fast, to fix lengths beyond 2^32) and JSON.parse (for a proposal pdfjs does not use): the
+ * native ones are put back, so loading the PDF reader slows nothing else down. What it adds (Promise.
+ * withResolvers, which Node 20 lacks, and others) stays.
+ */
 export function loadPdfjs(): Promise<Pdfjs> {
   pdfjs ??= (async () => {
-    const g = globalThis as { pdfjsWorker?: unknown };
-    // the worker module has no type declarations; pdfjs only needs it registered
-    const worker: string = "pdfjs-dist/legacy/build/pdf.worker.mjs";
-    g.pdfjsWorker ??= await import(worker);
-    return import("pdfjs-dist/legacy/build/pdf.mjs");
+    const kept = [
+      [Array.prototype, "push"],
+      [JSON, "parse"],
+    ] as const;
+    const natives = kept.map(([o, k]) => Object.getOwnPropertyDescriptor(o, k)!);
+    try {
+      const g = globalThis as { pdfjsWorker?: unknown };
+      // the worker module has no type declarations; pdfjs only needs it registered
+      const worker: string = "pdfjs-dist/legacy/build/pdf.worker.mjs";
+      const lib = await import("pdfjs-dist/legacy/build/pdf.mjs");
+      g.pdfjsWorker ??= await import(worker);
+      return lib;
+    } finally {
+      kept.forEach(([o, k], i) => Object.defineProperty(o, k, natives[i]!));
+    }
   })();
   return pdfjs;
 }
@@ -71,7 +88,8 @@ export async function pageInk(doc: PDFDocumentProxy, pageNumber: number, limits:
   const page = await doc.getPage(pageNumber);
   try {
     const viewport = page.getViewport({ scale: 1 });
-    const ops = await page.getOperatorList();
+    // annotations (links, form fields) draw nothing the audit reads
+    const ops = await page.getOperatorList({ annotationMode: 0 });
     const fontOf = (name: string): FontInfo | undefined => {
       try {
         return page.commonObjs.has(name) ? (page.commonObjs.get(name) as FontInfo) : undefined;

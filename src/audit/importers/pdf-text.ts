@@ -21,6 +21,11 @@ export function isCjk(ch: string): boolean {
 }
 
 export function cleanChars(s: string): string {
+  // the common case, one ordinary character, without a regular expression
+  if (s.length === 1) {
+    const c = s.charCodeAt(0);
+    if (c < 0x00ad || (c > 0x00ad && c < 0x200b) || (c > 0x2060 && c < 0x2e80) || (c > 0x2fdf && c < 0xf900) || (c > 0xfb4f && c !== 0xfeff)) return s;
+  }
   return s.replace(INVISIBLE, "").replace(COMPAT, (c) => c.normalize("NFKC"));
 }
 
@@ -58,7 +63,11 @@ function dedupe(line: Glyph[]): Glyph[] {
   line.sort((a, b) => a.x0 - b.x0);
   const out: Glyph[] = [];
   for (const g of line) {
-    const dup = out.some((k, i) => i >= out.length - 4 && k.ch === g.ch && Math.abs(k.x0 - g.x0) < 0.3 * g.size);
+    let dup = false;
+    for (let i = Math.max(0, out.length - 4); i < out.length && !dup; i++) {
+      const k = out[i]!;
+      dup = k.ch === g.ch && Math.abs(k.x0 - g.x0) < 0.3 * g.size;
+    }
     if (!dup) out.push(g);
   }
   return out;
@@ -87,6 +96,17 @@ export function runText(run: readonly Glyph[]): string {
     prev = g;
   }
   return s.replace(/\s+/g, " ").trim();
+}
+
+/** Runs of one line (each already `runText`) joined: a space only between Latin letters or digits. */
+export function joinRuns(runs: readonly string[]): string {
+  let s = "";
+  for (const r of runs) {
+    if (r === "") continue;
+    if (s !== "" && WORD.test(s[s.length - 1]!) && WORD.test(r[0]!)) s += " ";
+    s += r;
+  }
+  return s;
 }
 
 /** Lines of one cell or paragraph joined: no space at a break unless both sides are Latin letters. */

@@ -37,8 +37,11 @@ function hasUtf16(bytes: Uint8Array, s: string): boolean {
 
 const EXT: Record<string, SniffedFormat> = {
   pdf: "pdf", xlsx: "xlsx", xlsm: "xlsx", docx: "docx", xls: "xls", doc: "doc", wps: "doc", et: "xls",
-  html: "html", htm: "html", shtml: "html", xhtml: "html", txt: "text", md: "text", tsv: "text", csv: "text",
+  html: "html", htm: "html", shtml: "html", xhtml: "html", txt: "text", text: "text", md: "text", tsv: "text",
 };
+
+/** The extensions read (content decides when it disagrees: an ".xls" holding HTML is read as HTML). */
+export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(EXT).map((e) => `.${e}`);
 
 export function extensionFormat(name: string): SniffedFormat | undefined {
   const m = /\.([a-z0-9]+)$/i.exec(name);
