@@ -7,6 +7,7 @@ import { registerXlsxReader } from "../formats/entry-workbook/index.ts";
 import { InputError, formatProblem } from "../formats/errors.ts";
 import { type AuditOptions, auditCommand } from "./audit.ts";
 import { type CheckOptions, checkCommand } from "./check.ts";
+import { type EvaluateOptions, type ExecutionImportOptions, evaluateCommand, executionImportCommand } from "./execution.ts";
 import { type NewOptions, newCommand } from "./new.ts";
 import { type RenderOptions, renderCommand } from "./render.ts";
 import { RENDERERS } from "./renderers.ts";
@@ -73,6 +74,30 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("--no-progress", "不显示进度条 / no progress bar")
     .action(async (files: string[], opts: AuditOptions) => {
       code = await auditCommand(files, opts, io);
+    });
+
+  program
+    .command("execution")
+    .description("预算执行 / budget execution")
+    .command("import")
+    .description("检查并读取国库支付导出 / check treasury payment exports (CSV/XLSX): all or nothing, every bad row with its place")
+    .argument("<files...>", "支付明细文件 / payment export files")
+    .option("--budget <budget>", "对照预算检查单位、项目与年度 / check units, projects and year against a budget")
+    .option("--year <year>", "预算年度 / fiscal year (without --budget)")
+    .option("--json", "以 JSON 输出 / print {\"payments\": [...]}")
+    .action(async (files: string[], opts: ExecutionImportOptions) => {
+      code = await executionImportCommand(files, opts, io);
+    });
+
+  program
+    .command("evaluate")
+    .description("绩效自评报告 / the year-end self-evaluation report of a budget and its execution")
+    .argument("<budget>", "预算目录或文件 / budget directory or file")
+    .requiredOption("--execution <dir>", "执行数据目录 / execution directory (execution.yaml and payment exports)")
+    .requiredOption("-o, --out <dir>", "输出目录 / output directory")
+    .option("-f, --format <list>", `格式 / formats: ${Object.keys(RENDERERS).join(",")} (or all)`, "json,html")
+    .action(async (budget: string, opts: EvaluateOptions) => {
+      code = await evaluateCommand(budget, opts, io);
     });
 
   program

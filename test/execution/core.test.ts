@@ -86,10 +86,10 @@ describe("indicator completion against the comparator", () => {
     expect(c(num("≥", "95"), "98")).toMatchObject({ status: "met", rate: pct(10316) });
     expect(c(num("≥", "95"), "90")).toMatchObject({ status: "partly", rate: pct(9474) });
   });
-  it("= 120 个: 120 met, 90 partly 75%, 150 missed 80%", () => {
+  it("= 120 个 (a level to reach): 120 met, 90 partly 75%, 150 met 125%", () => {
     expect(c(num("=", "120"), "120")).toMatchObject({ status: "met", rate: pct(10000) });
     expect(c(num("=", "120"), "90")).toMatchObject({ status: "partly", rate: pct(7500) });
-    expect(c(num("=", "120"), "150")).toMatchObject({ status: "missed", rate: pct(8000) });
+    expect(c(num("=", "120"), "150")).toMatchObject({ status: "met", rate: pct(12500) });
   });
   it("≤10%: 5 met 100%, 17.78 missed 56.24%; ≤0 with −20 met", () => {
     expect(c(num("≤", "10"), "5")).toMatchObject({ status: "met", rate: pct(10000) });

@@ -1,7 +1,8 @@
 /**
  * 指标完成情况 — an indicator's actual against its target's comparator. Numbers are compared as exact
  * decimals (no floats); a deadline is met by a date on or before it; a qualitative indicator by the
- * evaluator's judgement.
+ * evaluator's judgement. A target printed without a comparator ("25个", "100%", stored as "=") is read as
+ * the level to reach, as 绩效目标表 use it: reaching or exceeding it is met (the rate shows the excess).
  */
 import type { Comparator, Indicator, Target } from "../model.ts";
 import { type Percent, formatPercent } from "../ratio.ts";
@@ -75,7 +76,8 @@ function holds(c: Comparator, a: bigint, t: bigint): boolean {
     case "<":
       return a < t;
     case "=":
-      return a === t;
+      // a target written without a comparator ("25个", "100%") is a level to reach: over-achievement meets it
+      return a >= t;
   }
 }
 
@@ -94,7 +96,6 @@ function numeric(target: Extract<Target, { kind: "numeric" }>, value: string): C
   }
   if (tv === 0n) return { status: "missed", rate: NONE, actualText };
   const rate = pct(av, tv);
-  if (target.comparator === "=" && av > tv) return { status: "missed", rate: pct(tv, av), actualText };
   return { status: rate.kind === "pct" && rate.hundredths > 0 ? "partly" : "missed", rate: rate.kind === "pct" && rate.hundredths < 0 ? NONE : rate, actualText };
 }
 

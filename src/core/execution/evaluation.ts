@@ -175,7 +175,8 @@ export function evaluateDepartment(budget: Budget, exec: Execution, options: Eva
   const formulas = departmentFormulas(budget, exec, lines);
   const byName = new Map(formulas.map((f) => [strip(f.name), f]));
   const fill = (i: Indicator): ActualValue | undefined => {
-    const f = byName.get(strip(i.level3));
+    const name = strip(i.level3);
+    const f = byName.get(name) ?? formulas.find((x) => name.endsWith(strip(x.name)));
     if (!f) return undefined;
     return f.value.kind === "na" ? { kind: "not-applicable", reason: `${f.denominator}，基数为零或未提供` } : { kind: "numeric", value: percentToDecimal(f.value) };
   };

@@ -5,3 +5,4 @@ export * from "./formulas.ts";
 export * from "./completion.ts";
 export * from "./evaluation.ts";
 export * from "./progress.ts";
+export * from "./report.ts";
