@@ -9,7 +9,7 @@ import type { Finding } from "../../core/rules/finding.ts";
 import type { MoneyUnit, NarrativeSection, RawRow, RawTable, RawText, SourcePlace } from "../core/document.ts";
 import { splitHeader } from "../core/header.ts";
 import { classifyTitle } from "../core/titles.ts";
-import { NOTE } from "./pdf-tables.ts";
+import { FURNITURE, NOTE } from "./furniture.ts";
 import { importProblem } from "./problems.ts";
 import { readMeta } from "./text-tables.ts";
 
@@ -19,10 +19,9 @@ export type Block =
   | { kind: "text"; text: string; place: SourcePlace; emphasis?: boolean }
   | { kind: "table"; rows: RawRow[]; place: SourcePlace; caption?: string };
 
-const FURNITURE = /^[（(]\s*\d{4}\s*年度?\s*[)）]$|^预算\s*\d+\s*表$|^附?表\s*\d+$|^[（(]?续表?[)）]?$/;
 const HEADING_NUMBER = /^(第[一二三四五六七八九十百]+部分|附件|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
 
-interface Meta {
+export interface Meta {
   unitName?: string;
   unit?: MoneyUnit;
   unitText?: string;
@@ -49,6 +48,38 @@ function addMeta(meta: Meta, text: string): boolean {
   meta.unitName ??= name[1]!.trim();
   if (pieces.length > 1) addMeta(meta, pieces.slice(1).join("  "));
   return true;
+}
+
+/**
+ * The title and 单位名称 / 单位 rows a table prints inside its own grid, above the header (web pages and
+ * workbooks often do), taken off the rows.
+ */
+export function leadingRows<T extends { cells: string[]; place: SourcePlace }>(rows: readonly T[]): { rest: T[]; meta: Meta; title?: string; titlePlace?: SourcePlace } {
+  const meta: Meta = {};
+  let title: string | undefined;
+  let titlePlace: SourcePlace | undefined;
+  let i = 0;
+  for (; i < rows.length; i++) {
+    const filled = rows[i]!.cells.filter((c) => c !== "");
+    if (filled.length === 0) continue;
+    const trial: Meta = { ...meta };
+    if (filled.every((c) => FURNITURE.test(c) || addMeta(trial, c))) {
+      Object.assign(meta, trial);
+      continue;
+    }
+    if (filled.length === 1 && !title && titleLike(filled[0]!, !!classifyTitle(filled[0]!))) {
+      title = filled[0]!;
+      titlePlace = rows[i]!.place;
+      continue;
+    }
+    const joined: Meta = { ...meta };
+    if (filled.length <= 2 && addMeta(joined, filled.join("  "))) {
+      Object.assign(meta, joined);
+      continue;
+    }
+    break;
+  }
+  return { rest: rows.slice(i), meta, ...(title !== undefined ? { title, titlePlace } : {}) };
 }
 
 function titleLike(text: string, strong: boolean): boolean {
@@ -78,28 +109,12 @@ export function assembleBlocks(file: string, blocks: readonly Block[], problems:
     let title = b.caption?.trim() ?? "";
     let titlePlace: SourcePlace | undefined;
     // title and unit rows printed inside the table, above its header
-    let rows = b.rows;
-    while (rows.length > 0) {
-      const filled = rows[0]!.cells.filter((c) => c !== "");
-      if (filled.length === 0) {
-        rows = rows.slice(1);
-        continue;
-      }
-      if (filled.every((c) => FURNITURE.test(c) || addMeta(meta, c))) {
-        rows = rows.slice(1);
-        continue;
-      }
-      if (filled.length === 1 && !title && titleLike(filled[0]!, !!classifyTitle(filled[0]!))) {
-        title = filled[0]!;
-        titlePlace = rows[0]!.place;
-        rows = rows.slice(1);
-        continue;
-      }
-      if (filled.length <= 2 && addMeta(meta, filled.join("  "))) {
-        rows = rows.slice(1);
-        continue;
-      }
-      break;
+    const lead = leadingRows(b.rows);
+    const rows = lead.rest;
+    Object.assign(meta, lead.meta);
+    if (!title && lead.title) {
+      title = lead.title;
+      titlePlace = lead.titlePlace;
     }
     // a grid of nothing but a title or unit lines is no table
     if (rows.length === 0) return;

@@ -249,7 +249,8 @@ export function readInk(
             size: glyphSize,
             font: t.font,
             bold: t.bold,
-            space: !!g.isSpace || (u.length === 1 ? u.charCodeAt(0) <= 32 || u === "\u3000" || u === "\u00a0" : u.trim() === ""),
+            // a space by what it prints (pdfjs's isSpace means "byte 32", which word spacing applies to, whatever its glyph)
+            space: u.length === 1 ? u.charCodeAt(0) <= 32 || u === "\u3000" || u === "\u00a0" : u.trim() === "",
           });
         }
         x += width + spacing * t.fontDirection;
@@ -257,7 +258,7 @@ export function readInk(
         const [ax, ay] = apply(m, t.x, t.y - x);
         if (ink.glyphs.length < limits.maxGlyphs && g.unicode) {
           const w = t.fontSize * scaleY;
-          ink.glyphs.push({ ch: g.unicode, x0: ax - w / 2, x1: ax + w / 2, y: ay, size: w, font: t.font, bold: t.bold, space: !!g.isSpace });
+          ink.glyphs.push({ ch: g.unicode, x0: ax - w / 2, x1: ax + w / 2, y: ay, size: w, font: t.font, bold: t.bold, space: g.unicode.trim() === "" });
         }
         x += -(g.vmetric?.[0] ?? -(g.width ?? 1000)) * advanceScale - spacing * t.fontDirection;
       }

@@ -11,11 +11,9 @@ import { classifyTitle } from "../core/titles.ts";
 import { readMeta } from "./text-tables.ts";
 import type { Block, FlowLine, PageTable } from "./pdf-layout.ts";
 import { joinLines } from "./pdf-text.ts";
+import { leadingRows } from "./blocks.ts";
+import { CONTINUED, FURNITURE, NOTE } from "./furniture.ts";
 import { importProblem } from "./problems.ts";
-
-export const NOTE = /^(说明|注|备注)\s*\d*\s*[:：]/;
-const FURNITURE = /^[（(]\s*\d{4}\s*年度?\s*[)）]$|^预算\s*\d+\s*表$|^附?表\s*\d+$/;
-const CONTINUED = /^[（(]?续表?[)）]?$|（续[表]?）$|\(续表?\)$/;
 
 /** One item of the document in reading order, with a flag set when a table takes it. */
 export interface Item {
@@ -127,9 +125,22 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
         taken.push(taken[taken.length - 1]! - 1);
       }
     }
-    const rows = geometry.rows.filter((r) => r.some((c) => c !== ""));
+    const filledRows = geometry.rows.filter((r) => r.some((c) => c !== ""));
+    // a title or unit line printed in the table's own first rows (Excel printouts)
+    const lead = leadingRows(filledRows.map((cells) => ({ cells, place: { file: ctx.file, page: geometry.page } })));
+    const inTable = lead.title !== undefined || lead.meta.unitName !== undefined || lead.meta.unit !== undefined;
+    const rows = inTable ? lead.rest.map((r) => r.cells) : filledRows;
+    if (inTable) {
+      if (!titleText && lead.title) titleText = lead.title;
+      unitName ??= lead.meta.unitName;
+      if (!unit && lead.meta.unit) {
+        unit = lead.meta.unit;
+        unitText = lead.meta.unitText;
+      }
+    }
     const isContinuation =
       !!building &&
+      !inTable &&
       (continued || (!title && unitName === undefined && unit === undefined)) &&
       !textSince &&
       geometry.page > building.lastPage &&

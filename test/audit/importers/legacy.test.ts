@@ -1,7 +1,8 @@
 /**
  * Legacy .xls/.doc: without LibreOffice a clear reading problem (never a crash); with it, a workbook Yusuan
  * wrote, saved as .xls by LibreOffice, reads back to the derived tables; a .doc LibreOffice cannot convert
- * (no Writer installed, or a damaged file) is reported.
+ * (no Writer installed, or a damaged file) is reported. And, LibreOffice being at hand, the PDF it prints
+ * from that workbook (a producer other than Typst) reads back to the same tables.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -11,6 +12,8 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { importBytes } from "../../../src/audit/importers/dispatch.ts";
 import { findSoffice, importLegacy } from "../../../src/audit/importers/legacy.ts";
+import { importHtml } from "../../../src/audit/importers/html.ts";
+import { importPdf } from "../../../src/audit/importers/pdf.ts";
 import { renderXlsx } from "../../../src/formats/xlsx.ts";
 import { disclosures, sampleBudget } from "../support.ts";
 import { expectTablesAsDerived } from "./support.ts";
@@ -54,6 +57,25 @@ describe.skipIf(!soffice)("with LibreOffice", () => {
       expect(file.format).toBe("xlsx");
       expect(file.problems).toEqual([]);
       expectTablesAsDerived(file, d);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("reads the PDF and the HTML LibreOffice makes of Yusuan's workbook (another producer's rulings, fonts, page breaks and markup)", { timeout: 120_000 }, async () => {
+    const d = disclosures(await sampleBudget())[0]!;
+    const dir = mkdtempSync(join(tmpdir(), "yusuan-lopdf-test-"));
+    try {
+      writeFileSync(join(dir, "out.xlsx"), await renderXlsx(d));
+      for (const to of ["pdf", "html"]) {
+        execFileSync(soffice!, [`-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`, "--headless", "--convert-to", to, "--outdir", dir, join(dir, "out.xlsx")], { stdio: "ignore", timeout: 90_000 });
+      }
+      const pdf = await importPdf("lo.pdf", new Uint8Array(readFileSync(join(dir, "out.pdf"))));
+      expect(pdf.problems).toEqual([]);
+      expectTablesAsDerived(pdf, d);
+      const html = importHtml("lo.html", new Uint8Array(readFileSync(join(dir, "out.html"))));
+      expect(html.problems).toEqual([]);
+      expectTablesAsDerived(html, d);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -111,6 +111,19 @@ describe("other PDFs", () => {
     expect(t.notes.map((n) => n.text)).toEqual(["说明：本表金额单位为万元。"]);
   });
 
+  it("takes a title and unit line printed in the table's own first rows (as Excel printouts do)", async () => {
+    const pdf = typstPdf(`#table(columns: (5cm, 3cm, 3cm),
+  table.cell(colspan: 3, align: center)[2021年部门收支总表],
+  table.cell(colspan: 2)[单位名称：某某局], [单位：万元],
+  [项目], [本年], [上年],
+  [合计], [1,234.00], [2.00])`);
+    const file = await importPdf("excel.pdf", pdf);
+    expect(file.problems).toEqual([]);
+    expect(file.tables.map((t) => [t.title, t.unitName, t.unit, tableRows(t)])).toEqual([
+      ["2021年部门收支总表", "某某局", "万元", [["项目", "本年", "上年"], ["合计", "1,234.00", "2.00"]]],
+    ]);
+  });
+
   it("puts amounts set apart from their unit and split over lines back together; drops page numbers and running headers", async () => {
     const pdf = typstPdf(`
 #set page(header: align(right)[某某局2021年部门预算], footer: align(center)[— #context counter(page).display() —])
