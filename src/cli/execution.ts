@@ -1,11 +1,14 @@
 /**
  * Execution commands: `yusuan execution import <files…>` checks treasury payment exports (all or nothing,
  * each bad row with its place); `yusuan evaluate <budget> --execution <dir> --out <dir>` writes the
- * year-end self-evaluation report in the publication formats.
+ * year-end self-evaluation report in the publication formats and prints the execution rules' findings
+ * (exit 1 when one is an error, as `yusuan check`).
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { evaluationDocument } from "../core/execution/report.ts";
+import { createExecutionRuleContext, runExecutionRules } from "../core/rules/execution.ts";
+import { SEVERITY_NAMES } from "../core/rules/finding.ts";
 import type { Payment } from "../core/execution/model.ts";
 import { formatYuan, fen } from "../core/money.ts";
 import { readBudget } from "../formats/budget-file/read.ts";
@@ -73,5 +76,7 @@ export async function evaluateCommand(budgetPath: string, opts: EvaluateOptions,
     await writeFile(join(opts.out, name), await RENDERERS[f]!.render(doc));
     io.out(join(opts.out, name));
   }
-  return EXIT.ok;
+  const findings = runExecutionRules(createExecutionRuleContext(budget, exec));
+  for (const f of findings) io.err(`${SEVERITY_NAMES[f.severity]} ${f.rule}: ${f.message}`);
+  return findings.some((f) => f.severity === "error") ? EXIT.findings : EXIT.ok;
 }
