@@ -7,7 +7,9 @@
 import { readFile, stat } from "node:fs/promises";
 import type { DocumentFile, FileFormat } from "../core/document.ts";
 import { importDocx } from "./docx.ts";
+import { decodeText } from "./decode.ts";
 import { importHtml } from "./html.ts";
+import { JSON_FORMAT, importJson } from "./json.ts";
 import { importLegacy } from "./legacy.ts";
 import { importPdf } from "./pdf.ts";
 import { errorText, importProblem } from "./problems.ts";
@@ -32,7 +34,7 @@ function unread(name: string, format: FileFormat, problem: ReturnType<typeof imp
   return { name, format, parts: [{ kind: "whole", index: 1, read: false }], tables: [], sections: [], problems: [problem] };
 }
 
-const FORMAT_OF: Partial<Record<SniffedFormat, FileFormat>> = { pdf: "pdf", xlsx: "xlsx", xls: "xlsx", docx: "docx", doc: "docx", html: "html" };
+const FORMAT_OF: Partial<Record<SniffedFormat, FileFormat>> = { pdf: "pdf", xlsx: "xlsx", xls: "xlsx", docx: "docx", doc: "docx", html: "html", json: JSON_FORMAT };
 
 /** Reads a file from disk into the document model. */
 export async function importFile(path: string, options: ImportOptions = {}): Promise<DocumentFile> {
@@ -83,6 +85,11 @@ export async function importBytes(name: string, bytes: Uint8Array, options: Impo
         return importLegacy(name, bytes, sniffed === "xls" ? "xlsx" : "docx", { deadline, ...(options.soffice !== undefined ? { soffice: options.soffice } : {}) });
       case "html":
         return importHtml(name, bytes);
+      case "json": {
+        const decoded = decodeText(name, bytes);
+        if (decoded.text === undefined) return unread(name, format, decoded.problems[0]!);
+        return importJson(name, decoded.text);
+      }
       case "encrypted-office":
         return unread(name, format, importProblem("read.encrypted", `${name} 已加密，需要密码才能打开，未读取 / ${name} is encrypted: not read`, { file: name }));
       case "zip":

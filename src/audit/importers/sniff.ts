@@ -6,7 +6,7 @@
 import { looksBinary } from "./decode.ts";
 import { officeKind, readZipDirectory } from "./zip.ts";
 
-export type SniffedFormat = "pdf" | "xlsx" | "docx" | "xls" | "doc" | "html" | "text" | "zip" | "encrypted-office" | "binary";
+export type SniffedFormat = "pdf" | "xlsx" | "docx" | "xls" | "doc" | "html" | "json" | "text" | "zip" | "encrypted-office" | "binary";
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -37,7 +37,7 @@ function hasUtf16(bytes: Uint8Array, s: string): boolean {
 
 const EXT: Record<string, SniffedFormat> = {
   pdf: "pdf", xlsx: "xlsx", xlsm: "xlsx", docx: "docx", xls: "xls", doc: "doc", wps: "doc", et: "xls",
-  html: "html", htm: "html", shtml: "html", xhtml: "html", txt: "text", text: "text", md: "text", tsv: "text",
+  html: "html", htm: "html", shtml: "html", xhtml: "html", txt: "text", text: "text", md: "text", tsv: "text", json: "json",
 };
 
 /** The extensions read (content decides when it disagrees: an ".xls" holding HTML is read as HTML). */
@@ -66,5 +66,6 @@ export function sniffFormat(name: string, bytes: Uint8Array): SniffedFormat {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096)).replace(/^\uFEFF|^\xEF\xBB\xBF/, "").trimStart().toLowerCase();
   if (/^<(!doctype\s+html|html|head|body|meta|table|div|p|h[1-6])\b/.test(head) || (/^<\?xml/.test(head) && head.includes("<html")) || /<html[\s>]/.test(head)) return "html";
   if (byName === "html") return "html";
+  if (head.startsWith("{") && (byName === "json" || head.includes("yusuan-disclosure/"))) return "json";
   return "text";
 }

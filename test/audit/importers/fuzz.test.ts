@@ -40,7 +40,7 @@ function randomBytes(rng: Rng, n: number): Uint8Array {
   return out;
 }
 
-const NAMES = ["x.pdf", "x.xlsx", "x.docx", "x.html", "x.txt", "x.xls", "x.doc", "x"];
+const NAMES = ["x.pdf", "x.xlsx", "x.docx", "x.html", "x.json", "x.txt", "x.xls", "x.doc", "x"];
 const MAGIC: Record<string, number[]> = {
   pdf: [...Buffer.from("%PDF-1.7\n")],
   zip: [0x50, 0x4b, 0x03, 0x04],
