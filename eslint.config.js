@@ -1,5 +1,6 @@
 // @ts-check
 import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 /** Anything that touches the outside world. The core must stay pure (../shared/style.md §1). */
@@ -52,6 +53,21 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": ["error", {
         patterns: [{ group: ["**/server/**", "**/cli/**", "**/web/**", "**/formats/**", "fastify", "@fastify/*"], message: "src/store is storage only: it takes and returns model data; HTTP, CLI and file formats sit outside it." }],
+      }],
+    },
+  },
+  {
+    // The web app runs in the browser: the API client is its only way to data (../shared/style.md §1).
+    files: ["src/web/**/*.ts", "src/web/**/*.tsx"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
+      "no-restricted-imports": ["error", {
+        patterns: [
+          { group: ["node:*", "fs", "fs/*", "path", "os", "child_process", "http", "https", "net", "stream"], message: "src/web runs in the browser: no Node built-ins." },
+          { group: ["**/store/**", "**/server/**", "**/cli/**", "**/audit/**", "kysely", "pg", "@electric-sql/*", "fastify", "@fastify/*", "exceljs", "yaml"], message: "src/web talks to the server through src/web/api only; it may use the pure core (and the budget-file schema), never storage, the server or the CLI." },
+        ],
       }],
     },
   },

@@ -24,12 +24,14 @@ import { catalogRoutes } from "./routes/catalogs.ts";
 import { controlFigureRoutes } from "./routes/control-figures.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { importRoutes } from "./routes/import.ts";
+import { publicFigureRoutes } from "./routes/public-figures.ts";
 import { publicRoutes } from "./routes/public.ts";
 import { renderRoutes } from "./routes/render.ts";
 import { reviewRoutes } from "./routes/review.ts";
 import { tenancyRoutes } from "./routes/tenancy.ts";
 import { userRoutes } from "./routes/users.ts";
 import { SnapshotCache } from "./snapshot-cache.ts";
+import { DEFAULT_WEB_DIR, registerWebApp, spaFallback } from "./web-app.ts";
 import { RENDERERS } from "../cli/renderers.ts";
 
 export const DEFAULT_OPTIONS: Required<ServerOptions> = {
@@ -42,10 +44,12 @@ export const DEFAULT_OPTIONS: Required<ServerOptions> = {
 
 export interface BuildOptions extends ServerOptions {
   logger?: FastifyServerOptions["logger"];
+  /** the built web app to serve at `/` (default dist/web; served only when it holds a build; false: none) */
+  webDir?: string | false;
 }
 
 export async function buildApp(database: OpenDatabase, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const { logger = false, ...rest } = options;
+  const { logger = false, webDir = DEFAULT_WEB_DIR, ...rest } = options;
   const app = Fastify({ logger, bodyLimit: 25 * 1024 * 1024 });
   const ctx: AppContext = {
     db: database.db,
@@ -64,10 +68,19 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
     if (mapped.internal) req.log.error({ err: error }, "internal error");
     return reply.code(mapped.status).send(mapped.body);
   });
-  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: { code: "not-found", message: `没有这个接口 / no route ${req.method} ${req.url.split("?")[0]}`, details: null } }));
+  let webApp = false;
+  app.setNotFoundHandler((req, reply) => {
+    if (webApp && spaFallback(req, reply)) return reply;
+    return reply.code(404).send({ error: { code: "not-found", message: `没有这个接口 / no route ${req.method} ${req.url.split("?")[0]}`, details: null } });
+  });
 
   await app.register(cookie);
-  await app.register(helmet, { global: true });
+  // The web app's scripts and styles are files of this origin; antd writes inline <style> (CSS-in-JS).
+  // upgrade-insecure-requests only behind HTTPS: on plain http (a local start) it would break the page.
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: { directives: { "upgrade-insecure-requests": ctx.options.secureCookies ? [] : null } },
+  });
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: ctx.options.maxUploadBytes, files: 1, fields: 10, parts: 12 } });
   await app.register(swagger, {
@@ -79,8 +92,9 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   registerSessionHook(app);
+  if (webDir) webApp = await registerWebApp(app, webDir);
 
-  for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, importRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, catalogRoutes, auditLogRoutes, tenancyRoutes, auditDocumentRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, importRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, publicFigureRoutes, catalogRoutes, auditLogRoutes, tenancyRoutes, auditDocumentRoutes]) {
     routes(app);
   }
   await app.ready();

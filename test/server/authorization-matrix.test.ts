@@ -121,6 +121,9 @@ const ROWS: Row[] = [
   { name: "GET /api/public/regions/410311/publications", expect: PUBLIC, run: req("GET", () => "/api/public/regions/410311/publications") },
   { name: "GET /api/public/publications/:id", expect: PUBLIC, run: req("GET", () => "/api/public/publications/1") },
   { name: "GET /api/public/publications/:id/files/department/json", expect: PUBLIC, run: req("GET", () => "/api/public/publications/1/files/department/json") },
+  { name: "GET /api/public/regions", expect: PUBLIC, run: req("GET", () => "/api/public/regions") },
+  { name: "GET /api/public/publications/:id/figures", expect: PUBLIC, run: req("GET", () => "/api/public/publications/1/figures") },
+  { name: "GET /api/public/regions/410311/overview", expect: PUBLIC, run: req("GET", () => "/api/public/regions/410311/overview") },
 ];
 
 describe.each(BACKENDS)("authorisation matrix on $name", (backend) => {

@@ -32,6 +32,8 @@ export function catalogRoutes(app: FastifyInstance): void {
       functional: c.functional,
       departmentEconomic: c.departmentEconomic,
       governmentEconomic: c.governmentEconomic,
+      // the department → government economic mapping, so the web app can run the rules as people type
+      mapping: c.mapping,
     };
   });
 

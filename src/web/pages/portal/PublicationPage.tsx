@@ -1,0 +1,124 @@
+/** 公开的部门预算 — key figures, charts, the 13 tables and the narrative of one publication; downloads. */
+import { DownloadOutlined } from "@ant-design/icons";
+import { Alert, Breadcrumb, Button, Card, Col, Row, Select, Space, Statistic, Tabs, Tooltip, Typography } from "antd";
+import { Suspense, lazy, useMemo, useState } from "react";
+import { api } from "../../api/endpoints.ts";
+import type { Publication, PublicationFigures } from "../../api/types.ts";
+import { DisclosureTables, Narrative } from "../../components/DisclosureView.tsx";
+import { AsyncView, ErrorState, Loading } from "../../components/States.tsx";
+import { useI18n } from "../../i18n/index.tsx";
+import { formatWan2 } from "../../lib/amount.ts";
+import { useAsync } from "../../lib/use-async.ts";
+import { Link } from "../../router.tsx";
+
+const PublicationCharts = lazy(() => import("./charts.tsx").then((m) => ({ default: m.PublicationCharts })));
+
+const FORMATS = [
+  { format: "pdf", key: "downloadPdf" },
+  { format: "xlsx", key: "downloadXlsx" },
+  { format: "json", key: "downloadJson" },
+] as const;
+
+function sizeText(bytes: number): string {
+  return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+function Downloads({ p, scope }: { p: Publication; scope: string }) {
+  const { t } = useI18n();
+  return (
+    <Space wrap>
+      {FORMATS.map(({ format, key }) => {
+        const f = p.files.find((x) => x.scope === scope && x.format === format);
+        if (!f) return null;
+        return (
+          <Tooltip key={format} title={`${t("sha256")}: ${f.sha256}`}>
+            <Button icon={<DownloadOutlined />} href={api.publicationFileUrl(p.id, scope, format)} download={f.file_name} aria-label={`${t("download")} ${t(key)} (${sizeText(f.size)})`}>
+              {t(key)} <span className="muted">{sizeText(f.size)}</span>
+            </Button>
+          </Tooltip>
+        );
+      })}
+    </Space>
+  );
+}
+
+function KeyFigures({ f }: { f: PublicationFigures }) {
+  const { t } = useI18n();
+  return (
+    <div className="stat-row">
+      <Card size="small">
+        <Statistic title={`${t("totalSpending")}（${t("unitWan")}）`} value={formatWan2(f.total)} />
+      </Card>
+      <Card size="small">
+        <Statistic title={`${t("basic")}（${t("unitWan")}）`} value={formatWan2(f.basic)} />
+      </Card>
+      <Card size="small">
+        <Statistic title={`${t("project")}（${t("unitWan")}）`} value={formatWan2(f.project)} />
+      </Card>
+    </div>
+  );
+}
+
+export default function PublicationPage({ id }: { id: number }) {
+  const { t } = useI18n();
+  const pub = useAsync(() => api.publication(id), [id]);
+  const figures = useAsync(() => api.publicationFigures(id), [id]);
+  const [scope, setScope] = useState("department");
+  const doc = useAsync(() => api.publicationJson(id, scope), [id, scope]);
+  const scopes = useMemo(() => [...new Set((pub.data?.publication.files ?? []).map((f) => f.scope))].sort((a, b) => (a === "department" ? -1 : b === "department" ? 1 : a < b ? -1 : 1)), [pub.data]);
+
+  return (
+    <AsyncView state={pub}>
+      {({ publication: p }) => (
+        <>
+          <Breadcrumb items={[{ title: <Link to="/">{t("navPortal")}</Link> }, { title: `${p.year}` }, { title: p.department_name }]} style={{ marginBottom: 8 }} />
+          <Typography.Title level={1} className="page-title" style={{ fontSize: 24 }}>
+            {t("publicationTitle", { name: p.department_name, year: p.year })}
+          </Typography.Title>
+          <p className="muted">
+            {t("publishedOn", { date: p.published_on })}
+            {p.number > 1 && ` · ${t("correction")} ${p.number - 1}`}
+          </p>
+          {p.change_note && <Alert type="info" showIcon title={t("changeNote")} description={p.change_note} style={{ marginBottom: 12 }} />}
+          <Row gutter={[12, 12]} align="middle" style={{ marginBottom: 12 }}>
+            <Col flex="auto">
+              <Downloads p={p} scope={scope} />
+            </Col>
+            {scopes.length > 1 && (
+              <Col>
+                <Select
+                  aria-label={t("scope")}
+                  value={scope}
+                  onChange={setScope}
+                  style={{ minWidth: 200 }}
+                  options={scopes.map((s) => ({ value: s, label: s === "department" ? t("scopeDepartment") : `${t("colUnit")} ${s}` }))}
+                />
+              </Col>
+            )}
+          </Row>
+          {figures.data && <KeyFigures f={figures.data} />}
+          <Tabs
+            defaultActiveKey="charts"
+            items={[
+              {
+                key: "charts",
+                label: t("pubTabsCharts"),
+                children: figures.error ? (
+                  <ErrorState error={figures.error} onRetry={figures.reload} />
+                ) : figures.data ? (
+                  <Suspense fallback={<Loading />}>
+                    <PublicationCharts f={figures.data} />
+                  </Suspense>
+                ) : (
+                  <Loading />
+                ),
+              },
+              { key: "tables", label: t("pubTabsTables"), children: <AsyncView state={doc}>{(d) => <DisclosureTables doc={d} />}</AsyncView> },
+              { key: "narrative", label: t("pubTabsNarrative"), children: <AsyncView state={doc}>{(d) => <Narrative doc={d} />}</AsyncView> },
+            ]}
+          />
+        </>
+      )}
+    </AsyncView>
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * 端到端 — the whole path in a browser: a preparer edits a line, sees a finding, fixes it, explains the
+ * warnings and submits; the department approver and the finance reviewer approve; the reviewer records
+ * 批复; the department publishes; the public portal shows the new figure and its PDF downloads. Screens
+ * of the main pages are taken at 1366×768 on the way (docs/screenshots with UPDATE_SCREENSHOTS=1).
+ */
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type E2E, HAS_CHROMIUM, CHROMIUM, screenshotDir, signIn, startE2E } from "./support.ts";
+
+if (!HAS_CHROMIUM) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium; .ci/run installs it)`);
+
+const DEPARTMENT = "洛龙区社区治理和服务创新办公室";
+
+describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
+  let e: E2E;
+  let shots: string;
+  beforeAll(async () => {
+    e = await startE2E();
+    shots = screenshotDir(await mkdtemp(join(tmpdir(), "yusuan-shots-")));
+  }, 120_000);
+  afterAll(async () => e?.close(), 60_000);
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
+  /** a cell of the line-item grid: row from 0, column by its field */
+  const COLS = ["unit", "functional", "economic", "nature", "project", "source", "amount", "memo"];
+  const cell = (page: Page, row: number, key: string) => page.locator("[role=grid] tbody tr").nth(row).locator("td").nth(COLS.indexOf(key));
+  const typeInto = async (page: Page, row: number, key: string, text: string) => {
+    await cell(page, row, key).click();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type(text);
+    await page.keyboard.press("Enter");
+  };
+  const state = (page: Page, name: string, timeout = 10_000) => expect.poll(async () => page.getByTestId("budget-state").textContent(), { timeout }).toBe(name);
+
+  it("carries a budget from draft to published, and the portal shows it", async () => {
+    // --- the preparer
+    const { page: prep } = await e.newPage();
+    await signIn(prep, e.base, "demo-preparer", "demo-preparer-2021");
+    await prep.getByRole("link", { name: `313 ${DEPARTMENT}` }).click();
+    await expect.poll(() => cell(prep, 0, "economic").textContent()).toContain("30228");
+    const budgetId = Number(/\/budgets\/(\d+)/.exec(prep.url())![1]);
+
+    // an unknown economic code: an error in the findings panel, tinted in the grid
+    await typeInto(prep, 0, "economic", "30230");
+    const unknown = prep.locator('.findings-panel [data-rule="code.economic-unknown"]');
+    await expect.poll(() => unknown.count()).toBe(1);
+    await expect.poll(() => cell(prep, 0, "economic").getAttribute("class")).toMatch(/\b(bad|warn)\b/);
+    await shot(prep, "preparer-grid-findings");
+    // a click on the finding goes to the cell; the right code fixes it
+    await unknown.locator("button.finding").click();
+    await expect.poll(() => cell(prep, 0, "economic").getAttribute("class")).toContain("focus");
+    await prep.keyboard.press("Enter");
+    await prep.keyboard.press("ControlOrMeta+A");
+    await prep.keyboard.type("30228");
+    await prep.keyboard.press("Enter");
+    await expect.poll(() => unknown.count()).toBe(0);
+
+    // the amount typed in 万元: 1.41 → 1.21 万元 (the total falls from 4117.91 to 4117.71 万元)
+    await typeInto(prep, 0, "amount", "1.21万");
+    await expect.poll(() => cell(prep, 0, "amount").textContent()).toBe("12,100.00");
+    await expect.poll(() => prep.getByTestId("save-state").textContent(), { timeout: 15_000 }).toContain("已保存");
+
+    // every warning explained, then submitted
+    const boxes = prep.locator(".findings-panel textarea");
+    const n = await boxes.count();
+    expect(n).toBeGreaterThan(0);
+    for (let i = 0; i < n; i++) {
+      await boxes.nth(i).fill(`已核实，说明 ${i + 1}：按单位实际情况编制。`);
+      await prep.locator(".findings-panel").getByRole("button", { name: "保存说明" }).nth(i).click();
+      await expect.poll(() => prep.locator(".findings-panel").getByText("已说明").count()).toBeGreaterThanOrEqual(i + 1);
+    }
+    await prep.getByRole("button", { name: "提交审核" }).click();
+    const dialog = prep.getByRole("dialog");
+    await expect.poll(() => dialog.getByText("可以提交").count()).toBe(1);
+    await dialog.getByRole("button", { name: "提交审核" }).click();
+    await prep.getByRole("dialog").getByRole("button", { name: "确定" }).click();
+    await expect.poll(() => prep.getByText("单位提交").first().isVisible()).toBe(true);
+
+    // --- the department approver: the queue, then approve
+    const { page: dept } = await e.newPage();
+    await signIn(dept, e.base, "demo-approver", "demo-approver-2021");
+    await dept.goto(`${e.base}/review`);
+    const queue = dept.getByTestId("queue");
+    await expect.poll(() => queue.getByRole("link", { name: `313 ${DEPARTMENT}` }).count()).toBe(1);
+    await shot(dept, "reviewer-queue");
+    await queue.getByRole("link", { name: `313 ${DEPARTMENT}` }).click();
+    await state(dept, "单位提交");
+    await dept.getByRole("tab", { name: /警告及说明/ }).click();
+    await expect.poll(() => dept.getByText("已核实，说明 1").count()).toBeGreaterThan(0);
+    await dept.getByRole("button", { name: "审核通过" }).click();
+    await state(dept, "部门审核通过");
+
+    // --- the finance reviewer: approve, then record 批复
+    const { page: fin } = await e.newPage();
+    await signIn(fin, e.base, "demo-reviewer", "demo-reviewer-2021");
+    await fin.goto(`${e.base}/review/${budgetId}`);
+    await state(fin, "部门审核通过");
+    await fin.getByRole("button", { name: "审核通过" }).click();
+    await state(fin, "财政审核通过");
+    await fin.getByRole("button", { name: "批复" }).click();
+    await state(fin, "已批复");
+    await fin.getByRole("tab", { name: "流程记录" }).click();
+    await expect.poll(() => fin.getByText("批复").count()).toBeGreaterThan(1);
+
+    // --- the department publishes
+    await dept.reload();
+    await state(dept, "已批复");
+    await dept.getByRole("button", { name: "公开" }).click();
+    await state(dept, "已公开", 60_000); // every file of the department and its unit is rendered (PDF too)
+
+    // --- the public portal, without signing in
+    const { page: pub, context: anon } = await e.newPage();
+    await pub.goto(e.base);
+    await pub.getByRole("link", { name: DEPARTMENT }).first().click();
+    await expect.poll(() => pub.getByText("4,117.71").count()).toBeGreaterThan(0);
+    await expect.poll(() => pub.locator("canvas").count()).toBeGreaterThan(2);
+    await shot(pub, "portal-budget");
+    const pdfHref = await pub.getByRole("link", { name: /下载 PDF/ }).getAttribute("href");
+    const pdf = await anon.request.get(`${e.base}${pdfHref}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect(Buffer.from(await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    await pub.getByRole("tab", { name: "预算报表" }).click();
+    await expect.poll(() => pub.locator("table.disclosure-table").count()).toBeGreaterThan(10);
+    await pub.goto(e.base);
+    await expect.poll(() => pub.getByRole("link", { name: DEPARTMENT }).count()).toBeGreaterThan(0);
+    await shot(pub, "portal-home");
+    await pub.goto(`${e.base}/overview`);
+    await expect.poll(() => pub.getByText("4,117.71").count()).toBeGreaterThan(0);
+    await expect.poll(() => pub.locator("canvas").count()).toBeGreaterThan(1);
+    await shot(pub, "region-overview");
+
+    // --- the audit page: the published text file, audited
+    const txt = await anon.request.get(`${e.base}${pdfHref!.replace(/\/pdf$/, "/txt")}`);
+    const file = join(await mkdtemp(join(tmpdir(), "yusuan-audit-")), "社创办2021年部门预算.txt");
+    await writeFile(file, Buffer.from(await txt.body()));
+    await dept.goto(`${e.base}/audit`);
+    await dept.locator("input[type=file]").setInputFiles(file);
+    await expect.poll(() => dept.getByText("社创办2021年部门预算.txt").count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => dept.locator(".ant-card-loading").count(), { timeout: 30_000 }).toBe(0);
+    await shot(dept, "audit");
+
+    expect(e.errors).toEqual([]);
+  }, 150_000);
+});
