@@ -5,6 +5,10 @@
  * (exit 1 when one is an error, as `yusuan check`).
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { stringify as toYaml, parse as parseYaml } from "yaml";
+import { type CodeMapping, nextYearBudget } from "../core/execution/next-year.ts";
+import { budgetToFile } from "../formats/budget-file/convert.ts";
+import { InputError } from "../formats/errors.ts";
 import { extname, join } from "node:path";
 import { evaluationDocument } from "../core/execution/report.ts";
 import { createExecutionRuleContext, runExecutionRules } from "../core/rules/execution.ts";
@@ -79,4 +83,45 @@ export async function evaluateCommand(budgetPath: string, opts: EvaluateOptions,
   const findings = runExecutionRules(createExecutionRuleContext(budget, exec));
   for (const f of findings) io.err(`${SEVERITY_NAMES[f.severity]} ${f.rule}: ${f.message}`);
   return findings.some((f) => f.severity === "error") ? EXIT.findings : EXIT.ok;
+}
+
+export interface NextYearCliOptions {
+  out: string;
+  execution?: string;
+  mapping?: string;
+  drop?: string;
+}
+
+/** Reads a code mapping file: YAML or JSON `{ functional: { old: new }, economic: { old: new } }`. */
+async function readMapping(file: string): Promise<CodeMapping> {
+  let raw: unknown;
+  try {
+    raw = parseYaml(await readFile(file, "utf8"));
+  } catch (e) {
+    throw new InputError([{ file, message: `无法读取科目对照 / cannot read the code mapping: ${e instanceof Error ? e.message : String(e)}` }]);
+  }
+  const ok = (v: unknown) => v === undefined || (typeof v === "object" && v !== null && Object.values(v).every((x) => typeof x === "string"));
+  const m = raw as Record<string, unknown> | null;
+  if (!m || typeof m !== "object" || !ok(m.functional) || !ok(m.economic)) {
+    throw new InputError([{ file, message: "科目对照应为 { functional: { 旧: 新 }, economic: { 旧: 新 } } / expected { functional: {old: new}, economic: {old: new} }" }]);
+  }
+  return m as CodeMapping;
+}
+
+/** Writes next year's budget.yaml started from this year's. */
+export async function nextYearCommand(budgetPath: string, opts: NextYearCliOptions, io: Io): Promise<number> {
+  const { budget } = await readBudget(budgetPath);
+  const drop = new Set((opts.drop ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+  const options: Parameters<typeof nextYearBudget>[1] = { recurring: (p) => p.class !== "special" && !drop.has(p.code) };
+  if (opts.mapping) options.mapping = await readMapping(opts.mapping);
+  if (opts.execution) options.execution = await readExecutionDir(opts.execution, { units: new Set(budget.units.map((u) => u.code)), projects: new Set(budget.projects.map((p) => p.code)) });
+  const r = nextYearBudget(budget, options);
+  await mkdir(opts.out, { recursive: true });
+  const file = join(opts.out, "budget.yaml");
+  const header = `# ${r.budget.year}年度部门预算草稿，由 ${budget.year} 年预算生成（yusuan next-year）：金额为上年数，请逐项修改；上年数已填入 prior。\n`;
+  await writeFile(file, header + toYaml(budgetToFile(r.budget), { lineWidth: 0 }));
+  io.out(file);
+  for (const m of r.mapped) io.err(`科目代码已对照 / code mapped: ${m}`);
+  for (const d of r.dropped) io.err(`未结转的项目 / project not carried over: ${d}`);
+  return EXIT.ok;
 }

@@ -7,7 +7,7 @@ import { registerXlsxReader } from "../formats/entry-workbook/index.ts";
 import { InputError, formatProblem } from "../formats/errors.ts";
 import { type AuditOptions, auditCommand } from "./audit.ts";
 import { type CheckOptions, checkCommand } from "./check.ts";
-import { type EvaluateOptions, type ExecutionImportOptions, evaluateCommand, executionImportCommand } from "./execution.ts";
+import { type EvaluateOptions, type ExecutionImportOptions, type NextYearCliOptions, evaluateCommand, executionImportCommand, nextYearCommand } from "./execution.ts";
 import { type NewOptions, newCommand } from "./new.ts";
 import { type RenderOptions, renderCommand } from "./render.ts";
 import { RENDERERS } from "./renderers.ts";
@@ -98,6 +98,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("-f, --format <list>", `格式 / formats: ${Object.keys(RENDERERS).join(",")} (or all)`, "json,html")
     .action(async (budget: string, opts: EvaluateOptions) => {
       code = await evaluateCommand(budget, opts, io);
+    });
+
+  program
+    .command("next-year")
+    .description("由本年预算生成下一年度预算草稿 / start next year's budget from this year's (units, recurring projects, targets, prior-year figures)")
+    .argument("<budget>", "本年预算 / this year's budget")
+    .requiredOption("-o, --out <dir>", "输出目录 / output directory for budget.yaml")
+    .option("--execution <dir>", "本年执行数据：项目结转列入下年 / this year's execution: project carry-over becomes next year's 结转 lines")
+    .option("--mapping <file>", "科目代码对照 / code mapping (YAML/JSON: functional, economic)")
+    .option("--drop <codes>", "不延续的项目编码 / project codes not to carry over (comma-separated)")
+    .action(async (budget: string, opts: NextYearCliOptions) => {
+      code = await nextYearCommand(budget, opts, io);
     });
 
   program

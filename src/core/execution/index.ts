@@ -6,3 +6,4 @@ export * from "./completion.ts";
 export * from "./evaluation.ts";
 export * from "./progress.ts";
 export * from "./report.ts";
+export * from "./next-year.ts";
