@@ -294,8 +294,8 @@ function economicCode(code: string, classes: string[], economic: Map<string, Eco
   return {
     class: cls,
     section,
-    personnel: isPersonnel(code),
-    threePublic: threePublicItem(code),
+    personnel: isPersonnel(cls), // both read only the 类 / 款, so the prefixes already cut do
+    threePublic: threePublicItem(section),
     operatingClass: cls === "302" || cls === "310",
     classIndex,
     classAmounts,
