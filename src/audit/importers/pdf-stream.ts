@@ -12,10 +12,13 @@ const AMOUNT = /^[-－]?[\d,，]+(\.\d+)?%?$/;
 const LEADER = /(?:[.．·…⋯]\s*){4,}\s*\d+\s*$/;
 const META = /(单位名称|部门名称|编制单位|预算单位|金额单位|单位)[:：]/;
 
+/** An amount as tables print money: with decimals or thousands separators (a bare "12" may be a page number). */
+const MONEY = /^[-－]?\d[\d,，]*\.\d+%?$|^[-－]?\d{1,3}([,，]\d{3})+$/;
+
 function isRowLike(l: FlowLine): boolean {
   if (LEADER.test(l.text) || META.test(l.text)) return false;
   const n = l.runs.length;
-  return n >= 3 || (n === 2 && l.runs.some((r) => AMOUNT.test(r.replace(/\s/g, ""))));
+  return n >= 3 || (n === 2 && l.runs.some((r) => MONEY.test(r.replace(/\s/g, ""))));
 }
 
 /** Column x ranges from the runs of the rows with the most pieces. */

@@ -173,6 +173,17 @@ describe("huge inputs", () => {
   });
 });
 
+describe("time bound", () => {
+  it("a file that takes longer than its time limit comes back with a timeout problem", async () => {
+    const d = disclosures(await sampleBudget())[0]!;
+    const pdf = await renderPdf(d);
+    const t0 = performance.now();
+    const file = await importBytes("slow.pdf", pdf, { timeoutMs: 1 });
+    expect(performance.now() - t0).toBeLessThan(3_000);
+    expect(file.problems.map((p) => p.rule)).toContain("read.timeout");
+  });
+});
+
 describe("files", () => {
   it("too large, missing, a directory, empty: reading problems, not exceptions", async () => {
     const dir = mkdtempSync(join(tmpdir(), "yusuan-import-"));

@@ -111,6 +111,13 @@ describe("other PDFs", () => {
     expect(t.notes.map((n) => n.text)).toEqual(["说明：本表金额单位为万元。"]);
   });
 
+  it("does not take contents with bare page numbers for a table", async () => {
+    const toc = ["第一部分 概况", "一、主要职能", "二、机构设置", "第二部分 预算情况说明"].map((t, i) => `${t}#h(1fr)${i + 1}`).join("\n\n");
+    const file = await importPdf("toc.pdf", typstPdf(`#align(center)[目录]\n\n${toc}`));
+    expect(file.tables).toEqual([]);
+    expect(file.problems).toEqual([]);
+  });
+
   it("takes a title and unit line printed in the table's own first rows (as Excel printouts do)", async () => {
     const pdf = typstPdf(`#table(columns: (5cm, 3cm, 3cm),
   table.cell(colspan: 3, align: center)[2021年部门收支总表],
