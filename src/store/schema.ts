@@ -182,6 +182,26 @@ export interface OfficialCatalogTable {
   loaded_at: Timestamp;
 }
 
+/** 支付记录 — one imported treasury payment (amount in 分). */
+export interface ExecutionPaymentTable {
+  budget_id: number;
+  position: number;
+  pay_date: string;
+  unit_code: string;
+  functional: string;
+  economic: string;
+  project: string | null;
+  amount: number;
+}
+
+/** 执行记录 — a budget's execution data other than payments, as one document. */
+export interface ExecutionRecordTable {
+  budget_id: number;
+  content: Json<Record<string, unknown>>;
+  updated_at: Timestamp;
+  updated_by: number | null;
+}
+
 export interface Database {
   regions: RegionTable;
   departments: DepartmentTable;
@@ -200,6 +220,8 @@ export interface Database {
   publication_files: PublicationFileTable;
   audit_log: AuditLogTable;
   official_catalogs: OfficialCatalogTable;
+  execution_payments: ExecutionPaymentTable;
+  execution_records: ExecutionRecordTable;
 }
 
 /** What every repository takes: the database or a transaction on it. */

@@ -87,6 +87,19 @@ const ROWS: Row[] = [
   { name: "GET /api/budgets/:id/render/json", expect: READ, run: req("GET", (w) => `/api/budgets/${w.budget}/render/json`) },
   { name: "GET /api/budgets/:id/render/html?scope=313001", expect: READ, run: req("GET", (w) => `/api/budgets/${w.budget}/render/html?scope=313001`) },
   { name: "GET /api/budgets/:id/publications", expect: READ, run: req("GET", (w) => `/api/budgets/${w.budget}/publications`) },
+  { name: "GET /api/budgets/:id/execution", expect: READ, run: req("GET", (w) => `/api/budgets/${w.budget}/execution`) },
+  {
+    name: "PUT /api/budgets/:id/execution",
+    expect: EDIT(200),
+    run: req("PUT", (w) => `/api/budgets/${w.budget}/execution`, () => ({ asOf: "2021-06-30", adjustments: [], actuals: [{ project: "313001-1", level3: "社区数量", value: { kind: "numeric", value: "25" } }] })),
+  },
+  {
+    name: "POST /api/budgets/:id/execution/payments",
+    expect: EDIT(200),
+    run: async (w, actor) => w.clients[actor].upload(`/api/budgets/${w.budget}/execution/payments`, "payments.csv", "支付日期,单位代码,功能科目,经济科目,项目编码,金额\n2021-01-25,313001,2080208,30101,,34458.33\n"),
+  },
+  { name: "GET /api/budgets/:id/execution/progress", expect: READ, run: req("GET", (w) => `/api/budgets/${w.budget}/execution/progress`) },
+  { name: "GET /api/budgets/:id/evaluation/json", expect: READ, run: req("GET", (w) => `/api/budgets/${w.budget}/evaluation/json`) },
   { name: "GET control figures of 313", expect: READ, run: req("GET", (w) => `/api/departments/${w.dept313}/control-figures/2021`) },
   {
     name: "PUT control figures of 313",

@@ -1,0 +1,71 @@
+/**
+ * 预算执行 — payments and the execution record of a budget. Payments are replaced as a whole by each
+ * import (all or nothing, in the caller's transaction) and bulk-loaded (COPY on PostgreSQL).
+ */
+import { sql } from "kysely";
+import type { Execution, Payment } from "../../core/execution/model.ts";
+import { type Fen, fen } from "../../core/money.ts";
+import { copyRows } from "../bulk.ts";
+import type { Db } from "../schema.ts";
+
+/** The execution record: everything but the payments. */
+export type ExecutionRecord = Omit<Execution, "payments">;
+
+const PAYMENT_COLUMNS = ["budget_id", "position", "pay_date", "unit_code", "functional", "economic", "project", "amount"] as const;
+
+/** Replaces the budget's payments. */
+export async function replacePayments(db: Db, budgetId: number, payments: readonly Payment[]): Promise<void> {
+  await db.deleteFrom("execution_payments").where("budget_id", "=", budgetId).execute();
+  await copyRows(
+    db,
+    "execution_payments",
+    PAYMENT_COLUMNS,
+    payments.map((p, i) => [budgetId, i, p.date, p.unit, p.functional, p.economic, p.project ?? null, p.amount]),
+  );
+}
+
+export async function listPayments(db: Db, budgetId: number): Promise<Payment[]> {
+  const rows = await db.selectFrom("execution_payments").selectAll().where("budget_id", "=", budgetId).orderBy("position").execute();
+  return rows.map((r) => {
+    const p: Payment = { date: r.pay_date, unit: r.unit_code, functional: r.functional, economic: r.economic, amount: fen(Number(r.amount)) };
+    if (r.project !== null) p.project = r.project;
+    return p;
+  });
+}
+
+/** Count and sum of the payments, and the sum by month (1–12). */
+export async function paymentSummary(db: Db, budgetId: number): Promise<{ count: number; total: Fen; byMonth: Fen[] }> {
+  const rows = await db
+    .selectFrom("execution_payments")
+    .select([sql<number>`extract(month from pay_date)::int`.as("month"), sql<string>`count(*)`.as("n"), sql<string>`coalesce(sum(amount), 0)`.as("total")])
+    .where("budget_id", "=", budgetId)
+    .groupBy(sql`extract(month from pay_date)`)
+    .execute();
+  const byMonth = Array.from({ length: 12 }, () => 0);
+  let count = 0;
+  for (const r of rows) {
+    byMonth[Number(r.month) - 1] = Number(r.total);
+    count += Number(r.n);
+  }
+  return { count, total: fen(byMonth.reduce((a, b) => a + b, 0)), byMonth: byMonth.map((n) => fen(n)) };
+}
+
+export async function getExecutionRecord(db: Db, budgetId: number): Promise<ExecutionRecord | undefined> {
+  const row = await db.selectFrom("execution_records").select("content").where("budget_id", "=", budgetId).executeTakeFirst();
+  return row ? (row.content as unknown as ExecutionRecord) : undefined;
+}
+
+export async function putExecutionRecord(db: Db, budgetId: number, record: ExecutionRecord, userId: number | null): Promise<void> {
+  const content = JSON.stringify(record);
+  await db
+    .insertInto("execution_records")
+    .values({ budget_id: budgetId, content, updated_at: new Date(), updated_by: userId })
+    .onConflict((oc) => oc.column("budget_id").doUpdateSet({ content, updated_at: new Date(), updated_by: userId }))
+    .execute();
+}
+
+/** The whole execution of a budget (an empty record when none has been saved). */
+export async function loadExecution(db: Db, budgetId: number, year: number): Promise<Execution> {
+  const record = (await getExecutionRecord(db, budgetId)) ?? { year, asOf: `${year}-12-31`, adjustments: [], actuals: [] };
+  return { ...record, payments: await listPayments(db, budgetId) };
+}
