@@ -16,7 +16,7 @@ describe.each(BACKENDS)("storage on $name", (backend) => {
     expect(before.rows.map((r) => r.name)).toEqual(["0001-tenancy", "0002-budgets", "0003-publications-audit", "0004-execution"]);
     await migrate(o.db);
     const after = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(o.db);
-    expect(after.rows[0]!.n).toBe(3);
+    expect(after.rows[0]!.n).toBe(4);
     await o.close();
   });
 
