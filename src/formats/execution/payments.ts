@@ -4,6 +4,7 @@
  * imported; every bad row gets a finding naming the file and the line (CSV) or sheet and cell (XLSX).
  */
 import { parse } from "csv-parse/sync";
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Payment } from "../../core/execution/model.ts";
 import { parseDecimal } from "../../core/money.ts";
@@ -184,35 +185,52 @@ function cellValue(v: ExcelJS.CellValue): Raw {
   return String(v);
 }
 
-/** Reads an XLSX export: the first sheet with a header row of the known names. */
+/**
+ * Reads an XLSX export: the first sheet, row 1 headers. Streamed (exceljs WorkbookReader), so a year of
+ * payments never sits in memory as a whole workbook.
+ */
 export async function importPaymentsXlsx(data: Uint8Array, file: string, opts: PaymentImportOptions = {}): Promise<PaymentImport> {
-  const wb = new ExcelJS.Workbook();
+  const findings: Finding[] = [];
+  const payments: Payment[] = [];
   try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]), { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
+    let seen = false;
+    for await (const ws of reader) {
+      if (seen) {
+        // only the first sheet is read; drain the others
+        for await (const _row of ws) void _row;
+        continue;
+      }
+      seen = true;
+      const sheet = (ws as unknown as { name: string }).name;
+      let cols: Partial<Record<PaymentField, number>> | undefined;
+      let index = 0;
+      for await (const row of ws) {
+        if (!cols) {
+          const headerCells: Raw[] = [];
+          for (let c = 1; c <= row.cellCount; c++) headerCells.push(cellValue(row.getCell(c).value));
+          const h = mapHeader(headerCells, (col) => ({ kind: "data", path: "", file, sheet, cell: `${columnLetter(col + 1)}${row.number}` }));
+          if (h.findings.length) return finish([], h.findings);
+          cols = h.cols;
+          continue;
+        }
+        if (!row.hasValues) continue;
+        const i = index++;
+        const c = cols;
+        const p = readRow(
+          (f) => (c[f] === undefined ? undefined : cellValue(row.getCell(c[f] + 1).value)),
+          (f) => ({ kind: "data", path: `payments[${i}].${f}`, file, sheet, cell: `${columnLetter((c[f] ?? 0) + 1)}${row.number}` }),
+          opts,
+          findings,
+        );
+        if (p) payments.push(p);
+      }
+      if (!cols) return finish([], [finding("工作表为空 / empty worksheet", { kind: "data", path: "", file, sheet })]);
+    }
+    if (!seen) return finish([], [finding("工作簿没有工作表 / no worksheet", { kind: "data", path: "", file })]);
   } catch (e) {
     return finish([], [finding(`XLSX 无法读取 / unreadable XLSX: ${e instanceof Error ? e.message : String(e)}`, { kind: "data", path: "", file })]);
   }
-  const ws = wb.worksheets[0];
-  if (!ws) return finish([], [finding("工作簿没有工作表 / no worksheet", { kind: "data", path: "", file })]);
-  const sheet = ws.name;
-  const headerRow = ws.getRow(1);
-  const headerCells: Raw[] = [];
-  for (let c = 1; c <= ws.columnCount; c++) headerCells.push(cellValue(headerRow.getCell(c).value));
-  const { cols, findings } = mapHeader(headerCells, (col) => ({ kind: "data", path: "", file, sheet, cell: `${columnLetter(col + 1)}1` }));
-  if (findings.length) return finish([], findings);
-  const payments: Payment[] = [];
-  let index = 0;
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    if (r === 1) return;
-    const i = index++;
-    const p = readRow(
-      (f) => (cols[f] === undefined ? undefined : cellValue(row.getCell(cols[f] + 1).value)),
-      (f) => ({ kind: "data", path: `payments[${i}].${f}`, file, sheet, cell: `${columnLetter((cols[f] ?? 0) + 1)}${r}` }),
-      opts,
-      findings,
-    );
-    if (p) payments.push(p);
-  });
   return finish(payments, findings);
 }
 
