@@ -108,6 +108,10 @@ export function evaluationTables(budget: Budget, exec: Execution, r: EvaluationR
     t1.push(amountRow("  项目支出", "subtotal", totals(r.lines, (l) => l.unit === u.code && l.project !== undefined)));
     for (const p of r.projects.filter((p) => p.unit === u.code)) t1.push(amountRow(`    ${p.name}`, "detail", p.amounts));
   }
+  const byCode = (key: (l: LineExecution) => string): Row[] => {
+    const codes = [...new Set(r.lines.map(key))].sort();
+    return [amountRow("合计", "total", totals(r.lines)), ...codes.map((c) => amountRow(c, "detail", totals(r.lines, (l) => key(l) === c)))];
+  };
   const adj = exec.adjustments.map<Row>((a) => ({
     kind: "detail",
     cells: [a.id, a.kind, place(a.from), place(a.to), a.amount, a.reason, a.approval ? `${a.approval.document}（${a.approval.date}）` : "未批准", isEffective(a, exec.asOf) ? "已计入" : "未计入"],
@@ -119,9 +123,11 @@ export function evaluationTables(budget: Budget, exec: Execution, r: EvaluationR
   const summary = r.projects.map<Row>((p) => ({ kind: "detail", cells: [p.code, p.name, p.amounts.adjusted, p.amounts.executed, formatPercent(p.executionRate), formatPoints(p.score), p.grade] }));
   const tables: DisclosureTable[] = [
     table("e01", 1, `${y}年度预算执行情况表`, name, amountCols, t1, `年初预算为公开的${y}年部门预算，不因调整而改变；数据截至${exec.asOf}。`),
+    table("e02", 2, `${y}年度预算执行情况表（按支出功能分类科目）`, name, [["功能分类科目编码", "code", 16], ...amountCols.slice(1)], byCode((l) => l.functional)),
+    table("e03", 3, `${y}年度预算执行情况表（按支出经济分类科目）`, name, [["经济分类科目编码（款）", "code", 16], ...amountCols.slice(1)], byCode((l) => l.economic.slice(0, 5))),
     table(
-      "e02",
-      2,
+      "e04",
+      4,
       `${y}年度预算调整情况表`,
       name,
       [
@@ -138,8 +144,8 @@ export function evaluationTables(budget: Budget, exec: Execution, r: EvaluationR
       adj.length ? undefined : `本部门${y}年度无预算调整。`,
     ),
     table(
-      "e03",
-      3,
+      "e05",
+      5,
       `${y}年度部门整体绩效计算指标表`,
       name,
       [
@@ -152,10 +158,10 @@ export function evaluationTables(budget: Budget, exec: Execution, r: EvaluationR
       formulas,
       "基数为零或上年数未提供的指标为“不适用”。",
     ),
-    table("e04", 4, `${y}年度部门整体绩效自评表`, name, INDICATOR_COLUMNS, [...indicatorRows(r.overall.indicators), { kind: "total", cells: ["总分", "", "", "", "", "", "", "100.00", formatPoints(r.overall.score), `等级：${r.overall.grade}`] }]),
+    table("e06", 6, `${y}年度部门整体绩效自评表`, name, INDICATOR_COLUMNS, [...indicatorRows(r.overall.indicators), { kind: "total", cells: ["总分", "", "", "", "", "", "", "100.00", formatPoints(r.overall.score), `等级：${r.overall.grade}`] }]),
     table(
-      "e05",
-      5,
+      "e07",
+      7,
       `${y}年度项目绩效自评得分汇总表`,
       name,
       [
@@ -173,7 +179,7 @@ export function evaluationTables(budget: Budget, exec: Execution, r: EvaluationR
   r.projects.forEach((p, i) => {
     const rows = [...indicatorRows(p.indicators), { kind: "total" as const, cells: ["总分", "", "", "", "", "", "", "100.00", formatPoints(p.score), `等级：${p.grade}`] }];
     const note = `项目编码 ${p.code}；年初预算、调整后预算、执行数见表一；执行率 ${formatPercent(p.executionRate)}。`;
-    tables.push(table(`e${String(6 + i).padStart(2, "0")}`, 6 + i, `${y}年度项目绩效自评表（${p.name}）`, name, INDICATOR_COLUMNS, rows, note));
+    tables.push(table(`e${String(8 + i).padStart(2, "0")}`, 8 + i, `${y}年度项目绩效自评表（${p.name}）`, name, INDICATOR_COLUMNS, rows, note));
   });
   return tables;
 }
