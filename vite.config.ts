@@ -23,7 +23,6 @@ export default defineConfig({
             { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             { name: "echarts", test: /node_modules[\\/](echarts|zrender)[\\/]/ },
             { name: "pinyin", test: /node_modules[\\/]pinyin-pro[\\/]/ },
-            { name: "antd", test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+|@babel[\\/]runtime)[\\/]/ },
           ],
         },
       },

@@ -100,6 +100,9 @@ describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
     await signIn(fin, e.base, "demo-reviewer", "demo-reviewer-2021");
     await fin.goto(`${e.base}/review/${budgetId}`);
     await state(fin, "部门审核通过");
+    await fin.getByRole("tab", { name: "与上年比较" }).click();
+    await expect.poll(() => fin.getByText("支出合计").count()).toBeGreaterThan(0);
+    await shot(fin, "reviewer-against-last-year");
     await fin.getByRole("button", { name: "审核通过" }).click();
     await state(fin, "财政审核通过");
     await fin.getByRole("button", { name: "批复" }).click();
@@ -119,7 +122,12 @@ describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
     await pub.getByRole("link", { name: DEPARTMENT }).first().click();
     await expect.poll(() => pub.getByText("4,117.71").count()).toBeGreaterThan(0);
     await expect.poll(() => pub.locator("canvas").count()).toBeGreaterThan(2);
+    await expect.poll(() => pub.getByRole("img", { name: /基本支出 182\.68万元，项目支出 3935\.03万元/ }).count()).toBe(1);
     await shot(pub, "portal-budget");
+    await pub.mouse.wheel(0, 560);
+    await pub.waitForTimeout(300);
+    await shot(pub, "portal-budget-charts");
+    const publicationUrl = pub.url();
     const pdfHref = await pub.getByRole("link", { name: /下载 PDF/ }).getAttribute("href");
     const pdf = await anon.request.get(`${e.base}${pdfHref}`);
     expect(pdf.status()).toBe(200);
@@ -134,6 +142,12 @@ describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
     await expect.poll(() => pub.getByText("4,117.71").count()).toBeGreaterThan(0);
     await expect.poll(() => pub.locator("canvas").count()).toBeGreaterThan(1);
     await shot(pub, "region-overview");
+    // read on a phone
+    await pub.setViewportSize({ width: 390, height: 844 });
+    await pub.goto(publicationUrl);
+    await expect.poll(() => pub.getByText("4,117.71").count()).toBeGreaterThan(0);
+    await expect.poll(() => pub.locator("canvas").count()).toBeGreaterThan(2);
+    await shot(pub, "portal-phone");
 
     // --- the audit page: the published text file, audited
     const txt = await anon.request.get(`${e.base}${pdfHref!.replace(/\/pdf$/, "/txt")}`);

@@ -1,14 +1,14 @@
 /**
  * 图表 — ECharts (echarts/core with only the charts used) in a div that follows its size. The chart is a
- * picture for sighted readers; `label` describes it and `table` (a caption-less summary) is read out.
+ * picture for sighted readers; `label` says what it shows, with the figures, for screen readers.
  */
 import { BarChart, PieChart } from "echarts/charts";
-import { AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from "echarts/components";
+import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from "echarts/components";
 import { type EChartsCoreOption, init, use as registerECharts } from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
 
-registerECharts([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, AriaComponent, CanvasRenderer]);
+registerECharts([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, CanvasRenderer]);
 
 export default function Chart({ option, label, height }: { option: EChartsCoreOption; label: string; height?: number }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -16,7 +16,7 @@ export default function Chart({ option, label, height }: { option: EChartsCoreOp
     const el = ref.current;
     if (!el) return;
     const chart = init(el, undefined, { renderer: "canvas" });
-    chart.setOption({ aria: { enabled: true }, animationDuration: 300, ...option });
+    chart.setOption({ animationDuration: 300, ...option });
     const ro = new ResizeObserver(() => chart.resize());
     ro.observe(el);
     return () => {
@@ -24,5 +24,10 @@ export default function Chart({ option, label, height }: { option: EChartsCoreOp
       chart.dispose();
     };
   }, [option]);
-  return <div ref={ref} className="chart" role="img" aria-label={label} style={height ? { height } : undefined} />;
+  // ECharts' own aria-label would replace ours on its container: the described picture wraps the canvas.
+  return (
+    <div role="img" aria-label={label}>
+      <div ref={ref} className="chart" aria-hidden="true" style={height ? { height } : undefined} />
+    </div>
+  );
 }

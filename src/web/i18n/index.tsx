@@ -61,6 +61,8 @@ export interface I18n {
   sourceName: (s: string) => string;
   natureName: (n: string) => string;
   projectClassName: (c: string) => string;
+  /** a moment as people of the language write it: 2021年3月1日 09:30 / 1 Mar 2021, 09:30 */
+  time: (d: string | Date) => string;
 }
 
 export function splitBilingual(message: string, lang: Lang): string {
@@ -96,6 +98,7 @@ export function makeI18n(lang: Lang, setLang: (l: Lang) => void = () => {}): I18
     sourceName: (s) => (isEn ? SOURCE_EN[s as FundingSource] : FUNDING_SOURCE_NAMES[s as FundingSource]) ?? s,
     natureName: (n) => (n === "basic" ? dict.basic : n === "project" ? dict.project : n),
     projectClassName: (c) => (isEn ? CLASS_EN[c as ProjectClass] : PROJECT_CLASS_NAMES[c as ProjectClass]) ?? c,
+    time: (d) => new Date(d).toLocaleString(isEn ? "en-GB" : "zh-CN", { dateStyle: "medium", timeStyle: "short" }),
   };
 }
 

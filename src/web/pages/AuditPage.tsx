@@ -55,10 +55,9 @@ function Result({ job }: { job: Job }) {
         ]}
         style={{ marginBottom: 8 }}
       />
-      <Table<Finding>
+      <Table<Finding & { key: number }>
         size="small"
-        rowKey={(_, i) => String(i)}
-        dataSource={list}
+        dataSource={list.map((f, key) => ({ ...f, key }))}
         pagination={list.length > 25 ? { pageSize: 25, showSizeChanger: false } : false}
         locale={{ emptyText: t("auditNoFindings") }}
         scroll={{ x: 900 }}

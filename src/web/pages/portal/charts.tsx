@@ -3,13 +3,14 @@
  * project, the largest projects, year on year. Amounts in 万元 (2 decimals, as the tables print).
  */
 import { Card, Col, Row } from "antd";
-import { init } from "echarts/core";
+import { type EChartsCoreOption, init } from "echarts/core";
 import { useEffect, useMemo, useRef } from "react";
 import type { PublicationFigures, RegionOverview } from "../../api/types.ts";
 import Chart from "../../components/Chart.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 
-const wan = (fen: number) => Math.round(fen / 100) / 100;
+/** 分 → 万元 with 2 decimals (0.01 万元 = 10 000 分), rounded half up as the tables print */
+const wan = (fen: number) => Math.round(fen / 10_000) / 100;
 const PALETTE = ["#b3261e", "#e0803c", "#d9b23a", "#5b8e3e", "#2f7d8c", "#3b5ba9", "#7a4ea3", "#a04d6f", "#8c8c8c", "#5c4033"];
 
 function pie(data: { name: string; value: number }[], unit: string) {
@@ -33,8 +34,8 @@ export function PublicationCharts({ f }: { f: PublicationFigures }) {
       tooltip: { trigger: "axis", valueFormatter: (v: number) => `${v.toFixed(2)} ${unit}` },
       grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: "value", name: unit },
-      yAxis: { type: "category", data: top.map((p) => (p.name.length > 16 ? `${p.name.slice(0, 16)}…` : p.name)), axisLabel: { width: 220, overflow: "truncate" } },
-      series: [{ type: "bar", data: top.map((p) => wan(p.amount)), label: { show: true, position: "right", formatter: (p: { value: number }) => p.value.toFixed(2) } }],
+      yAxis: { type: "category", data: top.map((p) => (p.name.length > 12 ? `${p.name.slice(0, 12)}…` : p.name)), axisLabel: { width: 180, overflow: "truncate" } },
+      series: [{ type: "bar", barMaxWidth: 28, data: top.map((p) => wan(p.amount)), label: { show: true, position: "right", formatter: (p: { value: number }) => p.value.toFixed(2) } }],
     };
   }, [f, unit]);
   const yoy = useMemo(() => {
@@ -49,11 +50,12 @@ export function PublicationCharts({ f }: { f: PublicationFigures }) {
       color: ["#bfbfbf", ...PALETTE],
       tooltip: { trigger: "axis", valueFormatter: (v: number | null) => (v == null ? "—" : `${v.toFixed(2)} ${unit}`) },
       legend: { bottom: 0 },
-      grid: { left: 8, right: 8, top: 16, bottom: 36, containLabel: true },
+      grid: { left: 8, right: 8, top: 32, bottom: 36, containLabel: true },
       xAxis: { type: "category", data: cats },
       yAxis: { type: "value", name: unit },
       series: cols.map((c, i) => ({
         type: "bar",
+        barMaxWidth: 36,
         name: c.label,
         itemStyle: i === cols.length - 1 ? { color: PALETTE[0] } : undefined,
         data: [c.total, c.basic, c.project].map((v) => (v === undefined ? null : wan(v))),
@@ -104,8 +106,8 @@ export function OverviewCharts({ o, onDepartment }: { o: RegionOverview; onDepar
       xAxis: { type: "value", name: unit },
       yAxis: { type: "category", data: list.map((d) => d.name), axisLabel: { width: 200, overflow: "truncate" } },
       series: [
-        { type: "bar", stack: "n", name: t("basic"), data: list.map((d) => wan(d.basic)) },
-        { type: "bar", stack: "n", name: t("project"), data: list.map((d) => wan(d.project)) },
+        { type: "bar", stack: "n", barMaxWidth: 36, name: t("basic"), data: list.map((d) => wan(d.basic)) },
+        { type: "bar", stack: "n", barMaxWidth: 36, name: t("project"), data: list.map((d) => wan(d.project)) },
       ],
     };
   }, [o, t, unit]);
@@ -127,7 +129,7 @@ export function OverviewCharts({ o, onDepartment }: { o: RegionOverview; onDepar
 }
 
 /** A bar chart whose bars lead somewhere (drill-down): the click gives the category index. */
-function ClickableChart({ option, label, onClick }: { option: object; label: string; onClick: (index: number) => void }) {
+function ClickableChart({ option, label, onClick }: { option: EChartsCoreOption; label: string; onClick: (index: number) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const click = useRef(onClick);
   click.current = onClick;
@@ -135,7 +137,7 @@ function ClickableChart({ option, label, onClick }: { option: object; label: str
     const el = ref.current;
     if (!el) return;
     const chart = init(el);
-    chart.setOption({ aria: { enabled: true }, ...option });
+    chart.setOption(option);
     chart.on("click", (p) => click.current(p.dataIndex));
     const ro = new ResizeObserver(() => chart.resize());
     ro.observe(el);
@@ -144,5 +146,9 @@ function ClickableChart({ option, label, onClick }: { option: object; label: str
       chart.dispose();
     };
   }, [option]);
-  return <div ref={ref} className="chart" role="img" aria-label={label} style={{ cursor: "pointer" }} />;
+  return (
+    <div role="img" aria-label={label}>
+      <div ref={ref} className="chart" aria-hidden="true" style={{ cursor: "pointer" }} />
+    </div>
+  );
 }

@@ -60,7 +60,7 @@ function NewBudget({ onCreated }: { onCreated: (b: BudgetSummary) => void }) {
 }
 
 export function BudgetTable({ budgets }: { budgets: BudgetSummary[] }) {
-  const { t, stateName, actionName } = useI18n();
+  const { t, stateName, actionName, time } = useI18n();
   return (
     <Table<BudgetSummary>
       rowKey="id"
@@ -73,7 +73,7 @@ export function BudgetTable({ budgets }: { budgets: BudgetSummary[] }) {
         { title: t("department"), key: "d", render: (_, b) => <Link to={budgetLink(b)}>{`${b.departmentCode} ${b.departmentName}`}</Link> },
         { title: t("state"), key: "s", width: 150, render: (_, b) => <Tag color={STATE_COLORS[b.state]}>{stateName(b.state)}</Tag> },
         { title: t("versionCol"), dataIndex: "version", width: 80, responsive: ["md"] },
-        { title: t("updatedCol"), key: "u", width: 170, responsive: ["lg"], render: (_, b) => new Date(b.updatedAt).toLocaleString() },
+        { title: t("updatedCol"), key: "u", width: 170, responsive: ["lg"], render: (_, b) => time(b.updatedAt) },
         {
           title: t("actions"),
           key: "a",

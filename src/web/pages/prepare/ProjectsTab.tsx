@@ -99,11 +99,10 @@ export function ProjectsTab({
             </Form.Item>
           </Form>
           <Typography.Text strong>{t("indicators")}</Typography.Text>
-          <Table<ContentIndicator>
+          <Table<ContentIndicator & { key: number }>
             size="small"
-            rowKey={(_, k) => String(k)}
             pagination={false}
-            dataSource={p.indicators}
+            dataSource={p.indicators.map((x, k) => ({ ...x, key: k }))}
             locale={{ emptyText: "—" }}
             columns={[
               {

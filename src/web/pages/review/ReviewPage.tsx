@@ -4,7 +4,7 @@
  * or return with a comment.
  */
 import { CheckOutlined, RollbackOutlined } from "@ant-design/icons";
-import { App, Alert, Breadcrumb, Button, Card, Descriptions, Empty, Input, Modal, Select, Space, Table, Tabs, Tag, Timeline, Typography } from "antd";
+import { App, Breadcrumb, Button, Card, Descriptions, Empty, Input, Modal, Select, Space, Table, Tabs, Tag, Timeline, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { ApiError } from "../../api/client.ts";
 import { api } from "../../api/endpoints.ts";
@@ -34,7 +34,7 @@ interface Loaded {
 const today = () => new Date().toISOString().slice(0, 10);
 
 function Changes({ id, current, versions }: { id: number; current: Content; versions: VersionInfo[] }) {
-  const { t, natureName, sourceName } = useI18n();
+  const { t, natureName, sourceName, bilingual, time } = useI18n();
   const earlier = versions.filter((v) => v.number < (versions[0]?.number ?? 0));
   const [n, setN] = useState<number | undefined>(earlier[0]?.number);
   const before = useAsync(() => (n ? api.version(id, n) : Promise.resolve(undefined)), [id, n]);
@@ -52,7 +52,7 @@ function Changes({ id, current, versions }: { id: number; current: Content; vers
           style={{ minWidth: 420 }}
           value={n}
           onChange={setN}
-          options={earlier.map((v) => ({ value: v.number, label: `${t("version", { n: v.number })} · ${v.author ?? "—"} · ${new Date(v.createdAt).toLocaleString()} · ${v.note ?? v.summary}` }))}
+          options={earlier.map((v) => ({ value: v.number, label: `${t("version", { n: v.number })} · ${v.author ?? "—"} · ${time(v.createdAt)} · ${bilingual(v.note ?? v.summary)}` }))}
         />
       </Space>
       <AsyncView state={before}>
@@ -127,7 +127,7 @@ function AgainstLastYear({ content, catalog }: { content: Content; catalog: Cata
           { title: `${t("lastYear")}（${t("unitWan")}）`, key: "p", className: "num", render: (_, r) => (r.prior === undefined ? "—" : formatAmount(r.prior, "wan")) },
           { title: `${t("thisYearShort")}（${t("unitWan")}）`, key: "c", className: "num", render: (_, r) => formatAmount(r.current, "wan") },
           { title: t("change"), key: "d", className: "num", render: (_, r) => (r.prior === undefined ? "—" : formatAmount(r.current - r.prior, "wan")) },
-          { title: t("changePct"), key: "r", className: "num", render: (_, r) => changeRate(r.prior, r.current) ?? t("notApplicable") },
+          { title: t("changePct"), key: "r", className: "num", render: (_, r) => (r.prior === undefined ? "—" : (changeRate(r.prior, r.current) ?? t("notApplicable"))) },
         ]}
       />
     </>
@@ -135,7 +135,7 @@ function AgainstLastYear({ content, catalog }: { content: Content; catalog: Cata
 }
 
 function History({ transitions, versions }: { transitions: Transition[]; versions: VersionInfo[] }) {
-  const { t, actionName, stateName } = useI18n();
+  const { t, actionName, stateName, bilingual, time } = useI18n();
   return (
     <div style={{ display: "grid", gridTemplateColumns: "minmax(0,1fr) minmax(0,1fr)", gap: 16 }}>
       <Card size="small" title={t("history")}>
@@ -149,7 +149,7 @@ function History({ transitions, versions }: { transitions: Transition[]; version
                 <div>
                   <strong>{actionName(x.action)}</strong> · {stateName(x.from_state)} → {stateName(x.to_state)}
                   <div className="muted">
-                    {x.actor ?? "—"} · {new Date(x.at).toLocaleString()}
+                    {x.actor ?? "—"} · {time(x.at)}
                     {x.on_date && ` · ${x.on_date}`}
                   </div>
                   {x.comment && <div>{x.comment}</div>}
@@ -165,8 +165,8 @@ function History({ transitions, versions }: { transitions: Transition[]; version
             color: "gray",
             content: (
               <div>
-                <strong>{t("version", { n: v.number })}</strong> · {v.author ?? "—"} · <span className="muted">{new Date(v.createdAt).toLocaleString()}</span>
-                <div className="muted">{v.note ?? v.summary}</div>
+                <strong>{t("version", { n: v.number })}</strong> · {v.author ?? "—"} · <span className="muted">{time(v.createdAt)}</span>
+                <div className="muted">{bilingual(v.note ?? v.summary)}</div>
               </div>
             ),
           }))}
@@ -197,7 +197,7 @@ function Actions({ budget, onDone, published }: { budget: BudgetSummary; onDone:
       setBusy(undefined);
     }
   };
-  const a = budget.actions;
+  const a = budget.actions.filter((x) => x !== "submit");
   if (a.length === 0) return null;
   const dateLabel = a.includes("record-approval") ? t("approvalDate") : t("publishDate");
   return (
@@ -211,7 +211,7 @@ function Actions({ budget, onDone, published }: { budget: BudgetSummary; onDone:
         )}
         {a.includes("publish") && published && <Input aria-label={t("changeNote")} placeholder={t("changeNote")} value={changeNote} onChange={(e) => setChangeNote(e.target.value)} style={{ width: 260 }} />}
         {a
-          .filter((x) => x !== "return" && x !== "submit")
+          .filter((x) => x !== "return")
           .map((x) => (
             <Button
               key={x}
@@ -288,7 +288,6 @@ export default function ReviewPage({ id }: { id: number }) {
                 { key: "p", label: t("publishDate"), children: d.budget.publishedOn ?? "—" },
               ]}
             />
-            {!d.check.canSubmit && d.budget.state === "draft" && <Alert type="info" showIcon title={t("gate")} style={{ marginBottom: 8 }} />}
             <Actions budget={d.budget} onDone={state.reload} published={published} />
             <Tabs
               items={[
