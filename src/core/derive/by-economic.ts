@@ -9,7 +9,7 @@ import type { DisclosureTable, RowKind } from "../table.ts";
 import { TableBuilder, code, h, money, text } from "./builder.ts";
 import { type ThreePublicItem, isFiscalAppropriation, threePublicItem } from "./economic.ts";
 import type { Ledger } from "./ledger.ts";
-import { keysByCode, sortCodes } from "./order.ts";
+import { keysByCode, sortByCode, sortCodes } from "./order.ts";
 import type { Scope } from "./scope.ts";
 
 type Meta = { id: string; number: number; title: string };
@@ -85,6 +85,10 @@ export function operatingCostTable(scope: Scope, catalog: CatalogIndex, ledger: 
   return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无机关运行经费。` : undefined);
 }
 
+function deptOf(e: { dept: string }): string {
+  return e.dept;
+}
+
 /** The unit type whose mapping applies to each `EconomicCodeAmounts.basicGpb` slot (none for lines of no known unit). */
 const MAPPINGS: readonly (UnitType | undefined)[] = ["administrative", "institution", undefined];
 
@@ -97,41 +101,49 @@ export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, ledger
       [h("科目编码"), h("科目名称"), h("科目编码"), h("科目名称"), h("总计"), h("人员经费"), h("公用经费")],
     ],
   );
-  type Acc = { personnel: number; public: number };
-  const groups = new Map<string, Map<string, Acc>>(); // government code → department code → amounts
-  const grand: Acc = { personnel: 0, public: 0 };
+  // Each department code's amount under each government code it maps to (a code maps through at most
+  // three slots, and slots mapping to the same government code add up); a code is 人员经费 or 公用经费 whole.
+  type Entry = { dept: string; personnel: boolean; amount: number };
+  const groups = new Map<string, Entry[]>(); // government code → its department codes
+  const grand = { personnel: 0, public: 0 };
   ledger.codes.forEach((c, economic) => {
     const byMapping = c.basicGpb;
     if (!byMapping) return;
-    const key = c.personnel ? "personnel" : "public";
+    const mine: [string, Entry][] = [];
     for (let m = 0; m < byMapping.length; m++) {
       const amount = byMapping[m];
       if (amount === undefined) continue;
       const unitType = MAPPINGS[m];
       const gov = (unitType && catalog.governmentCodeFor(economic, unitType)) ?? "";
-      let g = groups.get(gov);
-      if (!g) groups.set(gov, (g = new Map()));
-      let a = g.get(economic);
-      if (!a) g.set(economic, (a = { personnel: 0, public: 0 }));
-      a[key] += amount;
-      grand[key] += amount;
+      let entry = mine.find(([g]) => g === gov)?.[1];
+      if (!entry) {
+        entry = { dept: economic, personnel: c.personnel, amount: 0 };
+        mine.push([gov, entry]);
+        const list = groups.get(gov);
+        if (list) list.push(entry);
+        else groups.set(gov, [entry]);
+      }
+      entry.amount += amount;
+      if (c.personnel) grand.personnel += amount;
+      else grand.public += amount;
     }
   });
-  const row = (first: string, second: string, gov: string, govName: string, a: Acc, kind?: RowKind) =>
-    t.row([first, second, gov, govName, fen(a.personnel + a.public), fen(a.personnel), fen(a.public)], kind);
+  const row = (first: string, second: string, gov: string, govName: string, personnel: number, publicFunds: number, kind?: RowKind) =>
+    t.row([first, second, gov, govName, fen(personnel + publicFunds), fen(personnel), fen(publicFunds)], kind);
   const empty = grand.personnel === 0 && grand.public === 0;
   if (!empty) {
-    row("总计", "", "", "", grand, "total");
+    row("总计", "", "", "", grand.personnel, grand.public, "total");
     for (const gov of keysByCode(groups)) {
-      const g = groups.get(gov)!;
-      const sub: Acc = { personnel: 0, public: 0 };
-      g.forEach((a) => {
-        sub.personnel += a.personnel;
-        sub.public += a.public;
-      });
+      const list = sortByCode(groups.get(gov)!, deptOf);
+      let personnel = 0;
+      let publicFunds = 0;
+      for (const e of list) {
+        if (e.personnel) personnel += e.amount;
+        else publicFunds += e.amount;
+      }
       const govName = gov ? catalog.governmentEconomicName(gov) : "（未对应）";
-      row("小计", "", gov, govName, sub, "subtotal");
-      for (const dept of keysByCode(g)) row(dept, catalog.departmentEconomicName(dept), gov, govName, g.get(dept)!);
+      row("小计", "", gov, govName, personnel, publicFunds, "subtotal");
+      for (const e of list) row(e.dept, catalog.departmentEconomicName(e.dept), gov, govName, e.personnel ? e.amount : 0, e.personnel ? 0 : e.amount);
     }
   }
   return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无一般公共预算基本支出。` : undefined);
