@@ -30,7 +30,7 @@ export interface SourcePlace {
 }
 
 /** The file formats importers read. */
-export type FileFormat = "text" | "pdf" | "html" | "xlsx" | "docx";
+export type FileFormat = "text" | "pdf" | "html" | "xlsx" | "docx" | "json";
 
 /** 页 / 工作表 — one physical part of a file: a PDF page, an XLSX sheet, or the whole of a text file. */
 export interface FilePart {

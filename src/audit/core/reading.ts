@@ -21,7 +21,7 @@ export const READING_PROBLEMS = {
   },
   "read.unsupported-format": {
     title: "不支持的文件格式",
-    description: "文件扩展名不是可读取的格式（目前为 .txt/.md/.tsv）；其他格式由后续导入器支持。 / The file's extension is not a format the audit reads (now .txt, .md, .tsv).",
+    description: "文件内容和扩展名都不是可读取的格式（PDF、XLSX、DOCX、HTML、文本、Yusuan 的 JSON，以及经 LibreOffice 转换的 .xls/.doc）。 / Neither the content nor the extension is a format the audit reads (PDF, XLSX, DOCX, HTML, text, Yusuan's JSON, and .xls/.doc through LibreOffice).",
     severity: "error",
   },
   "read.not-text": {

@@ -5,49 +5,21 @@
  * 某局2021.xlsx) form one document; `one: true` makes every given file one document; a directory stands
  * for the files in it (recursively, in name order).
  */
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { assembleDocument } from "../core/assemble.ts";
-import type { DocumentFile, FileFormat, ImportedDocument } from "../core/document.ts";
-import { readingProblem } from "../core/reading.ts";
-import { importText } from "./text.ts";
+import type { DocumentFile, ImportedDocument } from "../core/document.ts";
+import { importFile as dispatchImport } from "./dispatch.ts";
 import { pushTo } from "../core/collect.ts";
 
-/** Extensions each importer reads. PDF, HTML, XLSX and DOCX importers register here as they land. */
-const IMPORTERS: Record<string, { format: FileFormat; read: (name: string, bytes: Uint8Array) => DocumentFile }> = {
-  ".txt": { format: "text", read: importText },
-  ".text": { format: "text", read: importText },
-  ".md": { format: "text", read: importText },
-  ".tsv": { format: "text", read: importText },
-};
+export { SUPPORTED_EXTENSIONS } from "./dispatch.ts";
 
-export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(IMPORTERS);
-
-/** A file that yielded nothing, with the reading problem that says why. */
-function unreadFile(name: string, format: FileFormat, problem: ReturnType<typeof readingProblem>): DocumentFile {
-  return { name, format, parts: [{ kind: "whole", index: 1, read: false }], tables: [], sections: [], problems: [problem] };
-}
-
-/** Reads one file into the document model; never throws. */
+/**
+ * Reads one file into the document model by its content (PDF, XLSX, DOCX, HTML, legacy Office via
+ * LibreOffice, Yusuan's JSON, else text), within size and time bounds; never throws.
+ */
 export async function importFile(path: string): Promise<DocumentFile> {
-  const ext = extname(path).toLowerCase();
-  const importer = IMPORTERS[ext];
-  if (!importer) {
-    return unreadFile(path, "text", readingProblem("read.unsupported-format", `不支持的文件格式“${ext || "（无扩展名）"}”，可读取：${SUPPORTED_EXTENSIONS.join(" ")} / unsupported format "${ext}"; readable: ${SUPPORTED_EXTENSIONS.join(" ")}`, { file: path }));
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "找不到文件 / no such file" : e instanceof Error ? e.message : String(e);
-    return unreadFile(path, importer.format, readingProblem("read.failed", `无法读取 ${path}：${reason} / cannot read ${path}: ${reason}`, { file: path }));
-  }
-  try {
-    return importer.read(path, bytes);
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    return unreadFile(path, importer.format, readingProblem("read.failed", `读取 ${path} 时出错：${reason} / reading ${path} failed: ${reason}`, { file: path }));
-  }
+  return dispatchImport(path);
 }
 
 /** The files a path stands for: itself, or every file under a directory (sorted). Missing paths stay, to be reported. */

@@ -12,8 +12,8 @@ import type { DocumentFile, FileFormat, NarrativeSection, RawRow, RawTable } fro
 import { splitHeader } from "../core/header.ts";
 import { errorText, importProblem } from "./problems.ts";
 
-/** The document model has no "json" format yet: a JSON disclosure is text of a kind. */
-export const JSON_FORMAT: FileFormat = "text";
+/** A JSON disclosure (Yusuan's disclosure.json) is its own format. */
+export const JSON_FORMAT: FileFormat = "json";
 
 interface JsonTable {
   title?: unknown;
