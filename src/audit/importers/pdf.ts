@@ -27,6 +27,8 @@ class Timeout extends Error {}
 
 function race<T>(p: Promise<T>, deadline: number | undefined): Promise<T> {
   if (deadline === undefined) return p;
+  // The losing promise may still reject later (e.g. when the task is destroyed): never leave it unhandled.
+  p.catch(() => undefined);
   const left = deadline - Date.now();
   if (left <= 0) return Promise.reject(new Timeout());
   let timer: NodeJS.Timeout | undefined;
@@ -47,6 +49,8 @@ export async function importPdf(name: string, bytes: Uint8Array, options: PdfOpt
     return file;
   }
   const task = openPdf(lib, bytes);
+  // Destroying the task on a timeout rejects its promise ("Loading aborted") after the race has moved on.
+  task.promise.catch(() => undefined);
   try {
     const doc = await race(task.promise, options.deadline);
     const pages = Math.min(doc.numPages, limits.maxPages);
