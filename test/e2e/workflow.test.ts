@@ -14,6 +14,8 @@ import { type E2E, HAS_CHROMIUM, CHROMIUM, screenshotDir, signIn, startE2E } fro
 if (!HAS_CHROMIUM) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium; .ci/run installs it)`);
 
 const DEPARTMENT = "洛龙区社区治理和服务创新办公室";
+/** polls wait long: the test shares two cores with the rest of `npm test` */
+const POLL = { timeout: 20_000, interval: 100 };
 
 describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
   let e: E2E;
@@ -35,35 +37,35 @@ describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
     await page.keyboard.type(text);
     await page.keyboard.press("Enter");
   };
-  const state = (page: Page, name: string, timeout = 10_000) => expect.poll(async () => page.getByTestId("budget-state").textContent(), { timeout }).toBe(name);
+  const state = (page: Page, name: string, timeout = 20_000) => expect.poll(async () => page.getByTestId("budget-state").textContent(), { timeout }).toBe(name);
 
   it("carries a budget from draft to published, and the portal shows it", async () => {
     // --- the preparer
     const { page: prep } = await e.newPage();
     await signIn(prep, e.base, "demo-preparer", "demo-preparer-2021");
     await prep.getByRole("link", { name: `313 ${DEPARTMENT}` }).click();
-    await expect.poll(() => cell(prep, 0, "economic").textContent()).toContain("30228");
+    await expect.poll(() => cell(prep, 0, "economic").textContent(), POLL).toContain("30228");
     const budgetId = Number(/\/budgets\/(\d+)/.exec(prep.url())![1]);
 
     // an unknown economic code: an error in the findings panel, tinted in the grid
     await typeInto(prep, 0, "economic", "30230");
     const unknown = prep.locator('.findings-panel [data-rule="code.economic-unknown"]');
-    await expect.poll(() => unknown.count()).toBe(1);
-    await expect.poll(() => cell(prep, 0, "economic").getAttribute("class")).toMatch(/\b(bad|warn)\b/);
+    await expect.poll(() => unknown.count(), POLL).toBe(1);
+    await expect.poll(() => cell(prep, 0, "economic").getAttribute("class"), POLL).toMatch(/\b(bad|warn)\b/);
     await shot(prep, "preparer-grid-findings");
     // a click on the finding goes to the cell; the right code fixes it
     await unknown.locator("button.finding").click();
-    await expect.poll(() => cell(prep, 0, "economic").getAttribute("class")).toContain("focus");
+    await expect.poll(() => cell(prep, 0, "economic").getAttribute("class"), POLL).toContain("focus");
     await prep.keyboard.press("Enter");
     await prep.keyboard.press("ControlOrMeta+A");
     await prep.keyboard.type("30228");
     await prep.keyboard.press("Enter");
-    await expect.poll(() => unknown.count()).toBe(0);
+    await expect.poll(() => unknown.count(), POLL).toBe(0);
 
     // the amount typed in 万元: 1.41 → 1.21 万元 (the total falls from 4117.91 to 4117.71 万元)
     await typeInto(prep, 0, "amount", "1.21万");
-    await expect.poll(() => cell(prep, 0, "amount").textContent()).toBe("12,100.00");
-    await expect.poll(() => prep.getByTestId("save-state").textContent(), { timeout: 15_000 }).toContain("已保存");
+    await expect.poll(() => cell(prep, 0, "amount").textContent(), POLL).toBe("12,100.00");
+    await expect.poll(() => prep.getByTestId("save-state").textContent(), POLL).toContain("已保存");
 
     // every warning explained, then submitted
     const boxes = prep.locator(".findings-panel textarea");
@@ -72,26 +74,26 @@ describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
     for (let i = 0; i < n; i++) {
       await boxes.nth(i).fill(`已核实，说明 ${i + 1}：按单位实际情况编制。`);
       await prep.locator(".findings-panel").getByRole("button", { name: "保存说明" }).nth(i).click();
-      await expect.poll(() => prep.locator(".findings-panel").getByText("已说明").count()).toBeGreaterThanOrEqual(i + 1);
+      await expect.poll(() => prep.locator(".findings-panel").getByText("已说明").count(), POLL).toBeGreaterThanOrEqual(i + 1);
     }
     await prep.getByRole("button", { name: "提交审核" }).click();
     const dialog = prep.getByRole("dialog");
-    await expect.poll(() => dialog.getByText("可以提交").count()).toBe(1);
+    await expect.poll(() => dialog.getByText("可以提交").count(), POLL).toBe(1);
     await dialog.getByRole("button", { name: "提交审核" }).click();
     await prep.getByRole("dialog").getByRole("button", { name: "确定" }).click();
-    await expect.poll(() => prep.getByText("单位提交").first().isVisible()).toBe(true);
+    await expect.poll(() => prep.getByText("单位提交").first().isVisible(), POLL).toBe(true);
 
     // --- the department approver: the queue, then approve
     const { page: dept } = await e.newPage();
     await signIn(dept, e.base, "demo-approver", "demo-approver-2021");
     await dept.goto(`${e.base}/review`);
     const queue = dept.getByTestId("queue");
-    await expect.poll(() => queue.getByRole("link", { name: `313 ${DEPARTMENT}` }).count()).toBe(1);
+    await expect.poll(() => queue.getByRole("link", { name: `313 ${DEPARTMENT}` }).count(), POLL).toBe(1);
     await shot(dept, "reviewer-queue");
     await queue.getByRole("link", { name: `313 ${DEPARTMENT}` }).click();
     await state(dept, "单位提交");
     await dept.getByRole("tab", { name: /警告及说明/ }).click();
-    await expect.poll(() => dept.getByText("已核实，说明 1").count()).toBeGreaterThan(0);
+    await expect.poll(() => dept.getByText("已核实，说明 1").count(), POLL).toBeGreaterThan(0);
     await dept.getByRole("button", { name: "审核通过" }).click();
     await state(dept, "部门审核通过");
 
@@ -101,14 +103,14 @@ describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
     await fin.goto(`${e.base}/review/${budgetId}`);
     await state(fin, "部门审核通过");
     await fin.getByRole("tab", { name: "与上年比较" }).click();
-    await expect.poll(() => fin.getByText("支出合计").count()).toBeGreaterThan(0);
+    await expect.poll(() => fin.getByText("支出合计").count(), POLL).toBeGreaterThan(0);
     await shot(fin, "reviewer-against-last-year");
     await fin.getByRole("button", { name: "审核通过" }).click();
     await state(fin, "财政审核通过");
     await fin.getByRole("button", { name: "批复" }).click();
     await state(fin, "已批复");
     await fin.getByRole("tab", { name: "流程记录" }).click();
-    await expect.poll(() => fin.getByText("批复").count()).toBeGreaterThan(1);
+    await expect.poll(() => fin.getByText("批复").count(), POLL).toBeGreaterThan(1);
 
     // --- the department publishes
     await dept.reload();
@@ -120,9 +122,9 @@ describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
     const { page: pub, context: anon } = await e.newPage();
     await pub.goto(e.base);
     await pub.getByRole("link", { name: DEPARTMENT }).first().click();
-    await expect.poll(() => pub.getByText("4,117.71").count()).toBeGreaterThan(0);
-    await expect.poll(() => pub.locator("canvas").count()).toBeGreaterThan(2);
-    await expect.poll(() => pub.getByRole("img", { name: /基本支出 182\.68万元，项目支出 3935\.03万元/ }).count()).toBe(1);
+    await expect.poll(() => pub.getByText("4,117.71").count(), POLL).toBeGreaterThan(0);
+    await expect.poll(() => pub.locator("canvas").count(), POLL).toBeGreaterThan(2);
+    await expect.poll(() => pub.getByRole("img", { name: /基本支出 182\.68万元，项目支出 3935\.03万元/ }).count(), POLL).toBe(1);
     await shot(pub, "portal-budget");
     await pub.mouse.wheel(0, 560);
     await pub.waitForTimeout(300);
@@ -134,19 +136,19 @@ describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     expect(Buffer.from(await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
     await pub.getByRole("tab", { name: "预算报表" }).click();
-    await expect.poll(() => pub.locator("table.disclosure-table").count()).toBeGreaterThan(10);
+    await expect.poll(() => pub.locator("table.disclosure-table").count(), POLL).toBeGreaterThan(10);
     await pub.goto(e.base);
-    await expect.poll(() => pub.getByRole("link", { name: DEPARTMENT }).count()).toBeGreaterThan(0);
+    await expect.poll(() => pub.getByRole("link", { name: DEPARTMENT }).count(), POLL).toBeGreaterThan(0);
     await shot(pub, "portal-home");
     await pub.goto(`${e.base}/overview`);
-    await expect.poll(() => pub.getByText("4,117.71").count()).toBeGreaterThan(0);
-    await expect.poll(() => pub.locator("canvas").count()).toBeGreaterThan(1);
+    await expect.poll(() => pub.getByText("4,117.71").count(), POLL).toBeGreaterThan(0);
+    await expect.poll(() => pub.locator("canvas").count(), POLL).toBeGreaterThan(1);
     await shot(pub, "region-overview");
     // read on a phone
     await pub.setViewportSize({ width: 390, height: 844 });
     await pub.goto(publicationUrl);
-    await expect.poll(() => pub.getByText("4,117.71").count()).toBeGreaterThan(0);
-    await expect.poll(() => pub.locator("canvas").count()).toBeGreaterThan(2);
+    await expect.poll(() => pub.getByText("4,117.71").count(), POLL).toBeGreaterThan(0);
+    await expect.poll(() => pub.locator("canvas").count(), POLL).toBeGreaterThan(2);
     await shot(pub, "portal-phone");
 
     // --- the audit page: the published text file, audited

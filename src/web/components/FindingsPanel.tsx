@@ -110,7 +110,7 @@ export function FindingsPanel({
       <Segmented<Severity | "all">
         size="small"
         block
-        aria-label={t("severity_error")}
+        aria-label={t("severityFilter")}
         value={filter}
         onChange={setFilter}
         options={[

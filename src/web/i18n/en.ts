@@ -11,6 +11,7 @@ export const en: Record<keyof typeof zh, string> = {
   placeReasons: "Reasons",
   placeUnit: "unit {n}",
   placeProject: "project {n}",
+  severityFilter: "Filter by severity",
   appName: "Budget disclosure",
   appSubtitle: "Department budgets: preparation, review and publication",
   skipToContent: "Skip to content",

@@ -9,6 +9,7 @@ export const zh = {
   placeReasons: "原因说明",
   placeUnit: "单位 {n}",
   placeProject: "项目 {n}",
+  severityFilter: "按严重程度筛选",
   appName: "预算公开",
   appSubtitle: "部门预算编制、审核与公开",
   skipToContent: "跳到正文",

@@ -44,7 +44,7 @@ function Result({ job }: { job: Job }) {
     >
       {s.unreadable && <Alert type="error" showIcon title={t("auditUnreadable")} style={{ marginBottom: 8 }} />}
       <Segmented<Severity | "all">
-        aria-label={t("findings")}
+        aria-label={t("severityFilter")}
         value={filter}
         onChange={setFilter}
         options={[
