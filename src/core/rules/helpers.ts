@@ -49,3 +49,23 @@ export function countNote(n: number): { zh: string; en: string } {
 export function isBlank(s: string | undefined): boolean {
   return s === undefined || s.trim() === "";
 }
+
+/** Per-context results of `shared`, keyed by the function that computes them; dropped with the context. */
+const sharedResults = new WeakMap<RuleContext, Map<(ctx: RuleContext) => unknown, unknown>>();
+
+/**
+ * Computes something several rules of a family need (e.g. the lines grouped by code) once per context: every
+ * rule of the family asks for it, the first computes it. `compute` must be pure and a module-level function
+ * (its identity is the key), and callers must not mutate what it returns.
+ */
+export function shared<T>(ctx: RuleContext, compute: (ctx: RuleContext) => T): T {
+  let results = sharedResults.get(ctx);
+  if (!results) {
+    results = new Map();
+    sharedResults.set(ctx, results);
+  }
+  if (results.has(compute)) return results.get(compute) as T;
+  const value = compute(ctx);
+  results.set(compute, value);
+  return value;
+}

@@ -10,7 +10,7 @@ import { UNIT_TYPE_NAMES, isAdministrativeLike } from "../model.ts";
 import type { Finding, Rule, RuleContext } from "./finding.ts";
 import { defineRule } from "./finding.ts";
 import { ECONOMIC_CODE } from "./codes.ts";
-import { countNote, groupBy } from "./helpers.ts";
+import { countNote, groupBy, shared } from "./helpers.ts";
 
 const MAPPING_BASIS = "《财政部关于印发〈支出经济分类科目改革试行方案〉的通知》（财预〔2017〕98号）及其科目对照表";
 
@@ -26,24 +26,44 @@ interface MappedLine {
 /** Lines with a well-formed economic code of a known 类, in a unit of the budget, with their government code. */
 function mappedLines(ctx: RuleContext): MappedLine[] {
   const out: MappedLine[] = [];
+  // the catalog answers per (code, unit type) are the same for every line that repeats them (most do)
+  const known = new Map<string, boolean>();
+  const government = new Map<string, string | undefined>();
   ctx.budget.lineItems.forEach((l, index) => {
     const ui = ctx.unitIndex.get(l.unit);
     const unit = ui === undefined ? undefined : ctx.budget.units[ui];
-    if (!unit || !ECONOMIC_CODE.test(l.economic)) return;
-    if (!ctx.catalog.departmentEconomicEntry(l.economic.slice(0, 3))) return; // an unknown 类 is reported by the code rules
+    if (!unit) return;
+    let ok = known.get(l.economic);
+    if (ok === undefined) {
+      // an unknown 类 is reported by the code rules
+      ok = ECONOMIC_CODE.test(l.economic) && ctx.catalog.departmentEconomicEntry(l.economic.slice(0, 3)) !== undefined;
+      known.set(l.economic, ok);
+    }
+    if (!ok) return;
+    const govKey = `${l.economic}|${unit.type}`;
+    let gov = government.get(govKey);
+    if (gov === undefined && !government.has(govKey)) {
+      gov = ctx.catalog.governmentCodeFor(l.economic, unit.type);
+      government.set(govKey, gov);
+    }
     out.push({
       index,
       economic: l.economic,
       unitType: unit.type,
       group: isAdministrativeLike(unit.type) ? "administrative" : "institution",
-      government: ctx.catalog.governmentCodeFor(l.economic, unit.type),
+      government: gov,
     });
   });
   return out;
 }
 
-function byCodeAndGroup(lines: MappedLine[]): Map<string, MappedLine[]> {
-  return groupBy(lines, (m) => `${m.economic}|${m.group}`);
+/** The mapped lines grouped by code and unit-type group; computed once per context for the three rules. */
+function byCodeAndGroup(ctx: RuleContext): Map<string, MappedLine[]> {
+  return shared(ctx, groupMappedLines);
+}
+
+function groupMappedLines(ctx: RuleContext): Map<string, MappedLine[]> {
+  return groupBy(mappedLines(ctx), (m) => `${m.economic}|${m.group}`);
 }
 
 const startsWithAny = (code: string, prefixes: readonly string[]) => prefixes.some((p) => code.startsWith(p));
@@ -64,7 +84,7 @@ export const mappingMissing: Rule = defineRule(
   },
   (ctx, emit) => {
     const out: Finding[] = [];
-    for (const occ of byCodeAndGroup(mappedLines(ctx)).values()) {
+    for (const occ of byCodeAndGroup(ctx).values()) {
       const first = occ[0];
       if (!first || first.government !== undefined) continue;
       const n = countNote(occ.length);
@@ -91,7 +111,7 @@ export const mappingPersonnelPublic: Rule = defineRule(
   },
   (ctx, emit) => {
     const out: Finding[] = [];
-    for (const occ of byCodeAndGroup(mappedLines(ctx)).values()) {
+    for (const occ of byCodeAndGroup(ctx).values()) {
       const first = occ[0];
       const gov = first?.government;
       if (!first || gov === undefined) continue;
@@ -125,7 +145,7 @@ export const mappingUnitType: Rule = defineRule(
   },
   (ctx, emit) => {
     const out: Finding[] = [];
-    for (const occ of byCodeAndGroup(mappedLines(ctx)).values()) {
+    for (const occ of byCodeAndGroup(ctx).values()) {
       const first = occ[0];
       const gov = first?.government;
       if (!first || gov === undefined) continue;
