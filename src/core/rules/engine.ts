@@ -70,13 +70,16 @@ export function runRuleList(ctx: RuleContext, rules: readonly Rule[]): Finding[]
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(
+  // each finding's location key and its digit/non-digit runs are computed once, not in every comparison
+  const keyed = findings.map((f) => ({ f, rank: SEVERITY_RANK[f.severity], tokens: naturalTokens(locationKey(f.location)) }));
+  keyed.sort(
     (a, b) =>
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      compareText(a.rule, b.rule) ||
-      naturalCompare(locationKey(a.location), locationKey(b.location)) ||
-      compareText(a.message, b.message),
+      a.rank - b.rank ||
+      compareText(a.f.rule, b.f.rule) ||
+      compareTokens(a.tokens, b.tokens) ||
+      compareText(a.f.message, b.f.message),
   );
+  return keyed.map((k) => k.f);
 }
 
 /** A sortable string for a location: `lineItems[3].economic`, `table:t07:2:amount`, `text:p2-01-total:…`. */
@@ -97,14 +100,22 @@ function compareText(a: string, b: string): number {
 
 /** Compares digit runs as numbers, so `lineItems[2]` sorts before `lineItems[10]`. */
 export function naturalCompare(a: string, b: string): number {
-  const ta = a.match(/\d+|\D+/g) ?? [];
-  const tb = b.match(/\d+|\D+/g) ?? [];
-  for (let i = 0; i < Math.min(ta.length, tb.length); i++) {
+  return compareTokens(naturalTokens(a), naturalTokens(b));
+}
+
+/** The runs of digits and of non-digits in a text, for `compareTokens`. */
+function naturalTokens(s: string): readonly string[] {
+  return s.match(/\d+|\D+/g) ?? [];
+}
+
+function compareTokens(ta: readonly string[], tb: readonly string[]): number {
+  const n = Math.min(ta.length, tb.length);
+  for (let i = 0; i < n; i++) {
     const x = ta[i] ?? "";
     const y = tb[i] ?? "";
     if (x === y) continue;
-    const nx = /^\d/.test(x);
-    const ny = /^\d/.test(y);
+    const nx = isDigit(x);
+    const ny = isDigit(y);
     if (nx && ny) {
       // compare as numbers of any length: fewer significant digits first, then digit by digit
       const sx = x.replace(/^0+(?=\d)/, "");
@@ -114,4 +125,10 @@ export function naturalCompare(a: string, b: string): number {
     return compareText(x, y);
   }
   return ta.length - tb.length;
+}
+
+/** True when a run starts with an ASCII digit (what `\d` matches). */
+function isDigit(run: string): boolean {
+  const c = run.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }
