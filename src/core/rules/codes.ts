@@ -5,7 +5,7 @@
  */
 import type { Finding, Rule, RuleContext, Severity } from "./finding.ts";
 import { defineRule } from "./finding.ts";
-import { catalogName, catalogSeverity, countNote, groupBy } from "./helpers.ts";
+import { catalogName, catalogSeverity, countNote, shared } from "./helpers.ts";
 
 const CODES_BASIS = "《中华人民共和国预算法》第三十二条、第四十六条；财政部当年《政府收支分类科目》";
 const ITEMISE_BASIS = "《中华人民共和国预算法》第四十六条；《中华人民共和国预算法实施条例》第六条";
@@ -13,21 +13,64 @@ const ITEMISE_BASIS = "《中华人民共和国预算法》第四十六条；《
 export const FUNCTIONAL_CODE = /^\d{7}$/;
 export const ECONOMIC_CODE = /^(?:\d{5}|\d{7})$/;
 
+/** Where a code occurs; the path string is only built for the few occurrences a finding names. */
 interface Occurrence {
   code: string;
-  path: string;
+  list: "lineItems" | "projects";
+  index: number;
+  field: "functional" | "economic";
 }
 
+const pathOf = (o: Occurrence) => `${o.list}[${o.index}].${o.field}`;
+
 function functionalOccurrences(ctx: RuleContext): Occurrence[] {
-  const out: Occurrence[] = ctx.budget.lineItems.map((l, i) => ({ code: l.functional, path: `lineItems[${i}].functional` }));
-  ctx.budget.projects.forEach((p, i) => {
-    if (p.functional !== undefined) out.push({ code: p.functional, path: `projects[${i}].functional` });
+  const out: Occurrence[] = ctx.budget.lineItems.map((l, index) => ({ code: l.functional, list: "lineItems", index, field: "functional" }));
+  ctx.budget.projects.forEach((p, index) => {
+    if (p.functional !== undefined) out.push({ code: p.functional, list: "projects", index, field: "functional" });
   });
   return out;
 }
 
 function economicOccurrences(ctx: RuleContext): Occurrence[] {
-  return ctx.budget.lineItems.map((l, i) => ({ code: l.economic, path: `lineItems[${i}].economic` }));
+  return ctx.budget.lineItems.map((l, index) => ({ code: l.economic, list: "lineItems", index, field: "economic" }));
+}
+
+/** A well-formed code, its first place, how many places use it, and which level the catalog lacks. */
+interface DistinctCode {
+  code: string;
+  first: Occurrence;
+  count: number;
+  missing: Level | undefined;
+}
+
+/**
+ * The well-formed codes in first-seen order, each looked up in the catalog once. Shared per context: the
+ * "unknown" and "parent unknown" rules read the same groups.
+ */
+function distinctCodes(occurrences: Occurrence[], format: RegExp, missing: (code: string) => Level | undefined): DistinctCode[] {
+  const byCode = new Map<string, DistinctCode>();
+  for (const o of occurrences) {
+    const hit = byCode.get(o.code);
+    if (hit) hit.count++;
+    else if (format.test(o.code)) byCode.set(o.code, { code: o.code, first: o, count: 1, missing: missing(o.code) });
+  }
+  return [...byCode.values()];
+}
+
+function distinctFunctional(ctx: RuleContext): DistinctCode[] {
+  return shared(ctx, computeDistinctFunctional);
+}
+
+function computeDistinctFunctional(ctx: RuleContext): DistinctCode[] {
+  return distinctCodes(functionalOccurrences(ctx), FUNCTIONAL_CODE, (code) => missingFunctionalLevel(ctx, code));
+}
+
+function distinctEconomic(ctx: RuleContext): DistinctCode[] {
+  return shared(ctx, computeDistinctEconomic);
+}
+
+function computeDistinctEconomic(ctx: RuleContext): DistinctCode[] {
+  return distinctCodes(economicOccurrences(ctx), ECONOMIC_CODE, (code) => missingEconomicLevel(ctx, code));
 }
 
 type Level = "class" | "section" | "item";
@@ -69,7 +112,7 @@ export const functionalFormat: Rule = defineRule(
       .map((o) =>
         emit({
           message: `功能分类科目“${o.code}”不是 7 位数字（类/款/项） / functional code "${o.code}" is not 7 digits (类/款/项)`,
-          path: o.path,
+          path: pathOf(o),
           expected: "7位数字 / 7 digits",
           actual: o.code,
         }),
@@ -91,7 +134,7 @@ export const economicFormat: Rule = defineRule(
       .map((o) =>
         emit({
           message: `经济分类科目“${o.code}”不是 5 位（款）或 7 位（地方子目）数字 / economic code "${o.code}" is neither a 5-digit 款 nor a 7-digit sub-item`,
-          path: o.path,
+          path: pathOf(o),
           expected: "5或7位数字 / 5 or 7 digits",
           actual: o.code,
         }),
@@ -112,15 +155,14 @@ export const functionalUnknown: Rule = defineRule(
   (ctx, emit) => {
     const cat = catalogName(ctx);
     const out: Finding[] = [];
-    const valid = functionalOccurrences(ctx).filter((o) => FUNCTIONAL_CODE.test(o.code));
-    for (const [code, occ] of groupBy(valid, (o) => o.code)) {
-      if (missingFunctionalLevel(ctx, code) !== "item") continue;
-      const n = countNote(occ.length);
+    for (const { code, first, count, missing } of distinctFunctional(ctx)) {
+      if (missing !== "item") continue;
+      const n = countNote(count);
       out.push(
         emit({
           severity: catalogSeverity(ctx),
           message: `功能分类科目 ${code} 不在${cat.zh}中${n.zh} / functional code ${code} is not in ${cat.en}${n.en}`,
-          path: occ[0]?.path,
+          path: pathOf(first),
           actual: code,
         }),
       );
@@ -143,18 +185,16 @@ export const functionalParentUnknown: Rule = defineRule(
   (ctx, emit) => {
     const cat = catalogName(ctx);
     const out: Finding[] = [];
-    const valid = functionalOccurrences(ctx).filter((o) => FUNCTIONAL_CODE.test(o.code));
-    for (const [code, occ] of groupBy(valid, (o) => o.code)) {
-      const level = missingFunctionalLevel(ctx, code);
+    for (const { code, first, count, missing: level } of distinctFunctional(ctx)) {
       if (level !== "class" && level !== "section") continue;
       const parent = level === "class" ? code.slice(0, 3) : code.slice(0, 5);
       const zh = level === "class" ? "类" : "款";
-      const n = countNote(occ.length);
+      const n = countNote(count);
       out.push(
         emit({
           severity: parentSeverity(ctx, level),
           message: `功能分类科目 ${code} 的${zh} ${parent} 不在${cat.zh}中${n.zh} / the ${zh} ${parent} of functional code ${code} is not in ${cat.en}${n.en}`,
-          path: occ[0]?.path,
+          path: pathOf(first),
           expected: parent,
           actual: code,
         }),
@@ -178,15 +218,14 @@ export const economicUnknown: Rule = defineRule(
   (ctx, emit) => {
     const cat = catalogName(ctx);
     const out: Finding[] = [];
-    const valid = economicOccurrences(ctx).filter((o) => ECONOMIC_CODE.test(o.code));
-    for (const [code, occ] of groupBy(valid, (o) => o.code)) {
-      if (missingEconomicLevel(ctx, code) !== "item") continue;
-      const n = countNote(occ.length);
+    for (const { code, first, count, missing } of distinctEconomic(ctx)) {
+      if (missing !== "item") continue;
+      const n = countNote(count);
       out.push(
         emit({
           severity: catalogSeverity(ctx),
           message: `经济分类科目 ${code} 不在${cat.zh}中${n.zh} / economic code ${code} is not in ${cat.en}${n.en}`,
-          path: occ[0]?.path,
+          path: pathOf(first),
           actual: code,
         }),
       );
@@ -209,18 +248,16 @@ export const economicParentUnknown: Rule = defineRule(
   (ctx, emit) => {
     const cat = catalogName(ctx);
     const out: Finding[] = [];
-    const valid = economicOccurrences(ctx).filter((o) => ECONOMIC_CODE.test(o.code));
-    for (const [code, occ] of groupBy(valid, (o) => o.code)) {
-      const level = missingEconomicLevel(ctx, code);
+    for (const { code, first, count, missing: level } of distinctEconomic(ctx)) {
       if (level !== "class" && level !== "section") continue;
       const parent = level === "class" ? code.slice(0, 3) : code.slice(0, 5);
       const zh = level === "class" ? "类" : "款";
-      const n = countNote(occ.length);
+      const n = countNote(count);
       out.push(
         emit({
           severity: parentSeverity(ctx, level),
           message: `经济分类科目 ${code} 的${zh} ${parent} 不在${cat.zh}中${n.zh} / the ${zh} ${parent} of economic code ${code} is not in ${cat.en}${n.en}`,
-          path: occ[0]?.path,
+          path: pathOf(first),
           expected: parent,
           actual: code,
         }),
