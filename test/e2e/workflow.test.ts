@@ -1,6 +1,7 @@
 /**
  * 端到端 — the whole path in a browser: a preparer edits a line, sees a finding, fixes it, explains the
- * warnings and submits; the department approver and the finance reviewer approve; the reviewer records
+ * warnings and submits; the department approver returns it once with a comment the preparer reads, then
+ * approves the second submission; the finance reviewer approves; the reviewer records
  * 批复; the department publishes; the public portal shows the new figure and its PDF downloads. Screens
  * of the main pages are taken at 1366×768 on the way (docs/screenshots with UPDATE_SCREENSHOTS=1).
  */
@@ -72,10 +73,12 @@ describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
     const n = await boxes.count();
     expect(n).toBeGreaterThan(0);
     for (let i = 0; i < n; i++) {
-      await boxes.nth(i).fill(`已核实，说明 ${i + 1}：按单位实际情况编制。`);
-      await prep.locator(".findings-panel").getByRole("button", { name: "保存说明" }).nth(i).click();
-      await expect.poll(() => prep.locator(".findings-panel").getByText("已说明").count(), POLL).toBeGreaterThanOrEqual(i + 1);
+      // a saved explanation folds away: the first open box is always the next unexplained warning
+      await boxes.first().fill(`已核实，说明 ${i + 1}：按单位实际情况编制。`);
+      await prep.locator(".findings-panel").getByRole("button", { name: "保存说明" }).first().click();
+      await expect.poll(() => boxes.count(), POLL).toBe(n - i - 1);
     }
+    await expect.poll(() => prep.locator(".findings-panel").getByText("未说明", { exact: true }).count(), POLL).toBe(0);
     await prep.getByRole("button", { name: "提交审核" }).click();
     const dialog = prep.getByRole("dialog");
     await expect.poll(() => dialog.getByText("可以提交").count(), POLL).toBe(1);
@@ -94,6 +97,20 @@ describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
     await state(dept, "单位提交");
     await dept.getByRole("tab", { name: /警告及说明/ }).click();
     await expect.poll(() => dept.getByText("已核实，说明 1").count(), POLL).toBeGreaterThan(0);
+    // returned once with a comment; the preparer reads it and submits again
+    await dept.getByRole("button", { name: "退回" }).click();
+    await dept.getByLabel("退回意见").fill("请核对工会经费的金额。");
+    await dept.getByRole("dialog").getByRole("button", { name: "退回" }).click();
+    await state(dept, "草稿");
+    await prep.reload();
+    await expect.poll(() => prep.getByText("请核对工会经费的金额。").count(), POLL).toBe(1);
+    await prep.getByRole("button", { name: "提交审核" }).click();
+    await expect.poll(() => prep.getByRole("dialog").getByText("可以提交").count(), POLL).toBe(1);
+    await prep.getByRole("dialog").getByRole("button", { name: "提交审核" }).click();
+    await prep.getByRole("dialog").getByRole("button", { name: "确定" }).click();
+    await expect.poll(() => prep.getByText("单位提交").first().isVisible(), POLL).toBe(true);
+    await dept.reload();
+    await state(dept, "单位提交");
     await dept.getByRole("button", { name: "审核通过" }).click();
     await state(dept, "部门审核通过");
 

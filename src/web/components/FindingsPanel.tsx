@@ -55,6 +55,19 @@ function ExplainBox({ f, current, onSave }: { f: PanelFinding; current?: Explana
   const { t } = useI18n();
   const [text, setText] = useState(current?.text ?? "");
   const [busy, setBusy] = useState(false);
+  const [open, setOpen] = useState(!current);
+  if (!open) {
+    return (
+      <div style={{ margin: "0 6px 6px", fontSize: 12 }}>
+        <Typography.Text type="secondary">
+          {t("explanation")}：{current?.text}
+        </Typography.Text>{" "}
+        <Button size="small" type="link" onClick={() => setOpen(true)} aria-label={`${t("edit")} ${t("explanation")}：${f.message}`}>
+          {t("edit")}
+        </Button>
+      </div>
+    );
+  }
   return (
     <Space.Compact style={{ width: "100%", marginTop: 4 }}>
       <Input.TextArea
@@ -71,6 +84,7 @@ function ExplainBox({ f, current, onSave }: { f: PanelFinding; current?: Explana
           setBusy(true);
           try {
             await onSave(text.trim());
+            setOpen(false);
           } finally {
             setBusy(false);
           }

@@ -12,6 +12,8 @@ export const en: Record<keyof typeof zh, string> = {
   placeUnit: "unit {n}",
   placeProject: "project {n}",
   severityFilter: "Filter by severity",
+  returnedBy: "Returned by {who} on {time}, with this comment",
+  writeExplanation: "Write an explanation",
   appName: "Budget disclosure",
   appSubtitle: "Department budgets: preparation, review and publication",
   skipToContent: "Skip to content",

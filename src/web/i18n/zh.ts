@@ -10,6 +10,8 @@ export const zh = {
   placeUnit: "单位 {n}",
   placeProject: "项目 {n}",
   severityFilter: "按严重程度筛选",
+  returnedBy: "已退回：{who} 于 {time} 退回，意见如下",
+  writeExplanation: "填写说明",
   appName: "预算公开",
   appSubtitle: "部门预算编制、审核与公开",
   skipToContent: "跳到正文",

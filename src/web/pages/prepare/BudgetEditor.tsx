@@ -8,7 +8,7 @@ import { App, Alert, Breadcrumb, Button, Card, List, Modal, Space, Tabs, Tag, Ty
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "../../api/client.ts";
 import { api } from "../../api/endpoints.ts";
-import type { BudgetSummary, CatalogAnswer, CheckResult, Content, ContentLineItem, Finding } from "../../api/types.ts";
+import type { BudgetSummary, CatalogAnswer, CheckResult, Content, ContentLineItem, Finding, Transition } from "../../api/types.ts";
 import { FindingsPanel, type PanelFinding, placeText } from "../../components/FindingsPanel.tsx";
 import type { GridHandle } from "../../components/LineItemGrid.tsx";
 import { PreviewPane } from "../../components/PreviewPane.tsx";
@@ -31,6 +31,8 @@ interface Loaded {
   content: Content;
   catalog: CatalogAnswer;
   explanations: { rule: string; locationKey: string; text: string; author: string | null }[];
+  /** the last 退回, when it is the latest move: the reviewer's comment for the preparer */
+  returned?: Transition;
 }
 
 const AUTOSAVE_MS = 2000;
@@ -42,8 +44,9 @@ export default function BudgetEditor({ id }: { id: number }) {
   const state = useAsync<Loaded>(
     async (signal) => {
       const b = await api.budget(id, signal);
-      const [catalog, ex] = await Promise.all([api.catalog(b.budget.year), api.explanations(id)]);
-      return { ...b, catalog, explanations: ex.explanations };
+      const [catalog, ex, moves] = await Promise.all([api.catalog(b.budget.year), api.explanations(id), api.transitions(id)]);
+      const last = moves.transitions[moves.transitions.length - 1];
+      return { ...b, catalog, explanations: ex.explanations, returned: last?.action === "return" ? last : undefined };
     },
     [id],
   );
@@ -51,7 +54,7 @@ export default function BudgetEditor({ id }: { id: number }) {
 }
 
 function Editor({ initial, reload }: { initial: Loaded; reload: () => void }) {
-  const { t, bilingual, stateName, lang } = useI18n();
+  const { t, bilingual, stateName, lang, time } = useI18n();
   const { message, modal } = App.useApp();
   const { user } = useSession();
   const id = initial.budget.id;
@@ -288,6 +291,15 @@ function Editor({ initial, reload }: { initial: Loaded; reload: () => void }) {
           )}
         </Space>
       </Space>
+      {initial.returned && summary.state === "draft" && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t("returnedBy", { who: initial.returned.actor ?? "—", time: time(initial.returned.at) })}
+          description={initial.returned.comment}
+          style={{ margin: "8px 0" }}
+        />
+      )}
       {readOnly && summary.state !== "draft" && <Alert type="info" showIcon title={t("readOnlyNotice", { state: stateName(summary.state) })} style={{ margin: "8px 0" }} />}
       {saveError && <Alert type="error" showIcon title={t("saveFailed")} description={saveError} closable onClose={() => { setSaveError(undefined); setSaveState("idle"); }} style={{ margin: "8px 0" }} role="alert" />}
       <div className="editor-layout" style={{ marginTop: 8 }}>
