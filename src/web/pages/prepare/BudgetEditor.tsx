@@ -245,6 +245,9 @@ function Editor({ initial, reload }: { initial: Loaded; reload: () => void }) {
       onImport={async (file) => {
         if (dirty && !(await save())) return undefined;
         const r = await api.importFile(id, version.current, file);
+        // The import is a new version: load it (the findings panel then shows its findings).
+        message.success(t("importDone", { n: r.version }));
+        reload();
         return r;
       }}
       onDone={reload}
