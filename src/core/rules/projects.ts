@@ -42,22 +42,27 @@ export const unknownProject: Rule = defineRule(
   },
   (ctx, emit) => {
     const b = ctx.budget;
+    // only the places of unknown codes get a path (almost every place names a listed project)
     const places: { code: string; path: string }[] = [];
+    const unknown = (code: string) => !ctx.projectIndex.has(code);
     b.lineItems.forEach((l, i) => {
-      if (l.nature === "project" && !isBlank(l.project)) places.push({ code: l.project ?? "", path: `lineItems[${i}].project` });
+      const code = l.project ?? "";
+      if (l.nature === "project" && !isBlank(l.project) && unknown(code)) places.push({ code, path: `lineItems[${i}].project` });
     });
     b.procurement.forEach((p, i) => {
-      if (!isBlank(p.project)) places.push({ code: p.project ?? "", path: `procurement[${i}].project` });
+      const code = p.project ?? "";
+      if (!isBlank(p.project) && unknown(code)) places.push({ code, path: `procurement[${i}].project` });
     });
     const taskPlaces = (prefix: string, tasks: readonly { funds: { kind: string; codes?: string[] } }[] | undefined) =>
-      tasks?.forEach((t, i) => t.funds.codes?.forEach((code, j) => places.push({ code, path: `${prefix}.tasks[${i}].funds.codes[${j}]` })));
+      tasks?.forEach((t, i) =>
+        t.funds.codes?.forEach((code, j) => {
+          if (unknown(code)) places.push({ code, path: `${prefix}.tasks[${i}].funds.codes[${j}]` });
+        }),
+      );
     taskPlaces("targets", b.targets?.tasks);
     b.units.forEach((u, i) => taskPlaces(`units[${i}].targets`, u.targets?.tasks));
     const out: Finding[] = [];
-    for (const [code, occ] of groupBy(
-      places.filter((p) => !ctx.projectIndex.has(p.code)),
-      (p) => p.code,
-    )) {
+    for (const [code, occ] of groupBy(places, (p) => p.code)) {
       const n = countNote(occ.length);
       out.push(
         emit({

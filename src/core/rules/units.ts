@@ -16,18 +16,19 @@ export const unknownUnit: Rule = defineRule(
   },
   (ctx, emit) => {
     const b = ctx.budget;
-    const places: { unit: string; path: string }[] = [
-      ...b.lineItems.map((l, i) => ({ unit: l.unit, path: `lineItems[${i}].unit` })),
-      ...(b.income ?? []).map((r, i) => ({ unit: r.unit, path: `income[${i}].unit` })),
-      ...b.projects.map((p, i) => ({ unit: p.unit, path: `projects[${i}].unit` })),
-      ...b.procurement.map((p, i) => ({ unit: p.unit, path: `procurement[${i}].unit` })),
-    ];
+    // only the places of unknown units get a path (almost every place names a known unit)
+    const places: { unit: string; path: string }[] = [];
+    const collect = (rows: readonly { unit: string }[], list: string) =>
+      rows.forEach((r, i) => {
+        if (!ctx.unitIndex.has(r.unit)) places.push({ unit: r.unit, path: `${list}[${i}].unit` });
+      });
+    collect(b.lineItems, "lineItems");
+    collect(b.income ?? [], "income");
+    collect(b.projects, "projects");
+    collect(b.procurement, "procurement");
     const out: Finding[] = [];
     const known = b.units.map((u) => u.code).join("、");
-    for (const [unit, occ] of groupBy(
-      places.filter((p) => !ctx.unitIndex.has(p.unit)),
-      (p) => p.unit,
-    )) {
+    for (const [unit, occ] of groupBy(places, (p) => p.unit)) {
       const n = countNote(occ.length);
       out.push(
         emit({
