@@ -7,22 +7,38 @@ import type { Indicator, Target } from "../model.ts";
 import { formatTarget, normaliseLevel1 } from "../targets.ts";
 import type { Finding, Rule, RuleContext } from "./finding.ts";
 import { defineRule } from "./finding.ts";
+import { shared } from "./helpers.ts";
 
 const TARGETS_BASIS = "《中华人民共和国预算法》第三十二条；《中央部门预算绩效目标管理办法》（财预〔2015〕88号）";
 
 /** The 一级指标 every project's targets must cover (成本 is recommended since 财预〔2021〕101号, not required here). */
 export const REQUIRED_PROJECT_LEVEL1 = ["产出指标", "效益指标", "满意度指标"] as const;
 
-/** Every indicator of the budget with the path of its list. */
-function allIndicators(ctx: RuleContext): { indicator: Indicator; path: string; owner: string }[] {
-  const out: { indicator: Indicator; path: string; owner: string }[] = [];
-  ctx.budget.projects.forEach((p, i) =>
-    p.indicators.forEach((ind, j) => out.push({ indicator: ind, path: `projects[${i}].indicators[${j}]`, owner: `项目 ${p.code}` })),
-  );
-  ctx.budget.targets?.indicators.forEach((ind, j) => out.push({ indicator: ind, path: `targets.indicators[${j}]`, owner: "部门整体" }));
-  ctx.budget.units.forEach((u, i) =>
-    u.targets?.indicators.forEach((ind, j) => out.push({ indicator: ind, path: `units[${i}].targets.indicators[${j}]`, owner: `单位 ${u.code}` })),
-  );
+/** An indicator, where its list is (`projects[2].indicators`) and its position there, and whose it is. */
+interface PlacedIndicator {
+  indicator: Indicator;
+  list: string;
+  index: number;
+  owner: string;
+}
+
+/** The path of an indicator's target; built only for the indicators a finding names. */
+const targetPath = (p: PlacedIndicator) => `${p.list}[${p.index}].target`;
+
+/** Every indicator of the budget; computed once per context for the two indicator rules. */
+function allIndicators(ctx: RuleContext): PlacedIndicator[] {
+  return shared(ctx, placeIndicators);
+}
+
+function placeIndicators(ctx: RuleContext): PlacedIndicator[] {
+  const out: PlacedIndicator[] = [];
+  const place = (indicators: readonly Indicator[], list: string, owner: string) =>
+    indicators.forEach((indicator, index) => out.push({ indicator, list, index, owner }));
+  ctx.budget.projects.forEach((p, i) => place(p.indicators, `projects[${i}].indicators`, `项目 ${p.code}`));
+  if (ctx.budget.targets) place(ctx.budget.targets.indicators, "targets.indicators", "部门整体");
+  ctx.budget.units.forEach((u, i) => {
+    if (u.targets) place(u.targets.indicators, `units[${i}].targets.indicators`, `单位 ${u.code}`);
+  });
   return out;
 }
 
@@ -106,16 +122,17 @@ export const indicatorWithoutValue: Rule = defineRule(
     severity: "error",
   },
   (ctx, emit) =>
-    allIndicators(ctx).flatMap(({ indicator, path, owner }) =>
-      isEmptyTarget(indicator.target)
+    allIndicators(ctx).flatMap((placed) => {
+      const { indicator, owner } = placed;
+      return isEmptyTarget(indicator.target)
         ? [
             emit({
               message: `${owner}的指标“${indicator.level3}”没有指标值 / indicator "${indicator.level3}" (${owner}) has no target value`,
-              path: `${path}.target`,
+              path: targetPath(placed),
             }),
           ]
-        : [],
-    ),
+        : [];
+    }),
 );
 
 export const indicatorPlaceholder: Rule = defineRule(
@@ -129,13 +146,14 @@ export const indicatorPlaceholder: Rule = defineRule(
   },
   (ctx, emit) => {
     const out: Finding[] = [];
-    for (const { indicator, path, owner } of allIndicators(ctx)) {
+    for (const placed of allIndicators(ctx)) {
+      const { indicator, owner } = placed;
       const t = indicator.target;
       if (!t || isEmptyTarget(t) || !isPlaceholderTarget(t)) continue;
       out.push(
         emit({
           message: `${owner}的指标“${indicator.level3}”的指标值“${formatTarget(t)}”是占位符 / indicator "${indicator.level3}" (${owner}) has a placeholder target "${formatTarget(t)}"`,
-          path: `${path}.target`,
+          path: targetPath(placed),
           actual: formatTarget(t),
         }),
       );
