@@ -67,7 +67,7 @@ export function DisclosureTable({ table, idPrefix = "" }: { table: JsonTable; id
 
 export function DisclosureTables({ doc, idPrefix = "" }: { doc: DisclosureJson; idPrefix?: string }) {
   return (
-    <div style={{ display: "grid", gridTemplateColumns: "minmax(0,1fr) 220px", gap: 16 }} className="tables-layout">
+    <div className="tables-layout">
       <div>
         {doc.tables.map((t) => (
           <DisclosureTable key={t.id} table={t} idPrefix={idPrefix} />

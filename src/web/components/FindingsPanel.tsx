@@ -69,7 +69,7 @@ function ExplainBox({ f, current, onSave }: { f: PanelFinding; current?: Explana
     );
   }
   return (
-    <Space.Compact style={{ width: "100%", marginTop: 4 }}>
+    <div style={{ margin: "0 6px 8px", display: "flex", flexDirection: "column", alignItems: "flex-end", gap: 4 }}>
       <Input.TextArea
         aria-label={`${t("explanation")}：${f.message}`}
         placeholder={t("explainPlaceholder")}
@@ -78,6 +78,7 @@ function ExplainBox({ f, current, onSave }: { f: PanelFinding; current?: Explana
         onChange={(e) => setText(e.target.value)}
       />
       <Button
+        size="small"
         loading={busy}
         disabled={!text.trim() || text.trim() === current?.text}
         onClick={async () => {
@@ -92,7 +93,7 @@ function ExplainBox({ f, current, onSave }: { f: PanelFinding; current?: Explana
       >
         {t("explainSave")}
       </Button>
-    </Space.Compact>
+    </div>
   );
 }
 
