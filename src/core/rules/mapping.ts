@@ -10,25 +10,36 @@ import { UNIT_TYPE_NAMES, isAdministrativeLike } from "../model.ts";
 import type { Finding, Rule, RuleContext } from "./finding.ts";
 import { defineRule } from "./finding.ts";
 import { ECONOMIC_CODE } from "./codes.ts";
-import { countNote, groupBy, shared } from "./helpers.ts";
+import { countNote, shared } from "./helpers.ts";
 
 const MAPPING_BASIS = "《财政部关于印发〈支出经济分类科目改革试行方案〉的通知》（财预〔2017〕98号）及其科目对照表";
 
-interface MappedLine {
+/** The first line of a department economic code within one unit-type group, and how many lines share it. */
+interface MappedCode {
+  /** the first such line */
   index: number;
   economic: string;
+  /** the first line's unit type, for messages */
   unitType: UnitType;
   /** "administrative" for 行政 and 参公, which share the mapping */
   group: "administrative" | "institution";
   government: string | undefined;
+  count: number;
 }
 
-/** Lines with a well-formed economic code of a known 类, in a unit of the budget, with their government code. */
-function mappedLines(ctx: RuleContext): MappedLine[] {
-  const out: MappedLine[] = [];
-  // the catalog answers per (code, unit type) are the same for every line that repeats them (most do)
+/**
+ * Lines with a well-formed economic code of a known 类, in a unit of the budget, grouped by code and
+ * unit-type group in first-seen order, each group's government code looked up once. Computed once per
+ * context for the three mapping rules; one pass over the lines, no per-line allocation.
+ */
+function mappedCodes(ctx: RuleContext): MappedCode[] {
+  return shared(ctx, groupMappedCodes);
+}
+
+function groupMappedCodes(ctx: RuleContext): MappedCode[] {
+  const order: MappedCode[] = [];
+  const byGroup = { administrative: new Map<string, MappedCode>(), institution: new Map<string, MappedCode>() };
   const known = new Map<string, boolean>();
-  const government = new Map<string, string | undefined>();
   ctx.budget.lineItems.forEach((l, index) => {
     const ui = ctx.unitIndex.get(l.unit);
     const unit = ui === undefined ? undefined : ctx.budget.units[ui];
@@ -40,30 +51,25 @@ function mappedLines(ctx: RuleContext): MappedLine[] {
       known.set(l.economic, ok);
     }
     if (!ok) return;
-    const govKey = `${l.economic}|${unit.type}`;
-    let gov = government.get(govKey);
-    if (gov === undefined && !government.has(govKey)) {
-      gov = ctx.catalog.governmentCodeFor(l.economic, unit.type);
-      government.set(govKey, gov);
+    const group = isAdministrativeLike(unit.type) ? "administrative" : "institution";
+    const codes = byGroup[group];
+    const hit = codes.get(l.economic);
+    if (hit) {
+      hit.count++;
+      return;
     }
-    out.push({
+    const first: MappedCode = {
       index,
       economic: l.economic,
       unitType: unit.type,
-      group: isAdministrativeLike(unit.type) ? "administrative" : "institution",
-      government: gov,
-    });
+      group,
+      government: ctx.catalog.governmentCodeFor(l.economic, unit.type),
+      count: 1,
+    };
+    codes.set(l.economic, first);
+    order.push(first);
   });
-  return out;
-}
-
-/** The mapped lines grouped by code and unit-type group; computed once per context for the three rules. */
-function byCodeAndGroup(ctx: RuleContext): Map<string, MappedLine[]> {
-  return shared(ctx, groupMappedLines);
-}
-
-function groupMappedLines(ctx: RuleContext): Map<string, MappedLine[]> {
-  return groupBy(mappedLines(ctx), (m) => `${m.economic}|${m.group}`);
+  return order;
 }
 
 const startsWithAny = (code: string, prefixes: readonly string[]) => prefixes.some((p) => code.startsWith(p));
@@ -84,10 +90,9 @@ export const mappingMissing: Rule = defineRule(
   },
   (ctx, emit) => {
     const out: Finding[] = [];
-    for (const occ of byCodeAndGroup(ctx).values()) {
-      const first = occ[0];
-      if (!first || first.government !== undefined) continue;
-      const n = countNote(occ.length);
+    for (const first of mappedCodes(ctx)) {
+      if (first.government !== undefined) continue;
+      const n = countNote(first.count);
       out.push(
         emit({
           message: `经济分类科目 ${first.economic} 在${UNIT_TYPE_NAMES[first.unitType]}下没有对应的政府经济分类科目${n.zh} / economic code ${first.economic} has no government economic code for a ${first.unitType} unit${n.en}`,
@@ -111,14 +116,13 @@ export const mappingPersonnelPublic: Rule = defineRule(
   },
   (ctx, emit) => {
     const out: Finding[] = [];
-    for (const occ of byCodeAndGroup(ctx).values()) {
-      const first = occ[0];
-      const gov = first?.government;
-      if (!first || gov === undefined) continue;
+    for (const first of mappedCodes(ctx)) {
+      const gov = first.government;
+      if (gov === undefined) continue;
       const personnel = isPersonnel(first.economic);
       const wrong = personnel ? startsWithAny(gov, GOVERNMENT_PUBLIC) : startsWithAny(gov, GOVERNMENT_PERSONNEL);
       if (!wrong) continue;
-      const n = countNote(occ.length);
+      const n = countNote(first.count);
       out.push(
         emit({
           message: personnel
@@ -145,14 +149,13 @@ export const mappingUnitType: Rule = defineRule(
   },
   (ctx, emit) => {
     const out: Finding[] = [];
-    for (const occ of byCodeAndGroup(ctx).values()) {
-      const first = occ[0];
-      const gov = first?.government;
-      if (!first || gov === undefined) continue;
+    for (const first of mappedCodes(ctx)) {
+      const gov = first.government;
+      if (gov === undefined) continue;
       const admin = first.group === "administrative";
       const wrong = admin ? startsWithAny(gov, ["505", "506"]) : startsWithAny(gov, ["501", "502", "503", "504"]);
       if (!wrong) continue;
-      const n = countNote(occ.length);
+      const n = countNote(first.count);
       out.push(
         emit({
           message: `${UNIT_TYPE_NAMES[first.unitType]}的经济分类科目 ${first.economic} 对应政府经济分类 ${gov}，应为${admin ? "501–504 机关类科目" : "505/506 对事业单位补助科目"}${n.zh} / economic code ${first.economic} of a ${first.unitType} unit maps to government code ${gov}; expected ${admin ? "501–504" : "505/506"}${n.en}`,
