@@ -66,7 +66,9 @@ export function budgetSummary(scope: Scope, ledger: Ledger, meta: Meta): Disclos
       cells.push(r[0], totalOf(r[1]));
       pushSourceCells(cells, r[1], sources);
     }
-    t.row(cells, (l?.[2] ?? false) || (r?.[2] ?? false) ? "subtotal" : "detail");
+    // A row is printed bold only when every side it has is a subtotal: one side's emphasis must not spill
+    // onto the other side's unrelated item (e.g. 二、项目支出 beside 国有资产资源有偿使用收入).
+    t.row(cells, (l === undefined || l[2]) && (r === undefined || r[2]) ? "subtotal" : "detail");
   }
   t.row(pushSourceCells(["收入合计", totalOf(income), "支出合计", totalOf(ledger.spend)], ledger.spend, sources), "total");
   return t.build(meta, scope);
@@ -112,7 +114,8 @@ export function appropriationSummary(scope: Scope, catalog: CatalogIndex, ledger
     cells[0] = l?.[0] ?? "";
     cells[1] = l?.[1] ?? "";
     cells[2] = l?.[2] ?? null;
-    t.row(cells, i === 0 ? "subtotal" : "detail");
+    // Only the income side's first row is a subtotal; the 类 beside it is an ordinary row, so no row is bold.
+    t.row(cells, "detail");
   }
   t.merge(0, 0, 1 + GENERAL_PUBLIC_BUDGET_SOURCES.length, 1);
   t.merge(1 + GENERAL_PUBLIC_BUDGET_SOURCES.length, 0, 1, 2);
