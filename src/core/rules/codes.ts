@@ -23,7 +23,12 @@ interface Occurrence {
 
 const pathOf = (o: Occurrence) => `${o.list}[${o.index}].${o.field}`;
 
+/** Every functional code's place, lines first, then projects; shared per context by the functional rules. */
 function functionalOccurrences(ctx: RuleContext): Occurrence[] {
+  return shared(ctx, placeFunctional);
+}
+
+function placeFunctional(ctx: RuleContext): Occurrence[] {
   const out: Occurrence[] = ctx.budget.lineItems.map((l, index) => ({ code: l.functional, list: "lineItems", index, field: "functional" }));
   ctx.budget.projects.forEach((p, index) => {
     if (p.functional !== undefined) out.push({ code: p.functional, list: "projects", index, field: "functional" });
@@ -31,7 +36,12 @@ function functionalOccurrences(ctx: RuleContext): Occurrence[] {
   return out;
 }
 
+/** Every line's economic code place; shared per context by the economic rules. */
 function economicOccurrences(ctx: RuleContext): Occurrence[] {
+  return shared(ctx, placeEconomic);
+}
+
+function placeEconomic(ctx: RuleContext): Occurrence[] {
   return ctx.budget.lineItems.map((l, index) => ({ code: l.economic, list: "lineItems", index, field: "economic" }));
 }
 
