@@ -18,8 +18,10 @@ export const negativeAmount: Rule = defineRule(
   },
   (ctx, emit) => {
     const out: Finding[] = [];
-    const check = (amount: Fen, path: string, what: { zh: string; en: string }) => {
+    // the path is built only for a negative amount: this runs for every line
+    const check = (amount: Fen, list: string, index: number, what: { zh: string; en: string }) => {
       if (amount < 0) {
+        const path = `${list}[${index}].amount`;
         out.push(
           emit({
             message: `${what.zh}金额为负数：${yuan(amount)} 元 / negative ${what.en} amount: ${yuan(amount)} 元`,
@@ -30,9 +32,12 @@ export const negativeAmount: Rule = defineRule(
         );
       }
     };
-    ctx.budget.lineItems.forEach((l, i) => check(l.amount, `lineItems[${i}].amount`, { zh: "支出明细", en: "line item" }));
-    ctx.budget.income?.forEach((r, i) => check(r.amount, `income[${i}].amount`, { zh: "收入", en: "income" }));
-    ctx.budget.procurement.forEach((p, i) => check(p.amount, `procurement[${i}].amount`, { zh: "政府采购", en: "procurement" }));
+    const LINE = { zh: "支出明细", en: "line item" };
+    const INCOME = { zh: "收入", en: "income" };
+    const PROCUREMENT = { zh: "政府采购", en: "procurement" };
+    ctx.budget.lineItems.forEach((l, i) => check(l.amount, "lineItems", i, LINE));
+    ctx.budget.income?.forEach((r, i) => check(r.amount, "income", i, INCOME));
+    ctx.budget.procurement.forEach((p, i) => check(p.amount, "procurement", i, PROCUREMENT));
     return out;
   },
 );
@@ -45,18 +50,21 @@ export const zeroAmount: Rule = defineRule(
       "金额为 0 的支出明细不影响任何表，但常是漏填金额或应删除的行。 / A zero line changes no table, but is often a missing amount or a row that should be deleted.",
     severity: "info",
   },
-  (ctx, emit) =>
-    ctx.budget.lineItems.flatMap((l, i) =>
-      l.amount === 0
-        ? [
-            emit({
-              message: `支出明细金额为 0（${l.unit} ${l.functional} ${l.economic}） / line item amount is zero (${l.unit} ${l.functional} ${l.economic})`,
-              path: `lineItems[${i}].amount`,
-              actual: yuan(l.amount),
-            }),
-          ]
-        : [],
-    ),
+  (ctx, emit) => {
+    // a plain loop: flatMap would allocate an empty array for every non-zero line
+    const out: Finding[] = [];
+    ctx.budget.lineItems.forEach((l, i) => {
+      if (l.amount !== 0) return;
+      out.push(
+        emit({
+          message: `支出明细金额为 0（${l.unit} ${l.functional} ${l.economic}） / line item amount is zero (${l.unit} ${l.functional} ${l.economic})`,
+          path: `lineItems[${i}].amount`,
+          actual: yuan(l.amount),
+        }),
+      );
+    });
+    return out;
+  },
 );
 
 export const incomeMismatch: Rule = defineRule(

@@ -19,17 +19,20 @@ export const lineMissingProject: Rule = defineRule(
       "每笔项目支出都须属于一个预算项目（项目库管理），否则无法列入项目绩效目标表（表13），也无法核对项目支出合计。 / Every project expenditure line must belong to a budget project (project library management); otherwise it cannot appear in table 13 nor be reconciled with 项目支出.",
     severity: "error",
   },
-  (ctx, emit) =>
-    ctx.budget.lineItems.flatMap((l, i) =>
-      l.nature === "project" && isBlank(l.project)
-        ? [
-            emit({
-              message: `项目支出未填项目编码（${l.unit} ${l.functional} ${l.economic}） / project line without a project code (${l.unit} ${l.functional} ${l.economic})`,
-              path: `lineItems[${i}].project`,
-            }),
-          ]
-        : [],
-    ),
+  (ctx, emit) => {
+    // plain loops over the lines here and below: flatMap would allocate an empty array for every good line
+    const out: Finding[] = [];
+    ctx.budget.lineItems.forEach((l, i) => {
+      if (l.nature !== "project" || !isBlank(l.project)) return;
+      out.push(
+        emit({
+          message: `项目支出未填项目编码（${l.unit} ${l.functional} ${l.economic}） / project line without a project code (${l.unit} ${l.functional} ${l.economic})`,
+          path: `lineItems[${i}].project`,
+        }),
+      );
+    });
+    return out;
+  },
 );
 
 export const unknownProject: Rule = defineRule(
@@ -85,18 +88,20 @@ export const basicWithProject: Rule = defineRule(
     basis: "《中华人民共和国预算法实施条例》第六条",
     severity: "error",
   },
-  (ctx, emit) =>
-    ctx.budget.lineItems.flatMap((l, i) =>
-      l.nature === "basic" && !isBlank(l.project)
-        ? [
-            emit({
-              message: `基本支出填了项目编码 ${l.project ?? ""}：应改为项目支出，或删去项目编码 / basic line carries project code ${l.project ?? ""}: make it a project line or remove the code`,
-              path: `lineItems[${i}].project`,
-              actual: l.project,
-            }),
-          ]
-        : [],
-    ),
+  (ctx, emit) => {
+    const out: Finding[] = [];
+    ctx.budget.lineItems.forEach((l, i) => {
+      if (l.nature !== "basic" || isBlank(l.project)) return;
+      out.push(
+        emit({
+          message: `基本支出填了项目编码 ${l.project ?? ""}：应改为项目支出，或删去项目编码 / basic line carries project code ${l.project ?? ""}: make it a project line or remove the code`,
+          path: `lineItems[${i}].project`,
+          actual: l.project,
+        }),
+      );
+    });
+    return out;
+  },
 );
 
 export const projectUnitMismatch: Rule = defineRule(
@@ -136,7 +141,8 @@ export const projectWithoutLines: Rule = defineRule(
     severity: "warning",
   },
   (ctx, emit) => {
-    const funded = new Set(ctx.budget.lineItems.filter((l) => l.nature === "project" && l.project !== undefined).map((l) => l.project));
+    const funded = new Set<string>();
+    for (const l of ctx.budget.lineItems) if (l.nature === "project" && l.project !== undefined) funded.add(l.project);
     return ctx.budget.projects.flatMap((p, i) =>
       funded.has(p.code)
         ? []
