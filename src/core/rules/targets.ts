@@ -86,6 +86,18 @@ export const projectWithoutTargets: Rule = defineRule(
     ),
 );
 
+/** True when the indicators cover every required 一级 level; a bit per level, so nothing is allocated. */
+function coversRequiredLevels(indicators: readonly Indicator[]): boolean {
+  const all = (1 << REQUIRED_PROJECT_LEVEL1.length) - 1;
+  let seen = 0;
+  for (const ind of indicators) {
+    const k = (REQUIRED_PROJECT_LEVEL1 as readonly string[]).indexOf(normaliseLevel1(ind.level1));
+    if (k >= 0) seen |= 1 << k;
+    if (seen === all) return true;
+  }
+  return false;
+}
+
 export const projectTargetLevels: Rule = defineRule(
   {
     id: "target.project-levels",
@@ -98,6 +110,7 @@ export const projectTargetLevels: Rule = defineRule(
   (ctx, emit) =>
     ctx.budget.projects.flatMap((p, i) => {
       if (p.indicators.length === 0) return []; // target.project-missing
+      if (coversRequiredLevels(p.indicators)) return []; // the usual case: no set, no message
       const present = new Set(p.indicators.map((ind) => normaliseLevel1(ind.level1)));
       const missing = REQUIRED_PROJECT_LEVEL1.filter((l) => !present.has(l));
       if (missing.length === 0) return [];
@@ -121,18 +134,20 @@ export const indicatorWithoutValue: Rule = defineRule(
     basis: TARGETS_BASIS,
     severity: "error",
   },
-  (ctx, emit) =>
-    allIndicators(ctx).flatMap((placed) => {
+  (ctx, emit) => {
+    const out: Finding[] = [];
+    for (const placed of allIndicators(ctx)) {
       const { indicator, owner } = placed;
-      return isEmptyTarget(indicator.target)
-        ? [
-            emit({
-              message: `${owner}的指标“${indicator.level3}”没有指标值 / indicator "${indicator.level3}" (${owner}) has no target value`,
-              path: targetPath(placed),
-            }),
-          ]
-        : [];
-    }),
+      if (!isEmptyTarget(indicator.target)) continue;
+      out.push(
+        emit({
+          message: `${owner}的指标“${indicator.level3}”没有指标值 / indicator "${indicator.level3}" (${owner}) has no target value`,
+          path: targetPath(placed),
+        }),
+      );
+    }
+    return out;
+  },
 );
 
 export const indicatorPlaceholder: Rule = defineRule(
