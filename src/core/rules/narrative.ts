@@ -78,7 +78,9 @@ export const reasonMissing: Rule = defineRule(
       const changedByKey = new Map<ReasonKey, Comparison[]>();
       for (const c of narrativeComparisons(s)) {
         if (toWanYuanCents(c.current) === toWanYuanCents(c.previous)) continue;
-        changedByKey.set(c.key, [...(changedByKey.get(c.key) ?? []), c]);
+        const list = changedByKey.get(c.key);
+        if (list) list.push(c);
+        else changedByKey.set(c.key, [c]);
       }
       for (const [key, changed] of changedByKey) {
         if (!isBlank(s.reasons[key])) continue;
