@@ -15,7 +15,6 @@ export const ECONOMIC_CODE = /^(?:\d{5}|\d{7})$/;
 
 /** Where a code occurs; the path string is only built for the few occurrences a finding names. */
 interface Occurrence {
-  code: string;
   list: "lineItems" | "projects";
   index: number;
   field: "functional" | "economic";
@@ -23,26 +22,29 @@ interface Occurrence {
 
 const pathOf = (o: Occurrence) => `${o.list}[${o.index}].${o.field}`;
 
-/** Every functional code's place, lines first, then projects; shared per context by the functional rules. */
-function functionalOccurrences(ctx: RuleContext): Occurrence[] {
-  return shared(ctx, placeFunctional);
-}
+/** Visits every place of a code; no object per place, as the rules look at hundreds of lines. */
+type EachPlace = (ctx: RuleContext, visit: (code: string, list: Occurrence["list"], index: number) => void) => void;
 
-function placeFunctional(ctx: RuleContext): Occurrence[] {
-  const out: Occurrence[] = ctx.budget.lineItems.map((l, index) => ({ code: l.functional, list: "lineItems", index, field: "functional" }));
+/** Every functional code: lines first, then projects. */
+const eachFunctional: EachPlace = (ctx, visit) => {
+  ctx.budget.lineItems.forEach((l, index) => visit(l.functional, "lineItems", index));
   ctx.budget.projects.forEach((p, index) => {
-    if (p.functional !== undefined) out.push({ code: p.functional, list: "projects", index, field: "functional" });
+    if (p.functional !== undefined) visit(p.functional, "projects", index);
+  });
+};
+
+/** Every line's economic code. */
+const eachEconomic: EachPlace = (ctx, visit) => {
+  ctx.budget.lineItems.forEach((l, index) => visit(l.economic, "lineItems", index));
+};
+
+/** The places of malformed codes, in order. */
+function malformed(ctx: RuleContext, each: EachPlace, format: RegExp, field: Occurrence["field"]): { code: string; place: Occurrence }[] {
+  const out: { code: string; place: Occurrence }[] = [];
+  each(ctx, (code, list, index) => {
+    if (!format.test(code)) out.push({ code, place: { list, index, field } });
   });
   return out;
-}
-
-/** Every line's economic code place; shared per context by the economic rules. */
-function economicOccurrences(ctx: RuleContext): Occurrence[] {
-  return shared(ctx, placeEconomic);
-}
-
-function placeEconomic(ctx: RuleContext): Occurrence[] {
-  return ctx.budget.lineItems.map((l, index) => ({ code: l.economic, list: "lineItems", index, field: "economic" }));
 }
 
 /** A well-formed code, its first place, how many places use it, and which level the catalog lacks. */
@@ -57,13 +59,19 @@ interface DistinctCode {
  * The well-formed codes in first-seen order, each looked up in the catalog once. Shared per context: the
  * "unknown" and "parent unknown" rules read the same groups.
  */
-function distinctCodes(occurrences: Occurrence[], format: RegExp, missing: (code: string) => Level | undefined): DistinctCode[] {
+function distinctCodes(
+  ctx: RuleContext,
+  each: EachPlace,
+  format: RegExp,
+  field: Occurrence["field"],
+  missing: (code: string) => Level | undefined,
+): DistinctCode[] {
   const byCode = new Map<string, DistinctCode>();
-  for (const o of occurrences) {
-    const hit = byCode.get(o.code);
+  each(ctx, (code, list, index) => {
+    const hit = byCode.get(code);
     if (hit) hit.count++;
-    else if (format.test(o.code)) byCode.set(o.code, { code: o.code, first: o, count: 1, missing: missing(o.code) });
-  }
+    else if (format.test(code)) byCode.set(code, { code, first: { list, index, field }, count: 1, missing: missing(code) });
+  });
   return [...byCode.values()];
 }
 
@@ -72,7 +80,7 @@ function distinctFunctional(ctx: RuleContext): DistinctCode[] {
 }
 
 function computeDistinctFunctional(ctx: RuleContext): DistinctCode[] {
-  return distinctCodes(functionalOccurrences(ctx), FUNCTIONAL_CODE, (code) => missingFunctionalLevel(ctx, code));
+  return distinctCodes(ctx, eachFunctional, FUNCTIONAL_CODE, "functional", (code) => missingFunctionalLevel(ctx, code));
 }
 
 function distinctEconomic(ctx: RuleContext): DistinctCode[] {
@@ -80,7 +88,7 @@ function distinctEconomic(ctx: RuleContext): DistinctCode[] {
 }
 
 function computeDistinctEconomic(ctx: RuleContext): DistinctCode[] {
-  return distinctCodes(economicOccurrences(ctx), ECONOMIC_CODE, (code) => missingEconomicLevel(ctx, code));
+  return distinctCodes(ctx, eachEconomic, ECONOMIC_CODE, "economic", (code) => missingEconomicLevel(ctx, code));
 }
 
 type Level = "class" | "section" | "item";
@@ -117,12 +125,10 @@ export const functionalFormat: Rule = defineRule(
     severity: "error",
   },
   (ctx, emit) =>
-    functionalOccurrences(ctx)
-      .filter((o) => !FUNCTIONAL_CODE.test(o.code))
-      .map((o) =>
+    malformed(ctx, eachFunctional, FUNCTIONAL_CODE, "functional").map((o) =>
         emit({
           message: `功能分类科目“${o.code}”不是 7 位数字（类/款/项） / functional code "${o.code}" is not 7 digits (类/款/项)`,
-          path: pathOf(o),
+          path: pathOf(o.place),
           expected: "7位数字 / 7 digits",
           actual: o.code,
         }),
@@ -139,12 +145,10 @@ export const economicFormat: Rule = defineRule(
     severity: "error",
   },
   (ctx, emit) =>
-    economicOccurrences(ctx)
-      .filter((o) => !ECONOMIC_CODE.test(o.code))
-      .map((o) =>
+    malformed(ctx, eachEconomic, ECONOMIC_CODE, "economic").map((o) =>
         emit({
           message: `经济分类科目“${o.code}”不是 5 位（款）或 7 位（地方子目）数字 / economic code "${o.code}" is neither a 5-digit 款 nor a 7-digit sub-item`,
-          path: pathOf(o),
+          path: pathOf(o.place),
           expected: "5或7位数字 / 5 or 7 digits",
           actual: o.code,
         }),
