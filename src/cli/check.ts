@@ -5,10 +5,10 @@
  */
 import { basename } from "node:path";
 import type { Finding, Location } from "../core/rules/finding.ts";
-import { SEVERITIES, SEVERITY_NAMES } from "../core/rules/finding.ts";
 import { createRuleContext } from "../core/rules/engine.ts";
 import { runRules } from "../core/rules/index.ts";
 import { type SourcePlace, readBudget } from "../formats/budget-file/read.ts";
+import { findingGroupLines } from "../formats/findings-text.ts";
 import { type CatalogOptions, catalogFor } from "./catalog.ts";
 import { EXIT, type Io, reportFailure } from "./main.ts";
 
@@ -47,21 +47,8 @@ function placeOf(l: { file?: string; page?: number; sheet?: string; cell?: strin
 
 export function formatFindings(findings: Finding[], title: string): string {
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
-  const lines = [title, `错误 / errors ${count("error")} · 警告 / warnings ${count("warning")} · 提示 / info ${count("info")}`];
-  for (const severity of SEVERITIES) {
-    const group = findings.filter((f) => f.severity === severity);
-    if (group.length === 0) continue;
-    lines.push("", `${SEVERITY_NAMES[severity]} / ${severity} (${group.length})`);
-    let lastRule = "";
-    for (const f of group) {
-      if (f.rule !== lastRule) lines.push(`  [${f.rule}]`);
-      lastRule = f.rule;
-      lines.push(`    ${f.message}`, `      位置 / at: ${describeLocation(f.location)}`);
-      if (f.expected !== undefined || f.actual !== undefined) lines.push(`      应为 / expected: ${f.expected ?? "—"}   实为 / actual: ${f.actual ?? "—"}`);
-    }
-  }
-  if (findings.length === 0) lines.push("", "未发现问题 / no findings");
-  return lines.join("\n");
+  const head = [title, `错误 / errors ${count("error")} · 警告 / warnings ${count("warning")} · 提示 / info ${count("info")}`];
+  return [...head, ...findingGroupLines(findings, describeLocation)].join("\n");
 }
 
 export function findingsJson(findings: Finding[]): string {
