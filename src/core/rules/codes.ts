@@ -3,7 +3,7 @@
  * 部门预算支出经济分类 类/款 and local sub-items). Catalog look-ups are reported once per distinct code,
  * at its first place, with the number of places.
  */
-import type { Finding, Rule, RuleContext, Severity } from "./finding.ts";
+import type { Emit, Finding, Rule, RuleContext, Severity } from "./finding.ts";
 import { defineRule } from "./finding.ts";
 import { catalogName, catalogSeverity, countNote, shared } from "./helpers.ts";
 
@@ -185,6 +185,33 @@ export const functionalUnknown: Rule = defineRule(
   },
 );
 
+/** One finding per distinct code whose 类 or 款 is missing from the catalog (functional and economic alike). */
+function parentUnknownFindings(
+  ctx: RuleContext,
+  emit: Emit,
+  codes: readonly DistinctCode[],
+  kind: { zh: string; en: string },
+): Finding[] {
+  const cat = catalogName(ctx);
+  const out: Finding[] = [];
+  for (const { code, first, count, missing: level } of codes) {
+    if (level !== "class" && level !== "section") continue;
+    const parent = level === "class" ? code.slice(0, 3) : code.slice(0, 5);
+    const zh = level === "class" ? "类" : "款";
+    const n = countNote(count);
+    out.push(
+      emit({
+        severity: parentSeverity(ctx, level),
+        message: `${kind.zh} ${code} 的${zh} ${parent} 不在${cat.zh}中${n.zh} / the ${zh} ${parent} of ${kind.en} ${code} is not in ${cat.en}${n.en}`,
+        path: pathOf(first),
+        expected: parent,
+        actual: code,
+      }),
+    );
+  }
+  return out;
+}
+
 export const functionalParentUnknown: Rule = defineRule(
   {
     id: "code.functional-parent-unknown",
@@ -196,26 +223,7 @@ export const functionalParentUnknown: Rule = defineRule(
     severityNote:
       "类不存在总是错误；只有款不存在时，对照内置科目表为警告，对照正式科目表为错误。 / An unknown 类 is always an error; an unknown 款 is a warning against the built-in catalog and an error against an official one.",
   },
-  (ctx, emit) => {
-    const cat = catalogName(ctx);
-    const out: Finding[] = [];
-    for (const { code, first, count, missing: level } of distinctFunctional(ctx)) {
-      if (level !== "class" && level !== "section") continue;
-      const parent = level === "class" ? code.slice(0, 3) : code.slice(0, 5);
-      const zh = level === "class" ? "类" : "款";
-      const n = countNote(count);
-      out.push(
-        emit({
-          severity: parentSeverity(ctx, level),
-          message: `功能分类科目 ${code} 的${zh} ${parent} 不在${cat.zh}中${n.zh} / the ${zh} ${parent} of functional code ${code} is not in ${cat.en}${n.en}`,
-          path: pathOf(first),
-          expected: parent,
-          actual: code,
-        }),
-      );
-    }
-    return out;
-  },
+  (ctx, emit) => parentUnknownFindings(ctx, emit, distinctFunctional(ctx), { zh: "功能分类科目", en: "functional code" }),
 );
 
 export const economicUnknown: Rule = defineRule(
@@ -259,26 +267,7 @@ export const economicParentUnknown: Rule = defineRule(
     severityNote:
       "类不存在总是错误；只有款不存在时，对照内置科目表为警告，对照正式科目表为错误。 / An unknown 类 is always an error; an unknown 款 is a warning against the built-in catalog and an error against an official one.",
   },
-  (ctx, emit) => {
-    const cat = catalogName(ctx);
-    const out: Finding[] = [];
-    for (const { code, first, count, missing: level } of distinctEconomic(ctx)) {
-      if (level !== "class" && level !== "section") continue;
-      const parent = level === "class" ? code.slice(0, 3) : code.slice(0, 5);
-      const zh = level === "class" ? "类" : "款";
-      const n = countNote(count);
-      out.push(
-        emit({
-          severity: parentSeverity(ctx, level),
-          message: `经济分类科目 ${code} 的${zh} ${parent} 不在${cat.zh}中${n.zh} / the ${zh} ${parent} of economic code ${code} is not in ${cat.en}${n.en}`,
-          path: pathOf(first),
-          expected: parent,
-          actual: code,
-        }),
-      );
-    }
-    return out;
-  },
+  (ctx, emit) => parentUnknownFindings(ctx, emit, distinctEconomic(ctx), { zh: "经济分类科目", en: "economic code" }),
 );
 
 export const catalogYear: Rule = defineRule(
