@@ -1,8 +1,8 @@
 /** The command line: outputs, exit codes and messages (never a stack trace). */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.ts";
 
 async function run(...argv: string[]) {
@@ -12,7 +12,15 @@ async function run(...argv: string[]) {
   return { code, out: out.join(""), err: err.join("") };
 }
 
-const tmp = () => mkdtempSync(join(tmpdir(), "yusuan-cli-"));
+const made: string[] = [];
+const tmp = () => {
+  const dir = mkdtempSync(join(tmpdir(), "yusuan-cli-"));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 describe("yusuan render", () => {
   it("renders the sample's department and unit disclosures", async () => {
