@@ -10,7 +10,7 @@ const ioModules = [
 ];
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "out/**", "dist/**", "coverage/**"] },
+  { ignores: ["node_modules/**", "out/**", "dist/**", "coverage/**", "scratch/**", "data/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
