@@ -313,3 +313,29 @@ export function submissionFindings(
   }
   return out;
 }
+
+/**
+ * 单位范围 — what a preparer changed outside their own unit: line items and projects of other units must
+ * stay as they were (compared as multisets, so reordering is not a change). Empty when nothing foreign
+ * changed; each entry names the other unit and what changed.
+ */
+export function changesOutsideUnit(before: Pick<Budget, "lineItems" | "projects">, after: Pick<Budget, "lineItems" | "projects">, unitCode: string): string[] {
+  const tally = <T extends { unit: string }>(items: readonly T[]): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const item of items) {
+      if (item.unit === unitCode) continue;
+      const key = JSON.stringify(item, Object.keys(item).sort());
+      m.set(key, (m.get(key) ?? 0) + 1);
+    }
+    return m;
+  };
+  const differing = <T extends { unit: string }>(a: readonly T[], b: readonly T[], what: string): string[] => {
+    const x = tally(a);
+    const y = tally(b);
+    const units = new Set<string>();
+    for (const [k, n] of x) if (y.get(k) !== n) units.add((JSON.parse(k) as { unit: string }).unit);
+    for (const [k, n] of y) if (x.get(k) !== n) units.add((JSON.parse(k) as { unit: string }).unit);
+    return [...units].sort().map((u) => `${what} of unit ${u}`);
+  };
+  return [...differing(before.lineItems, after.lineItems, "line items"), ...differing(before.projects, after.projects, "projects")];
+}

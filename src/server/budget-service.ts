@@ -7,14 +7,14 @@ import type { Budget } from "../core/model.ts";
 import type { Finding } from "../core/rules/finding.ts";
 import { createRuleContext } from "../core/rules/engine.ts";
 import { runRules } from "../core/rules/index.ts";
-import { explanationKey, isEditable, submissionFindings, BUDGET_STATE_NAMES } from "../core/workflow.ts";
+import { explanationKey, isEditable, submissionFindings, BUDGET_STATE_NAMES, changesOutsideUnit } from "../core/workflow.ts";
 import { type BudgetSummary, currentContent, saveVersion } from "../store/repos/budgets.ts";
 import { listControlFigures } from "../store/repos/control-figures.ts";
 import { listExplanations } from "../store/repos/explanations.ts";
 import { audit } from "./audit.ts";
 import { type Content, parseContent, storedToBudget, toContent } from "./budget-content.ts";
 import type { AppContext } from "./context.ts";
-import { AppError } from "./errors.ts";
+import { AppError, forbidden } from "./errors.ts";
 
 export async function loadBudget(ctx: AppContext, budgetId: number): Promise<{ version: number; content: Content; budget: Budget }> {
   const current = await currentContent(ctx.db, budgetId);
@@ -30,8 +30,17 @@ export async function saveBudget(ctx: AppContext, req: FastifyRequest, b: Budget
   if (budget.year !== b.year || budget.department.code !== b.departmentCode) {
     throw new AppError("invalid", `预算文件的年度或部门（${budget.year} / ${budget.department.code}）与此预算（${b.year} / ${b.departmentCode}）不符 / year or department does not match this budget`);
   }
+  const actor = req.user?.actor;
+  if (actor?.role === "preparer" && actor.unitCode) {
+    // A preparer (单位填报) prepares their own unit's part of the department budget only.
+    const current = await currentContent(ctx.db, b.id);
+    const foreign = changesOutsideUnit(current ? storedToBudget(current.content) : { lineItems: [], projects: [] }, budget, actor.unitCode);
+    if (foreign.length > 0) {
+      throw forbidden(`单位填报人员只能修改本单位（${actor.unitCode}）的支出明细和项目 / a preparer may change only their own unit's line items and projects: ${foreign.join("; ")}`);
+    }
+  }
   const content = toContent(budget);
-  const userId = req.user?.actor.userId ?? null;
+  const userId = actor?.userId ?? null;
   return ctx.db.transaction().execute(async (trx) => {
     const saved = await saveVersion(trx, {
       budgetId: b.id,

@@ -157,4 +157,21 @@ describe.each(BACKENDS)("API on $name", (backend) => {
     expect(render.statusCode).toBe(200);
     expect(render.body).toContain("3000");
   });
+
+  it("lets a preparer change only their own unit's lines; the department's approver may change any", async () => {
+    const item = { unit: "313002", functional: "2080208", economic: "30201", nature: "基本", source: "财政拨款", amount: "100.00", memo: "他单位" };
+    const refused = await w.clients.preparer.request("POST", `/api/budgets/${w.budget}/line-items`, { version: await currentVersion(w), item });
+    expect([refused.statusCode, refused.json().error.code]).toEqual([403, "forbidden"]);
+    expect(refused.json().error.message).toContain("line items of unit 313002");
+    const allowed = await w.clients.approver.request("POST", `/api/budgets/${w.budget}/line-items`, { version: await currentVersion(w), item });
+    expect(allowed.statusCode).toBe(201);
+    // the preparer still edits their own unit's lines beside it
+    const own = await w.clients.preparer.request("POST", `/api/budgets/${w.budget}/line-items`, { version: await currentVersion(w), item: { ...item, unit: "313001", memo: "本单位" } });
+    expect(own.statusCode).toBe(201);
+    const removeForeign = await w.clients.preparer.request("PUT", `/api/budgets/${w.budget}`, {
+      version: await currentVersion(w),
+      content: { ...(await w.clients.preparer.request("GET", `/api/budgets/${w.budget}`)).json().content, lineItems: [] },
+    });
+    expect(removeForeign.statusCode).toBe(403);
+  });
 });
