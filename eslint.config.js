@@ -49,6 +49,14 @@ export default tseslint.config(
     },
   },
   {
+    files: ["src/server/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ group: ["**/cli/**", "**/web/**"], message: "The server and the CLI are sibling adapters: shared pieces (renderers, catalog choice) live in src/formats." }],
+      }],
+    },
+  },
+  {
     files: ["src/store/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", {

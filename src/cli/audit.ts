@@ -16,7 +16,7 @@ import { auditHtml } from "../audit/report/html.ts";
 import { auditJson } from "../audit/report/json.ts";
 import { type DocumentSummary, summarise, summaryLine } from "../audit/report/summary.ts";
 import { formatAuditReport } from "../audit/report/text.ts";
-import { type CatalogOptions, catalogFor } from "./catalog.ts";
+import { type CatalogOptions, catalogFor } from "../formats/catalog-choice.ts";
 import { EXIT, type Io, reportFailure } from "./main.ts";
 
 export interface AuditOptions extends CatalogOptions {

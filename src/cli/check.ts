@@ -9,7 +9,7 @@ import { createRuleContext } from "../core/rules/engine.ts";
 import { runRules } from "../core/rules/index.ts";
 import { type SourcePlace, readBudget } from "../formats/budget-file/read.ts";
 import { findingGroupLines } from "../formats/findings-text.ts";
-import { type CatalogOptions, catalogFor } from "./catalog.ts";
+import { type CatalogOptions, catalogFor } from "../formats/catalog-choice.ts";
 import { EXIT, type Io, reportFailure } from "./main.ts";
 
 export interface CheckOptions extends CatalogOptions {

@@ -20,7 +20,7 @@ import { readExecutionDir } from "../formats/execution/execution-file.ts";
 import { type PaymentImportOptions, importPayments } from "../formats/execution/payments.ts";
 import { EXIT, type Io } from "./main.ts";
 import { parseFormats } from "./render.ts";
-import { RENDERERS } from "./renderers.ts";
+import { RENDERERS } from "../formats/renderers.ts";
 
 export interface ExecutionImportOptions {
   budget?: string;

@@ -10,7 +10,7 @@ import { type CheckOptions, checkCommand } from "./check.ts";
 import { type EvaluateOptions, type ExecutionImportOptions, type NextYearCliOptions, evaluateCommand, executionImportCommand, nextYearCommand } from "./execution.ts";
 import { type NewOptions, newCommand } from "./new.ts";
 import { type RenderOptions, renderCommand } from "./render.ts";
-import { RENDERERS } from "./renderers.ts";
+import { RENDERERS } from "../formats/renderers.ts";
 
 export interface Io {
   out: (s: string) => void;

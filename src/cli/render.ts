@@ -9,9 +9,9 @@ import { SingleBar } from "cli-progress";
 import { LAYOUTS, type Layout, deriveAll } from "../core/disclosure.ts";
 import { readBudget, resolveBudgetFile } from "../formats/budget-file/read.ts";
 import { InputError, formatProblem } from "../formats/errors.ts";
-import { type CatalogOptions, catalogFor } from "./catalog.ts";
+import { type CatalogOptions, catalogFor } from "../formats/catalog-choice.ts";
 import { EXIT, type Io, reportFailure } from "./main.ts";
-import { RENDERERS } from "./renderers.ts";
+import { RENDERERS } from "../formats/renderers.ts";
 
 export interface RenderOptions extends CatalogOptions {
   out: string;

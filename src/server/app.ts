@@ -33,7 +33,7 @@ import { tenancyRoutes } from "./routes/tenancy.ts";
 import { userRoutes } from "./routes/users.ts";
 import { SnapshotCache } from "./snapshot-cache.ts";
 import { DEFAULT_WEB_DIR, registerWebApp, spaFallback } from "./web-app.ts";
-import { RENDERERS } from "../cli/renderers.ts";
+import { RENDERERS } from "../formats/renderers.ts";
 
 export const DEFAULT_OPTIONS: Required<ServerOptions> = {
   publishFormats: Object.keys(RENDERERS),

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { CatalogIndex } from "../core/catalog.ts";
-import { catalogFor } from "../cli/catalog.ts";
+import { catalogFor } from "../formats/catalog-choice.ts";
 import { loadOfficialCatalog } from "../formats/catalog-file.ts";
 import { catalogFiles } from "../store/repos/catalogs.ts";
 import type { Database } from "../store/schema.ts";

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { CatalogIndex } from "../core/catalog.ts";
 import { type Disclosure, type Layout, deriveAll, deriveDisclosure } from "../core/disclosure.ts";
 import type { Budget } from "../core/model.ts";
-import { RENDERERS } from "../cli/renderers.ts";
+import { RENDERERS } from "../formats/renderers.ts";
 import type { PublicationFile } from "../store/repos/publications.ts";
 import { AppError } from "./errors.ts";
 

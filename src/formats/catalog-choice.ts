@@ -1,8 +1,8 @@
-/** Which catalog a command uses: the built-in one for the budget's year, optionally with official files loaded. */
+/** Which catalog a budget is read with (CLI and server alike): the built-in one for its year, optionally with official files loaded. */
 import { CatalogIndex, type YearCatalog } from "../core/catalog.ts";
 import { BUILT_IN_YEARS, builtInCatalog } from "../core/catalogs/index.ts";
-import { type CatalogKind, loadOfficialCatalog } from "../formats/catalog-file.ts";
-import { InputError } from "../formats/errors.ts";
+import { type CatalogKind, loadOfficialCatalog } from "./catalog-file.ts";
+import { InputError } from "./errors.ts";
 
 export interface CatalogOptions {
   /** official catalog files as "kind=path" or plain paths (functional by default) */

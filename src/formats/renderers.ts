@@ -1,10 +1,10 @@
 /** Output formats of `yusuan render`. Each writes one file per disclosure. */
 import type { Disclosure } from "../core/disclosure.ts";
-import { renderHtml } from "../formats/html.ts";
-import { renderJson } from "../formats/json.ts";
-import { renderPdf } from "../formats/pdf.ts";
-import { renderXlsx } from "../formats/xlsx.ts";
-import { renderText } from "../formats/text.ts";
+import { renderHtml } from "./html.ts";
+import { renderJson } from "./json.ts";
+import { renderPdf } from "./pdf.ts";
+import { renderXlsx } from "./xlsx.ts";
+import { renderText } from "./text.ts";
 
 export interface Renderer {
   /** file name written in the output directory */
