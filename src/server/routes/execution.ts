@@ -2,24 +2,29 @@
  * 预算执行 — a budget's execution through the year: the execution record (adjustments with approvals,
  * indicator actuals, last year's figures), treasury payment imports (all or nothing: 422 with a finding
  * per bad row), spending and target progress with the monitoring rules, and the self-evaluation report
- * in every publication format. Read by everyone who can read the budget; changed by its department.
+ * in every publication format, and next year's budget started from this one (下一年度预算). Read by everyone
+ * who can read the budget; changed by its department.
  */
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { monthlyExecuted, spendingProgress } from "../../core/execution/index.ts";
+import { type CodeMapping, nextYearBudget } from "../../core/execution/next-year.ts";
 import { evaluationDocument, evaluationReport } from "../../core/execution/report.ts";
 import { createExecutionRuleContext, runExecutionRules } from "../../core/rules/execution.ts";
 import { executionFileSchema } from "../../formats/execution/execution-file.ts";
 import { importPayments } from "../../formats/execution/payments.ts";
+import { createBudget, findBudget, getBudget, saveVersion } from "../../store/repos/budgets.ts";
 import { getExecutionRecord, loadExecution, paymentSummary, putExecutionRecord, replacePayments } from "../../store/repos/execution.ts";
-import { budgetFor } from "../access.ts";
+import { budgetFor, departmentFor } from "../access.ts";
 import { audit } from "../audit.ts";
 import { requireUser } from "../auth/session.ts";
+import { toContent } from "../budget-content.ts";
 import { loadBudget } from "../budget-service.ts";
 import { renderFile } from "../disclosure-files.ts";
 import { AppError } from "../errors.ts";
 import { readUpload } from "../upload.ts";
+import { describeBudget } from "./budgets.ts";
 import { id, idParams } from "./schemas.ts";
 
 export function executionRoutes(app: FastifyInstance): void {
@@ -98,6 +103,47 @@ export function executionRoutes(app: FastifyInstance): void {
       const file = await renderFile(evaluationDocument(budget, await loadExecution(app.ctx.db, b.id, b.year)), req.params.format);
       const name = `evaluation${file.fileName.slice(file.fileName.lastIndexOf("."))}`;
       return reply.header("content-type", file.contentType).header("content-disposition", `attachment; filename="${name}"`).header("x-content-sha256", file.sha256).send(Buffer.from(file.content));
+    },
+  );
+
+  r.post(
+    "/api/budgets/:id/next-year",
+    {
+      schema: {
+        tags,
+        summary: "生成下一年度预算 / start next year's budget from this one and its execution (a draft; 409 with `details.budgetId` when it exists)",
+        params: idParams,
+        body: z
+          .object({
+            mapping: z.object({ functional: z.record(z.string(), z.string()).optional(), economic: z.record(z.string(), z.string()).optional() }).optional().describe("科目代码对照 old → new"),
+            drop: z.array(z.string()).optional().describe("项目编码 of recurring projects not to carry over"),
+          })
+          .default({}),
+      },
+    },
+    async (req, reply) => {
+      const { actor } = requireUser(req);
+      const b = await budgetFor(app.ctx.db, actor, req.params.id, "budget.read");
+      const dept = await departmentFor(app.ctx.db, actor, b.departmentId, "budget.create");
+      const existing = await findBudget(app.ctx.db, b.departmentId, b.year + 1);
+      if (existing !== undefined) throw new AppError("conflict", `${dept.name} ${b.year + 1} 年度预算已存在 / next year's budget already exists`, { budgetId: existing });
+      const { budget } = await loadBudget(app.ctx, b.id);
+      const drop = new Set(req.body.drop ?? []);
+      const mapping = req.body.mapping ? (JSON.parse(JSON.stringify(req.body.mapping)) as CodeMapping) : undefined;
+      const next = nextYearBudget(budget, {
+        recurring: (p) => p.class !== "special" && !drop.has(p.code),
+        execution: await loadExecution(app.ctx.db, b.id, b.year),
+        ...(mapping ? { mapping } : {}),
+      });
+      const created = await app.ctx.db.transaction().execute(async (trx) => {
+        const newId = await createBudget(trx, b.departmentId, b.year + 1);
+        const note = `由 ${b.year} 年预算生成 / started from ${b.year}`;
+        const saved = await saveVersion(trx, { budgetId: newId, expectedVersion: 0, content: toContent(next.budget), lineItems: next.budget.lineItems, authorId: actor.userId, note });
+        await audit(trx, req, "budget.next-year", `budget:${newId}`, { from: b.id, year: b.year + 1, version: saved.version, mapped: next.mapped.length, dropped: next.dropped.length }, b.regionId);
+        return newId;
+      });
+      reply.code(201);
+      return { budget: describeBudget((await getBudget(app.ctx.db, created))!, actor), mapped: next.mapped, dropped: next.dropped };
     },
   );
 }
