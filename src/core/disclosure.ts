@@ -26,9 +26,26 @@ export interface Disclosure {
   title: string;
   /** 编制日期 as printed on the cover */
   date?: string;
+  /** 文件种类 — what the cover and the attachments heading name (绩效自评报告 …); absent: the budget disclosure */
+  kind?: DocumentKind;
   tables: DisclosureTable[];
   narrative: Narrative;
   figures: Figures;
+}
+
+/** 文件种类 — the words a document's cover and attachments heading use for what it is. */
+export interface DocumentKind {
+  /** under the name on the cover: 2021年度部门预算, 2021年度部门绩效自评报告 */
+  cover: string;
+  /** the attachments heading after the scope's name: 2021年度部门预算表 */
+  attachments: string;
+}
+
+/** The document's kind: its own, or a budget disclosure's (部门预算 / 单位预算). */
+export function documentKind(d: Pick<Disclosure, "kind" | "year" | "scope">): DocumentKind {
+  if (d.kind) return d.kind;
+  const who = d.scope.kind === "department" ? "部门" : "单位";
+  return { cover: `${d.year}年度${who}预算`, attachments: `${d.year}年度${who}预算表` };
 }
 
 /** The slice of the budget a disclosure covers: the whole department, or one unit. */

@@ -2,7 +2,7 @@
  * One self-contained, printable zh-CN page: cover, contents, 第一/二/三部分 and the tables, with a print
  * stylesheet (A4; wide tables on landscape pages; table headers repeat on every printed page).
  */
-import type { Disclosure } from "../core/disclosure.ts";
+import { type Disclosure, documentKind } from "../core/disclosure.ts";
 import { formatWanYuanGrouped } from "../core/money.ts";
 import type { Cell, DisclosureTable } from "../core/table.ts";
 
@@ -133,9 +133,10 @@ ${p.sections.map((s) => `<h3 id="${s.id}">${escapeHtml(s.title)}</h3>\n${s.parag
 </section>`,
     )
     .join("\n");
+  const kind = documentKind(d);
   const toc = `<nav class="toc"><h2>目 录</h2><ol>
 ${d.narrative.parts.map((p) => `<li><a href="#${p.id}">${escapeHtml(p.title)}</a></li>`).join("\n")}
-<li>附件：${escapeHtml(d.scope.name)}${d.year}年度${d.scope.kind === "department" ? "部门" : "单位"}预算表<ol>
+<li>附件：${escapeHtml(d.scope.name)}${escapeHtml(kind.attachments)}<ol>
 ${d.tables.map((t) => `<li><a href="#${t.id}">${CN_NUM[t.number] ?? t.number}、${escapeHtml(t.title)}</a></li>`).join("\n")}
 </ol></li></ol></nav>`;
   const date = d.date ? /^(\d{4})-(\d{2})/.exec(d.date) : null;
@@ -150,12 +151,12 @@ ${d.tables.map((t) => `<li><a href="#${t.id}">${CN_NUM[t.number] ?? t.number}、
 <body>
 <header class="cover">
 <h1>${escapeHtml(d.scope.name)}</h1>
-<div class="year">${d.year}年度${d.scope.kind === "department" ? "部门" : "单位"}预算</div>
+<div class="year">${escapeHtml(kind.cover)}</div>
 ${date ? `<div class="date">${date[1]}年${Number(date[2])}月</div>` : ""}
 </header>
 ${toc}
 ${parts}
-<section class="part" id="attachments"><h2>附件：${escapeHtml(d.scope.name)}${d.year}年度${d.scope.kind === "department" ? "部门" : "单位"}预算表</h2></section>
+<section class="part" id="attachments"><h2>附件：${escapeHtml(d.scope.name)}${escapeHtml(kind.attachments)}</h2></section>
 ${d.tables.map(tableHtml).join("\n")}
 </body>
 </html>

@@ -15,7 +15,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
 import { chineseNumber } from "../core/catalog.ts";
-import type { Disclosure } from "../core/disclosure.ts";
+import { type Disclosure, documentKind } from "../core/disclosure.ts";
 import { type Fen, formatWanYuanGrouped } from "../core/money.ts";
 import type { Cell, ColumnKind, DisclosureTable, RowKind } from "../core/table.ts";
 import { headerGrid } from "../core/table.ts";
@@ -470,19 +470,19 @@ function tableData(t: DisclosureTable): PdfTable {
 
 /** The JSON the Typst template reads (exported for tests and debugging). */
 export function pdfData(d: Disclosure): PdfData {
-  const kind = d.scope.kind === "department" ? "部门" : "单位";
+  const kind = documentKind(d);
   const date = d.date ? /^(\d{4})-(\d{2})/.exec(d.date) : null;
   return {
     title: d.title,
     author: d.scope.name,
-    cover: { name: d.scope.name, kind: `${d.year}年度${kind}预算`, date: date ? `${date[1]}年${Number(date[2])}月` : null },
+    cover: { name: d.scope.name, kind: kind.cover, date: date ? `${date[1]}年${Number(date[2])}月` : null },
     parts: d.narrative.parts.map((p) => ({
       title: p.title,
       lines: /^第.部分 /.test(p.title) ? [p.title.slice(0, p.title.indexOf(" ")), p.title.slice(p.title.indexOf(" ") + 1)] : [p.title],
       // a part with one section named like the part (第三部分 名词解释) prints no section heading
       sections: p.sections.map((s) => ({ title: p.sections.length === 1 && p.title.endsWith(s.title) ? "" : s.title, paragraphs: s.paragraphs })),
     })),
-    attachments: `附件：${d.scope.name}${d.year}年度${kind}预算表`,
+    attachments: `附件：${d.scope.name}${kind.attachments}`,
     tables: d.tables.map(tableData),
   };
 }

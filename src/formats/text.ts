@@ -2,7 +2,7 @@
  * Plain text in the seed's shape: markdown headings, narrative paragraphs, tables as tab-separated rows
  * (header grid first, merged cells written once). Readable in a diff, so golden files use it.
  */
-import type { Disclosure } from "../core/disclosure.ts";
+import { type Disclosure, documentKind } from "../core/disclosure.ts";
 import { formatWanYuan } from "../core/money.ts";
 import { type DisclosureTable, headerGrid } from "../core/table.ts";
 
@@ -16,7 +16,7 @@ export function tableToText(t: DisclosureTable): string {
 }
 
 export function renderText(d: Disclosure): string {
-  const out: string[] = [`# ${d.scope.name}`, "", `## ${d.year}年度${d.scope.kind === "department" ? "部门" : "单位"}预算`, ""];
+  const out: string[] = [`# ${d.scope.name}`, "", `## ${documentKind(d).cover}`, ""];
   for (const p of d.narrative.parts) {
     out.push(`# ${p.title}`, "");
     for (const s of p.sections) {
@@ -24,7 +24,7 @@ export function renderText(d: Disclosure): string {
       for (const para of s.paragraphs) out.push(para, "");
     }
   }
-  out.push(`# 附件：${d.scope.name}${d.year}年度预算表`, "");
+  out.push(`# 附件：${d.scope.name}${d.kind ? d.kind.attachments : `${d.year}年度预算表`}`, "");
   for (const t of d.tables) out.push(tableToText(t));
   return out.join("\n");
 }

@@ -311,7 +311,7 @@ export async function renderXlsx(d: Disclosure): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Yusuan";
   wb.title = d.title;
-  wb.subject = `${d.scope.name}${d.year}年度预算表`;
+  wb.subject = `${d.scope.name}${d.kind ? d.kind.attachments : `${d.year}年度预算表`}`;
   // A fixed date keeps the workbook's properties reproducible.
   const date = d.date && /^\d{4}-\d{2}/.test(d.date) ? new Date(`${d.date.slice(0, 7)}-01T00:00:00Z`) : new Date(Date.UTC(d.year, 0, 1));
   wb.created = date;

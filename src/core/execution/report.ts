@@ -234,6 +234,7 @@ export function evaluationDocument(budget: Budget, exec: Execution, options: Eva
     scope: { kind: "department", code: budget.department.code, name: budget.department.name },
     department: { code: budget.department.code, name: budget.department.name },
     title: `${budget.department.name}${r.year}年度绩效自评报告`,
+    kind: { cover: `${r.year}年度部门绩效自评报告`, attachments: `${r.year}年度绩效自评表` },
     tables: evaluationTables(budget, exec, r),
     narrative,
     figures: computeFigures(scope),
