@@ -1,23 +1,38 @@
 /**
  * 演示数据 — on the first start of an empty database: the 2021 sample department (区划 洛阳市洛龙区, a
- * finance division, department 313 with unit 313001), its budget as a draft, control figures equal to
- * its totals, and one demo user per role. The passwords are DEMO-ONLY, printed in the README; change or
- * disable these accounts before real use.
+ * finance division, department 313 with unit 313001) and one demo user per role. The 2021 budget has
+ * been carried through the whole review — submitted with its three warnings explained (the reasons of
+ * examples/luolong-shequ-2021/ASSUMPTIONS.md), approved by the department and the finance bureau, 批复
+ * recorded and published — so the public portal shows it at once; the 2022 budget, started from it, is a
+ * draft to work on, with control figures (控制数) equal to its totals. Every step goes through the same
+ * workflow policy (src/core/workflow.ts) the API uses, and is in the budget's history and the audit log.
+ *
+ * The passwords are DEMO-ONLY, printed in the README; change or disable these accounts before real use.
+ * The 批复 and 公开 dates are illustrative (the seed document is dated 2021年2月).
  */
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Kysely } from "kysely";
-import type { Role } from "../core/workflow.ts";
-import { totalsByNatureAndSource } from "../core/workflow.ts";
+import { nextYearBudget } from "../core/execution/next-year.ts";
+import type { Budget } from "../core/model.ts";
+import { createRuleContext } from "../core/rules/engine.ts";
+import { runRules } from "../core/rules/index.ts";
+import type { Actor, BudgetState, Role, Tenancy, TransitionInput } from "../core/workflow.ts";
+import { explanationKey, submissionFindings, totalsByNatureAndSource, transition } from "../core/workflow.ts";
+import { catalogFor } from "../formats/catalog-choice.ts";
 import { parseBudgetText } from "../formats/budget-file/read.ts";
+import { RENDERERS } from "../formats/renderers.ts";
 import { appendAudit } from "../store/repos/audit-log.ts";
-import { createBudget, saveVersion } from "../store/repos/budgets.ts";
+import { createBudget, recordTransition, saveVersion, setState } from "../store/repos/budgets.ts";
 import { replaceControlFigures } from "../store/repos/control-figures.ts";
+import { writeExplanation } from "../store/repos/explanations.ts";
+import { insertPublication } from "../store/repos/publications.ts";
 import { assignDepartment, createDepartment, createDivision, createRegion, createUnit } from "../store/repos/tenancy.ts";
 import { countUsers, createUser } from "../store/repos/users.ts";
 import type { Database } from "../store/schema.ts";
 import { hashPassword } from "./auth/passwords.ts";
 import { toContent } from "./budget-content.ts";
+import { renderAll } from "./disclosure-files.ts";
 
 export const SAMPLE_FILE = fileURLToPath(new URL("../../examples/luolong-shequ-2021/budget.yaml", import.meta.url));
 
@@ -31,11 +46,38 @@ export const DEMO_USERS: readonly { username: string; password: string; role: Ro
 
 export const DEMO_REGION = { code: "410311", name: "洛阳市洛龙区" };
 
+/** The sample's 批复 and 公开 dates (illustrative; within the 20 days the law allows). */
+export const SAMPLE_APPROVED_ON = "2021-02-05";
+export const SAMPLE_PUBLISHED_ON = "2021-02-19";
+
+/** The department's explanations of the sample's three warnings (ASSUMPTIONS.md, "What yusuan check reports"). */
+const SAMPLE_EXPLANATIONS: Readonly<Record<string, string>> = {
+  "narrative.reason-missing": "演示数据：原公开文本只说明了机关运行经费的减少（“洛龙区财政支出缩减”），而核对后的数据是增加（10.00→12.31万元），增加的原因待部门补充。",
+  "staffing.actual-missing": "演示数据：原公开文本未列实有人数，人均公用经费变动率暂无法按人均计算，待单位补录。",
+  "staffing.retired-missing": "演示数据：原公开文本未列离退休人数，离退休人员经费变动率待单位补录后计算。",
+};
+
+function totals(budget: Budget) {
+  return [...totalsByNatureAndSource(budget)].map(([k, amount]) => {
+    const [nature, source] = k.split("|") as ["basic" | "project", string];
+    return { nature, source, amount };
+  });
+}
+
 /** Seeds an empty database; returns false (and does nothing) when it already has users. */
-export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
+export async function seedDemo(db: Kysely<Database>, publishFormats: readonly string[] = Object.keys(RENDERERS)): Promise<boolean> {
   if ((await countUsers(db)) > 0) return false;
   const budget = parseBudgetText(await readFile(SAMPLE_FILE, "utf8"), SAMPLE_FILE, "yaml");
+  const catalog = await catalogFor(budget.year, {}, () => {});
+  const findings = runRules(createRuleContext(budget, catalog));
+  const unexplained = findings.filter((f) => f.severity === "error" || (f.severity === "warning" && !SAMPLE_EXPLANATIONS[f.rule]));
+  if (unexplained.length > 0) throw new Error(`the sample has findings the seed cannot explain: ${unexplained.map((f) => f.rule).join(", ")}`);
+  const explanations = findings.filter((f) => f.severity === "warning").map((f) => ({ ...explanationKey(f), text: SAMPLE_EXPLANATIONS[f.rule]! }));
+  // rendered before the transaction, as a publication is (PDF rendering must not hold row locks)
+  const files = await renderAll(budget, catalog, publishFormats);
+  const next = nextYearBudget(budget).budget;
   const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
+
   await db.transaction().execute(async (trx) => {
     const region = await createRegion(trx, DEMO_REGION.code, DEMO_REGION.name);
     const division = await createDivision(trx, region, "社会保障科");
@@ -44,26 +86,68 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
     const unitIds = new Map<string, number>();
     for (const u of budget.units) unitIds.set(u.code, await createUnit(trx, dept, u.code, u.name));
     const firstUnit = unitIds.get(budget.units[0]!.code)!;
+    const actors = new Map<Role, Actor>();
     for (const [i, u] of DEMO_USERS.entries()) {
-      await createUser(trx, {
-        username: u.username,
-        displayName: u.displayName,
-        passwordHash: hashes[i]!,
-        role: u.role,
+      const placement = {
         regionId: region,
         departmentId: u.role === "preparer" || u.role === "department-approver" ? dept : null,
         unitId: u.role === "preparer" ? firstUnit : null,
         divisionId: u.role === "finance-reviewer" ? division : null,
-      });
+      };
+      const userId = await createUser(trx, { username: u.username, displayName: u.displayName, passwordHash: hashes[i]!, role: u.role, ...placement });
+      actors.set(u.role, { userId, role: u.role, ...placement, unitCode: u.role === "preparer" ? budget.units[0]!.code : null });
     }
-    const id = await createBudget(trx, dept, budget.year);
-    await saveVersion(trx, { budgetId: id, expectedVersion: 0, content: toContent(budget), lineItems: budget.lineItems, authorId: null, note: "示例数据 / sample data" });
-    const totals = [...totalsByNatureAndSource(budget)].map(([k, amount]) => {
-      const [nature, source] = k.split("|") as ["basic" | "project", string];
-      return { nature, source, amount };
+    const tenancy: Tenancy = { regionId: region, departmentId: dept, divisionId: division };
+
+    // 2021: the sample, carried from draft to published through the workflow policy
+    const id2021 = await createBudget(trx, dept, budget.year);
+    const { version } = await saveVersion(trx, { budgetId: id2021, expectedVersion: 0, content: toContent(budget), lineItems: budget.lineItems, authorId: null, note: "示例数据 / sample data" });
+    await replaceControlFigures(trx, dept, budget.year, totals(budget), null);
+    const preparer = actors.get("preparer")!;
+    for (const e of explanations) await writeExplanation(trx, id2021, e, preparer.userId);
+    const steps: [Role, TransitionInput][] = [
+      ["preparer", { action: "submit", gate: [...findings.filter((f) => f.severity === "error"), ...submissionFindings(budget, findings, explanations, totals(budget))] }],
+      ["department-approver", { action: "approve-department" }],
+      ["finance-reviewer", { action: "approve-finance" }],
+      ["finance-reviewer", { action: "record-approval", date: SAMPLE_APPROVED_ON }],
+      ["department-approver", { action: "publish", date: SAMPLE_PUBLISHED_ON, approvedOn: SAMPLE_APPROVED_ON }],
+    ];
+    let state: BudgetState = "draft";
+    for (const [role, input] of steps) {
+      const actor = actors.get(role)!;
+      const outcome = transition(state, actor, tenancy, input);
+      if (!outcome.ok) throw new Error(`seed: ${input.action} refused: ${outcome.message}`);
+      await recordTransition(trx, { budgetId: id2021, action: input.action, from: outcome.from, to: outcome.to, actorId: actor.userId, comment: null, date: input.date ?? null });
+      state = outcome.to;
+    }
+    await setState(trx, id2021, state, { approvedOn: SAMPLE_APPROVED_ON, publishedOn: SAMPLE_PUBLISHED_ON });
+    const publication = await insertPublication(trx, {
+      budgetId: id2021,
+      budgetVersion: version,
+      publishedOn: SAMPLE_PUBLISHED_ON,
+      publishedBy: actors.get("department-approver")!.userId,
+      changeNote: null,
+      regionId: region,
+      year: budget.year,
+      departmentCode: budget.department.code,
+      departmentName: budget.department.name,
+      title: `${budget.department.name}${budget.year}年度部门预算`,
+      files,
     });
-    await replaceControlFigures(trx, dept, budget.year, totals, null);
-    await appendAudit(trx, { actorId: null, actorName: "system", regionId: region, action: "seed.demo", target: `budget:${id}`, details: { users: DEMO_USERS.map((u) => u.username) } });
+
+    // 2022: started from 2021 (units, recurring projects and targets; 2021 as the prior year), a draft
+    const id2022 = await createBudget(trx, dept, next.year);
+    await saveVersion(trx, { budgetId: id2022, expectedVersion: 0, content: toContent(next), lineItems: next.lineItems, authorId: null, note: `由${budget.year}年度预算生成 / started from ${budget.year}` });
+    await replaceControlFigures(trx, dept, next.year, totals(next), null);
+
+    await appendAudit(trx, {
+      actorId: null,
+      actorName: "system",
+      regionId: region,
+      action: "seed.demo",
+      target: `budget:${id2021}`,
+      details: { users: DEMO_USERS.map((u) => u.username), published: { budget: id2021, publication: publication.id }, draft: { budget: id2022, year: next.year } },
+    });
   });
   return true;
 }

@@ -6,7 +6,7 @@
 import { resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { type OpenDatabase, openDatabase } from "../store/database.ts";
-import { buildApp } from "./app.ts";
+import { DEFAULT_OPTIONS, buildApp } from "./app.ts";
 import type { ServerOptions } from "./context.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { seedDemo } from "./seed.ts";
@@ -32,7 +32,9 @@ export async function startServer(o: StartOptions): Promise<{ app: FastifyInstan
     throw e;
   }
   const app = await buildApp(database, { ...o, logger: { level: o.logLevel ?? "info" } });
-  if (o.seed !== false && (await seedDemo(database.db))) app.log.info("seeded the 2021 sample department and the demo users (demo-only passwords: see README)");
+  if (o.seed !== false && (await seedDemo(database.db, o.publishFormats ?? DEFAULT_OPTIONS.publishFormats))) {
+    app.log.info("seeded the sample department (2021 published, 2022 draft) and the demo users (demo-only passwords: see README)");
+  }
   const address = await app.listen({ host: o.host ?? "127.0.0.1", port: o.port ?? 3000 });
   app.log.info({ database: database.kind, dataDir }, `Yusuan API on ${address} — reference: ${address}/api/docs`);
   let stopping: Promise<void> | undefined;

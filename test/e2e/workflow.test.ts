@@ -40,11 +40,20 @@ describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
   };
   const state = (page: Page, name: string, timeout = 20_000) => expect.poll(async () => page.getByTestId("budget-state").textContent(), { timeout }).toBe(name);
 
-  it("carries a budget from draft to published, and the portal shows it", async () => {
-    // --- the preparer
+  it("shows the published 2021 sample on the portal of a fresh start", async () => {
+    const { page } = await e.newPage();
+    await page.goto(e.base);
+    await expect.poll(() => page.getByRole("link", { name: DEPARTMENT }).count(), POLL).toBe(1);
+    await page.getByRole("link", { name: DEPARTMENT }).click();
+    await expect.poll(() => page.getByText("4,117.91").count(), POLL).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText("2021-02-19", { exact: false }).count(), POLL).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("carries the 2022 draft from draft to published, and the portal shows it", async () => {
+    // --- the preparer: the 2022 draft, started from the published 2021 budget
     const { page: prep } = await e.newPage();
     await signIn(prep, e.base, "demo-preparer", "demo-preparer-2021");
-    await prep.getByRole("link", { name: `313 ${DEPARTMENT}` }).click();
+    await prep.getByRole("row", { name: /2022/ }).getByRole("link", { name: `313 ${DEPARTMENT}` }).click();
     await expect.poll(() => cell(prep, 0, "economic").textContent(), POLL).toContain("30228");
     const budgetId = Number(/\/budgets\/(\d+)/.exec(prep.url())![1]);
 

@@ -15,6 +15,10 @@ import { SAMPLE_TEXT, sampleBudget } from "./world.ts";
 import { budgetToFile } from "../../src/formats/budget-file/convert.ts";
 
 const LINE_ITEMS = 30_000;
+/** the seed's draft: budget 2, the 2022 budget started from the published 2021 sample */
+const DRAFT = 2;
+const DRAFT_YEAR = 2022;
+const draftText = SAMPLE_TEXT.replace(/^year: 2021$/m, `year: ${DRAFT_YEAR}`);
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -74,21 +78,21 @@ async function session(url: string): Promise<{ headers: Record<string, string> }
 
 async function state(url: string) {
   const s = await session(url);
-  const budget = (await (await fetch(`${url}/api/budgets/1`, { headers: s.headers })).json()) as { version: number };
-  const items = (await (await fetch(`${url}/api/budgets/1/line-items`, { headers: s.headers })).json()) as { lineItems: unknown[] };
-  const versions = (await (await fetch(`${url}/api/budgets/1/versions`, { headers: s.headers })).json()) as { versions: { number: number }[] };
+  const budget = (await (await fetch(`${url}/api/budgets/${DRAFT}`, { headers: s.headers })).json()) as { version: number };
+  const items = (await (await fetch(`${url}/api/budgets/${DRAFT}/line-items`, { headers: s.headers })).json()) as { lineItems: unknown[] };
+  const versions = (await (await fetch(`${url}/api/budgets/${DRAFT}/versions`, { headers: s.headers })).json()) as { versions: { number: number }[] };
   return { s, version: budget.version, lineItems: items.lineItems.length, versions: versions.versions.map((v) => v.number) };
 }
 
 function importFile(url: string, s: { headers: Record<string, string> }, version: number, text: string, fileName = "budget.json") {
   const form = new FormData();
   form.append("file", new Blob([text]), fileName);
-  return fetch(`${url}/api/budgets/1/import?version=${version}`, { method: "POST", headers: s.headers, body: form });
+  return fetch(`${url}/api/budgets/${DRAFT}/import?version=${version}`, { method: "POST", headers: s.headers, body: form });
 }
 
 /** The sample with its line items repeated until there are LINE_ITEMS of them. */
 function largeBudgetJson(): string {
-  const b = budgetToFile(sampleBudget()) as { lineItems: Record<string, unknown>[] };
+  const b = budgetToFile({ ...sampleBudget(), year: DRAFT_YEAR }) as { lineItems: Record<string, unknown>[] };
   const base = b.lineItems.filter((l) => !l.project);
   b.lineItems = Array.from({ length: LINE_ITEMS }, (_, i) => ({ ...base[i % base.length]!, amount: "1.00", memo: `批量${i}` }));
   return JSON.stringify(b);
@@ -123,7 +127,7 @@ async function crashAndRecover(env: Record<string, string>, args: string[], hold
   server = await startServer(env, args);
   const after = await state(server.url);
   expect({ version: after.version, lineItems: after.lineItems, versions: after.versions }).toEqual({ version: before.version, lineItems: before.lineItems, versions: before.versions });
-  const again = await importFile(server.url, after.s, after.version, SAMPLE_TEXT, "budget.yaml");
+  const again = await importFile(server.url, after.s, after.version, draftText, "budget.yaml");
   expect(again.status).toBe(200);
   expect(((await again.json()) as { version: number }).version).toBe(before.version + 1);
   server.child.kill("SIGTERM");
