@@ -22,6 +22,7 @@ import { budgetPartRoutes } from "./routes/budget-parts.ts";
 import { budgetRoutes } from "./routes/budgets.ts";
 import { catalogRoutes } from "./routes/catalogs.ts";
 import { controlFigureRoutes } from "./routes/control-figures.ts";
+import { entryWorkbookRoutes } from "./routes/entry-workbook.ts";
 import { executionRoutes } from "./routes/execution.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { importRoutes } from "./routes/import.ts";
@@ -95,7 +96,7 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
   registerSessionHook(app);
   if (webDir) webApp = await registerWebApp(app, webDir);
 
-  for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, importRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, publicFigureRoutes, catalogRoutes, auditLogRoutes, tenancyRoutes, auditDocumentRoutes, executionRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, importRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, publicFigureRoutes, catalogRoutes, auditLogRoutes, tenancyRoutes, auditDocumentRoutes, executionRoutes, entryWorkbookRoutes]) {
     routes(app);
   }
   await app.ready();

@@ -47,6 +47,8 @@ export const api = {
     post<{ state: BudgetState; findings: Finding[]; publication?: { id: number; number: number } }>(`${b(id)}/transitions`, body),
   renderJson: (id: number, scope = "department") => get<DisclosureJson>(`${b(id)}/render/json?scope=${encodeURIComponent(scope)}`),
   renderUrl: (id: number, format: string, scope = "department") => `${b(id)}/render/${format}?scope=${encodeURIComponent(scope)}`,
+  /** 录入工作簿: blank, or filled with the current version */
+  entryWorkbookUrl: (id: number, blank: boolean) => `${b(id)}/entry-workbook?template=${blank ? 1 : 0}`,
   publications: (id: number) => get<{ publications: PublicationMeta[] }>(`${b(id)}/publications`),
   controlFigures: (departmentId: number, year: number) => get<{ controlFigures: ControlFigure[] }>(`/api/departments/${departmentId}/control-figures/${year}`),
   catalog: (year: number) => get<CatalogAnswer>(`/api/catalogs/${year}`),

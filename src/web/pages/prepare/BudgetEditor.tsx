@@ -241,6 +241,7 @@ function Editor({ initial, reload }: { initial: Loaded; reload: () => void }) {
 
   const importTab = (
     <ImportTab
+      budgetId={id}
       disabled={readOnly}
       onImport={async (file) => {
         if (dirty && !(await save())) return undefined;
@@ -400,7 +401,17 @@ function Editor({ initial, reload }: { initial: Loaded; reload: () => void }) {
   );
 }
 
-function ImportTab({ disabled, onImport, onDone }: { disabled: boolean; onImport: (f: File) => Promise<{ version: number; findings: Finding[] } | undefined>; onDone: () => void }) {
+function ImportTab({
+  budgetId,
+  disabled,
+  onImport,
+  onDone,
+}: {
+  budgetId: number;
+  disabled: boolean;
+  onImport: (f: File) => Promise<{ version: number; findings: Finding[] } | undefined>;
+  onDone: () => void;
+}) {
   const { t, bilingual } = useI18n();
   const [result, setResult] = useState<{ version: number; findings: Finding[] }>();
   const [error, setError] = useState<string>();
@@ -408,6 +419,15 @@ function ImportTab({ disabled, onImport, onDone }: { disabled: boolean; onImport
   return (
     <Space orientation="vertical" style={{ width: "100%" }}>
       <p className="page-intro">{t("importIntro")}</p>
+      <Space wrap>
+        <Button icon={<DownloadOutlined />} href={api.entryWorkbookUrl(budgetId, true)} download>
+          {t("entryTemplate")}
+        </Button>
+        <Button icon={<DownloadOutlined />} href={api.entryWorkbookUrl(budgetId, false)} download>
+          {t("entryWorkbook")}
+        </Button>
+      </Space>
+      <p className="muted">{t("entryHint")}</p>
       <Upload
         accept=".xlsx,.yaml,.yml,.json"
         maxCount={1}
