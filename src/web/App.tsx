@@ -15,6 +15,7 @@ const BudgetEditor = lazy(() => import("./pages/prepare/BudgetEditor.tsx"));
 const Queue = lazy(() => import("./pages/review/Queue.tsx"));
 const ReviewPage = lazy(() => import("./pages/review/ReviewPage.tsx"));
 const AuditPage = lazy(() => import("./pages/AuditPage.tsx"));
+const ExecutionPage = lazy(() => import("./pages/execution/ExecutionPage.tsx"));
 
 interface Route {
   path: string;
@@ -31,6 +32,7 @@ const ROUTES: Route[] = [
   { path: "/login", render: () => <LoginPage /> },
   { path: "/work", render: () => <Dashboard />, staff: true },
   { path: "/budgets/:id", render: (p) => <BudgetEditor id={Number(p.id)} />, staff: true },
+  { path: "/budgets/:id/execution", render: (p) => <ExecutionPage id={Number(p.id)} />, staff: true },
   { path: "/review", render: () => <Queue />, staff: true },
   { path: "/review/:id", render: (p) => <ReviewPage id={Number(p.id)} />, staff: true },
   { path: "/audit", render: () => <AuditPage />, staff: true },

@@ -13,6 +13,11 @@ import { useSession } from "../../session.tsx";
 import { BUDGET_STATES } from "../../../core/workflow.ts";
 import { STATE_COLORS } from "./BudgetEditor.tsx";
 
+/** 执行与绩效 follows a budget once it is approved (批复) or published. */
+export function hasExecution(b: Pick<BudgetSummary, "state">): boolean {
+  return b.state === "approved" || b.state === "published";
+}
+
 export function budgetLink(b: BudgetSummary): string {
   const reviews = b.actions.some((a) => a !== "submit");
   return reviews ? `/review/${b.id}` : `/budgets/${b.id}`;
@@ -88,6 +93,7 @@ export function BudgetTable({ budgets }: { budgets: BudgetSummary[] }) {
                     {actionName(a)}
                   </Link>
                 ))}
+              {hasExecution(b) && <Link to={`/budgets/${b.id}/execution`}>{t("exLink")}</Link>}
             </Space>
           ),
         },
