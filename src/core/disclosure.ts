@@ -10,6 +10,9 @@ import { buildLedger } from "./derive/ledger.ts";
 import { type Scope, type ScopeRef, departmentScope, unitScope, unitScopes } from "./derive/scope.ts";
 import type { Budget } from "./model.ts";
 import { type Narrative, deriveNarrative } from "./narrative/narrative.ts";
+import { type ScopeFigures, createRuleContext } from "./rules/engine.ts";
+import type { Finding, Rule } from "./rules/finding.ts";
+import { ALL_RULES, runRules } from "./rules/index.ts";
 import type { DisclosureTable } from "./table.ts";
 
 /** 表格样式: Henan's 13 tables, or the central 9-table set other provinces use. */
@@ -63,6 +66,52 @@ export function deriveAll(budget: Budget, catalog: CatalogIndex, layout: Layout 
   const all = [disclosureOf(budget, catalog, departmentScope(budget), layout)];
   for (const scope of unitScopes(budget)) all.push(disclosureOf(budget, catalog, scope, layout));
   return all;
+}
+
+/** A disclosure and the findings of the rules on the same budget. */
+export interface CheckedDisclosure {
+  disclosure: Disclosure;
+  findings: Finding[];
+}
+
+export interface DeriveAndCheckOptions {
+  ref?: ScopeRef;
+  layout?: Layout;
+  rules?: readonly Rule[];
+}
+
+/**
+ * `deriveDisclosure` and `checkBudget` of one budget in one call, with the same results as the two calls
+ * made one after the other: the scope and figures derive computes are handed to the rules instead of being
+ * computed again. Throws where `deriveDisclosure` throws (a budget the tables cannot be drawn for); use
+ * `checkBudget` alone for the findings of such a budget.
+ */
+export function deriveAndCheck(budget: Budget, catalog: CatalogIndex, opts: DeriveAndCheckOptions = {}): CheckedDisclosure {
+  const ref = opts.ref ?? { kind: "department" };
+  const scope = scopeOf(budget, ref);
+  const disclosure = disclosureOf(budget, catalog, scope, opts.layout ?? "henan13");
+  const known: ScopeFigures = { scope, figures: disclosure.figures };
+  const ctx = createRuleContext(budget, catalog, ref.kind === "department" ? { department: known } : { units: new Map([[ref.code, known]]) });
+  return { disclosure, findings: runRules(ctx, opts.rules ?? ALL_RULES) };
+}
+
+/** `deriveAll` and `checkBudget` of one budget in one call (see `deriveAndCheck`). */
+export function deriveAllAndCheck(
+  budget: Budget,
+  catalog: CatalogIndex,
+  opts: Omit<DeriveAndCheckOptions, "ref"> = {},
+): { disclosures: Disclosure[]; findings: Finding[] } {
+  const layout = opts.layout ?? "henan13";
+  const department = departmentScope(budget);
+  const disclosures = [disclosureOf(budget, catalog, department, layout)];
+  const units = new Map<string, ScopeFigures>();
+  for (const scope of unitScopes(budget)) {
+    const d = disclosureOf(budget, catalog, scope, layout);
+    disclosures.push(d);
+    if (!units.has(scope.code)) units.set(scope.code, { scope, figures: d.figures });
+  }
+  const ctx = createRuleContext(budget, catalog, { department: { scope: department, figures: disclosures[0]!.figures }, units });
+  return { disclosures, findings: runRules(ctx, opts.rules ?? ALL_RULES) };
 }
 
 function disclosureOf(budget: Budget, catalog: CatalogIndex, scope: Scope, layout: Layout): Disclosure {

@@ -8,12 +8,30 @@ import { type Scope, departmentScope, unitScope } from "../derive/scope.ts";
 import type { Budget } from "../model.ts";
 import type { Finding, Location, Rule, RuleContext, Severity } from "./finding.ts";
 
-export function createRuleContext(budget: Budget, catalog: CatalogIndex): RuleContext {
-  let scope: Scope | undefined;
-  let figures: Figures | undefined;
-  const units = new Map<string, { scope: Scope; figures: Figures }>();
-  const unitIndex = firstIndex(budget.units.map((u) => u.code));
-  const projectIndex = firstIndex(budget.projects.map((p) => p.code));
+/** A scope and its figures, as derive computes them (`deriveDisclosure` returns both in a disclosure). */
+export interface ScopeFigures {
+  scope: Scope;
+  figures: Figures;
+}
+
+/**
+ * What the caller has computed already from this same budget, in this same call, so rules do not compute
+ * it again (`deriveAndCheck` derives and checks one budget). Never kept between calls: a budget may be
+ * changed in place between two checks, so nothing is cached on the budget itself.
+ */
+export interface KnownFigures {
+  /** the department's scope and figures */
+  department?: ScopeFigures;
+  /** units' own scopes and figures, by unit code */
+  units?: ReadonlyMap<string, ScopeFigures>;
+}
+
+export function createRuleContext(budget: Budget, catalog: CatalogIndex, known: KnownFigures = {}): RuleContext {
+  let scope: Scope | undefined = known.department?.scope;
+  let figures: Figures | undefined = known.department?.figures;
+  const units = new Map<string, ScopeFigures>(known.units);
+  const unitIndex = firstIndex(budget.units, unitCode);
+  const projectIndex = firstIndex(budget.projects, projectCode);
   const getScope = (): Scope => (scope ??= departmentScope(budget));
   return {
     budget,
@@ -39,11 +57,15 @@ export function createRuleContext(budget: Budget, catalog: CatalogIndex): RuleCo
   };
 }
 
-function firstIndex(codes: readonly string[]): Map<string, number> {
+const unitCode = (u: { code: string }) => u.code;
+const projectCode = unitCode;
+
+function firstIndex<T>(items: readonly T[], codeOf: (t: T) => string): Map<string, number> {
   const m = new Map<string, number>();
-  codes.forEach((c, i) => {
+  for (let i = 0; i < items.length; i++) {
+    const c = codeOf(items[i]!);
     if (!m.has(c)) m.set(c, i);
-  });
+  }
   return m;
 }
 
