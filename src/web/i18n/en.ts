@@ -362,4 +362,6 @@ export const en: Record<keyof typeof zh, string> = {
   exNextYearConfirm: "Start a draft {year} budget from this one: units, basic lines, continuing projects with their targets, project carry-over as carried-forward income, and this year's figures for comparison. Go ahead?",
   exNextYearDone: "Draft {year} budget created",
   exNextYearOpen: "Open the {year} budget",
+  exFilterProject: "Filter by project",
+  exAllProjects: "All projects and the department",
 };

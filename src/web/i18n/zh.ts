@@ -365,4 +365,6 @@ export const zh = {
   exNextYearConfirm: "以本年度预算为基础生成 {year} 年度预算草稿：单位、基本支出、延续项目及其绩效目标，项目结转资金列为结转收入，本年数填入上年对比。确定生成？",
   exNextYearDone: "已生成 {year} 年度预算草稿",
   exNextYearOpen: "打开 {year} 年度预算",
+  exFilterProject: "按项目筛选",
+  exAllProjects: "全部项目和部门整体",
 };

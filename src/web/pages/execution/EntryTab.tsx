@@ -237,6 +237,9 @@ export function EntryTab({ budgetId, year, content, exec, canEdit, onSaved }: { 
   const [editing, setEditing] = useState<{ index: number } | null>(null);
   const [actualRow, setActualRow] = useState<IndicatorRow | null>(null);
   const rows = useMemo(() => indicatorRows(content, t("exDepartmentWide")), [content, t]);
+  const [only, setOnly] = useState<string>("all");
+  const groups = useMemo(() => [...new Map(rows.map((r) => [r.project ?? "", r.projectName])).entries()], [rows]);
+  const shown = only === "all" ? rows : rows.filter((r) => (r.project ?? "") === only);
   const change = (r: ExecutionRecord) => {
     setRecord(r);
     setDirty(true);
@@ -352,11 +355,24 @@ export function EntryTab({ budgetId, year, content, exec, canEdit, onSaved }: { 
         />
       </Card>
 
-      <Card size="small" title={t("exActuals")}>
+      <Card
+        size="small"
+        title={t("exActuals")}
+        extra={
+          <Select<string>
+            size="small"
+            aria-label={t("exFilterProject")}
+            style={{ width: 240 }}
+            value={only}
+            onChange={setOnly}
+            options={[{ value: "all", label: t("exAllProjects") }, ...groups.map(([value, label]) => ({ value, label }))]}
+          />
+        }
+      >
         <Table<IndicatorRow>
           size="small"
           rowKey="key"
-          dataSource={rows}
+          dataSource={shown}
           pagination={{ pageSize: 12, showSizeChanger: false }}
           columns={[
             { title: t("exProjectCol"), dataIndex: "projectName", width: 180 },

@@ -55,7 +55,7 @@ export function MonitorTab({ data, year }: { data: ProgressAnswer; year: number 
   const scopeChart = useMemo(
     () => ({
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-      grid: { left: 8, right: 48, top: 16, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 56, top: 28, bottom: 8, containLabel: true },
       xAxis: { type: "value", max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10), axisLabel: { formatter: "{value}%" } },
       yAxis: { type: "category", inverse: true, data: scopes.map((s) => `${t(`exScope_${s.kind}`)} ${s.name.length > 14 ? `${s.name.slice(0, 14)}…` : s.name}`) },
       series: [
@@ -64,7 +64,7 @@ export function MonitorTab({ data, year }: { data: ProgressAnswer; year: number 
           type: "bar",
           data: scopes.map((s) => ({ value: pct(s.rate), itemStyle: { color: pct(s.rate) < time ? "#faad14" : "#1677ff" } })),
           label: { show: true, position: "right", formatter: "{c}%" },
-          markLine: { symbol: "none", data: [{ xAxis: time, name: t("exTimeProgress") }], label: { formatter: `${t("exTimeProgress")} ${time}%` }, lineStyle: { color: "#8c8c8c", type: "dashed" } },
+          markLine: { symbol: "none", data: [{ xAxis: time, name: t("exTimeProgress") }], label: { position: "start", formatter: `${t("exTimeProgress")} ${time}%` }, lineStyle: { color: "#8c8c8c", type: "dashed" } },
         },
       ],
     }),
