@@ -18,6 +18,13 @@ const zhCN = zhCNModule as unknown as Locale;
 const theme = {
   token: {
     colorPrimary: "#b3261e",
+    // WCAG AA contrast (4.5:1 on white; axe-core checks it in test/e2e/a11y.test.ts): antd's defaults for
+    // links (#1677ff) and secondary text (45% black) fall short
+    colorLink: "#0958d9",
+    colorTextDescription: "rgba(0, 0, 0, 0.62)",
+    colorTextTertiary: "rgba(0, 0, 0, 0.62)",
+    colorTextPlaceholder: "rgba(0, 0, 0, 0.55)",
+    colorError: "#cf1322",
     borderRadius: 4,
     fontFamily: '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", sans-serif',
   },

@@ -142,7 +142,7 @@ export function FindingsPanel({
           const ex = explanations.get(key);
           return (
             <div key={`${key}-${i}`} role="listitem" data-rule={f.rule}>
-              <button type="button" className="finding" onClick={() => onGo?.(f)} aria-label={`${t(`severity_${f.severity}`)}：${bilingual(f.message)}，${placeText(f, t)}`}>
+              <button type="button" className="finding" onClick={() => onGo?.(f)}>
                 <Space size={4} wrap>
                   <Tag color={COLORS[f.severity]}>{t(`severity_${f.severity}`)}</Tag>
                   {f.severity === "warning" && <Badge status={ex ? "success" : "warning"} text={<span className="finding-place">{ex ? t("explained") : t("unexplained")}</span>} />}

@@ -32,7 +32,7 @@ function Downloads({ p, scope }: { p: Publication; scope: string }) {
         if (!f) return null;
         return (
           <Tooltip key={format} title={`${t("sha256")}: ${f.sha256}`}>
-            <Button icon={<DownloadOutlined />} href={api.publicationFileUrl(p.id, scope, format)} download={f.file_name} aria-label={`${t("download")} ${t(key)} (${sizeText(f.size)})`}>
+            <Button icon={<DownloadOutlined />} href={api.publicationFileUrl(p.id, scope, format)} download={f.file_name} aria-label={`${t("download")} ${t(key)} ${sizeText(f.size)}`}>
               {t(key)} <span className="muted">{sizeText(f.size)}</span>
             </Button>
           </Tooltip>
