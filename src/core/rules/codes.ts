@@ -22,29 +22,10 @@ interface Occurrence {
 
 const pathOf = (o: Occurrence) => `${o.list}[${o.index}].${o.field}`;
 
-/** Visits every place of a code; no object per place, as the rules look at hundreds of lines. */
-type EachPlace = (ctx: RuleContext, visit: (code: string, list: Occurrence["list"], index: number) => void) => void;
-
-/** Every functional code: lines first, then projects. */
-const eachFunctional: EachPlace = (ctx, visit) => {
-  ctx.budget.lineItems.forEach((l, index) => visit(l.functional, "lineItems", index));
-  ctx.budget.projects.forEach((p, index) => {
-    if (p.functional !== undefined) visit(p.functional, "projects", index);
-  });
-};
-
-/** Every line's economic code. */
-const eachEconomic: EachPlace = (ctx, visit) => {
-  ctx.budget.lineItems.forEach((l, index) => visit(l.economic, "lineItems", index));
-};
-
-/** The places of malformed codes, in order. */
-function malformed(ctx: RuleContext, each: EachPlace, format: RegExp, field: Occurrence["field"]): { code: string; place: Occurrence }[] {
-  const out: { code: string; place: Occurrence }[] = [];
-  each(ctx, (code, list, index) => {
-    if (!format.test(code)) out.push({ code, place: { list, index, field } });
-  });
-  return out;
+/** A malformed code and its place. */
+interface MalformedCode {
+  code: string;
+  place: Occurrence;
 }
 
 /** A well-formed code, its first place, how many places use it, and which level the catalog lacks. */
@@ -55,41 +36,69 @@ interface DistinctCode {
   missing: Level | undefined;
 }
 
+/** The codes of one kind: the places of malformed ones in order, and the well-formed ones in first-seen order. */
+interface CodeScan {
+  malformed: MalformedCode[];
+  distinct: DistinctCode[];
+}
+
 /**
- * The well-formed codes in first-seen order, each looked up in the catalog once. Shared per context: the
- * "unknown" and "parent unknown" rules read the same groups.
+ * One pass over the places of a kind of code: a code seen before is only counted, a new one is checked
+ * for its format and, if well-formed, looked up in the catalog once. Shared per context: the format,
+ * "unknown" and "parent unknown" rules read the same scan.
  */
-function distinctCodes(
-  ctx: RuleContext,
-  each: EachPlace,
-  format: RegExp,
-  field: Occurrence["field"],
-  missing: (code: string) => Level | undefined,
-): DistinctCode[] {
-  const byCode = new Map<string, DistinctCode>();
-  each(ctx, (code, list, index) => {
-    const hit = byCode.get(code);
+class CodeScanner {
+  readonly malformed: MalformedCode[] = [];
+  private readonly byCode = new Map<string, DistinctCode>();
+
+  constructor(
+    private readonly format: RegExp,
+    private readonly field: Occurrence["field"],
+    private readonly missing: (code: string) => Level | undefined,
+  ) {}
+
+  visit(code: string, list: Occurrence["list"], index: number): void {
+    const hit = this.byCode.get(code);
     if (hit) hit.count++;
-    else if (format.test(code)) byCode.set(code, { code, first: { list, index, field }, count: 1, missing: missing(code) });
-  });
-  return [...byCode.values()];
+    else if (this.format.test(code)) this.byCode.set(code, { code, first: { list, index, field: this.field }, count: 1, missing: this.missing(code) });
+    else this.malformed.push({ code, place: { list, index, field: this.field } });
+  }
+
+  result(): CodeScan {
+    return { malformed: this.malformed, distinct: [...this.byCode.values()] };
+  }
 }
 
-function distinctFunctional(ctx: RuleContext): DistinctCode[] {
-  return shared(ctx, computeDistinctFunctional);
+/** Every functional code: lines first, then projects. */
+function scanFunctional(ctx: RuleContext): CodeScan {
+  return shared(ctx, computeFunctionalScan);
 }
 
-function computeDistinctFunctional(ctx: RuleContext): DistinctCode[] {
-  return distinctCodes(ctx, eachFunctional, FUNCTIONAL_CODE, "functional", (code) => missingFunctionalLevel(ctx, code));
+function computeFunctionalScan(ctx: RuleContext): CodeScan {
+  const scan = new CodeScanner(FUNCTIONAL_CODE, "functional", (code) => missingFunctionalLevel(ctx, code));
+  const { lineItems, projects } = ctx.budget;
+  for (let i = 0; i < lineItems.length; i++) scan.visit(lineItems[i]!.functional, "lineItems", i);
+  for (let i = 0; i < projects.length; i++) {
+    const f = projects[i]!.functional;
+    if (f !== undefined) scan.visit(f, "projects", i);
+  }
+  return scan.result();
 }
 
-function distinctEconomic(ctx: RuleContext): DistinctCode[] {
-  return shared(ctx, computeDistinctEconomic);
+/** Every line's economic code. */
+function scanEconomic(ctx: RuleContext): CodeScan {
+  return shared(ctx, computeEconomicScan);
 }
 
-function computeDistinctEconomic(ctx: RuleContext): DistinctCode[] {
-  return distinctCodes(ctx, eachEconomic, ECONOMIC_CODE, "economic", (code) => missingEconomicLevel(ctx, code));
+function computeEconomicScan(ctx: RuleContext): CodeScan {
+  const scan = new CodeScanner(ECONOMIC_CODE, "economic", (code) => missingEconomicLevel(ctx, code));
+  const lineItems = ctx.budget.lineItems;
+  for (let i = 0; i < lineItems.length; i++) scan.visit(lineItems[i]!.economic, "lineItems", i);
+  return scan.result();
 }
+
+const distinctFunctional = (ctx: RuleContext): DistinctCode[] => scanFunctional(ctx).distinct;
+const distinctEconomic = (ctx: RuleContext): DistinctCode[] => scanEconomic(ctx).distinct;
 
 type Level = "class" | "section" | "item";
 
@@ -125,7 +134,7 @@ export const functionalFormat: Rule = defineRule(
     severity: "error",
   },
   (ctx, emit) =>
-    malformed(ctx, eachFunctional, FUNCTIONAL_CODE, "functional").map((o) =>
+    scanFunctional(ctx).malformed.map((o) =>
         emit({
           message: `功能分类科目“${o.code}”不是 7 位数字（类/款/项） / functional code "${o.code}" is not 7 digits (类/款/项)`,
           path: pathOf(o.place),
@@ -145,7 +154,7 @@ export const economicFormat: Rule = defineRule(
     severity: "error",
   },
   (ctx, emit) =>
-    malformed(ctx, eachEconomic, ECONOMIC_CODE, "economic").map((o) =>
+    scanEconomic(ctx).malformed.map((o) =>
         emit({
           message: `经济分类科目“${o.code}”不是 5 位（款）或 7 位（地方子目）数字 / economic code "${o.code}" is neither a 5-digit 款 nor a 7-digit sub-item`,
           path: pathOf(o.place),

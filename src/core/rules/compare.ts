@@ -6,6 +6,7 @@
 import type { Figures } from "../derive/figures.ts";
 import type { PriorYear, ReasonKey } from "../model.ts";
 import type { RuleContext } from "./finding.ts";
+import { shared } from "./helpers.ts";
 
 export interface ComparedScope {
   /** "部门" or "单位 313001", for messages */
@@ -19,7 +20,12 @@ export interface ComparedScope {
   figures: Figures;
 }
 
-export function comparedScopes(ctx: RuleContext): ComparedScope[] {
+/** The compared scopes of a context, worked out once for the rules that read them (three-public, narrative). */
+export function comparedScopes(ctx: RuleContext): readonly ComparedScope[] {
+  return shared(ctx, findComparedScopes);
+}
+
+function findComparedScopes(ctx: RuleContext): ComparedScope[] {
   const b = ctx.budget;
   const out: ComparedScope[] = [];
   if (b.prior) {

@@ -92,13 +92,13 @@ export function runRuleList(ctx: RuleContext, rules: readonly Rule[]): Finding[]
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  // each finding's location key and its digit/non-digit runs are computed once, not in every comparison
-  const keyed = findings.map((f) => ({ f, rank: SEVERITY_RANK[f.severity], tokens: naturalTokens(locationKey(f.location)) }));
+  // each finding's location key is built once, not in every comparison
+  const keyed = findings.map((f) => ({ f, rank: SEVERITY_RANK[f.severity], key: locationKey(f.location) }));
   keyed.sort(
     (a, b) =>
       a.rank - b.rank ||
       compareText(a.f.rule, b.f.rule) ||
-      compareTokens(a.tokens, b.tokens) ||
+      naturalCompare(a.key, b.key) ||
       compareText(a.f.message, b.f.message),
   );
   return keyed.map((k) => k.f);
@@ -120,37 +120,54 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Compares digit runs as numbers, so `lineItems[2]` sorts before `lineItems[10]`. */
+/**
+ * Compares digit runs as numbers, so `lineItems[2]` sorts before `lineItems[10]`: the texts are read as runs
+ * of digits and of non-digits, compared run by run — two digit runs by value (fewer significant digits
+ * first, then digit by digit, then the one with fewer leading zeros), any other two runs as text — and
+ * with fewer runs first when one text is the other's start. The runs are compared where they lie in the
+ * texts; nothing is allocated, as this runs in every comparison of a sort.
+ */
 export function naturalCompare(a: string, b: string): number {
-  return compareTokens(naturalTokens(a), naturalTokens(b));
-}
-
-/** The runs of digits and of non-digits in a text, for `compareTokens`. */
-function naturalTokens(s: string): readonly string[] {
-  return s.match(/\d+|\D+/g) ?? [];
-}
-
-function compareTokens(ta: readonly string[], tb: readonly string[]): number {
-  const n = Math.min(ta.length, tb.length);
-  for (let i = 0; i < n; i++) {
-    const x = ta[i] ?? "";
-    const y = tb[i] ?? "";
-    if (x === y) continue;
-    const nx = isDigit(x);
-    const ny = isDigit(y);
-    if (nx && ny) {
-      // compare as numbers of any length: fewer significant digits first, then digit by digit
-      const sx = x.replace(/^0+(?=\d)/, "");
-      const sy = y.replace(/^0+(?=\d)/, "");
-      return sx.length - sy.length || compareText(sx, sy) || x.length - y.length;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const da = isDigitAt(a, i);
+    const db = isDigitAt(b, j);
+    let ie = i + 1;
+    while (ie < a.length && isDigitAt(a, ie) === da) ie++;
+    let je = j + 1;
+    while (je < b.length && isDigitAt(b, je) === db) je++;
+    if (da && db) {
+      // leading zeros do not count, but a run of zeros keeps its last digit
+      let si = i;
+      while (si < ie - 1 && a.charCodeAt(si) === 48) si++;
+      let sj = j;
+      while (sj < je - 1 && b.charCodeAt(sj) === 48) sj++;
+      const c = ie - si - (je - sj) || compareRange(a, si, ie, b, sj, je) || ie - i - (je - j);
+      if (c !== 0) return c;
+    } else {
+      const c = compareRange(a, i, ie, b, j, je);
+      if (c !== 0) return c;
     }
-    return compareText(x, y);
+    i = ie;
+    j = je;
   }
-  return ta.length - tb.length;
+  // every run so far is equal: the text with runs left over comes second
+  return i < a.length ? 1 : j < b.length ? -1 : 0;
 }
 
-/** True when a run starts with an ASCII digit (what `\d` matches). */
-function isDigit(run: string): boolean {
-  const c = run.charCodeAt(0);
+/** `a.slice(i, ie)` against `b.slice(j, je)` as text (code-unit order, a prefix first), without slicing. */
+function compareRange(a: string, i: number, ie: number, b: string, j: number, je: number): number {
+  const n = Math.min(ie - i, je - j);
+  for (let k = 0; k < n; k++) {
+    const d = a.charCodeAt(i + k) - b.charCodeAt(j + k);
+    if (d !== 0) return d;
+  }
+  return ie - i - (je - j);
+}
+
+/** True when the character at `i` is an ASCII digit (what `\d` matches). */
+function isDigitAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
   return c >= 48 && c <= 57;
 }

@@ -5,7 +5,7 @@
  * Reported once per department code and unit-type group, at its first line.
  */
 import { isPersonnel } from "../derive/economic.ts";
-import type { UnitType } from "../model.ts";
+import type { Unit, UnitType } from "../model.ts";
 import { UNIT_TYPE_NAMES, isAdministrativeLike } from "../model.ts";
 import type { Finding, Rule, RuleContext } from "./finding.ts";
 import { defineRule } from "./finding.ts";
@@ -36,27 +36,43 @@ function mappedCodes(ctx: RuleContext): MappedCode[] {
   return shared(ctx, groupMappedCodes);
 }
 
+/** An economic code's entries, one per unit-type group; `known` is false for a code the mapping rules skip. */
+interface CodeGroups {
+  known: boolean;
+  administrative: MappedCode | undefined;
+  institution: MappedCode | undefined;
+}
+
 function groupMappedCodes(ctx: RuleContext): MappedCode[] {
   const order: MappedCode[] = [];
-  const byGroup = { administrative: new Map<string, MappedCode>(), institution: new Map<string, MappedCode>() };
-  const known = new Map<string, boolean>();
-  ctx.budget.lineItems.forEach((l, index) => {
-    const ui = ctx.unitIndex.get(l.unit);
-    const unit = ui === undefined ? undefined : ctx.budget.units[ui];
-    if (!unit) return;
-    let ok = known.get(l.economic);
-    if (ok === undefined) {
-      // an unknown 类 is reported by the code rules
-      ok = ECONOMIC_CODE.test(l.economic) && ctx.catalog.departmentEconomicEntry(l.economic.slice(0, 3)) !== undefined;
-      known.set(l.economic, ok);
+  const byCode = new Map<string, CodeGroups>();
+  const lines = ctx.budget.lineItems;
+  // lines of one unit usually come together: the last unit looked up is kept at hand
+  let lastCode: string | undefined;
+  let lastUnit: Unit | undefined;
+  for (let index = 0; index < lines.length; index++) {
+    const l = lines[index]!;
+    let unit: Unit | undefined;
+    if (l.unit === lastCode) unit = lastUnit;
+    else {
+      const ui = ctx.unitIndex.get(l.unit);
+      unit = ui === undefined ? undefined : ctx.budget.units[ui];
+      lastCode = l.unit;
+      lastUnit = unit;
     }
-    if (!ok) return;
+    if (!unit) continue;
+    let groups = byCode.get(l.economic);
+    if (!groups) {
+      // an unknown 类 is reported by the code rules
+      const known = ECONOMIC_CODE.test(l.economic) && ctx.catalog.departmentEconomicEntry(l.economic.slice(0, 3)) !== undefined;
+      byCode.set(l.economic, (groups = { known, administrative: undefined, institution: undefined }));
+    }
+    if (!groups.known) continue;
     const group = isAdministrativeLike(unit.type) ? "administrative" : "institution";
-    const codes = byGroup[group];
-    const hit = codes.get(l.economic);
+    const hit = groups[group];
     if (hit) {
       hit.count++;
-      return;
+      continue;
     }
     const first: MappedCode = {
       index,
@@ -66,9 +82,9 @@ function groupMappedCodes(ctx: RuleContext): MappedCode[] {
       government: ctx.catalog.governmentCodeFor(l.economic, unit.type),
       count: 1,
     };
-    codes.set(l.economic, first);
+    groups[group] = first;
     order.push(first);
-  });
+  }
   return order;
 }
 

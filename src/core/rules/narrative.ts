@@ -75,17 +75,23 @@ export const reasonMissing: Rule = defineRule(
   (ctx, emit) => {
     const out: Finding[] = [];
     for (const s of comparedScopes(ctx)) {
+      // changes of sections that have their reason need nothing; the rest are grouped by section, in order
       const changedByKey = new Map<ReasonKey, Comparison[]>();
       for (const c of narrativeComparisons(s)) {
-        if (toWanYuanCents(c.current) === toWanYuanCents(c.previous)) continue;
+        if (!isBlank(s.reasons[c.key]) || toWanYuanCents(c.current) === toWanYuanCents(c.previous)) continue;
         const list = changedByKey.get(c.key);
         if (list) list.push(c);
         else changedByKey.set(c.key, [c]);
       }
       for (const [key, changed] of changedByKey) {
-        if (!isBlank(s.reasons[key])) continue;
-        const zh = changed.map((c) => `${c.zh} ${wanText(c.previous)} → ${wanText(c.current)}`).join("；");
-        const en = changed.map((c) => `${c.en} ${wanText(c.previous)} → ${wanText(c.current)}`).join("; ");
+        let zh = "";
+        let en = "";
+        for (let i = 0; i < changed.length; i++) {
+          const c = changed[i]!;
+          const amounts = ` ${wanText(c.previous)} → ${wanText(c.current)}`; // formatted once for both languages
+          zh += `${i > 0 ? "；" : ""}${c.zh}${amounts}`;
+          en += `${i > 0 ? "; " : ""}${c.en}${amounts}`;
+        }
         out.push(
           emit({
             message: `${s.label.zh}与上年相比有增减，但未说明原因（${zh}） / ${s.label.en}: changes against last year without a reason (${en})`,

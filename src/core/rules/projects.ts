@@ -3,10 +3,10 @@
  * unit, basic lines name none, project codes are unique, well-formed and distinct from unit codes, and every
  * project has money. Table 13 and 项目支出 are both sums of these lines, so they agree once these hold.
  */
-import type { Finding, Rule } from "./finding.ts";
+import type { Finding, Rule, RuleContext } from "./finding.ts";
 import { defineRule } from "./finding.ts";
 import { FUNCTIONAL_CODE } from "./codes.ts";
-import { countNote, groupBy, isBlank } from "./helpers.ts";
+import { countNote, groupBy, isBlank, shared } from "./helpers.ts";
 
 /** A project code: letters, digits, '-', '_' or '.', starting with a letter or digit, at most 64 characters. */
 export const PROJECT_CODE = /^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/;
@@ -141,19 +141,21 @@ export const projectWithoutLines: Rule = defineRule(
     severity: "warning",
   },
   (ctx, emit) => {
-    const funded = new Set<string>();
-    for (const l of ctx.budget.lineItems) if (l.nature === "project" && l.project !== undefined) funded.add(l.project);
-    return ctx.budget.projects.flatMap((p, i) =>
-      funded.has(p.code)
-        ? []
-        : [
-            emit({
-              message: `项目 ${p.code}“${p.name}”没有项目支出明细 / project ${p.code} "${p.name}" has no project lines`,
-              path: `projects[${i}].code`,
-              actual: p.code,
-            }),
-          ],
-    );
+    const funded = projectLineCodes(ctx);
+    const out: Finding[] = [];
+    const projects = ctx.budget.projects;
+    for (let i = 0; i < projects.length; i++) {
+      const p = projects[i]!;
+      if (funded.has(p.code)) continue;
+      out.push(
+        emit({
+          message: `项目 ${p.code}“${p.name}”没有项目支出明细 / project ${p.code} "${p.name}" has no project lines`,
+          path: `projects[${i}].code`,
+          actual: p.code,
+        }),
+      );
+    }
+    return out;
   },
 );
 
@@ -233,28 +235,46 @@ export const projectFunctionalMismatch: Rule = defineRule(
     severity: "warning",
   },
   (ctx, emit) => {
-    const codesOf = new Map<string, Set<string>>();
-    for (const l of ctx.budget.lineItems) {
-      if (l.nature !== "project" || l.project === undefined) continue;
-      const s = codesOf.get(l.project) ?? new Set<string>();
-      s.add(l.functional);
-      codesOf.set(l.project, s);
-    }
-    return ctx.budget.projects.flatMap((p, i) => {
+    const codesOf = projectLineCodes(ctx);
+    const out: Finding[] = [];
+    const projects = ctx.budget.projects;
+    for (let i = 0; i < projects.length; i++) {
+      const p = projects[i]!;
       const used = codesOf.get(p.code);
-      if (p.functional === undefined || !FUNCTIONAL_CODE.test(p.functional) || !used || used.has(p.functional)) return [];
+      if (p.functional === undefined || !used || used.has(p.functional) || !FUNCTIONAL_CODE.test(p.functional)) continue;
       const list = [...used].sort().join("、");
-      return [
+      out.push(
         emit({
           message: `项目 ${p.code} 的功能科目 ${p.functional} 不在其支出明细所用科目（${list}）中 / project ${p.code}'s functional code ${p.functional} is not among its lines' codes (${list})`,
           path: `projects[${i}].functional`,
           expected: list,
           actual: p.functional,
         }),
-      ];
-    });
+      );
+    }
+    return out;
   },
 );
+
+/**
+ * The functional codes of the project lines naming each project code (a line of nature "project" with a
+ * code, blank or not): the projects that have lines, and what their lines use. Once per context, for
+ * project.no-lines and project.functional-mismatch.
+ */
+function projectLineCodes(ctx: RuleContext): ReadonlyMap<string, ReadonlySet<string>> {
+  return shared(ctx, collectProjectLineCodes);
+}
+
+function collectProjectLineCodes(ctx: RuleContext): Map<string, Set<string>> {
+  const codesOf = new Map<string, Set<string>>();
+  for (const l of ctx.budget.lineItems) {
+    if (l.nature !== "project" || l.project === undefined) continue;
+    const s = codesOf.get(l.project);
+    if (s) s.add(l.functional);
+    else codesOf.set(l.project, new Set([l.functional]));
+  }
+  return codesOf;
+}
 
 export const PROJECT_RULES: readonly Rule[] = [
   lineMissingProject,

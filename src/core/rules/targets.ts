@@ -14,16 +14,41 @@ const TARGETS_BASIS = "《中华人民共和国预算法》第三十二条；《
 /** The 一级指标 every project's targets must cover (成本 is recommended since 财预〔2021〕101号, not required here). */
 export const REQUIRED_PROJECT_LEVEL1 = ["产出指标", "效益指标", "满意度指标"] as const;
 
-/** An indicator, where its list is (`projects[2].indicators`) and its position there, and whose it is. */
+/** Whose indicator list it is: a project's, the department's overall targets, or a unit's. */
+type Owner = "project" | "department" | "unit";
+
+/** An indicator, whose list it is (and that owner's position), and its position in the list. */
 interface PlacedIndicator {
   indicator: Indicator;
-  list: string;
+  owner: Owner;
+  /** position of the project or unit in its list (0 for the department) */
+  ownerIndex: number;
   index: number;
-  owner: string;
 }
 
 /** The path of an indicator's target; built only for the indicators a finding names. */
-const targetPath = (p: PlacedIndicator) => `${p.list}[${p.index}].target`;
+function targetPath(p: PlacedIndicator): string {
+  switch (p.owner) {
+    case "project":
+      return `projects[${p.ownerIndex}].indicators[${p.index}].target`;
+    case "department":
+      return `targets.indicators[${p.index}].target`;
+    case "unit":
+      return `units[${p.ownerIndex}].targets.indicators[${p.index}].target`;
+  }
+}
+
+/** Whose indicator it is, for messages: 项目 313001-01, 部门整体, 单位 313001. */
+function ownerName(ctx: RuleContext, p: PlacedIndicator): string {
+  switch (p.owner) {
+    case "project":
+      return `项目 ${ctx.budget.projects[p.ownerIndex]!.code}`;
+    case "department":
+      return "部门整体";
+    case "unit":
+      return `单位 ${ctx.budget.units[p.ownerIndex]!.code}`;
+  }
+}
 
 /** Every indicator of the budget; computed once per context for the two indicator rules. */
 function allIndicators(ctx: RuleContext): PlacedIndicator[] {
@@ -32,13 +57,16 @@ function allIndicators(ctx: RuleContext): PlacedIndicator[] {
 
 function placeIndicators(ctx: RuleContext): PlacedIndicator[] {
   const out: PlacedIndicator[] = [];
-  const place = (indicators: readonly Indicator[], list: string, owner: string) =>
-    indicators.forEach((indicator, index) => out.push({ indicator, list, index, owner }));
-  ctx.budget.projects.forEach((p, i) => place(p.indicators, `projects[${i}].indicators`, `项目 ${p.code}`));
-  if (ctx.budget.targets) place(ctx.budget.targets.indicators, "targets.indicators", "部门整体");
-  ctx.budget.units.forEach((u, i) => {
-    if (u.targets) place(u.targets.indicators, `units[${i}].targets.indicators`, `单位 ${u.code}`);
-  });
+  const place = (indicators: readonly Indicator[], owner: Owner, ownerIndex: number) => {
+    for (let index = 0; index < indicators.length; index++) out.push({ indicator: indicators[index]!, owner, ownerIndex, index });
+  };
+  const { projects, targets, units } = ctx.budget;
+  for (let i = 0; i < projects.length; i++) place(projects[i]!.indicators, "project", i);
+  if (targets) place(targets.indicators, "department", 0);
+  for (let i = 0; i < units.length; i++) {
+    const t = units[i]!.targets;
+    if (t) place(t.indicators, "unit", i);
+  }
   return out;
 }
 
@@ -86,16 +114,17 @@ export const projectWithoutTargets: Rule = defineRule(
     ),
 );
 
-/** True when the indicators cover every required 一级 level; a bit per level, so nothing is allocated. */
-function coversRequiredLevels(indicators: readonly Indicator[]): boolean {
-  const all = (1 << REQUIRED_PROJECT_LEVEL1.length) - 1;
+/** Bits of the required 一级 levels (bit k for REQUIRED_PROJECT_LEVEL1[k]) that indicators cover. */
+const ALL_REQUIRED = (1 << REQUIRED_PROJECT_LEVEL1.length) - 1;
+
+function requiredLevelsCovered(indicators: readonly Indicator[]): number {
   let seen = 0;
   for (const ind of indicators) {
     const k = (REQUIRED_PROJECT_LEVEL1 as readonly string[]).indexOf(normaliseLevel1(ind.level1));
     if (k >= 0) seen |= 1 << k;
-    if (seen === all) return true;
+    if (seen === ALL_REQUIRED) break;
   }
-  return false;
+  return seen;
 }
 
 export const projectTargetLevels: Rule = defineRule(
@@ -107,22 +136,32 @@ export const projectTargetLevels: Rule = defineRule(
     basis: TARGETS_BASIS,
     severity: "warning",
   },
-  (ctx, emit) =>
-    ctx.budget.projects.flatMap((p, i) => {
-      if (p.indicators.length === 0) return []; // target.project-missing
-      if (coversRequiredLevels(p.indicators)) return []; // the usual case: no set, no message
-      const present = new Set(p.indicators.map((ind) => normaliseLevel1(ind.level1)));
-      const missing = REQUIRED_PROJECT_LEVEL1.filter((l) => !present.has(l));
-      if (missing.length === 0) return [];
-      return [
+  (ctx, emit) => {
+    const out: Finding[] = [];
+    const projects = ctx.budget.projects;
+    for (let i = 0; i < projects.length; i++) {
+      const p = projects[i]!;
+      if (p.indicators.length === 0) continue; // target.project-missing
+      const covered = requiredLevelsCovered(p.indicators);
+      if (covered === ALL_REQUIRED) continue; // the usual case: no list, no message
+      const missing = REQUIRED_PROJECT_LEVEL1.filter((_, k) => (covered & (1 << k)) === 0);
+      // the levels present, each once, in first-seen order
+      const present: string[] = [];
+      for (const ind of p.indicators) {
+        const level = normaliseLevel1(ind.level1);
+        if (!present.includes(level)) present.push(level);
+      }
+      out.push(
         emit({
           message: `项目 ${p.code}“${p.name}”缺少一级指标：${missing.join("、")} / project ${p.code} "${p.name}" lacks the 一级 levels ${missing.join(", ")}`,
           path: `projects[${i}].indicators`,
           expected: REQUIRED_PROJECT_LEVEL1.join("、"),
-          actual: [...present].join("、"),
+          actual: present.join("、"),
         }),
-      ];
-    }),
+      );
+    }
+    return out;
+  },
 );
 
 export const indicatorWithoutValue: Rule = defineRule(
@@ -137,8 +176,9 @@ export const indicatorWithoutValue: Rule = defineRule(
   (ctx, emit) => {
     const out: Finding[] = [];
     for (const placed of allIndicators(ctx)) {
-      const { indicator, owner } = placed;
+      const indicator = placed.indicator;
       if (!isEmptyTarget(indicator.target)) continue;
+      const owner = ownerName(ctx, placed);
       out.push(
         emit({
           message: `${owner}的指标“${indicator.level3}”没有指标值 / indicator "${indicator.level3}" (${owner}) has no target value`,
@@ -162,9 +202,10 @@ export const indicatorPlaceholder: Rule = defineRule(
   (ctx, emit) => {
     const out: Finding[] = [];
     for (const placed of allIndicators(ctx)) {
-      const { indicator, owner } = placed;
+      const indicator = placed.indicator;
       const t = indicator.target;
       if (!t || isEmptyTarget(t) || !isPlaceholderTarget(t)) continue;
+      const owner = ownerName(ctx, placed);
       out.push(
         emit({
           message: `${owner}的指标“${indicator.level3}”的指标值“${formatTarget(t)}”是占位符 / indicator "${indicator.level3}" (${owner}) has a placeholder target "${formatTarget(t)}"`,

@@ -18,14 +18,17 @@ export const unknownUnit: Rule = defineRule(
     const b = ctx.budget;
     // only the places of unknown units get a path (almost every place names a known unit)
     const places: { unit: string; path: string }[] = [];
-    const collect = (rows: readonly { unit: string }[], list: string) =>
-      rows.forEach((r, i) => {
-        if (!ctx.unitIndex.has(r.unit)) places.push({ unit: r.unit, path: `${list}[${i}].unit` });
-      });
+    const collect = (rows: readonly { unit: string }[], list: string) => {
+      for (let i = 0; i < rows.length; i++) {
+        const unit = rows[i]!.unit;
+        if (!ctx.unitIndex.has(unit)) places.push({ unit, path: `${list}[${i}].unit` });
+      }
+    };
     collect(b.lineItems, "lineItems");
     collect(b.income ?? [], "income");
     collect(b.projects, "projects");
     collect(b.procurement, "procurement");
+    if (places.length === 0) return [];
     const out: Finding[] = [];
     const known = b.units.map((u) => u.code).join("、");
     for (const [unit, occ] of groupBy(places, (p) => p.unit)) {
