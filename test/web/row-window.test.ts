@@ -1,7 +1,7 @@
 /** 行窗口 — the rows a long grid renders for a scroll position, and the scroll position that shows a row. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { rowWindow, scrollTopShowing } from "../../src/web/lib/row-window.ts";
+import { rowSlots, rowWindow, scrollTopShowing } from "../../src/web/lib/row-window.ts";
 
 const H = 31;
 
@@ -65,6 +65,34 @@ describe("row window", () => {
           }
         },
       ),
+    );
+  });
+
+  it("keeps the focused and edited rows in the document when they are outside the window", () => {
+    expect(rowSlots(10, 13, 100, [2, 11, 50])).toEqual([{ skip: 2, from: 0 }, { row: 2 }, { skip: 7, from: 3 }, { row: 10 }, { row: 11 }, { row: 12 }, { skip: 37, from: 13 }, { row: 50 }, { skip: 49, from: 51 }]);
+    expect(rowSlots(0, 3, 3)).toEqual([{ row: 0 }, { row: 1 }, { row: 2 }]);
+    expect(rowSlots(0, 0, 0, [0])).toEqual([]);
+  });
+
+  it("covers every row once, in order, with the window and the pinned rows rendered", () => {
+    fc.assert(
+      fc.property(setting(), fc.nat(2_000_000), fc.array(fc.integer({ min: -5, max: 20_005 }), { maxLength: 3 }), ({ count, rowHeight, viewport, overscan }, scrollTop, pinned) => {
+        const w = rowWindow({ scrollTop, viewport, rowHeight, count, overscan });
+        const slots = rowSlots(w.first, w.last, count, pinned);
+        let next = 0;
+        for (const s of slots) {
+          if ("row" in s) expect(s.row).toBe(next++);
+          else {
+            expect(s.from).toBe(next);
+            expect(s.skip).toBeGreaterThan(0);
+            next += s.skip;
+          }
+        }
+        expect(next).toBe(count);
+        const rendered = new Set(slots.flatMap((s) => ("row" in s ? [s.row] : [])));
+        for (let r = w.first; r < w.last; r++) expect(rendered.has(r)).toBe(true);
+        for (const p of pinned) if (p >= 0 && p < count) expect(rendered.has(p)).toBe(true);
+      }),
     );
   });
 });

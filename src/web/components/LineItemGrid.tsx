@@ -3,10 +3,20 @@
  * Enter or F2 edit; Ctrl+C copies and Ctrl+V pastes blocks (TSV, as Excel puts on the clipboard);
  * Delete clears; Ctrl+Z / Ctrl+Y undo and redo; Shift extends the selection. Cells with findings are
  * tinted, and `focusCell` (a click in the findings panel) brings a cell into view.
+ *
+ * Past WINDOW_THRESHOLD rows only the rows in the scroll viewport are rendered (lib/row-window.ts), with
+ * empty space standing in for the others; every row has the fixed height ROW_HEIGHT (styles.css).
+ *
+ * The keyboard focus sits in an invisible input placed over the active cell, not on the grid itself: an
+ * input method (Chinese pinyin) composes only in an editable element, so typing 基层 on a cell that is not
+ * being edited composes there and opens the editor with the composed text. Key, copy and paste events
+ * bubble from it to the wrapper's handlers. For assistive technology it is a combobox whose popup is the
+ * grid, aria-activedescendant naming the active cell (the ARIA combobox pattern with a grid popup).
  */
-import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState, type KeyboardEvent } from "react";
+import { forwardRef, useEffect, useId, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { IndexedCode } from "../lib/code-search.ts";
 import { type GridColumn, type GridState, type Row, clearSelection, moveFocus, paste, redo, selectedValues, selection, setCell, setFocus, undo } from "../lib/grid-model.ts";
+import { rowSlots, rowWindow, scrollTopShowing } from "../lib/row-window.ts";
 import { parseTsv, toTsv } from "../lib/tsv.ts";
 import { CellEditor, type Choice } from "./CellEditor.tsx";
 
@@ -43,6 +53,15 @@ export interface LineItemGridProps {
   rowLabel: string;
 }
 
+/** More rows than this and only a window of them is rendered. */
+export const WINDOW_THRESHOLD = 200;
+/** A body row's height in px: styles.css gives `.grid tbody` cells 30px and a 1px bottom border. */
+export const ROW_HEIGHT = 31;
+/** rows rendered beyond each edge of the viewport */
+const OVERSCAN = 10;
+/** the container's height when it has no layout (happy-dom in tests) */
+const DEFAULT_VIEWPORT = 600;
+
 interface Editing {
   row: number;
   col: number;
@@ -51,26 +70,83 @@ interface Editing {
 
 export const LineItemGrid = forwardRef<GridHandle, LineItemGridProps>(function LineItemGrid({ label, columns, state, onChange, newRow, readOnly, marks, noMatch, placeholder, rowLabel }, ref) {
   const wrap = useRef<HTMLDivElement>(null);
+  const sink = useRef<HTMLInputElement>(null);
+  const composing = useRef(false);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [dragging, setDragging] = useState(false);
   const id = useId();
   const cellId = (r: number, c: number) => `${id}-c${r}-${c}`;
   const n = columns.length;
   const sel = selection(state);
+  const count = state.rows.length;
+  const windowed = count > WINDOW_THRESHOLD;
+  /** the row at the top of the viewport (the scroll position in whole rows, so a scroll within a row renders nothing) */
+  const [topRow, setTopRow] = useState(0);
+  /** the height in which body rows show: the container's, less the sticky header */
+  const [viewport, setViewport] = useState(DEFAULT_VIEWPORT - ROW_HEIGHT);
+  /** bumped by focusCell, so a cell already active is brought into view again */
+  const [revealed, setRevealed] = useState(0);
+  const pendingReveal = useRef(false);
+
+  const focusGrid = () => sink.current?.focus({ preventScroll: true });
+  const bodyViewport = () => {
+    const el = wrap.current;
+    const header = el?.querySelector("thead")?.offsetHeight || ROW_HEIGHT;
+    return Math.max(ROW_HEIGHT, (el?.clientHeight || DEFAULT_VIEWPORT) - header);
+  };
 
   useImperativeHandle(ref, () => ({
     focusCell: (row, key) => {
       const col = Math.max(0, columns.findIndex((c) => c.key === key));
       onChange(setFocus(state, n, { row, col }));
       setEditing(null);
-      wrap.current?.focus({ preventScroll: true });
+      setRevealed((x) => x + 1);
+      focusGrid();
     },
   }));
 
-  useEffect(() => {
-    document.getElementById(cellId(state.focus.row, state.focus.col))?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  // The container's height, for the window: now and whenever it changes.
+  useLayoutEffect(() => {
+    const el = wrap.current;
+    if (!windowed || !el) return;
+    const measure = () => setViewport(bodyViewport());
+    measure();
+    if (typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [windowed]);
+
+  // Bring the active cell into view. Windowed, its row may not be in the document: scroll by arithmetic
+  // first, then let the browser do the rest (columns, the page) once the row is rendered.
+  useLayoutEffect(() => {
+    const el = wrap.current;
+    if (windowed && el) {
+      const top = scrollTopShowing(state.focus.row, ROW_HEIGHT, el.scrollTop, bodyViewport());
+      if (top !== el.scrollTop) el.scrollTop = top;
+      setTopRow(Math.floor(top / ROW_HEIGHT));
+    }
+    pendingReveal.current = true;
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state.focus.row, state.focus.col]);
+  }, [state.focus.row, state.focus.col, revealed]);
+
+  useEffect(() => {
+    if (!pendingReveal.current) return;
+    const cell = document.getElementById(cellId(state.focus.row, state.focus.col));
+    if (!cell) return;
+    pendingReveal.current = false;
+    cell.scrollIntoView({ block: "nearest", inline: "nearest" });
+  });
+
+  // Keep the focus sink over the active cell, where an input method shows its candidates.
+  useLayoutEffect(() => {
+    const cell = document.getElementById(cellId(state.focus.row, state.focus.col));
+    const box = sink.current;
+    if (!cell || !box) return;
+    const table = cell.offsetParent as HTMLElement | null;
+    const place = { top: cell.offsetTop + (table?.offsetTop ?? 0), left: cell.offsetLeft + (table?.offsetLeft ?? 0), width: cell.offsetWidth, height: cell.offsetHeight };
+    for (const [k, v] of Object.entries(place)) if (v > 0 || k === "top" || k === "left") box.style.setProperty(k, `${v}px`);
+  });
 
   useEffect(() => {
     if (!dragging) return;
@@ -87,6 +163,12 @@ export const LineItemGrid = forwardRef<GridHandle, LineItemGridProps>(function L
     setEditing({ row: state.focus.row, col: state.focus.col, text: text ?? (col.editText ? col.editText(value) : value) });
   };
 
+  /** Text that reached the sink (composed by an input method, or put there otherwise) starts an edit. */
+  const takeTyped = (text: string) => {
+    if (sink.current) sink.current.value = "";
+    if (text && !editing) startEdit(text);
+  };
+
   const commit = (text: string, move: "down" | "right" | "left" | "none") => {
     if (!editing) return;
     let next = setCell(state, columns, { row: editing.row, col: editing.col }, text);
@@ -96,11 +178,12 @@ export const LineItemGrid = forwardRef<GridHandle, LineItemGridProps>(function L
     if (move === "left") next = moveFocus(next, n, 0, -1);
     setEditing(null);
     onChange(next);
-    wrap.current?.focus({ preventScroll: true });
+    focusGrid();
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (editing) return;
+    // an input method's keys ("Process", keyCode 229) compose in the sink; the result arrives in takeTyped
+    if (editing || composing.current || e.nativeEvent.isComposing || e.key === "Process" || e.key === "Unidentified") return;
     const mod = e.ctrlKey || e.metaKey;
     const k = e.key;
     const go = (dr: number, dc: number) => {
@@ -164,19 +247,19 @@ export const LineItemGrid = forwardRef<GridHandle, LineItemGridProps>(function L
 
   const display = (c: GridColumnDef, v: string) => (c.display ? c.display(v) : v);
 
+  const win = windowed ? rowWindow({ scrollTop: topRow * ROW_HEIGHT, viewport: viewport + ROW_HEIGHT, rowHeight: ROW_HEIGHT, count, overscan: OVERSCAN }) : { first: 0, last: count };
+  // the active row and the edited one stay in the document (aria-activedescendant, the open editor)
+  const slots = rowSlots(win.first, win.last, count, windowed ? [state.focus.row, editing?.row ?? -1] : []);
+
   return (
     <div
       ref={wrap}
-      className="grid-wrap"
-      tabIndex={0}
-      role="grid"
-      aria-label={label}
-      aria-rowcount={state.rows.length + 1}
-      aria-colcount={n + 1}
-      aria-multiselectable
-      aria-readonly={readOnly || undefined}
-      aria-activedescendant={!editing && state.rows.length > 0 ? cellId(state.focus.row, state.focus.col) : undefined}
+      className={windowed ? "grid-wrap windowed" : "grid-wrap"}
       onKeyDown={onKeyDown}
+      onScroll={windowed ? (e) => setTopRow(Math.floor(e.currentTarget.scrollTop / ROW_HEIGHT)) : undefined}
+      onClick={() => {
+        if (!editing) focusGrid();
+      }}
       onCopy={(e) => {
         if (editing) return;
         e.preventDefault();
@@ -189,7 +272,44 @@ export const LineItemGrid = forwardRef<GridHandle, LineItemGridProps>(function L
         onChange(paste(state, columns, block, newRow));
       }}
     >
-      <table className="grid" role="presentation">
+      <input
+        ref={sink}
+        className="grid-sink"
+        type="text"
+        role="combobox"
+        aria-label={label}
+        aria-haspopup="grid"
+        aria-expanded
+        aria-controls={`${id}-grid`}
+        aria-activedescendant={!editing && count > 0 ? cellId(state.focus.row, state.focus.col) : undefined}
+        readOnly={readOnly}
+        autoComplete="off"
+        autoCapitalize="off"
+        spellCheck={false}
+        onCompositionStart={(e) => {
+          composing.current = true;
+          e.currentTarget.classList.add("composing");
+        }}
+        onCompositionEnd={(e) => {
+          composing.current = false;
+          e.currentTarget.classList.remove("composing");
+          takeTyped(e.data || e.currentTarget.value);
+        }}
+        onInput={(e) => {
+          if (composing.current || (e.nativeEvent as InputEvent).isComposing) return;
+          takeTyped(e.currentTarget.value);
+        }}
+      />
+      <table
+        className="grid"
+        id={`${id}-grid`}
+        role="grid"
+        aria-label={label}
+        aria-rowcount={count + 1}
+        aria-colcount={n + 1}
+        aria-multiselectable
+        aria-readonly={readOnly || undefined}
+      >
         <colgroup>
           <col style={{ width: 44 }} />
           {columns.map((c) => (
@@ -209,64 +329,75 @@ export const LineItemGrid = forwardRef<GridHandle, LineItemGridProps>(function L
           </tr>
         </thead>
         <tbody>
-          {state.rows.map((row, r) => (
-            <tr key={r} role="row" aria-rowindex={r + 2}>
-              <th className="rownum" role="rowheader" scope="row">
-                {r + 1}
-              </th>
-              {columns.map((c, ci) => {
-                const v = row[c.key] ?? "";
-                const isFocus = state.focus.row === r && state.focus.col === ci;
-                const inSel = r >= sel.top && r <= sel.bottom && ci >= sel.left && ci <= sel.right;
-                const mark = marks?.get(`${r}:${c.key}`) ?? marks?.get(`${r}:*`);
-                const cls = [c.align === "right" ? "num" : "", inSel && !isFocus ? "sel" : "", isFocus ? "focus" : "", mark === "error" ? "bad" : mark === "warning" ? "warn" : ""];
-                if (editing && editing.row === r && editing.col === ci) {
+          {slots.map((slot) => {
+            if (!("row" in slot)) {
+              return (
+                <tr key={`skip${slot.from}`} className="grid-skip" aria-hidden>
+                  <td colSpan={n + 1} style={{ height: slot.skip * ROW_HEIGHT }} />
+                </tr>
+              );
+            }
+            const r = slot.row;
+            const row = state.rows[r]!;
+            return (
+              <tr key={r} role="row" aria-rowindex={r + 2}>
+                <th className="rownum" role="rowheader" scope="row">
+                  {r + 1}
+                </th>
+                {columns.map((c, ci) => {
+                  const v = row[c.key] ?? "";
+                  const isFocus = state.focus.row === r && state.focus.col === ci;
+                  const inSel = r >= sel.top && r <= sel.bottom && ci >= sel.left && ci <= sel.right;
+                  const mark = marks?.get(`${r}:${c.key}`) ?? marks?.get(`${r}:*`);
+                  const cls = [c.align === "right" ? "num" : "", inSel && !isFocus ? "sel" : "", isFocus ? "focus" : "", mark === "error" ? "bad" : mark === "warning" ? "warn" : ""];
+                  if (editing && editing.row === r && editing.col === ci) {
+                    return (
+                      <td key={c.key} id={cellId(r, ci)} role="gridcell" className="editing">
+                        <CellEditor
+                          initial={editing.text}
+                          label={`${c.title} · ${rowLabel} ${r + 1}`}
+                          codes={c.codes}
+                          acceptCode={c.acceptCode}
+                          choices={c.choices}
+                          noMatch={noMatch}
+                          placeholder={c.codes ? placeholder : undefined}
+                          onCommit={commit}
+                          onCancel={() => {
+                            setEditing(null);
+                            focusGrid();
+                          }}
+                        />
+                      </td>
+                    );
+                  }
+                  const hint = c.hint?.(v);
                   return (
-                    <td key={c.key} id={cellId(r, ci)} role="gridcell" className="editing">
-                      <CellEditor
-                        initial={editing.text}
-                        label={`${c.title} · ${rowLabel} ${r + 1}`}
-                        codes={c.codes}
-                        acceptCode={c.acceptCode}
-                        choices={c.choices}
-                        noMatch={noMatch}
-                        placeholder={c.codes ? placeholder : undefined}
-                        onCommit={commit}
-                        onCancel={() => {
-                          setEditing(null);
-                          wrap.current?.focus({ preventScroll: true });
-                        }}
-                      />
+                    <td
+                      key={c.key}
+                      id={cellId(r, ci)}
+                      role="gridcell"
+                      aria-selected={inSel}
+                      aria-invalid={mark === "error" || undefined}
+                      className={cls.filter(Boolean).join(" ")}
+                      title={hint ? `${v} ${hint}` : display(c, v)}
+                      onMouseDown={(e) => {
+                        if (e.button !== 0) return;
+                        e.preventDefault();
+                        focusGrid();
+                        onChange(setFocus(state, n, { row: r, col: ci }, e.shiftKey));
+                        setDragging(true);
+                      }}
+                      onMouseEnter={() => dragging && onChange({ ...state, focus: { row: r, col: ci } })}
+                      onDoubleClick={() => startEdit()}
+                    >
+                      {display(c, v)}
+                      {hint && <span className="code-name">{hint}</span>}
                     </td>
                   );
-                }
-                const hint = c.hint?.(v);
-                return (
-                  <td
-                    key={c.key}
-                    id={cellId(r, ci)}
-                    role="gridcell"
-                    aria-selected={inSel}
-                    aria-invalid={mark === "error" || undefined}
-                    className={cls.filter(Boolean).join(" ")}
-                    title={hint ? `${v} ${hint}` : display(c, v)}
-                    onMouseDown={(e) => {
-                      if (e.button !== 0) return;
-                      e.preventDefault();
-                      wrap.current?.focus({ preventScroll: true });
-                      onChange(setFocus(state, n, { row: r, col: ci }, e.shiftKey));
-                      setDragging(true);
-                    }}
-                    onMouseEnter={() => dragging && onChange({ ...state, focus: { row: r, col: ci } })}
-                    onDoubleClick={() => startEdit()}
-                  >
-                    {display(c, v)}
-                    {hint && <span className="code-name">{hint}</span>}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
+                })}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

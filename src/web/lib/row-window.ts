@@ -49,3 +49,26 @@ export function scrollTopShowing(row: number, rowHeight: number, scrollTop: numb
   if (bottom > scrollTop + viewport) return viewport < rowHeight ? top : bottom - viewport;
   return scrollTop;
 }
+
+/** A row to render, or a run of `skip` rows from `from` that stands in as empty space. */
+export type RowSlot = { row: number } | { skip: number; from: number };
+
+/**
+ * The rows of the window and the `pinned` ones outside it (the focused row, the row being edited, which
+ * must stay in the document), in order, with the rows between them as skips. The slots cover 0..count-1
+ * once each.
+ */
+export function rowSlots(first: number, last: number, count: number, pinned: readonly number[] = []): RowSlot[] {
+  const rows = new Set<number>();
+  for (let r = Math.max(0, first); r < Math.min(last, count); r++) rows.add(r);
+  for (const r of pinned) if (Number.isInteger(r) && r >= 0 && r < count) rows.add(r);
+  const slots: RowSlot[] = [];
+  let next = 0;
+  for (const r of [...rows].sort((a, b) => a - b)) {
+    if (r > next) slots.push({ skip: r - next, from: next });
+    slots.push({ row: r });
+    next = r + 1;
+  }
+  if (count > next) slots.push({ skip: count - next, from: next });
+  return slots;
+}
