@@ -8,6 +8,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CatalogIndex } from "../src/core/catalog.ts";
 import { builtInCatalog } from "../src/core/catalogs/index.ts";
+import { computeFigures } from "../src/core/derive/figures.ts";
+import { buildLedger } from "../src/core/derive/ledger.ts";
+import { departmentScope, unitScope, unitScopeLookup, unitScopes } from "../src/core/derive/scope.ts";
 import { deriveAll, deriveAllAndCheck, deriveAndCheck, deriveDisclosure } from "../src/core/disclosure.ts";
 import type { Budget, FundingSource } from "../src/core/model.ts";
 import { type Fen, fen } from "../src/core/money.ts";
@@ -30,7 +33,11 @@ function withFaults(b: Budget, seed: number, count: number): Budget {
         if (l) l.amount = fen(-l.amount - 1);
         break;
       case 1:
-        if (l) l.amount = fen(0);
+        if (l) {
+          // a zero line counts a code in no figure's list of 款
+          l.amount = fen(0);
+          if (r.chance(0.5)) Object.assign(l, { nature: "basic", source: "gpb-appropriation", economic: r.pick(["30201", "30101", "30217", "31002"]) });
+        }
         break;
       case 2:
         if (l) l.unit = "999999";
@@ -78,7 +85,7 @@ function withFaults(b: Budget, seed: number, count: number): Budget {
         delete u.assets;
         break;
       case 16:
-        if (l) l.source = r.pick<FundingSource>(["government-fund", "state-capital", "other", "carry-over"]);
+        if (l) l.source = r.pick(["government-fund", "state-capital", "other", "carry-over", "foo" as FundingSource]);
         break;
       case 17:
         b.year = 2022;
@@ -165,6 +172,22 @@ describe("derive and check in one call", () => {
         if ("thrown" in again) expect(again).toEqual(outcome(() => deriveDisclosure(budget, catalog)));
         else expect(again.value.findings).toEqual(findings);
         expect(findings.some((f) => f.rule === "amount.negative")).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it("the figures are the same from the sums alone (as rules take them) as from the whole ledger (as derive does)", () => {
+    fc.assert(
+      fc.property(cases, ({ budget }) => {
+        const lookup = unitScopeLookup(budget);
+        const scopes = [departmentScope(budget), ...unitScopes(budget)];
+        for (const u of budget.units) expect(lookup(u.code)).toEqual(unitScope(budget, u.code));
+        expect(lookup("no such unit")).toBeUndefined();
+        for (const scope of scopes) {
+          const fromSums = outcome(() => computeFigures(scope));
+          expect(fromSums).toEqual(outcome(() => computeFigures(scope, buildLedger(scope))));
+        }
       }),
       RUNS,
     );

@@ -50,7 +50,7 @@ export function threePublicAmounts(scope: Scope): Record<ThreePublicItem, Fen> {
 }
 
 /** The "三公" amounts of a scope from its ledger (as `threePublicAmounts` sums them). */
-export function threePublicOf(ledger: Ledger): Record<ThreePublicItem, Fen> {
+export function threePublicOf(ledger: Pick<Ledger, "threePublic">): Record<ThreePublicItem, Fen> {
   const r = ledger.threePublic;
   return { abroad: fen(r.abroad), reception: fen(r.reception), vehiclePurchase: fen(r.vehiclePurchase), vehicleOperation: fen(r.vehicleOperation) };
 }

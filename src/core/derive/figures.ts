@@ -6,7 +6,8 @@ import type { FundingSource, ProcurementKind, ThreePublic } from "../model.ts";
 import { FUNDING_SOURCES } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import { threePublicOf } from "./by-economic.ts";
-import { type FunctionalClassAmounts, type Ledger, buildLedger, sectionsWhere } from "./ledger.ts";
+import { type FigureSums, figureSums } from "./figure-sums.ts";
+import { type FunctionalClassAmounts, sectionsWhere } from "./ledger.ts";
 import { keysByCode } from "./order.ts";
 import type { Scope } from "./scope.ts";
 
@@ -47,9 +48,9 @@ export interface Figures {
 
 /**
  * The figures of a scope. Tables and narrative pass the scope's ledger so the lines are summed once;
- * without one, the ledger is built here.
+ * without one, only the sums the figures read are taken (figure-sums.ts), with the same result.
  */
-export function computeFigures(scope: Scope, ledger: Ledger = buildLedger(scope)): Figures {
+export function computeFigures(scope: Scope, ledger: FigureSums = figureSums(scope)): Figures {
   const incomeBySource = {} as Record<FundingSource, number>;
   let incomeTotal = 0;
   FUNDING_SOURCES.forEach((s, i) => {
@@ -91,7 +92,7 @@ export function computeFigures(scope: Scope, ledger: Ledger = buildLedger(scope)
 }
 
 /** One amount of each functional 类 (in code order) that has lines of its kind. */
-function byClass(ledger: Ledger, classes: readonly string[], pick: (a: FunctionalClassAmounts) => number | undefined): Map<string, Fen> {
+function byClass(ledger: FigureSums, classes: readonly string[], pick: (a: FunctionalClassAmounts) => number | undefined): Map<string, Fen> {
   const out = new Map<string, Fen>();
   for (const c of classes) {
     const v = pick(ledger.functionalClasses.get(c)!);

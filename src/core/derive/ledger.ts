@@ -26,7 +26,7 @@ export type * from "./ledger-types.ts";
 export { SELECTION_COUNT, SELECTION_INDEX } from "./ledger-types.ts";
 
 /** The 款 (in code-unit order, each once) of the codes `where` picks. */
-export function sectionsWhere(ledger: Ledger, where: (c: EconomicCodeAmounts) => boolean): string[] {
+export function sectionsWhere<C extends { section: string }>(ledger: { codes: ReadonlyMap<string, C> }, where: (c: C) => boolean): string[] {
   const sections = new Set<string>();
   ledger.codes.forEach((c) => {
     if (where(c)) sections.add(c.section);

@@ -82,6 +82,36 @@ export function unitScope(budget: Budget, code: string): Scope {
  * partition of the budget's lines, income, projects and procurement instead of one pass per unit.
  */
 export function unitScopes(budget: Budget): Scope[] {
+  const { first, slices } = partitionByUnit(budget);
+  if (!budget.income) for (const slice of slices.values()) slice.income = incomeFromLines(slice.lines);
+  // A repeated unit code gets the first unit's scope, as `unitScope` finds it.
+  return budget.units.map((u) => ownScope(budget, first.get(u.code)!, slices.get(u.code)!));
+}
+
+/**
+ * A look-up of units' own scopes by code — the scope `unitScope` gives, or undefined for a code that is no
+ * unit's. The budget is partitioned once, when the look-up is made; each scope is made on its first request
+ * (and the same object returned after). For a caller that needs a few units' scopes of the same budget in
+ * one call; it reads the budget as it is when made.
+ */
+export function unitScopeLookup(budget: Budget): (code: string) => Scope | undefined {
+  const { first, slices } = partitionByUnit(budget);
+  const made = new Map<string, Scope>();
+  return (code) => {
+    let scope = made.get(code);
+    if (scope) return scope;
+    const unit = first.get(code);
+    if (!unit) return undefined;
+    const slice = slices.get(code)!;
+    if (!budget.income) slice.income = incomeFromLines(slice.lines);
+    scope = ownScope(budget, unit, slice);
+    made.set(code, scope);
+    return scope;
+  };
+}
+
+/** The first unit of each code, and the lines, income, projects and procurement of each code, in order. */
+function partitionByUnit(budget: Budget): { first: Map<string, Unit>; slices: Map<string, ScopeSlice> } {
   const first = new Map<string, Unit>();
   const slices = new Map<string, ScopeSlice>();
   for (const u of budget.units) {
@@ -89,13 +119,25 @@ export function unitScopes(budget: Budget): Scope[] {
     first.set(u.code, u);
     slices.set(u.code, { lines: [], income: [], projects: [], procurement: [] });
   }
-  for (const l of budget.lineItems) slices.get(l.unit)?.lines.push(l);
-  if (budget.income) for (const i of budget.income) slices.get(i.unit)?.income.push(i);
-  else for (const slice of slices.values()) slice.income = incomeFromLines(slice.lines);
-  for (const p of budget.projects) slices.get(p.unit)?.projects.push(p);
-  for (const p of budget.procurement) slices.get(p.unit)?.procurement.push(p);
-  // A repeated unit code gets the first unit's scope, as `unitScope` finds it.
-  return budget.units.map((u) => ownScope(budget, first.get(u.code)!, slices.get(u.code)!));
+  addByUnit(budget.lineItems, slices, "lines");
+  if (budget.income) addByUnit(budget.income, slices, "income");
+  addByUnit(budget.projects, slices, "projects");
+  addByUnit(budget.procurement, slices, "procurement");
+  return { first, slices };
+}
+
+/** Appends each row to its unit's list in `slices` (rows of no unit are left out). */
+function addByUnit<K extends keyof ScopeSlice>(rows: readonly ScopeSlice[K][number][], slices: Map<string, ScopeSlice>, key: K): void {
+  // rows of one unit usually come together: the last unit's list is kept at hand
+  let lastCode: string | undefined;
+  let last: unknown[] | undefined;
+  for (const row of rows) {
+    if (row.unit !== lastCode) {
+      lastCode = row.unit;
+      last = slices.get(row.unit)?.[key];
+    }
+    last?.push(row);
+  }
 }
 
 /** The lines, income, projects and procurement that belong to a scope. */

@@ -4,7 +4,7 @@
  */
 import type { CatalogIndex } from "../catalog.ts";
 import { type Figures, computeFigures } from "../derive/figures.ts";
-import { type Scope, departmentScope, unitScope } from "../derive/scope.ts";
+import { type Scope, departmentScope, unitScopeLookup } from "../derive/scope.ts";
 import type { Budget } from "../model.ts";
 import type { Finding, Location, Rule, RuleContext, Severity } from "./finding.ts";
 
@@ -33,6 +33,7 @@ export function createRuleContext(budget: Budget, catalog: CatalogIndex, known: 
   const unitIndex = firstIndex(budget.units, unitCode);
   const projectIndex = firstIndex(budget.projects, projectCode);
   const getScope = (): Scope => (scope ??= departmentScope(budget));
+  let unitScopeOf: ((code: string) => Scope | undefined) | undefined;
   return {
     budget,
     catalog,
@@ -48,7 +49,8 @@ export function createRuleContext(budget: Budget, catalog: CatalogIndex, known: 
       if (!unitIndex.has(code)) return undefined;
       let hit = units.get(code);
       if (!hit) {
-        const s = unitScope(budget, code);
+        // the budget is partitioned by unit once, at the first unit a rule asks for
+        const s = (unitScopeOf ??= unitScopeLookup(budget))(code)!;
         hit = { scope: s, figures: computeFigures(s) };
         units.set(code, hit);
       }

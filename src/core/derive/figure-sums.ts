@@ -1,0 +1,138 @@
+/**
+ * The sums the key figures read (figures.ts), in one pass over a scope's income and lines — the part of
+ * the ledger (ledger.ts) the figures need, without the rows, selections and funds only the tables read.
+ * Rules need the figures of several units per check, and no tables; the figures of a scope are the same
+ * whichever of the two computed its sums (a property test holds them to it).
+ */
+import type { LineItem } from "../model.ts";
+import { isAdministrativeLike } from "../model.ts";
+import { economicSection, isPersonnel, threePublicItem } from "./economic.ts";
+import type { FunctionalClassAmounts, Ledger } from "./ledger-types.ts";
+import type { Scope } from "./scope.ts";
+import { GOVERNMENT_FUND, GPB_APPROPRIATION, IS_APPROPRIATION, IS_GPB, STATE_CAPITAL, emptyBySource, sourceIndex } from "./sources.ts";
+
+/** A department economic code as the figures see it: its 款, and whether a line counts it where a figure lists 款. */
+export interface FigureCode {
+  section: string;
+  inPersonnel: boolean;
+  inPublic: boolean;
+  inOperating: boolean;
+}
+
+/** What the figures read from a ledger; `buildLedger`'s ledger has all of it, `figureSums` only this. */
+export type FigureSums = Pick<
+  Ledger,
+  | "income"
+  | "unknownIncomeSource"
+  | "threePublic"
+  | "functionalClasses"
+  | "total"
+  | "basicTotal"
+  | "appropriation"
+  | "gpb"
+  | "governmentFund"
+  | "stateCapital"
+  | "personnel"
+  | "publicFunds"
+  | "operatingTotal"
+> & { codes: ReadonlyMap<string, FigureCode> };
+
+/** What a code's 类 and 款 say, worked out at its first line. */
+interface CodeFacts extends FigureCode {
+  personnel: boolean;
+  threePublic: ReturnType<typeof threePublicItem>;
+  operatingClass: boolean;
+}
+
+/** The sums of a scope the figures read: the same amounts `buildLedger` adds up, for those fields. */
+export function figureSums(scope: Scope): FigureSums {
+  const sums = {
+    income: emptyBySource(),
+    unknownIncomeSource: false,
+    threePublic: { abroad: 0, reception: 0, vehiclePurchase: 0, vehicleOperation: 0 },
+    functionalClasses: new Map<string, FunctionalClassAmounts>(),
+    total: 0,
+    basicTotal: 0,
+    appropriation: 0,
+    gpb: 0,
+    governmentFund: 0,
+    stateCapital: 0,
+    personnel: 0,
+    publicFunds: 0,
+    operatingTotal: 0,
+    codes: new Map<string, CodeFacts>(),
+  };
+  for (const inc of scope.income) {
+    const s = sourceIndex(inc.source);
+    if (s < 0) sums.unknownIncomeSource = true;
+    else sums.income[s]! += inc.amount;
+  }
+  // the unit of the last line, and whether it counts 机关运行经费 (行政 or 参公): lines of a unit come together
+  let lastUnit: string | undefined;
+  let adminLike = false;
+  for (const l of scope.lines) {
+    const amount: number = l.amount;
+    let f = sums.codes.get(l.economic);
+    if (!f) sums.codes.set(l.economic, (f = codeFacts(l.economic)));
+    const functionalClass = l.functional.slice(0, 3);
+    let cls = sums.functionalClasses.get(functionalClass);
+    if (!cls) sums.functionalClasses.set(functionalClass, (cls = { appropriation: undefined, gpb: undefined, governmentFund: undefined, stateCapital: undefined }));
+    const basic = l.nature === "basic";
+    sums.total += amount;
+    if (basic) sums.basicTotal += amount;
+    const s = sourceIndex(l.source);
+    if (s < 0) continue; // nothing by source for an unknown source, as in the ledger
+    if (IS_APPROPRIATION[s]) sums.appropriation += amount;
+    if (IS_GPB[s]) {
+      sums.gpb += amount;
+      cls.gpb = (cls.gpb ?? 0) + amount;
+      if (basic) addBasicGpb(sums, f, amount);
+    } else if (s === GOVERNMENT_FUND) {
+      sums.governmentFund += amount;
+      cls.governmentFund = (cls.governmentFund ?? 0) + amount;
+    } else if (s === STATE_CAPITAL) {
+      sums.stateCapital += amount;
+      cls.stateCapital = (cls.stateCapital ?? 0) + amount;
+    }
+    if (s === GPB_APPROPRIATION) {
+      if (f.threePublic) sums.threePublic[f.threePublic] += amount;
+      if (l.unit !== lastUnit) {
+        lastUnit = l.unit;
+        adminLike = isAdminLike(scope, l);
+      }
+      if (basic && f.operatingClass && adminLike) {
+        sums.operatingTotal += amount;
+        if (amount !== 0) f.inOperating = true;
+      }
+    }
+  }
+  return sums;
+}
+
+function addBasicGpb(sums: { personnel: number; publicFunds: number }, f: CodeFacts, amount: number): void {
+  if (f.personnel) {
+    sums.personnel += amount;
+    if (amount !== 0) f.inPersonnel = true;
+  } else {
+    sums.publicFunds += amount;
+    if (amount !== 0) f.inPublic = true;
+  }
+}
+
+function isAdminLike(scope: Scope, l: LineItem): boolean {
+  const info = scope.unitByCode.get(l.unit);
+  return !!info && isAdministrativeLike(info.type);
+}
+
+function codeFacts(code: string): CodeFacts {
+  const cls = code.slice(0, 3);
+  return {
+    section: economicSection(code),
+    personnel: isPersonnel(cls),
+    threePublic: threePublicItem(code),
+    operatingClass: cls === "302" || cls === "310",
+    inPersonnel: false,
+    inPublic: false,
+    inOperating: false,
+  };
+}
