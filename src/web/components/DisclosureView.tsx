@@ -76,7 +76,7 @@ export function DisclosureTables({ doc, idPrefix = "" }: { doc: DisclosureJson; 
       <nav aria-label="报表目录" className="hide-narrow">
         <Anchor
           offsetTop={72}
-          items={doc.tables.map((t) => ({ key: t.id, href: `#${idPrefix}${t.id}`, title: `${t.number}. ${t.title.replace(/^\d{4}年/, "")}` }))}
+          items={doc.tables.map((t) => ({ key: t.id, href: `#${idPrefix}${t.id}`, title: `${t.number}. ${t.title.replace(/^\d{4}年度?/, "")}` }))}
         />
       </nav>
     </div>

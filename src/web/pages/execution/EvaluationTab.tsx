@@ -37,8 +37,7 @@ export function EvaluationTab({ budgetId, rev }: { budgetId: number; rev: number
               {d.title}
             </Typography.Title>
             <Narrative doc={d} />
-            {/* the table list shortens titles by their leading "2021年"; the report's read "2021年度…" */}
-            <DisclosureTables doc={{ ...d, tables: d.tables.map((x) => ({ ...x, title: x.title.replace(/^(\d{4})年度/, "$1年") })) }} idPrefix="ev-" />
+            <DisclosureTables doc={d} idPrefix="ev-" />
           </div>
         )}
       </AsyncView>
