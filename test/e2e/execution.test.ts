@@ -98,7 +98,7 @@ describe.skipIf(!HAS_CHROMIUM)("execution and self-evaluation end to end (Chromi
     // the self-evaluation report, and its PDF
     await page.getByRole("tab", { name: "绩效自评报告" }).click();
     const report = page.getByTestId("evaluation-report");
-    await expect.poll(() => report.getByText("2021年部门整体绩效自评表").count(), POLL).toBeGreaterThan(0);
+    await expect.poll(() => report.getByText("2021年度部门整体绩效自评表").count(), POLL).toBeGreaterThan(0);
     await expect.poll(() => report.getByText(/部门整体绩效自评得分[\d.]+分/).count(), POLL).toBe(1);
     await expect.poll(() => report.getByText(/原因：疫情防控要求推迟选举大会，4月20日完成/).count(), POLL).toBe(1);
     await report.locator("#ev-e06").scrollIntoViewIfNeeded();
