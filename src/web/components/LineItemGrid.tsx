@@ -91,7 +91,7 @@ export const LineItemGrid = forwardRef<GridHandle, LineItemGridProps>(function L
   const focusGrid = () => sink.current?.focus({ preventScroll: true });
   const bodyViewport = () => {
     const el = wrap.current;
-    const header = el?.querySelector("thead")?.offsetHeight || ROW_HEIGHT;
+    const header = Math.ceil(el?.querySelector("thead")?.getBoundingClientRect().height || ROW_HEIGHT);
     return Math.max(ROW_HEIGHT, (el?.clientHeight || DEFAULT_VIEWPORT) - header);
   };
 
