@@ -33,6 +33,8 @@ const TARGET_RATIO = 0.5;
 const seconds = Number(process.argv[process.argv.indexOf("--seconds") + 1]) || 5;
 
 async function serveChild(mode: string): Promise<void> {
+  // The server's CPU time (user + system, µs) on request: per request, it hardly moves with other load.
+  process.on("message", () => process.send?.(process.cpuUsage()));
   if (mode === "hello") {
     const app = Fastify({ logger: false });
     app.get("/", async () => ({ hello: "world" }));
@@ -52,8 +54,13 @@ async function serveChild(mode: string): Promise<void> {
   }
 }
 
-function spawnServer(mode: string, extra: string[] = []): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", new URL(import.meta.url).pathname, "--serve", mode, ...extra], { stdio: ["ignore", "pipe", "inherit"] });
+interface Server {
+  child: ChildProcess;
+  url: string;
+}
+
+function spawnServer(mode: string): Promise<Server> {
+  const child = spawn(process.execPath, ["--import", "tsx", new URL(import.meta.url).pathname, "--serve", mode], { stdio: ["ignore", "pipe", "inherit", "ipc"] });
   return new Promise((resolve, reject) => {
     let out = "";
     child.stdout!.on("data", (d: Buffer) => {
@@ -62,6 +69,14 @@ function spawnServer(mode: string, extra: string[] = []): Promise<{ child: Child
       if (m) resolve({ child, url: m[1]! });
     });
     child.once("exit", (code) => reject(new Error(`${mode} server exited (${code})`)));
+  });
+}
+
+/** The server process's CPU time so far, µs. */
+function cpuOf(server: Server): Promise<number> {
+  return new Promise((resolve) => {
+    server.child.once("message", (u) => resolve((u as NodeJS.CpuUsage).user + (u as NodeJS.CpuUsage).system));
+    server.child.send("cpu");
   });
 }
 
@@ -120,6 +135,8 @@ interface Result {
   rps: number;
   /** ms */
   p99: number;
+  /** the server's CPU time (user + system) per request, µs */
+  cpu: number;
   errors: number;
   /** answers other than the one expected (2xx, or 304 for a revalidation) */
   unexpected: number;
@@ -128,11 +145,22 @@ interface Result {
 /** wrk when installed (a C load generator: it parses responses far faster than autocannon), else autocannon. */
 const tool: "wrk" | "autocannon" = process.argv.includes("--autocannon") || spawnSync("wrk", ["--version"]).error ? "autocannon" : "wrk";
 
-/** A GET of one URL with fixed headers, the load generator on one thread and 10 connections. */
-async function get(name: string, url: string, headers: Record<string, string> = {}, duration = seconds): Promise<Result> {
+/** Runs a load against a server and adds the server's CPU time per request. */
+async function measure(server: Server, load: () => Promise<Omit<Result, "cpu"> & { requests: number }>): Promise<Result> {
+  const before = await cpuOf(server);
+  const { requests, ...r } = await load();
+  return { ...r, cpu: ((await cpuOf(server)) - before) / Math.max(requests, 1) };
+}
+
+/** A GET of one path with fixed headers, the load generator on one thread and 10 connections. */
+function get(name: string, server: Server, path: string, headers: Record<string, string> = {}, duration = seconds): Promise<Result> {
+  return measure(server, () => load(name, `${server.url}${path}`, headers, duration));
+}
+
+async function load(name: string, url: string, headers: Record<string, string>, duration: number): Promise<Omit<Result, "cpu"> & { requests: number }> {
   if (tool === "autocannon") {
     const r = await autocannon({ url, duration, connections: 10, headers });
-    return { name, tool, rps: r.requests.average, p99: r.latency.p99, errors: r.errors, unexpected: r.non2xx - (headers["if-none-match"] ? r["3xx"] : 0) };
+    return { name, tool, rps: r.requests.average, requests: r.requests.total, p99: r.latency.p99, errors: r.errors, unexpected: r.non2xx - (headers["if-none-match"] ? r["3xx"] : 0) };
   }
   const args = ["-t1", "-c10", `-d${duration}s`, "--latency", ...Object.entries(headers).flatMap(([k, v]) => ["-H", `${k}: ${v}`]), url];
   const out = await new Promise<string>((resolve, reject) => execFile("wrk", args, (err, stdout) => (err ? reject(err) : resolve(stdout))));
@@ -143,6 +171,7 @@ async function get(name: string, url: string, headers: Record<string, string> = 
     name,
     tool,
     rps: num(/Requests\/sec:\s+([\d.]+)/),
+    requests: num(/(\d+) requests in/),
     p99: p99 ? Number(p99[1]) * { us: 0.001, ms: 1, s: 1000 }[p99[2] as "us"] : NaN,
     errors: socket ? socket.slice(1).reduce((s, n) => s + Number(n), 0) : 0,
     unexpected: num(/Non-2xx or 3xx responses:\s+(\d+)/),
@@ -159,7 +188,7 @@ async function probe(url: string, headers: Record<string, string>): Promise<{ st
 
 async function main(): Promise<void> {
   const yusuan = await spawnServer("yusuan");
-  let hello: { child: ChildProcess; url: string } | undefined;
+  let hello: Server | undefined;
   try {
     const { publicationPath, draftId, lines, preparer } = await prepare(yusuan.url);
     const doc = `${yusuan.url}${publicationPath}`;
@@ -171,19 +200,20 @@ async function main(): Promise<void> {
     const notModified = await probe(doc, revalidate);
     if (compressed.status !== 200 || plain.status !== 200 || notModified.status !== 304) throw new Error(`unexpected answers: ${compressed.status} ${plain.status} ${notModified.status}`);
     hello = await spawnServer("hello");
-    await get("warm-up", doc, browser, 1);
-    await get("warm-up", `${hello.url}/`, {}, 1);
+    await get("warm-up", yusuan, publicationPath, browser, 1);
+    await get("warm-up", hello, "/", {}, 1);
 
-    const bare = await get("bare Fastify hello-world", `${hello.url}/`);
-    const bareCompressed = await get(`bare Fastify, ${compressed.bytes} B body`, `${hello.url}/bytes/${compressed.bytes}`);
-    const barePlain = await get(`bare Fastify, ${plain.bytes} B body`, `${hello.url}/bytes/${plain.bytes}`);
-    const read = await get(`read, browser (${compressed.encoding})`, doc, browser);
-    const readPlain = await get("read, no Accept-Encoding", doc);
-    const read304 = await get("read, If-None-Match → 304", doc, revalidate);
+    const bare = await get("bare Fastify hello-world", hello, "/");
+    const bareCompressed = await get(`bare Fastify, ${compressed.bytes} B body`, hello, `/bytes/${compressed.bytes}`);
+    const barePlain = await get(`bare Fastify, ${plain.bytes} B body`, hello, `/bytes/${plain.bytes}`);
+    const read = await get(`read, browser (${compressed.encoding})`, yusuan, publicationPath, browser);
+    const readPlain = await get("read, no Accept-Encoding", yusuan, publicationPath);
+    const read304 = await get("read, If-None-Match → 304", yusuan, publicationPath, revalidate);
     let version = ((await call(yusuan.url, preparer, "GET", `/api/budgets/${draftId}`)) as { version: number }).version;
     let i = 0;
     // A save is a versioned, audited transaction: one connection, each request on the version the last returned.
-    const s = await autocannon({
+    const save = await measure(yusuan, async () => {
+      const s = await autocannon({
       url: yusuan.url,
       duration: seconds,
       connections: 1,
@@ -199,12 +229,13 @@ async function main(): Promise<void> {
         },
       ],
     });
-    const save: Result = { name: `save a line item (of ${lines})`, tool: "autocannon", rps: s.requests.average, p99: s.latency.p99, errors: s.errors, unexpected: s.non2xx };
+      return { name: `save a line item (of ${lines})`, tool: "autocannon", rps: s.requests.average, requests: s.requests.total, p99: s.latency.p99, errors: s.errors, unexpected: s.non2xx };
+    });
 
     const rows = [bare, bareCompressed, barePlain, read, readPlain, read304, save];
     console.log(`\nYusuan API benchmark — ${seconds} s each, 10 connections (save: 1), loopback, servers in child processes, Node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-    console.log("measurement".padEnd(34), "tool".padEnd(10), "req/s".padStart(9), "p99 ms".padStart(8), "errors".padStart(7), "unexpected".padStart(10));
-    for (const r of rows) console.log(r.name.padEnd(34), r.tool.padEnd(10), r.rps.toFixed(0).padStart(9), r.p99.toFixed(2).padStart(8), String(r.errors).padStart(7), String(r.unexpected).padStart(10));
+    console.log("measurement".padEnd(34), "tool".padEnd(10), "req/s".padStart(9), "p99 ms".padStart(8), "server CPU µs/req".padStart(18), "errors".padStart(7), "unexpected".padStart(10));
+    for (const r of rows) console.log(r.name.padEnd(34), r.tool.padEnd(10), r.rps.toFixed(0).padStart(9), r.p99.toFixed(2).padStart(8), r.cpu.toFixed(1).padStart(18), String(r.errors).padStart(7), String(r.unexpected).padStart(10));
     console.log(`(the published disclosure.json: ${plain.bytes} bytes, ${compressed.bytes} bytes as ${compressed.encoding}; ETag ${compressed.etag})`);
     const ratio = (a: Result, b: Result) => (a.rps / b.rps).toFixed(2);
     const headline = read.rps / bare.rps;
@@ -212,6 +243,8 @@ async function main(): Promise<void> {
     console.log(`ratio read (browser)/bare ${compressed.bytes} B body = ${ratio(read, bareCompressed)} (our overhead beyond moving the bytes)`);
     console.log(`ratio read (no Accept-Encoding)/bare hello-world = ${ratio(readPlain, bare)}; /bare ${plain.bytes} B body = ${ratio(readPlain, barePlain)}`);
     console.log(`ratio read (If-None-Match → 304)/bare hello-world = ${ratio(read304, bare)}`);
+    const cpu = (a: Result, b: Result) => (b.cpu / a.cpu).toFixed(2);
+    console.log(`server CPU per request, bare/read (the same ratios by work done, steadier under other load): hello-world/browser ${cpu(read, bare)}, same body ${cpu(read, bareCompressed)}; hello-world/no Accept-Encoding ${cpu(readPlain, bare)}, same body ${cpu(readPlain, barePlain)}; hello-world/304 ${cpu(read304, bare)}`);
     if (rows.some((r) => r.unexpected || r.errors)) console.log("warning: some requests failed or did not get the expected answer");
   } finally {
     hello?.child.kill("SIGTERM");

@@ -60,20 +60,20 @@ export async function prepareFile(file: PublicationFile): Promise<CachedFile> {
 const sizeOf = (e: CachedFile) => e.identity.body.length + (e.compressible ? e.br.body.length + e.gzip.body.length : 0);
 
 export class SnapshotCache {
-  private readonly entries = new Map<string, CachedFile>();
+  /** each file with when it was last read (a counter): a read only stamps it, the hot path stays cheap */
+  private readonly entries = new Map<string, { entry: CachedFile; used: number }>();
   /** files being read and compressed, so simultaneous first readers share the work */
   private readonly loading = new Map<string, Promise<CachedFile | undefined>>();
   private bytes = 0;
+  private clock = 0;
 
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
   get(key: string): CachedFile | undefined {
     const hit = this.entries.get(key);
-    if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
-    return hit;
+    if (!hit) return undefined;
+    hit.used = ++this.clock;
+    return hit.entry;
   }
 
   /** The cached file, or `read` it (undefined: no such file), prepare it and keep it. */
@@ -95,12 +95,15 @@ export class SnapshotCache {
   set(key: string, entry: CachedFile): CachedFile {
     const size = sizeOf(entry);
     if (size > this.maxBytes / 4 || this.entries.has(key)) return entry;
-    this.entries.set(key, entry);
+    this.entries.set(key, { entry, used: ++this.clock });
     this.bytes += size;
-    for (const [k, v] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
-      this.entries.delete(k);
-      this.bytes -= sizeOf(v);
+    if (this.bytes > this.maxBytes) {
+      // least recently read first (adding is rare: once per published file)
+      for (const [k, v] of [...this.entries].sort((a, b) => a[1].used - b[1].used)) {
+        if (this.bytes <= this.maxBytes) break;
+        this.entries.delete(k);
+        this.bytes -= sizeOf(v.entry);
+      }
     }
     return entry;
   }

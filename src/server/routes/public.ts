@@ -57,7 +57,8 @@ export function publicRoutes(app: FastifyInstance): void {
     },
     async (req, reply) => {
       const { id: pid, scope, format } = req.params;
-      const cached = await app.ctx.snapshots.load(`${pid}/${scope}/${format}`, () => getPublicationFile(app.ctx.db, pid, scope, format));
+      const key = `${pid}/${scope}/${format}`;
+      const cached = app.ctx.snapshots.get(key) ?? (await app.ctx.snapshots.load(key, () => getPublicationFile(app.ctx.db, pid, scope, format)));
       if (!cached) throw notFound("公开文件 / published file");
       const v = cached[pickEncoding(req.headers["accept-encoding"], cached.compressible)];
       if (notModified(req.headers["if-none-match"], v.etag)) return reply.code(304).headers(v.notModified).send();
