@@ -3,8 +3,11 @@
  * finance division, department 313 with unit 313001) and one demo user per role. The 2021 budget has
  * been carried through the whole review — submitted with its three warnings explained (the reasons of
  * examples/luolong-shequ-2021/ASSUMPTIONS.md), approved by the department and the finance bureau, 批复
- * recorded and published — so the public portal shows it at once; the 2022 budget, started from it, is a
- * draft to work on, with control figures (控制数) equal to its totals. Every step goes through the same
+ * recorded and published — so the public portal shows it at once — and it holds the simulated year of
+ * execution (examples/luolong-shequ-2021/execution-2021: payments, one adjustment, indicator actuals), so
+ * the monitoring dashboard and the self-evaluation report have data. The 2022 budget, started from it and
+ * its execution as `POST /api/budgets/:id/next-year` would (carry-over becomes 结转 lines), is a draft to
+ * work on, with control figures (控制数) equal to its totals. Every step goes through the same
  * workflow policy (src/core/workflow.ts) the API uses, and is in the budget's history and the audit log.
  *
  * The passwords are DEMO-ONLY, printed in the README; change or disable these accounts before real use.
@@ -22,8 +25,10 @@ import { explanationKey, submissionFindings, totalsByNatureAndSource, transition
 import { catalogFor } from "../formats/catalog-choice.ts";
 import { parseBudgetText } from "../formats/budget-file/read.ts";
 import { RENDERERS } from "../formats/renderers.ts";
+import { readExecutionDir } from "../formats/execution/execution-file.ts";
 import { appendAudit } from "../store/repos/audit-log.ts";
 import { createBudget, recordTransition, saveVersion, setState } from "../store/repos/budgets.ts";
+import { putExecutionRecord, replacePayments } from "../store/repos/execution.ts";
 import { replaceControlFigures } from "../store/repos/control-figures.ts";
 import { writeExplanation } from "../store/repos/explanations.ts";
 import { insertPublication } from "../store/repos/publications.ts";
@@ -35,6 +40,7 @@ import { toContent } from "./budget-content.ts";
 import { renderAll } from "./disclosure-files.ts";
 
 export const SAMPLE_FILE = fileURLToPath(new URL("../../examples/luolong-shequ-2021/budget.yaml", import.meta.url));
+export const SAMPLE_EXECUTION_DIR = fileURLToPath(new URL("../../examples/luolong-shequ-2021/execution-2021", import.meta.url));
 
 /** DEMO-ONLY credentials (README, "Server"). */
 export const DEMO_USERS: readonly { username: string; password: string; role: Role; displayName: string }[] = [
@@ -75,7 +81,9 @@ export async function seedDemo(db: Kysely<Database>, publishFormats: readonly st
   const explanations = findings.filter((f) => f.severity === "warning").map((f) => ({ ...explanationKey(f), text: SAMPLE_EXPLANATIONS[f.rule]! }));
   // rendered before the transaction, as a publication is (PDF rendering must not hold row locks)
   const files = await renderAll(budget, catalog, publishFormats);
-  const next = nextYearBudget(budget).budget;
+  const execution = await readExecutionDir(SAMPLE_EXECUTION_DIR, { units: new Set(budget.units.map((u) => u.code)), projects: new Set(budget.projects.map((p) => p.code)) });
+  const { payments, ...record } = execution;
+  const next = nextYearBudget(budget, { execution }).budget;
   const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
 
   await db.transaction().execute(async (trx) => {
@@ -135,6 +143,9 @@ export async function seedDemo(db: Kysely<Database>, publishFormats: readonly st
       files,
     });
 
+    await putExecutionRecord(trx, id2021, record, preparer.userId);
+    await replacePayments(trx, id2021, payments);
+
     // 2022: started from 2021 (units, recurring projects and targets; 2021 as the prior year), a draft
     const id2022 = await createBudget(trx, dept, next.year);
     await saveVersion(trx, { budgetId: id2022, expectedVersion: 0, content: toContent(next), lineItems: next.lineItems, authorId: null, note: `由${budget.year}年度预算生成 / started from ${budget.year}` });
@@ -146,7 +157,7 @@ export async function seedDemo(db: Kysely<Database>, publishFormats: readonly st
       regionId: region,
       action: "seed.demo",
       target: `budget:${id2021}`,
-      details: { users: DEMO_USERS.map((u) => u.username), published: { budget: id2021, publication: publication.id }, draft: { budget: id2022, year: next.year } },
+      details: { users: DEMO_USERS.map((u) => u.username), published: { budget: id2021, publication: publication.id, payments: payments.length }, draft: { budget: id2022, year: next.year } },
     });
   });
   return true;
