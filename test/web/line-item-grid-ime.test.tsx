@@ -74,6 +74,19 @@ describe("LineItemGrid with an input method", () => {
     expect((screen.getByRole("textbox", { name: "摘要 · 行 1" }) as HTMLInputElement).value).toBe("x");
   });
 
+  it("keeps an edit when a click on another cell takes the focus", () => {
+    render(<Harness />);
+    fireEvent.mouseDown(screen.getAllByRole("gridcell")[1]!, { button: 0 });
+    fireEvent.keyDown(sink(), { key: "a" });
+    const editor = screen.getByRole("textbox", { name: "摘要 · 行 1" });
+    fireEvent.change(editor, { target: { value: "abc" } });
+    fireEvent.mouseDown(screen.getAllByRole("gridcell")[2]!, { button: 0 });
+    expect(last.rows[0]!.memo).toBe("abc");
+    expect(last.focus).toEqual({ row: 1, col: 0 });
+    expect(screen.queryByRole("textbox")).toBeNull();
+    expect(document.activeElement).toBe(sink());
+  });
+
   it("does not edit a read-only grid", () => {
     render(<Harness readOnly />);
     const el = sink() as HTMLInputElement;

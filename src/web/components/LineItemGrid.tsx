@@ -87,6 +87,8 @@ export const LineItemGrid = forwardRef<GridHandle, LineItemGridProps>(function L
   /** bumped by focusCell, so a cell already active is brought into view again */
   const [revealed, setRevealed] = useState(0);
   const pendingReveal = useRef(false);
+  /** the state an edit committed while a click took the focus (the click must start from it, not from `state`) */
+  const committed = useRef<GridState | null>(null);
 
   const focusGrid = () => sink.current?.focus({ preventScroll: true });
   const bodyViewport = () => {
@@ -177,6 +179,7 @@ export const LineItemGrid = forwardRef<GridHandle, LineItemGridProps>(function L
     if (move === "right") next = moveFocus(next, n, 0, 1);
     if (move === "left") next = moveFocus(next, n, 0, -1);
     setEditing(null);
+    committed.current = next;
     onChange(next);
     focusGrid();
   };
@@ -383,8 +386,10 @@ export const LineItemGrid = forwardRef<GridHandle, LineItemGridProps>(function L
                       onMouseDown={(e) => {
                         if (e.button !== 0) return;
                         e.preventDefault();
+                        // taking the focus blurs an open editor, which commits its text first
+                        committed.current = null;
                         focusGrid();
-                        onChange(setFocus(state, n, { row: r, col: ci }, e.shiftKey));
+                        onChange(setFocus(committed.current ?? state, n, { row: r, col: ci }, e.shiftKey));
                         setDragging(true);
                       }}
                       onMouseEnter={() => dragging && onChange({ ...state, focus: { row: r, col: ci } })}
