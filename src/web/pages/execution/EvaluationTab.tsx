@@ -22,7 +22,7 @@ export function EvaluationTab({ budgetId, rev }: { budgetId: number; rev: number
       extra={
         <Space wrap>
           {(["pdf", "xlsx", "html"] as const).map((f) => (
-            <Button key={f} size="small" icon={<DownloadOutlined />} href={executionApi.evaluationUrl(budgetId, f)} download={`evaluation.${f}`} aria-label={`${t("exDownload")} ${f.toUpperCase()}`}>
+            <Button key={f} size="small" icon={<DownloadOutlined />} href={executionApi.evaluationUrl(budgetId, f)} download={`evaluation.${f}`} aria-label={`${t("exDownload")} ${f === "xlsx" ? "Excel" : f.toUpperCase()}`}>
               {f === "xlsx" ? "Excel" : f.toUpperCase()}
             </Button>
           ))}
