@@ -8,6 +8,7 @@ import { createRef, useState } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { type GridColumnDef, type GridHandle, LineItemGrid, ROW_HEIGHT, WINDOW_THRESHOLD } from "../../src/web/components/LineItemGrid.tsx";
 import { type GridState, type Row, emptyRow, initialGrid } from "../../src/web/lib/grid-model.ts";
+import { pasteText } from "./clipboard.ts";
 
 const columns: GridColumnDef[] = [
   { key: "economic", title: "经济分类", width: 100 },
@@ -29,13 +30,6 @@ const renderedRows = () => [...document.querySelectorAll("tbody tr[role=row]")].
 const skipHeight = () => [...document.querySelectorAll<HTMLElement>("tbody tr.grid-skip td")].reduce((s, td) => s + parseFloat(td.style.height), 0);
 const activeCell = () => document.getElementById(screen.getByRole("combobox", { name: "明细" }).getAttribute("aria-activedescendant") ?? "");
 
-function pasteText(el: Element, text: string) {
-  const event = new Event("paste", { bubbles: true, cancelable: true }) as Event & { clipboardData: { getData: (t: string) => string } };
-  event.clipboardData = { getData: (t: string) => (t === "text/plain" ? text : "") };
-  act(() => {
-    el.dispatchEvent(event);
-  });
-}
 
 afterEach(cleanup);
 

@@ -4,13 +4,14 @@
  * values normalised), Ctrl+Z undoes it, arrow keys move, typing edits and Enter commits; findings tint
  * their cells.
  */
-import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { useState } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { type GridColumnDef, LineItemGrid } from "../../src/web/components/LineItemGrid.tsx";
 import { type GridState, emptyRow, initialGrid } from "../../src/web/lib/grid-model.ts";
 import { normaliseAmount, normaliseNature } from "../../src/web/pages/prepare/line-rows.ts";
 import { fenOfYuanText, formatAmount } from "../../src/web/lib/amount.ts";
+import { pasteText } from "./clipboard.ts";
 
 const columns: GridColumnDef[] = [
   { key: "economic", title: "经济分类", width: 100 },
@@ -25,13 +26,6 @@ function Harness({ marks }: { marks?: Map<string, "error" | "warning"> }) {
   return <LineItemGrid label="明细" columns={columns} state={s} onChange={setS} newRow={() => emptyRow(columns, { nature: "basic" })} noMatch="无" rowLabel="行" marks={marks} />;
 }
 
-function pasteText(el: Element, text: string) {
-  const event = new Event("paste", { bubbles: true, cancelable: true }) as Event & { clipboardData: { getData: (t: string) => string } };
-  event.clipboardData = { getData: (t: string) => (t === "text/plain" ? text : "") };
-  act(() => {
-    el.dispatchEvent(event);
-  });
-}
 
 afterEach(cleanup);
 
