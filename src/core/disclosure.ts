@@ -6,7 +6,7 @@ import type { CatalogIndex } from "./catalog.ts";
 import { deriveCentral9 } from "./derive/central9.ts";
 import { deriveHenan13 } from "./derive/henan13.ts";
 import { type Figures, computeFigures } from "./derive/figures.ts";
-import { buildLedger } from "./derive/ledger.ts";
+import { type Ledger, buildLedger } from "./derive/ledger.ts";
 import { type Scope, type ScopeRef, departmentScope, unitScope, unitScopes } from "./derive/scope.ts";
 import type { Budget } from "./model.ts";
 import { type Narrative, deriveNarrative } from "./narrative/narrative.ts";
@@ -89,10 +89,13 @@ export interface DeriveAndCheckOptions {
 export function deriveAndCheck(budget: Budget, catalog: CatalogIndex, opts: DeriveAndCheckOptions = {}): CheckedDisclosure {
   const ref = opts.ref ?? { kind: "department" };
   const scope = scopeOf(budget, ref);
-  const disclosure = disclosureOf(budget, catalog, scope, opts.layout ?? "henan13");
-  const known: ScopeFigures = { scope, figures: disclosure.figures };
+  const sums = sumsOf(scope);
+  // The rules run before the tables are drawn: they read the figures only, and while they run the tables
+  // are not yet there to be kept alive (and copied) by the garbage collector.
+  const known: ScopeFigures = { scope, figures: sums.figures };
   const ctx = createRuleContext(budget, catalog, ref.kind === "department" ? { department: known } : { units: new Map([[ref.code, known]]) });
-  return { disclosure, findings: runRules(ctx, opts.rules ?? ALL_RULES) };
+  const findings = runRules(ctx, opts.rules ?? ALL_RULES);
+  return { disclosure: assemble(budget, catalog, scope, opts.layout ?? "henan13", sums), findings };
 }
 
 /** `deriveAll` and `checkBudget` of one budget in one call (see `deriveAndCheck`). */
@@ -114,10 +117,23 @@ export function deriveAllAndCheck(
   return { disclosures, findings: runRules(ctx, opts.rules ?? ALL_RULES) };
 }
 
-function disclosureOf(budget: Budget, catalog: CatalogIndex, scope: Scope, layout: Layout): Disclosure {
-  const ref = scope.ref;
+/** A scope's ledger and its figures: what the tables, the narrative and the rules share. */
+interface ScopeSums {
+  ledger: Ledger;
+  figures: Figures;
+}
+
+function sumsOf(scope: Scope): ScopeSums {
   const ledger = buildLedger(scope);
-  const figures = computeFigures(scope, ledger);
+  return { ledger, figures: computeFigures(scope, ledger) };
+}
+
+function disclosureOf(budget: Budget, catalog: CatalogIndex, scope: Scope, layout: Layout): Disclosure {
+  return assemble(budget, catalog, scope, layout, sumsOf(scope));
+}
+
+function assemble(budget: Budget, catalog: CatalogIndex, scope: Scope, layout: Layout, { ledger, figures }: ScopeSums): Disclosure {
+  const ref = scope.ref;
   return {
     layout,
     year: budget.year,

@@ -94,16 +94,34 @@ export function runRuleList(ctx: RuleContext, rules: readonly Rule[]): Finding[]
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  // each finding's location key is built once, not in every comparison
-  const keyed = findings.map((f) => ({ f, rank: SEVERITY_RANK[f.severity], key: locationKey(f.location) }));
-  keyed.sort(
-    (a, b) =>
-      a.rank - b.rank ||
-      compareText(a.f.rule, b.f.rule) ||
-      naturalCompare(a.key, b.key) ||
-      compareText(a.f.message, b.f.message),
-  );
-  return keyed.map((k) => k.f);
+  // Findings are put in groups of one severity and rule (keeping their order), the groups are ordered, and
+  // each group is sorted by location and message — rarely needed, as a rule mostly reports in data order,
+  // which a first pass over the group confirms. The same order as one stable sort of the whole list.
+  const byRule = new Map<string, Finding[][]>();
+  for (const f of findings) {
+    let bySeverity = byRule.get(f.rule);
+    if (!bySeverity) byRule.set(f.rule, (bySeverity = [[], [], []]));
+    bySeverity[SEVERITY_RANK[f.severity]]!.push(f);
+  }
+  const rules = [...byRule.keys()].sort(compareText);
+  const out: Finding[] = [];
+  for (let rank = 0; rank < 3; rank++) {
+    for (const rule of rules) {
+      const group = byRule.get(rule)![rank]!;
+      for (const f of group.length > 1 ? sortByPlace(group) : group) out.push(f);
+    }
+  }
+  return out;
+}
+
+/** A group's findings by location (natural order), then message; stable. */
+function sortByPlace(group: Finding[]): Finding[] {
+  const keyed = group.map((f) => ({ f, key: locationKey(f.location) }));
+  const compare = (a: { f: Finding; key: string }, b: { f: Finding; key: string }) => naturalCompare(a.key, b.key) || compareText(a.f.message, b.f.message);
+  let sorted = true;
+  for (let i = 1; i < keyed.length && sorted; i++) sorted = compare(keyed[i - 1]!, keyed[i]!) <= 0;
+  if (sorted) return group;
+  return keyed.sort(compare).map((k) => k.f);
 }
 
 /** A sortable string for a location: `lineItems[3].economic`, `table:t07:2:amount`, `text:p2-01-total:…`. */
@@ -130,8 +148,19 @@ function compareText(a: string, b: string): number {
  * texts; nothing is allocated, as this runs in every comparison of a sort.
  */
 export function naturalCompare(a: string, b: string): number {
-  let i = 0;
-  let j = 0;
+  // Runs before the first difference are equal in both texts: start at the run the difference falls in
+  // (the same run in both, as everything before the difference is the same).
+  const n = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  if (p === a.length && p === b.length) return 0;
+  let start = p;
+  if (p > 0) {
+    const digit = isDigitAt(a, p - 1);
+    while (start > 0 && isDigitAt(a, start - 1) === digit) start--;
+  }
+  let i = start;
+  let j = start;
   while (i < a.length && j < b.length) {
     const da = isDigitAt(a, i);
     const db = isDigitAt(b, j);

@@ -20,17 +20,16 @@ export const lineMissingProject: Rule = defineRule(
     severity: "error",
   },
   (ctx, emit) => {
-    // plain loops over the lines here and below: flatMap would allocate an empty array for every good line
     const out: Finding[] = [];
-    ctx.budget.lineItems.forEach((l, i) => {
-      if (l.nature !== "project" || !isBlank(l.project)) return;
+    for (const i of projectLineScan(ctx).withoutCode) {
+      const l = ctx.budget.lineItems[i]!;
       out.push(
         emit({
           message: `项目支出未填项目编码（${l.unit} ${l.functional} ${l.economic}） / project line without a project code (${l.unit} ${l.functional} ${l.economic})`,
           path: `lineItems[${i}].project`,
         }),
       );
-    });
+    }
     return out;
   },
 );
@@ -48,10 +47,7 @@ export const unknownProject: Rule = defineRule(
     // only the places of unknown codes get a path (almost every place names a listed project)
     const places: { code: string; path: string }[] = [];
     const unknown = (code: string) => !ctx.projectIndex.has(code);
-    b.lineItems.forEach((l, i) => {
-      const code = l.project ?? "";
-      if (l.nature === "project" && !isBlank(l.project) && unknown(code)) places.push({ code, path: `lineItems[${i}].project` });
-    });
+    for (const i of projectLineScan(ctx).unknownCode) places.push({ code: b.lineItems[i]!.project ?? "", path: `lineItems[${i}].project` });
     b.procurement.forEach((p, i) => {
       const code = p.project ?? "";
       if (!isBlank(p.project) && unknown(code)) places.push({ code, path: `procurement[${i}].project` });
@@ -90,8 +86,8 @@ export const basicWithProject: Rule = defineRule(
   },
   (ctx, emit) => {
     const out: Finding[] = [];
-    ctx.budget.lineItems.forEach((l, i) => {
-      if (l.nature !== "basic" || isBlank(l.project)) return;
+    for (const i of projectLineScan(ctx).basicWithCode) {
+      const l = ctx.budget.lineItems[i]!;
       out.push(
         emit({
           message: `基本支出填了项目编码 ${l.project ?? ""}：应改为项目支出，或删去项目编码 / basic line carries project code ${l.project ?? ""}: make it a project line or remove the code`,
@@ -99,7 +95,7 @@ export const basicWithProject: Rule = defineRule(
           actual: l.project,
         }),
       );
-    });
+    }
     return out;
   },
 );
@@ -114,11 +110,9 @@ export const projectUnitMismatch: Rule = defineRule(
   },
   (ctx, emit) => {
     const out: Finding[] = [];
-    ctx.budget.lineItems.forEach((l, i) => {
-      if (l.nature !== "project" || isBlank(l.project)) return;
-      const pi = ctx.projectIndex.get(l.project ?? "");
-      const p = pi === undefined ? undefined : ctx.budget.projects[pi];
-      if (!p || p.unit === l.unit) return;
+    for (const i of projectLineScan(ctx).otherUnit) {
+      const l = ctx.budget.lineItems[i]!;
+      const p = ctx.budget.projects[ctx.projectIndex.get(l.project ?? "")!]!;
       out.push(
         emit({
           message: `项目 ${p.code} 属于单位 ${p.unit}，但该支出明细的单位为 ${l.unit} / project ${p.code} belongs to unit ${p.unit} but this line is unit ${l.unit}'s`,
@@ -127,7 +121,7 @@ export const projectUnitMismatch: Rule = defineRule(
           actual: l.unit,
         }),
       );
-    });
+    }
     return out;
   },
 );
@@ -255,6 +249,43 @@ export const projectFunctionalMismatch: Rule = defineRule(
     return out;
   },
 );
+
+/** Lines the line-level project rules report, by position, each list in line order. */
+interface ProjectLineScan {
+  /** project lines with no (or a blank) project code */
+  withoutCode: number[];
+  /** basic lines with a project code */
+  basicWithCode: number[];
+  /** project lines naming a code the project list lacks */
+  unknownCode: number[];
+  /** project lines naming a listed project of another unit */
+  otherUnit: number[];
+}
+
+/** One pass over the lines for the four line-level project rules; once per context. */
+function projectLineScan(ctx: RuleContext): ProjectLineScan {
+  return shared(ctx, scanProjectLines);
+}
+
+function scanProjectLines(ctx: RuleContext): ProjectLineScan {
+  const scan: ProjectLineScan = { withoutCode: [], basicWithCode: [], unknownCode: [], otherUnit: [] };
+  const { lineItems, projects } = ctx.budget;
+  for (let i = 0; i < lineItems.length; i++) {
+    const l = lineItems[i]!;
+    const blank = isBlank(l.project);
+    if (l.nature === "basic") {
+      if (!blank) scan.basicWithCode.push(i);
+    } else if (l.nature === "project") {
+      if (blank) scan.withoutCode.push(i);
+      else {
+        const pi = ctx.projectIndex.get(l.project ?? "");
+        if (pi === undefined) scan.unknownCode.push(i);
+        else if (projects[pi]!.unit !== l.unit) scan.otherUnit.push(i);
+      }
+    }
+  }
+  return scan;
+}
 
 /**
  * The functional codes of the project lines naming each project code (a line of nature "project" with a
