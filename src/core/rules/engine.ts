@@ -7,6 +7,7 @@ import { type Figures, computeFigures } from "../derive/figures.ts";
 import { type Scope, departmentScope, unitScopeLookup } from "../derive/scope.ts";
 import type { Budget } from "../model.ts";
 import type { Finding, Location, Rule, RuleContext, Severity } from "./finding.ts";
+import { SHARED_RESULTS } from "./helpers.ts";
 
 /** A scope and its figures, as derive computes them (`deriveDisclosure` returns both in a disclosure). */
 export interface ScopeFigures {
@@ -34,7 +35,7 @@ export function createRuleContext(budget: Budget, catalog: CatalogIndex, known: 
   const projectIndex = firstIndex(budget.projects, projectCode);
   const getScope = (): Scope => (scope ??= departmentScope(budget));
   let unitScopeOf: ((code: string) => Scope | undefined) | undefined;
-  return {
+  const ctx: RuleContext = {
     budget,
     catalog,
     get scope() {
@@ -57,6 +58,9 @@ export function createRuleContext(budget: Budget, catalog: CatalogIndex, known: 
       return hit;
     },
   };
+  // what rules compute once per context (helpers.ts `shared`), kept with it
+  Object.defineProperty(ctx, SHARED_RESULTS, { value: new Map(), enumerable: false });
+  return ctx;
 }
 
 const unitCode = (u: { code: string }) => u.code;

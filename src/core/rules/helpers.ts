@@ -50,8 +50,16 @@ export function isBlank(s: string | undefined): boolean {
   return s === undefined || s.trim() === "";
 }
 
-/** Per-context results of `shared`, keyed by the function that computes them; dropped with the context. */
-const sharedResults = new WeakMap<RuleContext, Map<(ctx: RuleContext) => unknown, unknown>>();
+/**
+ * Where a context made by `createRuleContext` keeps the results of `shared`: a property of the context
+ * itself (not enumerable, so a copy of the context does not carry it), dropped with the context.
+ */
+export const SHARED_RESULTS = Symbol("shared rule results");
+
+type SharedResults = Map<(ctx: RuleContext) => unknown, unknown>;
+
+/** The results of contexts made some other way. */
+const otherResults = new WeakMap<RuleContext, SharedResults>();
 
 /**
  * Computes something several rules of a family need (e.g. the lines grouped by code) once per context: every
@@ -59,10 +67,10 @@ const sharedResults = new WeakMap<RuleContext, Map<(ctx: RuleContext) => unknown
  * (its identity is the key), and callers must not mutate what it returns.
  */
 export function shared<T>(ctx: RuleContext, compute: (ctx: RuleContext) => T): T {
-  let results = sharedResults.get(ctx);
+  let results = (ctx as { [SHARED_RESULTS]?: SharedResults })[SHARED_RESULTS] ?? otherResults.get(ctx);
   if (!results) {
     results = new Map();
-    sharedResults.set(ctx, results);
+    otherResults.set(ctx, results);
   }
   if (results.has(compute)) return results.get(compute) as T;
   const value = compute(ctx);
