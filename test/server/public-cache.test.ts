@@ -116,7 +116,18 @@ describe.each(BACKENDS)("published files over HTTP on $name", (backend) => {
       expect([path, res.statusCode, res.json().error.code]).toEqual([path, 404, "not-found"]);
       expect([res.headers.etag, res.headers["cache-control"]]).toEqual([undefined, undefined]);
     }
-    expect((await get("/api/public/publications/abc/files/department/json")).statusCode).toBe(400);
+  });
+
+  it("checks the path as the OpenAPI document says: a positive integer id, scope ≤ 64 and format ≤ 16 characters", async () => {
+    for (const path of ["abc/files/department/json", "0/files/department/json", "-1/files/department/json", "1.5/files/department/json", `${pub}/files/${"x".repeat(65)}/json`, `${pub}/files/department/${"x".repeat(17)}`]) {
+      const res = await get(`/api/public/publications/${path}`);
+      expect([path, res.statusCode, res.json().error.code]).toEqual([path, 400, "bad-request"]);
+    }
+    const same = await get(`/api/public/publications/0${pub}/files/department/json`);
+    expect([same.statusCode, same.headers.etag]).toEqual([200, `"${sha}"`]);
+    const doc = (await get("/api/docs/json")).json();
+    const params = doc.paths["/api/public/publications/{id}/files/{scope}/{format}"].get.parameters;
+    expect(params.map((p: { name: string; in: string }) => `${p.in}:${p.name}`).sort()).toEqual(["path:format", "path:id", "path:scope"]);
   });
 
   it("keeps the budget's own render behind sign-in and tenancy", async () => {

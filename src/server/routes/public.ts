@@ -4,7 +4,7 @@
  * immutable for HTTP caches too.
  */
 import type { FastifyInstance, FastifyReply } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { type ZodTypeProvider, validatorCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { getPublication, getPublicationFile, listRegionPublications } from "../../store/repos/publications.ts";
 import { findRegionByCode } from "../../store/repos/tenancy.ts";
@@ -52,8 +52,9 @@ export function publicRoutes(app: FastifyInstance): void {
       schema: {
         tags: ["public"],
         summary: "公开文件 / a published file (scope: department or a unit code); immutable: ETag, If-None-Match → 304, brotli/gzip",
-        params: z.object({ id, scope: z.string().max(64), format: z.string().max(16) }),
+        params: fileParams,
       },
+      validatorCompiler: () => checkFileParams,
     },
     async (req, reply) => {
       const { id: pid, scope, format } = req.params;
@@ -65,6 +66,23 @@ export function publicRoutes(app: FastifyInstance): void {
       return reply.headers(v.headers).send(v.body);
     },
   );
+}
+
+const fileParams = z.object({ id, scope: z.string().max(64), format: z.string().max(16) });
+const zodFileParams = validatorCompiler({ schema: fileParams, method: "GET", url: "", httpPart: "params" });
+
+/**
+ * The file route's params, checked by hand on this hot path (zod's parse was a tenth of the request's
+ * cost): what `fileParams` accepts (zod's coerce is `Number()` too); anything else goes to zod, for the
+ * same answer and error as on every route. `fileParams` stays the route's schema for the OpenAPI document.
+ */
+function checkFileParams(data: unknown): ReturnType<typeof zodFileParams> {
+  const p = data as { id?: unknown; scope?: unknown; format?: unknown };
+  const n = typeof p.id === "string" ? Number(p.id) : NaN;
+  if (Number.isSafeInteger(n) && n > 0 && typeof p.scope === "string" && p.scope.length <= 64 && typeof p.format === "string" && p.format.length <= 16) {
+    return { value: { id: n, scope: p.scope, format: p.format } };
+  }
+  return zodFileParams(data);
 }
 
 /** The headers helmet sets (applied once through the reply's helmet decorator, and read back). */
