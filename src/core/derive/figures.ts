@@ -7,8 +7,8 @@ import { FUNDING_SOURCES } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import { threePublicOf } from "./by-economic.ts";
 import { type FigureSums, figureSums } from "./figure-sums.ts";
-import { type FunctionalClassAmounts, sectionsWhere } from "./ledger.ts";
-import { keysByCode } from "./order.ts";
+import type { FunctionalClassAmounts } from "./ledger.ts";
+import { keysByCode, sortedStrings } from "./order.ts";
 import type { Scope } from "./scope.ts";
 
 export interface Figures {
@@ -61,6 +61,7 @@ export function computeFigures(scope: Scope, ledger: FigureSums = figureSums(sco
   if (ledger.unknownIncomeSource) incomeTotal = NaN;
   const tp = threePublicOf(ledger);
   const classes = keysByCode(ledger.functionalClasses);
+  const sections = sectionLists(ledger);
   const procurement: Record<ProcurementKind, number> = { goods: 0, works: 0, services: 0 };
   for (const p of scope.procurement) procurement[p.kind] += p.amount;
   return {
@@ -79,12 +80,12 @@ export function computeFigures(scope: Scope, ledger: FigureSums = figureSums(sco
     gpbBasic: fen(ledger.personnel + ledger.publicFunds),
     personnel: fen(ledger.personnel),
     publicFunds: fen(ledger.publicFunds),
-    personnelSections: sectionsWhere(ledger, (c) => c.inPersonnel),
-    publicSections: sectionsWhere(ledger, (c) => c.inPublic),
+    personnelSections: sections.personnel,
+    publicSections: sections.public,
     threePublic: tp,
     threePublicTotal: fen(tp.abroad + tp.reception + tp.vehiclePurchase + tp.vehicleOperation),
     operatingCost: fen(ledger.operatingTotal),
-    operatingCostSections: sectionsWhere(ledger, (c) => c.inOperating),
+    operatingCostSections: sections.operating,
     hasAdministrativeUnits: scope.units.some((u) => u.type !== "institution"),
     procurement: { goods: fen(procurement.goods), works: fen(procurement.works), services: fen(procurement.services) },
     procurementTotal: fen(procurement.goods + procurement.works + procurement.services),
@@ -99,4 +100,17 @@ function byClass(ledger: FigureSums, classes: readonly string[], pick: (a: Funct
     if (v !== undefined) out.set(c, fen(v));
   }
   return out;
+}
+
+/** The 款 (in code-unit order, each once) counted in 人员经费, 公用经费 and 机关运行经费 — one pass over the codes; never throws. */
+function sectionLists(ledger: FigureSums): { personnel: string[]; public: string[]; operating: string[] } {
+  const personnel = new Set<string>();
+  const pub = new Set<string>();
+  const operating = new Set<string>();
+  ledger.codes.forEach((c) => {
+    if (c.inPersonnel) personnel.add(c.section);
+    if (c.inPublic) pub.add(c.section);
+    if (c.inOperating) operating.add(c.section);
+  });
+  return { personnel: sortedStrings(personnel), public: sortedStrings(pub), operating: sortedStrings(operating) };
 }

@@ -18,21 +18,12 @@ import type {
   UnitLedger,
 } from "./ledger-types.ts";
 import { SELECTION_COUNT } from "./ledger-types.ts";
-import { sortByCode, sortedStrings } from "./order.ts";
+import { sortByCode } from "./order.ts";
 import type { Scope } from "./scope.ts";
 import { type BySource, GOVERNMENT_FUND, GPB_APPROPRIATION, IS_APPROPRIATION, IS_GPB, SOURCE_COUNT, STATE_CAPITAL, emptyBySource, sourceIndex } from "./sources.ts";
 
 export type * from "./ledger-types.ts";
 export { SELECTION_COUNT, SELECTION_INDEX } from "./ledger-types.ts";
-
-/** The 款 (in code-unit order, each once) of the codes `where` picks. */
-export function sectionsWhere<C extends { section: string }>(ledger: { codes: ReadonlyMap<string, C> }, where: (c: C) => boolean): string[] {
-  const sections = new Set<string>();
-  ledger.codes.forEach((c) => {
-    if (where(c)) sections.add(c.section);
-  });
-  return sortedStrings(sections);
-}
 
 /** A unit while its lines are read: its ledger, its rows by functional code, and what its type decides. */
 interface UnitEntry {

@@ -189,9 +189,16 @@ function makeScope(
 function incomeFromLines(lines: readonly LineItem[]): Income[] {
   const byUnit = new Map<string, (Income | undefined)[]>();
   const acc: Income[] = []; // in first-seen order, so the sort below breaks ties as before
+  // lines of one unit usually come together: the last unit's slots are kept at hand
+  let lastUnit: string | undefined;
+  let slots: (Income | undefined)[] = [];
   for (const l of lines) {
-    let slots = byUnit.get(l.unit);
-    if (!slots) byUnit.set(l.unit, (slots = []));
+    if (l.unit !== lastUnit) {
+      lastUnit = l.unit;
+      const known = byUnit.get(l.unit);
+      if (known) slots = known;
+      else byUnit.set(l.unit, (slots = []));
+    }
     const s = sourceIndex(l.source);
     const prev = s < 0 ? acc.find((i) => i.unit === l.unit && i.source === l.source) : slots[s];
     if (prev) prev.amount = fen(prev.amount + l.amount);
