@@ -36,7 +36,7 @@ describe.skipIf(!HAS_CHROMIUM)("execution and self-evaluation end to end (Chromi
     const { page } = await e.newPage();
     await signIn(page, e.base, "demo-preparer", "demo-preparer-2021");
 
-    // the 2021 budget, whatever state the seed leaves it in (the execution endpoints do not depend on it)
+    // the 2021 budget (the execution endpoints do not depend on its state)
     const list = (await (await page.request.get(`${e.base}/api/budgets?year=2021`)).json()) as { budgets: { id: number; departmentCode: string; state: string }[] };
     const b2021 = list.budgets.find((b) => b.departmentCode === "313")!;
     expect(b2021).toBeDefined();
@@ -46,12 +46,11 @@ describe.skipIf(!HAS_CHROMIUM)("execution and self-evaluation end to end (Chromi
     const put = await page.request.put(`${e.base}/api/budgets/${b2021.id}/execution`, { data: record, headers: { "x-csrf-token": await csrf(page), origin: e.base } });
     expect(put.status()).toBe(200);
 
-    // a published or approved budget is reached from 我的预算
-    if (b2021.state === "published" || b2021.state === "approved") {
-      await page.goto(`${e.base}/work`);
-      await page.getByRole("row", { name: /2021/ }).getByRole("link", { name: "执行与绩效" }).click();
-      await page.waitForURL(`**/budgets/${b2021.id}/execution`);
-    }
+    // the seed has published 2021: its execution page is reached from 我的预算
+    expect(b2021.state).toBe("published");
+    await page.goto(`${e.base}/work`);
+    await page.getByRole("row", { name: /2021/ }).getByRole("link", { name: "执行与绩效" }).click();
+    await page.waitForURL(`**/budgets/${b2021.id}/execution`);
 
     // import: a bad export is refused whole, naming the line; the treasury export is imported
     await page.goto(`${e.base}/budgets/${b2021.id}/execution?tab=import`);
@@ -92,8 +91,21 @@ describe.skipIf(!HAS_CHROMIUM)("execution and self-evaluation end to end (Chromi
     await dialog.getByLabel("偏差原因").fill("疫情防控要求推迟选举大会，4月20日完成");
     await dialog.getByRole("button", { name: /确\s?定/ }).click();
     await expect.poll(() => page.getByText("疫情防控要求推迟选举大会，4月20日完成").count(), POLL).toBe(1);
+    // an adjustment added on the page: 追加 to a project line, with its approval
+    await page.getByRole("button", { name: "新增调整" }).click();
+    const adj = page.getByRole("dialog");
+    await adj.getByLabel("申请日期").fill("2021-11-05");
+    await adj.getByLabel("金额（元）").fill("10000.00");
+    await adj.getByLabel("调入").fill("313001 2080208 30227 313001-1");
+    await adj.getByLabel("原因", { exact: true }).fill("追加社区服务站运行经费");
+    await adj.getByLabel("批准文号").fill("洛龙财预〔2021〕77号");
+    await adj.getByRole("button", { name: /确\s?定/ }).click();
+    await expect.poll(() => page.getByText("追加社区服务站运行经费").count(), POLL).toBe(1);
     await page.getByRole("button", { name: "保存执行记录" }).click();
     await expect.poll(() => page.getByRole("button", { name: "已保存" }).count(), POLL).toBe(1);
+    // stored: the record read back through the API holds both adjustments
+    const stored = await page.evaluate(async (id) => (await (await fetch(`/api/budgets/${id}/execution`)).json()) as { record: { adjustments: { id: string; amount: number }[] } }, b2021.id);
+    expect(stored.record.adjustments.map((a) => a.amount)).toEqual([expect.any(Number), 1_000_000]);
 
     // the self-evaluation report, and its PDF
     await page.getByRole("tab", { name: "绩效自评报告" }).click();
@@ -112,8 +124,14 @@ describe.skipIf(!HAS_CHROMIUM)("execution and self-evaluation end to end (Chromi
     const pdf = await readFile((await download.path())!);
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
 
-    // next year: a button, or the link to the 2022 budget the seed already holds
-    await expect.poll(async () => (await page.getByRole("button", { name: "生成下一年度预算" }).count()) + (await page.getByRole("link", { name: "打开 2022 年度预算" }).count()), POLL).toBe(1);
+    // next year: the seed has started 2022 from this budget and its execution, so the page links to it
+    // (the 生成下一年度预算 button itself: POST /api/budgets/:id/next-year, test/server/next-year-api.test.ts)
+    await expect.poll(() => page.getByRole("button", { name: "生成下一年度预算" }).count(), POLL).toBe(0);
+    await page.getByRole("link", { name: "打开 2022 年度预算" }).click();
+    await page.waitForURL(/\/budgets\/\d+$/);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), POLL).toContain("2022");
+    // its carry-over lines are in the grid
+    await expect.poll(() => page.locator("[role=grid] tbody tr", { hasText: "2021年结转" }).count(), POLL).toBe(3);
 
     // the one error is the refused import's 422, which Chromium logs for every failed request
     expect(e.errors.filter((m) => !m.includes("status of 422"))).toEqual([]);
