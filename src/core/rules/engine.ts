@@ -159,9 +159,18 @@ export function naturalCompare(a: string, b: string): number {
   while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
   if (p === a.length && p === b.length) return 0;
   let start = p;
-  if (p > 0) {
-    const digit = isDigitAt(a, p - 1);
-    while (start > 0 && isDigitAt(a, start - 1) === digit) start--;
+  if (p === 0 || !isDigitAt(a, p - 1)) {
+    // the difference is not inside a run of digits: no number is read across it
+    if (p === a.length || p === b.length) return a.length - b.length; // one text is the other's start
+    const da = isDigitAt(a, p);
+    const db = isDigitAt(b, p);
+    if (!da && !db) return a.charCodeAt(p) - b.charCodeAt(p);
+    // a run that ends here (before a digit) is the start of the other text's run, so it comes first
+    if (da !== db) return p === 0 ? a.charCodeAt(0) - b.charCodeAt(0) : da ? -1 : 1;
+    // both start a number here: compared below, from here
+  } else {
+    // inside a number: compare the whole of it
+    while (start > 0 && isDigitAt(a, start - 1)) start--;
   }
   let i = start;
   let j = start;
