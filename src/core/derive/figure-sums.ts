@@ -67,6 +67,8 @@ export function figureSums(scope: Scope): FigureSums {
     if (s < 0) sums.unknownIncomeSource = true;
     else sums.income[s]! += inc.amount;
   }
+  // each functional code's 类 entry, found once per code (not a 类 cut from every line's code)
+  const classOfFunctional = new Map<string, FunctionalClassAmounts>();
   // the unit of the last line, and whether it counts 机关运行经费 (行政 or 参公): lines of a unit come together
   let lastUnit: string | undefined;
   let adminLike = false;
@@ -74,9 +76,8 @@ export function figureSums(scope: Scope): FigureSums {
     const amount: number = l.amount;
     let f = sums.codes.get(l.economic);
     if (!f) sums.codes.set(l.economic, (f = codeFacts(l.economic)));
-    const functionalClass = l.functional.slice(0, 3);
-    let cls = sums.functionalClasses.get(functionalClass);
-    if (!cls) sums.functionalClasses.set(functionalClass, (cls = { appropriation: undefined, gpb: undefined, governmentFund: undefined, stateCapital: undefined }));
+    let cls = classOfFunctional.get(l.functional);
+    if (!cls) classOfFunctional.set(l.functional, (cls = functionalClassAmounts(sums.functionalClasses, l.functional)));
     const basic = l.nature === "basic";
     sums.total += amount;
     if (basic) sums.basicTotal += amount;
@@ -117,6 +118,14 @@ function addBasicGpb(sums: { personnel: number; publicFunds: number }, f: CodeFa
     sums.publicFunds += amount;
     if (amount !== 0) f.inPublic = true;
   }
+}
+
+/** The entry of a functional code's 类, made at the first code of that 类. */
+function functionalClassAmounts(classes: Map<string, FunctionalClassAmounts>, functional: string): FunctionalClassAmounts {
+  const functionalClass = functional.slice(0, 3);
+  let cls = classes.get(functionalClass);
+  if (!cls) classes.set(functionalClass, (cls = { appropriation: undefined, gpb: undefined, governmentFund: undefined, stateCapital: undefined }));
+  return cls;
 }
 
 function isAdminLike(scope: Scope, l: LineItem): boolean {
