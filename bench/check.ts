@@ -5,7 +5,8 @@
  * Three timings per department, each of a separate call: `deriveDisclosure` alone, `checkBudget` alone, and
  * `deriveAndCheck` — the combined path, which hands derive's scope and figures to the rules. Each is printed
  * as wall-clock and as CPU time (process.cpuUsage): on a shared machine other work slows the wall clock of
- * this process, while its CPU time is what the work itself costs, so CPU time is the fairer figure.
+ * this process, while its CPU time is what the work itself costs, so CPU time is the fairer figure (it counts
+ * every thread of the process, V8's garbage collector and compiler too, so it can exceed wall time).
  */
 import os from "node:os";
 import { CatalogIndex } from "../src/core/catalog.ts";
@@ -73,6 +74,7 @@ const line = (c: string[]) => c.map((x, i) => (i === 0 ? x.padEnd(widths[i]!) : 
 
 console.log(`derive + check, ${n} generated departments (${(r.lines / n).toFixed(0)} line items on average, ${(r.findings / n).toFixed(1)} findings each)`);
 console.log(`wall clock and CPU time of this process; CPU time is the fairer figure when other work shares the cores (load average ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} cores)`);
+console.log("(CPU time counts every thread of the process, V8's garbage collector and compiler included, so it can exceed wall time)");
 console.log(line(head));
 console.log(widths.map((w) => "-".repeat(w)).join("  "));
 for (const b of body) console.log(line(b));
