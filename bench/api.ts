@@ -1,5 +1,5 @@
 /**
- * API benchmark: `npm run bench:api [-- --seconds 5] [-- --autocannon]`.
+ * API benchmark: `npm run bench:api [-- --seconds 3 --rounds 3 --autocannon]`.
  *
  * Measured on loopback in one run, each server in its own child process (so the load generator and the
  * server do not share an event loop). GETs use wrk when it is installed (`apt-get install -y wrk`): a C
@@ -15,6 +15,8 @@
  *  3. saving a line item (PUT /api/budgets/:id/line-items/:n) into the 2022 draft, with autocannon, one
  *     connection, each request based on the version the previous one returned (a save is a versioned,
  *     audited transaction of the whole budget).
+ * On a shared machine other work comes and goes, so the GETs run in interleaved rounds and each figure is
+ * the median; the server's CPU time per request is printed too, as it moves less with other load than req/s.
  * Prints requests/s and p99 latency of each, the ratio read/bare hello-world (target ≥ 0.5) and beside it
  * read/bare-same-bytes, which separates our overhead from the cost of moving the document's bytes.
  * The Yusuan server runs with LOG_LEVEL=warn: per-request info logs are an operator's choice, not the API's cost.
@@ -30,7 +32,10 @@ import Fastify from "fastify";
 import { startServer } from "../src/server/start.ts";
 
 const TARGET_RATIO = 0.5;
-const seconds = Number(process.argv[process.argv.indexOf("--seconds") + 1]) || 5;
+const arg = (name: string) => Number(process.argv[process.argv.indexOf(name) + 1]) || undefined;
+const seconds = arg("--seconds") ?? 3;
+/** Other work on a shared machine comes and goes: each GET runs this many times, interleaved, and the median counts. */
+const rounds = arg("--rounds") ?? 3;
 
 async function serveChild(mode: string): Promise<void> {
   // The server's CPU time (user + system, µs) on request: per request, it hardly moves with other load.
@@ -178,6 +183,13 @@ async function load(name: string, url: string, headers: Record<string, string>, 
   };
 }
 
+/** Each figure's median over the rounds (errors and unexpected answers: all of them). */
+function median(rs: Result[]): Result {
+  const mid = (f: (r: Result) => number) => rs.map(f).sort((a, b) => a - b)[Math.floor(rs.length / 2)]!;
+  const sum = (f: (r: Result) => number) => rs.reduce((s, r) => s + f(r), 0);
+  return { name: rs[0]!.name, tool: rs[0]!.tool, rps: mid((r) => r.rps), p99: mid((r) => r.p99), cpu: mid((r) => r.cpu), errors: sum((r) => r.errors), unexpected: sum((r) => r.unexpected) };
+}
+
 /** What a client is sent: status, body size and headers (checked before the load, so each row measures what it says). */
 async function probe(url: string, headers: Record<string, string>): Promise<{ status: number; bytes: number; etag: string; encoding: string }> {
   const res = await new Promise<IncomingMessage>((resolve, reject) => httpGet(url, { headers }, resolve).once("error", reject));
@@ -203,19 +215,24 @@ async function main(): Promise<void> {
     await get("warm-up", yusuan, publicationPath, browser, 1);
     await get("warm-up", hello, "/", {}, 1);
 
-    const bare = await get("bare Fastify hello-world", hello, "/");
-    const bareCompressed = await get(`bare Fastify, ${compressed.bytes} B body`, hello, `/bytes/${compressed.bytes}`);
-    const barePlain = await get(`bare Fastify, ${plain.bytes} B body`, hello, `/bytes/${plain.bytes}`);
-    const read = await get(`read, browser (${compressed.encoding})`, yusuan, publicationPath, browser);
-    const readPlain = await get("read, no Accept-Encoding", yusuan, publicationPath);
-    const read304 = await get("read, If-None-Match → 304", yusuan, publicationPath, revalidate);
+    const gets = [
+      () => get("bare Fastify hello-world", hello!, "/"),
+      () => get(`bare Fastify, ${compressed.bytes} B body`, hello!, `/bytes/${compressed.bytes}`),
+      () => get(`bare Fastify, ${plain.bytes} B body`, hello!, `/bytes/${plain.bytes}`),
+      () => get(`read, browser (${compressed.encoding})`, yusuan, publicationPath, browser),
+      () => get("read, no Accept-Encoding", yusuan, publicationPath),
+      () => get("read, If-None-Match → 304", yusuan, publicationPath, revalidate),
+    ];
+    const runs: Result[][] = gets.map(() => []);
+    for (let round = 0; round < rounds; round++) for (const [k, g] of gets.entries()) runs[k]!.push(await g());
+    const [bare, bareCompressed, barePlain, read, readPlain, read304] = runs.map(median) as [Result, Result, Result, Result, Result, Result];
     let version = ((await call(yusuan.url, preparer, "GET", `/api/budgets/${draftId}`)) as { version: number }).version;
     let i = 0;
     // A save is a versioned, audited transaction: one connection, each request on the version the last returned.
     const save = await measure(yusuan, async () => {
       const s = await autocannon({
       url: yusuan.url,
-      duration: seconds,
+      duration: seconds * rounds,
       connections: 1,
       requests: [
         {
@@ -233,7 +250,7 @@ async function main(): Promise<void> {
     });
 
     const rows = [bare, bareCompressed, barePlain, read, readPlain, read304, save];
-    console.log(`\nYusuan API benchmark — ${seconds} s each, 10 connections (save: 1), loopback, servers in child processes, Node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+    console.log(`\nYusuan API benchmark — GETs: median of ${rounds} interleaved rounds of ${seconds} s, 10 connections; save: ${seconds * rounds} s, 1 connection; loopback, servers in child processes, Node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
     console.log("measurement".padEnd(34), "tool".padEnd(10), "req/s".padStart(9), "p99 ms".padStart(8), "server CPU µs/req".padStart(18), "errors".padStart(7), "unexpected".padStart(10));
     for (const r of rows) console.log(r.name.padEnd(34), r.tool.padEnd(10), r.rps.toFixed(0).padStart(9), r.p99.toFixed(2).padStart(8), r.cpu.toFixed(1).padStart(18), String(r.errors).padStart(7), String(r.unexpected).padStart(10));
     console.log(`(the published disclosure.json: ${plain.bytes} bytes, ${compressed.bytes} bytes as ${compressed.encoding}; ETag ${compressed.etag})`);
