@@ -50,21 +50,28 @@ function originAllowed(req: FastifyRequest): boolean {
 
 export function registerSessionHook(app: FastifyInstance): void {
   app.decorateRequest("user", null);
-  app.addHook("onRequest", async (req) => {
-    if (UNSAFE.has(req.method) && !originAllowed(req)) throw new AppError("csrf", "跨站请求被拒绝 / cross-origin request refused (Origin does not match)");
+  // A callback hook, not an async one: a request without a session cookie (every public read) is
+  // answered without a promise or a database query.
+  app.addHook("onRequest", (req, _reply, done) => {
+    if (UNSAFE.has(req.method) && !originAllowed(req)) return done(new AppError("csrf", "跨站请求被拒绝 / cross-origin request refused (Origin does not match)"));
     const token = req.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const tokenHash = hashToken(token);
-    const live = await findLiveSession(app.ctx.db, tokenHash, new Date());
-    if (!live) return;
-    if (UNSAFE.has(req.method) && !req.url.startsWith("/api/auth/login")) {
-      const sent = req.headers[CSRF_HEADER];
-      if (typeof sent !== "string" || !sameToken(sent, live.csrfToken)) {
-        throw new AppError("csrf", "缺少或错误的 CSRF 令牌 / missing or wrong X-CSRF-Token header");
-      }
-    }
-    req.user = { actor: await actorOf(app.ctx.db, live.user), username: live.user.username, displayName: live.user.display_name, tokenHash, csrfToken: live.csrfToken };
+    if (!token) return done();
+    attachUser(app, req, token).then(() => done(), done);
   });
+}
+
+/** Looks the session up; a live one makes `req.user` (and an unsafe method must carry its CSRF token). */
+async function attachUser(app: FastifyInstance, req: FastifyRequest, token: string): Promise<void> {
+  const tokenHash = hashToken(token);
+  const live = await findLiveSession(app.ctx.db, tokenHash, new Date());
+  if (!live) return;
+  if (UNSAFE.has(req.method) && !req.url.startsWith("/api/auth/login")) {
+    const sent = req.headers[CSRF_HEADER];
+    if (typeof sent !== "string" || !sameToken(sent, live.csrfToken)) {
+      throw new AppError("csrf", "缺少或错误的 CSRF 令牌 / missing or wrong X-CSRF-Token header");
+    }
+  }
+  req.user = { actor: await actorOf(app.ctx.db, live.user), username: live.user.username, displayName: live.user.display_name, tokenHash, csrfToken: live.csrfToken };
 }
 
 export function requireUser(req: FastifyRequest): SessionUser {
