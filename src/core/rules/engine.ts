@@ -120,12 +120,31 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 
 /** A group's findings by location (natural order), then message; stable. */
 function sortByPlace(group: Finding[]): Finding[] {
+  // the usual case, a group already in order, is confirmed without making a key for each finding
+  let sorted = true;
+  for (let i = 1; i < group.length && sorted; i++) {
+    const a = group[i - 1]!;
+    const b = group[i]!;
+    sorted = (compareLocations(a.location, b.location) || compareText(a.message, b.message)) <= 0;
+  }
+  if (sorted) return group;
   const keyed = group.map((f) => ({ f, key: locationKey(f.location) }));
   const compare = (a: { f: Finding; key: string }, b: { f: Finding; key: string }) => naturalCompare(a.key, b.key) || compareText(a.f.message, b.f.message);
-  let sorted = true;
-  for (let i = 1; i < keyed.length && sorted; i++) sorted = compare(keyed[i - 1]!, keyed[i]!) <= 0;
-  if (sorted) return group;
   return keyed.sort(compare).map((k) => k.f);
+}
+
+/**
+ * The sign of `naturalCompare(locationKey(a), locationKey(b))`. Two data locations of the same file have keys
+ * that differ only after the same prefix `data:<file>:`, which ends in a non-digit; past it, natural order
+ * reads the same runs in the paths as in the keys, so the paths alone decide — except where they differ at
+ * their first character (a digit there would be compared with the prefix's last character), so that case,
+ * like any other kind of location, compares the keys.
+ */
+function compareLocations(a: Location, b: Location): number {
+  if (a.kind === "data" && b.kind === "data" && a.file === b.file && a.path.length > 0 && b.path.length > 0 && a.path.charCodeAt(0) === b.path.charCodeAt(0)) {
+    return naturalCompare(a.path, b.path);
+  }
+  return naturalCompare(locationKey(a), locationKey(b));
 }
 
 /** A sortable string for a location: `lineItems[3].economic`, `table:t07:2:amount`, `text:p2-01-total:…`. */
