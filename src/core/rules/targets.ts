@@ -117,6 +117,18 @@ export const projectWithoutTargets: Rule = defineRule(
 /** Bits of the required 一级 levels (bit k for REQUIRED_PROJECT_LEVEL1[k]) that indicators cover. */
 const ALL_REQUIRED = (1 << REQUIRED_PROJECT_LEVEL1.length) - 1;
 
+/** The required levels as the finding's `expected` lists them. */
+const REQUIRED_LIST = REQUIRED_PROJECT_LEVEL1.join("、");
+
+/**
+ * For each set of covered levels (a bit mask), the missing levels as the message lists them, Chinese and
+ * English: made once here, as a project lacking a level is common (a finding each) and the lists are few.
+ */
+const MISSING_LISTS: readonly { zh: string; en: string }[] = Array.from({ length: ALL_REQUIRED + 1 }, (_, covered) => {
+  const missing = REQUIRED_PROJECT_LEVEL1.filter((_, k) => (covered & (1 << k)) === 0);
+  return { zh: missing.join("、"), en: missing.join(", ") };
+});
+
 function requiredLevelsCovered(indicators: readonly Indicator[]): number {
   let seen = 0;
   for (const ind of indicators) {
@@ -144,7 +156,7 @@ export const projectTargetLevels: Rule = defineRule(
       if (p.indicators.length === 0) continue; // target.project-missing
       const covered = requiredLevelsCovered(p.indicators);
       if (covered === ALL_REQUIRED) continue; // the usual case: no list, no message
-      const missing = REQUIRED_PROJECT_LEVEL1.filter((_, k) => (covered & (1 << k)) === 0);
+      const missing = MISSING_LISTS[covered]!;
       // the levels present, each once, in first-seen order
       const present: string[] = [];
       for (const ind of p.indicators) {
@@ -153,9 +165,9 @@ export const projectTargetLevels: Rule = defineRule(
       }
       out.push(
         emit({
-          message: `项目 ${p.code}“${p.name}”缺少一级指标：${missing.join("、")} / project ${p.code} "${p.name}" lacks the 一级 levels ${missing.join(", ")}`,
+          message: `项目 ${p.code}“${p.name}”缺少一级指标：${missing.zh} / project ${p.code} "${p.name}" lacks the 一级 levels ${missing.en}`,
           path: `projects[${i}].indicators`,
-          expected: REQUIRED_PROJECT_LEVEL1.join("、"),
+          expected: REQUIRED_LIST,
           actual: present.join("、"),
         }),
       );
