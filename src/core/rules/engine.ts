@@ -28,39 +28,60 @@ export interface KnownFigures {
 }
 
 export function createRuleContext(budget: Budget, catalog: CatalogIndex, known: KnownFigures = {}): RuleContext {
-  let scope: Scope | undefined = known.department?.scope;
-  let figures: Figures | undefined = known.department?.figures;
-  const units = new Map<string, ScopeFigures>(known.units);
-  const unitIndex = firstIndex(budget.units, unitCode);
-  const projectIndex = firstIndex(budget.projects, projectCode);
-  const getScope = (): Scope => (scope ??= departmentScope(budget));
-  let unitScopeOf: ((code: string) => Scope | undefined) | undefined;
-  const ctx: RuleContext = {
-    budget,
-    catalog,
-    get scope() {
-      return getScope();
-    },
-    get figures() {
-      return (figures ??= computeFigures(getScope()));
-    },
-    unitIndex,
-    projectIndex,
-    unit(code: string) {
-      if (!unitIndex.has(code)) return undefined;
-      let hit = units.get(code);
-      if (!hit) {
-        // the budget is partitioned by unit once, at the first unit a rule asks for
-        const s = (unitScopeOf ??= unitScopeLookup(budget))(code)!;
-        hit = { scope: s, figures: computeFigures(s) };
-        units.set(code, hit);
-      }
-      return hit;
-    },
-  };
-  // what rules compute once per context (helpers.ts `shared`), kept with it
-  Object.defineProperty(ctx, SHARED_RESULTS, { value: new Map(), enumerable: false });
-  return ctx;
+  return new BudgetRuleContext(budget, catalog, known);
+}
+
+/**
+ * The context `createRuleContext` makes. A class rather than an object literal with getters: V8 keeps such a
+ * literal as a dictionary, so each of the many reads rules make of `budget`, `catalog` and the indexes was a
+ * hash look-up; a class instance has a fixed shape. What rules share (helpers.ts `shared`) is reached
+ * through a getter on the prototype, so it is not an own property and a copy of the context does not carry it.
+ */
+class BudgetRuleContext implements RuleContext {
+  readonly unitIndex: ReadonlyMap<string, number>;
+  readonly projectIndex: ReadonlyMap<string, number>;
+  #scope: Scope | undefined;
+  #figures: Figures | undefined;
+  readonly #units: Map<string, ScopeFigures>;
+  #unitScopeOf: ((code: string) => Scope | undefined) | undefined;
+  readonly #shared = new Map<unknown, unknown>();
+
+  constructor(
+    readonly budget: Budget,
+    readonly catalog: CatalogIndex,
+    known: KnownFigures,
+  ) {
+    this.#scope = known.department?.scope;
+    this.#figures = known.department?.figures;
+    this.#units = new Map<string, ScopeFigures>(known.units);
+    this.unitIndex = firstIndex(budget.units, unitCode);
+    this.projectIndex = firstIndex(budget.projects, projectCode);
+  }
+
+  get scope(): Scope {
+    return (this.#scope ??= departmentScope(this.budget));
+  }
+
+  get figures(): Figures {
+    return (this.#figures ??= computeFigures(this.scope));
+  }
+
+  unit(code: string): ScopeFigures | undefined {
+    if (!this.unitIndex.has(code)) return undefined;
+    let hit = this.#units.get(code);
+    if (!hit) {
+      // the budget is partitioned by unit once, at the first unit a rule asks for
+      const s = (this.#unitScopeOf ??= unitScopeLookup(this.budget))(code)!;
+      hit = { scope: s, figures: computeFigures(s) };
+      this.#units.set(code, hit);
+    }
+    return hit;
+  }
+
+  /** what rules compute once per context (helpers.ts `shared`), kept with it */
+  get [SHARED_RESULTS](): Map<unknown, unknown> {
+    return this.#shared;
+  }
 }
 
 const unitCode = (u: { code: string }) => u.code;

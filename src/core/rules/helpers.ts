@@ -51,8 +51,8 @@ export function isBlank(s: string | undefined): boolean {
 }
 
 /**
- * Where a context made by `createRuleContext` keeps the results of `shared`: a property of the context
- * itself (not enumerable, so a copy of the context does not carry it), dropped with the context.
+ * Where a context made by `createRuleContext` keeps the results of `shared`: a getter of the context's class
+ * (not an own property, so a copy of the context does not carry it), dropped with the context.
  */
 export const SHARED_RESULTS = Symbol("shared rule results");
 
