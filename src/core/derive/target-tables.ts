@@ -2,7 +2,7 @@
  * Performance-target tables: 12 部门（单位）整体绩效目标表 and 13 预算项目绩效目标汇总表.
  * Funds are derived from the line items; indicators come from the targets data.
  */
-import type { Indicator, Task } from "../model.ts";
+import type { Task } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import { PROJECT_LEVEL1, formatTarget, normaliseLevel1 } from "../targets.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
@@ -108,6 +108,10 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, de
     }
   }
   const levels = level1Columns(used);
+  // each indicator's column pair (its level's position in `levels`), in the same order as indicatorLevels
+  const levelIndex = new Map<string, number>();
+  levels.forEach((l, i) => levelIndex.set(l, i));
+  const indicatorColumn: number[] = indicatorLevels.map((l) => levelIndex.get(l)!);
   const columns: Column[] = [code("code", 12), text("name", 24), money("total"), money("fiscal"), money("other")];
   for (const l of levels) columns.push(text(`${l}-name`, 16), text(`${l}-value`, 14));
   const subHeader: HeaderCell[] = [];
@@ -149,30 +153,34 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, de
       if (list) list.push(i);
       else projectsByUnit.set(p.unit, [i]);
     });
-    const byLevel: Indicator[][] = levels.map(() => []);
+    // A project's indicators of one level go down that level's column pair, one row each, in order: the
+    // k-th indicator of a level is on the project's k-th row; the project is as high as its longest level.
+    const countByLevel = new Array<number>(levels.length).fill(0);
     for (const unit of scope.units) {
       const projects = projectsByUnit.get(unit.code);
       if (!projects) continue;
       t.row(fundCells(unit.code, unit.name, ledger.units.get(unit.code)?.projectFunds), "unit");
       for (const i of projects) {
         const p = scope.projects[i]!;
-        for (const list of byLevel) list.length = 0;
         const start = firstIndicator[i]!;
-        p.indicators.forEach((ind, k) => byLevel[levels.indexOf(indicatorLevels[start + k]!)]!.push(ind));
+        countByLevel.fill(0);
         let height = 1;
-        for (const list of byLevel) if (list.length > height) height = list.length;
-        const first = t.rows.length;
-        for (let r = 0; r < height; r++) {
-          const cells = r === 0 ? fundCells(p.code, p.name, ledger.projects.get(p.code)?.funds) : fundCells(null, null, null);
-          for (let l = 0; l < byLevel.length; l++) {
-            const ind = byLevel[l]![r];
-            if (ind) {
-              cells[5 + 2 * l] = ind.level3;
-              cells[6 + 2 * l] = formatTarget(ind.target);
-            }
-          }
-          t.row(cells);
+        for (let k = 0; k < p.indicators.length; k++) {
+          const n = ++countByLevel[indicatorColumn[start + k]!]!;
+          if (n > height) height = n;
         }
+        const rows: Cell[][] = [fundCells(p.code, p.name, ledger.projects.get(p.code)?.funds)];
+        for (let r = 1; r < height; r++) rows.push(fundCells(null, null, null));
+        countByLevel.fill(0);
+        for (let k = 0; k < p.indicators.length; k++) {
+          const ind = p.indicators[k]!;
+          const l = indicatorColumn[start + k]!;
+          const cells = rows[countByLevel[l]!++]!;
+          cells[5 + 2 * l] = ind.level3;
+          cells[6 + 2 * l] = formatTarget(ind.target);
+        }
+        const first = t.rows.length;
+        for (const cells of rows) t.row(cells);
         for (let c = 0; c < 5; c++) t.merge(first, c, height, 1);
       }
     }
