@@ -5,7 +5,7 @@
  */
 
 /** True when `s` is ASCII digits only (the empty string included). */
-function isDigits(s: string): boolean {
+export function isDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return false;

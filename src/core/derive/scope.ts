@@ -16,8 +16,8 @@ import type {
   Unit,
 } from "../model.ts";
 import { fen } from "../money.ts";
-import { compareCodes, sortInPlace } from "./order.ts";
-import { SOURCE_NAME_RANK, sourceIndex } from "./sources.ts";
+import { compareCodes, isDigits, sortCodes, sortInPlace } from "./order.ts";
+import { SOURCES_BY_NAME, SOURCE_NAME_RANK, sourceIndex } from "./sources.ts";
 
 export type ScopeRef = { kind: "department" } | { kind: "unit"; code: string };
 
@@ -189,6 +189,8 @@ function makeScope(
 function incomeFromLines(lines: readonly LineItem[]): Income[] {
   const byUnit = new Map<string, (Income | undefined)[]>();
   const acc: Income[] = []; // in first-seen order, so the sort below breaks ties as before
+  // every unit code digits only and every source a known one: then no two entries tie, see below
+  let plain = true;
   // lines of one unit usually come together: the last unit's slots are kept at hand
   let lastUnit: string | undefined;
   let slots: (Income | undefined)[] = [];
@@ -197,9 +199,13 @@ function incomeFromLines(lines: readonly LineItem[]): Income[] {
       lastUnit = l.unit;
       const known = byUnit.get(l.unit);
       if (known) slots = known;
-      else byUnit.set(l.unit, (slots = []));
+      else {
+        byUnit.set(l.unit, (slots = []));
+        if (!isDigits(l.unit)) plain = false;
+      }
     }
     const s = sourceIndex(l.source);
+    if (s < 0) plain = false;
     const prev = s < 0 ? acc.find((i) => i.unit === l.unit && i.source === l.source) : slots[s];
     if (prev) prev.amount = fen(prev.amount + l.amount);
     else {
@@ -208,7 +214,18 @@ function incomeFromLines(lines: readonly LineItem[]): Income[] {
       acc.push(entry);
     }
   }
-  return sortInPlace(acc, (a, b) => compareCodes(a.unit, b.unit) || compareSources(a.source, b.source));
+  if (!plain) return sortInPlace(acc, (a, b) => compareCodes(a.unit, b.unit) || compareSources(a.source, b.source));
+  // The same order without comparing entries: distinct codes of digits never compare equal, nor do two
+  // known sources, so the sorted order is the units in code order, each with its sources in name order.
+  const out: Income[] = [];
+  for (const unit of sortCodes([...byUnit.keys()])) {
+    const unitSlots = byUnit.get(unit)!;
+    for (let i = 0; i < SOURCES_BY_NAME.length; i++) {
+      const entry = unitSlots[SOURCES_BY_NAME[i]!];
+      if (entry) out.push(entry);
+    }
+  }
+  return out;
 }
 
 function compareSources(a: FundingSource, b: FundingSource): number {

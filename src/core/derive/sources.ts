@@ -74,3 +74,6 @@ export const SOURCE_NAME_RANK: readonly number[] = (() => {
   byName.forEach(({ i }, r) => (rank[i] = r));
   return rank;
 })();
+
+/** The positions in the order of the sources' names (`localeCompare`): SOURCE_NAME_RANK inverted. */
+export const SOURCES_BY_NAME: readonly number[] = SOURCE_NAME_RANK.map((_, i) => SOURCE_NAME_RANK.indexOf(i));
