@@ -106,19 +106,27 @@ export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, ledger
   type Entry = { dept: string; personnel: boolean; amount: number };
   const groups = new Map<string, Entry[]>(); // government code → its department codes
   const grand = { personnel: 0, public: 0 };
+  // one code's government codes so far and their entries (n of them; at most one per slot), reused
+  // from code to code rather than a list of pairs made for each
+  const mineGov: string[] = ["", "", ""];
+  const mineEntry: Entry[] = [];
   ledger.codes.forEach((c, economic) => {
     const byMapping = c.basicGpb;
     if (!byMapping) return;
-    const mine: [string, Entry][] = [];
+    let n = 0;
     for (let m = 0; m < byMapping.length; m++) {
       const amount = byMapping[m];
       if (amount === undefined) continue;
       const unitType = MAPPINGS[m];
       const gov = (unitType && catalog.governmentCodeFor(economic, unitType)) ?? "";
-      let entry = mine.find(([g]) => g === gov)?.[1];
-      if (!entry) {
+      let j = 0;
+      while (j < n && mineGov[j] !== gov) j++;
+      let entry: Entry;
+      if (j < n) entry = mineEntry[j]!;
+      else {
         entry = { dept: economic, personnel: c.personnel, amount: 0 };
-        mine.push([gov, entry]);
+        mineGov[n] = gov;
+        mineEntry[n++] = entry;
         const list = groups.get(gov);
         if (list) list.push(entry);
         else groups.set(gov, [entry]);
