@@ -4,7 +4,7 @@
  * Rules need the figures of several units per check, and no tables; the figures of a scope are the same
  * whichever of the two computed its sums (a property test holds them to it).
  */
-import type { LineItem } from "../model.ts";
+import type { LineItem, Unit } from "../model.ts";
 import { isAdministrativeLike } from "../model.ts";
 import { economicSection, isPersonnel, threePublicItem } from "./economic.ts";
 import type { FunctionalClassAmounts, Ledger } from "./ledger-types.ts";
@@ -45,8 +45,19 @@ interface CodeFacts extends FigureCode {
 }
 
 /** The sums of a scope the figures read: the same amounts `buildLedger` adds up, for those fields. */
-export function figureSums(scope: Scope): FigureSums {
-  const sums = {
+export function figureSums(scope: Pick<Scope, "income" | "lines" | "unitByCode">): FigureSums {
+  const acc = new FigureSumsAccumulator(scope.unitByCode);
+  for (const inc of scope.income) acc.addIncome(inc.source, inc.amount);
+  for (const l of scope.lines) acc.addLine(l);
+  return acc.sums;
+}
+
+/**
+ * The figure sums of one scope, a line at a time: `figureSums` feeds it a scope's income and lines; the
+ * figures of several units (unit-figures.ts) feed each unit's its own from one pass over the budget.
+ */
+export class FigureSumsAccumulator {
+  readonly sums = {
     income: emptyBySource(),
     unknownIncomeSource: false,
     threePublic: { abroad: 0, reception: 0, vehiclePurchase: 0, vehicleOperation: 0 },
@@ -62,27 +73,34 @@ export function figureSums(scope: Scope): FigureSums {
     operatingTotal: 0,
     codes: new Map<string, CodeFacts>(),
   };
-  for (const inc of scope.income) {
-    const s = sourceIndex(inc.source);
-    if (s < 0) sums.unknownIncomeSource = true;
-    else sums.income[s]! += inc.amount;
-  }
-  // each functional code's 类 entry, found once per code (not a 类 cut from every line's code)
-  const classOfFunctional = new Map<string, FunctionalClassAmounts>();
+  /** each functional code's 类 entry, found once per code (not a 类 cut from every line's code) */
+  readonly #classOfFunctional = new Map<string, FunctionalClassAmounts>();
   // the unit of the last line, and whether it counts 机关运行经费 (行政 or 参公): lines of a unit come together
-  let lastUnit: string | undefined;
-  let adminLike = false;
-  for (const l of scope.lines) {
+  #lastUnit: string | undefined;
+  #adminLike = false;
+
+  /** @param unitByCode the scope's units, for whether a line's unit counts 机关运行经费 */
+  constructor(private readonly unitByCode: ReadonlyMap<string, Unit>) {}
+
+  /** One income entry (收入): an amount of a funding source. */
+  addIncome(source: string, amount: number): void {
+    const s = sourceIndex(source);
+    if (s < 0) this.sums.unknownIncomeSource = true;
+    else this.sums.income[s]! += amount;
+  }
+
+  addLine(l: LineItem): void {
+    const sums = this.sums;
     const amount: number = l.amount;
     let f = sums.codes.get(l.economic);
     if (!f) sums.codes.set(l.economic, (f = codeFacts(l.economic)));
-    let cls = classOfFunctional.get(l.functional);
-    if (!cls) classOfFunctional.set(l.functional, (cls = functionalClassAmounts(sums.functionalClasses, l.functional)));
+    let cls = this.#classOfFunctional.get(l.functional);
+    if (!cls) this.#classOfFunctional.set(l.functional, (cls = functionalClassAmounts(sums.functionalClasses, l.functional)));
     const basic = l.nature === "basic";
     sums.total += amount;
     if (basic) sums.basicTotal += amount;
     const s = sourceIndex(l.source);
-    if (s < 0) continue; // nothing by source for an unknown source, as in the ledger
+    if (s < 0) return; // nothing by source for an unknown source, as in the ledger
     if (IS_APPROPRIATION[s]) sums.appropriation += amount;
     if (IS_GPB[s]) {
       sums.gpb += amount;
@@ -97,17 +115,17 @@ export function figureSums(scope: Scope): FigureSums {
     }
     if (s === GPB_APPROPRIATION) {
       if (f.threePublic) sums.threePublic[f.threePublic] += amount;
-      if (l.unit !== lastUnit) {
-        lastUnit = l.unit;
-        adminLike = isAdminLike(scope, l);
+      if (l.unit !== this.#lastUnit) {
+        this.#lastUnit = l.unit;
+        const info = this.unitByCode.get(l.unit);
+        this.#adminLike = !!info && isAdministrativeLike(info.type);
       }
-      if (basic && f.operatingClass && adminLike) {
+      if (basic && f.operatingClass && this.#adminLike) {
         sums.operatingTotal += amount;
         if (amount !== 0) f.inOperating = true;
       }
     }
   }
-  return sums;
 }
 
 function addBasicGpb(sums: { personnel: number; publicFunds: number }, f: CodeFacts, amount: number): void {
@@ -126,11 +144,6 @@ function functionalClassAmounts(classes: Map<string, FunctionalClassAmounts>, fu
   let cls = classes.get(functionalClass);
   if (!cls) classes.set(functionalClass, (cls = { appropriation: undefined, gpb: undefined, governmentFund: undefined, stateCapital: undefined }));
   return cls;
-}
-
-function isAdminLike(scope: Scope, l: LineItem): boolean {
-  const info = scope.unitByCode.get(l.unit);
-  return !!info && isAdministrativeLike(info.type);
 }
 
 function codeFacts(code: string): CodeFacts {

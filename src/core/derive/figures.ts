@@ -51,6 +51,11 @@ export interface Figures {
  * without one, only the sums the figures read are taken (figure-sums.ts), with the same result.
  */
 export function computeFigures(scope: Scope, ledger: FigureSums = figureSums(scope)): Figures {
+  return figuresFromSums(scope, ledger);
+}
+
+/** The figures of a scope's units and procurement, with the sums of its lines and income. */
+export function figuresFromSums(scope: Pick<Scope, "units" | "procurement">, ledger: FigureSums): Figures {
   const incomeBySource = {} as Record<FundingSource, number>;
   let incomeTotal = 0;
   FUNDING_SOURCES.forEach((s, i) => {

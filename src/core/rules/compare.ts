@@ -32,9 +32,12 @@ function findComparedScopes(ctx: RuleContext): ComparedScope[] {
     out.push({ label: { zh: "部门", en: "department" }, prefix: "", prior: b.prior, reasons: b.reasons, reasonsPath: "reasons", figures: ctx.figures });
   }
   const only = b.units.length === 1;
+  const compared = b.units.filter((u, i) => u.prior && ctx.unitIndex.get(u.code) === i);
+  // the units' figures are made together, in one pass over the budget (a unit's scope is not needed)
+  const figures = ctx.unitFigures(compared.map((u) => u.code));
   b.units.forEach((u, i) => {
     if (!u.prior || ctx.unitIndex.get(u.code) !== i) return;
-    const own = ctx.unit(u.code);
+    const own = figures.get(u.code);
     if (!own) return;
     const sharedReasons = !u.reasons && only;
     out.push({
@@ -43,7 +46,7 @@ function findComparedScopes(ctx: RuleContext): ComparedScope[] {
       prior: u.prior,
       reasons: u.reasons ?? (only ? b.reasons : {}),
       reasonsPath: sharedReasons ? "reasons" : `units[${i}].reasons`,
-      figures: own.figures,
+      figures: own,
     });
   });
   return out;

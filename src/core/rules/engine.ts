@@ -5,6 +5,7 @@
 import type { CatalogIndex } from "../catalog.ts";
 import { type Figures, computeFigures } from "../derive/figures.ts";
 import { type Scope, departmentScope, unitScopeLookup } from "../derive/scope.ts";
+import { unitFigures } from "../derive/unit-figures.ts";
 import type { Budget } from "../model.ts";
 import type { Finding, Location, Rule, RuleContext, Severity } from "./finding.ts";
 import { SHARED_RESULTS } from "./helpers.ts";
@@ -45,6 +46,8 @@ class BudgetRuleContext implements RuleContext {
   readonly #units: Map<string, ScopeFigures>;
   #unitScopeOf: ((code: string) => Scope | undefined) | undefined;
   readonly #shared = new Map<unknown, unknown>();
+  /** units' figures made by `unitFigures` (without their scopes) */
+  readonly #unitFiguresMade = new Map<string, Figures>();
 
   constructor(
     readonly budget: Budget,
@@ -76,6 +79,22 @@ class BudgetRuleContext implements RuleContext {
       this.#units.set(code, hit);
     }
     return hit;
+  }
+
+  unitFigures(codes: readonly string[]): ReadonlyMap<string, Figures> {
+    const out = new Map<string, Figures>();
+    const missing: string[] = [];
+    for (const code of codes) {
+      const hit = this.#units.get(code)?.figures ?? this.#unitFiguresMade.get(code);
+      if (hit) out.set(code, hit);
+      else if (this.unitIndex.has(code)) missing.push(code);
+    }
+    if (missing.length === 0) return out;
+    for (const [code, figures] of unitFigures(this.budget, missing)) {
+      this.#unitFiguresMade.set(code, figures);
+      out.set(code, figures);
+    }
+    return out;
   }
 
   /** what rules compute once per context (helpers.ts `shared`), kept with it */

@@ -72,6 +72,11 @@ export interface RuleContext {
   readonly projectIndex: ReadonlyMap<string, number>;
   /** a unit's own scope and figures, computed on first use; undefined for a code that is not a unit */
   unit(code: string): { scope: Scope; figures: Figures } | undefined;
+  /**
+   * The figures of the given units (those codes that are units), the same as `unit(code).figures`, worked
+   * out together and without the units' scopes: for rules that need no more of the units than their figures.
+   */
+  unitFigures(codes: readonly string[]): ReadonlyMap<string, Figures>;
 }
 
 /**
