@@ -269,11 +269,14 @@ function performanceText(ctx: Ctx): string {
   const projects = scope.projects;
   if (projects.length === 0) return `${name}${y}年无预算项目。`;
   const withTargets = new Set<string>();
-  const levels = new Set<string>(); // 一级 levels as written, without 指标, in first-seen order
+  const written = new Set<string>(); // 一级 levels as written, in first-seen order
   for (const p of projects) {
     if (p.indicators.length > 0) withTargets.add(p.code);
-    for (const i of p.indicators) levels.add(i.level1.endsWith("指标") ? i.level1.slice(0, -2) : i.level1);
+    for (const i of p.indicators) written.add(i.level1);
   }
+  // without 指标, in first-seen order: cut from each distinct level as written, not from every indicator's
+  const levels = new Set<string>();
+  for (const l of written) levels.add(l.endsWith("指标") ? l.slice(0, -2) : l);
   let covered = 0;
   withTargets.forEach((code) => (covered += ctx.ledger.projects.get(code)?.funds?.total ?? 0));
   const all = ctx.ledger.projectFunds.total;

@@ -68,8 +68,8 @@ function groupMappedCodes(ctx: RuleContext): MappedCode[] {
       byCode.set(l.economic, (groups = { known, administrative: undefined, institution: undefined }));
     }
     if (!groups.known) continue;
-    const group = isAdministrativeLike(unit.type) ? "administrative" : "institution";
-    const hit = groups[group];
+    const administrative = isAdministrativeLike(unit.type);
+    const hit = administrative ? groups.administrative : groups.institution;
     if (hit) {
       hit.count++;
       continue;
@@ -78,11 +78,12 @@ function groupMappedCodes(ctx: RuleContext): MappedCode[] {
       index,
       economic: l.economic,
       unitType: unit.type,
-      group,
+      group: administrative ? "administrative" : "institution",
       government: ctx.catalog.governmentCodeFor(l.economic, unit.type),
       count: 1,
     };
-    groups[group] = first;
+    if (administrative) groups.administrative = first;
+    else groups.institution = first;
     order.push(first);
   }
   return order;
