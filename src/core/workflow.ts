@@ -269,6 +269,24 @@ export function totalsByNatureAndSource(budget: Pick<Budget, "lineItems">): Map<
   return out;
 }
 
+/** Control figures equal to the budget's own totals (as the demo seed and the tests set them). */
+export function controlFiguresOf(budget: Pick<Budget, "lineItems">): ControlFigure[] {
+  return [...totalsByNatureAndSource(budget)].map(([k, amount]) => {
+    const [nature, source] = k.split("|") as [Nature, string];
+    return { nature, source, amount };
+  });
+}
+
+/** Everything that blocks a submission: the rules' errors, then the gate's own findings (below). */
+export function submissionGate(
+  budget: Pick<Budget, "lineItems">,
+  ruleFindings: readonly Finding[],
+  explanations: readonly WarningExplanation[],
+  controlFigures: readonly ControlFigure[],
+): Finding[] {
+  return [...ruleFindings.filter((f) => f.severity === "error"), ...submissionFindings(budget, ruleFindings, explanations, controlFigures)];
+}
+
 /**
  * The gate a submission must pass, as findings of the same shape the rules produce:
  * - each warning without a written explanation is an error (reviewers must see why it stands);

@@ -7,7 +7,7 @@ import type { Budget } from "../core/model.ts";
 import type { Finding } from "../core/rules/finding.ts";
 import { createRuleContext } from "../core/rules/engine.ts";
 import { runRules } from "../core/rules/index.ts";
-import { explanationKey, isEditable, submissionFindings, BUDGET_STATE_NAMES, changesOutsideUnit } from "../core/workflow.ts";
+import { explanationKey, isEditable, submissionGate, BUDGET_STATE_NAMES, changesOutsideUnit } from "../core/workflow.ts";
 import { type BudgetSummary, currentContent, saveVersion } from "../store/repos/budgets.ts";
 import { listControlFigures } from "../store/repos/control-figures.ts";
 import { listExplanations } from "../store/repos/explanations.ts";
@@ -77,7 +77,7 @@ export async function checkStoredBudget(ctx: AppContext, b: BudgetSummary, budge
   const explanations = await listExplanations(ctx.db, b.id);
   const control = await listControlFigures(ctx.db, b.departmentId, b.year);
   const byKey = new Map(explanations.map((e) => [`${e.rule}\u0000${e.locationKey}`, e]));
-  const gate = [...findings.filter((f) => f.severity === "error"), ...submissionFindings(budget, findings, explanations, control)];
+  const gate = submissionGate(budget, findings, explanations, control);
   return {
     findings: findings.map((f) => {
       const k = explanationKey(f);

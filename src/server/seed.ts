@@ -17,11 +17,10 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Kysely } from "kysely";
 import { nextYearBudget } from "../core/execution/next-year.ts";
-import type { Budget } from "../core/model.ts";
 import { createRuleContext } from "../core/rules/engine.ts";
 import { runRules } from "../core/rules/index.ts";
 import type { Actor, BudgetState, Role, Tenancy, TransitionInput } from "../core/workflow.ts";
-import { explanationKey, submissionFindings, totalsByNatureAndSource, transition } from "../core/workflow.ts";
+import { controlFiguresOf, explanationKey, submissionGate, transition } from "../core/workflow.ts";
 import { catalogFor } from "../formats/catalog-choice.ts";
 import { parseBudgetText } from "../formats/budget-file/read.ts";
 import { RENDERERS } from "../formats/renderers.ts";
@@ -63,13 +62,6 @@ const SAMPLE_EXPLANATIONS: Readonly<Record<string, string>> = {
   "staffing.retired-missing": "演示数据：原公开文本未列离退休人数，离退休人员经费变动率待单位补录后计算。",
 };
 
-function totals(budget: Budget) {
-  return [...totalsByNatureAndSource(budget)].map(([k, amount]) => {
-    const [nature, source] = k.split("|") as ["basic" | "project", string];
-    return { nature, source, amount };
-  });
-}
-
 /** Seeds an empty database; returns false (and does nothing) when it already has users. */
 export async function seedDemo(db: Kysely<Database>, publishFormats: readonly string[] = Object.keys(RENDERERS)): Promise<boolean> {
   if ((await countUsers(db)) > 0) return false;
@@ -110,11 +102,11 @@ export async function seedDemo(db: Kysely<Database>, publishFormats: readonly st
     // 2021: the sample, carried from draft to published through the workflow policy
     const id2021 = await createBudget(trx, dept, budget.year);
     const { version } = await saveVersion(trx, { budgetId: id2021, expectedVersion: 0, content: toContent(budget), lineItems: budget.lineItems, authorId: null, note: "示例数据 / sample data" });
-    await replaceControlFigures(trx, dept, budget.year, totals(budget), null);
+    await replaceControlFigures(trx, dept, budget.year, controlFiguresOf(budget), null);
     const preparer = actors.get("preparer")!;
     for (const e of explanations) await writeExplanation(trx, id2021, e, preparer.userId);
     const steps: [Role, TransitionInput][] = [
-      ["preparer", { action: "submit", gate: [...findings.filter((f) => f.severity === "error"), ...submissionFindings(budget, findings, explanations, totals(budget))] }],
+      ["preparer", { action: "submit", gate: submissionGate(budget, findings, explanations, controlFiguresOf(budget)) }],
       ["department-approver", { action: "approve-department" }],
       ["finance-reviewer", { action: "approve-finance" }],
       ["finance-reviewer", { action: "record-approval", date: SAMPLE_APPROVED_ON }],
@@ -149,7 +141,7 @@ export async function seedDemo(db: Kysely<Database>, publishFormats: readonly st
     // 2022: started from 2021 (units, recurring projects and targets; 2021 as the prior year), a draft
     const id2022 = await createBudget(trx, dept, next.year);
     await saveVersion(trx, { budgetId: id2022, expectedVersion: 0, content: toContent(next), lineItems: next.lineItems, authorId: null, note: `由${budget.year}年度预算生成 / started from ${budget.year}` });
-    await replaceControlFigures(trx, dept, next.year, totals(next), null);
+    await replaceControlFigures(trx, dept, next.year, controlFiguresOf(next), null);
 
     await appendAudit(trx, {
       actorId: null,

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import type { Budget } from "../../src/core/model.ts";
-import { totalsByNatureAndSource } from "../../src/core/workflow.ts";
+import { controlFiguresOf } from "../../src/core/workflow.ts";
 import { parseBudgetText } from "../../src/formats/budget-file/read.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { hashPassword } from "../../src/server/auth/passwords.ts";
@@ -110,8 +110,7 @@ export async function buildWorld(backend: Backend, options: Parameters<typeof bu
   for (const [, u] of users) await createUser(d, u);
   const budget = await createBudget(d, dept313, 2021);
   await d.transaction().execute((trx) => saveVersion(trx, { budgetId: budget, expectedVersion: 0, content: toContent(sample), lineItems: sample.lineItems, authorId: null }));
-  const totals = [...totalsByNatureAndSource(sample)].map(([k, amount]) => ({ nature: k.split("|")[0] as "basic", source: k.split("|")[1]!, amount }));
-  await replaceControlFigures(d, dept313, 2021, totals, null);
+  await replaceControlFigures(d, dept313, 2021, controlFiguresOf(sample), null);
 
   const app = await buildApp(db, { publishFormats: ["json", "html"], loginRateLimit: 10_000, ...options });
   const clients = { anonymous: clientFor(app, "anonymous") } as Record<ActorName, Client>;
