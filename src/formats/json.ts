@@ -38,6 +38,9 @@ export function tableToJson(t: DisclosureTable): JsonTable {
   };
 }
 
+/** disclosure.json as a type: what the web app reads (src/web/api/types.ts re-exports it). */
+export type DisclosureJson = ReturnType<typeof disclosureToJson>;
+
 export function disclosureToJson(d: Disclosure) {
   return {
     format: "yusuan-disclosure/1",

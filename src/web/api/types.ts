@@ -162,33 +162,8 @@ export interface ControlFigure {
   yuan: string;
 }
 
-/** One table of disclosure.json (src/formats/json.ts): money in 万元 as printed. */
-export interface JsonTable {
-  id: string;
-  number: number;
-  title: string;
-  unitName: string;
-  unit: "万元";
-  header: { text: string; colSpan?: number; rowSpan?: number }[][];
-  columns: { key: string; kind: string }[];
-  rows: (string | number | null)[][];
-  rowKinds: string[];
-  merges: { row: number; col: number; rowSpan: number; colSpan: number }[];
-  note?: string;
-  empty: boolean;
-}
-
-export interface DisclosureJson {
-  format: string;
-  layout: string;
-  year: number;
-  title: string;
-  date?: string;
-  scope: { kind: string; code?: string; name?: string };
-  department: { code: string; name: string; region?: string };
-  tables: JsonTable[];
-  narrative: { parts: { id: string; title: string; sections: { id: string; title: string; text: string }[] }[] };
-}
+/** disclosure.json (money in 万元 as printed): its shape is the renderer's own. */
+export type { DisclosureJson, JsonTable } from "../../formats/json.ts";
 
 /** GET /api/public/publications/:id/figures — key figures in 分 (src/server/routes/public-figures.ts). */
 export interface PublicationFigures {
