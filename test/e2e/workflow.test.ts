@@ -171,6 +171,11 @@ describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
     await expect.poll(() => pub.getByText("4,181.09").count(), POLL).toBeGreaterThan(0);
     await expect.poll(() => pub.locator("canvas").count(), POLL).toBeGreaterThan(1);
     await shot(pub, "region-overview");
+    // drill-down: a click on the department's bar opens its published budget
+    const byDepartment = pub.locator(".ant-card", { hasText: "按部门" }).locator("canvas").first();
+    const box = (await byDepartment.boundingBox())!;
+    await pub.mouse.click(box.x + box.width * 0.4, box.y + box.height * 0.45);
+    await pub.waitForURL(/\/p\/\d+$/);
     // read on a phone
     await pub.setViewportSize({ width: 390, height: 844 });
     await pub.goto(publicationUrl);

@@ -10,24 +10,30 @@ import { useEffect, useRef } from "react";
 
 registerECharts([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, CanvasRenderer]);
 
-export default function Chart({ option, label, height }: { option: EChartsCoreOption; label: string; height?: number }) {
+/** `onClick`, when given, makes the data lead somewhere (a drill-down): it gets the clicked item's index. */
+export default function Chart({ option, label, height, onClick }: { option: EChartsCoreOption; label: string; height?: number; onClick?: (index: number) => void }) {
   const ref = useRef<HTMLDivElement>(null);
+  // the latest handler, without re-creating the chart when only the handler changes
+  const click = useRef(onClick);
+  click.current = onClick;
+  const clickable = onClick !== undefined;
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
     const chart = init(el, undefined, { renderer: "canvas" });
     chart.setOption({ animationDuration: 300, ...option });
+    if (clickable) chart.on("click", (p) => click.current?.(p.dataIndex));
     const ro = new ResizeObserver(() => chart.resize());
     ro.observe(el);
     return () => {
       ro.disconnect();
       chart.dispose();
     };
-  }, [option]);
+  }, [option, clickable]);
   // ECharts' own aria-label would replace ours on its container: the described picture wraps the canvas.
   return (
     <div role="img" aria-label={label}>
-      <div ref={ref} className="chart" aria-hidden="true" style={height ? { height } : undefined} />
+      <div ref={ref} className="chart" aria-hidden="true" style={{ ...(height ? { height } : {}), ...(clickable ? { cursor: "pointer" } : {}) }} />
     </div>
   );
 }

@@ -3,8 +3,7 @@
  * project, the largest projects, year on year. Amounts in 万元 (2 decimals, as the tables print).
  */
 import { Card, Col, Row } from "antd";
-import { type EChartsCoreOption, init } from "echarts/core";
-import { useEffect, useMemo, useRef } from "react";
+import { useMemo } from "react";
 import type { PublicationFigures, RegionOverview } from "../../api/types.ts";
 import Chart from "../../components/Chart.tsx";
 import { useI18n } from "../../i18n/index.tsx";
@@ -121,34 +120,10 @@ export function OverviewCharts({ o, onDepartment }: { o: RegionOverview; onDepar
       </Col>
       <Col xs={24} lg={12}>
         <Card size="small" title={t("byDepartment")}>
-          <ClickableChart option={byDept} label={`${t("byDepartment")}：${o.departments.map((d) => `${d.name} ${wan(d.total).toFixed(2)}${unit}`).join("，")}`} onClick={(i) => ids[i] !== undefined && onDepartment(ids[i]!)} />
+          <Chart option={byDept} label={`${t("byDepartment")}：${o.departments.map((d) => `${d.name} ${wan(d.total).toFixed(2)}${unit}`).join("，")}`} onClick={(i) => ids[i] !== undefined && onDepartment(ids[i]!)} />
         </Card>
       </Col>
     </Row>
   );
 }
 
-/** A bar chart whose bars lead somewhere (drill-down): the click gives the category index. */
-function ClickableChart({ option, label, onClick }: { option: EChartsCoreOption; label: string; onClick: (index: number) => void }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const click = useRef(onClick);
-  click.current = onClick;
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const chart = init(el);
-    chart.setOption(option);
-    chart.on("click", (p) => click.current(p.dataIndex));
-    const ro = new ResizeObserver(() => chart.resize());
-    ro.observe(el);
-    return () => {
-      ro.disconnect();
-      chart.dispose();
-    };
-  }, [option]);
-  return (
-    <div role="img" aria-label={label}>
-      <div ref={ref} className="chart" aria-hidden="true" style={{ cursor: "pointer" }} />
-    </div>
-  );
-}
