@@ -116,7 +116,7 @@ function firstIndex<T>(items: readonly T[], codeOf: (t: T) => string): Map<strin
 }
 
 /** Runs every rule; never throws. Findings are sorted: severity, rule id, location (natural order), message. */
-export function runRuleList(ctx: RuleContext, rules: readonly Rule[]): Finding[] {
+export function runRuleList<C = RuleContext>(ctx: C, rules: readonly Rule<C>[]): Finding[] {
   const out: Finding[] = [];
   for (const rule of rules) {
     try {

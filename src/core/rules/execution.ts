@@ -1,6 +1,6 @@
 /**
  * 执行监控规则 — 双监控 during the year and checks of the year-end data, on the rule engine's shape
- * (defineRule, Finding, sortFindings). They see the budget with its execution, so they live in their own
+ * (defineRule, Finding, runRuleList). They see the budget with its execution, so they live in their own
  * list, EXECUTION_RULES, run by `runExecutionRules` — not in ALL_RULES, which checks budgets alone.
  */
 import { COMPLETION_STATUS_NAMES, completionOf } from "../execution/completion.ts";
@@ -10,7 +10,7 @@ import { type LineExecution, sideBySide } from "../execution/side-by-side.ts";
 import type { Budget } from "../model.ts";
 import { formatYuan } from "../money.ts";
 import { formatPercent } from "../ratio.ts";
-import { sortFindings } from "./engine.ts";
+import { runRuleList } from "./engine.ts";
 import { type Finding, type Rule, defineRule } from "./finding.ts";
 
 /** What execution rules see: the budget, its execution, and figures computed once. */
@@ -163,16 +163,7 @@ export const targetProgress = defineRule<ExecutionRuleContext>(
 /** The execution rules, in documentation order. */
 export const EXECUTION_RULES: readonly Rule<ExecutionRuleContext>[] = [projectBehindAtQ3, behindTime, overspent, adjustmentShape, adjustmentUnapproved, targetProgress];
 
-/** Runs execution rules like runRuleList: a rule that throws becomes an `internal` finding; fixed order. */
+/** Runs execution rules through the engine's runRuleList: a rule that throws becomes an `internal` finding. */
 export function runExecutionRules(ctx: ExecutionRuleContext, rules: readonly Rule<ExecutionRuleContext>[] = EXECUTION_RULES): Finding[] {
-  const out: Finding[] = [];
-  for (const rule of rules) {
-    try {
-      out.push(...rule.check(ctx));
-    } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
-      out.push({ rule: "internal", severity: "error", message: `规则 ${rule.id} 运行出错：${reason} / rule ${rule.id} failed: ${reason}`, location: { kind: "data", path: "" }, actual: rule.id });
-    }
-  }
-  return sortFindings(out);
+  return runRuleList(ctx, rules);
 }
