@@ -3,6 +3,7 @@
  * the region's catalog for the budget's year in its code lists) or filled with the current version (to
  * edit offline and import again: the import reads it back to the same budget).
  */
+import { create as contentDisposition } from "content-disposition";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -12,11 +13,6 @@ import { requireUser } from "../auth/session.ts";
 import { loadBudget } from "../budget-service.ts";
 import { CONTENT_TYPES } from "../disclosure-files.ts";
 import { id } from "./schemas.ts";
-
-/** RFC 6266: an ASCII fallback and the UTF-8 name. */
-function disposition(name: string, ascii: string): string {
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export function entryWorkbookRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -37,7 +33,7 @@ export function entryWorkbookRoutes(app: FastifyInstance): void {
       const content = blank ? await writeEntryTemplate({ year: b.year, catalog: catalog.catalog }) : await writeEntryWorkbook((await loadBudget(app.ctx, b.id)).budget, catalog.catalog);
       const name = blank ? `${b.year}年度部门预算录入模板.xlsx` : `${b.departmentName}${b.year}年度部门预算录入工作簿.xlsx`;
       const ascii = blank ? `entry-template-${b.year}.xlsx` : `entry-workbook-${b.departmentCode}-${b.year}.xlsx`;
-      return reply.header("content-type", CONTENT_TYPES.xlsx!).header("content-disposition", disposition(name, ascii)).send(Buffer.from(content));
+      return reply.header("content-type", CONTENT_TYPES.xlsx!).header("content-disposition", contentDisposition(name, { fallback: ascii })).send(Buffer.from(content));
     },
   );
 }
