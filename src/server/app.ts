@@ -3,7 +3,6 @@
  * takes an open database, so tests and `yusuan serve` build the same app.
  */
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
@@ -35,6 +34,7 @@ import { userRoutes } from "./routes/users.ts";
 import { SnapshotCache } from "./snapshot-cache.ts";
 import { DEFAULT_WEB_DIR, registerWebApp, spaFallback } from "./web-app.ts";
 import { RENDERERS } from "../formats/renderers.ts";
+import { registerSecurityHeaders } from "./security-headers.ts";
 
 export const DEFAULT_OPTIONS: Required<ServerOptions> = {
   publishFormats: Object.keys(RENDERERS),
@@ -79,10 +79,7 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
   await app.register(cookie);
   // The web app's scripts and styles are files of this origin; antd writes inline <style> (CSS-in-JS).
   // upgrade-insecure-requests only behind HTTPS: on plain http (a local start) it would break the page.
-  await app.register(helmet, {
-    global: true,
-    contentSecurityPolicy: { directives: { "upgrade-insecure-requests": ctx.options.secureCookies ? [] : null } },
-  });
+  registerSecurityHeaders(app, { contentSecurityPolicy: { directives: { "upgrade-insecure-requests": ctx.options.secureCookies ? [] : null } } });
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: ctx.options.maxUploadBytes, files: 1, fields: 10, parts: 12 } });
   await app.register(swagger, {

@@ -3,7 +3,7 @@
  * hashes, and the files themselves. Snapshots never change, so they are cached in memory and marked
  * immutable for HTTP caches too.
  */
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { type ZodTypeProvider, validatorCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { getPublication, getPublicationFile, listRegionPublications } from "../../store/repos/publications.ts";
@@ -37,18 +37,10 @@ export function publicRoutes(app: FastifyInstance): void {
   });
 
   // Reading a published file is the hot path (bench:api): the answer for each file and encoding, headers
-  // and all, is made once (snapshot-cache.ts). helmet's headers are the same on every answer too, but
-  // @fastify/helmet rebuilds its middleware on each request; this route takes them from helmet's first
-  // answer instead (same configuration, so the same headers; no CSP nonces are used).
-  let security: Record<string, string> | undefined;
+  // and all, is made once (snapshot-cache.ts).
   r.get(
     "/api/public/publications/:id/files/:scope/:format",
     {
-      helmet: false,
-      onRequest: (_req, reply, done) => {
-        reply.headers((security ??= helmetHeaders(reply)));
-        done();
-      },
       schema: {
         tags: ["public"],
         summary: "公开文件 / a published file (scope: department or a unit code); immutable: ETag, If-None-Match → 304, brotli/gzip",
@@ -83,14 +75,4 @@ function checkFileParams(data: unknown): ReturnType<typeof zodFileParams> {
     return { value: { id: n, scope: p.scope, format: p.format } };
   }
   return zodFileParams(data);
-}
-
-/** The headers helmet sets (applied once through the reply's helmet decorator, and read back). */
-function helmetHeaders(reply: FastifyReply): Record<string, string> {
-  if (typeof reply.helmet !== "function") return {};
-  const before = new Set(reply.raw.getHeaderNames());
-  reply.helmet();
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(reply.raw.getHeaders())) if (!before.has(k) && v !== undefined) headers[k] = String(v);
-  return headers;
 }
