@@ -81,7 +81,6 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
   // upgrade-insecure-requests only behind HTTPS: on plain http (a local start) it would break the page.
   registerSecurityHeaders(app, { contentSecurityPolicy: { directives: { "upgrade-insecure-requests": ctx.options.secureCookies ? [] : null } } });
   await app.register(rateLimit, { global: false });
-  await app.register(multipart, { limits: { fileSize: ctx.options.maxUploadBytes, files: 1, fields: 10, parts: 12 } });
   await app.register(swagger, {
     openapi: {
       info: { title: "Yusuan 预算 API", version: "0.1.0", description: "部门预算：填报、审核、批复、公开 / department budgets: preparation, review, approval, publication" },
@@ -93,9 +92,16 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
   registerSessionHook(app);
   if (webDir) webApp = await registerWebApp(app, webDir);
 
-  for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, importRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, publicFigureRoutes, catalogRoutes, auditLogRoutes, tenancyRoutes, auditDocumentRoutes, executionRoutes, entryWorkbookRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, publicFigureRoutes, auditLogRoutes, tenancyRoutes, entryWorkbookRoutes]) {
     routes(app);
   }
+  // The routes that take an uploaded file, in their own scope: @fastify/multipart's parser and its three
+  // asynchronous hooks (a listener on every response, promises before validation and after the answer)
+  // serve these routes only, not every request.
+  await app.register(async (uploads) => {
+    await uploads.register(multipart, { limits: { fileSize: ctx.options.maxUploadBytes, files: 1, fields: 10, parts: 12 } });
+    for (const routes of [importRoutes, catalogRoutes, auditDocumentRoutes, executionRoutes]) routes(uploads);
+  });
   await app.ready();
   return app;
 }

@@ -1,11 +1,12 @@
 /**
  * 安全响应头 — helmet's headers, computed once, are exactly what helmet's middleware sets on a real
- * response, and every kind of answer carries them: an API read, an error, a published file.
+ * response; every JSON answer (a read, an error, a 404) carries OWASP's API set and every other answer
+ * (a page, a file a browser may render, a 304) helmet's.
  */
 import { createServer } from "node:http";
 import helmet from "helmet";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { securityHeaders } from "../../src/server/security-headers.ts";
+import { apiSecurityHeaders, isJsonType, securityHeaders } from "../../src/server/security-headers.ts";
 import { BACKENDS } from "../store/databases.ts";
 import { type World, buildWorld } from "./world.ts";
 
@@ -29,6 +30,21 @@ describe("security headers", () => {
   it.each(OPTIONS)("are what helmet sets on a real response (%j)", async (options) => {
     expect(securityHeaders(options)).toEqual(await helmetOnARealResponse(options));
   });
+
+  it("for JSON: a CSP that allows nothing, no framing, nosniff, and HSTS only when the document set has it", () => {
+    expect(apiSecurityHeaders(securityHeaders({}))).toEqual({
+      "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+      "x-frame-options": "DENY",
+      "x-content-type-options": "nosniff",
+      "strict-transport-security": "max-age=31536000; includeSubDomains",
+    });
+    expect(apiSecurityHeaders(securityHeaders({ hsts: false }))["strict-transport-security"]).toBeUndefined();
+  });
+
+  it("tell JSON from everything else by the content type", () => {
+    for (const t of ["application/json", "application/json; charset=utf-8", "Application/JSON", "application/problem+json", "application/vnd.api+json; charset=utf-8"]) expect([t, isJsonType(t)]).toEqual([t, true]);
+    for (const t of [undefined, "", "text/html; charset=utf-8", "text/json-ish", "application/pdf", "application/javascript", "text/plain", "application/jsonp", 42]) expect([t, isJsonType(t)]).toEqual([t, false]);
+  });
 });
 
 describe.each(BACKENDS)("security headers on every answer ($name)", (backend) => {
@@ -43,17 +59,31 @@ describe.each(BACKENDS)("security headers on every answer ($name)", (backend) =>
     await secure?.close();
   });
 
-  it("an API read, an error and a 404 carry the same set; upgrade-insecure-requests only behind HTTPS", async () => {
+  it("JSON answers (a read, an error, a 404) carry the API set; upgrade-insecure-requests only behind HTTPS", async () => {
     const read = await plain.clients.preparer.request("GET", `/api/budgets/${plain.budget}`);
     const refused = await plain.clients.anonymous.request("GET", `/api/budgets/${plain.budget}`);
     const missing = await plain.clients.anonymous.request("GET", "/api/no-such-thing");
     expect([read.statusCode, refused.statusCode, missing.statusCode]).toEqual([200, 401, 404]);
-    const expected = securityHeaders({ contentSecurityPolicy: { directives: { "upgrade-insecure-requests": null } } });
-    for (const res of [read, refused, missing]) for (const [k, v] of Object.entries(expected)) expect([k, res.headers[k]]).toEqual([k, v]);
-    expect(expected["content-security-policy"]).toContain("script-src 'self'");
-    expect(expected["content-security-policy"]).not.toContain("upgrade-insecure-requests");
-    expect(expected["x-content-type-options"]).toBe("nosniff");
-    const behindHttps = await secure.clients.anonymous.request("GET", "/api/health");
-    expect(behindHttps.headers["content-security-policy"]).toContain("upgrade-insecure-requests");
+    const document = securityHeaders({ contentSecurityPolicy: { directives: { "upgrade-insecure-requests": null } } });
+    const api = apiSecurityHeaders(document);
+    for (const res of [read, refused, missing]) {
+      for (const [k, v] of Object.entries(api)) expect([k, res.headers[k]]).toEqual([k, v]);
+      for (const k of ["referrer-policy", "x-dns-prefetch-control", "cross-origin-opener-policy"]) expect([k, res.headers[k]]).toEqual([k, undefined]);
+    }
+    expect(document["content-security-policy"]).toContain("script-src 'self'");
+    expect(document["content-security-policy"]).not.toContain("upgrade-insecure-requests");
+    const page = await secure.clients.anonymous.request("GET", "/api/docs");
+    expect(page.headers["content-type"]).toContain("text/html");
+    expect(page.headers["content-security-policy"]).toContain("upgrade-insecure-requests");
+    expect(page.headers["x-dns-prefetch-control"]).toBe("off");
+  });
+
+  it("an HTML page, a rendered file and an answer without a content type carry helmet's set", async () => {
+    const document = securityHeaders({ contentSecurityPolicy: { directives: { "upgrade-insecure-requests": null } } });
+    const page = await plain.clients.anonymous.request("GET", "/api/docs");
+    const xlsx = await plain.clients.preparer.request("GET", `/api/budgets/${plain.budget}/render/xlsx`);
+    const redirect = await plain.clients.anonymous.request("GET", "/api/docs/static/index.html");
+    expect([page.statusCode, page.headers["content-type"], xlsx.statusCode, redirect.statusCode, redirect.headers["content-type"]]).toEqual([200, "text/html; charset=utf-8", 200, 302, undefined]);
+    for (const res of [page, xlsx, redirect]) for (const [k, v] of Object.entries(document)) expect([res.statusCode, k, res.headers[k]]).toEqual([res.statusCode, k, v]);
   });
 });

@@ -3,13 +3,13 @@
  * hashes, and the files themselves. Snapshots never change, so they are cached in memory and marked
  * immutable for HTTP caches too.
  */
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { type ZodTypeProvider, validatorCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { getPublication, getPublicationFile, listRegionPublications } from "../../store/repos/publications.ts";
 import { findRegionByCode } from "../../store/repos/tenancy.ts";
 import { notFound } from "../errors.ts";
-import { notModified, pickEncoding } from "../snapshot-cache.ts";
+import { type CachedFile, notModified, pickEncoding } from "../snapshot-cache.ts";
 import { id, year } from "./schemas.ts";
 
 export function publicRoutes(app: FastifyInstance): void {
@@ -48,16 +48,25 @@ export function publicRoutes(app: FastifyInstance): void {
       },
       validatorCompiler: () => checkFileParams,
     },
-    async (req, reply) => {
+    (req, reply) => {
       const { id: pid, scope, format } = req.params;
       const key = `${pid}/${scope}/${format}`;
-      const cached = app.ctx.snapshots.get(key) ?? (await app.ctx.snapshots.load(key, () => getPublicationFile(app.ctx.db, pid, scope, format)));
-      if (!cached) throw notFound("公开文件 / published file");
-      const v = cached[pickEncoding(req.headers["accept-encoding"], cached.compressible)];
-      if (notModified(req.headers["if-none-match"], v.etag)) return reply.code(304).headers(v.notModified).send();
-      return reply.headers(v.headers).send(v.body);
+      const cached = app.ctx.snapshots.get(key);
+      // A cached file is answered synchronously (no promise); the first read of a file loads it.
+      if (cached) return void sendFile(req, reply, cached);
+      return app.ctx.snapshots.load(key, () => getPublicationFile(app.ctx.db, pid, scope, format)).then((loaded) => {
+        if (!loaded) throw notFound("公开文件 / published file");
+        sendFile(req, reply, loaded);
+      });
     },
   );
+}
+
+/** The file in the encoding the client prefers, or 304 when its copy is current. */
+function sendFile(req: FastifyRequest, reply: FastifyReply, file: CachedFile): void {
+  const v = file[pickEncoding(req.headers["accept-encoding"], file.compressible)];
+  if (notModified(req.headers["if-none-match"], v.etag)) reply.code(304).headers(v.notModified).send();
+  else reply.headers(v.headers).send(v.body);
 }
 
 const fileParams = z.object({ id, scope: z.string().max(64), format: z.string().max(16) });
