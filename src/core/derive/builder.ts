@@ -1,5 +1,5 @@
 /** A small builder so each table's code reads like its layout. */
-import type { Fen } from "../money.ts";
+import { type Fen, fen } from "../money.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell, Merge, RowKind } from "../table.ts";
 import type { Scope } from "./scope.ts";
 
@@ -37,6 +37,17 @@ export class TableBuilder {
       if (c === 0 || c === undefined) full[i] = null;
     }
     this.rows.push({ cells: full, kind });
+    return this.rows.length - 1;
+  }
+
+  /**
+   * Appends a row whose cells are already final: exactly the table's width, every empty cell null (zero
+   * amounts written with `moneyCell`). The wide tables (2, 3, 4, 5, 8, 10, 13) write their rows this way,
+   * which spares `row`'s second pass over every cell; the array becomes the row itself (no copy).
+   */
+  finalRow(cells: Cell[], kind: RowKind = "detail"): number {
+    if (cells.length !== this.columns.length) throw new Error(`row of ${cells.length} cells in a table of ${this.columns.length} columns`);
+    this.rows.push({ cells, kind });
     return this.rows.length - 1;
   }
 
@@ -93,6 +104,11 @@ export function h(textValue: string, span?: { rs?: number; cs?: number }): Heade
   const cs = span?.cs !== undefined && span.cs > 1 ? span.cs : 0;
   if (rs) return cs ? { text: textValue, rowSpan: rs, colSpan: cs } : { text: textValue, rowSpan: rs };
   return cs ? { text: textValue, colSpan: cs } : { text: textValue };
+}
+
+/** An amount as a money cell of a final row: zero prints as an empty cell (null); the amount is checked as 分. */
+export function moneyCell(n: number): Cell {
+  return n === 0 ? null : fen(n);
 }
 
 /** An amount as a cell: zero prints as an empty cell. */

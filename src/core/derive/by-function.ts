@@ -6,9 +6,9 @@
  */
 import type { CatalogIndex } from "../catalog.ts";
 import { FUNDING_SOURCES, FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, PROJECT_CLASSES, PROJECT_CLASS_NAMES } from "../model.ts";
-import { fen } from "../money.ts";
+import { type Fen, fen } from "../money.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
-import { TableBuilder, code, h, money, text } from "./builder.ts";
+import { TableBuilder, amountOrNull, code, h, money, moneyCell, text } from "./builder.ts";
 import { FIXED_BASIC_CLASSES, economicClassName } from "./economic.ts";
 import { type ExpenditureAcc, type Ledger, SELECTION_INDEX, type Selection } from "./ledger.ts";
 import { compareCodeUnits, sortInPlace } from "./order.ts";
@@ -82,13 +82,13 @@ function functionalRow(width: number, functional: string, unit: string, catalog:
   return codeRow(width, p.class, p.section, p.item, unit, p.label);
 }
 
-/** Writes 总计, 一般公共预算 小计, its sub-sources and the sources at `sources` from cell 5 on. */
+/** Writes 总计, 一般公共预算 小计, its sub-sources and the sources at `sources` from cell 5 on (a final row). */
 function fillSources(cells: Cell[], row: BySource, sources: readonly number[]): Cell[] {
-  cells[5] = totalOf(row);
+  cells[5] = amountOrNull(totalOf(row));
   let gpb = 0;
   for (let i = 0; i < GPB_INDEXES.length; i++) gpb += row[GPB_INDEXES[i]!]!;
-  cells[6] = fen(gpb);
-  for (let i = 0; i < sources.length; i++) cells[7 + i] = row[sources[i]!] as Cell;
+  cells[6] = moneyCell(gpb);
+  for (let i = 0; i < sources.length; i++) cells[7 + i] = amountOrNull(row[sources[i]!] as Fen);
   return cells;
 }
 
@@ -104,14 +104,14 @@ export function incomeByFunction(scope: Scope, catalog: CatalogIndex, ledger: Le
   ];
   const width = columns.length;
   const t = new TableBuilder(columns, header);
-  t.row(fillSources(codeRow(width, "", "", "", "", "合计"), ledger.spend, sources), "total");
+  t.finalRow(fillSources(codeRow(width, "", "", "", "", "合计"), ledger.spend, sources), "total");
   for (const unit of scope.units) {
     const u = ledger.units.get(unit.code);
     if (!u) continue;
-    t.row(fillSources(codeRow(width, "", "", "", unit.code, scope.unitByCode.get(unit.code)?.name ?? unit.code), u.bySource, sources), "unit");
+    t.finalRow(fillSources(codeRow(width, "", "", "", unit.code, scope.unitByCode.get(unit.code)?.name ?? unit.code), u.bySource, sources), "unit");
     for (let i = 0; i < u.rows.length; i++) {
       const r = u.rows[i]!;
-      t.row(fillSources(functionalRow(width, r.functional, "", catalog), r.bySource, sources));
+      t.finalRow(fillSources(functionalRow(width, r.functional, "", catalog), r.bySource, sources));
     }
   }
   const empty = ledger.lineCount === 0;
@@ -131,17 +131,20 @@ function basicClassColumns(ledger: Ledger, selection: number): { code: string; i
   return [...FIXED_BASIC_CLASSES, ...sortInPlace(extra, compareCodeUnits)].map((c) => ({ code: c, index: ledger.economicClasses.indexOf(c) }));
 }
 
-/** Writes 合计, 基本支出 小计 and its 类 (positions in `classIndexes`, -1 for none), 项目支出 小计 and its classes from cell 5 on. */
+/**
+ * Writes 合计, 基本支出 小计 and its 类 (positions in `classIndexes`, -1 for none), 项目支出 小计 and its
+ * classes from cell 5 on (a final row).
+ */
 function fillExpenditure(cells: Cell[], a: ExpenditureAcc, classIndexes: readonly number[]): Cell[] {
-  cells[5] = fen(a.total);
-  cells[6] = fen(a.basic);
+  cells[5] = moneyCell(a.total);
+  cells[6] = moneyCell(a.basic);
   let j = 7;
   for (let i = 0; i < classIndexes.length; i++) {
     const k = classIndexes[i]!;
-    cells[j++] = fen(k < 0 ? 0 : a.basicByClass[k]!);
+    cells[j++] = k < 0 ? null : moneyCell(a.basicByClass[k]!);
   }
-  cells[j++] = fen(a.project);
-  for (let i = 0; i < a.projectByClass.length; i++) cells[j++] = fen(a.projectByClass[i]!);
+  cells[j++] = moneyCell(a.project);
+  for (let i = 0; i < a.projectByClass.length; i++) cells[j++] = moneyCell(a.projectByClass[i]!);
   return cells;
 }
 
@@ -183,16 +186,16 @@ export function expenditureByFunction(
   const t = new TableBuilder(columns, header);
   const empty = !ledger.selectionNonZero[sel];
   if (!empty) {
-    t.row(fillExpenditure(codeRow(width, "", "", "", "", "合计"), ledger.expenditure[sel]!, classIndexes), "total");
+    t.finalRow(fillExpenditure(codeRow(width, "", "", "", "", "合计"), ledger.expenditure[sel]!, classIndexes), "total");
     for (const unit of scope.units) {
       const u = ledger.units.get(unit.code);
       const total = u?.expenditure[sel];
       if (!u || !total) continue;
-      t.row(fillExpenditure(codeRow(width, "", "", "", unit.code, scope.unitByCode.get(unit.code)?.name ?? unit.code), total, classIndexes), "unit");
+      t.finalRow(fillExpenditure(codeRow(width, "", "", "", unit.code, scope.unitByCode.get(unit.code)?.name ?? unit.code), total, classIndexes), "unit");
       for (let i = 0; i < u.rows.length; i++) {
         const r = u.rows[i]!;
         const acc = r.expenditure[sel];
-        if (acc) t.row(fillExpenditure(functionalRow(width, r.functional, unit.code, catalog), acc, classIndexes));
+        if (acc) t.finalRow(fillExpenditure(functionalRow(width, r.functional, unit.code, catalog), acc, classIndexes));
       }
     }
   }

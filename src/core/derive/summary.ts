@@ -5,9 +5,9 @@
 import type { CatalogIndex } from "../catalog.ts";
 import { chineseNumber } from "../catalog.ts";
 import { FUNDING_SOURCES, FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, PROJECT_CLASSES, PROJECT_CLASS_NAMES } from "../model.ts";
-import { fen } from "../money.ts";
+import type { Fen } from "../money.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
-import { TableBuilder, h, money, text } from "./builder.ts";
+import { TableBuilder, amountOrNull, h, money, moneyCell, text } from "./builder.ts";
 import { pushSourceCells, sourceHeader, sourceMoneyColumns } from "./by-function.ts";
 import { economicClassName } from "./economic.ts";
 import type { Ledger } from "./ledger.ts";
@@ -110,12 +110,12 @@ export function appropriationSummary(scope: Scope, catalog: CatalogIndex, ledger
     const l = left[i];
     const c = classes[i];
     const label = c ? classLabel(catalog, c) : "";
-    const cells = c ? appropriationRow(label, ledger.functionalClasses.get(c)?.appropriation) : [null, null, null, label];
+    const cells = appropriationRow(label, c ? ledger.functionalClasses.get(c)?.appropriation : undefined);
     cells[0] = l?.[0] ?? "";
     cells[1] = l?.[1] ?? "";
-    cells[2] = l?.[2] ?? null;
+    cells[2] = amountOrNull((l?.[2] ?? 0) as Fen);
     // Only the income side's first row is a subtotal; the 类 beside it is an ordinary row, so no row is bold.
-    t.row(cells, "detail");
+    t.finalRow(cells, "detail");
   }
   t.merge(0, 0, 1 + GENERAL_PUBLIC_BUDGET_SOURCES.length, 1);
   t.merge(1 + GENERAL_PUBLIC_BUDGET_SOURCES.length, 0, 1, 2);
@@ -123,8 +123,8 @@ export function appropriationSummary(scope: Scope, catalog: CatalogIndex, ledger
   const total = appropriationRow("支出合计", ledger.spend);
   total[0] = "收入合计";
   total[1] = "";
-  total[2] = totalAt(income, APPROPRIATION_INDEXES);
-  const last = t.row(total, "total");
+  total[2] = amountOrNull(totalAt(income, APPROPRIATION_INDEXES));
+  const last = t.finalRow(total, "total");
   t.merge(last, 0, 1, 2);
   return t.build(meta, scope);
 }
@@ -147,8 +147,8 @@ function makeClassLabel(catalog: CatalogIndex, c: string): string {
 }
 
 /**
- * A fresh row of table 4 (the three income cells left for the caller): the label, then 合计, 一般公共预算
- * 小计 and its sub-sources, 政府性基金 and 国有资本经营 of `row` (all zero when there is none).
+ * A fresh final row of table 4 (the three income cells left for the caller): the label, then 合计, 一般公共
+ * 预算小计 and its sub-sources, 政府性基金 and 国有资本经营 of `row` (all empty when there is none).
  */
 function appropriationRow(label: string, row: BySource | undefined): Cell[] {
   const cells = new Array<Cell>(4 + 2 + APPROPRIATION_INDEXES.length);
@@ -157,10 +157,10 @@ function appropriationRow(label: string, row: BySource | undefined): Cell[] {
     for (let i = 4; i < cells.length; i++) cells[i] = null;
     return cells;
   }
-  cells[4] = totalAt(row, APPROPRIATION_INDEXES);
+  cells[4] = amountOrNull(totalAt(row, APPROPRIATION_INDEXES));
   let gpb = 0;
   for (let i = 0; i < GPB_INDEXES.length; i++) gpb += row[GPB_INDEXES[i]!]!;
-  cells[5] = fen(gpb);
-  for (let i = 0; i < APPROPRIATION_INDEXES.length; i++) cells[6 + i] = row[APPROPRIATION_INDEXES[i]!] as Cell;
+  cells[5] = moneyCell(gpb);
+  for (let i = 0; i < APPROPRIATION_INDEXES.length; i++) cells[6 + i] = amountOrNull(row[APPROPRIATION_INDEXES[i]!] as Fen);
   return cells;
 }

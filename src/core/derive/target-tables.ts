@@ -6,7 +6,7 @@ import type { Task } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import { PROJECT_LEVEL1, formatTarget, normaliseLevel1 } from "../targets.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
-import { TableBuilder, code, h, money, text } from "./builder.ts";
+import { TableBuilder, code, h, money, moneyCell, text } from "./builder.ts";
 import type { Funds, Ledger } from "./ledger.ts";
 import { compareCodeUnits, sortInPlace } from "./order.ts";
 import type { Scope } from "./scope.ts";
@@ -123,16 +123,19 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, de
   ];
   const t = new TableBuilder(columns, header);
   const width = columns.length;
-  /** A fresh row of the table's width: code, name and the funds (or five empty cells when `f` is null). */
+  /**
+   * A fresh final row of the table's width: code, name and the funds (or five empty cells when `f` is
+   * null); the indicator cells are filled in after, with strings.
+   */
   const fundCells = (first: Cell, second: Cell, f: Funds | undefined | null): Cell[] => {
     const cells = new Array<Cell>(width);
     cells[0] = first;
     cells[1] = second;
     const total = f?.total ?? 0;
     const fiscal = f?.fiscal ?? 0;
-    cells[2] = f === null ? null : fen(total);
-    cells[3] = f === null ? null : fen(fiscal);
-    cells[4] = f === null ? null : fen(total - fiscal);
+    cells[2] = f === null ? null : moneyCell(total);
+    cells[3] = f === null ? null : moneyCell(fiscal);
+    cells[4] = f === null ? null : moneyCell(total - fiscal);
     for (let c = 5; c < width; c++) cells[c] = null;
     return cells;
   };
@@ -145,7 +148,7 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, de
         total += u.projectFunds?.total ?? 0;
         fiscal += u.projectFunds?.fiscal ?? 0;
       });
-      t.row(fundCells(department.code, department.name, { total, fiscal }), "total");
+      t.finalRow(fundCells(department.code, department.name, { total, fiscal }), "total");
     }
     const projectsByUnit = new Map<string, number[]>(); // positions in scope.projects
     scope.projects.forEach((p, i) => {
@@ -159,7 +162,7 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, de
     for (const unit of scope.units) {
       const projects = projectsByUnit.get(unit.code);
       if (!projects) continue;
-      t.row(fundCells(unit.code, unit.name, ledger.units.get(unit.code)?.projectFunds), "unit");
+      t.finalRow(fundCells(unit.code, unit.name, ledger.units.get(unit.code)?.projectFunds), "unit");
       for (const i of projects) {
         const p = scope.projects[i]!;
         const start = firstIndicator[i]!;
@@ -180,7 +183,7 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, de
           cells[6 + 2 * l] = formatTarget(ind.target);
         }
         const first = t.rows.length;
-        for (const cells of rows) t.row(cells);
+        for (const cells of rows) t.finalRow(cells);
         for (let c = 0; c < 5; c++) t.merge(first, c, height, 1);
       }
     }
