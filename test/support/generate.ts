@@ -29,7 +29,7 @@ import type {
   Unit,
   UnitType,
 } from "../../src/core/model.ts";
-import { FUNDING_SOURCES, REASON_KEYS, isAppropriation, isGeneralPublicBudget } from "../../src/core/model.ts";
+import { FUNDING_SOURCES, REASON_KEYS, indicator, isAppropriation, isGeneralPublicBudget, lineItem, project } from "../../src/core/model.ts";
 import { type Fen, fen } from "../../src/core/money.ts";
 
 // ── PRNG ────────────────────────────────────────────────────────────────────
@@ -228,7 +228,7 @@ export function generateBudget(seed: number, size: GenerateSize = {}): Budget {
     const cls: ProjectClass = rng.weighted([["general", 6], ["special", 3], ["personnel", 1]]);
     const code = `${plan.unit.code}-${String(plan.projects.length + 1).padStart(2, "0")}`;
     const functional = rng.chance(0.6) ? rng.pick(plan.functional) : rng.pick(FUNCTIONAL_ITEMS);
-    const project: Project = {
+    const p: Project = {
       code,
       name: `${rng.pick(TOPICS)}${rng.pick(PROJECT_WORDS)}`,
       unit: plan.unit.code,
@@ -236,10 +236,11 @@ export function generateBudget(seed: number, size: GenerateSize = {}): Budget {
       functional,
       ...(rng.chance(0.1) ? { specialTransfer: true } : {}),
       ...(rng.chance(0.8) ? { goal: "按期完成年度任务，提升服务质量和群众满意度。" } : {}),
-      indicators: Array.from({ length: rng.int(1, 5) }, () => projectIndicator(rng)),
+      indicators: Array.from({ length: rng.int(1, 5) }, () => indicator(projectIndicator(rng))),
     };
-    plan.projects.push(project);
-    projects.push(project);
+    // in one shape, as every reader makes projects, indicators and lines (model.ts)
+    plan.projects.push(project(p));
+    projects.push(plan.projects.at(-1)!);
   }
 
   // Sources: mostly 一般公共预算财政拨款; each department uses a few others.
@@ -264,7 +265,8 @@ export function generateBudget(seed: number, size: GenerateSize = {}): Budget {
     department: { code: deptCode, name: deptName, shortName: `${topic}${rng.pick(UNIT_SUFFIX.administrative)}`, region },
     date: "2021-02",
     units,
-    lineItems,
+    // as every reader makes them (model.ts `lineItem`)
+    lineItems: lineItems.map(lineItem),
     projects,
     targets: departmentTargets(rng, projects),
     procurement,
@@ -410,7 +412,7 @@ function departmentTargets(rng: Rng, projects: readonly Project[]): DepartmentTa
   });
   // Tables merge runs of equal 一级/二级 names: keep them grouped, as real tables are.
   indicators.sort((a, b) => level1s.indexOf(a.level1) - level1s.indexOf(b.level1) || a.level2.localeCompare(b.level2));
-  return { goals: Array.from({ length: rng.int(1, 3) }, (_, i) => `年度总体目标${i + 1}：全面完成各项工作任务。`), tasks, indicators };
+  return { goals: Array.from({ length: rng.int(1, 3) }, (_, i) => `年度总体目标${i + 1}：全面完成各项工作任务。`), tasks, indicators: indicators.map(indicator) };
 }
 
 function generateProcurement(rng: Rng, plans: readonly UnitPlan[]): Procurement[] {

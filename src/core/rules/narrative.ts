@@ -5,8 +5,9 @@
  */
 import type { Fen } from "../money.ts";
 import { toWanYuanCents } from "../money.ts";
-import type { ReasonKey } from "../model.ts";
+import { REASON_KEYS, type ReasonKey } from "../model.ts";
 import { type ComparedScope, comparedScopes } from "./compare.ts";
+import { naturalCompare } from "./engine.ts";
 import type { Finding, Rule } from "./finding.ts";
 import { defineRule } from "./finding.ts";
 import { isBlank, wanText } from "./helpers.ts";
@@ -23,6 +24,9 @@ interface Comparison {
 }
 
 const fenOf = (n: number) => n as Fen;
+
+/** The reason keys in the order of their paths: a scope's findings come out already sorted (engine.ts `sortFindings`). */
+const REASON_KEYS_BY_PATH: readonly ReasonKey[] = [...REASON_KEYS].sort(naturalCompare);
 
 /** The comparisons a scope's narrative makes, section by section (the same conditions the narrative uses). */
 export function narrativeComparisons(s: ComparedScope): Comparison[] {
@@ -83,7 +87,10 @@ export const reasonMissing: Rule = defineRule(
         if (list) list.push(c);
         else changedByKey.set(c.key, [c]);
       }
-      for (const [key, changed] of changedByKey) {
+      // in the order of their paths (`reasons.appropriation` … `reasons.total`), the order findings are sorted in
+      for (const key of REASON_KEYS_BY_PATH) {
+        const changed = changedByKey.get(key);
+        if (!changed) continue;
         let zh = "";
         let en = "";
         for (let i = 0; i < changed.length; i++) {

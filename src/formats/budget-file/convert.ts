@@ -1,5 +1,5 @@
 /** Budget file (validated) → model, and model → budget file (for writing YAML/JSON back). */
-import type { Budget, Indicator, Target } from "../../core/model.ts";
+import { type Budget, type Indicator, type Target, indicator, lineItem, project } from "../../core/model.ts";
 import { formatYuan } from "../../core/money.ts";
 import { parseTarget } from "../../core/targets.ts";
 import { type BudgetFile, toTarget } from "./schema.ts";
@@ -8,14 +8,7 @@ type FileIndicator = BudgetFile["projects"][number]["indicators"][number];
 type FileTargets = NonNullable<BudgetFile["targets"]>;
 
 function indicators(list: FileIndicator[], year: number): Indicator[] {
-  return list.map((i) => ({
-    level1: i.level1,
-    level2: i.level2,
-    level3: i.level3,
-    target: toTarget(i.target, year, parseTarget),
-    explanation: i.explanation,
-    method: i.method,
-  }));
+  return list.map((i) => indicator({ ...i, target: toTarget(i.target, year, parseTarget) }));
 }
 
 function targets(t: FileTargets | undefined, year: number): Budget["targets"] {
@@ -41,8 +34,8 @@ export function fileToBudget(f: BudgetFile): Budget {
     date: f.date,
     units: f.units.map((u) => ({ ...u, targets: targets(u.targets, f.year) })),
     income: f.income,
-    lineItems: f.lineItems,
-    projects: f.projects.map((p) => ({ ...p, indicators: indicators(p.indicators, f.year) })),
+    lineItems: f.lineItems.map(lineItem),
+    projects: f.projects.map((p) => project({ ...p, indicators: indicators(p.indicators, f.year) })),
     targets: targets(f.targets, f.year),
     procurement: f.procurement,
     assets: f.assets,
