@@ -6,7 +6,7 @@ import type { CatalogIndex } from "../catalog.ts";
 import { type Fen, fen } from "../money.ts";
 import type { UnitType } from "../model.ts";
 import type { DisclosureTable, RowKind } from "../table.ts";
-import { TableBuilder, code, h, money, text } from "./builder.ts";
+import { TableBuilder, code, h, money, moneyCell, text } from "./builder.ts";
 import { type ThreePublicItem, isFiscalAppropriation, threePublicItem } from "./economic.ts";
 import type { Ledger } from "./ledger.ts";
 import { keysByCode, sortByCode, sortCodes } from "./order.ts";
@@ -25,13 +25,13 @@ export function expenditureByEconomic(scope: Scope, catalog: CatalogIndex, ledge
   );
   const empty = ledger.lineCount === 0;
   if (!empty) {
-    t.row(["", "", "合计", fen(ledger.basicFunds.total + ledger.projectFunds.total), fen(ledger.basicFunds.total), fen(ledger.projectFunds.total)], "total");
+    t.finalRow(["", "", "合计", moneyCell(ledger.basicFunds.total + ledger.projectFunds.total), moneyCell(ledger.basicFunds.total), moneyCell(ledger.projectFunds.total)], "total");
     for (const c of keysByCode(ledger.economic)) {
       const g = ledger.economic.get(c)!;
-      t.row([c, "", catalog.departmentEconomicName(c), fen(g.basic + g.project), fen(g.basic), fen(g.project)], "subtotal");
+      t.finalRow([c, "", catalog.departmentEconomicName(c), moneyCell(g.basic + g.project), moneyCell(g.basic), moneyCell(g.project)], "subtotal");
       for (const s of keysByCode(g.sections)) {
         const a = g.sections.get(s)!;
-        t.row([c, s.slice(3), catalog.departmentEconomicName(s), fen(a.basic + a.project), fen(a.basic), fen(a.project)]);
+        t.finalRow([c, s.slice(3), catalog.departmentEconomicName(s), moneyCell(a.basic + a.project), moneyCell(a.basic), moneyCell(a.project)]);
       }
     }
   }
@@ -75,12 +75,12 @@ export function operatingCostTable(scope: Scope, catalog: CatalogIndex, ledger: 
   const t = new TableBuilder([code("code", 10), text("name", 30), money("amount", 18)], [[h("科目编码"), h("科目名称"), h("机关运行经费支出")]]);
   const empty = total === 0;
   if (!empty) {
-    t.row(["", "合计", total], "total");
+    t.finalRow(["", "合计", total], "total");
     const codes: string[] = [];
     ledger.codes.forEach((c, code) => {
       if (c.operatingCost !== undefined) codes.push(code);
     });
-    for (const c of sortCodes(codes)) t.row([c, catalog.departmentEconomicName(c), fen(ledger.codes.get(c)!.operatingCost!)]);
+    for (const c of sortCodes(codes)) t.finalRow([c, catalog.departmentEconomicName(c), moneyCell(ledger.codes.get(c)!.operatingCost!)]);
   }
   return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无机关运行经费。` : undefined);
 }
@@ -137,7 +137,7 @@ export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, ledger
     }
   });
   const row = (first: string, second: string, gov: string, govName: string, personnel: number, publicFunds: number, kind?: RowKind) =>
-    t.row([first, second, gov, govName, fen(personnel + publicFunds), fen(personnel), fen(publicFunds)], kind);
+    t.finalRow([first, second, gov, govName, moneyCell(personnel + publicFunds), moneyCell(personnel), moneyCell(publicFunds)], kind);
   const empty = grand.personnel === 0 && grand.public === 0;
   if (!empty) {
     row("总计", "", "", "", grand.personnel, grand.public, "total");
