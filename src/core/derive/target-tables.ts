@@ -83,35 +83,41 @@ function mergeRuns(t: TableBuilder, start: number, keys: string[], col: number):
   }
 }
 
-/** The 一级 levels table 13 prints: 产出, 效益, 满意度 always; 成本 and others where a project has them. */
-function level1Columns(used: ReadonlySet<string>): string[] {
-  const standard = PROJECT_LEVEL1.filter((l) => l !== "成本指标" || used.has(l));
+/** The 一级 levels table 13 prints: 产出, 效益, 满意度 always; 成本 and others where a project has them (`used`: distinct). */
+function level1Columns(used: readonly string[]): string[] {
+  const standard = PROJECT_LEVEL1.filter((l) => l !== "成本指标" || used.includes(l));
   const others = sortInPlace(
-    [...used].filter((l) => !(PROJECT_LEVEL1 as readonly string[]).includes(l)),
+    used.filter((l) => !(PROJECT_LEVEL1 as readonly string[]).includes(l)),
     compareCodeUnits,
   );
   return [...standard, ...others];
 }
 
+/** Sets every count to 0 (a loop: `fill` is a call into the runtime, slow for the few counts here). */
+function zero(counts: number[]): void {
+  for (let i = 0; i < counts.length; i++) counts[i] = 0;
+}
+
 /** Table 13 — 预算项目绩效目标汇总表: each project's funds and its indicators by 一级 level. */
 export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, department: { code: string; name: string }): DisclosureTable {
-  // Each indicator's 一级 level, normalised once: projects in scope order, indicators in order.
-  const used = new Set<string>();
-  const indicatorLevels: string[] = [];
+  // Each indicator's 一级 level, normalised once: projects in scope order, indicators in order. The levels
+  // are a handful, so they are found in a short list (by position) rather than hashed in a set and a map.
+  const used: string[] = []; // distinct levels, in first-seen order
+  const indicatorLevel: number[] = []; // each indicator's position in `used`
   const firstIndicator: number[] = [];
   for (const p of scope.projects) {
-    firstIndicator.push(indicatorLevels.length);
+    firstIndicator.push(indicatorLevel.length);
     for (const ind of p.indicators) {
       const level = normaliseLevel1(ind.level1);
-      indicatorLevels.push(level);
-      used.add(level);
+      let u = used.indexOf(level);
+      if (u < 0) u = used.push(level) - 1;
+      indicatorLevel.push(u);
     }
   }
   const levels = level1Columns(used);
-  // each indicator's column pair (its level's position in `levels`), in the same order as indicatorLevels
-  const levelIndex = new Map<string, number>();
-  levels.forEach((l, i) => levelIndex.set(l, i));
-  const indicatorColumn: number[] = indicatorLevels.map((l) => levelIndex.get(l)!);
+  // each indicator's column pair (its level's position in `levels`), in the same order as indicatorLevel
+  const columnOfUsed = used.map((l) => levels.indexOf(l));
+  const indicatorColumn: number[] = indicatorLevel.map((u) => columnOfUsed[u]!);
   const columns: Column[] = [code("code", 12), text("name", 24), money("total"), money("fiscal"), money("other")];
   for (const l of levels) columns.push(text(`${l}-name`, 16), text(`${l}-value`, 14));
   const subHeader: HeaderCell[] = [];
@@ -166,7 +172,7 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, de
       for (const i of projects) {
         const p = scope.projects[i]!;
         const start = firstIndicator[i]!;
-        countByLevel.fill(0);
+        zero(countByLevel);
         let height = 1;
         for (let k = 0; k < p.indicators.length; k++) {
           const n = ++countByLevel[indicatorColumn[start + k]!]!;
@@ -174,7 +180,7 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, de
         }
         const rows: Cell[][] = [fundCells(p.code, p.name, ledger.projects.get(p.code)?.funds)];
         for (let r = 1; r < height; r++) rows.push(fundCells(null, null, null));
-        countByLevel.fill(0);
+        zero(countByLevel);
         for (let k = 0; k < p.indicators.length; k++) {
           const ind = p.indicators[k]!;
           const l = indicatorColumn[start + k]!;
