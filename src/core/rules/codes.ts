@@ -6,6 +6,7 @@
 import type { Emit, Finding, Rule, RuleContext, Severity } from "./finding.ts";
 import { defineRule } from "./finding.ts";
 import { catalogName, catalogSeverity, countNote, shared } from "./helpers.ts";
+import { type CodeList, lineIndex } from "./line-index.ts";
 
 const CODES_BASIS = "《中华人民共和国预算法》第三十二条、第四十六条；财政部当年《政府收支分类科目》";
 const ITEMISE_BASIS = "《中华人民共和国预算法》第四十六条；《中华人民共和国预算法实施条例》第六条";
@@ -57,6 +58,21 @@ class CodeScanner {
     private readonly missing: (code: string) => Level | undefined,
   ) {}
 
+  /**
+   * Every line's code, from the line index: each distinct code checked once, in first-seen order, and the
+   * lines of a malformed code in line order — the same as visiting the lines one by one.
+   */
+  visitLines(codes: CodeList, perLine: Int32Array): void {
+    const malformed: boolean[] = [];
+    for (let id = 0; id < codes.codes.length; id++) {
+      const code = codes.codes[id]!;
+      if (this.format.test(code)) this.byCode.set(code, { code, first: { list: "lineItems", index: codes.first[id]!, field: this.field }, count: codes.count[id]!, missing: this.missing(code) });
+      else malformed[id] = true;
+    }
+    if (malformed.length === 0) return;
+    for (let i = 0; i < perLine.length; i++) if (malformed[perLine[i]!]) this.malformed.push({ code: codes.codes[perLine[i]!]!, place: { list: "lineItems", index: i, field: this.field } });
+  }
+
   visit(code: string, list: Occurrence["list"], index: number): void {
     const hit = this.byCode.get(code);
     if (hit) hit.count++;
@@ -76,8 +92,9 @@ function scanFunctional(ctx: RuleContext): CodeScan {
 
 function computeFunctionalScan(ctx: RuleContext): CodeScan {
   const scan = new CodeScanner(FUNCTIONAL_CODE, "functional", (code) => missingFunctionalLevel(ctx, code));
-  const { lineItems, projects } = ctx.budget;
-  for (let i = 0; i < lineItems.length; i++) scan.visit(lineItems[i]!.functional, "lineItems", i);
+  const index = lineIndex(ctx);
+  scan.visitLines(index.functional, index.functionalId);
+  const projects = ctx.budget.projects;
   for (let i = 0; i < projects.length; i++) {
     const f = projects[i]!.functional;
     if (f !== undefined) scan.visit(f, "projects", i);
@@ -92,8 +109,8 @@ function scanEconomic(ctx: RuleContext): CodeScan {
 
 function computeEconomicScan(ctx: RuleContext): CodeScan {
   const scan = new CodeScanner(ECONOMIC_CODE, "economic", (code) => missingEconomicLevel(ctx, code));
-  const lineItems = ctx.budget.lineItems;
-  for (let i = 0; i < lineItems.length; i++) scan.visit(lineItems[i]!.economic, "lineItems", i);
+  const index = lineIndex(ctx);
+  scan.visitLines(index.economic, index.economicId);
   return scan.result();
 }
 

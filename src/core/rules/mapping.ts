@@ -5,12 +5,13 @@
  * Reported once per department code and unit-type group, at its first line.
  */
 import { isPersonnel } from "../derive/economic.ts";
-import type { Unit, UnitType } from "../model.ts";
+import type { UnitType } from "../model.ts";
 import { UNIT_TYPE_NAMES, isAdministrativeLike } from "../model.ts";
 import type { Finding, Rule, RuleContext } from "./finding.ts";
 import { defineRule } from "./finding.ts";
 import { ECONOMIC_CODE } from "./codes.ts";
 import { countNote, shared } from "./helpers.ts";
+import { lineIndex } from "./line-index.ts";
 
 const MAPPING_BASIS = "《财政部关于印发〈支出经济分类科目改革试行方案〉的通知》（财预〔2017〕98号）及其科目对照表";
 
@@ -30,7 +31,7 @@ interface MappedCode {
 /**
  * Lines with a well-formed economic code of a known 类, in a unit of the budget, grouped by code and
  * unit-type group in first-seen order, each group's government code looked up once. Computed once per
- * context for the three mapping rules; one pass over the lines, no per-line allocation.
+ * context for the three mapping rules; one pass over the line index (line-index.ts), no per-line allocation or look-up.
  */
 function mappedCodes(ctx: RuleContext): MappedCode[] {
   return shared(ctx, groupMappedCodes);
@@ -45,27 +46,21 @@ interface CodeGroups {
 
 function groupMappedCodes(ctx: RuleContext): MappedCode[] {
   const order: MappedCode[] = [];
-  const byCode = new Map<string, CodeGroups>();
-  const lines = ctx.budget.lineItems;
-  // lines of one unit usually come together: the last unit looked up is kept at hand
-  let lastCode: string | undefined;
-  let lastUnit: Unit | undefined;
-  for (let index = 0; index < lines.length; index++) {
-    const l = lines[index]!;
-    let unit: Unit | undefined;
-    if (l.unit === lastCode) unit = lastUnit;
-    else {
-      const ui = ctx.unitIndex.get(l.unit);
-      unit = ui === undefined ? undefined : ctx.budget.units[ui];
-      lastCode = l.unit;
-      lastUnit = unit;
-    }
-    if (!unit) continue;
-    let groups = byCode.get(l.economic);
+  const index = lineIndex(ctx);
+  // by the number of the economic code (line-index.ts); made at the code's first line in a unit
+  const byCode: (CodeGroups | undefined)[] = new Array<CodeGroups | undefined>(index.economic.codes.length);
+  const units = ctx.budget.units;
+  for (let line = 0; line < index.unit.length; line++) {
+    const u = index.unit[line]!;
+    if (u < 0) continue;
+    const unit = units[u]!;
+    const id = index.economicId[line]!;
+    let groups = byCode[id];
     if (!groups) {
+      const economic = index.economic.codes[id]!;
       // an unknown 类 is reported by the code rules
-      const known = ECONOMIC_CODE.test(l.economic) && ctx.catalog.departmentEconomicEntry(l.economic.slice(0, 3)) !== undefined;
-      byCode.set(l.economic, (groups = { known, administrative: undefined, institution: undefined }));
+      const known = ECONOMIC_CODE.test(economic) && ctx.catalog.departmentEconomicEntry(economic.slice(0, 3)) !== undefined;
+      byCode[id] = groups = { known, administrative: undefined, institution: undefined };
     }
     if (!groups.known) continue;
     const administrative = isAdministrativeLike(unit.type);
@@ -74,12 +69,13 @@ function groupMappedCodes(ctx: RuleContext): MappedCode[] {
       hit.count++;
       continue;
     }
+    const economic = index.economic.codes[id]!;
     const first: MappedCode = {
-      index,
-      economic: l.economic,
+      index: line,
+      economic,
       unitType: unit.type,
       group: administrative ? "administrative" : "institution",
-      government: ctx.catalog.governmentCodeFor(l.economic, unit.type),
+      government: ctx.catalog.governmentCodeFor(economic, unit.type),
       count: 1,
     };
     if (administrative) groups.administrative = first;

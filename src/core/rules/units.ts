@@ -5,6 +5,7 @@
 import type { Finding, Rule } from "./finding.ts";
 import { defineRule } from "./finding.ts";
 import { countNote, groupBy } from "./helpers.ts";
+import { lineIndex } from "./line-index.ts";
 
 export const unknownUnit: Rule = defineRule(
   {
@@ -24,7 +25,8 @@ export const unknownUnit: Rule = defineRule(
         if (!ctx.unitIndex.has(unit)) places.push({ unit, path: `${list}[${i}].unit` });
       }
     };
-    collect(b.lineItems, "lineItems");
+    const lineUnits = lineIndex(ctx).unit;
+    for (let i = 0; i < lineUnits.length; i++) if (lineUnits[i]! < 0) places.push({ unit: b.lineItems[i]!.unit, path: `lineItems[${i}].unit` });
     collect(b.income ?? [], "income");
     collect(b.projects, "projects");
     collect(b.procurement, "procurement");
