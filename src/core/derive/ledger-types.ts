@@ -117,6 +117,8 @@ export interface Ledger {
   projectFunds: Funds;
   /** every project code of the scope's projects and project lines */
   projects: Map<string, ProjectAmounts>;
+  /** true when two of the scope's projects have the same code (a finding elsewhere; counts must take it once) */
+  projectCodesRepeat: boolean;
   total: number;
   basicTotal: number;
   appropriation: number;

@@ -114,6 +114,7 @@ function emptyLedger(lineCount: number, economicClasses: string[], economic: Map
     basicFunds: { total: 0, fiscal: 0 },
     projectFunds: { total: 0, fiscal: 0 },
     projects: new Map(),
+    projectCodesRepeat: false,
     total: 0,
     basicTotal: 0,
     appropriation: 0,
@@ -146,8 +147,10 @@ function addProjects(ledger: Ledger, scope: Scope): void {
   for (const p of scope.projects) {
     const projectClass = p.class === undefined || p.class === null ? 0 : PROJECT_CLASSES.indexOf(p.class);
     const known = ledger.projects.get(p.code);
-    if (known) known.projectClass = projectClass;
-    else ledger.projects.set(p.code, { projectClass, funds: undefined, named: 0 });
+    if (known) {
+      known.projectClass = projectClass;
+      ledger.projectCodesRepeat = true; // (lines are read after the projects: only a project made the entry)
+    } else ledger.projects.set(p.code, { projectClass, funds: undefined, named: 0 });
   }
 }
 

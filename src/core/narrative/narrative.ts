@@ -268,21 +268,31 @@ function performanceText(ctx: Ctx): string {
   const { scope, name, y } = ctx;
   const projects = scope.projects;
   if (projects.length === 0) return `${name}${y}年无预算项目。`;
-  const withTargets = new Set<string>();
-  const written = new Set<string>(); // 一级 levels as written, in first-seen order
+  // Projects with targets, each code once, and the funds of their lines. Only where two projects share a
+  // code (the ledger notes it) are the codes counted through a set; usually every project is its own.
+  const seen = ctx.ledger.projectCodesRepeat ? new Set<string>() : undefined;
+  let withTargets = 0;
+  let covered = 0;
+  // 一级 levels as written, each once in first-seen order: a handful, so a short list rather than a set
+  const written: string[] = [];
   for (const p of projects) {
-    if (p.indicators.length > 0) withTargets.add(p.code);
-    for (const i of p.indicators) written.add(i.level1);
+    if (p.indicators.length > 0 && !seen?.has(p.code)) {
+      seen?.add(p.code);
+      withTargets++;
+      covered += ctx.ledger.projects.get(p.code)?.funds?.total ?? 0;
+    }
+    for (const i of p.indicators) if (!written.includes(i.level1)) written.push(i.level1);
   }
   // without 指标, in first-seen order: cut from each distinct level as written, not from every indicator's
-  const levels = new Set<string>();
-  for (const l of written) levels.add(l.endsWith("指标") ? l.slice(0, -2) : l);
-  let covered = 0;
-  withTargets.forEach((code) => (covered += ctx.ledger.projects.get(code)?.funds?.total ?? 0));
+  const levels: string[] = [];
+  for (const l of written) {
+    const cut = l.endsWith("指标") ? l.slice(0, -2) : l;
+    if (!levels.includes(cut)) levels.push(cut);
+  }
   const all = ctx.ledger.projectFunds.total;
   return (
-    `${name}${y}年共有预算项目${projects.length}个，其中${withTargets.size}个项目编制了绩效目标，涉及项目资金${wan(fen(covered))}，${shareOfProjects(fen(covered), fen(all))}` +
-    (levels.size ? `，从项目${list([...levels])}等方面设置了绩效指标` : "") +
+    `${name}${y}年共有预算项目${projects.length}个，其中${withTargets}个项目编制了绩效目标，涉及项目资金${wan(fen(covered))}，${shareOfProjects(fen(covered), fen(all))}` +
+    (levels.length ? `，从项目${list(levels)}等方面设置了绩效指标` : "") +
     "。"
   );
 }
