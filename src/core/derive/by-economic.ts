@@ -92,6 +92,32 @@ function deptOf(e: { dept: string }): string {
 /** The unit type whose mapping applies to each `EconomicCodeAmounts.basicGpb` slot (none for lines of no known unit). */
 const MAPPINGS: readonly (UnitType | undefined)[] = ["administrative", "institution", undefined];
 
+/** What table 11 prints of a department economic code: its name, and its government code in each MAPPINGS slot ("" for none). */
+interface MappedCode {
+  name: string;
+  gov: string[];
+}
+
+/**
+ * Table 11's look-ups of the catalog's own department codes, made once per catalog (the catalog does not
+ * change): a code's name and government codes cost one look-up instead of up to seven.
+ */
+const MAPPED = new WeakMap<CatalogIndex, Map<string, MappedCode>>();
+
+function mappedCodes(catalog: CatalogIndex): Map<string, MappedCode> {
+  let known = MAPPED.get(catalog);
+  if (!known) MAPPED.set(catalog, (known = new Map()));
+  return known;
+}
+
+function mappedCode(known: Map<string, MappedCode>, catalog: CatalogIndex, code: string): MappedCode {
+  const hit = known.get(code);
+  if (hit) return hit;
+  const mapped = { name: catalog.departmentEconomicName(code), gov: MAPPINGS.map((t) => (t && catalog.governmentCodeFor(code, t)) ?? "") };
+  if (catalog.departmentEconomicEntry(code)) known.set(code, mapped); // codes outside the catalog are not kept
+  return mapped;
+}
+
 /** Table 11 — 一般公共预算基本支出预算表: department code × government code, 人员经费 / 公用经费. */
 export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, ledger: Ledger, meta: Meta): DisclosureTable {
   const t = new TableBuilder(
@@ -103,28 +129,29 @@ export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, ledger
   );
   // Each department code's amount under each government code it maps to (a code maps through at most
   // three slots, and slots mapping to the same government code add up); a code is 人员经费 or 公用经费 whole.
-  type Entry = { dept: string; personnel: boolean; amount: number };
+  type Entry = { dept: string; name: string; personnel: boolean; amount: number };
   const groups = new Map<string, Entry[]>(); // government code → its department codes
   const grand = { personnel: 0, public: 0 };
   // one code's government codes so far and their entries (n of them; at most one per slot), reused
   // from code to code rather than a list of pairs made for each
   const mineGov: string[] = ["", "", ""];
   const mineEntry: Entry[] = [];
+  const known = mappedCodes(catalog);
   ledger.codes.forEach((c, economic) => {
     const byMapping = c.basicGpb;
     if (!byMapping) return;
+    const mapped = mappedCode(known, catalog, economic);
     let n = 0;
     for (let m = 0; m < byMapping.length; m++) {
       const amount = byMapping[m];
       if (amount === undefined) continue;
-      const unitType = MAPPINGS[m];
-      const gov = (unitType && catalog.governmentCodeFor(economic, unitType)) ?? "";
+      const gov = mapped.gov[m]!;
       let j = 0;
       while (j < n && mineGov[j] !== gov) j++;
       let entry: Entry;
       if (j < n) entry = mineEntry[j]!;
       else {
-        entry = { dept: economic, personnel: c.personnel, amount: 0 };
+        entry = { dept: economic, name: mapped.name, personnel: c.personnel, amount: 0 };
         mineGov[n] = gov;
         mineEntry[n++] = entry;
         const list = groups.get(gov);
@@ -151,7 +178,7 @@ export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, ledger
       }
       const govName = gov ? catalog.governmentEconomicName(gov) : "（未对应）";
       row("小计", "", gov, govName, personnel, publicFunds, "subtotal");
-      for (const e of list) row(e.dept, catalog.departmentEconomicName(e.dept), gov, govName, e.personnel ? e.amount : 0, e.personnel ? 0 : e.amount);
+      for (const e of list) row(e.dept, e.name, gov, govName, e.personnel ? e.amount : 0, e.personnel ? 0 : e.amount);
     }
   }
   return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无一般公共预算基本支出。` : undefined);
