@@ -11,7 +11,7 @@ import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
 import { TableBuilder, amountOrNull, code, h, money, moneyCell, text } from "./builder.ts";
 import { FIXED_BASIC_CLASSES, economicClassName } from "./economic.ts";
 import { type ExpenditureAcc, type Ledger, SELECTION_INDEX, type Selection } from "./ledger.ts";
-import { compareCodeUnits, sortInPlace } from "./order.ts";
+import { sortStrings } from "./order.ts";
 import type { Scope } from "./scope.ts";
 import { type BySource, GPB_INDEXES, IS_GPB, sourceColumnIndexes, totalOf } from "./sources.ts";
 
@@ -128,7 +128,7 @@ function basicClassColumns(ledger: Ledger, selection: number): { code: string; i
   ledger.economicClasses.forEach((c, i) => {
     if (used[i] && !(FIXED_BASIC_CLASSES as readonly string[]).includes(c)) extra.push(c);
   });
-  return [...FIXED_BASIC_CLASSES, ...sortInPlace(extra, compareCodeUnits)].map((c) => ({ code: c, index: ledger.economicClasses.indexOf(c) }));
+  return [...FIXED_BASIC_CLASSES, ...sortStrings(extra)].map((c) => ({ code: c, index: ledger.economicClasses.indexOf(c) }));
 }
 
 /**

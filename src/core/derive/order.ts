@@ -47,18 +47,58 @@ export function sortInPlace<T>(items: T[], compare: (a: T, b: T) => number): T[]
 }
 
 /**
+ * Sorts strings in place in code-unit order (as `sortInPlace(items, compareCodeUnits)`). Short lists are
+ * insertion-sorted with the comparison written inline: `sortInPlace` calls a comparator that differs
+ * from caller to caller, a call the engine cannot inline, and the code lists of a table are sorted often.
+ */
+export function sortStrings(items: string[]): string[] {
+  if (items.length > SHORT_LIST) return items.sort(compareCodeUnits);
+  for (let i = 1; i < items.length; i++) {
+    const x = items[i]!;
+    let j = i - 1;
+    while (j >= 0 && items[j]! > x) {
+      items[j + 1] = items[j]!;
+      j--;
+    }
+    items[j + 1] = x;
+  }
+  return items;
+}
+
+/**
  * Sorts codes in place in `compareCodes` order. When every code is digits only (the usual case) that is
  * the character order, so the check is made once for the list instead of in every comparison.
  */
 export function sortCodes(codes: string[]): string[] {
   for (let i = 0; i < codes.length; i++) if (!isDigits(codes[i]!)) return sortInPlace(codes, compareCodes);
-  return sortInPlace(codes, compareCodeUnits);
+  return sortStrings(codes);
 }
 
-/** Sorts items in place by the code `codeOf` gives, in `compareCodes` order (as `sortCodes` does). */
+/**
+ * Sorts items in place by the code `codeOf` gives, in `compareCodes` order (as `sortCodes` does). For
+ * codes of digits the short lists are insertion-sorted on the codes read once, compared inline.
+ */
 export function sortByCode<T>(items: T[], codeOf: (item: T) => string): T[] {
-  for (let i = 0; i < items.length; i++) if (!isDigits(codeOf(items[i]!))) return sortInPlace(items, (a, b) => compareCodes(codeOf(a), codeOf(b)));
-  return sortInPlace(items, (a, b) => compareCodeUnits(codeOf(a), codeOf(b)));
+  const codes: string[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const c = codeOf(items[i]!);
+    if (!isDigits(c)) return sortInPlace(items, (a, b) => compareCodes(codeOf(a), codeOf(b)));
+    codes.push(c);
+  }
+  if (items.length > SHORT_LIST) return sortInPlace(items, (a, b) => compareCodeUnits(codeOf(a), codeOf(b)));
+  for (let i = 1; i < items.length; i++) {
+    const x = items[i]!;
+    const cx = codes[i]!;
+    let j = i - 1;
+    while (j >= 0 && codes[j]! > cx) {
+      items[j + 1] = items[j]!;
+      codes[j + 1] = codes[j]!;
+      j--;
+    }
+    items[j + 1] = x;
+    codes[j + 1] = cx;
+  }
+  return items;
 }
 
 /** The keys of a map in code order (as `[...m.keys()].sort((a, b) => a.localeCompare(b))`). */
@@ -72,5 +112,5 @@ export function keysByCode(m: ReadonlyMap<string, unknown>): string[] {
 export function sortedStrings(set: ReadonlySet<string>): string[] {
   const items: string[] = [];
   set.forEach((x) => items.push(x));
-  return sortInPlace(items, compareCodeUnits);
+  return sortStrings(items);
 }

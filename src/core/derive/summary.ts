@@ -11,7 +11,7 @@ import { TableBuilder, amountOrNull, h, money, moneyCell, text } from "./builder
 import { pushSourceCells, sourceHeader, sourceMoneyColumns } from "./by-function.ts";
 import { economicClassName } from "./economic.ts";
 import type { Ledger } from "./ledger.ts";
-import { compareCodeUnits, sortInPlace } from "./order.ts";
+import { sortStrings } from "./order.ts";
 import type { Scope } from "./scope.ts";
 import { APPROPRIATION_INDEXES, type BySource, CARRY_OVER, GOVERNMENT_FUND, GPB_INDEXES, IS_GPB, STATE_CAPITAL, emptyBySource, sourceColumnIndexes, totalAt, totalOf } from "./sources.ts";
 
@@ -48,7 +48,7 @@ export function budgetSummary(scope: Scope, ledger: Ledger, meta: Meta): Disclos
   ledger.economicClasses.forEach((c, i) => {
     if (ledger.basicClassSeen[i] && c !== "301" && c !== "302" && c !== "303") others.push(c);
   });
-  const basicClasses = ["301", "302", "303", ...sortInPlace(others, compareCodeUnits)];
+  const basicClasses = ["301", "302", "303", ...sortStrings(others)];
   basicClasses.forEach((c, i) => {
     const k = ledger.economicClasses.indexOf(c);
     right.push([`${i + 1}、${economicClassName(c)}`, k >= 0 && ledger.basicClassSeen[k] ? ledger.basicByClass[k]! : emptyBySource(), false]);
@@ -103,7 +103,7 @@ export function appropriationSummary(scope: Scope, catalog: CatalogIndex, ledger
   ledger.functionalClasses.forEach((a, c) => {
     if (a.appropriation && !known.includes(c)) classes.push(c); // an unknown 类 still prints (a finding elsewhere)
   });
-  sortInPlace(classes, compareCodeUnits);
+  sortStrings(classes);
   const t = new TableBuilder(columns, header);
   const n = Math.max(left.length, classes.length);
   for (let i = 0; i < n; i++) {

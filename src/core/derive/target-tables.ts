@@ -8,7 +8,7 @@ import { PROJECT_LEVEL1, formatTarget, normaliseLevel1 } from "../targets.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
 import { TableBuilder, code, h, money, moneyCell, text } from "./builder.ts";
 import type { Funds, Ledger } from "./ledger.ts";
-import { compareCodeUnits, sortInPlace } from "./order.ts";
+import { sortStrings } from "./order.ts";
 import type { Scope } from "./scope.ts";
 
 type Meta = { id: string; number: number; title: string };
@@ -86,10 +86,7 @@ function mergeRuns(t: TableBuilder, start: number, keys: string[], col: number):
 /** The 一级 levels table 13 prints: 产出, 效益, 满意度 always; 成本 and others where a project has them (`used`: distinct). */
 function level1Columns(used: readonly string[]): string[] {
   const standard = PROJECT_LEVEL1.filter((l) => l !== "成本指标" || used.includes(l));
-  const others = sortInPlace(
-    used.filter((l) => !(PROJECT_LEVEL1 as readonly string[]).includes(l)),
-    compareCodeUnits,
-  );
+  const others = sortStrings(used.filter((l) => !(PROJECT_LEVEL1 as readonly string[]).includes(l)));
   return [...standard, ...others];
 }
 
