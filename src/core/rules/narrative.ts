@@ -28,12 +28,15 @@ const fenOf = (n: number) => n as Fen;
 /** The reason keys in the order of their paths: a scope's findings come out already sorted (engine.ts `sortFindings`). */
 const REASON_KEYS_BY_PATH: readonly ReasonKey[] = [...REASON_KEYS].sort(naturalCompare);
 
-/** The comparisons a scope's narrative makes, section by section (the same conditions the narrative uses). */
-export function narrativeComparisons(s: ComparedScope): Comparison[] {
+/**
+ * The comparisons a scope's narrative makes, section by section (the same conditions the narrative uses),
+ * that `keep` keeps: it is asked before a comparison is made, so one not kept costs no object and no label.
+ */
+function narrativeComparisons(s: ComparedScope, keep: (key: ReasonKey, current: Fen, previous: Fen) => boolean): Comparison[] {
   const { figures: f, prior: p } = s;
   const out: Comparison[] = [];
   const add = (key: ReasonKey, zh: string, en: string, current: Fen, previous: Fen | undefined) => {
-    if (previous !== undefined) out.push({ key, zh, en, current, previous });
+    if (previous !== undefined && keep(key, current, previous)) out.push({ key, zh, en, current, previous });
   };
   add("total", "收支总计", "total", f.total, p.total);
   add("expenditure", "基本支出", "basic expenditure", f.basic, p.basic);
@@ -46,7 +49,11 @@ export function narrativeComparisons(s: ComparedScope): Comparison[] {
   add("appropriation", "财政拨款收支", "appropriation", f.appropriation, priorAppropriation);
   add("generalPublicBudget", "一般公共预算支出", "general public budget", f.generalPublicBudget, p.generalPublicBudget);
   for (const [cls, v] of f.gpbByClass) {
-    if (v !== 0) add("generalPublicBudget", `一般公共预算 ${cls} 类支出`, `general public budget class ${cls}`, v, p.byClass?.[cls]);
+    const previous = p.byClass?.[cls];
+    // the label is made only for a class kept
+    if (v !== 0 && previous !== undefined && keep("generalPublicBudget", v, previous)) {
+      out.push({ key: "generalPublicBudget", zh: `一般公共预算 ${cls} 类支出`, en: `general public budget class ${cls}`, current: v, previous });
+    }
   }
   add("economic", "人员经费", "personnel", f.personnel, p.personnel);
   add("economic", "公用经费", "public funds", f.publicFunds, p.publicFunds);
@@ -79,10 +86,15 @@ export const reasonMissing: Rule = defineRule(
   (ctx, emit) => {
     const out: Finding[] = [];
     for (const s of comparedScopes(ctx)) {
-      // changes of sections that have their reason need nothing; the rest are grouped by section, in order
+      // only the changes of sections without their reason: whether a section has one is read once
+      const reasoned = new Map<ReasonKey, boolean>();
+      const unexplained = (key: ReasonKey, current: Fen, previous: Fen) => {
+        let has = reasoned.get(key);
+        if (has === undefined) reasoned.set(key, (has = !isBlank(s.reasons[key])));
+        return !has && toWanYuanCents(current) !== toWanYuanCents(previous);
+      };
       const changedByKey = new Map<ReasonKey, Comparison[]>();
-      for (const c of narrativeComparisons(s)) {
-        if (!isBlank(s.reasons[c.key]) || toWanYuanCents(c.current) === toWanYuanCents(c.previous)) continue;
+      for (const c of narrativeComparisons(s, unexplained)) {
         const list = changedByKey.get(c.key);
         if (list) list.push(c);
         else changedByKey.set(c.key, [c]);
