@@ -98,10 +98,10 @@ export function appropriationSummary(scope: Scope, catalog: CatalogIndex, ledger
   left.push(["政府性基金预算", "", income[GOVERNMENT_FUND] as Cell]);
   left.push(["国有资本经营预算", "", income[STATE_CAPITAL] as Cell]);
 
-  const known = catalog.functionalClassCodes();
-  const classes = known.slice();
+  const labels = classLabels(catalog);
+  const classes = catalog.functionalClassCodes().slice();
   ledger.functionalClasses.forEach((a, c) => {
-    if (a.appropriation && !known.includes(c)) classes.push(c); // an unknown 类 still prints (a finding elsewhere)
+    if (a.appropriation && !labels.has(c)) classes.push(c); // an unknown 类 still prints (a finding elsewhere)
   });
   sortStrings(classes);
   const t = new TableBuilder(columns, header);
@@ -109,7 +109,7 @@ export function appropriationSummary(scope: Scope, catalog: CatalogIndex, ledger
   for (let i = 0; i < n; i++) {
     const l = left[i];
     const c = classes[i];
-    const label = c ? classLabel(catalog, c) : "";
+    const label = c ? (labels.get(c) ?? makeClassLabel(catalog, c)) : "";
     const cells = appropriationRow(label, c ? ledger.functionalClasses.get(c)?.appropriation : undefined);
     cells[0] = l?.[0] ?? "";
     cells[1] = l?.[1] ?? "";
@@ -129,17 +129,20 @@ export function appropriationSummary(scope: Scope, catalog: CatalogIndex, ledger
   return t.build(meta, scope);
 }
 
-/** Table 4's label of a 类 ("一、一般公共服务支出"); those of the catalog's own 类 are made once per catalog. */
+/**
+ * Table 4's labels of the catalog's own 类 ("一、一般公共服务支出"), made once per catalog; its keys are
+ * also the set of the catalog's 类 (a 类 outside it gets its label made where it prints).
+ */
 const CLASS_LABELS = new WeakMap<CatalogIndex, Map<string, string>>();
 
-function classLabel(catalog: CatalogIndex, c: string): string {
+function classLabels(catalog: CatalogIndex): Map<string, string> {
   let labels = CLASS_LABELS.get(catalog);
   if (!labels) {
     labels = new Map();
     for (const k of catalog.functionalClassCodes()) labels.set(k, makeClassLabel(catalog, k));
     CLASS_LABELS.set(catalog, labels);
   }
-  return labels.get(c) ?? makeClassLabel(catalog, c);
+  return labels;
 }
 
 function makeClassLabel(catalog: CatalogIndex, c: string): string {
