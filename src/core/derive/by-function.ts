@@ -6,7 +6,7 @@
  */
 import type { CatalogIndex } from "../catalog.ts";
 import { FUNDING_SOURCES, FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, PROJECT_CLASSES, PROJECT_CLASS_NAMES } from "../model.ts";
-import { type Fen, fen } from "../money.ts";
+import type { Fen } from "../money.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
 import { TableBuilder, amountOrNull, code, h, money, moneyCell, text } from "./builder.ts";
 import { FIXED_BASIC_CLASSES, economicClassName } from "./economic.ts";
@@ -31,15 +31,6 @@ export function sourceHeader(sources: readonly number[], rows: 2): { top: Header
 /** Money columns keyed by the sources at `sources` (positions). */
 export function sourceMoneyColumns(sources: readonly number[]): Column[] {
   return sources.map((s) => money(FUNDING_SOURCES[s]!));
-}
-
-/** Appends the cells of a by-source row to `cells`: 一般公共预算 小计, its sub-sources, then the sources at `sources`. */
-export function pushSourceCells(cells: Cell[], row: BySource, sources: readonly number[]): Cell[] {
-  let gpb = 0;
-  for (const i of GPB_INDEXES) gpb += row[i]!;
-  cells.push(fen(gpb));
-  for (const s of sources) cells.push(row[s] as Cell);
-  return cells;
 }
 
 const FUNCTION_CODE_COLUMNS: Column[] = [code("class", 4), code("section", 3), code("item", 3), code("unitCode", 7), text("name", 24)];

@@ -8,7 +8,7 @@ import { FUNDING_SOURCES, FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, P
 import type { Fen } from "../money.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
 import { TableBuilder, amountOrNull, h, money, moneyCell, text } from "./builder.ts";
-import { pushSourceCells, sourceHeader, sourceMoneyColumns } from "./by-function.ts";
+import { sourceHeader, sourceMoneyColumns } from "./by-function.ts";
 import { economicClassName } from "./economic.ts";
 import type { Ledger } from "./ledger.ts";
 import { sortStrings } from "./order.ts";
@@ -33,14 +33,14 @@ export function budgetSummary(scope: Scope, ledger: Ledger, meta: Meta): Disclos
 
   // Income (left): by source from the budget's income.
   const income = ledger.income;
-  const left: [string, Cell, boolean][] = [["一般公共预算", totalAt(income, GPB_INDEXES), true]];
-  for (const s of GPB_INDEXES) left.push([FUNDING_SOURCE_NAMES[FUNDING_SOURCES[s]!], income[s] as Cell, false]);
+  const left: [string, number, boolean][] = [["一般公共预算", totalAt(income, GPB_INDEXES), true]];
+  for (const s of GPB_INDEXES) left.push([FUNDING_SOURCE_NAMES[FUNDING_SOURCES[s]!], income[s]!, false]);
   for (const s of sources) {
     if (IS_GPB[s] || s === CARRY_OVER) continue;
-    left.push([FUNDING_SOURCE_NAMES[FUNDING_SOURCES[s]!], income[s] as Cell, false]);
+    left.push([FUNDING_SOURCE_NAMES[FUNDING_SOURCES[s]!], income[s]!, false]);
   }
   left.push(["本年收入小计", totalAt(income, THIS_YEAR_INDEXES), true]);
-  left.push(["加：部门财政性资金结转", income[CARRY_OVER] as Cell, false]);
+  left.push(["加：部门财政性资金结转", income[CARRY_OVER]!, false]);
 
   // Expenditure (right): basic by economic 类, project by class, each across sources.
   const right: [string, BySource, boolean][] = [["一、基本支出", ledger.basic, true]];
@@ -56,21 +56,35 @@ export function budgetSummary(scope: Scope, ledger: Ledger, meta: Meta): Disclos
   right.push(["二、项目支出", ledger.project, true]);
   PROJECT_CLASSES.forEach((c, i) => right.push([`${i + 1}、${PROJECT_CLASS_NAMES[c]}`, ledger.projectByClass[i]!, false]));
 
+  const width = columns.length;
+  /** A fresh final row: an income item and amount, then an expenditure item with its 合计 and amounts by source (or empty cells). */
+  const summaryRow = (item: string, amount: number, expense: string | undefined, row: BySource | undefined): Cell[] => {
+    const cells = new Array<Cell>(width);
+    cells[0] = item;
+    cells[1] = amountOrNull(amount as Fen);
+    if (expense === undefined || !row) {
+      for (let c = 2; c < width; c++) cells[c] = null;
+      return cells;
+    }
+    cells[2] = expense;
+    cells[3] = amountOrNull(totalOf(row));
+    let gpb = 0;
+    for (let i = 0; i < GPB_INDEXES.length; i++) gpb += row[GPB_INDEXES[i]!]!;
+    cells[4] = moneyCell(gpb);
+    for (let i = 0; i < sources.length; i++) cells[5 + i] = amountOrNull(row[sources[i]!] as Fen);
+    return cells;
+  };
   const t = new TableBuilder(columns, header);
   const n = Math.max(left.length, right.length);
   for (let i = 0; i < n; i++) {
     const l = left[i];
     const r = right[i];
-    const cells: Cell[] = [l?.[0] ?? "", l?.[1] ?? null];
-    if (r) {
-      cells.push(r[0], totalOf(r[1]));
-      pushSourceCells(cells, r[1], sources);
-    }
+    const cells = summaryRow(l?.[0] ?? "", l?.[1] ?? 0, r?.[0], r?.[1]);
     // A row is printed bold only when every side it has is a subtotal: one side's emphasis must not spill
     // onto the other side's unrelated item (e.g. 二、项目支出 beside 国有资产资源有偿使用收入).
-    t.row(cells, (l === undefined || l[2]) && (r === undefined || r[2]) ? "subtotal" : "detail");
+    t.finalRow(cells, (l === undefined || l[2]) && (r === undefined || r[2]) ? "subtotal" : "detail");
   }
-  t.row(pushSourceCells(["收入合计", totalOf(income), "支出合计", totalOf(ledger.spend)], ledger.spend, sources), "total");
+  t.finalRow(summaryRow("收入合计", totalOf(income), "支出合计", ledger.spend), "total");
   return t.build(meta, scope);
 }
 
