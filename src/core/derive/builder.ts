@@ -42,8 +42,8 @@ export class TableBuilder {
 
   /**
    * Appends a row whose cells are already final: exactly the table's width, every empty cell null (zero
-   * amounts written with `moneyCell`). The wide tables (2, 3, 4, 5, 8, 10, 13) write their rows this way,
-   * which spares `row`'s second pass over every cell; the array becomes the row itself (no copy).
+   * amounts written with `moneyCell`). Every table but the two short forms (7, 12) writes its rows this
+   * way, which spares `row`'s second pass over every cell; the array becomes the row itself (no copy).
    */
   finalRow(cells: Cell[], kind: RowKind = "detail"): number {
     if (cells.length !== this.columns.length) throw new Error(`row of ${cells.length} cells in a table of ${this.columns.length} columns`);
