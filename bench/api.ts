@@ -30,12 +30,13 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import Fastify from "fastify";
 import { startServer } from "../src/server/start.ts";
+import { benchArgs, positiveInt } from "./args.ts";
 
 const TARGET_RATIO = 0.5;
-const arg = (name: string) => Number(process.argv[process.argv.indexOf(name) + 1]) || undefined;
-const seconds = arg("--seconds") ?? 3;
+const args = benchArgs({ strings: ["seconds", "rounds", "serve"], flags: ["autocannon"] });
+const seconds = positiveInt(args, "seconds", 3);
 /** Other work on a shared machine comes and goes: each GET runs this many times, interleaved, and the median counts. */
-const rounds = arg("--rounds") ?? 3;
+const rounds = positiveInt(args, "rounds", 3);
 
 async function serveChild(mode: string): Promise<void> {
   // The server's CPU time (user + system, µs) on request: per request, it hardly moves with other load.
@@ -148,7 +149,7 @@ interface Result {
 }
 
 /** wrk when installed (a C load generator: it parses responses far faster than autocannon), else autocannon. */
-const tool: "wrk" | "autocannon" = process.argv.includes("--autocannon") || spawnSync("wrk", ["--version"]).error ? "autocannon" : "wrk";
+const tool: "wrk" | "autocannon" = args.autocannon === true || spawnSync("wrk", ["--version"]).error ? "autocannon" : "wrk";
 
 /** Runs a load against a server and adds the server's CPU time per request. */
 async function measure(server: Server, load: () => Promise<Omit<Result, "cpu"> & { requests: number }>): Promise<Result> {
@@ -269,6 +270,5 @@ async function main(): Promise<void> {
   }
 }
 
-const serveAt = process.argv.indexOf("--serve");
-if (serveAt >= 0) await serveChild(process.argv[serveAt + 1] ?? "");
+if (typeof args.serve === "string") await serveChild(args.serve);
 else await main();

@@ -27,28 +27,16 @@ import { deriveDisclosure } from "../src/core/disclosure.ts";
 import { renderPdf, warmUpPdf } from "../src/formats/pdf.ts";
 import { renderText } from "../src/formats/text.ts";
 import { type GenerateSize, generateBudget } from "../test/support/generate.ts";
+import { benchArgs, positiveInt } from "./args.ts";
 
 const TYPICAL: GenerateSize = { units: [1, 4], lineItems: [20, 120], projects: [3, 20] };
 const TARGET_RATIO = 1.5;
 const MB = 1024 * 1024;
 
-function parseArgs(argv: readonly string[]): { n: number; batch: number; rounds: number } {
-  const value = (name: string): string | undefined => {
-    const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
-    if (i < 0) return undefined;
-    const a = argv[i]!;
-    return a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[i + 1];
-  };
-  const quick = argv.includes("--quick");
-  const int = (name: string, fallback: number) => {
-    const v = Number((value(name) ?? String(fallback)).replace(/_/g, ""));
-    if (!Number.isInteger(v) || v < 1) {
-      console.error(`${name} expects a positive integer (got "${value(name)}")`);
-      process.exit(2);
-    }
-    return v;
-  };
-  return { n: int("--n", quick ? 10 : 30), batch: int("--batch", quick ? 200 : 1000), rounds: int("--rounds", quick ? 1 : 2) };
+function options(): { n: number; batch: number; rounds: number } {
+  const values = benchArgs({ strings: ["n", "batch", "rounds"], flags: ["quick"] });
+  const quick = values.quick === true;
+  return { n: positiveInt(values, "n", quick ? 10 : 30), batch: positiveInt(values, "batch", quick ? 200 : 1000), rounds: positiveInt(values, "rounds", quick ? 1 : 2) };
 }
 
 const catalogs = new Map<number, CatalogIndex>();
@@ -109,7 +97,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const fmt = (x: number, d = 1) => x.toFixed(d).padStart(9);
 
 async function main(): Promise<void> {
-  const { n, batch, rounds } = parseArgs(process.argv.slice(2));
+  const { n, batch, rounds } = options();
   const started = performance.now();
   console.log(`bench:audit — Node ${process.version}, ${os.cpus().length} CPUs; ${n} generated departments, batch ${batch}`);
   const dir = mkdtempSync(join(os.tmpdir(), "yusuan-bench-audit-"));

@@ -17,11 +17,12 @@ import { checkBudget } from "../src/core/rules/index.ts";
 import { parseBudgetText } from "../src/formats/budget-file/read.ts";
 import { generateBudget } from "../test/support/generate.ts";
 import { benchEntryWorkbook, formatEntryWorkbookBench } from "./entry-workbook.ts";
+import { benchArgs, positiveInt } from "./args.ts";
 
 const TARGET_PER_SECOND = 2000;
-const args = process.argv.slice(2);
-const quick = args.includes("--quick");
-const n = Number(args[args.indexOf("--n") + 1]) || (quick ? 300 : 2000);
+const args = benchArgs({ strings: ["n"], flags: ["quick"] });
+const quick = args.quick === true;
+const n = positiveInt(args, "n", quick ? 300 : 2000);
 const catalog = new CatalogIndex(builtInCatalog(2021)!);
 
 /** Wall-clock and CPU milliseconds of one kind of call, summed over the departments. */

@@ -16,6 +16,7 @@ import { CatalogIndex } from "../src/core/catalog.ts";
 import { builtInCatalog } from "../src/core/catalogs/index.ts";
 import { deriveAll, deriveDisclosure } from "../src/core/disclosure.ts";
 import { generateBudget } from "../test/support/generate.ts";
+import { benchArgs, positiveInts } from "./args.ts";
 
 const TARGET_PER_SECOND = 2000;
 const SAMPLE_EVERY = 100;
@@ -31,21 +32,10 @@ interface Options {
   quick: boolean;
 }
 
-function parseArgs(argv: readonly string[]): Options {
-  const quick = argv.includes("--quick");
-  let ns = quick ? [200, 1000] : [1000, 10_000];
-  const i = argv.findIndex((a) => a === "--n" || a.startsWith("--n="));
-  if (i >= 0) {
-    const arg = argv[i]!;
-    const value = arg.startsWith("--n=") ? arg.slice(4) : argv[i + 1];
-    const parsed = (value ?? "").split(",").map((s) => Number(s.trim().replace(/_/g, "")));
-    if (parsed.length === 0 || parsed.some((n) => !Number.isInteger(n) || n <= 0)) {
-      console.error(`--n expects positive integers separated by commas, e.g. --n 1000,10000 (got "${value ?? ""}")`);
-      process.exit(2);
-    }
-    ns = parsed;
-  }
-  return { ns, warmup: quick ? 100 : 300, quick };
+function options(): Options {
+  const values = benchArgs({ strings: ["n"], flags: ["quick"] });
+  const quick = values.quick === true;
+  return { ns: positiveInts(values, "n", quick ? [200, 1000] : [1000, 10_000]), warmup: quick ? 100 : 300, quick };
 }
 
 /** A full GC between runs (so each N starts from the same heap), when V8 lets us have one. */
@@ -162,7 +152,7 @@ function table(headers: string[], rows: string[][]): string {
 }
 
 function main(): void {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = options();
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   console.log(`Yusuan derivation benchmark — node ${process.version}, ${cpu}, ${os.cpus().length} logical cores (runs on one)`);
   console.log(`departments: generated one at a time (2–10 units, 50–400 line items, 5–60 projects)`);

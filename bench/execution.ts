@@ -14,11 +14,11 @@ import type { Execution } from "../src/core/execution/model.ts";
 import type { Budget } from "../src/core/model.ts";
 import { fen } from "../src/core/money.ts";
 import { importPaymentsCsv, importPaymentsXlsx } from "../src/formats/execution/payments.ts";
+import { benchArgs, positiveInt } from "./args.ts";
 
-const args = process.argv.slice(2);
-const rowsArg = args.indexOf("--rows");
-const ROWS = rowsArg >= 0 ? Number(args[rowsArg + 1]) : 200_000;
-const XLSX = args.includes("--xlsx");
+const args = benchArgs({ strings: ["rows"], flags: ["xlsx"] });
+const ROWS = positiveInt(args, "rows", 200_000);
+const XLSX = args.xlsx === true;
 const TARGET_S = 10;
 
 let peak = 0;

@@ -21,6 +21,7 @@ import { type Disclosure, deriveDisclosure } from "../src/core/disclosure.ts";
 import { readBudget } from "../src/formats/budget-file/read.ts";
 import { renderPdf, warmUpPdf } from "../src/formats/pdf.ts";
 import { type GenerateSize, generateBudget } from "../test/support/generate.ts";
+import { benchArgs, positiveInt, words } from "./args.ts";
 
 type Render = (d: Disclosure) => Promise<Uint8Array> | Uint8Array;
 
@@ -34,22 +35,10 @@ interface Options {
   formats: string[];
 }
 
-function parseArgs(argv: readonly string[]): Options {
-  const value = (name: string): string | undefined => {
-    const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
-    if (i < 0) return undefined;
-    const a = argv[i]!;
-    return a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[i + 1];
-  };
-  const quick = argv.includes("--quick");
-  const n = Number((value("--n") ?? (quick ? "200" : "1000")).replace(/_/g, ""));
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`--n expects a positive integer (got "${value("--n")}")`);
-    process.exit(2);
-  }
-  const each = quick ? 8 : 20;
-  const formats = (value("--formats") ?? "pdf,xlsx").split(",").map((s) => s.trim());
-  return { n, each, formats };
+function options(): Options {
+  const values = benchArgs({ strings: ["n", "formats"], flags: ["quick"] });
+  const quick = values.quick === true;
+  return { n: positiveInt(values, "n", quick ? 200 : 1000), each: quick ? 8 : 20, formats: words(values, "formats", ["pdf", "xlsx"]) };
 }
 
 async function loadRenderers(wanted: string[]): Promise<Map<string, Render>> {
@@ -124,7 +113,7 @@ function width(s: string): number {
 }
 
 async function main(): Promise<void> {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = options();
   const renderers = await loadRenderers(opts.formats);
   if (renderers.size === 0) {
     console.error("nothing to benchmark");
