@@ -6,29 +6,22 @@
  * 2022. Screens at 1366×768 (docs/screenshots with UPDATE_SCREENSHOTS=1). No console errors.
  */
 import { readFileSync } from "node:fs";
-import { mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { type E2E, CHROMIUM, HAS_CHROMIUM, screenshotDir, signIn, startE2E } from "./support.ts";
-
-if (!HAS_CHROMIUM) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium; .ci/run installs it)`);
+import { type E2E, HAS_CHROMIUM, signIn, startE2E } from "./support.ts";
 
 const DIR = "examples/luolong-shequ-2021/execution-2021";
 const POLL = { timeout: 30_000, interval: 100 };
 
 describe.skipIf(!HAS_CHROMIUM)("execution and self-evaluation end to end (Chromium)", () => {
   let e: E2E;
-  let shots: string;
   beforeAll(async () => {
     e = await startE2E();
-    shots = screenshotDir(await mkdtemp(join(tmpdir(), "yusuan-shots-")));
   }, 120_000);
   afterAll(async () => e?.close(), 60_000);
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
   /** the page's session calls the API as the app does (cookie + X-CSRF-Token) */
   const csrf = async (page: Page) => (await page.context().cookies()).find((c) => c.name === "yusuan_csrf")!.value;
 
@@ -77,7 +70,7 @@ describe.skipIf(!HAS_CHROMIUM)("execution and self-evaluation end to end (Chromi
     });
     expect(inked).toBeGreaterThan(1000);
     await page.waitForTimeout(500); // the charts' entry animation
-    await shot(page, "execution-monitoring");
+    await e.shot(page, "execution-monitoring");
 
     // entry: the recorded adjustment and an actual with its reason
     await page.getByRole("tab", { name: "执行录入" }).click();
@@ -119,7 +112,7 @@ describe.skipIf(!HAS_CHROMIUM)("execution and self-evaluation end to end (Chromi
       window.scrollBy(0, -72); // below the sticky header
     });
     await expect.poll(() => page.locator(".ant-message-notice").count(), POLL).toBe(0); // the 已保存 notice has gone
-    await shot(page, "execution-evaluation");
+    await e.shot(page, "execution-evaluation");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载 PDF" }).click()]);
     const pdf = await readFile((await download.path())!);
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");

@@ -5,9 +5,7 @@
  * of the 2022 draft changes.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2E, CHROMIUM, HAS_CHROMIUM, signIn, startE2E } from "./support.ts";
-
-if (!HAS_CHROMIUM) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium; .ci/run installs it)`);
+import { type E2E, HAS_CHROMIUM, signIn, startE2E } from "./support.ts";
 
 const DEPARTMENT = "洛龙区社区治理和服务创新办公室";
 const POLL = { timeout: 20_000, interval: 100 };

@@ -14,6 +14,7 @@ import { startServer } from "../../src/server/start.ts";
 
 export const CHROMIUM = process.env.YUSUAN_CHROMIUM ?? "/usr/bin/chromium";
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
+if (!HAS_CHROMIUM) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium; .ci/run installs it)`);
 export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -29,6 +30,8 @@ export interface E2E {
   /** console errors and page errors seen on any page */
   errors: string[];
   newPage: () => Promise<{ context: BrowserContext; page: Page }>;
+  /** a screenshot of the page as `name`.png (see `screenshotDir`) */
+  shot: (page: Page, name: string) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -39,6 +42,7 @@ export async function startE2E(): Promise<E2E> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const errors: string[] = [];
   const contexts: BrowserContext[] = [];
+  const shots = screenshotDir(await mkdtemp(join(tmpdir(), "yusuan-shots-")));
   return {
     base: server.address,
     browser,
@@ -54,6 +58,7 @@ export async function startE2E(): Promise<E2E> {
       page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
       return { context, page };
     },
+    shot: async (page, name) => void (await page.screenshot({ path: join(shots, `${name}.png`) })),
     close: async () => {
       for (const c of contexts) await c.close().catch(() => {});
       await browser.close().catch(() => {});
@@ -72,6 +77,6 @@ export async function signIn(page: Page, base: string, username: string, passwor
 }
 
 /** Screenshots go to docs/screenshots with UPDATE_SCREENSHOTS=1, else to a temporary directory. */
-export function screenshotDir(fallback: string): string {
+function screenshotDir(fallback: string): string {
   return process.env.UPDATE_SCREENSHOTS ? join(ROOT, "docs/screenshots") : fallback;
 }

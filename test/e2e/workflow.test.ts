@@ -10,9 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2E, HAS_CHROMIUM, CHROMIUM, screenshotDir, signIn, startE2E } from "./support.ts";
-
-if (!HAS_CHROMIUM) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium; .ci/run installs it)`);
+import { type E2E, HAS_CHROMIUM, signIn, startE2E } from "./support.ts";
 
 const DEPARTMENT = "洛龙区社区治理和服务创新办公室";
 /** polls wait long: the test shares two cores with the rest of `npm test` */
@@ -20,14 +18,11 @@ const POLL = { timeout: 20_000, interval: 100 };
 
 describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
   let e: E2E;
-  let shots: string;
   beforeAll(async () => {
     e = await startE2E();
-    shots = screenshotDir(await mkdtemp(join(tmpdir(), "yusuan-shots-")));
   }, 120_000);
   afterAll(async () => e?.close(), 60_000);
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
   /** a cell of the line-item grid: row from 0, column by its field */
   const COLS = ["unit", "functional", "economic", "nature", "project", "source", "amount", "memo"];
   const cell = (page: Page, row: number, key: string) => page.locator("[role=grid] tbody tr").nth(row).locator("td").nth(COLS.indexOf(key));
@@ -62,7 +57,7 @@ describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
     const unknown = prep.locator('.findings-panel [data-rule="code.economic-unknown"]');
     await expect.poll(() => unknown.count(), POLL).toBe(1);
     await expect.poll(() => cell(prep, 0, "economic").getAttribute("class"), POLL).toMatch(/\b(bad|warn)\b/);
-    await shot(prep, "preparer-grid-findings");
+    await e.shot(prep, "preparer-grid-findings");
     // a click on the finding goes to the cell; the right code fixes it
     await unknown.locator("button.finding").click();
     await expect.poll(() => cell(prep, 0, "economic").getAttribute("class"), POLL).toContain("focus");
@@ -102,7 +97,7 @@ describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
     await dept.goto(`${e.base}/review`);
     const queue = dept.getByTestId("queue");
     await expect.poll(() => queue.getByRole("link", { name: `313 ${DEPARTMENT}` }).count(), POLL).toBe(1);
-    await shot(dept, "reviewer-queue");
+    await e.shot(dept, "reviewer-queue");
     await queue.getByRole("link", { name: `313 ${DEPARTMENT}` }).click();
     await state(dept, "单位提交");
     await dept.getByRole("tab", { name: /警告及说明/ }).click();
@@ -131,7 +126,7 @@ describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
     await state(fin, "部门审核通过");
     await fin.getByRole("tab", { name: "与上年比较" }).click();
     await expect.poll(() => fin.getByText("支出合计").count(), POLL).toBeGreaterThan(0);
-    await shot(fin, "reviewer-against-last-year");
+    await e.shot(fin, "reviewer-against-last-year");
     await fin.getByRole("button", { name: "审核通过" }).click();
     await state(fin, "财政审核通过");
     await fin.getByRole("button", { name: "批复" }).click();
@@ -152,10 +147,10 @@ describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
     await expect.poll(() => pub.getByText("4,181.09").count(), POLL).toBeGreaterThan(0);
     await expect.poll(() => pub.locator("canvas").count(), POLL).toBeGreaterThan(2);
     await expect.poll(() => pub.getByRole("img", { name: /基本支出 182\.68万元，项目支出 3998\.41万元/ }).count(), POLL).toBe(1);
-    await shot(pub, "portal-budget");
+    await e.shot(pub, "portal-budget");
     await pub.mouse.wheel(0, 560);
     await pub.waitForTimeout(300);
-    await shot(pub, "portal-budget-charts");
+    await e.shot(pub, "portal-budget-charts");
     const publicationUrl = pub.url();
     const pdfHref = await pub.getByRole("link", { name: /下载 PDF/ }).getAttribute("href");
     const pdf = await anon.request.get(`${e.base}${pdfHref}`);
@@ -166,11 +161,11 @@ describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
     await expect.poll(() => pub.locator("table.disclosure-table").count(), POLL).toBeGreaterThan(10);
     await pub.goto(e.base);
     await expect.poll(() => pub.getByRole("link", { name: DEPARTMENT }).count(), POLL).toBeGreaterThan(0);
-    await shot(pub, "portal-home");
+    await e.shot(pub, "portal-home");
     await pub.goto(`${e.base}/overview`);
     await expect.poll(() => pub.getByText("4,181.09").count(), POLL).toBeGreaterThan(0);
     await expect.poll(() => pub.locator("canvas").count(), POLL).toBeGreaterThan(1);
-    await shot(pub, "region-overview");
+    await e.shot(pub, "region-overview");
     // drill-down: a click on the department's bar opens its published budget
     const byDepartment = pub.locator(".ant-card", { hasText: "按部门" }).locator("canvas").first();
     const box = (await byDepartment.boundingBox())!;
@@ -181,7 +176,7 @@ describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
     await pub.goto(publicationUrl);
     await expect.poll(() => pub.getByText("4,181.09").count(), POLL).toBeGreaterThan(0);
     await expect.poll(() => pub.locator("canvas").count(), POLL).toBeGreaterThan(2);
-    await shot(pub, "portal-phone");
+    await e.shot(pub, "portal-phone");
 
     // --- the audit page: the published text file, audited
     const txt = await anon.request.get(`${e.base}${pdfHref!.replace(/\/pdf$/, "/txt")}`);
@@ -191,7 +186,7 @@ describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
     await dept.locator("input[type=file]").setInputFiles(file);
     await expect.poll(() => dept.getByText("社创办2021年部门预算.txt").count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await expect.poll(() => dept.locator(".ant-card-loading").count(), { timeout: 30_000 }).toBe(0);
-    await shot(dept, "audit");
+    await e.shot(dept, "audit");
 
     expect(e.errors).toEqual([]);
   }, 150_000);
