@@ -64,12 +64,13 @@ class CodeScanner {
    */
   visitLines(codes: CodeList, perLine: Int32Array): void {
     const malformed: boolean[] = [];
+    let anyMalformed = false;
     for (let id = 0; id < codes.codes.length; id++) {
       const code = codes.codes[id]!;
       if (this.format.test(code)) this.byCode.set(code, { code, first: { list: "lineItems", index: codes.first[id]!, field: this.field }, count: codes.count[id]!, missing: this.missing(code) });
-      else malformed[id] = true;
+      else anyMalformed = malformed[id] = true;
     }
-    if (malformed.length === 0) return;
+    if (!anyMalformed) return;
     for (let i = 0; i < perLine.length; i++) if (malformed[perLine[i]!]) this.malformed.push({ code: codes.codes[perLine[i]!]!, place: { list: "lineItems", index: i, field: this.field } });
   }
 

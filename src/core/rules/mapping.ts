@@ -55,9 +55,9 @@ function groupMappedCodes(ctx: RuleContext): MappedCode[] {
     if (u < 0) continue;
     const unit = units[u]!;
     const id = index.economicId[line]!;
+    const economic = index.economic.codes[id]!;
     let groups = byCode[id];
     if (!groups) {
-      const economic = index.economic.codes[id]!;
       // an unknown 类 is reported by the code rules
       const known = ECONOMIC_CODE.test(economic) && ctx.catalog.departmentEconomicEntry(economic.slice(0, 3)) !== undefined;
       byCode[id] = groups = { known, administrative: undefined, institution: undefined };
@@ -69,7 +69,6 @@ function groupMappedCodes(ctx: RuleContext): MappedCode[] {
       hit.count++;
       continue;
     }
-    const economic = index.economic.codes[id]!;
     const first: MappedCode = {
       index: line,
       economic,

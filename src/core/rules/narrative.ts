@@ -86,13 +86,8 @@ export const reasonMissing: Rule = defineRule(
   (ctx, emit) => {
     const out: Finding[] = [];
     for (const s of comparedScopes(ctx)) {
-      // only the changes of sections without their reason: whether a section has one is read once
-      const reasoned = new Map<ReasonKey, boolean>();
-      const unexplained = (key: ReasonKey, current: Fen, previous: Fen) => {
-        let has = reasoned.get(key);
-        if (has === undefined) reasoned.set(key, (has = !isBlank(s.reasons[key])));
-        return !has && toWanYuanCents(current) !== toWanYuanCents(previous);
-      };
+      // only the changes of sections without their reason
+      const unexplained = (key: ReasonKey, current: Fen, previous: Fen) => isBlank(s.reasons[key]) && toWanYuanCents(current) !== toWanYuanCents(previous);
       const changedByKey = new Map<ReasonKey, Comparison[]>();
       for (const c of narrativeComparisons(s, unexplained)) {
         const list = changedByKey.get(c.key);
