@@ -73,13 +73,16 @@ function functionalRow(width: number, functional: string, unit: string, catalog:
   return codeRow(width, p.class, p.section, p.item, unit, p.label);
 }
 
-/** Writes 总计, 一般公共预算 小计, its sub-sources and the sources at `sources` from cell 5 on (a final row). */
-function fillSources(cells: Cell[], row: BySource, sources: readonly number[]): Cell[] {
-  cells[5] = amountOrNull(totalOf(row));
+/**
+ * Writes 总计, 一般公共预算 小计 and the sources at `sources` from cell `first` on (a final row; the columns
+ * `sourceMoneyColumns` makes). Tables 1, 2 and 3.
+ */
+export function fillSources(cells: Cell[], row: BySource, sources: readonly number[], first = 5): Cell[] {
+  cells[first] = amountOrNull(totalOf(row));
   let gpb = 0;
   for (let i = 0; i < GPB_INDEXES.length; i++) gpb += row[GPB_INDEXES[i]!]!;
-  cells[6] = moneyCell(gpb);
-  for (let i = 0; i < sources.length; i++) cells[7 + i] = amountOrNull(row[sources[i]!] as Fen);
+  cells[first + 1] = moneyCell(gpb);
+  for (let i = 0; i < sources.length; i++) cells[first + 2 + i] = amountOrNull(row[sources[i]!] as Fen);
   return cells;
 }
 

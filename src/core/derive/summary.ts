@@ -8,7 +8,7 @@ import { FUNDING_SOURCES, FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, P
 import type { Fen } from "../money.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
 import { TableBuilder, amountOrNull, h, money, moneyCell, text } from "./builder.ts";
-import { sourceHeader, sourceMoneyColumns } from "./by-function.ts";
+import { fillSources, sourceHeader, sourceMoneyColumns } from "./by-function.ts";
 import { economicClassName } from "./economic.ts";
 import type { Ledger } from "./ledger.ts";
 import { sortStrings } from "./order.ts";
@@ -67,12 +67,7 @@ export function budgetSummary(scope: Scope, ledger: Ledger, meta: Meta): Disclos
       return cells;
     }
     cells[2] = expense;
-    cells[3] = amountOrNull(totalOf(row));
-    let gpb = 0;
-    for (let i = 0; i < GPB_INDEXES.length; i++) gpb += row[GPB_INDEXES[i]!]!;
-    cells[4] = moneyCell(gpb);
-    for (let i = 0; i < sources.length; i++) cells[5 + i] = amountOrNull(row[sources[i]!] as Fen);
-    return cells;
+    return fillSources(cells, row, sources, 3);
   };
   const t = new TableBuilder(columns, header);
   const n = Math.max(left.length, right.length);
