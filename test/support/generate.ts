@@ -239,8 +239,9 @@ export function generateBudget(seed: number, size: GenerateSize = {}): Budget {
       indicators: Array.from({ length: rng.int(1, 5) }, () => indicator(projectIndicator(rng))),
     };
     // in one shape, as every reader makes projects, indicators and lines (model.ts)
-    plan.projects.push(project(p));
-    projects.push(plan.projects.at(-1)!);
+    const made = project(p);
+    plan.projects.push(made);
+    projects.push(made);
   }
 
   // Sources: mostly 一般公共预算财政拨款; each department uses a few others.
