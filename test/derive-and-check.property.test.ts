@@ -10,6 +10,8 @@ import { CatalogIndex } from "../src/core/catalog.ts";
 import { builtInCatalog } from "../src/core/catalogs/index.ts";
 import { computeFigures } from "../src/core/derive/figures.ts";
 import { buildLedger } from "../src/core/derive/ledger.ts";
+import { firstIndex, indexLines } from "../src/core/derive/line-index.ts";
+import { unitFigures } from "../src/core/derive/unit-figures.ts";
 import { departmentScope, unitScope, unitScopeLookup, unitScopes } from "../src/core/derive/scope.ts";
 import { deriveAll, deriveAllAndCheck, deriveAndCheck, deriveDisclosure } from "../src/core/disclosure.ts";
 import type { Budget, FundingSource } from "../src/core/model.ts";
@@ -172,6 +174,24 @@ describe("derive and check in one call", () => {
         if ("thrown" in again) expect(again).toEqual(outcome(() => deriveDisclosure(budget, catalog)));
         else expect(again.value.findings).toEqual(findings);
         expect(findings.some((f) => f.rule === "amount.negative")).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it("a line index gives the same ledger, and the same units' figures, as looking each code up", () => {
+    fc.assert(
+      fc.property(cases, ({ budget }) => {
+        const index = indexLines(budget.lineItems, firstIndex(budget.units));
+        const department = departmentScope(budget);
+        // the index is of the budget's lines: it serves the department's ledger when the scope has all of them
+        if (department.lines.length === budget.lineItems.length) expect(buildLedger(department, index)).toEqual(buildLedger(department));
+        else expect(() => buildLedger(department, index)).toThrow();
+        // every unit code, a repeated one and one that is no unit's
+        const codes = [...budget.units.map((u) => u.code), budget.units[0]!.code, "no such unit"];
+        const expected = outcome(() => new Map(budget.units.filter((u, i) => budget.units.findIndex((v) => v.code === u.code) === i).map((u) => [u.code, computeFigures(unitScope(budget, u.code))])));
+        expect(outcome(() => unitFigures(budget, codes, index))).toEqual(expected);
+        expect(outcome(() => unitFigures(budget, codes))).toEqual(expected);
       }),
       RUNS,
     );

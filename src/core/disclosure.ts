@@ -7,6 +7,7 @@ import { deriveCentral9 } from "./derive/central9.ts";
 import { deriveHenan13 } from "./derive/henan13.ts";
 import { type Figures, computeFigures } from "./derive/figures.ts";
 import { type Ledger, buildLedger } from "./derive/ledger.ts";
+import { type LineIndex, firstIndex, indexLines } from "./derive/line-index.ts";
 import { type Scope, type ScopeRef, departmentScope, unitScope, unitScopes } from "./derive/scope.ts";
 import type { Budget } from "./model.ts";
 import { type Narrative, deriveNarrative } from "./narrative/narrative.ts";
@@ -89,11 +90,14 @@ export interface DeriveAndCheckOptions {
 export function deriveAndCheck(budget: Budget, catalog: CatalogIndex, opts: DeriveAndCheckOptions = {}): CheckedDisclosure {
   const ref = opts.ref ?? { kind: "department" };
   const scope = scopeOf(budget, ref);
-  const sums = sumsOf(scope);
+  // The line index the rules make (each line's codes and source by number) serves the ledger too, when the
+  // scope's lines are the budget's: the department's scope, when every line names one of its units.
+  const index = ref.kind === "department" && scope.lines.length === budget.lineItems.length ? indexLines(budget.lineItems, firstIndex(budget.units)) : undefined;
+  const sums = sumsOf(scope, index);
   // The rules run before the tables are drawn: they read the figures only, and while they run the tables
   // are not yet there to be kept alive (and copied) by the garbage collector.
   const known: ScopeFigures = { scope, figures: sums.figures };
-  const ctx = createRuleContext(budget, catalog, ref.kind === "department" ? { department: known } : { units: new Map([[ref.code, known]]) });
+  const ctx = createRuleContext(budget, catalog, ref.kind === "department" ? { department: known, lineIndex: index } : { units: new Map([[ref.code, known]]) });
   const findings = runRules(ctx, opts.rules ?? ALL_RULES);
   return { disclosure: assemble(budget, catalog, scope, opts.layout ?? "henan13", sums), findings };
 }
@@ -123,8 +127,8 @@ interface ScopeSums {
   figures: Figures;
 }
 
-function sumsOf(scope: Scope): ScopeSums {
-  const ledger = buildLedger(scope);
+function sumsOf(scope: Scope, index?: LineIndex): ScopeSums {
+  const ledger = buildLedger(scope, index);
   return { ledger, figures: computeFigures(scope, ledger) };
 }
 

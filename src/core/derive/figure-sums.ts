@@ -75,6 +75,9 @@ export class FigureSumsAccumulator {
   };
   /** each functional code's 类 entry, found once per code (not a 类 cut from every line's code) */
   readonly #classOfFunctional = new Map<string, FunctionalClassAmounts>();
+  /** the same, by a line index's numbers (`addIndexedLine`) */
+  readonly #factsById: (CodeFacts | undefined)[] = [];
+  readonly #classById: (FunctionalClassAmounts | undefined)[] = [];
   // the unit of the last line, and whether it counts 机关运行经费 (行政 or 参公): lines of a unit come together
   #lastUnit: string | undefined;
   #adminLike = false;
@@ -91,15 +94,38 @@ export class FigureSumsAccumulator {
 
   addLine(l: LineItem): void {
     const sums = this.sums;
-    const amount: number = l.amount;
     let f = sums.codes.get(l.economic);
     if (!f) sums.codes.set(l.economic, (f = codeFacts(l.economic)));
     let cls = this.#classOfFunctional.get(l.functional);
     if (!cls) this.#classOfFunctional.set(l.functional, (cls = functionalClassAmounts(sums.functionalClasses, l.functional)));
+    this.#add(l, f, cls, sourceIndex(l.source), undefined);
+  }
+
+  /**
+   * A line whose codes and source come numbered from a line index (line-index.ts), of a unit whose type is
+   * known: the same sums as `addLine`, with the codes found by number instead of looked up by text. Every
+   * line given to one accumulator must be numbered by the same index.
+   */
+  addIndexedLine(l: LineItem, economicId: number, functionalId: number, source: number, adminLike: boolean): void {
+    let f = this.#factsById[economicId];
+    if (!f) {
+      // found by text too, so that an accumulator fed both ways keeps one entry per code
+      f = this.sums.codes.get(l.economic);
+      if (!f) this.sums.codes.set(l.economic, (f = codeFacts(l.economic)));
+      this.#factsById[economicId] = f;
+    }
+    let cls = this.#classById[functionalId];
+    if (!cls) this.#classById[functionalId] = cls = functionalClassAmounts(this.sums.functionalClasses, l.functional);
+    this.#add(l, f, cls, source, adminLike);
+  }
+
+  /** What a line adds; `adminLike` is its unit's 行政/参公, or undefined to look the unit up (only when needed). */
+  #add(l: LineItem, f: CodeFacts, cls: FunctionalClassAmounts, s: number, adminLike: boolean | undefined): void {
+    const sums = this.sums;
+    const amount: number = l.amount;
     const basic = l.nature === "basic";
     sums.total += amount;
     if (basic) sums.basicTotal += amount;
-    const s = sourceIndex(l.source);
     if (s < 0) return; // nothing by source for an unknown source, as in the ledger
     if (IS_APPROPRIATION[s]) sums.appropriation += amount;
     if (IS_GPB[s]) {
@@ -115,16 +141,21 @@ export class FigureSumsAccumulator {
     }
     if (s === GPB_APPROPRIATION) {
       if (f.threePublic) sums.threePublic[f.threePublic] += amount;
-      if (l.unit !== this.#lastUnit) {
-        this.#lastUnit = l.unit;
-        const info = this.unitByCode.get(l.unit);
-        this.#adminLike = !!info && isAdministrativeLike(info.type);
-      }
-      if (basic && f.operatingClass && this.#adminLike) {
+      if (basic && f.operatingClass && (adminLike ?? this.#adminLikeOf(l.unit))) {
         sums.operatingTotal += amount;
         if (amount !== 0) f.inOperating = true;
       }
     }
+  }
+
+  /** Whether a unit counts 机关运行经费 (行政 or 参公); lines of a unit come together, so the last is kept. */
+  #adminLikeOf(unit: string): boolean {
+    if (unit !== this.#lastUnit) {
+      this.#lastUnit = unit;
+      const info = this.unitByCode.get(unit);
+      this.#adminLike = !!info && isAdministrativeLike(info.type);
+    }
+    return this.#adminLike;
   }
 }
 

@@ -18,6 +18,7 @@ import type {
   UnitLedger,
 } from "./ledger-types.ts";
 import { SELECTION_COUNT } from "./ledger-types.ts";
+import type { LineIndex } from "./line-index.ts";
 import { sortByCode } from "./order.ts";
 import type { Scope } from "./scope.ts";
 import { type BySource, GOVERNMENT_FUND, GPB_APPROPRIATION, IS_APPROPRIATION, IS_GPB, SOURCE_COUNT, STATE_CAPITAL, emptyBySource, sourceIndex } from "./sources.ts";
@@ -29,6 +30,8 @@ export { SELECTION_COUNT, SELECTION_INDEX } from "./ledger-types.ts";
 interface UnitEntry {
   ledger: UnitLedger;
   rows: Map<string, FunctionalRow>;
+  /** its rows by the number of their functional code, when the lines come with a line index */
+  rowsById: (FunctionalRow | undefined)[];
   /** 行政 or 参公: counts 机关运行经费 */
   adminLike: boolean;
   /** which mapping table 11 uses: 0 行政/参公, 1 事业, 2 no known unit */
@@ -38,19 +41,37 @@ interface UnitEntry {
 /** Per source position: is it 财政性资金 (table 13)? */
 const IS_FISCAL: readonly boolean[] = FUNDING_SOURCES.map(isFiscalMoney);
 
-/** Builds the ledger of a scope: one pass over its income and one over its lines. */
-export function buildLedger(scope: Scope): Ledger {
+/**
+ * Builds the ledger of a scope: one pass over its income and one over its lines. `index`, when given, is a
+ * line index (line-index.ts) of exactly `scope.lines`: each line's codes and source are then read by number
+ * instead of being looked up by text, with the same result.
+ */
+export function buildLedger(scope: Scope, index?: LineIndex): Ledger {
   const lines = scope.lines;
+  if (index && index.source.length !== lines.length) throw new Error("the line index is not of this scope's lines");
   // Each economic code once: what it says, and its entry (the amounts of its 类 and 款 come with it).
   const economicClasses: string[] = [];
   const economic = new Map<string, EconomicClassAmounts>();
   const codes = new Map<string, EconomicCodeAmounts>();
   const facts: EconomicCodeAmounts[] = new Array<EconomicCodeAmounts>(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    const code = lines[i]!.economic;
-    let f = codes.get(code);
-    if (!f) codes.set(code, (f = economicCode(code, economicClasses, economic)));
-    facts[i] = f;
+  if (index) {
+    const byId: (EconomicCodeAmounts | undefined)[] = new Array<EconomicCodeAmounts | undefined>(index.economic.codes.length);
+    for (let i = 0; i < lines.length; i++) {
+      const id = index.economicId[i]!;
+      let f = byId[id];
+      if (!f) {
+        const code = index.economic.codes[id]!;
+        codes.set(code, (f = byId[id] = economicCode(code, economicClasses, economic)));
+      }
+      facts[i] = f;
+    }
+  } else {
+    for (let i = 0; i < lines.length; i++) {
+      const code = lines[i]!.economic;
+      let f = codes.get(code);
+      if (!f) codes.set(code, (f = economicCode(code, economicClasses, economic)));
+      facts[i] = f;
+    }
   }
   const ledger = emptyLedger(lines.length, economicClasses, economic, codes);
   addIncome(ledger, scope);
@@ -69,14 +90,18 @@ export function buildLedger(scope: Scope): Ledger {
     if (!u) units.set(l.unit, (u = unitEntry(ledger, scope, l.unit)));
     lastUnitCode = l.unit;
     lastUnit = u;
-    const row = u.rows.get(l.functional) ?? functionalRow(ledger, u, l.functional);
+    let row: FunctionalRow | undefined;
+    if (index) {
+      const id = index.functionalId[i]!;
+      row = u.rowsById[id] ??= functionalRow(ledger, u, l.functional); // (one code, one number)
+    } else row = u.rows.get(l.functional) ?? functionalRow(ledger, u, l.functional);
     // The project a line names (an entry is made for a code no project of the scope has: 一般性项目, no funds yet).
     let named = l.project ? ledger.projects.get(l.project) : undefined;
     if (l.project && !named) ledger.projects.set(l.project, (named = { projectClass: 0, funds: undefined, named: 0 }));
     if (named) named.named += amount;
 
     addTotals(ledger, l, f, amount);
-    const s = sourceIndex(l.source);
+    const s = index ? index.source[i]! : sourceIndex(l.source);
     // Nothing by source can be drawn for an unknown source: the tables refuse such a scope.
     if (s < 0) ledger.unknownLineSource = true;
     else addBySource(ledger, l, f, u, row, named, s, amount, k);
@@ -159,7 +184,7 @@ function unitEntry(ledger: Ledger, scope: Scope, code: string): UnitEntry {
   const info = scope.unitByCode.get(code);
   const unitLedger: UnitLedger = { bySource: emptyBySource(), expenditure: [undefined, undefined, undefined, undefined], rows: [], projectFunds: undefined };
   ledger.units.set(code, unitLedger);
-  return { ledger: unitLedger, rows: new Map(), adminLike: !!info && isAdministrativeLike(info.type), mappingSlot: !info ? 2 : info.type === "institution" ? 1 : 0 };
+  return { ledger: unitLedger, rows: new Map(), rowsById: [], adminLike: !!info && isAdministrativeLike(info.type), mappingSlot: !info ? 2 : info.type === "institution" ? 1 : 0 };
 }
 
 /** A unit's row for a functional code, made at its first line, with the amounts of its 类. */

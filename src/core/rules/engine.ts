@@ -5,10 +5,12 @@
 import type { CatalogIndex } from "../catalog.ts";
 import { type Figures, computeFigures } from "../derive/figures.ts";
 import { type Scope, departmentScope, unitScopeLookup } from "../derive/scope.ts";
+import { firstIndex } from "../derive/line-index.ts";
 import { unitFigures } from "../derive/unit-figures.ts";
 import type { Budget } from "../model.ts";
 import type { Finding, Location, Rule, RuleContext, Severity } from "./finding.ts";
 import { SHARED_RESULTS } from "./helpers.ts";
+import { type LineIndex, lineIndex } from "./line-index.ts";
 
 /** A scope and its figures, as derive computes them (`deriveDisclosure` returns both in a disclosure). */
 export interface ScopeFigures {
@@ -26,6 +28,8 @@ export interface KnownFigures {
   department?: ScopeFigures;
   /** units' own scopes and figures, by unit code */
   units?: ReadonlyMap<string, ScopeFigures>;
+  /** the line index of `budget.lineItems` (derive/line-index.ts), numbered by `firstIndex(budget.units)` */
+  lineIndex?: LineIndex;
 }
 
 export function createRuleContext(budget: Budget, catalog: CatalogIndex, known: KnownFigures = {}): RuleContext {
@@ -41,6 +45,7 @@ export function createRuleContext(budget: Budget, catalog: CatalogIndex, known: 
 class BudgetRuleContext implements RuleContext {
   readonly unitIndex: ReadonlyMap<string, number>;
   readonly projectIndex: ReadonlyMap<string, number>;
+  readonly knownLineIndex: LineIndex | undefined;
   #scope: Scope | undefined;
   #figures: Figures | undefined;
   readonly #units: Map<string, ScopeFigures>;
@@ -57,8 +62,9 @@ class BudgetRuleContext implements RuleContext {
     this.#scope = known.department?.scope;
     this.#figures = known.department?.figures;
     this.#units = new Map<string, ScopeFigures>(known.units);
-    this.unitIndex = firstIndex(budget.units, unitCode);
-    this.projectIndex = firstIndex(budget.projects, projectCode);
+    this.unitIndex = firstIndex(budget.units);
+    this.projectIndex = firstIndex(budget.projects);
+    this.knownLineIndex = known.lineIndex;
   }
 
   get scope(): Scope {
@@ -90,7 +96,7 @@ class BudgetRuleContext implements RuleContext {
       else if (this.unitIndex.has(code)) missing.push(code);
     }
     if (missing.length === 0) return out;
-    for (const [code, figures] of unitFigures(this.budget, missing)) {
+    for (const [code, figures] of unitFigures(this.budget, missing, lineIndex(this))) {
       this.#unitFiguresMade.set(code, figures);
       out.set(code, figures);
     }
@@ -103,17 +109,7 @@ class BudgetRuleContext implements RuleContext {
   }
 }
 
-const unitCode = (u: { code: string }) => u.code;
-const projectCode = unitCode;
 
-function firstIndex<T>(items: readonly T[], codeOf: (t: T) => string): Map<string, number> {
-  const m = new Map<string, number>();
-  for (let i = 0; i < items.length; i++) {
-    const c = codeOf(items[i]!);
-    if (!m.has(c)) m.set(c, i);
-  }
-  return m;
-}
 
 /** Runs every rule; never throws. Findings are sorted: severity, rule id, location (natural order), message. */
 export function runRuleList<C = RuleContext>(ctx: C, rules: readonly Rule<C>[]): Finding[] {
