@@ -179,11 +179,12 @@ describe("derive and check in one call", () => {
     );
   });
 
-  it("a line index gives the same ledger, and the same units' figures, as looking each code up", () => {
+  it("a line index gives the same department scope and ledger, and the same units' figures, as looking each code up", () => {
     fc.assert(
       fc.property(cases, ({ budget }) => {
         const index = indexLines(budget.lineItems, firstIndex(budget.units));
         const department = departmentScope(budget);
+        expect(departmentScope(budget, index)).toEqual(department);
         // the index is of the budget's lines: it serves the department's ledger when the scope has all of them
         if (department.lines.length === budget.lineItems.length) expect(buildLedger(department, index)).toEqual(buildLedger(department));
         else expect(() => buildLedger(department, index)).toThrow();

@@ -89,11 +89,11 @@ export interface DeriveAndCheckOptions {
  */
 export function deriveAndCheck(budget: Budget, catalog: CatalogIndex, opts: DeriveAndCheckOptions = {}): CheckedDisclosure {
   const ref = opts.ref ?? { kind: "department" };
-  const scope = scopeOf(budget, ref);
-  // The line index the rules make (each line's codes and source by number) serves the ledger too, when the
-  // scope's lines are the budget's: the department's scope, when every line names one of its units.
-  const index = ref.kind === "department" && scope.lines.length === budget.lineItems.length ? indexLines(budget.lineItems, firstIndex(budget.units)) : undefined;
-  const sums = sumsOf(scope, index);
+  // The line index the rules make (each line's unit, codes and source by number) serves the department's
+  // scope, and its ledger when the scope has every line of the budget (each names one of its units).
+  const index = ref.kind === "department" ? indexLines(budget.lineItems, firstIndex(budget.units)) : undefined;
+  const scope = index ? departmentScope(budget, index) : scopeOf(budget, ref);
+  const sums = sumsOf(scope, index && scope.lines.length === budget.lineItems.length ? index : undefined);
   // The rules run before the tables are drawn: they read the figures only, and while they run the tables
   // are not yet there to be kept alive (and copied) by the garbage collector.
   const known: ScopeFigures = { scope, figures: sums.figures };

@@ -16,6 +16,7 @@ import type {
   Unit,
 } from "../model.ts";
 import { fen } from "../money.ts";
+import type { LineIndex } from "./line-index.ts";
 import { compareCodes, isDigits, sortCodes, sortInPlace } from "./order.ts";
 import { SOURCES_BY_NAME, SOURCE_NAME_RANK, sourceIndex } from "./sources.ts";
 
@@ -40,16 +41,30 @@ export interface Scope {
   assets?: Assets;
 }
 
-/** The whole department's scope: every unit, and the lines, income, projects and procurement of its units. */
-export function departmentScope(budget: Budget): Scope {
+/**
+ * The whole department's scope: every unit, and the lines, income, projects and procurement of its units.
+ * `index`, when given, is the line index of `budget.lineItems` (line-index.ts, numbered by `firstIndex(budget.units)`):
+ * a line's unit and source are then read from it instead of being looked up.
+ */
+export function departmentScope(budget: Budget, index?: LineIndex): Scope {
   const codes = new Set(budget.units.map((u) => u.code));
-  const inScope = (x: { unit: string }) => codes.has(x.unit);
-  const lines = budget.lineItems.filter(inScope);
+  let lines: LineItem[];
+  let income: Income[];
+  if (index) {
+    const all = budget.lineItems;
+    lines = [];
+    for (let i = 0; i < all.length; i++) if (index.unit[i]! >= 0) lines.push(all[i]!);
+    // the sources by number serve the income read from the lines when no line was left out
+    income = budget.income ? budget.income.filter((x) => codes.has(x.unit)) : incomeFromLines(lines, lines.length === all.length ? index.source : undefined);
+  } else {
+    lines = budget.lineItems.filter((x) => codes.has(x.unit));
+    income = budget.income ? budget.income.filter((x) => codes.has(x.unit)) : incomeFromLines(lines);
+  }
   const slice: ScopeSlice = {
     lines,
-    income: budget.income ? budget.income.filter(inScope) : incomeFromLines(lines),
-    projects: budget.projects.filter(inScope),
-    procurement: budget.procurement.filter(inScope),
+    income,
+    projects: budget.projects.filter((x) => codes.has(x.unit)),
+    procurement: budget.procurement.filter((x) => codes.has(x.unit)),
   };
   return makeScope(budget, { kind: "department" }, budget.department.name, budget.department.code, budget.units, slice, {
     prior: budget.prior,
@@ -186,7 +201,7 @@ function makeScope(
  * Income by unit and source read from the line items, when the budget states none explicitly: one
  * entry per unit and source that has lines, ordered by unit code and then source name.
  */
-function incomeFromLines(lines: readonly LineItem[]): Income[] {
+function incomeFromLines(lines: readonly LineItem[], sources?: Int8Array): Income[] {
   const byUnit = new Map<string, (Income | undefined)[]>();
   const acc: Income[] = []; // in first-seen order, so the sort below breaks ties as before
   // every unit code digits only and every source a known one: then no two entries tie, see below
@@ -194,7 +209,8 @@ function incomeFromLines(lines: readonly LineItem[]): Income[] {
   // lines of one unit usually come together: the last unit's slots are kept at hand
   let lastUnit: string | undefined;
   let slots: (Income | undefined)[] = [];
-  for (const l of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
     if (l.unit !== lastUnit) {
       lastUnit = l.unit;
       const known = byUnit.get(l.unit);
@@ -204,7 +220,7 @@ function incomeFromLines(lines: readonly LineItem[]): Income[] {
         if (!isDigits(l.unit)) plain = false;
       }
     }
-    const s = sourceIndex(l.source);
+    const s = sources ? sources[i]! : sourceIndex(l.source);
     if (s < 0) plain = false;
     const prev = s < 0 ? acc.find((i) => i.unit === l.unit && i.source === l.source) : slots[s];
     if (prev) prev.amount = fen(prev.amount + l.amount);

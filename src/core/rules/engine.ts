@@ -68,7 +68,7 @@ class BudgetRuleContext implements RuleContext {
   }
 
   get scope(): Scope {
-    return (this.#scope ??= departmentScope(this.budget));
+    return (this.#scope ??= departmentScope(this.budget, lineIndex(this)));
   }
 
   get figures(): Figures {
