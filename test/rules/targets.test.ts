@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Target } from "../../src/core/model.ts";
-import { parseTarget } from "../../src/core/targets.ts";
+import fc from "fast-check";
+import { formatTarget, parseTarget } from "../../src/core/targets.ts";
 import {
   indicatorPlaceholder,
   indicatorWithoutValue,
@@ -65,6 +66,21 @@ describe("target.value-placeholder", () => {
   it("recognises template filler and leaves real values alone", () => {
     for (const s of ["XX", "xx", "≥XX%", "完成XX个", "……", "....", "待定", "-", "？"]) expect(isPlaceholderTarget(t(s)), s).toBe(true);
     for (const s of ["≥95%", "25个", "明显", "2021年3月底前", "及时落实,按季到位", "23.7173万户", "100%"]) expect(isPlaceholderTarget(t(s)), s).toBe(false);
+  });
+  it("decides every value as the two patterns read its whole text (the quick look at its parts changes nothing)", () => {
+    // the patterns the rule documents, applied to the printed value as it was before the quick look
+    const byPatterns = (target: Target) => {
+      const text = formatTarget(target).trim();
+      return text !== "" && (/[xXｘＸ]{2,}|…|\.{3,}|。{3,}|待定|待填|待补充|待确定/.test(text) || /^[\s\p{P}\p{S}]+$/u.test(text));
+    };
+    const piece = fc.constantFrom("...", "xx", "。。。", "待定", "x", "X", "ｘ", "Ｘ", "…", ".", "。", "待", "定", "填", "9", "a", "%", "个", "年", " ", "-", "？", "≥", "(", "ａ", "١");
+    const text = fc.array(piece, { maxLength: 6 }).map((p) => p.join(""));
+    const target: fc.Arbitrary<Target> = fc.oneof(
+      fc.record({ kind: fc.constant("numeric" as const), comparator: fc.constantFrom("≥" as const, "≤" as const, "=" as const, ">" as const, "<" as const), value: text, unit: text }),
+      fc.record({ kind: fc.constant("qualitative" as const), text }),
+      fc.record({ kind: fc.constant("deadline" as const), date: fc.constant("2021-06-30"), text }),
+    );
+    fc.assert(fc.property(target, (tg) => isPlaceholderTarget(tg) === byPatterns(tg)), { numRuns: 2000 });
   });
   it("passes real values", () => {
     expect(run(indicatorPlaceholder, minimalBudget())).toEqual([]);

@@ -50,22 +50,34 @@ function ownerName(ctx: RuleContext, p: PlacedIndicator): string {
   }
 }
 
-/** Every indicator of the budget; computed once per context for the two indicator rules. */
-function allIndicators(ctx: RuleContext): PlacedIndicator[] {
-  return shared(ctx, placeIndicators);
+/** The indicators without a value and those with a placeholder, in list order (projects, department, units). */
+interface IndicatorProblems {
+  empty: PlacedIndicator[];
+  placeholder: PlacedIndicator[];
 }
 
-function placeIndicators(ctx: RuleContext): PlacedIndicator[] {
-  const out: PlacedIndicator[] = [];
-  const place = (indicators: readonly Indicator[], owner: Owner, ownerIndex: number) => {
-    for (let index = 0; index < indicators.length; index++) out.push({ indicator: indicators[index]!, owner, ownerIndex, index });
+/** What the two indicator rules report, from one pass over every indicator of the budget (once per context). */
+function indicatorProblems(ctx: RuleContext): IndicatorProblems {
+  return shared(ctx, findIndicatorProblems);
+}
+
+function findIndicatorProblems(ctx: RuleContext): IndicatorProblems {
+  const out: IndicatorProblems = { empty: [], placeholder: [] };
+  // an indicator is placed (an object made) only when a finding names it: most have a proper value
+  const visit = (indicators: readonly Indicator[], owner: Owner, ownerIndex: number) => {
+    for (let index = 0; index < indicators.length; index++) {
+      const indicator = indicators[index]!;
+      const t = indicator.target;
+      if (isEmptyTarget(t)) out.empty.push({ indicator, owner, ownerIndex, index });
+      else if (isPlaceholderTarget(t!)) out.placeholder.push({ indicator, owner, ownerIndex, index });
+    }
   };
   const { projects, targets, units } = ctx.budget;
-  for (let i = 0; i < projects.length; i++) place(projects[i]!.indicators, "project", i);
-  if (targets) place(targets.indicators, "department", 0);
+  for (let i = 0; i < projects.length; i++) visit(projects[i]!.indicators, "project", i);
+  if (targets) visit(targets.indicators, "department", 0);
   for (let i = 0; i < units.length; i++) {
     const t = units[i]!.targets;
-    if (t) place(t.indicators, "unit", i);
+    if (t) visit(t.indicators, "unit", i);
   }
   return out;
 }
@@ -87,8 +99,27 @@ const PLACEHOLDER = /[xXｘＸ]{2,}|…|\.{3,}|。{3,}|待定|待填|待补充|�
 const ONLY_PUNCTUATION = /^[\s\p{P}\p{S}]+$/u;
 
 export function isPlaceholderTarget(t: Target): boolean {
+  // Most values are plainly not filler: a text with none of the characters filler is made of (x, …, ., 。,
+  // 待) cannot match PLACEHOLDER, and one with a digit, a Latin letter or a CJK character is not only
+  // punctuation. That is decided on the value's parts, without making its text; the rest is tested in full.
+  const look = t.kind === "numeric" ? lookOf(t.comparator) | lookOf(t.value) | lookOf(t.unit) : lookOf(t.text);
+  if (look === CONTENT) return false;
   const text = formatTarget(t).trim();
   return text !== "" && (PLACEHOLDER.test(text) || ONLY_PUNCTUATION.test(text));
+}
+
+/** What a text holds, as bits: CONTENT (a digit, Latin letter or CJK character), FILLER (x X ｘ Ｘ … . 。 待). */
+const CONTENT = 1;
+const FILLER = 2;
+
+function lookOf(s: string): number {
+  let look = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x78 || c === 0x58 || c === 0xff58 || c === 0xff38 || c === 0x2026 || c === 0x2e || c === 0x3002 || c === 0x5f85) look |= FILLER;
+    else if ((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0x4e00 && c <= 0x9fff)) look |= CONTENT;
+  }
+  return look;
 }
 
 export const projectWithoutTargets: Rule = defineRule(
@@ -187,9 +218,8 @@ export const indicatorWithoutValue: Rule = defineRule(
   },
   (ctx, emit) => {
     const out: Finding[] = [];
-    for (const placed of allIndicators(ctx)) {
+    for (const placed of indicatorProblems(ctx).empty) {
       const indicator = placed.indicator;
-      if (!isEmptyTarget(indicator.target)) continue;
       const owner = ownerName(ctx, placed);
       out.push(
         emit({
@@ -213,10 +243,9 @@ export const indicatorPlaceholder: Rule = defineRule(
   },
   (ctx, emit) => {
     const out: Finding[] = [];
-    for (const placed of allIndicators(ctx)) {
+    for (const placed of indicatorProblems(ctx).placeholder) {
       const indicator = placed.indicator;
-      const t = indicator.target;
-      if (!t || isEmptyTarget(t) || !isPlaceholderTarget(t)) continue;
+      const t = indicator.target!;
       const owner = ownerName(ctx, placed);
       out.push(
         emit({
