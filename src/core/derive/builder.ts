@@ -83,6 +83,48 @@ export class TableBuilder {
   }
 }
 
+/**
+ * The columns and header of a table layout. Every table of one layout (the same source columns, the same
+ * 类 columns …) prints the same columns and header, so they are made once and shared by those tables:
+ * `sharedLayout` freezes them deeply, so no table (nor anything reading one) can change what another prints.
+ */
+export interface Layout {
+  readonly columns: Column[];
+  readonly header: HeaderCell[][];
+}
+
+/** A layout to share: its columns and header, frozen (cells, rows and the arrays themselves). */
+export function sharedLayout(columns: Column[], header: HeaderCell[][]): Layout {
+  for (const c of columns) Object.freeze(c);
+  for (const row of header) {
+    for (const cell of row) Object.freeze(cell);
+    Object.freeze(row);
+  }
+  return Object.freeze({ columns: Object.freeze(columns) as Column[], header: Object.freeze(header) as HeaderCell[][] });
+}
+
+/** How many layouts a LayoutCache keeps: far more than real data has (a few source or 类 sets), yet bounded. */
+const MAX_LAYOUTS = 256;
+
+/**
+ * Shared layouts by a key that names them (e.g. the extra 类 columns). The keys of odd data (codes outside
+ * the catalog, levels people write) have no bound, so only the first MAX_LAYOUTS keys are kept; a layout
+ * not kept is still made and used, just not shared.
+ */
+export class LayoutCache<K> {
+  private readonly kept = new Map<K, Layout>();
+
+  get(key: K): Layout | undefined {
+    return this.kept.get(key);
+  }
+
+  /** Keeps `layout` under `key` (while there is room) and returns it. */
+  keep(key: K, layout: Layout): Layout {
+    if (this.kept.size < MAX_LAYOUTS) this.kept.set(key, layout);
+    return layout;
+  }
+}
+
 /** A text column. */
 export function text(key: string, width = 12): Column {
   return { key, kind: "text", width };

@@ -6,7 +6,7 @@ import type { CatalogIndex } from "../catalog.ts";
 import { type Fen, fen } from "../money.ts";
 import type { UnitType } from "../model.ts";
 import type { DisclosureTable, RowKind } from "../table.ts";
-import { TableBuilder, code, h, money, moneyCell, text } from "./builder.ts";
+import { type Layout, LayoutCache, TableBuilder, code, h, money, moneyCell, sharedLayout, text } from "./builder.ts";
 import { type ThreePublicItem, isFiscalAppropriation, threePublicItem } from "./economic.ts";
 import type { Ledger } from "./ledger.ts";
 import { keysByCode, sortByCode, sortCodes } from "./order.ts";
@@ -14,15 +14,18 @@ import type { Scope } from "./scope.ts";
 
 type Meta = { id: string; number: number; title: string };
 
+/** Table 6's layout: always the same. */
+const ECONOMIC_LAYOUT = sharedLayout(
+  [code("class", 5), code("section", 6), text("name", 24), money("total"), money("basic"), money("project")],
+  [
+    [h("科目编码", { cs: 2 }), h("科目名称", { rs: 2 }), h("合计", { rs: 2 }), h("基本支出", { rs: 2 }), h("项目支出", { rs: 2 })],
+    [h("类"), h("款")],
+  ],
+);
+
 /** Table 6 — every line by economic 类 and 款, basic against project. */
 export function expenditureByEconomic(scope: Scope, catalog: CatalogIndex, ledger: Ledger, meta: Meta): DisclosureTable {
-  const t = new TableBuilder(
-    [code("class", 5), code("section", 6), text("name", 24), money("total"), money("basic"), money("project")],
-    [
-      [h("科目编码", { cs: 2 }), h("科目名称", { rs: 2 }), h("合计", { rs: 2 }), h("基本支出", { rs: 2 }), h("项目支出", { rs: 2 })],
-      [h("类"), h("款")],
-    ],
-  );
+  const t = new TableBuilder(ECONOMIC_LAYOUT.columns, ECONOMIC_LAYOUT.header);
   const empty = ledger.lineCount === 0;
   if (!empty) {
     t.finalRow(["", "", "合计", moneyCell(ledger.basicFunds.total + ledger.projectFunds.total), moneyCell(ledger.basicFunds.total), moneyCell(ledger.projectFunds.total)], "total");
@@ -55,11 +58,19 @@ export function threePublicOf(ledger: Pick<Ledger, "threePublic">): Record<Three
   return { abroad: fen(r.abroad), reception: fen(r.reception), vehiclePurchase: fen(r.vehiclePurchase), vehicleOperation: fen(r.vehicleOperation) };
 }
 
+/** Table 7's layouts, by year (its header names the year). */
+const THREE_PUBLIC_LAYOUTS = new LayoutCache<number>();
+
+function threePublicLayout(year: number): Layout {
+  return sharedLayout([text("item", 30), money("amount", 20)], [[h("项 目"), h(`${year}年“三公”经费预算数`)]]);
+}
+
 /** Table 7 — 一般公共预算"三公"经费支出情况表. */
 export function threePublicTable(scope: Scope, ledger: Ledger, meta: Meta): DisclosureTable {
   const a = threePublicOf(ledger);
   const total = fen(a.abroad + a.reception + a.vehiclePurchase + a.vehicleOperation);
-  const t = new TableBuilder([text("item", 30), money("amount", 20)], [[h("项 目"), h(`${scope.year}年“三公”经费预算数`)]]);
+  const layout = THREE_PUBLIC_LAYOUTS.get(scope.year) ?? THREE_PUBLIC_LAYOUTS.keep(scope.year, threePublicLayout(scope.year));
+  const t = new TableBuilder(layout.columns, layout.header);
   t.row(["共计", total], "total");
   t.row(["1、因公出国（境）费用", a.abroad]);
   t.row(["2、公务接待费", a.reception]);
@@ -69,10 +80,13 @@ export function threePublicTable(scope: Scope, ledger: Ledger, meta: Meta): Disc
   return t.build(meta, scope, total === 0, total === 0 ? `本单位${scope.year}年无“三公”经费预算支出。` : undefined);
 }
 
+/** Table 9's layout: always the same. */
+const OPERATING_COST_LAYOUT = sharedLayout([code("code", 10), text("name", 30), money("amount", 18)], [[h("科目编码"), h("科目名称"), h("机关运行经费支出")]]);
+
 /** Table 9 — 机关运行经费 (行政 and 参公 units; basic 302 and 310 from 一般公共预算财政拨款). */
 export function operatingCostTable(scope: Scope, catalog: CatalogIndex, ledger: Ledger, meta: Meta): DisclosureTable {
   const total = fen(ledger.operatingTotal);
-  const t = new TableBuilder([code("code", 10), text("name", 30), money("amount", 18)], [[h("科目编码"), h("科目名称"), h("机关运行经费支出")]]);
+  const t = new TableBuilder(OPERATING_COST_LAYOUT.columns, OPERATING_COST_LAYOUT.header);
   const empty = total === 0;
   if (!empty) {
     t.finalRow(["", "合计", total], "total");
@@ -118,15 +132,18 @@ function mappedCode(known: Map<string, MappedCode>, catalog: CatalogIndex, code:
   return mapped;
 }
 
+/** Table 11's layout: always the same. */
+const BASIC_LAYOUT = sharedLayout(
+  [code("deptCode", 9), text("deptName", 22), code("govCode", 7), text("govName", 18), money("total"), money("personnel"), money("public")],
+  [
+    [h("部门经济分类", { cs: 2 }), h("政府经济分类", { cs: 2 }), h("本年一般公共预算基本支出", { cs: 3 })],
+    [h("科目编码"), h("科目名称"), h("科目编码"), h("科目名称"), h("总计"), h("人员经费"), h("公用经费")],
+  ],
+);
+
 /** Table 11 — 一般公共预算基本支出预算表: department code × government code, 人员经费 / 公用经费. */
 export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, ledger: Ledger, meta: Meta): DisclosureTable {
-  const t = new TableBuilder(
-    [code("deptCode", 9), text("deptName", 22), code("govCode", 7), text("govName", 18), money("total"), money("personnel"), money("public")],
-    [
-      [h("部门经济分类", { cs: 2 }), h("政府经济分类", { cs: 2 }), h("本年一般公共预算基本支出", { cs: 3 })],
-      [h("科目编码"), h("科目名称"), h("科目编码"), h("科目名称"), h("总计"), h("人员经费"), h("公用经费")],
-    ],
-  );
+  const t = new TableBuilder(BASIC_LAYOUT.columns, BASIC_LAYOUT.header);
   // Each department code's amount under each government code it maps to (a code maps through at most
   // three slots, and slots mapping to the same government code add up); a code is 人员经费 or 公用经费 whole.
   type Entry = { dept: string; name: string; personnel: boolean; amount: number };

@@ -8,12 +8,12 @@ import type { CatalogIndex } from "../catalog.ts";
 import { FUNDING_SOURCES, FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, PROJECT_CLASSES, PROJECT_CLASS_NAMES } from "../model.ts";
 import type { Fen } from "../money.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
-import { TableBuilder, amountOrNull, code, h, money, moneyCell, text } from "./builder.ts";
+import { type Layout, LayoutCache, TableBuilder, amountOrNull, code, h, money, moneyCell, sharedLayout, text } from "./builder.ts";
 import { FIXED_BASIC_CLASSES, economicClassName } from "./economic.ts";
 import { type ExpenditureAcc, type Ledger, SELECTION_INDEX, type Selection } from "./ledger.ts";
-import { sortStrings } from "./order.ts";
+import { isDigits, sortStrings } from "./order.ts";
 import type { Scope } from "./scope.ts";
-import { type BySource, GPB_INDEXES, IS_GPB, sourceColumnIndexes, totalOf } from "./sources.ts";
+import { type BySource, GPB_INDEXES, IS_GPB, SOURCE_COUNT, sourceColumnIndexes, totalOf } from "./sources.ts";
 
 type Meta = { id: string; number: number; title: string };
 
@@ -43,12 +43,19 @@ interface FunctionalParts {
   label: string;
 }
 
-/** The parts of the catalog's own functional codes, worked out once per catalog (the catalog does not change). */
+/**
+ * The parts of the catalog's own functional codes, worked out once per catalog (the catalog does not
+ * change). A table fetches its catalog's map once (`partsOf`), not once per row.
+ */
 const PARTS = new WeakMap<CatalogIndex, Map<string, FunctionalParts>>();
 
-function functionalParts(catalog: CatalogIndex, functional: string): FunctionalParts {
+function partsOf(catalog: CatalogIndex): Map<string, FunctionalParts> {
   let known = PARTS.get(catalog);
   if (!known) PARTS.set(catalog, (known = new Map()));
+  return known;
+}
+
+function functionalParts(known: Map<string, FunctionalParts>, catalog: CatalogIndex, functional: string): FunctionalParts {
   const hit = known.get(functional);
   if (hit) return hit;
   const parts = { class: functional.slice(0, 3), section: functional.slice(3, 5), item: functional.slice(5, 7), label: catalog.functionalLabel(functional) };
@@ -67,9 +74,9 @@ function codeRow(width: number, cls: string, section: string, item: string, unit
   return cells;
 }
 
-/** A fresh row of `width` cells starting with a functional code's cells (and `unit`'s code, or ""). */
-function functionalRow(width: number, functional: string, unit: string, catalog: CatalogIndex): Cell[] {
-  const p = functionalParts(catalog, functional);
+/** A fresh row of `width` cells starting with a functional code's cells (and `unit`'s code, or ""); `known` is `partsOf(catalog)`. */
+function functionalRow(width: number, functional: string, unit: string, catalog: CatalogIndex, known: Map<string, FunctionalParts>): Cell[] {
+  const p = functionalParts(known, catalog, functional);
   return codeRow(width, p.class, p.section, p.item, unit, p.label);
 }
 
@@ -86,26 +93,48 @@ export function fillSources(cells: Cell[], row: BySource, sources: readonly numb
   return cells;
 }
 
+/**
+ * A key naming a set of source columns (positions, fewer than 31): one bit per position. The columns
+ * `sourceColumnIndexes` gives are in an order fixed by the set, so the key names the columns too.
+ */
+export function sourceSetKey(sources: readonly number[]): number {
+  let key = 0;
+  for (let i = 0; i < sources.length; i++) key |= 1 << sources[i]!;
+  return key;
+}
+if (SOURCE_COUNT > 30) throw new Error("sourceSetKey needs one bit per funding source");
+
+/** Table 2's layouts, by `sourceSetKey` of their source columns. */
+const INCOME_LAYOUTS = new LayoutCache<number>();
+
+function incomeLayout(sources: readonly number[]): Layout {
+  const { top, bottom } = sourceHeader(sources, 2);
+  return sharedLayout(
+    [...FUNCTION_CODE_COLUMNS, money("total"), money("gpb"), ...sourceMoneyColumns(sources)],
+    [
+      [h("科目编码", { cs: 3 }), h("单位代码", { rs: 3 }), h("单位（科目名称）", { rs: 3 }), h("总计", { rs: 3 }), h("资金来源", { cs: 1 + sources.length })],
+      [h("类", { rs: 2 }), h("款", { rs: 2 }), h("项", { rs: 2 }), ...top],
+      bottom,
+    ],
+  );
+}
+
 /** Table 2 — 部门收入总体情况表: functional codes × funding sources. */
 export function incomeByFunction(scope: Scope, catalog: CatalogIndex, ledger: Ledger, meta: Meta): DisclosureTable {
   const sources = sourceColumnIndexes(ledger.spendUsed);
-  const { top, bottom } = sourceHeader(sources, 2);
-  const columns: Column[] = [...FUNCTION_CODE_COLUMNS, money("total"), money("gpb"), ...sourceMoneyColumns(sources)];
-  const header: HeaderCell[][] = [
-    [h("科目编码", { cs: 3 }), h("单位代码", { rs: 3 }), h("单位（科目名称）", { rs: 3 }), h("总计", { rs: 3 }), h("资金来源", { cs: 1 + sources.length })],
-    [h("类", { rs: 2 }), h("款", { rs: 2 }), h("项", { rs: 2 }), ...top],
-    bottom,
-  ];
-  const width = columns.length;
-  const t = new TableBuilder(columns, header);
+  const key = sourceSetKey(sources);
+  const layout = INCOME_LAYOUTS.get(key) ?? INCOME_LAYOUTS.keep(key, incomeLayout(sources));
+  const width = layout.columns.length;
+  const t = new TableBuilder(layout.columns, layout.header);
   t.finalRow(fillSources(codeRow(width, "", "", "", "", "合计"), ledger.spend, sources), "total");
+  const known = partsOf(catalog);
   for (const unit of scope.units) {
     const u = ledger.units.get(unit.code);
     if (!u) continue;
     t.finalRow(fillSources(codeRow(width, "", "", "", unit.code, scope.unitByCode.get(unit.code)?.name ?? unit.code), u.bySource, sources), "unit");
     for (let i = 0; i < u.rows.length; i++) {
       const r = u.rows[i]!;
-      t.finalRow(fillSources(functionalRow(width, r.functional, "", catalog), r.bySource, sources));
+      t.finalRow(fillSources(functionalRow(width, r.functional, "", catalog, known), r.bySource, sources));
     }
   }
   const empty = ledger.lineCount === 0;
@@ -113,16 +142,40 @@ export function incomeByFunction(scope: Scope, catalog: CatalogIndex, ledger: Le
 }
 
 /**
- * The basic-expenditure economic 类 columns of a selection: 301, 303, 302 always, others where the
- * selection has basic amounts, in code order; each with its position in `ledger.economicClasses` (-1 if none).
+ * The basic-expenditure economic 类 columns of a selection: 301, 303, 302 always (FIXED_BASIC_CLASSES),
+ * then the others where the selection has basic amounts, in code order; this gives those others.
  */
-function basicClassColumns(ledger: Ledger, selection: number): { code: string; index: number }[] {
+function extraClassColumns(ledger: Ledger, selection: number): string[] {
   const used = ledger.selectionClassUsed[selection]!;
+  const classes = ledger.economicClasses;
   const extra: string[] = [];
-  ledger.economicClasses.forEach((c, i) => {
+  for (let i = 0; i < classes.length; i++) {
+    const c = classes[i]!;
     if (used[i] && !(FIXED_BASIC_CLASSES as readonly string[]).includes(c)) extra.push(c);
-  });
-  return [...FIXED_BASIC_CLASSES, ...sortStrings(extra)].map((c) => ({ code: c, index: ledger.economicClasses.indexOf(c) }));
+  }
+  return sortStrings(extra);
+}
+
+/**
+ * Table 3's layouts (shared by 5, 8 and 10), by their extra 类 columns (`extraClassColumns`) joined with
+ * commas. Only 类 of digits are kept, so the key names one list; odd codes get a layout of their own.
+ */
+const EXPENDITURE_LAYOUTS = new LayoutCache<string>();
+
+function expenditureLayoutOf(extra: readonly string[]): Layout {
+  for (const c of extra) if (!isDigits(c)) return expenditureLayout([...FIXED_BASIC_CLASSES, ...extra]);
+  const key = extra.length === 0 ? "" : extra.join(",");
+  return EXPENDITURE_LAYOUTS.get(key) ?? EXPENDITURE_LAYOUTS.keep(key, expenditureLayout([...FIXED_BASIC_CLASSES, ...extra]));
+}
+
+function expenditureLayout(classes: readonly string[]): Layout {
+  return sharedLayout(
+    [...FUNCTION_CODE_COLUMNS, money("total"), money("basic"), ...classes.map((c) => money(`basic-${c}`)), money("project"), ...PROJECT_CLASSES.map((c) => money(`project-${c}`))],
+    [
+      [h("科目编码", { cs: 3 }), h("单位代码", { rs: 2 }), h("单位（科目名称）", { rs: 2 }), h("合计", { rs: 2 }), h("基本支出", { cs: 1 + classes.length }), h("项目支出", { cs: 1 + PROJECT_CLASSES.length })],
+      [h("类"), h("款"), h("项"), h("小计"), ...classes.map((c) => h(economicClassName(c))), h("小计"), ...PROJECT_CLASSES.map((c) => h(PROJECT_CLASS_NAMES[c]))],
+    ],
+  );
 }
 
 /**
@@ -162,25 +215,18 @@ export function expenditureByFunction(
   meta: Meta,
 ): DisclosureTable {
   const sel = SELECTION_INDEX[selection];
-  const classes = basicClassColumns(ledger, sel);
-  const classIndexes = classes.map((c) => c.index);
-  const columns: Column[] = [
-    ...FUNCTION_CODE_COLUMNS,
-    money("total"),
-    money("basic"),
-    ...classes.map((c) => money(`basic-${c.code}`)),
-    money("project"),
-    ...PROJECT_CLASSES.map((c) => money(`project-${c}`)),
-  ];
-  const header: HeaderCell[][] = [
-    [h("科目编码", { cs: 3 }), h("单位代码", { rs: 2 }), h("单位（科目名称）", { rs: 2 }), h("合计", { rs: 2 }), h("基本支出", { cs: 1 + classes.length }), h("项目支出", { cs: 1 + PROJECT_CLASSES.length })],
-    [h("类"), h("款"), h("项"), h("小计"), ...classes.map((c) => h(economicClassName(c.code))), h("小计"), ...PROJECT_CLASSES.map((c) => h(PROJECT_CLASS_NAMES[c]))],
-  ];
-  const width = columns.length;
-  const t = new TableBuilder(columns, header);
+  const extra = extraClassColumns(ledger, sel);
+  const layout = expenditureLayoutOf(extra);
+  // each 类 column's position in `ledger.economicClasses` (-1 for none)
+  const classIndexes: number[] = [];
+  for (const c of FIXED_BASIC_CLASSES) classIndexes.push(ledger.economicClasses.indexOf(c));
+  for (const c of extra) classIndexes.push(ledger.economicClasses.indexOf(c));
+  const width = layout.columns.length;
+  const t = new TableBuilder(layout.columns, layout.header);
   const empty = !ledger.selectionNonZero[sel];
   if (!empty) {
     t.finalRow(fillExpenditure(codeRow(width, "", "", "", "", "合计"), ledger.expenditure[sel]!, classIndexes), "total");
+    const known = partsOf(catalog);
     for (const unit of scope.units) {
       const u = ledger.units.get(unit.code);
       const total = u?.expenditure[sel];
@@ -189,7 +235,7 @@ export function expenditureByFunction(
       for (let i = 0; i < u.rows.length; i++) {
         const r = u.rows[i]!;
         const acc = r.expenditure[sel];
-        if (acc) t.finalRow(fillExpenditure(functionalRow(width, r.functional, unit.code, catalog), acc, classIndexes));
+        if (acc) t.finalRow(fillExpenditure(functionalRow(width, r.functional, unit.code, catalog, known), acc, classIndexes));
       }
     }
   }

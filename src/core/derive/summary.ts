@@ -6,9 +6,9 @@ import type { CatalogIndex } from "../catalog.ts";
 import { chineseNumber } from "../catalog.ts";
 import { FUNDING_SOURCES, FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, PROJECT_CLASSES, PROJECT_CLASS_NAMES } from "../model.ts";
 import type { Fen } from "../money.ts";
-import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
-import { TableBuilder, amountOrNull, h, money, moneyCell, text } from "./builder.ts";
-import { fillSources, sourceHeader, sourceMoneyColumns } from "./by-function.ts";
+import type { Cell, DisclosureTable } from "../table.ts";
+import { type Layout, LayoutCache, TableBuilder, amountOrNull, h, money, moneyCell, sharedLayout, text } from "./builder.ts";
+import { fillSources, sourceHeader, sourceMoneyColumns, sourceSetKey } from "./by-function.ts";
 import { economicClassName } from "./economic.ts";
 import type { Ledger } from "./ledger.ts";
 import { sortStrings } from "./order.ts";
@@ -20,16 +20,26 @@ type Meta = { id: string; number: number; title: string };
 /** Every source but 部门财政性资金结转: 本年收入. */
 const THIS_YEAR_INDEXES: readonly number[] = FUNDING_SOURCES.map((_, i) => i).filter((i) => i !== CARRY_OVER);
 
+/** Table 1's layouts, by `sourceSetKey` of their source columns. */
+const SUMMARY_LAYOUTS = new LayoutCache<number>();
+
+function summaryLayout(sources: readonly number[]): Layout {
+  const { top, bottom } = sourceHeader(sources, 2);
+  return sharedLayout(
+    [text("incomeItem", 22), money("incomeAmount"), text("expenseItem", 22), money("total"), money("gpb"), ...sourceMoneyColumns(sources)],
+    [
+      [h("收 入", { cs: 2 }), h("支 出", { cs: 3 + sources.length })],
+      [h("项 目", { rs: 2 }), h("金 额", { rs: 2 }), h("项 目", { rs: 2 }), h("合 计", { rs: 2 }), ...top],
+      bottom,
+    ],
+  );
+}
+
 /** Table 1 — 部门收支总体情况表. */
 export function budgetSummary(scope: Scope, ledger: Ledger, meta: Meta): DisclosureTable {
   const sources = sourceColumnIndexes(ledger.spendUsed.map((used, i) => used || ledger.incomeUsed[i]!));
-  const { top, bottom } = sourceHeader(sources, 2);
-  const columns: Column[] = [text("incomeItem", 22), money("incomeAmount"), text("expenseItem", 22), money("total"), money("gpb"), ...sourceMoneyColumns(sources)];
-  const header: HeaderCell[][] = [
-    [h("收 入", { cs: 2 }), h("支 出", { cs: 3 + sources.length })],
-    [h("项 目", { rs: 2 }), h("金 额", { rs: 2 }), h("项 目", { rs: 2 }), h("合 计", { rs: 2 }), ...top],
-    bottom,
-  ];
+  const key = sourceSetKey(sources);
+  const layout = SUMMARY_LAYOUTS.get(key) ?? SUMMARY_LAYOUTS.keep(key, summaryLayout(sources));
 
   // Income (left): by source from the budget's income.
   const income = ledger.income;
@@ -56,7 +66,7 @@ export function budgetSummary(scope: Scope, ledger: Ledger, meta: Meta): Disclos
   right.push(["二、项目支出", ledger.project, true]);
   PROJECT_CLASSES.forEach((c, i) => right.push([`${i + 1}、${PROJECT_CLASS_NAMES[c]}`, ledger.projectByClass[i]!, false]));
 
-  const width = columns.length;
+  const width = layout.columns.length;
   /** A fresh final row: an income item and amount, then an expenditure item with its 合计 and amounts by source (or empty cells). */
   const summaryRow = (item: string, amount: number, expense: string | undefined, row: BySource | undefined): Cell[] => {
     const cells = new Array<Cell>(width);
@@ -69,7 +79,7 @@ export function budgetSummary(scope: Scope, ledger: Ledger, meta: Meta): Disclos
     cells[2] = expense;
     return fillSources(cells, row, sources, 3);
   };
-  const t = new TableBuilder(columns, header);
+  const t = new TableBuilder(layout.columns, layout.header);
   const n = Math.max(left.length, right.length);
   for (let i = 0; i < n; i++) {
     const l = left[i];
@@ -83,9 +93,9 @@ export function budgetSummary(scope: Scope, ledger: Ledger, meta: Meta): Disclos
   return t.build(meta, scope);
 }
 
-/** Table 4 — 财政拨款收支总体情况表: every 类 of the year is listed, empty ones too. */
-export function appropriationSummary(scope: Scope, catalog: CatalogIndex, ledger: Ledger, meta: Meta): DisclosureTable {
-  const columns: Column[] = [
+/** Table 4's layout: always the same. */
+const APPROPRIATION_LAYOUT = sharedLayout(
+  [
     text("incomeGroup", 12),
     text("incomeItem", 20),
     money("incomeAmount"),
@@ -95,12 +105,16 @@ export function appropriationSummary(scope: Scope, catalog: CatalogIndex, ledger
     ...GENERAL_PUBLIC_BUDGET_SOURCES.map((s) => money(s)),
     money("government-fund"),
     money("state-capital"),
-  ];
-  const header: HeaderCell[][] = [
+  ],
+  [
     [h("收 入", { cs: 3 }), h("支 出", { cs: 10 })],
     [h("项 目", { cs: 2, rs: 2 }), h("金 额", { rs: 2 }), h("项 目", { rs: 2 }), h("合 计", { rs: 2 }), h("一般公共预算", { cs: 6 }), h("政府性基金预算", { rs: 2 }), h("国有资本经营预算", { rs: 2 })],
     [h("小计"), ...GENERAL_PUBLIC_BUDGET_SOURCES.map((s) => h(FUNDING_SOURCE_NAMES[s]))],
-  ];
+  ],
+);
+
+/** Table 4 — 财政拨款收支总体情况表: every 类 of the year is listed, empty ones too. */
+export function appropriationSummary(scope: Scope, catalog: CatalogIndex, ledger: Ledger, meta: Meta): DisclosureTable {
   const income = ledger.income;
   const left: [string, string, Cell][] = [["一般公共预算", "小计", totalAt(income, GPB_INDEXES)]];
   for (const s of GPB_INDEXES) left.push(["", FUNDING_SOURCE_NAMES[FUNDING_SOURCES[s]!], income[s] as Cell]);
@@ -113,7 +127,7 @@ export function appropriationSummary(scope: Scope, catalog: CatalogIndex, ledger
     if (a.appropriation && !labels.has(c)) classes.push(c); // an unknown 类 still prints (a finding elsewhere)
   });
   sortStrings(classes);
-  const t = new TableBuilder(columns, header);
+  const t = new TableBuilder(APPROPRIATION_LAYOUT.columns, APPROPRIATION_LAYOUT.header);
   const n = Math.max(left.length, classes.length);
   for (let i = 0; i < n; i++) {
     const l = left[i];

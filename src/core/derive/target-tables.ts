@@ -6,7 +6,7 @@ import type { Task } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import { PROJECT_LEVEL1, formatTarget, normaliseLevel1 } from "../targets.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
-import { TableBuilder, code, h, money, moneyCell, text } from "./builder.ts";
+import { type Layout, TableBuilder, code, h, money, moneyCell, sharedLayout, text } from "./builder.ts";
 import type { Funds, Ledger } from "./ledger.ts";
 import { sortStrings } from "./order.ts";
 import type { Scope } from "./scope.ts";
@@ -38,10 +38,12 @@ export function taskFunds(ledger: Ledger, task: Task): { total: Fen; fiscal: Fen
   }
 }
 
+/** Table 12's layout: always the same, a form with no header. */
+const DEPARTMENT_TARGETS_LAYOUT = sharedLayout([text("level1", 12), text("level2", 16), text("level3", 20), text("target", 14), text("explanation", 28), text("method", 36)], []);
+
 /** Table 12 — a form: name, 年度总体目标, 年度主要任务 with funds, then the indicators. */
 export function departmentTargetsTable(scope: Scope, ledger: Ledger, meta: Meta): DisclosureTable {
-  const columns: Column[] = [text("level1", 12), text("level2", 16), text("level3", 20), text("target", 14), text("explanation", 28), text("method", 36)];
-  const t = new TableBuilder(columns, [] as HeaderCell[][]);
+  const t = new TableBuilder(DEPARTMENT_TARGETS_LAYOUT.columns, DEPARTMENT_TARGETS_LAYOUT.header);
   const targets = scope.targets;
   const nameRow = t.row(["部门（单位）名称", scope.name], "section");
   t.merge(nameRow, 1, 1, 5);
@@ -83,12 +85,36 @@ function mergeRuns(t: TableBuilder, start: number, keys: string[], col: number):
   }
 }
 
-/** The 一级 levels table 13 prints: 产出, 效益, 满意度 always; 成本 and others where a project has them (`used`: distinct). */
-function level1Columns(used: readonly string[]): string[] {
-  const standard = PROJECT_LEVEL1.filter((l) => l !== "成本指标" || used.includes(l));
+/** The standard 一级 levels table 13 prints without and with 成本指标. */
+const STANDARD_LEVELS: readonly string[] = PROJECT_LEVEL1.filter((l) => l !== "成本指标");
+const WITH_COST_LEVELS: readonly string[] = PROJECT_LEVEL1;
+
+/**
+ * The 一级 levels table 13 prints: 产出, 效益, 满意度 always; 成本 and others where a project has them
+ * (`used`: distinct). Without others, the list is STANDARD_LEVELS or WITH_COST_LEVELS itself.
+ */
+function level1Columns(used: readonly string[]): readonly string[] {
   const others = sortStrings(used.filter((l) => !(PROJECT_LEVEL1 as readonly string[]).includes(l)));
-  return [...standard, ...others];
+  const standard = used.includes("成本指标") ? WITH_COST_LEVELS : STANDARD_LEVELS;
+  return others.length === 0 ? standard : [...standard, ...others];
 }
+
+/** Table 13's columns and header for its 一级 levels: a pair of columns (三级指标, 指标值) under each. */
+function projectTargetsLayout(levels: readonly string[]): Layout {
+  const columns: Column[] = [code("code", 12), text("name", 24), money("total"), money("fiscal"), money("other")];
+  for (const l of levels) columns.push(text(`${l}-name`, 16), text(`${l}-value`, 14));
+  const subHeader: HeaderCell[] = [];
+  for (let i = 0; i < levels.length; i++) subHeader.push(h("三级指标"), h("指标值"));
+  return sharedLayout(columns, [
+    [h("单位编码（项目编码）", { rs: 3 }), h("单位名称（项目名称）", { rs: 3 }), h("项目金额（万元）", { cs: 3 }), h("绩效目标", { cs: levels.length * 2 })],
+    [h("资金总额", { rs: 2 }), h("财政性资金", { rs: 2 }), h("其他资金", { rs: 2 }), ...levels.map((l) => h(l, { cs: 2 }))],
+    subHeader,
+  ]);
+}
+
+/** The layouts of the standard levels, shared; levels people wrote otherwise get a layout of their own. */
+const STANDARD_LAYOUT = projectTargetsLayout(STANDARD_LEVELS);
+const WITH_COST_LAYOUT = projectTargetsLayout(WITH_COST_LEVELS);
 
 /** Sets every count to 0 (a loop: `fill` is a call into the runtime, slow for the few counts here). */
 function zero(counts: number[]): void {
@@ -115,17 +141,9 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, de
   // each indicator's column pair (its level's position in `levels`), in the same order as indicatorLevel
   const columnOfUsed = used.map((l) => levels.indexOf(l));
   const indicatorColumn: number[] = indicatorLevel.map((u) => columnOfUsed[u]!);
-  const columns: Column[] = [code("code", 12), text("name", 24), money("total"), money("fiscal"), money("other")];
-  for (const l of levels) columns.push(text(`${l}-name`, 16), text(`${l}-value`, 14));
-  const subHeader: HeaderCell[] = [];
-  for (let i = 0; i < levels.length; i++) subHeader.push(h("三级指标"), h("指标值"));
-  const header: HeaderCell[][] = [
-    [h("单位编码（项目编码）", { rs: 3 }), h("单位名称（项目名称）", { rs: 3 }), h("项目金额（万元）", { cs: 3 }), h("绩效目标", { cs: levels.length * 2 })],
-    [h("资金总额", { rs: 2 }), h("财政性资金", { rs: 2 }), h("其他资金", { rs: 2 }), ...levels.map((l) => h(l, { cs: 2 }))],
-    subHeader,
-  ];
-  const t = new TableBuilder(columns, header);
-  const width = columns.length;
+  const layout = levels === STANDARD_LEVELS ? STANDARD_LAYOUT : levels === WITH_COST_LEVELS ? WITH_COST_LAYOUT : projectTargetsLayout(levels);
+  const t = new TableBuilder(layout.columns, layout.header);
+  const width = layout.columns.length;
   /**
    * A fresh final row of the table's width: code, name and the funds (or five empty cells when `f` is
    * null); the indicator cells are filled in after, with strings.
