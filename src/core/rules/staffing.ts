@@ -6,33 +6,46 @@ import type { Indicator } from "../model.ts";
 import type { Finding, Rule, RuleContext } from "./finding.ts";
 import { defineRule } from "./finding.ts";
 
+/** The first indicator that needs a unit's figure: where it is, and its name. */
 interface Need {
-  /** the first indicator (path and name) that needs the figure */
-  indicatorPath: string;
+  /** whose list it is in: the department's targets, a unit's targets (`owner` its position) or a project's */
+  list: "targets" | "units" | "projects";
+  owner: number;
+  /** its position in that list */
+  index: number;
   level3: string;
 }
 
-/** For each unit index: the first indicator whose level3 matches, among those covering the unit. */
-function unitsNeeding(ctx: RuleContext, matches: (i: Indicator) => boolean): Map<number, Need> {
+/** The path of the indicator, made only for a unit a finding names. */
+function indicatorPath(n: Need): string {
+  return n.list === "targets" ? `targets.indicators[${n.index}]` : `${n.list}[${n.owner}].${n.list === "units" ? "targets.indicators" : "indicators"}[${n.index}]`;
+}
+
+/**
+ * For each unit (by position), the first indicator whose level3 has `word`, among those covering the unit: the
+ * department's indicators cover every unit, a unit's its own, a project's its unit. A list by unit position,
+ * so the units come out in order; an entry is made only at a unit's first such indicator.
+ */
+function unitsNeeding(ctx: RuleContext, word: string): (Need | undefined)[] {
   const b = ctx.budget;
-  const needs = new Map<number, Need>();
-  const note = (unitIndex: number | undefined, need: Need) => {
-    if (unitIndex !== undefined && !needs.has(unitIndex)) needs.set(unitIndex, need);
+  const needs: (Need | undefined)[] = new Array<Need | undefined>(b.units.length);
+  const note = (unitIndex: number | undefined, list: Need["list"], owner: number, index: number, ind: Indicator) => {
+    if (unitIndex !== undefined && !needs[unitIndex]) needs[unitIndex] = { list, owner, index, level3: ind.level3 };
   };
-  b.targets?.indicators.forEach((ind, j) => {
-    if (matches(ind)) b.units.forEach((_, ui) => note(ui, { indicatorPath: `targets.indicators[${j}]`, level3: ind.level3 }));
-  });
-  b.units.forEach((u, ui) =>
-    u.targets?.indicators.forEach((ind, j) => {
-      if (matches(ind)) note(ui, { indicatorPath: `units[${ui}].targets.indicators[${j}]`, level3: ind.level3 });
-    }),
-  );
-  b.projects.forEach((p, pi) =>
-    p.indicators.forEach((ind, j) => {
-      if (matches(ind)) note(ctx.unitIndex.get(p.unit), { indicatorPath: `projects[${pi}].indicators[${j}]`, level3: ind.level3 });
-    }),
-  );
-  return new Map([...needs.entries()].sort(([a], [b]) => a - b));
+  const department = b.targets?.indicators ?? [];
+  for (let j = 0; j < department.length; j++) {
+    const ind = department[j]!;
+    if (ind.level3.includes(word)) for (let ui = 0; ui < b.units.length; ui++) note(ui, "targets", 0, j, ind);
+  }
+  for (let ui = 0; ui < b.units.length; ui++) {
+    const own = b.units[ui]!.targets?.indicators ?? [];
+    for (let j = 0; j < own.length; j++) if (own[j]!.level3.includes(word)) note(ui, "units", ui, j, own[j]!);
+  }
+  for (let pi = 0; pi < b.projects.length; pi++) {
+    const p = b.projects[pi]!;
+    for (let j = 0; j < p.indicators.length; j++) if (p.indicators[j]!.level3.includes(word)) note(ctx.unitIndex.get(p.unit), "projects", pi, j, p.indicators[j]!);
+  }
+  return needs;
 }
 
 export const staffMissing: Rule = defineRule(
@@ -45,12 +58,14 @@ export const staffMissing: Rule = defineRule(
   },
   (ctx, emit) => {
     const out: Finding[] = [];
-    for (const [ui, need] of unitsNeeding(ctx, (i) => i.level3.includes("人均"))) {
-      const u = ctx.budget.units[ui];
-      if (!u || u.staffing.actual !== undefined) continue;
+    const needs = unitsNeeding(ctx, "人均");
+    for (let ui = 0; ui < needs.length; ui++) {
+      const need = needs[ui];
+      const u = ctx.budget.units[ui]!;
+      if (!need || u.staffing.actual !== undefined) continue;
       out.push(
         emit({
-          message: `单位 ${u.code} 未填实有人数，而指标“${need.level3}”（${need.indicatorPath}）按人均计算 / unit ${u.code} has no staff number (staffing.actual), which the per-person indicator "${need.level3}" (${need.indicatorPath}) needs`,
+          message: `单位 ${u.code} 未填实有人数，而指标“${need.level3}”（${indicatorPath(need)}）按人均计算 / unit ${u.code} has no staff number (staffing.actual), which the per-person indicator "${need.level3}" (${indicatorPath(need)}) needs`,
           path: `units[${ui}].staffing.actual`,
         }),
       );
@@ -69,12 +84,14 @@ export const retireesMissing: Rule = defineRule(
   },
   (ctx, emit) => {
     const out: Finding[] = [];
-    for (const [ui, need] of unitsNeeding(ctx, (i) => i.level3.includes("离退休"))) {
-      const u = ctx.budget.units[ui];
-      if (!u || u.staffing.retired !== undefined) continue;
+    const needs = unitsNeeding(ctx, "离退休");
+    for (let ui = 0; ui < needs.length; ui++) {
+      const need = needs[ui];
+      const u = ctx.budget.units[ui]!;
+      if (!need || u.staffing.retired !== undefined) continue;
       out.push(
         emit({
-          message: `单位 ${u.code} 未填离退休人数，而指标“${need.level3}”（${need.indicatorPath}）涉及离退休人员 / unit ${u.code} has no number of retirees (staffing.retired), which the indicator "${need.level3}" (${need.indicatorPath}) needs`,
+          message: `单位 ${u.code} 未填离退休人数，而指标“${need.level3}”（${indicatorPath(need)}）涉及离退休人员 / unit ${u.code} has no number of retirees (staffing.retired), which the indicator "${need.level3}" (${indicatorPath(need)}) needs`,
           path: `units[${ui}].staffing.retired`,
         }),
       );
