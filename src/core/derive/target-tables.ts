@@ -125,16 +125,28 @@ function zero(counts: number[]): void {
 export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, department: { code: string; name: string }): DisclosureTable {
   // Each indicator's 一级 level, normalised once: projects in scope order, indicators in order. The levels
   // are a handful, so they are found in a short list (by position) rather than hashed in a set and a map.
+  // The levels as written are a handful too: each is normalised once, when first met (`written`, with
+  // its level's position in `writtenLevel`), not once per indicator.
   const used: string[] = []; // distinct levels, in first-seen order
+  const written: string[] = [];
+  const writtenLevel: number[] = [];
   const indicatorLevel: number[] = []; // each indicator's position in `used`
   const firstIndicator: number[] = [];
   for (const p of scope.projects) {
     firstIndicator.push(indicatorLevel.length);
-    for (const ind of p.indicators) {
-      const level = normaliseLevel1(ind.level1);
-      let u = used.indexOf(level);
-      if (u < 0) u = used.push(level) - 1;
-      indicatorLevel.push(u);
+    const indicators = p.indicators;
+    for (let k = 0; k < indicators.length; k++) {
+      const raw = indicators[k]!.level1;
+      let w = 0;
+      while (w < written.length && written[w] !== raw) w++;
+      if (w === written.length) {
+        const level = normaliseLevel1(raw);
+        let u = used.indexOf(level);
+        if (u < 0) u = used.push(level) - 1;
+        written.push(raw);
+        writtenLevel.push(u);
+      }
+      indicatorLevel.push(writtenLevel[w]!);
     }
   }
   const levels = level1Columns(used);
@@ -148,16 +160,18 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, de
    * A fresh final row of the table's width: code, name and the funds (or five empty cells when `f` is
    * null); the indicator cells are filled in after, with strings.
    */
+  const blank: Cell[] = new Array<Cell>(width).fill(null); // copied (one builtin call), not filled cell by cell
   const fundCells = (first: Cell, second: Cell, f: Funds | undefined | null): Cell[] => {
-    const cells = new Array<Cell>(width);
+    const cells = blank.slice();
     cells[0] = first;
     cells[1] = second;
-    const total = f?.total ?? 0;
-    const fiscal = f?.fiscal ?? 0;
-    cells[2] = f === null ? null : moneyCell(total);
-    cells[3] = f === null ? null : moneyCell(fiscal);
-    cells[4] = f === null ? null : moneyCell(total - fiscal);
-    for (let c = 5; c < width; c++) cells[c] = null;
+    if (f !== null) {
+      const total = f?.total ?? 0;
+      const fiscal = f?.fiscal ?? 0;
+      cells[2] = moneyCell(total);
+      cells[3] = moneyCell(fiscal);
+      cells[4] = moneyCell(total - fiscal);
+    }
     return cells;
   };
   const empty = scope.projects.length === 0;
@@ -193,18 +207,17 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, de
           const n = ++countByLevel[indicatorColumn[start + k]!]!;
           if (n > height) height = n;
         }
-        const rows: Cell[][] = [fundCells(p.code, p.name, ledger.projects.get(p.code)?.funds)];
-        for (let r = 1; r < height; r++) rows.push(fundCells(null, null, null));
+        // the project's rows go in first; their indicator cells are written in place after
+        const first = t.finalRow(fundCells(p.code, p.name, ledger.projects.get(p.code)?.funds));
+        for (let r = 1; r < height; r++) t.finalRow(blank.slice());
         zero(countByLevel);
         for (let k = 0; k < p.indicators.length; k++) {
           const ind = p.indicators[k]!;
           const l = indicatorColumn[start + k]!;
-          const cells = rows[countByLevel[l]!++]!;
+          const cells = t.rows[first + countByLevel[l]!++]!.cells;
           cells[5 + 2 * l] = ind.level3;
           cells[6 + 2 * l] = formatTarget(ind.target);
         }
-        const first = t.rows.length;
-        for (const cells of rows) t.finalRow(cells);
         for (let c = 0; c < 5; c++) t.merge(first, c, height, 1);
       }
     }
