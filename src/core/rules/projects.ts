@@ -135,12 +135,12 @@ export const projectWithoutLines: Rule = defineRule(
     severity: "warning",
   },
   (ctx, emit) => {
-    const funded = projectLineCodes(ctx);
+    const codesOf = projectLineScan(ctx).functionalByProject;
     const out: Finding[] = [];
     const projects = ctx.budget.projects;
     for (let i = 0; i < projects.length; i++) {
       const p = projects[i]!;
-      if (funded.has(p.code)) continue;
+      if (codesOf[ctx.projectIndex.get(p.code)!]) continue;
       out.push(
         emit({
           message: `项目 ${p.code}“${p.name}”没有项目支出明细 / project ${p.code} "${p.name}" has no project lines`,
@@ -229,12 +229,12 @@ export const projectFunctionalMismatch: Rule = defineRule(
     severity: "warning",
   },
   (ctx, emit) => {
-    const codesOf = projectLineCodes(ctx);
+    const codesOf = projectLineScan(ctx).functionalByProject;
     const out: Finding[] = [];
     const projects = ctx.budget.projects;
     for (let i = 0; i < projects.length; i++) {
       const p = projects[i]!;
-      const used = codesOf.get(p.code);
+      const used = codesOf[ctx.projectIndex.get(p.code)!];
       if (p.functional === undefined || !used || used.has(p.functional) || !FUNCTIONAL_CODE.test(p.functional)) continue;
       const list = [...used].sort().join("、");
       out.push(
@@ -250,7 +250,7 @@ export const projectFunctionalMismatch: Rule = defineRule(
   },
 );
 
-/** Lines the line-level project rules report, by position, each list in line order. */
+/** Lines the line-level project rules report, by position, each list in line order; and what funds each project. */
 interface ProjectLineScan {
   /** project lines with no (or a blank) project code */
   withoutCode: number[];
@@ -260,51 +260,36 @@ interface ProjectLineScan {
   unknownCode: number[];
   /** project lines naming a listed project of another unit */
   otherUnit: number[];
+  /**
+   * By the position of each project code's first project (`ctx.projectIndex`): the functional codes of the
+   * project lines naming it; undefined for a project without lines (project.no-lines, project.functional-mismatch)
+   */
+  functionalByProject: (Set<string> | undefined)[];
 }
 
-/** One pass over the lines for the four line-level project rules; once per context. */
+/** One pass over the lines for the project rules that read lines; once per context. */
 function projectLineScan(ctx: RuleContext): ProjectLineScan {
   return shared(ctx, scanProjectLines);
 }
 
 function scanProjectLines(ctx: RuleContext): ProjectLineScan {
-  const scan: ProjectLineScan = { withoutCode: [], basicWithCode: [], unknownCode: [], otherUnit: [] };
   const { lineItems, projects } = ctx.budget;
+  const scan: ProjectLineScan = { withoutCode: [], basicWithCode: [], unknownCode: [], otherUnit: [], functionalByProject: new Array(projects.length) };
   for (let i = 0; i < lineItems.length; i++) {
     const l = lineItems[i]!;
     const blank = isBlank(l.project);
     if (l.nature === "basic") {
       if (!blank) scan.basicWithCode.push(i);
     } else if (l.nature === "project") {
+      // a code written, even a blank one, funds the project of that code
+      const pi = l.project === undefined ? undefined : ctx.projectIndex.get(l.project);
+      if (pi !== undefined) (scan.functionalByProject[pi] ??= new Set()).add(l.functional);
       if (blank) scan.withoutCode.push(i);
-      else {
-        const pi = ctx.projectIndex.get(l.project ?? "");
-        if (pi === undefined) scan.unknownCode.push(i);
-        else if (projects[pi]!.unit !== l.unit) scan.otherUnit.push(i);
-      }
+      else if (pi === undefined) scan.unknownCode.push(i);
+      else if (projects[pi]!.unit !== l.unit) scan.otherUnit.push(i);
     }
   }
   return scan;
-}
-
-/**
- * The functional codes of the project lines naming each project code (a line of nature "project" with a
- * code, blank or not): the projects that have lines, and what their lines use. Once per context, for
- * project.no-lines and project.functional-mismatch.
- */
-function projectLineCodes(ctx: RuleContext): ReadonlyMap<string, ReadonlySet<string>> {
-  return shared(ctx, collectProjectLineCodes);
-}
-
-function collectProjectLineCodes(ctx: RuleContext): Map<string, Set<string>> {
-  const codesOf = new Map<string, Set<string>>();
-  for (const l of ctx.budget.lineItems) {
-    if (l.nature !== "project" || l.project === undefined) continue;
-    const s = codesOf.get(l.project);
-    if (s) s.add(l.functional);
-    else codesOf.set(l.project, new Set([l.functional]));
-  }
-  return codesOf;
 }
 
 export const PROJECT_RULES: readonly Rule[] = [
