@@ -15,7 +15,8 @@ import { isBlank, wanText } from "./helpers.ts";
 const DISCLOSURE_BASIS = "《地方预决算公开操作规程》（财预〔2016〕143号）";
 
 interface Comparison {
-  key: ReasonKey;
+  /** the section's reason key, by its position in REASON_KEYS_BY_PATH */
+  rank: number;
   /** what changed, Chinese (for the message) */
   zh: string;
   en: string;
@@ -28,49 +29,54 @@ const fenOf = (n: number) => n as Fen;
 /** The reason keys in the order of their paths: a scope's findings come out already sorted (engine.ts `sortFindings`). */
 const REASON_KEYS_BY_PATH: readonly ReasonKey[] = [...REASON_KEYS].sort(naturalCompare);
 
+/** Each key's position in REASON_KEYS_BY_PATH, as the comparisons name their sections. */
+const RANK = Object.fromEntries(REASON_KEYS_BY_PATH.map((k, i) => [k, i])) as Readonly<Record<ReasonKey, number>>;
+
 /**
  * The comparisons a scope's narrative makes, section by section (the same conditions the narrative uses),
- * that `keep` keeps: it is asked before a comparison is made, so one not kept costs no object and no label.
+ * that changed in a section whose reason is missing (`missing`, by rank): only those are made into objects.
  */
-function narrativeComparisons(s: ComparedScope, keep: (key: ReasonKey, current: Fen, previous: Fen) => boolean): Comparison[] {
+function narrativeComparisons(s: ComparedScope, missing: readonly boolean[]): Comparison[] {
   const { figures: f, prior: p } = s;
   const out: Comparison[] = [];
-  const add = (key: ReasonKey, zh: string, en: string, current: Fen, previous: Fen | undefined) => {
-    if (previous !== undefined && keep(key, current, previous)) out.push({ key, zh, en, current, previous });
+  const add = (rank: number, zh: string, en: string, current: Fen, previous: Fen | undefined) => {
+    if (previous !== undefined && missing[rank] && toWanYuanCents(current) !== toWanYuanCents(previous)) out.push({ rank, zh, en, current, previous });
   };
-  add("total", "收支总计", "total", f.total, p.total);
-  add("expenditure", "基本支出", "basic expenditure", f.basic, p.basic);
-  add("expenditure", "项目支出", "project expenditure", f.project, p.project);
+  add(RANK.total, "收支总计", "total", f.total, p.total);
+  add(RANK.expenditure, "基本支出", "basic expenditure", f.basic, p.basic);
+  add(RANK.expenditure, "项目支出", "project expenditure", f.project, p.project);
   const priorAppropriation =
     p.appropriation ??
     (p.generalPublicBudget !== undefined && p.governmentFund !== undefined && p.stateCapital !== undefined
       ? fenOf(p.generalPublicBudget + p.governmentFund + p.stateCapital)
       : undefined);
-  add("appropriation", "财政拨款收支", "appropriation", f.appropriation, priorAppropriation);
-  add("generalPublicBudget", "一般公共预算支出", "general public budget", f.generalPublicBudget, p.generalPublicBudget);
-  for (const [cls, v] of f.gpbByClass) {
-    const previous = p.byClass?.[cls];
-    // the label is made only for a class kept
-    if (v !== 0 && previous !== undefined && keep("generalPublicBudget", v, previous)) {
-      out.push({ key: "generalPublicBudget", zh: `一般公共预算 ${cls} 类支出`, en: `general public budget class ${cls}`, current: v, previous });
+  add(RANK.appropriation, "财政拨款收支", "appropriation", f.appropriation, priorAppropriation);
+  add(RANK.generalPublicBudget, "一般公共预算支出", "general public budget", f.generalPublicBudget, p.generalPublicBudget);
+  if (missing[RANK.generalPublicBudget] && p.byClass) {
+    for (const [cls, v] of f.gpbByClass) {
+      const previous = p.byClass[cls];
+      // the label is made only for a class kept
+      if (v !== 0 && previous !== undefined && toWanYuanCents(v) !== toWanYuanCents(previous)) {
+        out.push({ rank: RANK.generalPublicBudget, zh: `一般公共预算 ${cls} 类支出`, en: `general public budget class ${cls}`, current: v, previous });
+      }
     }
   }
-  add("economic", "人员经费", "personnel", f.personnel, p.personnel);
-  add("economic", "公用经费", "public funds", f.publicFunds, p.publicFunds);
+  add(RANK.economic, "人员经费", "personnel", f.personnel, p.personnel);
+  add(RANK.economic, "公用经费", "public funds", f.publicFunds, p.publicFunds);
   const tp = p.threePublic;
-  if (tp) {
+  if (tp && missing[RANK.threePublic]) {
     const t = f.threePublic;
-    add("threePublic", "“三公”经费合计", '"三公" total', f.threePublicTotal, fenOf(tp.abroad + tp.reception + tp.vehiclePurchase + tp.vehicleOperation));
-    add("threePublic", "因公出国（境）费", "overseas travel", t.abroad, tp.abroad);
-    add("threePublic", "公务用车购置及运行费", "vehicles", fenOf(t.vehiclePurchase + t.vehicleOperation), fenOf(tp.vehiclePurchase + tp.vehicleOperation));
-    add("threePublic", "公务用车购置费", "vehicle purchase", t.vehiclePurchase, tp.vehiclePurchase);
-    add("threePublic", "公务用车运行维护费", "vehicle operation", t.vehicleOperation, tp.vehicleOperation);
-    add("threePublic", "公务接待费", "reception", t.reception, tp.reception);
+    add(RANK.threePublic, "“三公”经费合计", '"三公" total', f.threePublicTotal, fenOf(tp.abroad + tp.reception + tp.vehiclePurchase + tp.vehicleOperation));
+    add(RANK.threePublic, "因公出国（境）费", "overseas travel", t.abroad, tp.abroad);
+    add(RANK.threePublic, "公务用车购置及运行费", "vehicles", fenOf(t.vehiclePurchase + t.vehicleOperation), fenOf(tp.vehiclePurchase + tp.vehicleOperation));
+    add(RANK.threePublic, "公务用车购置费", "vehicle purchase", t.vehiclePurchase, tp.vehiclePurchase);
+    add(RANK.threePublic, "公务用车运行维护费", "vehicle operation", t.vehicleOperation, tp.vehicleOperation);
+    add(RANK.threePublic, "公务接待费", "reception", t.reception, tp.reception);
   }
-  add("governmentFund", "政府性基金预算支出", "government fund", f.governmentFund, p.governmentFund);
-  add("stateCapital", "国有资本经营预算支出", "state capital", f.stateCapital, p.stateCapital);
-  if (f.hasAdministrativeUnits) add("operatingCost", "机关运行经费", "operating cost", f.operatingCost, p.operatingCost);
-  add("procurement", "政府采购预算", "procurement", f.procurementTotal, p.procurement);
+  add(RANK.governmentFund, "政府性基金预算支出", "government fund", f.governmentFund, p.governmentFund);
+  add(RANK.stateCapital, "国有资本经营预算支出", "state capital", f.stateCapital, p.stateCapital);
+  if (f.hasAdministrativeUnits) add(RANK.operatingCost, "机关运行经费", "operating cost", f.operatingCost, p.operatingCost);
+  add(RANK.procurement, "政府采购预算", "procurement", f.procurementTotal, p.procurement);
   return out;
 }
 
@@ -86,18 +92,22 @@ export const reasonMissing: Rule = defineRule(
   (ctx, emit) => {
     const out: Finding[] = [];
     for (const s of comparedScopes(ctx)) {
-      // only the changes of sections without their reason
-      const unexplained = (key: ReasonKey, current: Fen, previous: Fen) => isBlank(s.reasons[key]) && toWanYuanCents(current) !== toWanYuanCents(previous);
-      const changedByKey = new Map<ReasonKey, Comparison[]>();
-      for (const c of narrativeComparisons(s, unexplained)) {
-        const list = changedByKey.get(c.key);
-        if (list) list.push(c);
-        else changedByKey.set(c.key, [c]);
-      }
-      // in the order of their paths (`reasons.appropriation` … `reasons.total`), the order findings are sorted in
+      // the sections without their reason (by rank); only their changes are reported
+      const missing: boolean[] = [];
+      let anyMissing = false;
       for (const key of REASON_KEYS_BY_PATH) {
-        const changed = changedByKey.get(key);
+        const m = isBlank(s.reasons[key]);
+        missing.push(m);
+        if (m) anyMissing = true;
+      }
+      if (!anyMissing) continue;
+      const changedByRank: (Comparison[] | undefined)[] = [];
+      for (const c of narrativeComparisons(s, missing)) (changedByRank[c.rank] ??= []).push(c);
+      // in the order of their paths (`reasons.appropriation` … `reasons.total`), the order findings are sorted in
+      for (let rank = 0; rank < changedByRank.length; rank++) {
+        const changed = changedByRank[rank];
         if (!changed) continue;
+        const key = REASON_KEYS_BY_PATH[rank]!;
         let zh = "";
         let en = "";
         for (let i = 0; i < changed.length; i++) {
