@@ -114,11 +114,19 @@ function compare(ctx: Ctx, current: Fen, previous: Fen | undefined, subject = ""
   return c ? `${c}。` : "";
 }
 
+/** The start of each 第二部分 section's id and title, by number: "p2-01-" and "一、" … (made once). */
+const SECTION_HEADS: readonly { id: string; title: string }[] = Array.from({ length: 10 }, (_, i) => ({
+  id: `p2-${String(i + 1).padStart(2, "0")}-`,
+  title: `${chineseNumber(i + 1)}、`,
+}));
+
 function part2(ctx: Ctx): NarrativeSection[] {
   const { f, name, y, prior } = ctx;
   const s: NarrativeSection[] = [];
-  const sec = (n: number, key: string, title: string, ...paragraphs: string[]) =>
-    s.push({ id: `p2-${String(n).padStart(2, "0")}-${key}`, title: `${chineseNumber(n)}、${title}`, paragraphs: paragraphs.filter((p) => p !== "") });
+  const sec = (n: number, key: string, title: string, ...paragraphs: string[]) => {
+    const head = SECTION_HEADS[n - 1]!;
+    s.push({ id: `${head.id}${key}`, title: `${head.title}${title}`, paragraphs: paragraphs.filter((p) => p !== "") });
+  };
 
   // 一 收入支出预算总体情况
   const totalChange = change(f.total, prior?.total, ctx.py, "，收、支总计各");
@@ -167,16 +175,15 @@ function part2(ctx: Ctx): NarrativeSection[] {
   );
 
   // 五 一般公共预算支出
-  const classes = [...f.gpbByClass.entries()].filter(([, v]) => v !== 0);
-  const byClass =
-    classes.length === 0
-      ? ""
-      : `主要用于以下方面：${classes
-          .map(([c, v]) => {
-            const cmp = change(v, prior?.byClass?.[c], ctx.py);
-            return `${ctx.catalog.functionalClassStem(c)}（类）支出${wan(v)}，${share(v, f.generalPublicBudget)}${cmp ? `，${cmp}` : ""}`;
-          })
-          .join("；")}。`;
+  // each 类 with an amount, in one pass over the map (no arrays of entries filtered, mapped and joined)
+  let byClass = "";
+  const priorByClass = prior?.byClass;
+  for (const [c, v] of f.gpbByClass) {
+    if (v === 0) continue;
+    const cmp = change(v, priorByClass?.[c], ctx.py);
+    byClass += `${byClass === "" ? "主要用于以下方面：" : "；"}${ctx.catalog.functionalClassStem(c)}（类）支出${wan(v)}，${share(v, f.generalPublicBudget)}${cmp ? `，${cmp}` : ""}`;
+  }
+  if (byClass !== "") byClass += "。";
   sec(
     5,
     "gpb",
@@ -225,19 +232,12 @@ function part2(ctx: Ctx): NarrativeSection[] {
   );
 
   // 八 / 九 政府性基金、国有资本经营
-  const fundText = (amount: Fen, byCls: Map<string, Fen>, label: string, prev: Fen | undefined, key: ReasonKey) =>
-    amount === 0 && (prev === undefined || prev === 0)
-      ? `${name}${y}年没有使用${label}拨款安排的支出。`
-      : `${name}${y}年${label}支出${wan(amount)}` +
-        ([...byCls.values()].some((v) => v !== 0)
-          ? `，其中：${[...byCls.entries()]
-              .filter(([, v]) => v !== 0)
-              .map(([c, v]) => `${ctx.catalog.functionalClassStem(c)}（类）支出${wan(v)}`)
-              .join("；")}`
-          : "") +
-        "。" +
-        compare(ctx, amount, prev) +
-        ctx.reason(key);
+  const fundText = (amount: Fen, byCls: Map<string, Fen>, label: string, prev: Fen | undefined, key: ReasonKey) => {
+    if (amount === 0 && (prev === undefined || prev === 0)) return `${name}${y}年没有使用${label}拨款安排的支出。`;
+    let classes = ""; // each 类 with an amount, in one pass over the map
+    for (const [c, v] of byCls) if (v !== 0) classes += `${classes === "" ? "，其中：" : "；"}${ctx.catalog.functionalClassStem(c)}（类）支出${wan(v)}`;
+    return `${name}${y}年${label}支出${wan(amount)}${classes}。${compare(ctx, amount, prev)}${ctx.reason(key)}`;
+  };
   sec(8, "government-fund", "政府性基金预算支出预算情况说明", fundText(f.governmentFund, f.governmentFundByClass, "政府性基金预算", prior?.governmentFund, "governmentFund"));
   sec(9, "state-capital", "国有资本经营预算支出预算情况说明", fundText(f.stateCapital, f.stateCapitalByClass, "国有资本经营预算", prior?.stateCapital, "stateCapital"));
 
@@ -275,13 +275,20 @@ function performanceText(ctx: Ctx): string {
   let covered = 0;
   // 一级 levels as written, each once in first-seen order: a handful, so a short list rather than a set
   const written: string[] = [];
-  for (const p of projects) {
-    if (p.indicators.length > 0 && !seen?.has(p.code)) {
+  for (let k = 0; k < projects.length; k++) {
+    const p = projects[k]!;
+    const indicators = p.indicators;
+    if (indicators.length > 0 && !seen?.has(p.code)) {
       seen?.add(p.code);
       withTargets++;
       covered += ctx.ledger.projects.get(p.code)?.funds?.total ?? 0;
     }
-    for (const i of p.indicators) if (!written.includes(i.level1)) written.push(i.level1);
+    for (let i = 0; i < indicators.length; i++) {
+      const level = indicators[i]!.level1;
+      let w = 0;
+      while (w < written.length && written[w] !== level) w++;
+      if (w === written.length) written.push(level);
+    }
   }
   // without 指标, in first-seen order: cut from each distinct level as written, not from every indicator's
   const levels: string[] = [];

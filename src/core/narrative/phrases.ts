@@ -40,9 +40,21 @@ export function reasonSentence(reason: string | undefined, lead = "主要原因�
   return `${lead}${r}${ENDS_SENTENCE.includes(r[r.length - 1]!) ? "" : "。"}`;
 }
 
-/** Joins clauses with the Chinese enumeration comma. */
-export function list(items: string[]): string {
-  return items.join("、");
+/**
+ * Joins clauses with the Chinese enumeration comma (as `items.join("、")`). The lists are short and
+ * `join` costs more to set up than the few additions it makes; an item that is not a string (odd data)
+ * goes to `join`, which prints null and undefined as nothing.
+ */
+export function list(items: readonly string[]): string {
+  if (items.length === 0) return "";
+  let out = items[0]!;
+  if (typeof out !== "string") return items.join("、");
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i]!;
+    if (typeof item !== "string") return items.join("、");
+    out += "、" + item;
+  }
+  return out;
 }
 
 /** "2020-12-31" → "2020年12月31日" */
