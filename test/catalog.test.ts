@@ -181,6 +181,16 @@ describe("2021 department → government mapping", () => {
     }
   });
 
+  it("answers the same when asked again (answers are kept), a code without a mapping included", () => {
+    const fresh = new CatalogIndex(catalog2021);
+    const codes = [...departmentCodes, "3010701", "39999", "1", "", "35001x"];
+    for (const type of UNIT_TYPES) {
+      const first = codes.map((c) => fresh.governmentCodeFor(c, type));
+      expect(codes.map((c) => fresh.governmentCodeFor(c, type))).toEqual(first);
+      expect(first.filter((g) => g === undefined).length).toBeGreaterThan(0);
+    }
+  });
+
   it("maps the Henan local codes like their national parents", () => {
     expect(index.governmentCodeFor("30104", "administrative")).toBe("50101");
     expect(index.governmentCodeFor("30104", "institution")).toBe("50501");

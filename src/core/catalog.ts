@@ -57,6 +57,9 @@ export interface YearCatalog {
 }
 
 /** Fast look-ups over a YearCatalog, built once per catalog. */
+/** How many department codes' government codes a catalog keeps per unit type (codes come from input: bounded). */
+const GOVERNMENT_MEMO_SIZE = 4096;
+
 export class CatalogIndex {
   readonly year: number;
   readonly origin: CatalogOrigin;
@@ -65,6 +68,9 @@ export class CatalogIndex {
   private readonly governmentEconomic: Map<string, CatalogEntry>;
   private readonly mappingAdministrative: Map<string, string>;
   private readonly mappingInstitution: Map<string, string>;
+  /** `governmentCodeFor`'s answers by department code, per unit-type table (null: none) */
+  readonly #governmentForAdministrative = new Map<string, string | null>();
+  readonly #governmentForInstitution = new Map<string, string | null>();
   /** functionalClassCodes(), computed on first use */
   private classCodes: readonly string[] | undefined;
 
@@ -149,13 +155,21 @@ export class CatalogIndex {
    * specific row wins (7-digit sub-item, then 款, then 类). Undefined when the catalog has no row.
    */
   governmentCodeFor(departmentCode: string, unitType: UnitType): string | undefined {
-    const table = unitType === "institution" ? this.mappingInstitution : this.mappingAdministrative;
+    const institution = unitType === "institution";
+    // Each check of a budget asks again for the codes it uses: the answers are kept (the catalog never
+    // changes), one look-up instead of three prefixes cut and looked up; at most GOVERNMENT_MEMO_SIZE codes.
+    const memo = institution ? this.#governmentForInstitution : this.#governmentForAdministrative;
+    const known = memo.get(departmentCode);
+    if (known !== undefined) return known === null ? undefined : known;
+    const table = institution ? this.mappingInstitution : this.mappingAdministrative;
+    let found: string | undefined;
     for (const len of [7, 5, 3]) {
       if (departmentCode.length < len) continue;
-      const hit = table.get(departmentCode.slice(0, len));
-      if (hit) return hit;
+      found = table.get(departmentCode.slice(0, len));
+      if (found) break;
     }
-    return undefined;
+    if (memo.size < GOVERNMENT_MEMO_SIZE) memo.set(departmentCode, found || null);
+    return found || undefined;
   }
 }
 
