@@ -103,13 +103,26 @@ function deptOf(e: { dept: string }): string {
   return e.dept;
 }
 
+function govOf(g: { gov: string }): string {
+  return g.gov;
+}
+
 /** The unit type whose mapping applies to each `EconomicCodeAmounts.basicGpb` slot (none for lines of no known unit). */
 const MAPPINGS: readonly (UnitType | undefined)[] = ["administrative", "institution", undefined];
 
-/** What table 11 prints of a department economic code: its name, and its government code in each MAPPINGS slot ("" for none). */
+/**
+ * What table 11 prints of a department economic code: its name, and its government code in each MAPPINGS
+ * slot ("" for none) with that code's name.
+ */
 interface MappedCode {
   name: string;
   gov: string[];
+  govName: string[];
+}
+
+/** The name table 11 prints for a government code ("" is no code: 未对应). */
+function governmentName(catalog: CatalogIndex, gov: string): string {
+  return gov ? catalog.governmentEconomicName(gov) : "（未对应）";
 }
 
 /**
@@ -127,7 +140,8 @@ function mappedCodes(catalog: CatalogIndex): Map<string, MappedCode> {
 function mappedCode(known: Map<string, MappedCode>, catalog: CatalogIndex, code: string): MappedCode {
   const hit = known.get(code);
   if (hit) return hit;
-  const mapped = { name: catalog.departmentEconomicName(code), gov: MAPPINGS.map((t) => (t && catalog.governmentCodeFor(code, t)) ?? "") };
+  const gov = MAPPINGS.map((t) => (t && catalog.governmentCodeFor(code, t)) ?? "");
+  const mapped = { name: catalog.departmentEconomicName(code), gov, govName: gov.map((g) => governmentName(catalog, g)) };
   if (catalog.departmentEconomicEntry(code)) known.set(code, mapped); // codes outside the catalog are not kept
   return mapped;
 }
@@ -147,7 +161,9 @@ export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, ledger
   // Each department code's amount under each government code it maps to (a code maps through at most
   // three slots, and slots mapping to the same government code add up); a code is 人员经费 or 公用经费 whole.
   type Entry = { dept: string; name: string; personnel: boolean; amount: number };
-  const groups = new Map<string, Entry[]>(); // government code → its department codes
+  type Group = { gov: string; govName: string; entries: Entry[] };
+  const groups = new Map<string, Group>(); // government code → its department codes
+  const groupList: Group[] = []; // the same groups, in first-seen order
   const grand = { personnel: 0, public: 0 };
   // one code's government codes so far and their entries (n of them; at most one per slot), reused
   // from code to code rather than a list of pairs made for each
@@ -171,9 +187,13 @@ export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, ledger
         entry = { dept: economic, name: mapped.name, personnel: c.personnel, amount: 0 };
         mineGov[n] = gov;
         mineEntry[n++] = entry;
-        const list = groups.get(gov);
-        if (list) list.push(entry);
-        else groups.set(gov, [entry]);
+        const group = groups.get(gov);
+        if (group) group.entries.push(entry);
+        else {
+          const made = { gov, govName: mapped.govName[m]!, entries: [entry] };
+          groups.set(gov, made);
+          groupList.push(made);
+        }
       }
       entry.amount += amount;
       if (c.personnel) grand.personnel += amount;
@@ -185,15 +205,14 @@ export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, ledger
   const empty = grand.personnel === 0 && grand.public === 0;
   if (!empty) {
     row("总计", "", "", "", grand.personnel, grand.public, "total");
-    for (const gov of keysByCode(groups)) {
-      const list = sortByCode(groups.get(gov)!, deptOf);
+    for (const { gov, govName, entries } of sortByCode(groupList, govOf)) {
+      const list = sortByCode(entries, deptOf);
       let personnel = 0;
       let publicFunds = 0;
       for (const e of list) {
         if (e.personnel) personnel += e.amount;
         else publicFunds += e.amount;
       }
-      const govName = gov ? catalog.governmentEconomicName(gov) : "（未对应）";
       row("小计", "", gov, govName, personnel, publicFunds, "subtotal");
       for (const e of list) row(e.dept, e.name, gov, govName, e.personnel ? e.amount : 0, e.personnel ? 0 : e.amount);
     }

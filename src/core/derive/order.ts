@@ -79,6 +79,7 @@ export function sortCodes(codes: string[]): string[] {
  * codes of digits the short lists are insertion-sorted on the codes read once, compared inline.
  */
 export function sortByCode<T>(items: T[], codeOf: (item: T) => string): T[] {
+  if (items.length < 2) return items; // already in order (many lists are of one item)
   const codes: string[] = [];
   for (let i = 0; i < items.length; i++) {
     const c = codeOf(items[i]!);
