@@ -7,8 +7,8 @@ import { FUNDING_SOURCES } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import { threePublicOf } from "./by-economic.ts";
 import { type FigureSums, figureSums } from "./figure-sums.ts";
-import type { FunctionalClassAmounts } from "./ledger.ts";
-import { keysByCode, sortedStrings } from "./order.ts";
+import { keysByCode, sortStrings } from "./order.ts";
+import type { BySource } from "./sources.ts";
 import type { Scope } from "./scope.ts";
 
 export interface Figures {
@@ -56,16 +56,13 @@ export function computeFigures(scope: Scope, ledger: FigureSums = figureSums(sco
 
 /** The figures of a scope's units and procurement, with the sums of its lines and income. */
 export function figuresFromSums(scope: Pick<Scope, "units" | "procurement">, ledger: FigureSums): Figures {
-  const incomeBySource = {} as Record<FundingSource, number>;
+  const incomeBySource = incomeRecord(ledger.income);
   let incomeTotal = 0;
-  FUNDING_SOURCES.forEach((s, i) => {
-    incomeBySource[s] = ledger.income[i]!;
-    incomeTotal += ledger.income[i]!;
-  });
+  for (let i = 0; i < ledger.income.length; i++) incomeTotal += ledger.income[i]!;
   // An income source outside FUNDING_SOURCES has no amount that can be stated (and no total).
   if (ledger.unknownIncomeSource) incomeTotal = NaN;
   const tp = threePublicOf(ledger);
-  const classes = keysByCode(ledger.functionalClasses);
+  const byClass = amountsByClass(ledger);
   const sections = sectionLists(ledger);
   const procurement: Record<ProcurementKind, number> = { goods: 0, works: 0, services: 0 };
   for (const p of scope.procurement) procurement[p.kind] += p.amount;
@@ -79,9 +76,9 @@ export function figuresFromSums(scope: Pick<Scope, "units" | "procurement">, led
     generalPublicBudget: fen(ledger.gpb),
     governmentFund: fen(ledger.governmentFund),
     stateCapital: fen(ledger.stateCapital),
-    gpbByClass: byClass(ledger, classes, (a) => a.gpb),
-    governmentFundByClass: byClass(ledger, classes, (a) => a.governmentFund),
-    stateCapitalByClass: byClass(ledger, classes, (a) => a.stateCapital),
+    gpbByClass: byClass.gpb,
+    governmentFundByClass: byClass.governmentFund,
+    stateCapitalByClass: byClass.stateCapital,
     gpbBasic: fen(ledger.personnel + ledger.publicFunds),
     personnel: fen(ledger.personnel),
     publicFunds: fen(ledger.publicFunds),
@@ -97,25 +94,56 @@ export function figuresFromSums(scope: Pick<Scope, "units" | "procurement">, led
   };
 }
 
-/** One amount of each functional 类 (in code order) that has lines of its kind. */
-function byClass(ledger: FigureSums, classes: readonly string[], pick: (a: FunctionalClassAmounts) => number | undefined): Map<string, Fen> {
-  const out = new Map<string, Fen>();
-  for (const c of classes) {
-    const v = pick(ledger.functionalClasses.get(c)!);
-    if (v !== undefined) out.set(c, fen(v));
+/** Each kind's amount of each functional 类 (in code order) that has lines of that kind: one pass over the 类. */
+function amountsByClass(ledger: FigureSums): { gpb: Map<string, Fen>; governmentFund: Map<string, Fen>; stateCapital: Map<string, Fen> } {
+  const out = { gpb: new Map<string, Fen>(), governmentFund: new Map<string, Fen>(), stateCapital: new Map<string, Fen>() };
+  for (const c of keysByCode(ledger.functionalClasses)) {
+    const a = ledger.functionalClasses.get(c)!;
+    if (a.gpb !== undefined) out.gpb.set(c, fen(a.gpb));
+    if (a.governmentFund !== undefined) out.governmentFund.set(c, fen(a.governmentFund));
+    if (a.stateCapital !== undefined) out.stateCapital.set(c, fen(a.stateCapital));
   }
   return out;
 }
 
+/**
+ * Income by source as a record, made in one literal (a fixed shape, not fifteen keyed stores); its keys are
+ * FUNDING_SOURCES in order, which the check below holds it to.
+ */
+function incomeRecord(income: BySource): Record<FundingSource, number> {
+  return {
+    "gpb-appropriation": income[0]!,
+    "gpb-admin-fees": income[1]!,
+    "gpb-special-revenue": income[2]!,
+    "gpb-state-assets": income[3]!,
+    "gpb-housing-fund": income[4]!,
+    "government-fund": income[5]!,
+    "state-capital": income[6]!,
+    "special-account": income[7]!,
+    "advance-transfer": income[8]!,
+    "carry-over": income[9]!,
+    other: income[10]!,
+    "business-income": income[11]!,
+    "operating-income": income[12]!,
+    "superior-subsidy": income[13]!,
+    "subordinate-remittance": income[14]!,
+  };
+}
+{
+  const probe = incomeRecord(FUNDING_SOURCES.map((_, i) => i));
+  if (Object.keys(probe).join() !== FUNDING_SOURCES.join() || FUNDING_SOURCES.some((s, i) => probe[s] !== i)) throw new Error("incomeRecord must list FUNDING_SOURCES in order");
+}
+
 /** The 款 (in code-unit order, each once) counted in 人员经费, 公用经费 and 机关运行经费 — one pass over the codes; never throws. */
 function sectionLists(ledger: FigureSums): { personnel: string[]; public: string[]; operating: string[] } {
-  const personnel = new Set<string>();
-  const pub = new Set<string>();
-  const operating = new Set<string>();
-  ledger.codes.forEach((c) => {
-    if (c.inPersonnel) personnel.add(c.section);
-    if (c.inPublic) pub.add(c.section);
-    if (c.inOperating) operating.add(c.section);
-  });
-  return { personnel: sortedStrings(personnel), public: sortedStrings(pub), operating: sortedStrings(operating) };
+  const personnel: string[] = [];
+  const pub: string[] = [];
+  const operating: string[] = [];
+  // lists, not sets: a scope counts a few dozen 款 at most, and a 款 repeats only through its sub-items
+  for (const c of ledger.codes.values()) {
+    if (c.inPersonnel && !personnel.includes(c.section)) personnel.push(c.section);
+    if (c.inPublic && !pub.includes(c.section)) pub.push(c.section);
+    if (c.inOperating && !operating.includes(c.section)) operating.push(c.section);
+  }
+  return { personnel: sortStrings(personnel), public: sortStrings(pub), operating: sortStrings(operating) };
 }
