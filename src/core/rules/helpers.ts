@@ -1,7 +1,7 @@
 /** Small helpers the rule families share: money as findings print it, catalog-dependent severity, paths. */
 import type { Fen } from "../money.ts";
 import { formatWanYuan, formatYuan } from "../money.ts";
-import type { RuleContext, Severity } from "./finding.ts";
+import type { Finding, RuleContext, Severity } from "./finding.ts";
 
 /** An amount as a finding's expected/actual: 元 with 2 decimals, exact ("413500.00"). */
 export function yuan(amount: Fen | number): string {
@@ -26,6 +26,19 @@ export function catalogName(ctx: RuleContext): { zh: string; en: string } {
   return ctx.catalog.origin === "official"
     ? { zh: `${ctx.catalog.year}年正式科目表`, en: `the official ${ctx.catalog.year} catalog` }
     : { zh: `${ctx.catalog.year}年内置科目表`, en: `the built-in ${ctx.catalog.year} catalog` };
+}
+
+/**
+ * The findings `find` makes for some of `items` (undefined for the rest), in order: a loop where `flatMap`
+ * would allocate an empty array for every item without a finding — most of them.
+ */
+export function findingsOf<T>(items: readonly T[], find: (item: T, index: number) => Finding | undefined): Finding[] {
+  const out: Finding[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const f = find(items[i]!, i);
+    if (f) out.push(f);
+  }
+  return out;
 }
 
 /** Groups occurrences by a key, keeping first-seen order. */

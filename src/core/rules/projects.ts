@@ -6,7 +6,7 @@
 import type { Finding, Rule, RuleContext } from "./finding.ts";
 import { defineRule } from "./finding.ts";
 import { FUNCTIONAL_CODE } from "./codes.ts";
-import { countNote, groupBy, isBlank, shared } from "./helpers.ts";
+import { countNote, findingsOf, groupBy, isBlank, shared } from "./helpers.ts";
 
 /** A project code: letters, digits, '-', '_' or '.', starting with a letter or digit, at most 64 characters. */
 export const PROJECT_CODE = /^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/;
@@ -162,16 +162,14 @@ export const duplicateProject: Rule = defineRule(
     severity: "error",
   },
   (ctx, emit) =>
-    ctx.budget.projects.flatMap((p, i) => {
+    findingsOf(ctx.budget.projects, (p, i) => {
       const first = ctx.projectIndex.get(p.code);
-      if (first === undefined || first === i) return [];
-      return [
-        emit({
-          message: `项目编码 ${p.code} 与第 ${first + 1} 个项目重复 / project code ${p.code} repeats project #${first + 1}`,
-          path: `projects[${i}].code`,
-          actual: p.code,
-        }),
-      ];
+      if (first === undefined || first === i) return undefined;
+      return emit({
+        message: `项目编码 ${p.code} 与第 ${first + 1} 个项目重复 / project code ${p.code} repeats project #${first + 1}`,
+        path: `projects[${i}].code`,
+        actual: p.code,
+      });
     }),
 );
 
@@ -184,17 +182,15 @@ export const malformedProjectCode: Rule = defineRule(
     severity: "error",
   },
   (ctx, emit) =>
-    ctx.budget.projects.flatMap((p, i) =>
+    findingsOf(ctx.budget.projects, (p, i) =>
       PROJECT_CODE.test(p.code)
-        ? []
-        : [
-            emit({
-              message: `项目编码“${p.code}”格式错误 / malformed project code "${p.code}"`,
-              path: `projects[${i}].code`,
-              expected: "字母、数字、-、_、.（最多64位） / letters, digits, - _ . (≤ 64)",
-              actual: p.code,
-            }),
-          ],
+        ? undefined
+        : emit({
+            message: `项目编码“${p.code}”格式错误 / malformed project code "${p.code}"`,
+            path: `projects[${i}].code`,
+            expected: "字母、数字、-、_、.（最多64位） / letters, digits, - _ . (≤ 64)",
+            actual: p.code,
+          }),
     ),
 );
 
@@ -207,16 +203,14 @@ export const projectCodedLikeUnit: Rule = defineRule(
     severity: "error",
   },
   (ctx, emit) =>
-    ctx.budget.projects.flatMap((p, i) => {
+    findingsOf(ctx.budget.projects, (p, i) => {
       const isUnit = ctx.unitIndex.has(p.code);
-      if (!isUnit && p.code !== ctx.budget.department.code) return [];
-      return [
-        emit({
-          message: `项目“${p.name}”的编码 ${p.code} 与${isUnit ? "单位" : "部门"}代码相同 / project "${p.name}" is coded ${p.code}, the code of a ${isUnit ? "unit" : "department"}`,
-          path: `projects[${i}].code`,
-          actual: p.code,
-        }),
-      ];
+      if (!isUnit && p.code !== ctx.budget.department.code) return undefined;
+      return emit({
+        message: `项目“${p.name}”的编码 ${p.code} 与${isUnit ? "单位" : "部门"}代码相同 / project "${p.name}" is coded ${p.code}, the code of a ${isUnit ? "unit" : "department"}`,
+        path: `projects[${i}].code`,
+        actual: p.code,
+      });
     }),
 );
 

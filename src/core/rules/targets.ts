@@ -7,7 +7,7 @@ import type { Indicator, Target } from "../model.ts";
 import { formatTarget, normaliseLevel1 } from "../targets.ts";
 import type { Finding, Rule, RuleContext } from "./finding.ts";
 import { defineRule } from "./finding.ts";
-import { shared } from "./helpers.ts";
+import { findingsOf, shared } from "./helpers.ts";
 
 const TARGETS_BASIS = "《中华人民共和国预算法》第三十二条；《中央部门预算绩效目标管理办法》（财预〔2015〕88号）";
 
@@ -132,16 +132,14 @@ export const projectWithoutTargets: Rule = defineRule(
     severity: "error",
   },
   (ctx, emit) =>
-    ctx.budget.projects.flatMap((p, i) =>
+    findingsOf(ctx.budget.projects, (p, i) =>
       p.indicators.length > 0
-        ? []
-        : [
-            emit({
-              message: `项目 ${p.code}“${p.name}”没有绩效指标 / project ${p.code} "${p.name}" has no performance indicators`,
-              path: `projects[${i}].indicators`,
-              actual: 0,
-            }),
-          ],
+        ? undefined
+        : emit({
+            message: `项目 ${p.code}“${p.name}”没有绩效指标 / project ${p.code} "${p.name}" has no performance indicators`,
+            path: `projects[${i}].indicators`,
+            actual: 0,
+          }),
     ),
 );
 

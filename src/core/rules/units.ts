@@ -4,7 +4,7 @@
  */
 import type { Finding, Rule } from "./finding.ts";
 import { defineRule } from "./finding.ts";
-import { countNote, groupBy } from "./helpers.ts";
+import { countNote, findingsOf, groupBy } from "./helpers.ts";
 import { lineIndex } from "./line-index.ts";
 
 export const unknownUnit: Rule = defineRule(
@@ -57,16 +57,14 @@ export const duplicateUnit: Rule = defineRule(
     severity: "error",
   },
   (ctx, emit) =>
-    ctx.budget.units.flatMap((u, i) => {
+    findingsOf(ctx.budget.units, (u, i) => {
       const first = ctx.unitIndex.get(u.code);
-      if (first === undefined || first === i) return [];
-      return [
-        emit({
-          message: `单位代码 ${u.code} 与第 ${first + 1} 个单位重复 / unit code ${u.code} repeats unit #${first + 1}`,
-          path: `units[${i}].code`,
-          actual: u.code,
-        }),
-      ];
+      if (first === undefined || first === i) return undefined;
+      return emit({
+        message: `单位代码 ${u.code} 与第 ${first + 1} 个单位重复 / unit code ${u.code} repeats unit #${first + 1}`,
+        path: `units[${i}].code`,
+        actual: u.code,
+      });
     }),
 );
 
