@@ -10,7 +10,7 @@ import type { Fen } from "../money.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
 import { type Layout, LayoutCache, TableBuilder, amountOrNull, code, h, money, moneyCell, sharedLayout, text } from "./builder.ts";
 import { FIXED_BASIC_CLASSES, economicClassName } from "./economic.ts";
-import { type ExpenditureAcc, type Ledger, SELECTION_INDEX, type Selection } from "./ledger.ts";
+import { type ExpenditureAcc, type FunctionalRow, type Ledger, type PrintedCode, SELECTION_INDEX, type Selection } from "./ledger.ts";
 import { isDigits, sortStrings } from "./order.ts";
 import type { Scope } from "./scope.ts";
 import { type BySource, GPB_INDEXES, IS_GPB, SOURCE_COUNT, sourceColumnIndexes, totalOf } from "./sources.ts";
@@ -35,27 +35,19 @@ export function sourceMoneyColumns(sources: readonly number[]): Column[] {
 
 const FUNCTION_CODE_COLUMNS: Column[] = [code("class", 4), code("section", 3), code("item", 3), code("unitCode", 7), text("name", 24)];
 
-/** 类, 款, 项 and the printed name of a functional code. */
-interface FunctionalParts {
-  class: string;
-  section: string;
-  item: string;
-  label: string;
-}
-
 /**
  * The parts of the catalog's own functional codes, worked out once per catalog (the catalog does not
  * change). A table fetches its catalog's map once (`partsOf`), not once per row.
  */
-const PARTS = new WeakMap<CatalogIndex, Map<string, FunctionalParts>>();
+const PARTS = new WeakMap<CatalogIndex, Map<string, PrintedCode>>();
 
-function partsOf(catalog: CatalogIndex): Map<string, FunctionalParts> {
+function partsOf(catalog: CatalogIndex): Map<string, PrintedCode> {
   let known = PARTS.get(catalog);
   if (!known) PARTS.set(catalog, (known = new Map()));
   return known;
 }
 
-function functionalParts(known: Map<string, FunctionalParts>, catalog: CatalogIndex, functional: string): FunctionalParts {
+function functionalParts(known: Map<string, PrintedCode>, catalog: CatalogIndex, functional: string): PrintedCode {
   const hit = known.get(functional);
   if (hit) return hit;
   const parts = { class: functional.slice(0, 3), section: functional.slice(3, 5), item: functional.slice(5, 7), label: catalog.functionalLabel(functional) };
@@ -74,9 +66,16 @@ function codeRow(width: number, cls: string, section: string, item: string, unit
   return cells;
 }
 
-/** A fresh row of `width` cells starting with a functional code's cells (and `unit`'s code, or ""); `known` is `partsOf(catalog)`. */
-function functionalRow(width: number, functional: string, unit: string, catalog: CatalogIndex, known: Map<string, FunctionalParts>): Cell[] {
-  const p = functionalParts(known, catalog, functional);
+/**
+ * A fresh row of `width` cells starting with a ledger row's code cells (and `unit`'s code, or ""); `known` is
+ * `partsOf(catalog)`. The cells are kept with the ledger row, for the other tables that print it.
+ */
+function functionalRow(width: number, row: FunctionalRow, unit: string, catalog: CatalogIndex, known: Map<string, PrintedCode>): Cell[] {
+  let p = row.printed;
+  if (!p || row.printedBy !== catalog) {
+    row.printed = p = functionalParts(known, catalog, row.functional);
+    row.printedBy = catalog;
+  }
   return codeRow(width, p.class, p.section, p.item, unit, p.label);
 }
 
@@ -134,7 +133,7 @@ export function incomeByFunction(scope: Scope, catalog: CatalogIndex, ledger: Le
     t.finalRow(fillSources(codeRow(width, "", "", "", unit.code, scope.unitByCode.get(unit.code)?.name ?? unit.code), u.bySource, sources), "unit");
     for (let i = 0; i < u.rows.length; i++) {
       const r = u.rows[i]!;
-      t.finalRow(fillSources(functionalRow(width, r.functional, "", catalog, known), r.bySource, sources));
+      t.finalRow(fillSources(functionalRow(width, r, "", catalog, known), r.bySource, sources));
     }
   }
   const empty = ledger.lineCount === 0;
@@ -235,7 +234,7 @@ export function expenditureByFunction(
       for (let i = 0; i < u.rows.length; i++) {
         const r = u.rows[i]!;
         const acc = r.expenditure[sel];
-        if (acc) t.finalRow(fillExpenditure(functionalRow(width, r.functional, unit.code, catalog, known), acc, classIndexes));
+        if (acc) t.finalRow(fillExpenditure(functionalRow(width, r, unit.code, catalog, known), acc, classIndexes));
       }
     }
   }

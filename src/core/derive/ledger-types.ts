@@ -36,6 +36,21 @@ export interface FunctionalRow {
   expenditure: (ExpenditureAcc | undefined)[];
   /** the amounts of its 类 (shared by every row of that 类) */
   classAmounts: FunctionalClassAmounts;
+  /**
+   * Its code's cells as the tables print them (类, 款, 项 and name by a catalog): made by the first table that
+   * prints the row and read by the others (tables 2, 3, 5, 8 and 10 print the same rows); undefined until then.
+   */
+  printed: PrintedCode | undefined;
+  /** the catalog whose names `printed` holds */
+  printedBy: object | undefined;
+}
+
+/** A functional code's printed cells. */
+export interface PrintedCode {
+  class: string;
+  section: string;
+  item: string;
+  label: string;
 }
 
 /** Amounts of a functional 类; each is undefined where no line of that kind falls in the 类. */

@@ -195,7 +195,7 @@ function functionalRow(ledger: Ledger, u: UnitEntry, functional: string): Functi
     classAmounts = { appropriation: undefined, gpb: undefined, governmentFund: undefined, stateCapital: undefined };
     ledger.functionalClasses.set(functionalClass, classAmounts);
   }
-  const row: FunctionalRow = { functional, functionalClass, bySource: emptyBySource(), expenditure: [undefined, undefined, undefined, undefined], classAmounts };
+  const row: FunctionalRow = { functional, functionalClass, bySource: emptyBySource(), expenditure: [undefined, undefined, undefined, undefined], classAmounts, printed: undefined, printedBy: undefined };
   u.rows.set(functional, row);
   u.ledger.rows.push(row);
   return row;
