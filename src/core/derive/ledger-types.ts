@@ -132,6 +132,8 @@ export interface Ledger {
   projectFunds: Funds;
   /** every project code of the scope's projects and project lines */
   projects: Map<string, ProjectAmounts>;
+  /** the entry of each of the scope's projects, in their order (`scope.projects[i]`'s code → `projectEntries[i]`) */
+  projectEntries: ProjectAmounts[];
   /** true when two of the scope's projects have the same code (a finding elsewhere; counts must take it once) */
   projectCodesRepeat: boolean;
   total: number;

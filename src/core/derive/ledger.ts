@@ -139,6 +139,7 @@ function emptyLedger(lineCount: number, economicClasses: string[], economic: Map
     basicFunds: { total: 0, fiscal: 0 },
     projectFunds: { total: 0, fiscal: 0 },
     projects: new Map(),
+    projectEntries: [],
     projectCodesRepeat: false,
     total: 0,
     basicTotal: 0,
@@ -171,11 +172,12 @@ function addIncome(ledger: Ledger, scope: Scope): void {
 function addProjects(ledger: Ledger, scope: Scope): void {
   for (const p of scope.projects) {
     const projectClass = p.class === undefined || p.class === null ? 0 : PROJECT_CLASSES.indexOf(p.class);
-    const known = ledger.projects.get(p.code);
-    if (known) {
-      known.projectClass = projectClass;
+    let entry = ledger.projects.get(p.code);
+    if (entry) {
+      entry.projectClass = projectClass;
       ledger.projectCodesRepeat = true; // (lines are read after the projects: only a project made the entry)
-    } else ledger.projects.set(p.code, { projectClass, funds: undefined, named: 0 });
+    } else ledger.projects.set(p.code, (entry = { projectClass, funds: undefined, named: 0 }));
+    ledger.projectEntries.push(entry);
   }
 }
 

@@ -208,7 +208,7 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, de
           if (n > height) height = n;
         }
         // the project's rows go in first; their indicator cells are written in place after
-        const first = t.finalRow(fundCells(p.code, p.name, ledger.projects.get(p.code)?.funds));
+        const first = t.finalRow(fundCells(p.code, p.name, ledger.projectEntries[i]!.funds));
         for (let r = 1; r < height; r++) t.finalRow(blank.slice());
         zero(countByLevel);
         for (let k = 0; k < p.indicators.length; k++) {

@@ -281,7 +281,7 @@ function performanceText(ctx: Ctx): string {
     if (indicators.length > 0 && !seen?.has(p.code)) {
       seen?.add(p.code);
       withTargets++;
-      covered += ctx.ledger.projects.get(p.code)?.funds?.total ?? 0;
+      covered += ctx.ledger.projectEntries[k]!.funds?.total ?? 0;
     }
     for (let i = 0; i < indicators.length; i++) {
       const level = indicators[i]!.level1;
