@@ -155,6 +155,11 @@ const BASIC_LAYOUT = sharedLayout(
   ],
 );
 
+/** A row of table 11: codes and names, then 合计, 人员经费 and 公用经费. */
+function basicRow(t: TableBuilder, first: string, second: string, gov: string, govName: string, personnel: number, publicFunds: number, kind?: RowKind): void {
+  t.finalRow([first, second, gov, govName, moneyCell(personnel + publicFunds), moneyCell(personnel), moneyCell(publicFunds)], kind);
+}
+
 /** Table 11 — 一般公共预算基本支出预算表: department code × government code, 人员经费 / 公用经费. */
 export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, ledger: Ledger, meta: Meta): DisclosureTable {
   const t = new TableBuilder(BASIC_LAYOUT.columns, BASIC_LAYOUT.header);
@@ -200,11 +205,9 @@ export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, ledger
       else grand.public += amount;
     }
   });
-  const row = (first: string, second: string, gov: string, govName: string, personnel: number, publicFunds: number, kind?: RowKind) =>
-    t.finalRow([first, second, gov, govName, moneyCell(personnel + publicFunds), moneyCell(personnel), moneyCell(publicFunds)], kind);
   const empty = grand.personnel === 0 && grand.public === 0;
   if (!empty) {
-    row("总计", "", "", "", grand.personnel, grand.public, "total");
+    basicRow(t, "总计", "", "", "", grand.personnel, grand.public, "total");
     for (const { gov, govName, entries } of sortByCode(groupList, govOf)) {
       const list = sortByCode(entries, deptOf);
       let personnel = 0;
@@ -213,8 +216,8 @@ export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, ledger
         if (e.personnel) personnel += e.amount;
         else publicFunds += e.amount;
       }
-      row("小计", "", gov, govName, personnel, publicFunds, "subtotal");
-      for (const e of list) row(e.dept, e.name, gov, govName, e.personnel ? e.amount : 0, e.personnel ? 0 : e.amount);
+      basicRow(t, "小计", "", gov, govName, personnel, publicFunds, "subtotal");
+      for (const e of list) basicRow(t, e.dept, e.name, gov, govName, e.personnel ? e.amount : 0, e.personnel ? 0 : e.amount);
     }
   }
   return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无一般公共预算基本支出。` : undefined);

@@ -35,6 +35,19 @@ function summaryLayout(sources: readonly number[]): Layout {
   );
 }
 
+/** A row of table 1: an income item and its amount, and (when given) an expenditure item with its amounts by source. */
+function summaryRow(width: number, sources: readonly number[], item: string, amount: number, expense: string | undefined, row: BySource | undefined): Cell[] {
+  const cells = new Array<Cell>(width);
+  cells[0] = item;
+  cells[1] = amountOrNull(amount as Fen);
+  if (expense === undefined || !row) {
+    for (let c = 2; c < width; c++) cells[c] = null;
+    return cells;
+  }
+  cells[2] = expense;
+  return fillSources(cells, row, sources, 3);
+}
+
 /** Table 1 — 部门收支总体情况表. */
 export function budgetSummary(scope: Scope, ledger: Ledger, meta: Meta): DisclosureTable {
   const sources = sourceColumnIndexes(ledger.spendUsed.map((used, i) => used || ledger.incomeUsed[i]!));
@@ -68,28 +81,17 @@ export function budgetSummary(scope: Scope, ledger: Ledger, meta: Meta): Disclos
 
   const width = layout.columns.length;
   /** A fresh final row: an income item and amount, then an expenditure item with its 合计 and amounts by source (or empty cells). */
-  const summaryRow = (item: string, amount: number, expense: string | undefined, row: BySource | undefined): Cell[] => {
-    const cells = new Array<Cell>(width);
-    cells[0] = item;
-    cells[1] = amountOrNull(amount as Fen);
-    if (expense === undefined || !row) {
-      for (let c = 2; c < width; c++) cells[c] = null;
-      return cells;
-    }
-    cells[2] = expense;
-    return fillSources(cells, row, sources, 3);
-  };
   const t = new TableBuilder(layout.columns, layout.header);
   const n = Math.max(left.length, right.length);
   for (let i = 0; i < n; i++) {
     const l = left[i];
     const r = right[i];
-    const cells = summaryRow(l?.[0] ?? "", l?.[1] ?? 0, r?.[0], r?.[1]);
+    const cells = summaryRow(width, sources, l?.[0] ?? "", l?.[1] ?? 0, r?.[0], r?.[1]);
     // A row is printed bold only when every side it has is a subtotal: one side's emphasis must not spill
     // onto the other side's unrelated item (e.g. 二、项目支出 beside 国有资产资源有偿使用收入).
     t.finalRow(cells, (l === undefined || l[2]) && (r === undefined || r[2]) ? "subtotal" : "detail");
   }
-  t.finalRow(summaryRow("收入合计", totalOf(income), "支出合计", ledger.spend), "total");
+  t.finalRow(summaryRow(width, sources, "收入合计", totalOf(income), "支出合计", ledger.spend), "total");
   return t.build(meta, scope);
 }
 

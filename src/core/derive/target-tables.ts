@@ -121,6 +121,21 @@ function zero(counts: number[]): void {
   for (let i = 0; i < counts.length; i++) counts[i] = 0;
 }
 
+/** A copy of `blank` with a name's two cells and (unless `f` is null) its funds: total, 财政性资金 and the rest. */
+function fundCells(blank: readonly Cell[], first: Cell, second: Cell, f: Funds | undefined | null): Cell[] {
+  const cells = blank.slice();
+  cells[0] = first;
+  cells[1] = second;
+  if (f !== null) {
+    const total = f?.total ?? 0;
+    const fiscal = f?.fiscal ?? 0;
+    cells[2] = moneyCell(total);
+    cells[3] = moneyCell(fiscal);
+    cells[4] = moneyCell(total - fiscal);
+  }
+  return cells;
+}
+
 /** Table 13 — 预算项目绩效目标汇总表: each project's funds and its indicators by 一级 level. */
 export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, department: { code: string; name: string }): DisclosureTable {
   // Each indicator's 一级 level, normalised once: projects in scope order, indicators in order. The levels
@@ -161,19 +176,6 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, de
    * null); the indicator cells are filled in after, with strings.
    */
   const blank: Cell[] = new Array<Cell>(width).fill(null); // copied (one builtin call), not filled cell by cell
-  const fundCells = (first: Cell, second: Cell, f: Funds | undefined | null): Cell[] => {
-    const cells = blank.slice();
-    cells[0] = first;
-    cells[1] = second;
-    if (f !== null) {
-      const total = f?.total ?? 0;
-      const fiscal = f?.fiscal ?? 0;
-      cells[2] = moneyCell(total);
-      cells[3] = moneyCell(fiscal);
-      cells[4] = moneyCell(total - fiscal);
-    }
-    return cells;
-  };
   const empty = scope.projects.length === 0;
   if (!empty) {
     if (scope.ref.kind === "department") {
@@ -183,7 +185,7 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, de
         total += u.projectFunds?.total ?? 0;
         fiscal += u.projectFunds?.fiscal ?? 0;
       });
-      t.finalRow(fundCells(department.code, department.name, { total, fiscal }), "total");
+      t.finalRow(fundCells(blank, department.code, department.name, { total, fiscal }), "total");
     }
     const projectsByUnit = new Map<string, number[]>(); // positions in scope.projects
     scope.projects.forEach((p, i) => {
@@ -197,7 +199,7 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, de
     for (const unit of scope.units) {
       const projects = projectsByUnit.get(unit.code);
       if (!projects) continue;
-      t.finalRow(fundCells(unit.code, unit.name, ledger.units.get(unit.code)?.projectFunds), "unit");
+      t.finalRow(fundCells(blank, unit.code, unit.name, ledger.units.get(unit.code)?.projectFunds), "unit");
       for (const i of projects) {
         const p = scope.projects[i]!;
         const start = firstIndicator[i]!;
@@ -208,7 +210,7 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, de
           if (n > height) height = n;
         }
         // the project's rows go in first; their indicator cells are written in place after
-        const first = t.finalRow(fundCells(p.code, p.name, ledger.projectEntries[i]!.funds));
+        const first = t.finalRow(fundCells(blank, p.code, p.name, ledger.projectEntries[i]!.funds));
         for (let r = 1; r < height; r++) t.finalRow(blank.slice());
         zero(countByLevel);
         for (let k = 0; k < p.indicators.length; k++) {

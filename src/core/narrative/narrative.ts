@@ -120,17 +120,39 @@ const SECTION_HEADS: readonly { id: string; title: string }[] = Array.from({ len
   title: `${chineseNumber(i + 1)}、`,
 }));
 
+/** Adds section `n` of 第二部分 with its paragraphs (empty ones left out). */
+function sec(s: NarrativeSection[], n: number, key: string, title: string, ...paragraphs: string[]): void {
+  const head = SECTION_HEADS[n - 1]!;
+  s.push({ id: `${head.id}${key}`, title: `${head.title}${title}`, paragraphs: paragraphs.filter((p) => p !== "") });
+}
+
+/** The names of economic codes, listed with 、. */
+function economicNames(catalog: CatalogIndex, codes: readonly string[]): string {
+  return list(codes.map((c) => catalog.departmentEconomicName(c)));
+}
+
+/** "，与上年相比…" after an amount, or nothing without last year's figure. */
+function clause(ctx: Ctx, cur: Fen, prev: Fen | undefined): string {
+  const c = change(cur, prev, ctx.py);
+  return c ? `，${c}` : "";
+}
+
+/** Sections 8 and 9: a fund's spending by 类 and against last year, or a sentence that it has none. */
+function fundText(ctx: Ctx, amount: Fen, byCls: Map<string, Fen>, label: string, prev: Fen | undefined, key: ReasonKey): string {
+  const { name, y } = ctx;
+  if (amount === 0 && (prev === undefined || prev === 0)) return `${name}${y}年没有使用${label}拨款安排的支出。`;
+  let classes = ""; // each 类 with an amount, in one pass over the map
+  for (const [c, v] of byCls) if (v !== 0) classes += `${classes === "" ? "，其中：" : "；"}${ctx.catalog.functionalClassStem(c)}（类）支出${wan(v)}`;
+  return `${name}${y}年${label}支出${wan(amount)}${classes}。${compare(ctx, amount, prev)}${ctx.reason(key)}`;
+}
+
 function part2(ctx: Ctx): NarrativeSection[] {
   const { f, name, y, prior } = ctx;
   const s: NarrativeSection[] = [];
-  const sec = (n: number, key: string, title: string, ...paragraphs: string[]) => {
-    const head = SECTION_HEADS[n - 1]!;
-    s.push({ id: `${head.id}${key}`, title: `${head.title}${title}`, paragraphs: paragraphs.filter((p) => p !== "") });
-  };
 
   // 一 收入支出预算总体情况
   const totalChange = change(f.total, prior?.total, ctx.py, "，收、支总计各");
-  sec(
+  sec(s, 
     1,
     "total",
     "收入支出预算总体情况说明",
@@ -146,10 +168,10 @@ function part2(ctx: Ctx): NarrativeSection[] {
     incomeText = `${name}${y}年收入合计${wan(f.incomeTotal)}，其中：${sources
       .map((src) => `${INCOME_PHRASE[src]}${wan(f.incomeBySource[src])}，${share(f.incomeBySource[src], f.incomeTotal)}`)
       .join("；")}。`;
-  sec(2, "income", "收入预算总体情况说明", incomeText + ctx.reason("income"));
+  sec(s, 2, "income", "收入预算总体情况说明", incomeText + ctx.reason("income"));
 
   // 三 支出
-  sec(
+  sec(s, 
     3,
     "expenditure",
     "支出预算总体情况说明",
@@ -165,7 +187,7 @@ function part2(ctx: Ctx): NarrativeSection[] {
     (prior?.generalPublicBudget !== undefined && prior.governmentFund !== undefined && prior.stateCapital !== undefined
       ? fen(prior.generalPublicBudget + prior.governmentFund + prior.stateCapital)
       : undefined);
-  sec(
+  sec(s, 
     4,
     "appropriation",
     "财政拨款收入支出预算总体情况说明",
@@ -184,7 +206,7 @@ function part2(ctx: Ctx): NarrativeSection[] {
     byClass += `${byClass === "" ? "主要用于以下方面：" : "；"}${ctx.catalog.functionalClassStem(c)}（类）支出${wan(v)}，${share(v, f.generalPublicBudget)}${cmp ? `，${cmp}` : ""}`;
   }
   if (byClass !== "") byClass += "。";
-  sec(
+  sec(s, 
     5,
     "gpb",
     "一般公共预算支出预算情况说明",
@@ -195,15 +217,14 @@ function part2(ctx: Ctx): NarrativeSection[] {
   );
 
   // 六 一般公共预算基本支出（按经济分类）
-  const names = (codes: string[]) => list(codes.map((c) => ctx.catalog.departmentEconomicName(c)));
-  sec(
+  sec(s, 
     6,
     "economic",
     "一般公共预算基本支出预算情况说明",
     `${name}${y}年一般公共预算基本支出${wan(f.gpbBasic)}，其中：人员经费${wan(f.personnel)}` +
-      (f.personnelSections.length ? `，主要包括：${names(f.personnelSections)}` : "") +
+      (f.personnelSections.length ? `，主要包括：${economicNames(ctx.catalog, f.personnelSections)}` : "") +
       `；公用经费${wan(f.publicFunds)}` +
-      (f.publicSections.length ? `，主要包括：${names(f.publicSections)}` : "") +
+      (f.publicSections.length ? `，主要包括：${economicNames(ctx.catalog, f.publicSections)}` : "") +
       "。" +
       compare(ctx, f.personnel, prior?.personnel, "，人员经费") +
       compare(ctx, f.publicFunds, prior?.publicFunds, "，公用经费") +
@@ -216,37 +237,27 @@ function part2(ctx: Ctx): NarrativeSection[] {
   const ptpTotal = ptp ? fen(ptp.abroad + ptp.reception + ptp.vehiclePurchase + ptp.vehicleOperation) : undefined;
   const vehicle = fen(tp.vehiclePurchase + tp.vehicleOperation);
   const pVehicle = ptp ? fen(ptp.vehiclePurchase + ptp.vehicleOperation) : undefined;
-  const clause = (cur: Fen, prev: Fen | undefined) => {
-    const c = change(cur, prev, ctx.py);
-    return c ? `，${c}` : "";
-  };
-  sec(
+  sec(s, 
     7,
     "three-public",
     "“三公”经费支出预算情况说明",
-    `${name}${y}年一般公共预算财政拨款“三公”经费预算为${wan(f.threePublicTotal)}${clause(f.threePublicTotal, ptpTotal)}。具体情况如下：`,
-    `（一）因公出国（境）费${wan(tp.abroad)}${clause(tp.abroad, ptp?.abroad)}。主要用于单位工作人员公务出国（境）的住宿费、旅费、伙食补助费、杂费、培训费等支出。`,
-    `（二）公务用车购置及运行费${wan(vehicle)}${clause(vehicle, pVehicle)}。其中：公务用车购置费${wan(tp.vehiclePurchase)}${clause(tp.vehiclePurchase, ptp?.vehiclePurchase)}；公务用车运行维护费${wan(tp.vehicleOperation)}${clause(tp.vehicleOperation, ptp?.vehicleOperation)}，主要用于开展工作所需公务用车的燃料费、维修费、过路过桥费、保险费、安全奖励费用等支出。`,
-    `（三）公务接待费${wan(tp.reception)}${clause(tp.reception, ptp?.reception)}。主要用于按规定开支的各类公务接待（含外宾接待）支出。`,
+    `${name}${y}年一般公共预算财政拨款“三公”经费预算为${wan(f.threePublicTotal)}${clause(ctx, f.threePublicTotal, ptpTotal)}。具体情况如下：`,
+    `（一）因公出国（境）费${wan(tp.abroad)}${clause(ctx, tp.abroad, ptp?.abroad)}。主要用于单位工作人员公务出国（境）的住宿费、旅费、伙食补助费、杂费、培训费等支出。`,
+    `（二）公务用车购置及运行费${wan(vehicle)}${clause(ctx, vehicle, pVehicle)}。其中：公务用车购置费${wan(tp.vehiclePurchase)}${clause(ctx, tp.vehiclePurchase, ptp?.vehiclePurchase)}；公务用车运行维护费${wan(tp.vehicleOperation)}${clause(ctx, tp.vehicleOperation, ptp?.vehicleOperation)}，主要用于开展工作所需公务用车的燃料费、维修费、过路过桥费、保险费、安全奖励费用等支出。`,
+    `（三）公务接待费${wan(tp.reception)}${clause(ctx, tp.reception, ptp?.reception)}。主要用于按规定开支的各类公务接待（含外宾接待）支出。`,
     ctx.reason("threePublic"),
   );
 
   // 八 / 九 政府性基金、国有资本经营
-  const fundText = (amount: Fen, byCls: Map<string, Fen>, label: string, prev: Fen | undefined, key: ReasonKey) => {
-    if (amount === 0 && (prev === undefined || prev === 0)) return `${name}${y}年没有使用${label}拨款安排的支出。`;
-    let classes = ""; // each 类 with an amount, in one pass over the map
-    for (const [c, v] of byCls) if (v !== 0) classes += `${classes === "" ? "，其中：" : "；"}${ctx.catalog.functionalClassStem(c)}（类）支出${wan(v)}`;
-    return `${name}${y}年${label}支出${wan(amount)}${classes}。${compare(ctx, amount, prev)}${ctx.reason(key)}`;
-  };
-  sec(8, "government-fund", "政府性基金预算支出预算情况说明", fundText(f.governmentFund, f.governmentFundByClass, "政府性基金预算", prior?.governmentFund, "governmentFund"));
-  sec(9, "state-capital", "国有资本经营预算支出预算情况说明", fundText(f.stateCapital, f.stateCapitalByClass, "国有资本经营预算", prior?.stateCapital, "stateCapital"));
+  sec(s, 8, "government-fund", "政府性基金预算支出预算情况说明", fundText(ctx, f.governmentFund, f.governmentFundByClass, "政府性基金预算", prior?.governmentFund, "governmentFund"));
+  sec(s, 9, "state-capital", "国有资本经营预算支出预算情况说明", fundText(ctx, f.stateCapital, f.stateCapitalByClass, "国有资本经营预算", prior?.stateCapital, "stateCapital"));
 
   // 十 其他重要事项
   const other: string[] = [];
   other.push(
     f.hasAdministrativeUnits
       ? `（一）机关运行经费支出情况。${name}${y}年机关运行经费支出预算${wan(f.operatingCost)}` +
-          (f.operatingCostSections.length ? `，主要保障机构正常运转及正常履职需要的${names(f.operatingCostSections)}等支出` : "") +
+          (f.operatingCostSections.length ? `，主要保障机构正常运转及正常履职需要的${economicNames(ctx.catalog, f.operatingCostSections)}等支出` : "") +
           "。" +
           compare(ctx, f.operatingCost, prior?.operatingCost) +
           ctx.reason("operatingCost")
@@ -260,7 +271,7 @@ function part2(ctx: Ctx): NarrativeSection[] {
   other.push(`（三）绩效目标设置情况。${performanceText(ctx)}${ctx.reason("performance")}`);
   other.push(`（四）国有资产占用情况。${assetsText(ctx)}${ctx.reason("assets")}`);
   other.push(`（五）专项转移支付项目情况。${specialTransferText(ctx)}${ctx.reason("specialTransfer")}`);
-  sec(10, "other", "其他重要事项情况说明", ...other);
+  sec(s, 10, "other", "其他重要事项情况说明", ...other);
   return s;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Fen } from "../money.ts";
 import { FUNDING_SOURCE_NAMES, type FundingSource } from "../model.ts";
-import type { Finding, Rule } from "./finding.ts";
+import type { Emit, Finding, Rule } from "./finding.ts";
 import { defineRule } from "./finding.ts";
 import { yuan } from "./helpers.ts";
 
@@ -18,29 +18,27 @@ export const negativeAmount: Rule = defineRule(
   },
   (ctx, emit) => {
     const out: Finding[] = [];
-    // the path is built only for a negative amount: this runs for every line
-    const check = (amount: Fen, list: string, index: number, what: { zh: string; en: string }) => {
-      if (amount < 0) {
-        const path = `${list}[${index}].amount`;
-        out.push(
-          emit({
-            message: `${what.zh}金额为负数：${yuan(amount)} 元 / negative ${what.en} amount: ${yuan(amount)} 元`,
-            path,
-            expected: "≥ 0.00",
-            actual: yuan(amount),
-          }),
-        );
-      }
-    };
-    const LINE = { zh: "支出明细", en: "line item" };
-    const INCOME = { zh: "收入", en: "income" };
-    const PROCUREMENT = { zh: "政府采购", en: "procurement" };
-    ctx.budget.lineItems.forEach((l, i) => check(l.amount, "lineItems", i, LINE));
-    ctx.budget.income?.forEach((r, i) => check(r.amount, "income", i, INCOME));
-    ctx.budget.procurement.forEach((p, i) => check(p.amount, "procurement", i, PROCUREMENT));
+    // plain loops, and a finding (with its path) only for a negative amount: this runs for every line
+    const { lineItems, income, procurement } = ctx.budget;
+    for (let i = 0; i < lineItems.length; i++) if (lineItems[i]!.amount < 0) out.push(negative(emit, lineItems[i]!.amount, "lineItems", i, LINE));
+    if (income) for (let i = 0; i < income.length; i++) if (income[i]!.amount < 0) out.push(negative(emit, income[i]!.amount, "income", i, INCOME));
+    for (let i = 0; i < procurement.length; i++) if (procurement[i]!.amount < 0) out.push(negative(emit, procurement[i]!.amount, "procurement", i, PROCUREMENT));
     return out;
   },
 );
+
+const LINE = { zh: "支出明细", en: "line item" };
+const INCOME = { zh: "收入", en: "income" };
+const PROCUREMENT = { zh: "政府采购", en: "procurement" };
+
+function negative(emit: Emit, amount: Fen, list: string, index: number, what: { zh: string; en: string }): Finding {
+  return emit({
+    message: `${what.zh}金额为负数：${yuan(amount)} 元 / negative ${what.en} amount: ${yuan(amount)} 元`,
+    path: `${list}[${index}].amount`,
+    expected: "≥ 0.00",
+    actual: yuan(amount),
+  });
+}
 
 export const zeroAmount: Rule = defineRule(
   {

@@ -39,19 +39,16 @@ const RANK = Object.fromEntries(REASON_KEYS_BY_PATH.map((k, i) => [k, i])) as Re
 function narrativeComparisons(s: ComparedScope, missing: readonly boolean[]): Comparison[] {
   const { figures: f, prior: p } = s;
   const out: Comparison[] = [];
-  const add = (rank: number, zh: string, en: string, current: Fen, previous: Fen | undefined) => {
-    if (previous !== undefined && missing[rank] && toWanYuanCents(current) !== toWanYuanCents(previous)) out.push({ rank, zh, en, current, previous });
-  };
-  add(RANK.total, "收支总计", "total", f.total, p.total);
-  add(RANK.expenditure, "基本支出", "basic expenditure", f.basic, p.basic);
-  add(RANK.expenditure, "项目支出", "project expenditure", f.project, p.project);
+  add(out, missing, RANK.total, "收支总计", "total", f.total, p.total);
+  add(out, missing, RANK.expenditure, "基本支出", "basic expenditure", f.basic, p.basic);
+  add(out, missing, RANK.expenditure, "项目支出", "project expenditure", f.project, p.project);
   const priorAppropriation =
     p.appropriation ??
     (p.generalPublicBudget !== undefined && p.governmentFund !== undefined && p.stateCapital !== undefined
       ? fenOf(p.generalPublicBudget + p.governmentFund + p.stateCapital)
       : undefined);
-  add(RANK.appropriation, "财政拨款收支", "appropriation", f.appropriation, priorAppropriation);
-  add(RANK.generalPublicBudget, "一般公共预算支出", "general public budget", f.generalPublicBudget, p.generalPublicBudget);
+  add(out, missing, RANK.appropriation, "财政拨款收支", "appropriation", f.appropriation, priorAppropriation);
+  add(out, missing, RANK.generalPublicBudget, "一般公共预算支出", "general public budget", f.generalPublicBudget, p.generalPublicBudget);
   if (missing[RANK.generalPublicBudget] && p.byClass) {
     for (const [cls, v] of f.gpbByClass) {
       const previous = p.byClass[cls];
@@ -61,23 +58,28 @@ function narrativeComparisons(s: ComparedScope, missing: readonly boolean[]): Co
       }
     }
   }
-  add(RANK.economic, "人员经费", "personnel", f.personnel, p.personnel);
-  add(RANK.economic, "公用经费", "public funds", f.publicFunds, p.publicFunds);
+  add(out, missing, RANK.economic, "人员经费", "personnel", f.personnel, p.personnel);
+  add(out, missing, RANK.economic, "公用经费", "public funds", f.publicFunds, p.publicFunds);
   const tp = p.threePublic;
   if (tp && missing[RANK.threePublic]) {
     const t = f.threePublic;
-    add(RANK.threePublic, "“三公”经费合计", '"三公" total', f.threePublicTotal, fenOf(tp.abroad + tp.reception + tp.vehiclePurchase + tp.vehicleOperation));
-    add(RANK.threePublic, "因公出国（境）费", "overseas travel", t.abroad, tp.abroad);
-    add(RANK.threePublic, "公务用车购置及运行费", "vehicles", fenOf(t.vehiclePurchase + t.vehicleOperation), fenOf(tp.vehiclePurchase + tp.vehicleOperation));
-    add(RANK.threePublic, "公务用车购置费", "vehicle purchase", t.vehiclePurchase, tp.vehiclePurchase);
-    add(RANK.threePublic, "公务用车运行维护费", "vehicle operation", t.vehicleOperation, tp.vehicleOperation);
-    add(RANK.threePublic, "公务接待费", "reception", t.reception, tp.reception);
+    add(out, missing, RANK.threePublic, "“三公”经费合计", '"三公" total', f.threePublicTotal, fenOf(tp.abroad + tp.reception + tp.vehiclePurchase + tp.vehicleOperation));
+    add(out, missing, RANK.threePublic, "因公出国（境）费", "overseas travel", t.abroad, tp.abroad);
+    add(out, missing, RANK.threePublic, "公务用车购置及运行费", "vehicles", fenOf(t.vehiclePurchase + t.vehicleOperation), fenOf(tp.vehiclePurchase + tp.vehicleOperation));
+    add(out, missing, RANK.threePublic, "公务用车购置费", "vehicle purchase", t.vehiclePurchase, tp.vehiclePurchase);
+    add(out, missing, RANK.threePublic, "公务用车运行维护费", "vehicle operation", t.vehicleOperation, tp.vehicleOperation);
+    add(out, missing, RANK.threePublic, "公务接待费", "reception", t.reception, tp.reception);
   }
-  add(RANK.governmentFund, "政府性基金预算支出", "government fund", f.governmentFund, p.governmentFund);
-  add(RANK.stateCapital, "国有资本经营预算支出", "state capital", f.stateCapital, p.stateCapital);
-  if (f.hasAdministrativeUnits) add(RANK.operatingCost, "机关运行经费", "operating cost", f.operatingCost, p.operatingCost);
-  add(RANK.procurement, "政府采购预算", "procurement", f.procurementTotal, p.procurement);
+  add(out, missing, RANK.governmentFund, "政府性基金预算支出", "government fund", f.governmentFund, p.governmentFund);
+  add(out, missing, RANK.stateCapital, "国有资本经营预算支出", "state capital", f.stateCapital, p.stateCapital);
+  if (f.hasAdministrativeUnits) add(out, missing, RANK.operatingCost, "机关运行经费", "operating cost", f.operatingCost, p.operatingCost);
+  add(out, missing, RANK.procurement, "政府采购预算", "procurement", f.procurementTotal, p.procurement);
   return out;
+}
+
+/** Adds a comparison of a section without its reason when the printed amounts differ. */
+function add(out: Comparison[], missing: readonly boolean[], rank: number, zh: string, en: string, current: Fen, previous: Fen | undefined): void {
+  if (previous !== undefined && missing[rank] && toWanYuanCents(current) !== toWanYuanCents(previous)) out.push({ rank, zh, en, current, previous });
 }
 
 export const reasonMissing: Rule = defineRule(

@@ -29,23 +29,25 @@ function indicatorPath(n: Need): string {
 function unitsNeeding(ctx: RuleContext, word: string): (Need | undefined)[] {
   const b = ctx.budget;
   const needs: (Need | undefined)[] = new Array<Need | undefined>(b.units.length);
-  const note = (unitIndex: number | undefined, list: Need["list"], owner: number, index: number, ind: Indicator) => {
-    if (unitIndex !== undefined && !needs[unitIndex]) needs[unitIndex] = { list, owner, index, level3: ind.level3 };
-  };
   const department = b.targets?.indicators ?? [];
   for (let j = 0; j < department.length; j++) {
     const ind = department[j]!;
-    if (ind.level3.includes(word)) for (let ui = 0; ui < b.units.length; ui++) note(ui, "targets", 0, j, ind);
+    if (ind.level3.includes(word)) for (let ui = 0; ui < b.units.length; ui++) note(needs, ui, "targets", 0, j, ind);
   }
   for (let ui = 0; ui < b.units.length; ui++) {
     const own = b.units[ui]!.targets?.indicators ?? [];
-    for (let j = 0; j < own.length; j++) if (own[j]!.level3.includes(word)) note(ui, "units", ui, j, own[j]!);
+    for (let j = 0; j < own.length; j++) if (own[j]!.level3.includes(word)) note(needs, ui, "units", ui, j, own[j]!);
   }
   for (let pi = 0; pi < b.projects.length; pi++) {
     const p = b.projects[pi]!;
-    for (let j = 0; j < p.indicators.length; j++) if (p.indicators[j]!.level3.includes(word)) note(ctx.unitIndex.get(p.unit), "projects", pi, j, p.indicators[j]!);
+    for (let j = 0; j < p.indicators.length; j++) if (p.indicators[j]!.level3.includes(word)) note(needs, ctx.unitIndex.get(p.unit), "projects", pi, j, p.indicators[j]!);
   }
   return needs;
+}
+
+/** Notes `ind` as what the unit needs its figure for, unless an earlier indicator is noted. */
+function note(needs: (Need | undefined)[], unitIndex: number | undefined, list: Need["list"], owner: number, index: number, ind: Indicator): void {
+  if (unitIndex !== undefined && !needs[unitIndex]) needs[unitIndex] = { list, owner, index, level3: ind.level3 };
 }
 
 export const staffMissing: Rule = defineRule(

@@ -63,23 +63,24 @@ function indicatorProblems(ctx: RuleContext): IndicatorProblems {
 
 function findIndicatorProblems(ctx: RuleContext): IndicatorProblems {
   const out: IndicatorProblems = { empty: [], placeholder: [] };
-  // an indicator is placed (an object made) only when a finding names it: most have a proper value
-  const visit = (indicators: readonly Indicator[], owner: Owner, ownerIndex: number) => {
-    for (let index = 0; index < indicators.length; index++) {
-      const indicator = indicators[index]!;
-      const t = indicator.target;
-      if (isEmptyTarget(t)) out.empty.push({ indicator, owner, ownerIndex, index });
-      else if (isPlaceholderTarget(t!)) out.placeholder.push({ indicator, owner, ownerIndex, index });
-    }
-  };
   const { projects, targets, units } = ctx.budget;
-  for (let i = 0; i < projects.length; i++) visit(projects[i]!.indicators, "project", i);
-  if (targets) visit(targets.indicators, "department", 0);
+  for (let i = 0; i < projects.length; i++) findIn(out, projects[i]!.indicators, "project", i);
+  if (targets) findIn(out, targets.indicators, "department", 0);
   for (let i = 0; i < units.length; i++) {
     const t = units[i]!.targets;
-    if (t) visit(t.indicators, "unit", i);
+    if (t) findIn(out, t.indicators, "unit", i);
   }
   return out;
+}
+
+/** Adds one list's indicators without a value or with a placeholder; only they are placed (an object made). */
+function findIn(out: IndicatorProblems, indicators: readonly Indicator[], owner: Owner, ownerIndex: number): void {
+  for (let index = 0; index < indicators.length; index++) {
+    const indicator = indicators[index]!;
+    const t = indicator.target;
+    if (isEmptyTarget(t)) out.empty.push({ indicator, owner, ownerIndex, index });
+    else if (isPlaceholderTarget(t!)) out.placeholder.push({ indicator, owner, ownerIndex, index });
+  }
 }
 
 function isEmptyTarget(t: Target | undefined): boolean {

@@ -19,17 +19,11 @@ export const unknownUnit: Rule = defineRule(
     const b = ctx.budget;
     // only the places of unknown units get a path (almost every place names a known unit)
     const places: { unit: string; path: string }[] = [];
-    const collect = (rows: readonly { unit: string }[], list: string) => {
-      for (let i = 0; i < rows.length; i++) {
-        const unit = rows[i]!.unit;
-        if (!ctx.unitIndex.has(unit)) places.push({ unit, path: `${list}[${i}].unit` });
-      }
-    };
     const lineUnits = lineIndex(ctx).unit;
     for (let i = 0; i < lineUnits.length; i++) if (lineUnits[i]! < 0) places.push({ unit: b.lineItems[i]!.unit, path: `lineItems[${i}].unit` });
-    collect(b.income ?? [], "income");
-    collect(b.projects, "projects");
-    collect(b.procurement, "procurement");
+    if (b.income) unknownUnits(ctx.unitIndex, b.income, "income", places);
+    unknownUnits(ctx.unitIndex, b.projects, "projects", places);
+    unknownUnits(ctx.unitIndex, b.procurement, "procurement", places);
     if (places.length === 0) return [];
     const out: Finding[] = [];
     const known = b.units.map((u) => u.code).join("、");
@@ -67,5 +61,13 @@ export const duplicateUnit: Rule = defineRule(
       });
     }),
 );
+
+/** Adds the places of `rows` whose unit is none of the budget's to `places`. */
+function unknownUnits(unitIndex: ReadonlyMap<string, number>, rows: readonly { unit: string }[], list: string, places: { unit: string; path: string }[]): void {
+  for (let i = 0; i < rows.length; i++) {
+    const unit = rows[i]!.unit;
+    if (!unitIndex.has(unit)) places.push({ unit, path: `${list}[${i}].unit` });
+  }
+}
 
 export const UNIT_RULES: readonly Rule[] = [unknownUnit, duplicateUnit];
