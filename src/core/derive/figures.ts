@@ -64,8 +64,15 @@ export function figuresFromSums(scope: Pick<Scope, "units" | "procurement">, led
   const tp = threePublicOf(ledger);
   const byClass = amountsByClass(ledger);
   const sections = sectionLists(ledger);
-  const procurement: Record<ProcurementKind, number> = { goods: 0, works: 0, services: 0 };
-  for (const p of scope.procurement) procurement[p.kind] += p.amount;
+  // by kind in three numbers (a store keyed by the kind's name would be megamorphic)
+  let goods = 0;
+  let works = 0;
+  let services = 0;
+  for (const p of scope.procurement) {
+    if (p.kind === "goods") goods += p.amount;
+    else if (p.kind === "works") works += p.amount;
+    else if (p.kind === "services") services += p.amount; // (a kind the schema does not know counts nowhere)
+  }
   return {
     incomeBySource: incomeBySource as Record<FundingSource, Fen>,
     incomeTotal: fen(incomeTotal),
@@ -89,8 +96,8 @@ export function figuresFromSums(scope: Pick<Scope, "units" | "procurement">, led
     operatingCost: fen(ledger.operatingTotal),
     operatingCostSections: sections.operating,
     hasAdministrativeUnits: scope.units.some((u) => u.type !== "institution"),
-    procurement: { goods: fen(procurement.goods), works: fen(procurement.works), services: fen(procurement.services) },
-    procurementTotal: fen(procurement.goods + procurement.works + procurement.services),
+    procurement: { goods: fen(goods), works: fen(works), services: fen(services) },
+    procurementTotal: fen(goods + works + services),
   };
 }
 
