@@ -18,17 +18,22 @@ export interface CodeList {
   ids: Map<string, number>;
 }
 
+/**
+ * Each per-line list is a plain array of small integers, not a typed array: a typed array of a few hundred
+ * entries has its store outside the JavaScript heap, which costs an allocation and a sweep per array per
+ * call — more, for a budget's few hundred lines, than the arrays are used for.
+ */
 export interface LineIndex {
   /** per line: the position of its unit in the budget's units (the first unit of that code), -1 when it names none */
-  unit: Int32Array;
+  unit: readonly number[];
   /** per line: the number of its economic code in `economic` */
-  economicId: Int32Array;
+  economicId: readonly number[];
   economic: CodeList;
   /** per line: the number of its functional code in `functional` */
-  functionalId: Int32Array;
+  functionalId: readonly number[];
   functional: CodeList;
   /** per line: the position of its source in FUNDING_SOURCES (sources.ts `sourceIndex`), -1 for an unknown one */
-  source: Int8Array;
+  source: readonly number[];
 }
 
 /**
@@ -37,10 +42,11 @@ export interface LineIndex {
  */
 export function indexLines(lines: readonly LineItem[], unitIndex: ReadonlyMap<string, number>): LineIndex {
   const n = lines.length;
-  const unit = new Int32Array(n);
-  const economicId = new Int32Array(n);
-  const functionalId = new Int32Array(n);
-  const source = new Int8Array(n);
+  // made at their full length (filled below), so they never grow
+  const unit = new Array<number>(n);
+  const economicId = new Array<number>(n);
+  const functionalId = new Array<number>(n);
+  const source = new Array<number>(n);
   const economic = codeList();
   const functional = codeList();
   // lines of one unit usually come together, and so do lines of one source: the last of each is kept at hand

@@ -201,7 +201,7 @@ function makeScope(
  * Income by unit and source read from the line items, when the budget states none explicitly: one
  * entry per unit and source that has lines, ordered by unit code and then source name.
  */
-function incomeFromLines(lines: readonly LineItem[], sources?: Int8Array): Income[] {
+function incomeFromLines(lines: readonly LineItem[], sources?: readonly number[]): Income[] {
   const byUnit = new Map<string, (Income | undefined)[]>();
   const acc: Income[] = []; // in first-seen order, so the sort below breaks ties as before
   // every unit code digits only and every source a known one: then no two entries tie, see below

@@ -62,7 +62,7 @@ class CodeScanner {
    * Every line's code, from the line index: each distinct code checked once, in first-seen order, and the
    * lines of a malformed code in line order — the same as visiting the lines one by one.
    */
-  visitLines(codes: CodeList, perLine: Int32Array): void {
+  visitLines(codes: CodeList, perLine: readonly number[]): void {
     const malformed: boolean[] = [];
     let anyMalformed = false;
     for (let id = 0; id < codes.codes.length; id++) {
