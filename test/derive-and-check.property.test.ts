@@ -11,7 +11,7 @@ import { builtInCatalog } from "../src/core/catalogs/index.ts";
 import { computeFigures } from "../src/core/derive/figures.ts";
 import { buildLedger } from "../src/core/derive/ledger.ts";
 import { firstIndex, indexLines } from "../src/core/derive/line-index.ts";
-import { unitFigures } from "../src/core/derive/unit-figures.ts";
+import { unitFigures, unitFiguresFromLedger } from "../src/core/derive/unit-figures.ts";
 import { departmentScope, unitScope, unitScopeLookup, unitScopes } from "../src/core/derive/scope.ts";
 import { deriveAll, deriveAllAndCheck, deriveAndCheck, deriveDisclosure } from "../src/core/disclosure.ts";
 import type { Budget, FundingSource } from "../src/core/model.ts";
@@ -193,6 +193,24 @@ describe("derive and check in one call", () => {
         const expected = outcome(() => new Map(budget.units.filter((u, i) => budget.units.findIndex((v) => v.code === u.code) === i).map((u) => [u.code, computeFigures(unitScope(budget, u.code))])));
         expect(outcome(() => unitFigures(budget, codes, index))).toEqual(expected);
         expect(outcome(() => unitFigures(budget, codes))).toEqual(expected);
+        // … and read from the department's ledger, where that ledger holds every line and can tell
+        if (department.lines.length === budget.lineItems.length) {
+          const fromLedger = outcome(() => unitFiguresFromLedger(budget, codes, buildLedger(department, index)));
+          if (!("value" in fromLedger) || fromLedger.value !== undefined) expect(fromLedger).toEqual(expected);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("the department's ledger gives the units' figures of a budget without faults", () => {
+    fc.assert(
+      fc.property(arbBudget, (budget) => {
+        const department = departmentScope(budget);
+        const codes = budget.units.map((u) => u.code);
+        const fromLedger = unitFiguresFromLedger(budget, codes, buildLedger(department));
+        expect(fromLedger).toBeDefined();
+        expect(fromLedger).toEqual(unitFigures(budget, codes));
       }),
       RUNS,
     );

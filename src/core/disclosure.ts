@@ -93,11 +93,12 @@ export function deriveAndCheck(budget: Budget, catalog: CatalogIndex, opts: Deri
   // scope, and its ledger when the scope has every line of the budget (each names one of its units).
   const index = ref.kind === "department" ? indexLines(budget.lineItems, firstIndex(budget.units)) : undefined;
   const scope = index ? departmentScope(budget, index) : scopeOf(budget, ref);
-  const sums = sumsOf(scope, index && scope.lines.length === budget.lineItems.length ? index : undefined);
+  const allLines = index !== undefined && scope.lines.length === budget.lineItems.length;
+  const sums = sumsOf(scope, allLines ? index : undefined);
   // The rules run before the tables are drawn: they read the figures only, and while they run the tables
   // are not yet there to be kept alive (and copied) by the garbage collector.
   const known: ScopeFigures = { scope, figures: sums.figures };
-  const ctx = createRuleContext(budget, catalog, ref.kind === "department" ? { department: known, lineIndex: index } : { units: new Map([[ref.code, known]]) });
+  const ctx = createRuleContext(budget, catalog, ref.kind === "department" ? { department: known, lineIndex: index, departmentLedger: allLines ? sums.ledger : undefined } : { units: new Map([[ref.code, known]]) });
   const findings = runRules(ctx, opts.rules ?? ALL_RULES);
   return { disclosure: assemble(budget, catalog, scope, opts.layout ?? "henan13", sums), findings };
 }

@@ -71,7 +71,17 @@ export interface UnitLedger {
   rows: FunctionalRow[];
   /** its project lines that name a project (table 13); undefined when there are none */
   projectFunds: Funds | undefined;
+  /** its "三公" and 机关运行经费 (as the scope's, from its own lines): what its figures need besides its rows */
+  threePublic: Record<ThreePublicItem, number>;
+  operatingTotal: number;
+  /** per economic code (`EconomicCodeAmounts.index`): CODE_IN_PERSONNEL | CODE_IN_PUBLIC | CODE_IN_OPERATING, as its own lines count it */
+  codeFlags: number[];
 }
+
+/** A unit's `codeFlags`: a line of the unit with a non-zero amount counts the code in 人员经费 / 公用经费 / 机关运行经费. */
+export const CODE_IN_PERSONNEL = 1;
+export const CODE_IN_PUBLIC = 2;
+export const CODE_IN_OPERATING = 4;
 
 /** Total and 财政性资金 of some lines (tables 12 and 13). */
 export interface Funds {
@@ -93,6 +103,8 @@ export interface EconomicClassAmounts extends NatureAmounts {
 /** Everything a scope's tables, figures and narrative read from its lines, income and projects. */
 export interface Ledger {
   lineCount: number;
+  /** the sum of the lines' amounts without their signs: no sum of some of the lines is larger */
+  absoluteTotal: number;
   /** economic 类 of the scope's lines, in first-seen order; `basicByClass` arrays index into it */
   economicClasses: string[];
   /** per economic 类: does a basic line (of any amount) use it? */
@@ -171,6 +183,8 @@ export interface EconomicCodeAmounts {
   inPersonnel: boolean;
   inPublic: boolean;
   inOperating: boolean;
+  /** its position among the scope's codes (in `Ledger.codes` order), for units' `codeFlags` */
+  index: number;
 }
 
 /** A project code of the scope: its class, and the project lines naming it. */

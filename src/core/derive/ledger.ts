@@ -17,7 +17,7 @@ import type {
   ProjectAmounts,
   UnitLedger,
 } from "./ledger-types.ts";
-import { SELECTION_COUNT } from "./ledger-types.ts";
+import { CODE_IN_OPERATING, CODE_IN_PERSONNEL, CODE_IN_PUBLIC, SELECTION_COUNT } from "./ledger-types.ts";
 import type { LineIndex } from "./line-index.ts";
 import { sortByCode } from "./order.ts";
 import type { Scope } from "./scope.ts";
@@ -61,7 +61,7 @@ export function buildLedger(scope: Scope, index?: LineIndex): Ledger {
       let f = byId[id];
       if (!f) {
         const code = index.economic.codes[id]!;
-        codes.set(code, (f = byId[id] = economicCode(code, economicClasses, economic)));
+        codes.set(code, (f = byId[id] = economicCode(code, codes.size, economicClasses, economic)));
       }
       facts[i] = f;
     }
@@ -69,7 +69,7 @@ export function buildLedger(scope: Scope, index?: LineIndex): Ledger {
     for (let i = 0; i < lines.length; i++) {
       const code = lines[i]!.economic;
       let f = codes.get(code);
-      if (!f) codes.set(code, (f = economicCode(code, economicClasses, economic)));
+      if (!f) codes.set(code, (f = economicCode(code, codes.size, economicClasses, economic)));
       facts[i] = f;
     }
   }
@@ -100,6 +100,7 @@ export function buildLedger(scope: Scope, index?: LineIndex): Ledger {
     if (l.project && !named) ledger.projects.set(l.project, (named = { projectClass: 0, funds: undefined, named: 0 }));
     if (named) named.named += amount;
 
+    ledger.absoluteTotal += Math.abs(amount);
     addTotals(ledger, l, f, amount);
     const s = index ? index.source[i]! : sourceIndex(l.source);
     // Nothing by source can be drawn for an unknown source: the tables refuse such a scope.
@@ -115,6 +116,7 @@ function emptyLedger(lineCount: number, economicClasses: string[], economic: Map
   const k = economicClasses.length;
   return {
     lineCount,
+    absoluteTotal: 0,
     economicClasses,
     basicClassSeen: repeat(k, false),
     unknownLineSource: false,
@@ -184,7 +186,15 @@ function addProjects(ledger: Ledger, scope: Scope): void {
 /** A unit's entry, made at its first line; its type is looked up as the tables look it up. */
 function unitEntry(ledger: Ledger, scope: Scope, code: string): UnitEntry {
   const info = scope.unitByCode.get(code);
-  const unitLedger: UnitLedger = { bySource: emptyBySource(), expenditure: [undefined, undefined, undefined, undefined], rows: [], projectFunds: undefined };
+  const unitLedger: UnitLedger = {
+    bySource: emptyBySource(),
+    expenditure: [undefined, undefined, undefined, undefined],
+    rows: [],
+    projectFunds: undefined,
+    threePublic: { abroad: 0, reception: 0, vehiclePurchase: 0, vehicleOperation: 0 },
+    operatingTotal: 0,
+    codeFlags: repeat(ledger.codes.size, 0),
+  };
   ledger.units.set(code, unitLedger);
   return { ledger: unitLedger, rows: new Map(), rowsById: [], adminLike: !!info && isAdministrativeLike(info.type), mappingSlot: !info ? 2 : info.type === "institution" ? 1 : 0 };
 }
@@ -250,10 +260,16 @@ function addBySource(ledger: Ledger, l: LineItem, f: EconomicCodeAmounts, u: Uni
       byMapping[u.mappingSlot] = (byMapping[u.mappingSlot] ?? 0) + amount;
       if (f.personnel) {
         ledger.personnel += amount;
-        if (amount !== 0) f.inPersonnel = true;
+        if (amount !== 0) {
+          f.inPersonnel = true;
+          u.ledger.codeFlags[f.index]! |= CODE_IN_PERSONNEL;
+        }
       } else {
         ledger.publicFunds += amount;
-        if (amount !== 0) f.inPublic = true;
+        if (amount !== 0) {
+          f.inPublic = true;
+          u.ledger.codeFlags[f.index]! |= CODE_IN_PUBLIC;
+        }
       }
     }
   } else if (selection === 2) {
@@ -264,12 +280,19 @@ function addBySource(ledger: Ledger, l: LineItem, f: EconomicCodeAmounts, u: Uni
     cls.stateCapital = (cls.stateCapital ?? 0) + amount;
   }
   if (s === GPB_APPROPRIATION) {
-    if (f.threePublic) ledger.threePublic[f.threePublic] += amount;
+    if (f.threePublic) {
+      ledger.threePublic[f.threePublic] += amount;
+      u.ledger.threePublic[f.threePublic] += amount;
+    }
     // isOperatingCost, with the unit's type and the code's 类 decided once.
     if (basic && f.operatingClass && u.adminLike) {
       f.operatingCost = (f.operatingCost ?? 0) + amount;
       ledger.operatingTotal += amount;
-      if (amount !== 0) f.inOperating = true;
+      u.ledger.operatingTotal += amount;
+      if (amount !== 0) {
+        f.inOperating = true;
+        u.ledger.codeFlags[f.index]! |= CODE_IN_OPERATING;
+      }
     }
   }
 }
@@ -303,7 +326,7 @@ function functionalOf(row: FunctionalRow): string {
   return row.functional;
 }
 
-function economicCode(code: string, classes: string[], economic: Map<string, EconomicClassAmounts>): EconomicCodeAmounts {
+function economicCode(code: string, index: number, classes: string[], economic: Map<string, EconomicClassAmounts>): EconomicCodeAmounts {
   const cls = economicClass(code);
   const section = economicSection(code);
   let classIndex = classes.indexOf(cls);
@@ -326,6 +349,7 @@ function economicCode(code: string, classes: string[], economic: Map<string, Eco
     inPersonnel: false,
     inPublic: false,
     inOperating: false,
+    index,
   };
 }
 

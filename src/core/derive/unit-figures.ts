@@ -9,9 +9,12 @@
 import type { Budget, Procurement, Unit } from "../model.ts";
 import { FUNDING_SOURCES, isAdministrativeLike } from "../model.ts";
 import { fen } from "../money.ts";
-import { FigureSumsAccumulator } from "./figure-sums.ts";
+import { isPersonnel } from "./economic.ts";
+import { type FigureCode, type FigureSums, FigureSumsAccumulator } from "./figure-sums.ts";
 import { type Figures, figuresFromSums } from "./figures.ts";
+import { CODE_IN_OPERATING, CODE_IN_PERSONNEL, CODE_IN_PUBLIC, type FunctionalClassAmounts, type Ledger, SELECTION_INDEX, type UnitLedger } from "./ledger-types.ts";
 import { type LineIndex, firstIndex, indexLines } from "./line-index.ts";
+import { GOVERNMENT_FUND, IS_APPROPRIATION, IS_GPB, STATE_CAPITAL, emptyBySource, sourceIndex } from "./sources.ts";
 
 /** What one unit's figures are made from. */
 interface UnitSums {
@@ -93,4 +96,94 @@ export function unitFigures(budget: Budget, codes: Iterable<string>, index?: Lin
     out.set(code, figuresFromSums({ units: [own.unit], procurement: own.procurement }, own.acc.sums));
   }
   return out;
+}
+
+/**
+ * The same figures as `unitFigures`, read from the department's ledger instead of another pass over the lines:
+ * a unit's rows, its amounts by source and by selection, and its own "三公", 机关运行经费 and codes counted
+ * (ledger.ts keeps them per unit). `ledger` must be the ledger of `departmentScope(budget)` holding every line
+ * of the budget. Undefined where the ledger cannot give exactly what `unitFigures` gives: a line of a source
+ * outside FUNDING_SOURCES, two units of one code, or amounts so large that adding some of them up could leave
+ * whole 分 (then reading a unit's income from its lines may throw).
+ */
+export function unitFiguresFromLedger(budget: Budget, codes: Iterable<string>, ledger: Ledger): Map<string, Figures> | undefined {
+  if (ledger.lineCount !== budget.lineItems.length || ledger.unknownLineSource || ledger.absoluteTotal > Number.MAX_SAFE_INTEGER) return undefined;
+  if (firstIndex(budget.units).size !== budget.units.length) return undefined;
+  const out = new Map<string, Figures>();
+  for (const code of codes) {
+    if (out.has(code)) continue;
+    const unit = budget.units.find((u) => u.code === code);
+    if (!unit) continue;
+    const procurement = budget.procurement.filter((p) => p.unit === code);
+    out.set(code, figuresFromSums({ units: [unit], procurement }, unitSums(budget, code, ledger)));
+  }
+  return out;
+}
+
+/** A unit's figure sums (figure-sums.ts) from the department's ledger. */
+function unitSums(budget: Budget, code: string, ledger: Ledger): FigureSums {
+  const own: UnitLedger | undefined = ledger.units.get(code);
+  const bySource = own?.bySource ?? emptyBySource();
+  // the income stated for the unit, or (none stated) the amounts of its lines by source: what unitScope reads
+  const income = emptyBySource();
+  let unknownIncomeSource = false;
+  if (budget.income) {
+    for (const inc of budget.income) {
+      if (inc.unit !== code) continue;
+      const s = sourceIndex(inc.source);
+      if (s < 0) unknownIncomeSource = true;
+      else income[s]! += inc.amount;
+    }
+  } else for (let s = 0; s < income.length; s++) income[s] = bySource[s]!;
+  let total = 0;
+  let appropriation = 0;
+  let gpb = 0;
+  for (let s = 0; s < bySource.length; s++) {
+    total += bySource[s]!;
+    if (IS_APPROPRIATION[s]) appropriation += bySource[s]!;
+    if (IS_GPB[s]) gpb += bySource[s]!;
+  }
+  // 人员经费 and 公用经费: the unit's basic 一般公共预算 by economic 类
+  let personnel = 0;
+  let publicFunds = 0;
+  const gpbBasic = own?.expenditure[SELECTION_INDEX.gpb]?.basicByClass;
+  if (gpbBasic) {
+    for (let c = 0; c < gpbBasic.length; c++) {
+      if (isPersonnel(ledger.economicClasses[c]!)) personnel += gpbBasic[c]!;
+      else publicFunds += gpbBasic[c]!;
+    }
+  }
+  // each functional 类's amounts, from the unit's rows
+  const functionalClasses = new Map<string, FunctionalClassAmounts>();
+  for (const row of own?.rows ?? []) {
+    let cls = functionalClasses.get(row.functionalClass);
+    if (!cls) functionalClasses.set(row.functionalClass, (cls = { appropriation: undefined, gpb: undefined, governmentFund: undefined, stateCapital: undefined }));
+    const [, g, f, c] = row.expenditure;
+    if (g) cls.gpb = (cls.gpb ?? 0) + g.total;
+    if (f) cls.governmentFund = (cls.governmentFund ?? 0) + f.total;
+    if (c) cls.stateCapital = (cls.stateCapital ?? 0) + c.total;
+  }
+  const figureCodes = new Map<string, FigureCode>();
+  if (own) {
+    for (const [economic, f] of ledger.codes) {
+      const flags = own.codeFlags[f.index]!;
+      if (flags !== 0) figureCodes.set(economic, { section: f.section, inPersonnel: (flags & CODE_IN_PERSONNEL) !== 0, inPublic: (flags & CODE_IN_PUBLIC) !== 0, inOperating: (flags & CODE_IN_OPERATING) !== 0 });
+    }
+  }
+  return {
+    income,
+    unknownIncomeSource,
+    threePublic: own ? own.threePublic : { abroad: 0, reception: 0, vehiclePurchase: 0, vehicleOperation: 0 },
+    functionalClasses,
+    total,
+    basicTotal: own?.expenditure[SELECTION_INDEX.all]?.basic ?? 0,
+    appropriation,
+    gpb,
+    governmentFund: bySource[GOVERNMENT_FUND]!,
+    stateCapital: bySource[STATE_CAPITAL]!,
+    personnel,
+    publicFunds,
+    operatingTotal: own?.operatingTotal ?? 0,
+    codes: figureCodes,
+  };
 }

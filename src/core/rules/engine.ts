@@ -6,7 +6,8 @@ import type { CatalogIndex } from "../catalog.ts";
 import { type Figures, computeFigures } from "../derive/figures.ts";
 import { type Scope, departmentScope, unitScopeLookup } from "../derive/scope.ts";
 import { firstIndex } from "../derive/line-index.ts";
-import { unitFigures } from "../derive/unit-figures.ts";
+import type { Ledger } from "../derive/ledger.ts";
+import { unitFigures, unitFiguresFromLedger } from "../derive/unit-figures.ts";
 import type { Budget } from "../model.ts";
 import type { Finding, Location, Rule, RuleContext, Severity } from "./finding.ts";
 import { SHARED_RESULTS } from "./helpers.ts";
@@ -30,6 +31,8 @@ export interface KnownFigures {
   units?: ReadonlyMap<string, ScopeFigures>;
   /** the line index of `budget.lineItems` (derive/line-index.ts), numbered by `firstIndex(budget.units)` */
   lineIndex?: LineIndex;
+  /** the ledger of the department's scope, when it holds every line: units' figures are read from it */
+  departmentLedger?: Ledger;
 }
 
 export function createRuleContext(budget: Budget, catalog: CatalogIndex, known: KnownFigures = {}): RuleContext {
@@ -53,6 +56,7 @@ class BudgetRuleContext implements RuleContext {
   readonly #shared = new Map<unknown, unknown>();
   /** units' figures made by `unitFigures` (without their scopes) */
   readonly #unitFiguresMade = new Map<string, Figures>();
+  readonly #ledger: Ledger | undefined;
 
   constructor(
     readonly budget: Budget,
@@ -65,6 +69,7 @@ class BudgetRuleContext implements RuleContext {
     this.unitIndex = firstIndex(budget.units);
     this.projectIndex = firstIndex(budget.projects);
     this.knownLineIndex = known.lineIndex;
+    this.#ledger = known.departmentLedger;
   }
 
   get scope(): Scope {
@@ -96,7 +101,8 @@ class BudgetRuleContext implements RuleContext {
       else if (this.unitIndex.has(code)) missing.push(code);
     }
     if (missing.length === 0) return out;
-    for (const [code, figures] of unitFigures(this.budget, missing, lineIndex(this))) {
+    const made = (this.#ledger && unitFiguresFromLedger(this.budget, missing, this.#ledger)) ?? unitFigures(this.budget, missing, lineIndex(this));
+    for (const [code, figures] of made) {
       this.#unitFiguresMade.set(code, figures);
       out.set(code, figures);
     }
