@@ -16,7 +16,7 @@ import { departmentScope, unitScope, unitScopeLookup, unitScopes } from "../src/
 import { deriveAll, deriveAllAndCheck, deriveAndCheck, deriveDisclosure } from "../src/core/disclosure.ts";
 import type { Budget, FundingSource } from "../src/core/model.ts";
 import { type Fen, fen } from "../src/core/money.ts";
-import { checkBudget } from "../src/core/rules/index.ts";
+import { ALL_RULES, checkBudget, createRuleContext, sortFindings } from "../src/core/rules/index.ts";
 import { Rng, arbBudget } from "./support/generate.ts";
 
 const builtIn = new CatalogIndex(builtInCatalog(2021)!);
@@ -117,6 +117,25 @@ function outcome<T>(f: () => T): { value: T } | { thrown: string } {
     return { thrown: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
   }
 }
+
+describe("rules that give their findings in order (Rule.ordered)", () => {
+  const ordered = ALL_RULES.filter((r) => r.ordered);
+  it("are the rules reporting projects, indicators, targets, assets and zero lines", () => {
+    expect(ordered.map((r) => r.id)).toEqual(expect.arrayContaining(["target.project-levels", "target.value-missing", "project.no-lines", "assets.missing"]));
+  });
+  it("give them in the order sortFindings puts them in, on budgets with faults and each catalog", () => {
+    fc.assert(
+      fc.property(cases, ({ budget, catalog }) => {
+        const ctx = createRuleContext(budget, catalog);
+        for (const rule of ordered) {
+          const given = rule.check(ctx);
+          expect(sortFindings(given), rule.id).toEqual(given);
+        }
+      }),
+      RUNS,
+    );
+  });
+});
 
 describe("derive and check in one call", () => {
   it("deriveAndCheck gives deriveDisclosure's disclosure and checkBudget's findings", () => {

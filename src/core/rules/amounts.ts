@@ -47,6 +47,7 @@ export const zeroAmount: Rule = defineRule(
     description:
       "金额为 0 的支出明细不影响任何表，但常是漏填金额或应删除的行。 / A zero line changes no table, but is often a missing amount or a row that should be deleted.",
     severity: "info",
+    ordered: true,
   },
   (ctx, emit) => {
     // a plain loop: flatMap would allocate an empty array for every non-zero line

@@ -134,12 +134,32 @@ export function runRuleList<C = RuleContext>(ctx: C, rules: readonly Rule<C>[]):
       });
     }
   }
-  return sortFindings(out);
+  return sortFindings(out, orderedIds(rules));
+}
+
+/** The ids of the rules of a list that give their findings in order (`Rule.ordered`), once per list. */
+const ORDERED_IDS = new WeakMap<readonly Rule<never>[], ReadonlySet<string>>();
+
+function orderedIds<C>(rules: readonly Rule<C>[]): ReadonlySet<string> {
+  let ids = ORDERED_IDS.get(rules as readonly Rule<never>[]);
+  if (!ids) {
+    // an id two rules share is left out: their findings together need not be in order
+    const counts = new Map<string, number>();
+    for (const r of rules) counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
+    ids = new Set(rules.filter((r) => r.ordered && counts.get(r.id) === 1).map((r) => r.id));
+    ORDERED_IDS.set(rules as readonly Rule<never>[], ids);
+  }
+  return ids;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function sortFindings(findings: readonly Finding[]): Finding[] {
+/**
+ * `ordered` names rules whose findings already come in order (`Rule.ordered`): their groups are taken as they
+ * are, not confirmed finding by finding (which reads every path, and so first lays out each path built by
+ * joining strings).
+ */
+export function sortFindings(findings: readonly Finding[], ordered?: ReadonlySet<string>): Finding[] {
   // Findings are put in groups of one severity and rule (keeping their order), the groups are ordered, and
   // each group is sorted by location and message — rarely needed, as a rule mostly reports in data order,
   // which a first pass over the group confirms. The same order as one stable sort of the whole list.
@@ -154,7 +174,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   for (let rank = 0; rank < 3; rank++) {
     for (const rule of rules) {
       const group = byRule.get(rule)![rank]!;
-      for (const f of group.length > 1 ? sortByPlace(group) : group) out.push(f);
+      for (const f of group.length > 1 && !ordered?.has(rule) ? sortByPlace(group) : group) out.push(f);
     }
   }
   return out;

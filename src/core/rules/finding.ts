@@ -99,6 +99,12 @@ export interface Rule<C = RuleContext> {
   severity: Severity;
   /** when the severity depends on the input, how (Chinese then English) */
   severityNote?: string;
+  /**
+   * True when `check` returns its findings in the order the engine sorts a rule's findings in (by location,
+   * paths in natural order, then message) by the way it reads the data, so the engine need not confirm it.
+   * A property test holds every rule that says so to it, on generated budgets with faults.
+   */
+  ordered?: boolean;
   /** pure: returns findings, never throws (the engine turns a throw into an `internal` finding) */
   check(ctx: C): Finding[];
 }
