@@ -21,6 +21,35 @@ export function isPersonnel(code: string): boolean {
   return c === "301" || c === "303";
 }
 
+/** What a department economic code says: its 类 and 款, and what they make of its lines. */
+export interface EconomicCodeFacts {
+  class: string;
+  section: string;
+  /** 301 or 303: 人员经费 (else 公用经费) */
+  personnel: boolean;
+  threePublic: ThreePublicItem | undefined;
+  /** 302 or 310: 机关运行经费 when basic 财政拨款 of a 行政/参公 unit */
+  operatingClass: boolean;
+}
+
+/**
+ * What each code says, worked out once per code: every derive and check asks again about the codes its budget
+ * uses, and each time the 类 and 款 are then the same strings (whose hashes, as map keys, are made once).
+ * Codes come from input, so at most FACTS_SIZE are kept.
+ */
+const FACTS = new Map<string, EconomicCodeFacts>();
+const FACTS_SIZE = 4096;
+
+export function economicCodeFacts(code: string): EconomicCodeFacts {
+  let facts = FACTS.get(code);
+  if (!facts) {
+    const cls = economicClass(code);
+    facts = { class: cls, section: economicSection(code), personnel: isPersonnel(cls), threePublic: threePublicItem(code), operatingClass: cls === "302" || cls === "310" };
+    if (FACTS.size < FACTS_SIZE) FACTS.set(code, facts);
+  }
+  return facts;
+}
+
 /** The basic-expenditure columns tables always print, in the order tables 3 and 5 print them. */
 export const FIXED_BASIC_CLASSES = ["301", "303", "302"] as const;
 

@@ -6,7 +6,7 @@
  */
 import type { LineItem, Unit } from "../model.ts";
 import { isAdministrativeLike } from "../model.ts";
-import { economicSection, isPersonnel, threePublicItem } from "./economic.ts";
+import { economicCodeFacts, type threePublicItem } from "./economic.ts";
 import type { FunctionalClassAmounts, Ledger } from "./ledger-types.ts";
 import type { Scope } from "./scope.ts";
 import { GOVERNMENT_FUND, GPB_APPROPRIATION, IS_APPROPRIATION, IS_GPB, STATE_CAPITAL, emptyBySource, sourceIndex } from "./sources.ts";
@@ -178,14 +178,6 @@ function functionalClassAmounts(classes: Map<string, FunctionalClassAmounts>, fu
 }
 
 function codeFacts(code: string): CodeFacts {
-  const cls = code.slice(0, 3);
-  return {
-    section: economicSection(code),
-    personnel: isPersonnel(cls),
-    threePublic: threePublicItem(code),
-    operatingClass: cls === "302" || cls === "310",
-    inPersonnel: false,
-    inPublic: false,
-    inOperating: false,
-  };
+  const facts = economicCodeFacts(code);
+  return { section: facts.section, personnel: facts.personnel, threePublic: facts.threePublic, operatingClass: facts.operatingClass, inPersonnel: false, inPublic: false, inOperating: false };
 }

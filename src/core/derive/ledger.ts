@@ -6,7 +6,7 @@
  */
 import type { LineItem } from "../model.ts";
 import { FUNDING_SOURCES, PROJECT_CLASSES, isAdministrativeLike } from "../model.ts";
-import { economicClass, economicSection, isFiscalMoney, isPersonnel, threePublicItem } from "./economic.ts";
+import { economicCodeFacts, isFiscalMoney } from "./economic.ts";
 import type {
   EconomicClassAmounts,
   EconomicCodeAmounts,
@@ -327,8 +327,9 @@ function functionalOf(row: FunctionalRow): string {
 }
 
 function economicCode(code: string, index: number, classes: string[], economic: Map<string, EconomicClassAmounts>): EconomicCodeAmounts {
-  const cls = economicClass(code);
-  const section = economicSection(code);
+  const facts = economicCodeFacts(code);
+  const cls = facts.class;
+  const section = facts.section;
   let classIndex = classes.indexOf(cls);
   if (classIndex < 0) classIndex = classes.push(cls) - 1;
   let classAmounts = economic.get(cls);
@@ -338,9 +339,9 @@ function economicCode(code: string, index: number, classes: string[], economic: 
   return {
     class: cls,
     section,
-    personnel: isPersonnel(cls), // both read only the 类 / 款, so the prefixes already cut do
-    threePublic: threePublicItem(section),
-    operatingClass: cls === "302" || cls === "310",
+    personnel: facts.personnel,
+    threePublic: facts.threePublic,
+    operatingClass: facts.operatingClass,
     classIndex,
     classAmounts,
     sectionAmounts,
