@@ -155,20 +155,24 @@ function unitSums(budget: Budget, code: string, ledger: Ledger): FigureSums {
   }
   // each functional 类's amounts, from the unit's rows
   const functionalClasses = new Map<string, FunctionalClassAmounts>();
-  for (const row of own?.rows ?? []) {
+  const rows = own ? own.rows : [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
     let cls = functionalClasses.get(row.functionalClass);
     if (!cls) functionalClasses.set(row.functionalClass, (cls = { appropriation: undefined, gpb: undefined, governmentFund: undefined, stateCapital: undefined }));
-    const [, g, f, c] = row.expenditure;
+    const g = row.expenditure[SELECTION_INDEX.gpb];
+    const f = row.expenditure[SELECTION_INDEX["government-fund"]];
+    const c = row.expenditure[SELECTION_INDEX["state-capital"]];
     if (g) cls.gpb = (cls.gpb ?? 0) + g.total;
     if (f) cls.governmentFund = (cls.governmentFund ?? 0) + f.total;
     if (c) cls.stateCapital = (cls.stateCapital ?? 0) + c.total;
   }
   const figureCodes = new Map<string, FigureCode>();
   if (own) {
-    for (const [economic, f] of ledger.codes) {
+    ledger.codes.forEach((f, economic) => {
       const flags = own.codeFlags[f.index]!;
       if (flags !== 0) figureCodes.set(economic, { section: f.section, inPersonnel: (flags & CODE_IN_PERSONNEL) !== 0, inPublic: (flags & CODE_IN_PUBLIC) !== 0, inOperating: (flags & CODE_IN_OPERATING) !== 0 });
-    }
+    });
   }
   return {
     income,
