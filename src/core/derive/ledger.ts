@@ -29,7 +29,8 @@ export { SELECTION_COUNT, SELECTION_INDEX } from "./ledger-types.ts";
 /** A unit while its lines are read: its ledger, its rows by functional code, and what its type decides. */
 interface UnitEntry {
   ledger: UnitLedger;
-  rows: Map<string, FunctionalRow>;
+  /** its rows by functional code, when the lines come without a line index (made at its first row) */
+  rows: Map<string, FunctionalRow> | undefined;
   /** its rows by the number of their functional code, when the lines come with a line index */
   rowsById: (FunctionalRow | undefined)[];
   /** 行政 or 参公: counts 机关运行经费 */
@@ -94,7 +95,11 @@ export function buildLedger(scope: Scope, index?: LineIndex): Ledger {
     if (index) {
       const id = index.functionalId[i]!;
       row = u.rowsById[id] ??= functionalRow(ledger, u, l.functional); // (one code, one number)
-    } else row = u.rows.get(l.functional) ?? functionalRow(ledger, u, l.functional);
+    } else {
+      const rows = (u.rows ??= new Map());
+      row = rows.get(l.functional);
+      if (!row) rows.set(l.functional, (row = functionalRow(ledger, u, l.functional)));
+    }
     // The project a line names (an entry is made for a code no project of the scope has: 一般性项目, no funds yet).
     let named = l.project ? ledger.projects.get(l.project) : undefined;
     if (l.project && !named) ledger.projects.set(l.project, (named = { projectClass: 0, funds: undefined, named: 0 }));
@@ -196,7 +201,7 @@ function unitEntry(ledger: Ledger, scope: Scope, code: string): UnitEntry {
     codeFlags: repeat(ledger.codes.size, 0),
   };
   ledger.units.set(code, unitLedger);
-  return { ledger: unitLedger, rows: new Map(), rowsById: [], adminLike: !!info && isAdministrativeLike(info.type), mappingSlot: !info ? 2 : info.type === "institution" ? 1 : 0 };
+  return { ledger: unitLedger, rows: undefined, rowsById: [], adminLike: !!info && isAdministrativeLike(info.type), mappingSlot: !info ? 2 : info.type === "institution" ? 1 : 0 };
 }
 
 /** A unit's row for a functional code, made at its first line, with the amounts of its 类. */
@@ -208,7 +213,6 @@ function functionalRow(ledger: Ledger, u: UnitEntry, functional: string): Functi
     ledger.functionalClasses.set(functionalClass, classAmounts);
   }
   const row: FunctionalRow = { functional, functionalClass, bySource: emptyBySource(), expenditure: [undefined, undefined, undefined, undefined], classAmounts, printed: undefined, printedBy: undefined };
-  u.rows.set(functional, row);
   u.ledger.rows.push(row);
   return row;
 }
