@@ -84,7 +84,15 @@ function groupMappedCodes(ctx: RuleContext): MappedCode[] {
   return order;
 }
 
-const startsWithAny = (code: string, prefixes: readonly string[]) => prefixes.some((p) => code.startsWith(p));
+/** True when `code` starts with one of `prefixes` (a loop: this runs for each code of a budget, three times). */
+function startsWithAny(code: string, prefixes: readonly string[]): boolean {
+  for (let i = 0; i < prefixes.length; i++) if (code.startsWith(prefixes[i]!)) return true;
+  return false;
+}
+
+/** Government codes for 事业 units (505/506) and for 行政 and 参公 units (501–504). */
+const INSTITUTION_CODES = ["505", "506"] as const;
+const ADMINISTRATIVE_CODES = ["501", "502", "503", "504"] as const;
 
 /** Government codes that are wages or payments to persons (人员经费 in the government classification). */
 const GOVERNMENT_PERSONNEL = ["501", "50501", "509"] as const;
@@ -165,7 +173,7 @@ export const mappingUnitType: Rule = defineRule(
       const gov = first.government;
       if (gov === undefined) continue;
       const admin = first.group === "administrative";
-      const wrong = admin ? startsWithAny(gov, ["505", "506"]) : startsWithAny(gov, ["501", "502", "503", "504"]);
+      const wrong = admin ? startsWithAny(gov, INSTITUTION_CODES) : startsWithAny(gov, ADMINISTRATIVE_CODES);
       if (!wrong) continue;
       const n = countNote(first.count);
       out.push(
