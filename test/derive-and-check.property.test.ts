@@ -128,8 +128,9 @@ describe("rules that give their findings in order (Rule.ordered)", () => {
       fc.property(cases, ({ budget, catalog }) => {
         const ctx = createRuleContext(budget, catalog);
         for (const rule of ordered) {
-          const given = rule.check(ctx);
-          expect(sortFindings(given), rule.id).toEqual(given);
+          // a rule that throws (on data its figures cannot be made from) gives the engine's one error instead
+          const given = outcome(() => rule.check(ctx));
+          if ("value" in given) expect(sortFindings(given.value), rule.id).toEqual(given.value);
         }
       }),
       RUNS,

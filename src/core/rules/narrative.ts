@@ -7,7 +7,7 @@ import type { Fen } from "../money.ts";
 import { toWanYuanCents } from "../money.ts";
 import { REASON_KEYS, type ReasonKey } from "../model.ts";
 import { type ComparedScope, comparedScopes } from "./compare.ts";
-import { naturalCompare } from "./engine.ts";
+import { naturalCompare, sortFindings } from "./engine.ts";
 import type { Finding, Rule } from "./finding.ts";
 import { defineRule } from "./finding.ts";
 import { isBlank, wanText } from "./helpers.ts";
@@ -90,10 +90,12 @@ export const reasonMissing: Rule = defineRule(
       "情况说明将本年数与上年数比较，凡印出的金额（按万元保留两位）有增减的，须说明主要原因：收支总计、支出、财政拨款、一般公共预算、人员/公用经费、“三公”经费、政府性基金、国有资本经营、机关运行经费、政府采购各节分别说明。 / Wherever the narrative compares this year with last year and the printed amounts (万元, 2 decimals) differ, it must give the main reason, section by section: totals, expenditure, appropriation, general public budget, personnel/public funds, \"三公\", government fund, state capital, 机关运行经费, procurement.",
     basis: `${DISCLOSURE_BASIS}；《中华人民共和国预算法》第十四条`,
     severity: "warning",
+    ordered: true,
   },
   (ctx, emit) => {
     const out: Finding[] = [];
-    for (const s of comparedScopes(ctx)) {
+    const scopes = comparedScopes(ctx);
+    for (const s of scopes) {
       // the sections without their reason (by rank); only their changes are reported
       const missing: boolean[] = [];
       let anyMissing = false;
@@ -126,7 +128,10 @@ export const reasonMissing: Rule = defineRule(
         );
       }
     }
-    return out;
+    // Each scope's findings come in path order, and the scopes in theirs (the department's `reasons`, then
+    // `units[i].reasons` by i), so the list is in order — except where a single unit without reasons of its
+    // own prints the department's (its paths are the department's too): then the two are put in order.
+    return scopes.length > 1 && scopes[0]!.prefix === "" && scopes[1]!.reasonsPath === scopes[0]!.reasonsPath ? sortFindings(out) : out;
   },
 );
 
