@@ -50,7 +50,13 @@ interface CodeScan {
  */
 class CodeScanner {
   readonly malformed: MalformedCode[] = [];
-  private readonly byCode = new Map<string, DistinctCode>();
+  /** the well-formed codes in first-seen order */
+  readonly #distinct: DistinctCode[] = [];
+  /** the lines' codes (line-index.ts), and each one's entry by its number (undefined for a malformed one) */
+  #lineCodes: CodeList | undefined;
+  readonly #byLineCode: (DistinctCode | undefined)[] = [];
+  /** codes first seen outside the lines */
+  #others: Map<string, DistinctCode> | undefined;
 
   constructor(
     private readonly format: RegExp,
@@ -63,26 +69,35 @@ class CodeScanner {
    * lines of a malformed code in line order — the same as visiting the lines one by one.
    */
   visitLines(codes: CodeList, perLine: readonly number[]): void {
+    this.#lineCodes = codes;
     const malformed: boolean[] = [];
     let anyMalformed = false;
     for (let id = 0; id < codes.codes.length; id++) {
       const code = codes.codes[id]!;
-      if (this.format.test(code)) this.byCode.set(code, { code, first: { list: "lineItems", index: codes.first[id]!, field: this.field }, count: codes.count[id]!, missing: this.missing(code) });
-      else anyMalformed = malformed[id] = true;
+      if (this.format.test(code)) {
+        const d: DistinctCode = { code, first: { list: "lineItems", index: codes.first[id]!, field: this.field }, count: codes.count[id]!, missing: this.missing(code) };
+        this.#byLineCode[id] = d;
+        this.#distinct.push(d);
+      } else anyMalformed = malformed[id] = true;
     }
     if (!anyMalformed) return;
     for (let i = 0; i < perLine.length; i++) if (malformed[perLine[i]!]) this.malformed.push({ code: codes.codes[perLine[i]!]!, place: { list: "lineItems", index: i, field: this.field } });
   }
 
+  /** A code outside the lines (after them): counted where seen before, else checked and kept. */
   visit(code: string, list: Occurrence["list"], index: number): void {
-    const hit = this.byCode.get(code);
+    const lineCode = this.#lineCodes?.ids.get(code);
+    const hit = lineCode !== undefined ? this.#byLineCode[lineCode] : this.#others?.get(code);
     if (hit) hit.count++;
-    else if (this.format.test(code)) this.byCode.set(code, { code, first: { list, index, field: this.field }, count: 1, missing: this.missing(code) });
-    else this.malformed.push({ code, place: { list, index, field: this.field } });
+    else if (lineCode === undefined && this.format.test(code)) {
+      const d: DistinctCode = { code, first: { list, index, field: this.field }, count: 1, missing: this.missing(code) };
+      (this.#others ??= new Map()).set(code, d);
+      this.#distinct.push(d);
+    } else this.malformed.push({ code, place: { list, index, field: this.field } });
   }
 
   result(): CodeScan {
-    return { malformed: this.malformed, distinct: [...this.byCode.values()] };
+    return { malformed: this.malformed, distinct: this.#distinct };
   }
 }
 
