@@ -152,7 +152,8 @@ function part2(ctx: Ctx): NarrativeSection[] {
 
   // 一 收入支出预算总体情况
   const totalChange = change(f.total, prior?.total, ctx.py, "，收、支总计各");
-  sec(s, 
+  sec(
+    s,
     1,
     "total",
     "收入支出预算总体情况说明",
@@ -171,7 +172,8 @@ function part2(ctx: Ctx): NarrativeSection[] {
   sec(s, 2, "income", "收入预算总体情况说明", incomeText + ctx.reason("income"));
 
   // 三 支出
-  sec(s, 
+  sec(
+    s,
     3,
     "expenditure",
     "支出预算总体情况说明",
@@ -187,7 +189,8 @@ function part2(ctx: Ctx): NarrativeSection[] {
     (prior?.generalPublicBudget !== undefined && prior.governmentFund !== undefined && prior.stateCapital !== undefined
       ? fen(prior.generalPublicBudget + prior.governmentFund + prior.stateCapital)
       : undefined);
-  sec(s, 
+  sec(
+    s,
     4,
     "appropriation",
     "财政拨款收入支出预算总体情况说明",
@@ -206,7 +209,8 @@ function part2(ctx: Ctx): NarrativeSection[] {
     byClass += `${byClass === "" ? "主要用于以下方面：" : "；"}${ctx.catalog.functionalClassStem(c)}（类）支出${wan(v)}，${share(v, f.generalPublicBudget)}${cmp ? `，${cmp}` : ""}`;
   }
   if (byClass !== "") byClass += "。";
-  sec(s, 
+  sec(
+    s,
     5,
     "gpb",
     "一般公共预算支出预算情况说明",
@@ -217,7 +221,8 @@ function part2(ctx: Ctx): NarrativeSection[] {
   );
 
   // 六 一般公共预算基本支出（按经济分类）
-  sec(s, 
+  sec(
+    s,
     6,
     "economic",
     "一般公共预算基本支出预算情况说明",
@@ -237,7 +242,8 @@ function part2(ctx: Ctx): NarrativeSection[] {
   const ptpTotal = ptp ? fen(ptp.abroad + ptp.reception + ptp.vehiclePurchase + ptp.vehicleOperation) : undefined;
   const vehicle = fen(tp.vehiclePurchase + tp.vehicleOperation);
   const pVehicle = ptp ? fen(ptp.vehiclePurchase + ptp.vehicleOperation) : undefined;
-  sec(s, 
+  sec(
+    s,
     7,
     "three-public",
     "“三公”经费支出预算情况说明",
