@@ -54,19 +54,19 @@ export function buildLedger(scope: Scope, index?: LineIndex): Ledger {
   const economicClasses: string[] = [];
   const economic = new Map<string, EconomicClassAmounts>();
   const codes = new Map<string, EconomicCodeAmounts>();
-  const facts: EconomicCodeAmounts[] = new Array<EconomicCodeAmounts>(lines.length);
+  // Each line's code: by the code's number (the index lists the codes in the order their first lines come),
+  // or, without an index, each line's own
+  let facts: EconomicCodeAmounts[];
+  let perLine: readonly number[] | undefined;
   if (index) {
-    const byId: (EconomicCodeAmounts | undefined)[] = new Array<EconomicCodeAmounts | undefined>(index.economic.codes.length);
-    for (let i = 0; i < lines.length; i++) {
-      const id = index.economicId[i]!;
-      let f = byId[id];
-      if (!f) {
-        const code = index.economic.codes[id]!;
-        codes.set(code, (f = byId[id] = economicCode(code, codes.size, economicClasses, economic)));
-      }
-      facts[i] = f;
-    }
+    facts = index.economic.codes.map((code, id) => {
+      const f = economicCode(code, id, economicClasses, economic);
+      codes.set(code, f);
+      return f;
+    });
+    perLine = index.economicId;
   } else {
+    facts = new Array<EconomicCodeAmounts>(lines.length);
     for (let i = 0; i < lines.length; i++) {
       const code = lines[i]!.economic;
       let f = codes.get(code);
@@ -85,7 +85,7 @@ export function buildLedger(scope: Scope, index?: LineIndex): Ledger {
   let lastUnit: UnitEntry | undefined;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    const f = facts[i]!;
+    const f = facts[perLine ? perLine[i]! : i]!;
     const amount: number = l.amount;
     let u = l.unit === lastUnitCode ? lastUnit : units.get(l.unit);
     if (!u) units.set(l.unit, (u = unitEntry(ledger, scope, l.unit)));
