@@ -73,6 +73,31 @@ describe("rule engine", () => {
     expect(forward.length).toBeGreaterThanOrEqual(3);
   });
 
+  it("puts findings in sortFindings' order whether each rule's findings are taken as a group or all sorted together", () => {
+    // a rule of mixed severities, one unsorted, one that throws, and two rules sharing an id (the shared path)
+    const mixed: Rule = defineRule({ id: "test.mixed", title: "混合", description: "测试 / test", severity: "warning" }, (_ctx, emit) => [
+      emit({ message: "b / b", path: "units[10].code" }),
+      emit({ message: "a / a", path: "units[2].code", severity: "error" }),
+      emit({ message: "c / c", path: "units[1].code" }),
+    ]);
+    const unsorted: Rule = defineRule({ id: "test.unsorted", title: "乱序", description: "测试 / test", severity: "info" }, (_ctx, emit) => [
+      emit({ message: "y / y", path: "lineItems[3].amount" }),
+      emit({ message: "x / x", path: "lineItems[3].amount" }),
+      emit({ message: "z / z", path: "lineItems[1].amount" }),
+    ]);
+    const boom: Rule = defineRule({ id: "test.boom", title: "抛出异常", description: "测试 / test", severity: "warning" }, () => {
+      throw new Error("kaboom");
+    });
+    const twin: Rule = defineRule({ id: "test.mixed", title: "同名", description: "测试 / test", severity: "info" }, (_ctx, emit) => [emit({ message: "d / d", path: "a" })]);
+    const ctx = createRuleContext(minimalBudget(), builtIn);
+    const all = (rules: Rule[]) => sortFindings(rules.flatMap((r) => r.check(ctx)));
+    for (const rules of [[mixed, unsorted], [unsorted, mixed], [mixed, unsorted, twin], [boom, mixed, unsorted]]) {
+      const expected = rules.includes(boom) ? sortFindings([...runRules(ctx, [boom]), ...all(rules.filter((r) => r !== boom))]) : all(rules);
+      expect(runRules(ctx, rules).map((f) => `${f.severity} ${f.rule} ${pathOf(f)} ${f.message}`)).toEqual(expected.map((f) => `${f.severity} ${f.rule} ${pathOf(f)} ${f.message}`));
+    }
+    expect(runRules(ctx, [mixed, unsorted]).map((f) => f.message[0])).toEqual(["a", "c", "b", "z", "x", "y"]);
+  });
+
   it("computes figures lazily and only once", () => {
     const ctx = createRuleContext(minimalBudget(), builtIn);
     expect(ctx.figures).toBe(ctx.figures);

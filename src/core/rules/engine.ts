@@ -119,22 +119,79 @@ class BudgetRuleContext implements RuleContext {
 
 /** Runs every rule; never throws. Findings are sorted: severity, rule id, location (natural order), message. */
 export function runRuleList<C = RuleContext>(ctx: C, rules: readonly Rule<C>[]): Finding[] {
-  const out: Finding[] = [];
-  for (const rule of rules) {
+  // each rule's findings, by its position; a rule that throws leaves one `internal` error in their place
+  const found: (readonly Finding[] | undefined)[] = new Array<readonly Finding[] | undefined>(rules.length);
+  let ownRules = true; // every finding names the rule that made it (an `internal` one does not)
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r]!;
     try {
-      out.push(...rule.check(ctx));
+      const list = rule.check(ctx);
+      if (list.length === 0) continue;
+      found[r] = list;
+      for (let i = 0; i < list.length && ownRules; i++) if (list[i]!.rule !== rule.id) ownRules = false;
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
-      out.push({
-        rule: "internal",
-        severity: "error",
-        message: `规则 ${rule.id} 运行出错，其检查未完成：${reason} / rule ${rule.id} failed and its check did not complete: ${reason}`,
-        location: { kind: "data", path: "" },
-        actual: rule.id,
-      });
+      found[r] = [
+        {
+          rule: "internal",
+          severity: "error",
+          message: `规则 ${rule.id} 运行出错，其检查未完成：${reason} / rule ${rule.id} failed and its check did not complete: ${reason}`,
+          location: { kind: "data", path: "" },
+          actual: rule.id,
+        },
+      ];
+      ownRules = false;
     }
   }
-  return sortFindings(out, orderedIds(rules));
+  const plan = planOf(rules);
+  if (ownRules && plan.idsUnique) return sortByRule(rules, found, plan.byId);
+  const all: Finding[] = [];
+  for (const list of found) if (list) for (const f of list) all.push(f);
+  return sortFindings(all, orderedIds(rules));
+}
+
+/** How a list of rules' findings are put in order: the rules' positions in the order of their ids. */
+interface RulePlan {
+  byId: readonly number[];
+  /** no two rules share an id (then each rule's findings are one group of `sortFindings`) */
+  idsUnique: boolean;
+}
+
+const PLANS = new WeakMap<readonly Rule<never>[], RulePlan>();
+
+function planOf<C>(rules: readonly Rule<C>[]): RulePlan {
+  let plan = PLANS.get(rules as readonly Rule<never>[]);
+  if (!plan) {
+    const byId = rules.map((_, r) => r).sort((a, b) => compareText(rules[a]!.id, rules[b]!.id));
+    plan = { byId, idsUnique: new Set(rules.map((r) => r.id)).size === rules.length };
+    PLANS.set(rules as readonly Rule<never>[], plan);
+  }
+  return plan;
+}
+
+/**
+ * `sortFindings` of rules' findings when each finding names its own rule and no two rules share an id: the
+ * groups are the rules' own lists, taken in the order of the rules' ids, severity by severity.
+ */
+function sortByRule<C>(rules: readonly Rule<C>[], found: readonly (readonly Finding[] | undefined)[], byId: readonly number[]): Finding[] {
+  const out: Finding[] = [];
+  for (let rank = 0; rank < 3; rank++) {
+    for (const r of byId) {
+      const list = found[r];
+      if (!list) continue;
+      let group: readonly Finding[] = list;
+      // a rule's findings mostly share its severity; where they do not, this rank's are taken in order
+      for (let i = 0; i < list.length; i++) {
+        if (SEVERITY_RANK[list[i]!.severity] !== SEVERITY_RANK[list[0]!.severity]) {
+          group = list.filter((f) => SEVERITY_RANK[f.severity] === rank);
+          break;
+        }
+      }
+      if (group === list && SEVERITY_RANK[list[0]!.severity] !== rank) continue;
+      for (const f of group.length > 1 && !rules[r]!.ordered ? sortByPlace(group) : group) out.push(f);
+    }
+  }
+  return out;
 }
 
 /** The ids of the rules of a list that give their findings in order (`Rule.ordered`), once per list. */
@@ -181,7 +238,7 @@ export function sortFindings(findings: readonly Finding[], ordered?: ReadonlySet
 }
 
 /** A group's findings by location (natural order), then message; stable. */
-function sortByPlace(group: Finding[]): Finding[] {
+function sortByPlace(group: readonly Finding[]): readonly Finding[] {
   // the usual case, a group already in order, is confirmed without making a key for each finding
   let sorted = true;
   for (let i = 1; i < group.length && sorted; i++) {
