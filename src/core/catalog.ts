@@ -56,10 +56,10 @@ export interface YearCatalog {
   mapping: MappingTable;
 }
 
-/** Fast look-ups over a YearCatalog, built once per catalog. */
 /** How many department codes' government codes a catalog keeps per unit type (codes come from input: bounded). */
 const GOVERNMENT_MEMO_SIZE = 4096;
 
+/** Fast look-ups over a YearCatalog, built once per catalog. */
 export class CatalogIndex {
   readonly year: number;
   readonly origin: CatalogOrigin;
@@ -171,6 +171,23 @@ export class CatalogIndex {
     if (memo.size < GOVERNMENT_MEMO_SIZE) memo.set(departmentCode, found || null);
     return found || undefined;
   }
+}
+
+/**
+ * Answers worked out from a catalog, kept in one map per catalog (a catalog never changes): the map is made at
+ * its first request, filled then by `fill` when given, and dropped with the catalog. Callers that work answers
+ * out one code at a time keep only the catalog's own codes, so odd input cannot grow the map.
+ */
+export function perCatalog<T>(fill?: (catalog: CatalogIndex, map: Map<string, T>) => void): (catalog: CatalogIndex) => Map<string, T> {
+  const maps = new WeakMap<CatalogIndex, Map<string, T>>();
+  return (catalog) => {
+    let map = maps.get(catalog);
+    if (!map) {
+      maps.set(catalog, (map = new Map()));
+      fill?.(catalog, map);
+    }
+    return map;
+  };
 }
 
 function byCode(entries: readonly CatalogEntry[]): Map<string, CatalogEntry> {

@@ -2,7 +2,7 @@
  * Tables by economic classification: 6 支出预算分类汇总表（按经济分类）, 7 "三公"经费支出情况表,
  * 9 机关运行经费, 11 一般公共预算基本支出预算表 (department code × government code).
  */
-import type { CatalogIndex } from "../catalog.ts";
+import { type CatalogIndex, perCatalog } from "../catalog.ts";
 import { type Fen, fen } from "../money.ts";
 import type { UnitType } from "../model.ts";
 import type { DisclosureTable, RowKind } from "../table.ts";
@@ -129,13 +129,7 @@ function governmentName(catalog: CatalogIndex, gov: string): string {
  * Table 11's look-ups of the catalog's own department codes, made once per catalog (the catalog does not
  * change): a code's name and government codes cost one look-up instead of up to seven.
  */
-const MAPPED = new WeakMap<CatalogIndex, Map<string, MappedCode>>();
-
-function mappedCodes(catalog: CatalogIndex): Map<string, MappedCode> {
-  let known = MAPPED.get(catalog);
-  if (!known) MAPPED.set(catalog, (known = new Map()));
-  return known;
-}
+const mappedCodes = perCatalog<MappedCode>();
 
 function mappedCode(known: Map<string, MappedCode>, catalog: CatalogIndex, code: string): MappedCode {
   const hit = known.get(code);

@@ -4,7 +4,7 @@
  * 10 国有资本经营预算支出情况表 (× basic by economic 类 and project by class). Rows come from the
  * scope's ledger, grouped by unit and functional code.
  */
-import type { CatalogIndex } from "../catalog.ts";
+import { type CatalogIndex, perCatalog } from "../catalog.ts";
 import { FUNDING_SOURCES, FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, PROJECT_CLASSES, PROJECT_CLASS_NAMES } from "../model.ts";
 import type { Fen } from "../money.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
@@ -39,13 +39,7 @@ const FUNCTION_CODE_COLUMNS: Column[] = [code("class", 4), code("section", 3), c
  * The parts of the catalog's own functional codes, worked out once per catalog (the catalog does not
  * change). A table fetches its catalog's map once (`partsOf`), not once per row.
  */
-const PARTS = new WeakMap<CatalogIndex, Map<string, PrintedCode>>();
-
-function partsOf(catalog: CatalogIndex): Map<string, PrintedCode> {
-  let known = PARTS.get(catalog);
-  if (!known) PARTS.set(catalog, (known = new Map()));
-  return known;
-}
+const partsOf = perCatalog<PrintedCode>();
 
 function functionalParts(known: Map<string, PrintedCode>, catalog: CatalogIndex, functional: string): PrintedCode {
   const hit = known.get(functional);

@@ -2,8 +2,7 @@
  * The two balance tables: 1 部门收支总体情况表 (income by source = expenditure by nature across sources)
  * and 4 财政拨款收支总体情况表 (appropriation income = expenditure by every 功能分类 类).
  */
-import type { CatalogIndex } from "../catalog.ts";
-import { chineseNumber } from "../catalog.ts";
+import { type CatalogIndex, chineseNumber, perCatalog } from "../catalog.ts";
 import { FUNDING_SOURCES, FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, PROJECT_CLASSES, PROJECT_CLASS_NAMES } from "../model.ts";
 import type { Fen } from "../money.ts";
 import type { Cell, DisclosureTable } from "../table.ts";
@@ -158,17 +157,9 @@ export function appropriationSummary(scope: Scope, catalog: CatalogIndex, ledger
  * Table 4's labels of the catalog's own 类 ("一、一般公共服务支出"), made once per catalog; its keys are
  * also the set of the catalog's 类 (a 类 outside it gets its label made where it prints).
  */
-const CLASS_LABELS = new WeakMap<CatalogIndex, Map<string, string>>();
-
-function classLabels(catalog: CatalogIndex): Map<string, string> {
-  let labels = CLASS_LABELS.get(catalog);
-  if (!labels) {
-    labels = new Map();
-    for (const k of catalog.functionalClassCodes()) labels.set(k, makeClassLabel(catalog, k));
-    CLASS_LABELS.set(catalog, labels);
-  }
-  return labels;
-}
+const classLabels = perCatalog<string>((catalog, labels) => {
+  for (const k of catalog.functionalClassCodes()) labels.set(k, makeClassLabel(catalog, k));
+});
 
 function makeClassLabel(catalog: CatalogIndex, c: string): string {
   return `${chineseNumber(Number(c) - 200)}、${catalog.functionalLabel(c)}`;
