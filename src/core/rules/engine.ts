@@ -115,8 +115,6 @@ class BudgetRuleContext implements RuleContext {
   }
 }
 
-
-
 /** Runs every rule; never throws. Findings are sorted: severity, rule id, location (natural order), message. */
 export function runRuleList<C = RuleContext>(ctx: C, rules: readonly Rule<C>[]): Finding[] {
   // each rule's findings, by its position; a rule that throws leaves one `internal` error in their place
@@ -147,14 +145,17 @@ export function runRuleList<C = RuleContext>(ctx: C, rules: readonly Rule<C>[]):
   if (ownRules && plan.idsUnique) return sortByRule(rules, found, plan.byId);
   const all: Finding[] = [];
   for (const list of found) if (list) for (const f of list) all.push(f);
-  return sortFindings(all, orderedIds(rules));
+  return sortFindings(all, plan.ordered);
 }
 
-/** How a list of rules' findings are put in order: the rules' positions in the order of their ids. */
+/** How a list of rules' findings are put in order, worked out once per list. */
 interface RulePlan {
+  /** the rules' positions in the order of their ids */
   byId: readonly number[];
   /** no two rules share an id (then each rule's findings are one group of `sortFindings`) */
   idsUnique: boolean;
+  /** the ids of the rules that give their findings in order (`Rule.ordered`); an id two rules share is left out */
+  ordered: ReadonlySet<string>;
 }
 
 const PLANS = new WeakMap<readonly Rule<never>[], RulePlan>();
@@ -163,7 +164,10 @@ function planOf<C>(rules: readonly Rule<C>[]): RulePlan {
   let plan = PLANS.get(rules as readonly Rule<never>[]);
   if (!plan) {
     const byId = rules.map((_, r) => r).sort((a, b) => compareText(rules[a]!.id, rules[b]!.id));
-    plan = { byId, idsUnique: new Set(rules.map((r) => r.id)).size === rules.length };
+    const counts = new Map<string, number>();
+    for (const r of rules) counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
+    const ordered = new Set(rules.filter((r) => r.ordered && counts.get(r.id) === 1).map((r) => r.id));
+    plan = { byId, idsUnique: counts.size === rules.length, ordered };
     PLANS.set(rules as readonly Rule<never>[], plan);
   }
   return plan;
@@ -192,21 +196,6 @@ function sortByRule<C>(rules: readonly Rule<C>[], found: readonly (readonly Find
     }
   }
   return out;
-}
-
-/** The ids of the rules of a list that give their findings in order (`Rule.ordered`), once per list. */
-const ORDERED_IDS = new WeakMap<readonly Rule<never>[], ReadonlySet<string>>();
-
-function orderedIds<C>(rules: readonly Rule<C>[]): ReadonlySet<string> {
-  let ids = ORDERED_IDS.get(rules as readonly Rule<never>[]);
-  if (!ids) {
-    // an id two rules share is left out: their findings together need not be in order
-    const counts = new Map<string, number>();
-    for (const r of rules) counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
-    ids = new Set(rules.filter((r) => r.ordered && counts.get(r.id) === 1).map((r) => r.id));
-    ORDERED_IDS.set(rules as readonly Rule<never>[], ids);
-  }
-  return ids;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
