@@ -6,7 +6,7 @@ import type { Fen } from "../money.ts";
 import { FUNDING_SOURCE_NAMES, type FundingSource } from "../model.ts";
 import type { Emit, Finding, Rule } from "./finding.ts";
 import { defineRule } from "./finding.ts";
-import { yuan } from "./helpers.ts";
+import { findingsOf, yuan } from "./helpers.ts";
 
 export const negativeAmount: Rule = defineRule(
   {
@@ -49,21 +49,16 @@ export const zeroAmount: Rule = defineRule(
     severity: "info",
     ordered: true,
   },
-  (ctx, emit) => {
-    // a plain loop: flatMap would allocate an empty array for every non-zero line
-    const out: Finding[] = [];
-    ctx.budget.lineItems.forEach((l, i) => {
-      if (l.amount !== 0) return;
-      out.push(
-        emit({
-          message: `支出明细金额为 0（${l.unit} ${l.functional} ${l.economic}） / line item amount is zero (${l.unit} ${l.functional} ${l.economic})`,
-          path: `lineItems[${i}].amount`,
-          actual: yuan(l.amount),
-        }),
-      );
-    });
-    return out;
-  },
+  (ctx, emit) =>
+    findingsOf(ctx.budget.lineItems, (l, i) =>
+      l.amount !== 0
+        ? undefined
+        : emit({
+            message: `支出明细金额为 0（${l.unit} ${l.functional} ${l.economic}） / line item amount is zero (${l.unit} ${l.functional} ${l.economic})`,
+            path: `lineItems[${i}].amount`,
+            actual: yuan(l.amount),
+          }),
+    ),
 );
 
 export const incomeMismatch: Rule = defineRule(
