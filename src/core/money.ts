@@ -113,9 +113,13 @@ export function formatYuan(amount: Fen): string {
   return formatCents(amount);
 }
 
+/** "00" … "99": the two decimals of an amount in hundredths, looked up rather than padded per amount. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0"));
+
 function formatCents(cents: number): string {
   const abs = Math.abs(cents);
   const int = Math.floor(abs / 100);
-  const frac = String(abs % 100).padStart(2, "0");
+  const cents2 = abs % 100;
+  const frac = TWO_DIGITS[cents2] ?? String(cents2).padStart(2, "0"); // (an amount not of whole 分 prints as before)
   return `${cents < 0 ? "-" : ""}${int}.${frac}`;
 }

@@ -63,6 +63,17 @@ export function normaliseLevel1(level1: string): string {
 }
 
 /**
+ * True when `s` is empty or only white space (`s.trim() === ""`). Most texts start with a character `trim()`
+ * keeps, and are decided on it without the call.
+ */
+export function isBlankText(s: string): boolean {
+  if (s.length === 0) return true;
+  const first = s.charCodeAt(0);
+  if (first > 0x20 && !isUnicodeSpace(first)) return false;
+  return s.trim() === "";
+}
+
+/**
  * False when `s` neither starts nor ends with a character `trim()` could remove (so `s.trim() === s`):
  * such characters are ≤ U+0020 or at U+00A0 and above; CJK text, letters and digits are neither.
  */

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CatalogIndex } from "../../src/core/catalog.ts";
 import {
@@ -8,8 +9,24 @@ import {
   functionalFormat,
   functionalParentUnknown,
   functionalUnknown,
+  isEconomicCode,
+  isFunctionalCode,
 } from "../../src/core/rules/codes.ts";
 import { baseCatalog, builtIn, expectFinding, minimalBudget, official, one, run } from "./fixture.ts";
+
+describe("code formats", () => {
+  it("read codes as the documented patterns do: /^\\d{7}$/ (functional) and /^(?:\\d{5}|\\d{7})$/ (economic)", () => {
+    const piece = fc.constantFrom("0", "1", "9", "2", "a", " ", "\n", "０", "١", "-", "/", ":");
+    const code = fc.oneof(fc.array(piece, { maxLength: 9 }).map((p) => p.join("")), fc.string({ maxLength: 8 }));
+    fc.assert(
+      fc.property(code, (c) => isFunctionalCode(c) === /^\d{7}$/.test(c) && isEconomicCode(c) === /^(?:\d{5}|\d{7})$/.test(c)),
+      { numRuns: 3000 },
+    );
+    for (const c of ["2010101", "30201", "3020101"]) expect(isEconomicCode(c) || isFunctionalCode(c), c).toBe(true);
+    expect(isFunctionalCode("201010")).toBe(false);
+    expect(isEconomicCode("302011")).toBe(false);
+  });
+});
 
 describe("code.functional-format", () => {
   it("passes 7-digit codes", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Target } from "../../src/core/model.ts";
 import fc from "fast-check";
-import { formatTarget, parseTarget } from "../../src/core/targets.ts";
+import { formatTarget, isBlankText, parseTarget } from "../../src/core/targets.ts";
 import {
   indicatorPlaceholder,
   indicatorWithoutValue,
@@ -58,6 +58,15 @@ describe("target.value-missing", () => {
     expectFinding(f[0]!, { rule: "target.value-missing", severity: "error", path: "projects[0].indicators[2].target" });
     expectFinding(f[1]!, { rule: "target.value-missing", severity: "error", path: "targets.indicators[0].target" });
     expectFinding(f[2]!, { rule: "target.value-missing", severity: "error", path: "units[0].targets.indicators[0].target" });
+  });
+});
+
+describe("isBlankText", () => {
+  it("is s.trim() === \"\" for every text (its look at the first character changes nothing)", () => {
+    // every character trim() removes, characters just outside those ranges, controls it keeps, and content
+    const piece = fc.constantFrom(" ", "\t", "\n", "\v", "\f", "\r", "\u00a0", "\u1680", "\u2000", "\u200a", "\u200b", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff", "\u0000", "\u001f", "\u0085", "\u180e", "a", "9", "指", "。", "!");
+    const text = fc.oneof(fc.array(piece, { maxLength: 5 }).map((p) => p.join("")), fc.string({ unit: "binary", maxLength: 5 }));
+    fc.assert(fc.property(text, (s) => isBlankText(s) === (s.trim() === "")), { numRuns: 3000 });
   });
 });
 

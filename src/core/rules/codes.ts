@@ -7,12 +7,20 @@ import type { Emit, Finding, Rule, RuleContext, Severity } from "./finding.ts";
 import { defineRule } from "./finding.ts";
 import { catalogName, catalogSeverity, countNote, shared } from "./helpers.ts";
 import { type CodeList, lineIndex } from "./line-index.ts";
+import { isDigits } from "../derive/order.ts";
 
 const CODES_BASIS = "《中华人民共和国预算法》第三十二条、第四十六条；财政部当年《政府收支分类科目》";
 const ITEMISE_BASIS = "《中华人民共和国预算法》第四十六条；《中华人民共和国预算法实施条例》第六条";
 
-export const FUNCTIONAL_CODE = /^\d{7}$/;
-export const ECONOMIC_CODE = /^(?:\d{5}|\d{7})$/;
+/** A functional code as written: 7 ASCII digits (类 3, 款 2, 项 2), as /^\d{7}$/ matches, read without a regular expression. */
+export function isFunctionalCode(code: string): boolean {
+  return code.length === 7 && isDigits(code);
+}
+
+/** An economic code as written: 5 ASCII digits (类 3, 款 2) or 7 (with a local sub-item), as /^(?:\d{5}|\d{7})$/ matches. */
+export function isEconomicCode(code: string): boolean {
+  return (code.length === 5 || code.length === 7) && isDigits(code);
+}
 
 /** Where a code occurs; the path string is only built for the few occurrences a finding names. */
 interface Occurrence {
@@ -59,7 +67,7 @@ class CodeScanner {
   #others: Map<string, DistinctCode> | undefined;
 
   constructor(
-    private readonly format: RegExp,
+    private readonly format: (code: string) => boolean,
     private readonly field: Occurrence["field"],
     private readonly missing: (code: string) => Level | undefined,
   ) {}
@@ -74,7 +82,7 @@ class CodeScanner {
     let anyMalformed = false;
     for (let id = 0; id < codes.codes.length; id++) {
       const code = codes.codes[id]!;
-      if (this.format.test(code)) {
+      if (this.format(code)) {
         const d: DistinctCode = { code, first: { list: "lineItems", index: codes.first[id]!, field: this.field }, count: codes.count[id]!, missing: this.missing(code) };
         this.#byLineCode[id] = d;
         this.#distinct.push(d);
@@ -89,7 +97,7 @@ class CodeScanner {
     const lineCode = this.#lineCodes?.ids.get(code);
     const hit = lineCode !== undefined ? this.#byLineCode[lineCode] : this.#others?.get(code);
     if (hit) hit.count++;
-    else if (lineCode === undefined && this.format.test(code)) {
+    else if (lineCode === undefined && this.format(code)) {
       const d: DistinctCode = { code, first: { list, index, field: this.field }, count: 1, missing: this.missing(code) };
       (this.#others ??= new Map()).set(code, d);
       this.#distinct.push(d);
@@ -107,7 +115,7 @@ function scanFunctional(ctx: RuleContext): CodeScan {
 }
 
 function computeFunctionalScan(ctx: RuleContext): CodeScan {
-  const scan = new CodeScanner(FUNCTIONAL_CODE, "functional", (code) => missingFunctionalLevel(ctx, code));
+  const scan = new CodeScanner(isFunctionalCode, "functional", (code) => missingFunctionalLevel(ctx, code));
   const index = lineIndex(ctx);
   scan.visitLines(index.functional, index.functionalId);
   const projects = ctx.budget.projects;
@@ -124,7 +132,7 @@ function scanEconomic(ctx: RuleContext): CodeScan {
 }
 
 function computeEconomicScan(ctx: RuleContext): CodeScan {
-  const scan = new CodeScanner(ECONOMIC_CODE, "economic", (code) => missingEconomicLevel(ctx, code));
+  const scan = new CodeScanner(isEconomicCode, "economic", (code) => missingEconomicLevel(ctx, code));
   const index = lineIndex(ctx);
   scan.visitLines(index.economic, index.economicId);
   return scan.result();

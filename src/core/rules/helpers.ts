@@ -1,6 +1,7 @@
 /** Small helpers the rule families share: money as findings print it, catalog-dependent severity, paths. */
 import type { Fen } from "../money.ts";
 import { formatWanYuan, formatYuan } from "../money.ts";
+import { isBlankText } from "../targets.ts";
 import type { Finding, RuleContext, Severity } from "./finding.ts";
 
 /** An amount as a finding's expected/actual: 元 with 2 decimals, exact ("413500.00"). */
@@ -60,7 +61,7 @@ export function countNote(n: number): { zh: string; en: string } {
 
 /** True when a text is absent or only whitespace. */
 export function isBlank(s: string | undefined): boolean {
-  return s === undefined || s.trim() === "";
+  return s === undefined || isBlankText(s);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { UnitType } from "../model.ts";
 import { UNIT_TYPE_NAMES, isAdministrativeLike } from "../model.ts";
 import type { Finding, Rule, RuleContext } from "./finding.ts";
 import { defineRule } from "./finding.ts";
-import { ECONOMIC_CODE } from "./codes.ts";
+import { isEconomicCode } from "./codes.ts";
 import { countNote, shared } from "./helpers.ts";
 import { lineIndex } from "./line-index.ts";
 
@@ -59,7 +59,7 @@ function groupMappedCodes(ctx: RuleContext): MappedCode[] {
     let groups = byCode[id];
     if (!groups) {
       // an unknown 类 is reported by the code rules
-      const known = ECONOMIC_CODE.test(economic) && ctx.catalog.departmentEconomicEntry(economic.slice(0, 3)) !== undefined;
+      const known = isEconomicCode(economic) && ctx.catalog.departmentEconomicEntry(economic.slice(0, 3)) !== undefined;
       byCode[id] = groups = { known, administrative: undefined, institution: undefined };
     }
     if (!groups.known) continue;
@@ -84,10 +84,33 @@ function groupMappedCodes(ctx: RuleContext): MappedCode[] {
   return order;
 }
 
-/** True when `code` starts with one of `prefixes` (a loop: this runs for each code of a budget, three times). */
+/** True when `code` starts with one of `prefixes`. */
 function startsWithAny(code: string, prefixes: readonly string[]): boolean {
   for (let i = 0; i < prefixes.length; i++) if (code.startsWith(prefixes[i]!)) return true;
   return false;
+}
+
+/** What a government code is, as bits: of 行政/参公 units (501–504), of 事业 units (505/506), 人员经费-like, 公用经费-like. */
+const GOV_ADMINISTRATIVE = 1;
+const GOV_INSTITUTION = 2;
+const GOV_PERSONNEL = 4;
+const GOV_PUBLIC = 8;
+
+/** `governmentKind`'s answers: government codes come from the catalogs, a bounded set, yet only so many are kept. */
+const KINDS = new Map<string, number>();
+const MAX_KINDS = 4096;
+
+/** The kind bits of a government code, worked out once per code (each budget asks for the same few, twice). */
+function governmentKind(gov: string): number {
+  const known = KINDS.get(gov);
+  if (known !== undefined) return known;
+  const kind =
+    (startsWithAny(gov, ADMINISTRATIVE_CODES) ? GOV_ADMINISTRATIVE : 0) |
+    (startsWithAny(gov, INSTITUTION_CODES) ? GOV_INSTITUTION : 0) |
+    (startsWithAny(gov, GOVERNMENT_PERSONNEL) ? GOV_PERSONNEL : 0) |
+    (startsWithAny(gov, GOVERNMENT_PUBLIC) ? GOV_PUBLIC : 0);
+  if (KINDS.size < MAX_KINDS) KINDS.set(gov, kind);
+  return kind;
 }
 
 /** Government codes for 事业 units (505/506) and for 行政 and 参公 units (501–504). */
@@ -140,7 +163,7 @@ export const mappingPersonnelPublic: Rule = defineRule(
       const gov = first.government;
       if (gov === undefined) continue;
       const personnel = isPersonnel(first.economic);
-      const wrong = personnel ? startsWithAny(gov, GOVERNMENT_PUBLIC) : startsWithAny(gov, GOVERNMENT_PERSONNEL);
+      const wrong = (governmentKind(gov) & (personnel ? GOV_PUBLIC : GOV_PERSONNEL)) !== 0;
       if (!wrong) continue;
       const n = countNote(first.count);
       out.push(
@@ -173,7 +196,7 @@ export const mappingUnitType: Rule = defineRule(
       const gov = first.government;
       if (gov === undefined) continue;
       const admin = first.group === "administrative";
-      const wrong = admin ? startsWithAny(gov, INSTITUTION_CODES) : startsWithAny(gov, ADMINISTRATIVE_CODES);
+      const wrong = (governmentKind(gov) & (admin ? GOV_INSTITUTION : GOV_ADMINISTRATIVE)) !== 0;
       if (!wrong) continue;
       const n = countNote(first.count);
       out.push(

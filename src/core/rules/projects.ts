@@ -5,8 +5,9 @@
  */
 import type { Finding, Rule, RuleContext } from "./finding.ts";
 import { defineRule } from "./finding.ts";
-import { FUNCTIONAL_CODE } from "./codes.ts";
+import { isFunctionalCode } from "./codes.ts";
 import { countNote, findingsOf, groupBy, isBlank, shared } from "./helpers.ts";
+import { lineIndex } from "./line-index.ts";
 
 /** A project code: letters, digits, '-', '_' or '.', starting with a letter or digit, at most 64 characters. */
 export const PROJECT_CODE = /^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/;
@@ -232,13 +233,16 @@ export const projectFunctionalMismatch: Rule = defineRule(
   },
   (ctx, emit) => {
     const codesOf = projectLineScan(ctx).functionalByProject;
+    const functional = lineIndex(ctx).functional;
     const out: Finding[] = [];
     const projects = ctx.budget.projects;
     for (let i = 0; i < projects.length; i++) {
       const p = projects[i]!;
       const used = codesOf[ctx.projectIndex.get(p.code)!];
-      if (p.functional === undefined || !used || used.has(p.functional) || !FUNCTIONAL_CODE.test(p.functional)) continue;
-      const list = [...used].sort().join("、");
+      if (p.functional === undefined || !used || !isFunctionalCode(p.functional)) continue;
+      const id = functional.ids.get(p.functional);
+      if (id !== undefined && used.includes(id)) continue;
+      const list = [...new Set(used.map((u) => functional.codes[u]!))].sort().join("、");
       out.push(
         emit({
           message: `项目 ${p.code} 的功能科目 ${p.functional} 不在其支出明细所用科目（${list}）中 / project ${p.code}'s functional code ${p.functional} is not among its lines' codes (${list})`,
@@ -264,9 +268,11 @@ interface ProjectLineScan {
   otherUnit: number[];
   /**
    * By the position of each project code's first project (`ctx.projectIndex`): the functional codes of the
-   * project lines naming it; undefined for a project without lines (project.no-lines, project.functional-mismatch)
+   * project lines naming it, by their numbers in the line index (line-index.ts), one per line (a code may
+   * repeat: a list costs less than a set for the few lines a project has, and is read once); undefined for a
+   * project without lines (project.no-lines, project.functional-mismatch)
    */
-  functionalByProject: (Set<string> | undefined)[];
+  functionalByProject: (number[] | undefined)[];
 }
 
 /** One pass over the lines for the project rules that read lines; once per context. */
@@ -276,6 +282,7 @@ function projectLineScan(ctx: RuleContext): ProjectLineScan {
 
 function scanProjectLines(ctx: RuleContext): ProjectLineScan {
   const { lineItems, projects } = ctx.budget;
+  const functionalId = lineIndex(ctx).functionalId;
   const scan: ProjectLineScan = { withoutCode: [], basicWithCode: [], unknownCode: [], otherUnit: [], functionalByProject: new Array(projects.length) };
   for (let i = 0; i < lineItems.length; i++) {
     const l = lineItems[i]!;
@@ -285,7 +292,7 @@ function scanProjectLines(ctx: RuleContext): ProjectLineScan {
     } else if (l.nature === "project") {
       // a code written, even a blank one, funds the project of that code
       const pi = l.project === undefined ? undefined : ctx.projectIndex.get(l.project);
-      if (pi !== undefined) (scan.functionalByProject[pi] ??= new Set()).add(l.functional);
+      if (pi !== undefined) (scan.functionalByProject[pi] ??= []).push(functionalId[i]!);
       if (blank) scan.withoutCode.push(i);
       else if (pi === undefined) scan.unknownCode.push(i);
       else if (projects[pi]!.unit !== l.unit) scan.otherUnit.push(i);

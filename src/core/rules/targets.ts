@@ -4,7 +4,7 @@
  * department) publishes its overall targets (tables 12 and 13).
  */
 import type { Indicator, Target } from "../model.ts";
-import { formatTarget, normaliseLevel1 } from "../targets.ts";
+import { formatTarget, isBlankText, normaliseLevel1 } from "../targets.ts";
 import type { Finding, Rule, RuleContext } from "./finding.ts";
 import { defineRule } from "./finding.ts";
 import { findingsOf, shared } from "./helpers.ts";
@@ -87,11 +87,11 @@ function isEmptyTarget(t: Target | undefined): boolean {
   if (!t) return true;
   switch (t.kind) {
     case "numeric":
-      return t.value.trim() === "";
+      return isBlankText(t.value);
     case "deadline":
-      return t.text.trim() === "" && t.date.trim() === "";
+      return isBlankText(t.text) && isBlankText(t.date);
     case "qualitative":
-      return t.text.trim() === "";
+      return isBlankText(t.text);
   }
 }
 
