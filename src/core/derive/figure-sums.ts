@@ -35,7 +35,19 @@ export type FigureSums = Pick<
   | "personnel"
   | "publicFunds"
   | "operatingTotal"
-> & { codes: ReadonlyMap<string, FigureCode> };
+> &
+  (
+    | { codes: ReadonlyMap<string, FigureCode>; sections?: undefined }
+    /** … or the 款 lists the figures print, made from the codes already (a unit's sums read from a ledger) */
+    | { codes?: undefined; sections: SectionLists }
+  );
+
+/** The 款 counted in 人员经费, 公用经费 and 机关运行经费, each list in code-unit order, each 款 once. */
+export interface SectionLists {
+  personnel: string[];
+  public: string[];
+  operating: string[];
+}
 
 /** What a code's 类 and 款 say, worked out at its first line. */
 interface CodeFacts extends FigureCode {

@@ -6,7 +6,7 @@ import type { FundingSource, ProcurementKind, ThreePublic } from "../model.ts";
 import { FUNDING_SOURCES } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import { threePublicOf } from "./by-economic.ts";
-import { type FigureSums, figureSums } from "./figure-sums.ts";
+import { type FigureCode, type FigureSums, type SectionLists, figureSums } from "./figure-sums.ts";
 import { keysByCode, sortStrings } from "./order.ts";
 import type { BySource } from "./sources.ts";
 import type { Scope } from "./scope.ts";
@@ -63,7 +63,7 @@ export function figuresFromSums(scope: Pick<Scope, "units" | "procurement">, led
   if (ledger.unknownIncomeSource) incomeTotal = NaN;
   const tp = threePublicOf(ledger);
   const byClass = amountsByClass(ledger);
-  const sections = sectionLists(ledger);
+  const sections = ledger.sections ?? sectionLists(ledger.codes);
   // by kind in three numbers (a store keyed by the kind's name would be megamorphic)
   let goods = 0;
   let works = 0;
@@ -142,12 +142,12 @@ function incomeRecord(income: BySource): Record<FundingSource, number> {
 }
 
 /** The 款 (in code-unit order, each once) counted in 人员经费, 公用经费 and 机关运行经费 — one pass over the codes; never throws. */
-function sectionLists(ledger: FigureSums): { personnel: string[]; public: string[]; operating: string[] } {
+function sectionLists(codes: ReadonlyMap<string, FigureCode>): SectionLists {
   const personnel: string[] = [];
   const pub: string[] = [];
   const operating: string[] = [];
   // lists, not sets: a scope counts a few dozen 款 at most, and a 款 repeats only through its sub-items
-  for (const c of ledger.codes.values()) {
+  for (const c of codes.values()) {
     if (c.inPersonnel && !personnel.includes(c.section)) personnel.push(c.section);
     if (c.inPublic && !pub.includes(c.section)) pub.push(c.section);
     if (c.inOperating && !operating.includes(c.section)) operating.push(c.section);

@@ -10,10 +10,11 @@ import type { Budget, Procurement, Unit } from "../model.ts";
 import { FUNDING_SOURCES, isAdministrativeLike } from "../model.ts";
 import { fen } from "../money.ts";
 import { isPersonnel } from "./economic.ts";
-import { type FigureCode, type FigureSums, FigureSumsAccumulator } from "./figure-sums.ts";
+import { type FigureSums, FigureSumsAccumulator, type SectionLists } from "./figure-sums.ts";
 import { type Figures, figuresFromSums } from "./figures.ts";
 import { CODE_IN_OPERATING, CODE_IN_PERSONNEL, CODE_IN_PUBLIC, type FunctionalClassAmounts, type Ledger, SELECTION_INDEX, type UnitLedger } from "./ledger-types.ts";
 import { type LineIndex, firstIndex, indexLines } from "./line-index.ts";
+import { sortStrings } from "./order.ts";
 import { GOVERNMENT_FUND, IS_APPROPRIATION, IS_GPB, STATE_CAPITAL, emptyBySource, sourceIndex } from "./sources.ts";
 
 /** What one unit's figures are made from. */
@@ -167,12 +168,20 @@ function unitSums(budget: Budget, code: string, ledger: Ledger): FigureSums {
     if (f) cls.governmentFund = (cls.governmentFund ?? 0) + f.total;
     if (c) cls.stateCapital = (cls.stateCapital ?? 0) + c.total;
   }
-  const figureCodes = new Map<string, FigureCode>();
+  // the 款 of the codes the unit's own lines count (as figures.ts lists them from a scope's codes)
+  const sections: SectionLists = { personnel: [], public: [], operating: [] };
   if (own) {
-    ledger.codes.forEach((f, economic) => {
-      const flags = own.codeFlags[f.index]!;
-      if (flags !== 0) figureCodes.set(economic, { section: f.section, inPersonnel: (flags & CODE_IN_PERSONNEL) !== 0, inPublic: (flags & CODE_IN_PUBLIC) !== 0, inOperating: (flags & CODE_IN_OPERATING) !== 0 });
-    });
+    const flagsOf = own.codeFlags;
+    for (const f of ledger.codes.values()) {
+      const flags = flagsOf[f.index]!;
+      if (flags === 0) continue;
+      if ((flags & CODE_IN_PERSONNEL) !== 0 && !sections.personnel.includes(f.section)) sections.personnel.push(f.section);
+      if ((flags & CODE_IN_PUBLIC) !== 0 && !sections.public.includes(f.section)) sections.public.push(f.section);
+      if ((flags & CODE_IN_OPERATING) !== 0 && !sections.operating.includes(f.section)) sections.operating.push(f.section);
+    }
+    sortStrings(sections.personnel);
+    sortStrings(sections.public);
+    sortStrings(sections.operating);
   }
   return {
     income,
@@ -188,6 +197,6 @@ function unitSums(budget: Budget, code: string, ledger: Ledger): FigureSums {
     personnel,
     publicFunds,
     operatingTotal: own?.operatingTotal ?? 0,
-    codes: figureCodes,
+    sections,
   };
 }
