@@ -71,6 +71,39 @@ describe("budget files", () => {
     expect(p!.where).toBe("第3行 / line 3");
   });
 
+  it("makes units and prior-year figures in one shape, whichever optional fields a file writes", () => {
+    const text = `year: 2021
+department: { code: "901", name: 测试部门 }
+units:
+  - { code: "901001", name: 测试单位, type: 行政 }
+  - code: "901002"
+    name: 测试二
+    type: 事业
+    reasons: { total: 人员增加 }
+    prior: { year: 2020, total: 100 }
+  - code: "901003"
+    name: 测试三
+    type: 参公
+    prior: { year: 2020, basic: 5, threePublic: { abroad: 0, reception: 1, vehiclePurchase: 0, vehicleOperation: 2 } }
+lineItems: []
+prior: { year: 2020, procurement: 3 }
+profile: { duties: [], organisation: "" }
+`;
+    const b = parseBudgetText(text, "budget.yaml", "yaml");
+    const unitKeys = ["code", "name", "type", "staffing", "prior", "reasons", "targets", "assets"];
+    for (const u of b.units) expect(Object.keys(u)).toEqual(unitKeys);
+    const priorKeys = Object.keys(b.prior!);
+    expect(priorKeys[0]).toBe("year");
+    for (const p of [b.units[1]!.prior!, b.units[2]!.prior!]) expect(Object.keys(p)).toEqual(priorKeys);
+    // the values are those written; the fields not written are undefined (and are not written back)
+    expect(b.units[1]!.prior).toMatchObject({ year: 2020, total: 10000 });
+    expect(b.units[2]!.prior!.threePublic).toEqual({ abroad: 0, reception: 100, vehiclePurchase: 0, vehicleOperation: 200 });
+    expect(b.units[0]!.prior).toBeUndefined();
+    const written = budgetToFile(b) as { units: Record<string, unknown>[]; prior: Record<string, unknown> };
+    expect(Object.keys(written.units[0]!)).toEqual(["code", "name", "type", "staffing"]);
+    expect(written.prior).toEqual({ year: 2020, procurement: "3.00" });
+  });
+
   it("YAML → model → YAML and JSON give the same budget (the sample)", async () => {
     const { budget } = await readBudget("examples/luolong-shequ-2021");
     const file = budgetToFile(budget);

@@ -182,6 +182,44 @@ export function lineItem(l: LineItem): LineItem {
   return { unit: l.unit, functional: l.functional, economic: l.economic, nature: l.nature, project: l.project, source: l.source, amount: l.amount, memo: l.memo };
 }
 
+/**
+ * A unit with every field present (an absent prior, reasons, targets or assets `undefined`), always in this
+ * order, its prior-year figures made by `priorYear` (see `lineItem`: units are read by many rules and tables).
+ */
+export function unit(u: Unit): Unit {
+  return {
+    code: u.code,
+    name: u.name,
+    type: u.type,
+    staffing: u.staffing,
+    prior: u.prior === undefined ? undefined : priorYear(u.prior),
+    reasons: u.reasons,
+    targets: u.targets,
+    assets: u.assets,
+  };
+}
+
+/** Prior-year figures with every field present (an absent one `undefined`), always in this order (see `lineItem`). */
+export function priorYear(p: PriorYear): PriorYear {
+  return {
+    year: p.year,
+    basis: p.basis,
+    total: p.total,
+    basic: p.basic,
+    project: p.project,
+    appropriation: p.appropriation,
+    generalPublicBudget: p.generalPublicBudget,
+    governmentFund: p.governmentFund,
+    stateCapital: p.stateCapital,
+    byClass: p.byClass,
+    personnel: p.personnel,
+    publicFunds: p.publicFunds,
+    threePublic: p.threePublic,
+    operatingCost: p.operatingCost,
+    procurement: p.procurement,
+  };
+}
+
 /** 项目类别 — project class, as the Henan tables print it. */
 export type ProjectClass =
   /** 一般性项目 (运转类) */

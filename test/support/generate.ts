@@ -29,7 +29,7 @@ import type {
   Unit,
   UnitType,
 } from "../../src/core/model.ts";
-import { FUNDING_SOURCES, REASON_KEYS, indicator, isAppropriation, isGeneralPublicBudget, lineItem, project } from "../../src/core/model.ts";
+import { FUNDING_SOURCES, REASON_KEYS, indicator, isAppropriation, isGeneralPublicBudget, lineItem, priorYear, project, unit } from "../../src/core/model.ts";
 import { type Fen, fen } from "../../src/core/money.ts";
 
 // ── PRNG ────────────────────────────────────────────────────────────────────
@@ -288,6 +288,9 @@ export function generateBudget(seed: number, size: GenerateSize = {}): Budget {
     if (rng.chance(0.3)) u.targets = departmentTargets(rng, plan.projects);
     if (rng.chance(0.3)) u.assets = assets(rng);
   }
+  // as every reader makes them (model.ts `unit`, `priorYear`)
+  budget.units = budget.units.map(unit);
+  if (budget.prior) budget.prior = priorYear(budget.prior);
   return budget;
 }
 

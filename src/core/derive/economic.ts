@@ -92,6 +92,27 @@ export function threePublicItem(code: string): ThreePublicItem | undefined {
   }
 }
 
+/**
+ * Adds `amount` to one "三公" item of `into`: a store to a named field, where `into[item] += amount` is a
+ * keyed store of four names (megamorphic) on every "三公" line.
+ */
+export function addThreePublic(into: Record<ThreePublicItem, number>, item: ThreePublicItem, amount: number): void {
+  switch (item) {
+    case "abroad":
+      into.abroad += amount;
+      break;
+    case "reception":
+      into.reception += amount;
+      break;
+    case "vehiclePurchase":
+      into.vehiclePurchase += amount;
+      break;
+    case "vehicleOperation":
+      into.vehicleOperation += amount;
+      break;
+  }
+}
+
 /** "三公" and 机关运行经费 count only 一般公共预算财政拨款. */
 export function isFiscalAppropriation(source: FundingSource): boolean {
   return source === "gpb-appropriation";

@@ -6,7 +6,7 @@
  */
 import type { LineItem, Unit } from "../model.ts";
 import { isAdministrativeLike } from "../model.ts";
-import { economicCodeFacts, type threePublicItem } from "./economic.ts";
+import { addThreePublic, economicCodeFacts, type threePublicItem } from "./economic.ts";
 import type { FunctionalClassAmounts, Ledger } from "./ledger-types.ts";
 import type { Scope } from "./scope.ts";
 import { GOVERNMENT_FUND, GPB_APPROPRIATION, IS_APPROPRIATION, IS_GPB, STATE_CAPITAL, emptyBySource, sourceIndex } from "./sources.ts";
@@ -152,7 +152,7 @@ export class FigureSumsAccumulator {
       cls.stateCapital = (cls.stateCapital ?? 0) + amount;
     }
     if (s === GPB_APPROPRIATION) {
-      if (f.threePublic) sums.threePublic[f.threePublic] += amount;
+      if (f.threePublic) addThreePublic(sums.threePublic, f.threePublic, amount);
       if (basic && f.operatingClass && (adminLike ?? this.#adminLikeOf(l.unit))) {
         sums.operatingTotal += amount;
         if (amount !== 0) f.inOperating = true;

@@ -136,8 +136,34 @@ function incomeRecord(income: BySource): Record<FundingSource, number> {
     "subordinate-remittance": income[14]!,
   };
 }
+/**
+ * A figures' income by source as amounts by position in FUNDING_SOURCES (the inverse of `incomeRecord`): each
+ * field read by its name, where reading the record keyed by each source's id is a keyed load of fifteen names.
+ */
+export function incomeAmounts(r: Record<FundingSource, Fen>): Fen[] {
+  return [
+    r["gpb-appropriation"],
+    r["gpb-admin-fees"],
+    r["gpb-special-revenue"],
+    r["gpb-state-assets"],
+    r["gpb-housing-fund"],
+    r["government-fund"],
+    r["state-capital"],
+    r["special-account"],
+    r["advance-transfer"],
+    r["carry-over"],
+    r.other,
+    r["business-income"],
+    r["operating-income"],
+    r["superior-subsidy"],
+    r["subordinate-remittance"],
+  ];
+}
 {
   const probe = incomeRecord(FUNDING_SOURCES.map((_, i) => i));
+  if (incomeAmounts(probe as Record<FundingSource, Fen>).some((v, i) => v !== i) || incomeAmounts(probe as Record<FundingSource, Fen>).length !== FUNDING_SOURCES.length) {
+    throw new Error("incomeAmounts must read FUNDING_SOURCES in order");
+  }
   if (Object.keys(probe).join() !== FUNDING_SOURCES.join() || FUNDING_SOURCES.some((s, i) => probe[s] !== i)) throw new Error("incomeRecord must list FUNDING_SOURCES in order");
 }
 

@@ -6,7 +6,7 @@
  */
 import type { LineItem } from "../model.ts";
 import { FUNDING_SOURCES, PROJECT_CLASSES, isAdministrativeLike } from "../model.ts";
-import { economicCodeFacts, isFiscalMoney } from "./economic.ts";
+import { addThreePublic, economicCodeFacts, isFiscalMoney } from "./economic.ts";
 import type {
   EconomicClassAmounts,
   EconomicCodeAmounts,
@@ -285,8 +285,8 @@ function addBySource(ledger: Ledger, l: LineItem, f: EconomicCodeAmounts, u: Uni
   }
   if (s === GPB_APPROPRIATION) {
     if (f.threePublic) {
-      ledger.threePublic[f.threePublic] += amount;
-      u.ledger.threePublic[f.threePublic] += amount;
+      addThreePublic(ledger.threePublic, f.threePublic, amount);
+      addThreePublic(u.ledger.threePublic, f.threePublic, amount);
     }
     // isOperatingCost, with the unit's type and the code's 类 decided once.
     if (basic && f.operatingClass && u.adminLike) {

@@ -3,7 +3,7 @@
  * one small array per table row instead of a 15-key record, and sums over fixed index lists.
  */
 import type { FundingSource } from "../model.ts";
-import { EXTRA_SOURCES, FUNDING_SOURCES, GENERAL_PUBLIC_BUDGET_SOURCES, HENAN_SOURCES } from "../model.ts";
+import { EXTRA_SOURCES, FUNDING_SOURCES, FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, HENAN_SOURCES } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 
 /** Amounts by funding source: position i holds the amount of FUNDING_SOURCES[i] (a row across the source columns). */
@@ -32,6 +32,12 @@ export const CARRY_OVER = sourceIndex("carry-over");
 export const GPB_APPROPRIATION = sourceIndex("gpb-appropriation");
 const HENAN_INDEXES: readonly number[] = indexesOf(HENAN_SOURCES);
 const EXTRA_INDEXES: readonly number[] = indexesOf(EXTRA_SOURCES);
+
+/**
+ * Each source's name (FUNDING_SOURCE_NAMES) by position: read by number, where a read of the record keyed by
+ * the source's id is a keyed load of fifteen names (megamorphic).
+ */
+export const SOURCE_NAME_AT: readonly string[] = FUNDING_SOURCES.map((s) => FUNDING_SOURCE_NAMES[s]);
 
 /** For each position: is it one of the 一般公共预算 sub-sources / 财政拨款 / 财政性资金 (table 13)? */
 export const IS_GPB: readonly boolean[] = FUNDING_SOURCES.map((_, i) => GPB_INDEXES.includes(i));

@@ -12,7 +12,7 @@ import { economicClassName } from "./economic.ts";
 import type { Ledger } from "./ledger.ts";
 import { sortStrings } from "./order.ts";
 import type { Scope } from "./scope.ts";
-import { APPROPRIATION_INDEXES, type BySource, CARRY_OVER, GOVERNMENT_FUND, GPB_INDEXES, IS_GPB, STATE_CAPITAL, emptyBySource, sourceColumnIndexes, totalAt, totalOf } from "./sources.ts";
+import { APPROPRIATION_INDEXES, type BySource, CARRY_OVER, GOVERNMENT_FUND, GPB_INDEXES, IS_GPB, SOURCE_NAME_AT, STATE_CAPITAL, emptyBySource, sourceColumnIndexes, totalAt, totalOf } from "./sources.ts";
 
 type Meta = { id: string; number: number; title: string };
 
@@ -47,6 +47,9 @@ function summaryRow(width: number, sources: readonly number[], item: string, amo
   return fillSources(cells, row, sources, 3);
 }
 
+/** Table 1's items of project expenditure, one per PROJECT_CLASSES entry: "1、一般性项目" … */
+const PROJECT_CLASS_ITEMS: readonly string[] = PROJECT_CLASSES.map((c, i) => `${i + 1}、${PROJECT_CLASS_NAMES[c]}`);
+
 /** Table 1 — 部门收支总体情况表. */
 export function budgetSummary(scope: Scope, ledger: Ledger, meta: Meta): DisclosureTable {
   const sources = sourceColumnIndexes(ledger.spendUsed.map((used, i) => used || ledger.incomeUsed[i]!));
@@ -56,10 +59,10 @@ export function budgetSummary(scope: Scope, ledger: Ledger, meta: Meta): Disclos
   // Income (left): by source from the budget's income.
   const income = ledger.income;
   const left: [string, number, boolean][] = [["一般公共预算", totalAt(income, GPB_INDEXES), true]];
-  for (const s of GPB_INDEXES) left.push([FUNDING_SOURCE_NAMES[FUNDING_SOURCES[s]!], income[s]!, false]);
+  for (const s of GPB_INDEXES) left.push([SOURCE_NAME_AT[s]!, income[s]!, false]);
   for (const s of sources) {
     if (IS_GPB[s] || s === CARRY_OVER) continue;
-    left.push([FUNDING_SOURCE_NAMES[FUNDING_SOURCES[s]!], income[s]!, false]);
+    left.push([SOURCE_NAME_AT[s]!, income[s]!, false]);
   }
   left.push(["本年收入小计", totalAt(income, THIS_YEAR_INDEXES), true]);
   left.push(["加：部门财政性资金结转", income[CARRY_OVER]!, false]);
@@ -76,7 +79,7 @@ export function budgetSummary(scope: Scope, ledger: Ledger, meta: Meta): Disclos
     right.push([`${i + 1}、${economicClassName(c)}`, k >= 0 && ledger.basicClassSeen[k] ? ledger.basicByClass[k]! : emptyBySource(), false]);
   });
   right.push(["二、项目支出", ledger.project, true]);
-  PROJECT_CLASSES.forEach((c, i) => right.push([`${i + 1}、${PROJECT_CLASS_NAMES[c]}`, ledger.projectByClass[i]!, false]));
+  for (let i = 0; i < PROJECT_CLASS_ITEMS.length; i++) right.push([PROJECT_CLASS_ITEMS[i]!, ledger.projectByClass[i]!, false]);
 
   const width = layout.columns.length;
   /** A fresh final row: an income item and amount, then an expenditure item with its 合计 and amounts by source (or empty cells). */
@@ -118,7 +121,7 @@ const APPROPRIATION_LAYOUT = sharedLayout(
 export function appropriationSummary(scope: Scope, catalog: CatalogIndex, ledger: Ledger, meta: Meta): DisclosureTable {
   const income = ledger.income;
   const left: [string, string, Cell][] = [["一般公共预算", "小计", totalAt(income, GPB_INDEXES)]];
-  for (const s of GPB_INDEXES) left.push(["", FUNDING_SOURCE_NAMES[FUNDING_SOURCES[s]!], income[s] as Cell]);
+  for (const s of GPB_INDEXES) left.push(["", SOURCE_NAME_AT[s]!, income[s] as Cell]);
   left.push(["政府性基金预算", "", income[GOVERNMENT_FUND] as Cell]);
   left.push(["国有资本经营预算", "", income[STATE_CAPITAL] as Cell]);
 

@@ -8,7 +8,7 @@ import { chineseNumber } from "../catalog.ts";
 import type { Budget, FundingSource, PriorYear, ReasonKey } from "../model.ts";
 import { FUNDING_SOURCES, UNIT_TYPE_NAMES } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
-import type { Figures } from "../derive/figures.ts";
+import { type Figures, incomeAmounts } from "../derive/figures.ts";
 import { type Ledger, buildLedger } from "../derive/ledger.ts";
 import type { Scope } from "../derive/scope.ts";
 import { GLOSSARY } from "./glossary.ts";
@@ -48,6 +48,9 @@ const INCOME_PHRASE: Record<FundingSource, string> = {
   "superior-subsidy": "上级补助收入",
   "subordinate-remittance": "附属单位上缴收入",
 };
+
+/** INCOME_PHRASE by position in FUNDING_SOURCES. */
+const INCOME_PHRASE_AT: readonly string[] = FUNDING_SOURCES.map((s) => INCOME_PHRASE[s]);
 
 /** Sections whose written text is a note rather than the reason for a change. */
 const NOTE_KEYS: ReadonlySet<ReasonKey> = new Set(["income", "performance", "assets", "specialTransfer"]);
@@ -161,14 +164,21 @@ function part2(ctx: Ctx): NarrativeSection[] {
   );
 
   // 二 收入
-  const sources = FUNDING_SOURCES.filter((src) => f.incomeBySource[src] !== 0);
+  // the sources with income, by position (the amounts read once, by name)
+  const amounts = incomeAmounts(f.incomeBySource);
+  const sources: number[] = [];
+  for (let i = 0; i < amounts.length; i++) if (amounts[i] !== 0) sources.push(i);
   let incomeText: string;
   if (sources.length === 0) incomeText = `${name}${y}年无收入预算。`;
-  else if (sources.length === 1) incomeText = `${name}${y}年收入合计${wan(f.incomeTotal)}，全部为${INCOME_PHRASE[sources[0]!]}。`;
-  else
-    incomeText = `${name}${y}年收入合计${wan(f.incomeTotal)}，其中：${sources
-      .map((src) => `${INCOME_PHRASE[src]}${wan(f.incomeBySource[src])}，${share(f.incomeBySource[src], f.incomeTotal)}`)
-      .join("；")}。`;
+  else if (sources.length === 1) incomeText = `${name}${y}年收入合计${wan(f.incomeTotal)}，全部为${INCOME_PHRASE_AT[sources[0]!]}。`;
+  else {
+    let parts = "";
+    for (let k = 0; k < sources.length; k++) {
+      const i = sources[k]!;
+      parts += `${k > 0 ? "；" : ""}${INCOME_PHRASE_AT[i]}${wan(amounts[i]!)}，${share(amounts[i]!, f.incomeTotal)}`;
+    }
+    incomeText = `${name}${y}年收入合计${wan(f.incomeTotal)}，其中：${parts}。`;
+  }
   sec(s, 2, "income", "收入预算总体情况说明", incomeText + ctx.reason("income"));
 
   // 三 支出

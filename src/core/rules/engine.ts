@@ -186,19 +186,25 @@ function sortByRule<C>(rules: readonly Rule<C>[], found: readonly (readonly Find
       let group: readonly Finding[] = list;
       // a rule's findings mostly share its severity; where they do not, this rank's are taken in order
       for (let i = 0; i < list.length; i++) {
-        if (SEVERITY_RANK[list[i]!.severity] !== SEVERITY_RANK[list[0]!.severity]) {
-          group = list.filter((f) => SEVERITY_RANK[f.severity] === rank);
+        if (severityRank(list[i]!.severity) !== severityRank(list[0]!.severity)) {
+          group = list.filter((f) => severityRank(f.severity) === rank);
           break;
         }
       }
-      if (group === list && SEVERITY_RANK[list[0]!.severity] !== rank) continue;
+      if (group === list && severityRank(list[0]!.severity) !== rank) continue;
       for (const f of group.length > 1 && !rules[r]!.ordered ? sortByPlace(group) : group) out.push(f);
     }
   }
   return out;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/**
+ * A severity's place in the order findings are sorted in: error 0, warning 1, info 2. Compared, not looked up
+ * by name in a record: a look-up keyed by three names is a megamorphic keyed load.
+ */
+function severityRank(s: Severity): number {
+  return s === "error" ? 0 : s === "warning" ? 1 : 2;
+}
 
 /**
  * `ordered` names rules whose findings already come in order (`Rule.ordered`): their groups are taken as they
@@ -213,7 +219,7 @@ export function sortFindings(findings: readonly Finding[], ordered?: ReadonlySet
   for (const f of findings) {
     let bySeverity = byRule.get(f.rule);
     if (!bySeverity) byRule.set(f.rule, (bySeverity = [[], [], []]));
-    bySeverity[SEVERITY_RANK[f.severity]]!.push(f);
+    bySeverity[severityRank(f.severity)]!.push(f);
   }
   const rules = [...byRule.keys()].sort(compareText);
   const out: Finding[] = [];

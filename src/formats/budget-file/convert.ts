@@ -1,5 +1,5 @@
 /** Budget file (validated) → model, and model → budget file (for writing YAML/JSON back). */
-import { type Budget, type Indicator, type Target, indicator, lineItem, project } from "../../core/model.ts";
+import { type Budget, type Indicator, type Target, indicator, lineItem, priorYear, project, unit } from "../../core/model.ts";
 import { formatYuan } from "../../core/money.ts";
 import { parseTarget } from "../../core/targets.ts";
 import { type BudgetFile, toTarget } from "./schema.ts";
@@ -32,14 +32,14 @@ export function fileToBudget(f: BudgetFile): Budget {
     year: f.year,
     department: f.department,
     date: f.date,
-    units: f.units.map((u) => ({ ...u, targets: targets(u.targets, f.year) })),
+    units: f.units.map((u) => unit({ ...u, targets: targets(u.targets, f.year) })),
     income: f.income,
     lineItems: f.lineItems.map(lineItem),
     projects: f.projects.map((p) => project({ ...p, indicators: indicators(p.indicators, f.year) })),
     targets: targets(f.targets, f.year),
     procurement: f.procurement,
     assets: f.assets,
-    prior: f.prior,
+    prior: f.prior && priorYear(f.prior),
     reasons: f.reasons,
     profile: f.profile,
   };
