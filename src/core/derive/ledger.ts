@@ -80,17 +80,26 @@ export function buildLedger(scope: Scope, index?: LineIndex): Ledger {
 
   const k = economicClasses.length;
   const units = new Map<string, UnitEntry>();
-  // Lines of one unit usually come together (a unit's scope has no others): the last unit is kept at hand.
+  // With an index, each line's unit comes as its position in the budget's units (one code, one position):
+  // its entry is kept by that number. Without one, lines of one unit usually come together (a unit's scope
+  // has no others), so the last unit is kept at hand.
+  const unitAt = index?.unit;
+  const byPosition: (UnitEntry | undefined)[] = [];
   let lastUnitCode: string | undefined;
   let lastUnit: UnitEntry | undefined;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const f = facts[perLine ? perLine[i]! : i]!;
     const amount: number = l.amount;
-    let u = l.unit === lastUnitCode ? lastUnit : units.get(l.unit);
-    if (!u) units.set(l.unit, (u = unitEntry(ledger, scope, l.unit)));
-    lastUnitCode = l.unit;
-    lastUnit = u;
+    const position = unitAt ? unitAt[i]! : -1;
+    let u: UnitEntry | undefined;
+    if (position >= 0) u = byPosition[position] ??= entryOf(ledger, scope, units, l.unit);
+    else {
+      u = l.unit === lastUnitCode ? lastUnit : units.get(l.unit);
+      if (!u) units.set(l.unit, (u = unitEntry(ledger, scope, l.unit)));
+      lastUnitCode = l.unit;
+      lastUnit = u;
+    }
     let row: FunctionalRow | undefined;
     if (index) {
       const id = index.functionalId[i]!;
@@ -186,6 +195,13 @@ function addProjects(ledger: Ledger, scope: Scope): void {
     } else ledger.projects.set(p.code, (entry = { projectClass, funds: undefined, named: 0 }));
     ledger.projectEntries.push(entry);
   }
+}
+
+/** The entry of a unit code in `units`, made (and kept there) at its first line. */
+function entryOf(ledger: Ledger, scope: Scope, units: Map<string, UnitEntry>, code: string): UnitEntry {
+  let u = units.get(code);
+  if (!u) units.set(code, (u = unitEntry(ledger, scope, code)));
+  return u;
 }
 
 /** A unit's entry, made at its first line; its type is looked up as the tables look it up. */

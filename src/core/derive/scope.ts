@@ -55,7 +55,7 @@ export function departmentScope(budget: Budget, index?: LineIndex): Scope {
     lines = [];
     for (let i = 0; i < all.length; i++) if (index.unit[i]! >= 0) lines.push(all[i]!);
     // the sources by number serve the income read from the lines when no line was left out
-    income = budget.income ? budget.income.filter((x) => codes.has(x.unit)) : incomeFromLines(lines, lines.length === all.length ? index.source : undefined);
+    income = budget.income ? budget.income.filter((x) => codes.has(x.unit)) : lines.length === all.length ? incomeFromLines(lines, index) : incomeFromLines(lines);
   } else {
     lines = budget.lineItems.filter((x) => codes.has(x.unit));
     income = budget.income ? budget.income.filter((x) => codes.has(x.unit)) : incomeFromLines(lines);
@@ -199,9 +199,14 @@ function makeScope(
 
 /**
  * Income by unit and source read from the line items, when the budget states none explicitly: one
- * entry per unit and source that has lines, ordered by unit code and then source name.
+ * entry per unit and source that has lines, ordered by unit code and then source name. `index`, when given,
+ * is the line index of exactly `lines`: their sources and units are read from it by number.
  */
-function incomeFromLines(lines: readonly LineItem[], sources?: readonly number[]): Income[] {
+function incomeFromLines(lines: readonly LineItem[], index?: LineIndex): Income[] {
+  const sources = index?.source;
+  const unitAt = index?.unit;
+  // each unit's slots by the unit's position (with an index); a unit's first line makes them
+  const slotsAt: ((Income | undefined)[] | undefined)[] = [];
   const byUnit = new Map<string, (Income | undefined)[]>();
   const acc: Income[] = []; // in first-seen order, so the sort below breaks ties as before
   // every unit code digits only and every source a known one: then no two entries tie, see below
@@ -211,15 +216,17 @@ function incomeFromLines(lines: readonly LineItem[], sources?: readonly number[]
   let slots: (Income | undefined)[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (l.unit !== lastUnit) {
-      lastUnit = l.unit;
-      const known = byUnit.get(l.unit);
+    const position = unitAt ? unitAt[i]! : -1;
+    if (position >= 0) {
+      const known = slotsAt[position];
       if (known) slots = known;
-      else {
-        byUnit.set(l.unit, (slots = []));
-        if (!isDigits(l.unit)) plain = false;
-      }
+      else slotsAt[position] = slots = unitSlots(byUnit, l.unit);
+      lastUnit = undefined; // (every line of an indexed scope has a position)
+    } else if (l.unit !== lastUnit) {
+      lastUnit = l.unit;
+      slots = unitSlots(byUnit, l.unit);
     }
+    if (slots.length === 0 && !isDigits(l.unit)) plain = false;
     const s = sources ? sources[i]! : sourceIndex(l.source);
     if (s < 0) plain = false;
     const prev = s < 0 ? acc.find((i) => i.unit === l.unit && i.source === l.source) : slots[s];
@@ -235,13 +242,20 @@ function incomeFromLines(lines: readonly LineItem[], sources?: readonly number[]
   // known sources, so the sorted order is the units in code order, each with its sources in name order.
   const out: Income[] = [];
   for (const unit of sortCodes([...byUnit.keys()])) {
-    const unitSlots = byUnit.get(unit)!;
+    const mine = byUnit.get(unit)!;
     for (let i = 0; i < SOURCES_BY_NAME.length; i++) {
-      const entry = unitSlots[SOURCES_BY_NAME[i]!];
+      const entry = mine[SOURCES_BY_NAME[i]!];
       if (entry) out.push(entry);
     }
   }
   return out;
+}
+
+/** A unit's income slots (by source position) in `byUnit`, made at its first line. */
+function unitSlots(byUnit: Map<string, (Income | undefined)[]>, unit: string): (Income | undefined)[] {
+  let slots = byUnit.get(unit);
+  if (!slots) byUnit.set(unit, (slots = []));
+  return slots;
 }
 
 function compareSources(a: FundingSource, b: FundingSource): number {
