@@ -5,7 +5,10 @@
  */
 
 /** True when `s` is ASCII digits only (the empty string included). */
-export function isDigits(s: string): boolean {
+export function isDigits(code: string): boolean {
+  // `String(code)` is the code itself, typed as a string for the compiler (codes come in several string
+  // representations; without it `code.length` and `code.charCodeAt` are megamorphic reads)
+  const s = String(code);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return false;

@@ -52,19 +52,25 @@ export function departmentScope(budget: Budget, index?: LineIndex): Scope {
   let income: Income[];
   if (index) {
     const all = budget.lineItems;
-    lines = [];
-    for (let i = 0; i < all.length; i++) if (index.unit[i]! >= 0) lines.push(all[i]!);
+    // every line names a unit (the usual case): the scope reads the budget's own list (nothing changes a scope)
+    let known = 0;
+    for (let i = 0; i < all.length; i++) if (index.unit[i]! >= 0) known++;
+    if (known === all.length) lines = all;
+    else {
+      lines = [];
+      for (let i = 0; i < all.length; i++) if (index.unit[i]! >= 0) lines.push(all[i]!);
+    }
     // the sources by number serve the income read from the lines when no line was left out
-    income = budget.income ? budget.income.filter((x) => codes.has(x.unit)) : lines.length === all.length ? incomeFromLines(lines, index) : incomeFromLines(lines);
+    income = budget.income ? ofUnits(budget.income, codes) : lines === all ? incomeFromLines(lines, index) : incomeFromLines(lines);
   } else {
-    lines = budget.lineItems.filter((x) => codes.has(x.unit));
-    income = budget.income ? budget.income.filter((x) => codes.has(x.unit)) : incomeFromLines(lines);
+    lines = ofUnits(budget.lineItems, codes);
+    income = budget.income ? ofUnits(budget.income, codes) : incomeFromLines(lines);
   }
   const slice: ScopeSlice = {
     lines,
     income,
-    projects: budget.projects.filter((x) => codes.has(x.unit)),
-    procurement: budget.procurement.filter((x) => codes.has(x.unit)),
+    projects: ofUnits(budget.projects, codes),
+    procurement: ofUnits(budget.procurement, codes),
   };
   return makeScope(budget, { kind: "department" }, budget.department.name, budget.department.code, budget.units, slice, {
     prior: budget.prior,
@@ -72,6 +78,12 @@ export function departmentScope(budget: Budget, index?: LineIndex): Scope {
     targets: budget.targets,
     assets: budget.assets,
   });
+}
+
+/** The rows of `rows` whose unit is one of `codes`: `rows` itself when that is every row (the usual case). */
+function ofUnits<T extends { unit: string }>(rows: T[], codes: ReadonlySet<string>): T[] {
+  for (let i = 0; i < rows.length; i++) if (!codes.has(rows[i]!.unit)) return rows.filter((x) => codes.has(x.unit));
+  return rows;
 }
 
 /**

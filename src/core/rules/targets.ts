@@ -113,7 +113,10 @@ export function isPlaceholderTarget(t: Target): boolean {
 const CONTENT = 1;
 const FILLER = 2;
 
-function lookOf(s: string): number {
+function lookOf(value: string): number {
+  // `String(value)` is the value itself, typed as a string for the compiler: the texts read here come in many
+  // string representations, so `value.length` and `value.charCodeAt` would otherwise be megamorphic reads.
+  const s = String(value);
   let look = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
