@@ -91,14 +91,15 @@ export function deriveAndCheck(budget: Budget, catalog: CatalogIndex, opts: Deri
   const ref = opts.ref ?? { kind: "department" };
   // The line index the rules make (each line's unit, codes and source by number) serves the department's
   // scope, and its ledger when the scope has every line of the budget (each names one of its units).
-  const index = ref.kind === "department" ? indexLines(budget.lineItems, firstIndex(budget.units)) : undefined;
+  const unitIndex = ref.kind === "department" ? firstIndex(budget.units) : undefined;
+  const index = unitIndex ? indexLines(budget.lineItems, unitIndex) : undefined;
   const scope = index ? departmentScope(budget, index) : scopeOf(budget, ref);
   const allLines = index !== undefined && scope.lines.length === budget.lineItems.length;
   const sums = sumsOf(scope, allLines ? index : undefined);
   // The rules run before the tables are drawn: they read the figures only, and while they run the tables
   // are not yet there to be kept alive (and copied) by the garbage collector.
   const known: ScopeFigures = { scope, figures: sums.figures };
-  const ctx = createRuleContext(budget, catalog, ref.kind === "department" ? { department: known, lineIndex: index, departmentLedger: allLines ? sums.ledger : undefined } : { units: new Map([[ref.code, known]]) });
+  const ctx = createRuleContext(budget, catalog, ref.kind === "department" ? { department: known, lineIndex: index, departmentLedger: allLines ? sums.ledger : undefined, unitIndex } : { units: new Map([[ref.code, known]]) });
   const findings = runRules(ctx, opts.rules ?? ALL_RULES);
   return { disclosure: assemble(budget, catalog, scope, opts.layout ?? "henan13", sums), findings };
 }

@@ -105,11 +105,11 @@ export function unitFigures(budget: Budget, codes: Iterable<string>, index?: Lin
  * (ledger.ts keeps them per unit). `ledger` must be the ledger of `departmentScope(budget)` holding every line
  * of the budget. Undefined where the ledger cannot give exactly what `unitFigures` gives: a line of a source
  * outside FUNDING_SOURCES, two units of one code, or amounts so large that adding some of them up could leave
- * whole 分 (then reading a unit's income from its lines may throw).
+ * whole 分 (then reading a unit's income from its lines may throw). `unitIndex` is `firstIndex(budget.units)`.
  */
-export function unitFiguresFromLedger(budget: Budget, codes: Iterable<string>, ledger: Ledger): Map<string, Figures> | undefined {
+export function unitFiguresFromLedger(budget: Budget, codes: Iterable<string>, ledger: Ledger, unitIndex: ReadonlyMap<string, number> = firstIndex(budget.units)): Map<string, Figures> | undefined {
   if (ledger.lineCount !== budget.lineItems.length || ledger.unknownLineSource || ledger.absoluteTotal > Number.MAX_SAFE_INTEGER) return undefined;
-  if (firstIndex(budget.units).size !== budget.units.length) return undefined;
+  if (unitIndex.size !== budget.units.length) return undefined;
   const out = new Map<string, Figures>();
   for (const code of codes) {
     if (out.has(code)) continue;

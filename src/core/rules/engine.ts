@@ -33,6 +33,8 @@ export interface KnownFigures {
   lineIndex?: LineIndex;
   /** the ledger of the department's scope, when it holds every line: units' figures are read from it */
   departmentLedger?: Ledger;
+  /** `firstIndex(budget.units)`, when the caller made it (for the line index) */
+  unitIndex?: ReadonlyMap<string, number>;
 }
 
 export function createRuleContext(budget: Budget, catalog: CatalogIndex, known: KnownFigures = {}): RuleContext {
@@ -66,7 +68,7 @@ class BudgetRuleContext implements RuleContext {
     this.#scope = known.department?.scope;
     this.#figures = known.department?.figures;
     this.#units = new Map<string, ScopeFigures>(known.units);
-    this.unitIndex = firstIndex(budget.units);
+    this.unitIndex = known.unitIndex ?? firstIndex(budget.units);
     this.projectIndex = firstIndex(budget.projects);
     this.knownLineIndex = known.lineIndex;
     this.#ledger = known.departmentLedger;
@@ -101,7 +103,7 @@ class BudgetRuleContext implements RuleContext {
       else if (this.unitIndex.has(code)) missing.push(code);
     }
     if (missing.length === 0) return out;
-    const made = (this.#ledger && unitFiguresFromLedger(this.budget, missing, this.#ledger)) ?? unitFigures(this.budget, missing, lineIndex(this));
+    const made = (this.#ledger && unitFiguresFromLedger(this.budget, missing, this.#ledger, this.unitIndex)) ?? unitFigures(this.budget, missing, lineIndex(this));
     for (const [code, figures] of made) {
       this.#unitFiguresMade.set(code, figures);
       out.set(code, figures);
