@@ -71,7 +71,7 @@ describe("budget files", () => {
     expect(p!.where).toBe("第3行 / line 3");
   });
 
-  it("makes units and prior-year figures in one shape, whichever optional fields a file writes", () => {
+  it("makes units, prior-year figures and procurement rows in one shape, whichever optional fields a file writes", () => {
     const text = `year: 2021
 department: { code: "901", name: 测试部门 }
 units:
@@ -86,6 +86,9 @@ units:
     type: 参公
     prior: { year: 2020, basic: 5, threePublic: { abroad: 0, reception: 1, vehiclePurchase: 0, vehicleOperation: 2 } }
 lineItems: []
+procurement:
+  - { unit: "901001", kind: goods, amount: 5 }
+  - { unit: "901002", kind: services, amount: 6, project: P1, item: 物业 }
 prior: { year: 2020, procurement: 3 }
 profile: { duties: [], organisation: "" }
 `;
@@ -99,6 +102,7 @@ profile: { duties: [], organisation: "" }
     expect(b.units[1]!.prior).toMatchObject({ year: 2020, total: 10000 });
     expect(b.units[2]!.prior!.threePublic).toEqual({ abroad: 0, reception: 100, vehiclePurchase: 0, vehicleOperation: 200 });
     expect(b.units[0]!.prior).toBeUndefined();
+    for (const p of b.procurement) expect(Object.keys(p)).toEqual(["unit", "kind", "amount", "project", "item"]);
     const written = budgetToFile(b) as { units: Record<string, unknown>[]; prior: Record<string, unknown> };
     expect(Object.keys(written.units[0]!)).toEqual(["code", "name", "type", "staffing"]);
     expect(written.prior).toEqual({ year: 2020, procurement: "3.00" });

@@ -327,6 +327,11 @@ export interface Procurement {
   item?: string;
 }
 
+/** A procurement row with every field present (an absent project or item `undefined`), in this order (see `lineItem`). */
+export function procurement(p: Procurement): Procurement {
+  return { unit: p.unit, kind: p.kind, amount: p.amount, project: p.project, item: p.item };
+}
+
 /** 国有资产占用情况 */
 export interface Assets {
   /** 截至日期, e.g. "2020-12-31" (上年期末) */

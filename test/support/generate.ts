@@ -29,7 +29,7 @@ import type {
   Unit,
   UnitType,
 } from "../../src/core/model.ts";
-import { FUNDING_SOURCES, REASON_KEYS, indicator, isAppropriation, isGeneralPublicBudget, lineItem, priorYear, project, unit } from "../../src/core/model.ts";
+import { FUNDING_SOURCES, REASON_KEYS, indicator, isAppropriation, isGeneralPublicBudget, lineItem, priorYear, procurement as procurementRow, project, unit } from "../../src/core/model.ts";
 import { type Fen, fen } from "../../src/core/money.ts";
 
 // ── PRNG ────────────────────────────────────────────────────────────────────
@@ -270,7 +270,7 @@ export function generateBudget(seed: number, size: GenerateSize = {}): Budget {
     lineItems: lineItems.map(lineItem),
     projects,
     targets: departmentTargets(rng, projects),
-    procurement,
+    procurement: procurement.map(procurementRow), // as every reader makes them (model.ts `procurement`)
     assets: assets(rng),
     reasons: reasons(rng),
     profile: {

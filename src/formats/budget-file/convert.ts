@@ -1,5 +1,5 @@
 /** Budget file (validated) → model, and model → budget file (for writing YAML/JSON back). */
-import { type Budget, type Indicator, type Target, indicator, lineItem, priorYear, project, unit } from "../../core/model.ts";
+import { type Budget, type Indicator, type Target, indicator, lineItem, priorYear, procurement, project, unit } from "../../core/model.ts";
 import { formatYuan } from "../../core/money.ts";
 import { parseTarget } from "../../core/targets.ts";
 import { type BudgetFile, toTarget } from "./schema.ts";
@@ -37,7 +37,7 @@ export function fileToBudget(f: BudgetFile): Budget {
     lineItems: f.lineItems.map(lineItem),
     projects: f.projects.map((p) => project({ ...p, indicators: indicators(p.indicators, f.year) })),
     targets: targets(f.targets, f.year),
-    procurement: f.procurement,
+    procurement: f.procurement.map(procurement),
     assets: f.assets,
     prior: f.prior && priorYear(f.prior),
     reasons: f.reasons,
