@@ -4,7 +4,7 @@
  * the unit type (行政/参公 → 501–504, 事业 → 505/506), and agreeing with the derive's 人员经费 / 公用经费 split.
  * Reported once per department code and unit-type group, at its first line.
  */
-import { isPersonnel } from "../derive/economic.ts";
+import { economicCodeFacts, isPersonnel } from "../derive/economic.ts";
 import type { UnitType } from "../model.ts";
 import { UNIT_TYPE_NAMES, isAdministrativeLike } from "../model.ts";
 import type { Finding, Rule, RuleContext } from "./finding.ts";
@@ -59,7 +59,8 @@ function groupMappedCodes(ctx: RuleContext): MappedCode[] {
     let groups = byCode[id];
     if (!groups) {
       // an unknown 类 is reported by the code rules
-      const known = isEconomicCode(economic) && ctx.catalog.departmentEconomicEntry(economic.slice(0, 3)) !== undefined;
+      // (the 类 as economicCodeFacts keeps it: a string whose hash is made once, not a new slice per budget)
+      const known = isEconomicCode(economic) && ctx.catalog.departmentEconomicEntry(economicCodeFacts(economic).class) !== undefined;
       byCode[id] = groups = { known, administrative: undefined, institution: undefined };
     }
     if (!groups.known) continue;
