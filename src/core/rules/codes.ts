@@ -37,15 +37,21 @@ interface MalformedCode {
   place: Occurrence;
 }
 
-/** A well-formed code, its first place, how many places use it, and which level the catalog lacks. */
+/** A well-formed code the catalog lacks, its first place, how many places use it, and which level is missing. */
 interface DistinctCode {
   code: string;
   first: Occurrence;
   count: number;
-  missing: Level | undefined;
+  missing: Level;
 }
 
-/** The codes of one kind: the places of malformed ones in order, and the well-formed ones in first-seen order. */
+/** The entry of a well-formed code the catalog has (a scan keeps nothing more of it). */
+const KNOWN = Symbol("known code");
+
+/**
+ * The codes of one kind: the places of malformed ones in order, and the well-formed ones the catalog lacks
+ * (wholly or a level of) in first-seen order — only those are reported.
+ */
 interface CodeScan {
   malformed: MalformedCode[];
   distinct: DistinctCode[];
@@ -58,13 +64,16 @@ interface CodeScan {
  */
 class CodeScanner {
   readonly malformed: MalformedCode[] = [];
-  /** the well-formed codes in first-seen order */
+  /** the well-formed codes the catalog lacks, in first-seen order */
   readonly #distinct: DistinctCode[] = [];
-  /** the lines' codes (line-index.ts), and each one's entry by its number (undefined for a malformed one) */
+  /**
+   * the lines' codes (line-index.ts), and each one's entry by its number: its DistinctCode where the catalog
+   * lacks it, KNOWN where it has it, undefined for a malformed one
+   */
   #lineCodes: CodeList | undefined;
-  readonly #byLineCode: (DistinctCode | undefined)[] = [];
-  /** codes first seen outside the lines */
-  #others: Map<string, DistinctCode> | undefined;
+  readonly #byLineCode: (DistinctCode | typeof KNOWN | undefined)[] = [];
+  /** codes first seen outside the lines (the same entries) */
+  #others: Map<string, DistinctCode | typeof KNOWN> | undefined;
 
   constructor(
     private readonly format: (code: string) => boolean,
@@ -83,7 +92,12 @@ class CodeScanner {
     for (let id = 0; id < codes.codes.length; id++) {
       const code = codes.codes[id]!;
       if (this.format(code)) {
-        const d: DistinctCode = { code, first: { list: "lineItems", index: codes.first[id]!, field: this.field }, count: codes.count[id]!, missing: this.missing(code) };
+        const missing = this.missing(code);
+        if (missing === undefined) {
+          this.#byLineCode[id] = KNOWN; // (most codes: no entry made)
+          continue;
+        }
+        const d: DistinctCode = { code, first: { list: "lineItems", index: codes.first[id]!, field: this.field }, count: codes.count[id]!, missing };
         this.#byLineCode[id] = d;
         this.#distinct.push(d);
       } else anyMalformed = malformed[id] = true;
@@ -96,9 +110,15 @@ class CodeScanner {
   visit(code: string, list: Occurrence["list"], index: number): void {
     const lineCode = this.#lineCodes?.ids.get(code);
     const hit = lineCode !== undefined ? this.#byLineCode[lineCode] : this.#others?.get(code);
+    if (hit === KNOWN) return;
     if (hit) hit.count++;
     else if (lineCode === undefined && this.format(code)) {
-      const d: DistinctCode = { code, first: { list, index, field: this.field }, count: 1, missing: this.missing(code) };
+      const missing = this.missing(code);
+      if (missing === undefined) {
+        (this.#others ??= new Map()).set(code, KNOWN);
+        return;
+      }
+      const d: DistinctCode = { code, first: { list, index, field: this.field }, count: 1, missing };
       (this.#others ??= new Map()).set(code, d);
       this.#distinct.push(d);
     } else this.malformed.push({ code, place: { list, index, field: this.field } });
