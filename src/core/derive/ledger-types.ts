@@ -136,7 +136,7 @@ export interface Ledger {
   /** every line by economic 类 and 款 (table 6) */
   economic: Map<string, EconomicClassAmounts>;
   /** every department economic code of the lines, as entered (unordered) */
-  codes: Map<string, EconomicCodeAmounts>;
+  codes: CodeMap;
   threePublic: Record<ThreePublicItem, number>;
   /** 机关运行经费 (by code: `EconomicCodeAmounts.operatingCost`) */
   operatingTotal: number;
@@ -185,6 +185,52 @@ export interface EconomicCodeAmounts {
   inOperating: boolean;
   /** its position among the scope's codes (in `Ledger.codes` order), for units' `codeFlags` */
   index: number;
+}
+
+/**
+ * The scope's economic codes and their entries, as a read-only map: each code's number (its position in
+ * first-seen order, `EconomicCodeAmounts.index`) in `ids`, its entry in `list` at that number. With a line
+ * index, `ids` is the index's own map of the codes, so the ledger makes no map of its own.
+ */
+export class CodeMap implements ReadonlyMap<string, EconomicCodeAmounts> {
+  constructor(
+    readonly ids: ReadonlyMap<string, number>,
+    readonly codes: readonly string[],
+    readonly list: readonly EconomicCodeAmounts[],
+  ) {}
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  get(code: string): EconomicCodeAmounts | undefined {
+    const id = this.ids.get(code);
+    return id === undefined ? undefined : this.list[id];
+  }
+
+  has(code: string): boolean {
+    return this.ids.has(code);
+  }
+
+  forEach(callback: (value: EconomicCodeAmounts, key: string, map: ReadonlyMap<string, EconomicCodeAmounts>) => void, thisArg?: unknown): void {
+    for (let i = 0; i < this.list.length; i++) callback.call(thisArg, this.list[i]!, this.codes[i]!, this);
+  }
+
+  values(): MapIterator<EconomicCodeAmounts> {
+    return this.list.values();
+  }
+
+  keys(): MapIterator<string> {
+    return this.codes.values();
+  }
+
+  *entries(): MapIterator<[string, EconomicCodeAmounts]> {
+    for (let i = 0; i < this.list.length; i++) yield [this.codes[i]!, this.list[i]!];
+  }
+
+  [Symbol.iterator](): MapIterator<[string, EconomicCodeAmounts]> {
+    return this.entries();
+  }
 }
 
 /** A project code of the scope: its class, and the project lines naming it. */

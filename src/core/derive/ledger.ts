@@ -17,7 +17,7 @@ import type {
   ProjectAmounts,
   UnitLedger,
 } from "./ledger-types.ts";
-import { CODE_IN_OPERATING, CODE_IN_PERSONNEL, CODE_IN_PUBLIC, SELECTION_COUNT } from "./ledger-types.ts";
+import { CODE_IN_OPERATING, CODE_IN_PERSONNEL, CODE_IN_PUBLIC, CodeMap, SELECTION_COUNT } from "./ledger-types.ts";
 import type { LineIndex } from "./line-index.ts";
 import { sortByCode } from "./order.ts";
 import type { Scope } from "./scope.ts";
@@ -53,26 +53,36 @@ export function buildLedger(scope: Scope, index?: LineIndex): Ledger {
   // Each economic code once: what it says, and its entry (the amounts of its 类 and 款 come with it).
   const economicClasses: string[] = [];
   const economic = new Map<string, EconomicClassAmounts>();
-  const codes = new Map<string, EconomicCodeAmounts>();
-  // Each line's code: by the code's number (the index lists the codes in the order their first lines come),
-  // or, without an index, each line's own
+  // Each line's code: by the code's number (the index lists the codes in the order their first lines come,
+  // and its map of them serves the ledger's), or, without an index, each line's own
   let facts: EconomicCodeAmounts[];
   let perLine: readonly number[] | undefined;
+  let codes: CodeMap;
   if (index) {
-    facts = index.economic.codes.map((code, id) => {
-      const f = economicCode(code, id, economicClasses, economic);
-      codes.set(code, f);
-      return f;
-    });
+    const list = index.economic.codes;
+    facts = new Array<EconomicCodeAmounts>(list.length);
+    for (let id = 0; id < list.length; id++) facts[id] = economicCode(list[id]!, id, economicClasses, economic);
     perLine = index.economicId;
+    codes = new CodeMap(index.economic.ids, list, facts);
   } else {
+    const ids = new Map<string, number>();
+    const distinct: string[] = [];
+    const entries: EconomicCodeAmounts[] = [];
     facts = new Array<EconomicCodeAmounts>(lines.length);
     for (let i = 0; i < lines.length; i++) {
       const code = lines[i]!.economic;
-      let f = codes.get(code);
-      if (!f) codes.set(code, (f = economicCode(code, codes.size, economicClasses, economic)));
+      const id = ids.get(code);
+      let f: EconomicCodeAmounts;
+      if (id !== undefined) f = entries[id]!;
+      else {
+        ids.set(code, distinct.length);
+        f = economicCode(code, distinct.length, economicClasses, economic);
+        distinct.push(code);
+        entries.push(f);
+      }
       facts[i] = f;
     }
+    codes = new CodeMap(ids, distinct, entries);
   }
   const ledger = emptyLedger(lines.length, economicClasses, economic, codes);
   addIncome(ledger, scope);
@@ -126,7 +136,7 @@ export function buildLedger(scope: Scope, index?: LineIndex): Ledger {
   return ledger;
 }
 
-function emptyLedger(lineCount: number, economicClasses: string[], economic: Map<string, EconomicClassAmounts>, codes: Map<string, EconomicCodeAmounts>): Ledger {
+function emptyLedger(lineCount: number, economicClasses: string[], economic: Map<string, EconomicClassAmounts>, codes: CodeMap): Ledger {
   const k = economicClasses.length;
   return {
     lineCount,
