@@ -95,11 +95,13 @@ export function deriveAndCheck(budget: Budget, catalog: CatalogIndex, opts: Deri
   const index = unitIndex ? indexLines(budget.lineItems, unitIndex) : undefined;
   const scope = index ? departmentScope(budget, index) : scopeOf(budget, ref);
   const allLines = index !== undefined && scope.lines.length === budget.lineItems.length;
-  const sums = sumsOf(scope, allLines ? index : undefined);
+  // the projects' index the rules read serves the ledger too, when the scope's projects are the budget's
+  const projectIndex = unitIndex && scope.projects === budget.projects ? firstIndex(budget.projects) : undefined;
+  const sums = sumsOf(scope, allLines ? index : undefined, projectIndex);
   // The rules run before the tables are drawn: they read the figures only, and while they run the tables
   // are not yet there to be kept alive (and copied) by the garbage collector.
   const known: ScopeFigures = { scope, figures: sums.figures };
-  const ctx = createRuleContext(budget, catalog, ref.kind === "department" ? { department: known, lineIndex: index, departmentLedger: allLines ? sums.ledger : undefined, unitIndex } : { units: new Map([[ref.code, known]]) });
+  const ctx = createRuleContext(budget, catalog, ref.kind === "department" ? { department: known, lineIndex: index, departmentLedger: allLines ? sums.ledger : undefined, unitIndex, projectIndex } : { units: new Map([[ref.code, known]]) });
   const findings = runRules(ctx, opts.rules ?? ALL_RULES);
   return { disclosure: assemble(budget, catalog, scope, opts.layout ?? "henan13", sums), findings };
 }
@@ -129,8 +131,8 @@ interface ScopeSums {
   figures: Figures;
 }
 
-function sumsOf(scope: Scope, index?: LineIndex): ScopeSums {
-  const ledger = buildLedger(scope, index);
+function sumsOf(scope: Scope, index?: LineIndex, projectIndex?: ReadonlyMap<string, number>): ScopeSums {
+  const ledger = buildLedger(scope, index, projectIndex);
   return { ledger, figures: computeFigures(scope, ledger) };
 }
 

@@ -143,7 +143,7 @@ export interface Ledger {
   basicFunds: Funds;
   projectFunds: Funds;
   /** every project code of the scope's projects and project lines */
-  projects: Map<string, ProjectAmounts>;
+  projects: ProjectMap;
   /** the entry of each of the scope's projects, in their order (`scope.projects[i]`'s code → `projectEntries[i]`) */
   projectEntries: ProjectAmounts[];
   /** true when two of the scope's projects have the same code (a finding elsewhere; counts must take it once) */
@@ -229,6 +229,53 @@ export class CodeMap implements ReadonlyMap<string, EconomicCodeAmounts> {
   }
 
   [Symbol.iterator](): MapIterator<[string, EconomicCodeAmounts]> {
+    return this.entries();
+  }
+}
+
+/**
+ * The scope's project codes and their entries, as a read-only map: the codes of the scope's projects by the
+ * position of their first project (`positions`, `firstIndex(scope.projects)`, which the rules' context reads
+ * too) with each entry at that position, then the codes only lines name (`others`), in the order lines name them.
+ */
+export class ProjectMap implements ReadonlyMap<string, ProjectAmounts> {
+  constructor(
+    readonly positions: ReadonlyMap<string, number>,
+    readonly byPosition: (ProjectAmounts | undefined)[],
+    readonly others: Map<string, ProjectAmounts>,
+  ) {}
+
+  get size(): number {
+    return this.positions.size + this.others.size;
+  }
+
+  get(code: string): ProjectAmounts | undefined {
+    const position = this.positions.get(code);
+    return position === undefined ? this.others.get(code) : this.byPosition[position];
+  }
+
+  has(code: string): boolean {
+    return this.positions.has(code) || this.others.has(code);
+  }
+
+  forEach(callback: (value: ProjectAmounts, key: string, map: ReadonlyMap<string, ProjectAmounts>) => void, thisArg?: unknown): void {
+    for (const [code, entry] of this.entries()) callback.call(thisArg, entry, code, this);
+  }
+
+  *entries(): MapIterator<[string, ProjectAmounts]> {
+    for (const [code, position] of this.positions) yield [code, this.byPosition[position]!];
+    yield* this.others;
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [code] of this.entries()) yield code;
+  }
+
+  *values(): MapIterator<ProjectAmounts> {
+    for (const [, entry] of this.entries()) yield entry;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, ProjectAmounts]> {
     return this.entries();
   }
 }

@@ -17,8 +17,8 @@ import type {
   ProjectAmounts,
   UnitLedger,
 } from "./ledger-types.ts";
-import { CODE_IN_OPERATING, CODE_IN_PERSONNEL, CODE_IN_PUBLIC, CodeMap, SELECTION_COUNT } from "./ledger-types.ts";
-import type { LineIndex } from "./line-index.ts";
+import { CODE_IN_OPERATING, CODE_IN_PERSONNEL, CODE_IN_PUBLIC, CodeMap, ProjectMap, SELECTION_COUNT } from "./ledger-types.ts";
+import { type LineIndex, firstIndex } from "./line-index.ts";
 import { sortByCode } from "./order.ts";
 import type { Scope } from "./scope.ts";
 import { type BySource, GOVERNMENT_FUND, GPB_APPROPRIATION, IS_APPROPRIATION, IS_GPB, SOURCE_COUNT, STATE_CAPITAL, emptyBySource, sourceIndex } from "./sources.ts";
@@ -45,9 +45,10 @@ const IS_FISCAL: readonly boolean[] = FUNDING_SOURCES.map(isFiscalMoney);
 /**
  * Builds the ledger of a scope: one pass over its income and one over its lines. `index`, when given, is a
  * line index (line-index.ts) of exactly `scope.lines`: each line's codes and source are then read by number
- * instead of being looked up by text, with the same result.
+ * instead of being looked up by text, with the same result. `projectIndex`, when given, is
+ * `firstIndex(scope.projects)` (the caller made it for the rules too).
  */
-export function buildLedger(scope: Scope, index?: LineIndex): Ledger {
+export function buildLedger(scope: Scope, index?: LineIndex, projectIndex?: ReadonlyMap<string, number>): Ledger {
   const lines = scope.lines;
   if (index && index.source.length !== lines.length) throw new Error("the line index is not of this scope's lines");
   // Each economic code once: what it says, and its entry (the amounts of its 类 and 款 come with it).
@@ -84,7 +85,7 @@ export function buildLedger(scope: Scope, index?: LineIndex): Ledger {
     }
     codes = new CodeMap(ids, distinct, entries);
   }
-  const ledger = emptyLedger(lines.length, economicClasses, economic, codes);
+  const ledger = emptyLedger(lines.length, economicClasses, economic, codes, projectIndex ?? firstIndex(scope.projects));
   addIncome(ledger, scope);
   addProjects(ledger, scope);
 
@@ -121,7 +122,7 @@ export function buildLedger(scope: Scope, index?: LineIndex): Ledger {
     }
     // The project a line names (an entry is made for a code no project of the scope has: 一般性项目, no funds yet).
     let named = l.project ? ledger.projects.get(l.project) : undefined;
-    if (l.project && !named) ledger.projects.set(l.project, (named = { projectClass: 0, funds: undefined, named: 0 }));
+    if (l.project && !named) ledger.projects.others.set(l.project, (named = { projectClass: 0, funds: undefined, named: 0 }));
     if (named) named.named += amount;
 
     ledger.absoluteTotal += Math.abs(amount);
@@ -136,7 +137,7 @@ export function buildLedger(scope: Scope, index?: LineIndex): Ledger {
   return ledger;
 }
 
-function emptyLedger(lineCount: number, economicClasses: string[], economic: Map<string, EconomicClassAmounts>, codes: CodeMap): Ledger {
+function emptyLedger(lineCount: number, economicClasses: string[], economic: Map<string, EconomicClassAmounts>, codes: CodeMap, projectPositions: ReadonlyMap<string, number>): Ledger {
   const k = economicClasses.length;
   return {
     lineCount,
@@ -164,7 +165,7 @@ function emptyLedger(lineCount: number, economicClasses: string[], economic: Map
     operatingTotal: 0,
     basicFunds: { total: 0, fiscal: 0 },
     projectFunds: { total: 0, fiscal: 0 },
-    projects: new Map(),
+    projects: new ProjectMap(projectPositions, [], new Map()),
     projectEntries: [],
     projectCodesRepeat: false,
     total: 0,
@@ -196,13 +197,18 @@ function addIncome(ledger: Ledger, scope: Scope): void {
  * project's class.
  */
 function addProjects(ledger: Ledger, scope: Scope): void {
-  for (const p of scope.projects) {
+  const { positions, byPosition } = ledger.projects;
+  const projects = scope.projects;
+  for (let i = 0; i < projects.length; i++) {
+    const p = projects[i]!;
     const projectClass = p.class === undefined || p.class === null ? 0 : PROJECT_CLASSES.indexOf(p.class);
-    let entry = ledger.projects.get(p.code);
+    // the entry is kept at the code's first project: a project is its code's first unless the code repeats
+    const first = positions.get(p.code)!;
+    let entry = byPosition[first];
     if (entry) {
       entry.projectClass = projectClass;
-      ledger.projectCodesRepeat = true; // (lines are read after the projects: only a project made the entry)
-    } else ledger.projects.set(p.code, (entry = { projectClass, funds: undefined, named: 0 }));
+      ledger.projectCodesRepeat = true;
+    } else byPosition[first] = entry = { projectClass, funds: undefined, named: 0 };
     ledger.projectEntries.push(entry);
   }
 }

@@ -35,6 +35,8 @@ export interface KnownFigures {
   departmentLedger?: Ledger;
   /** `firstIndex(budget.units)`, when the caller made it (for the line index) */
   unitIndex?: ReadonlyMap<string, number>;
+  /** `firstIndex(budget.projects)`, when the caller made it (for the ledger) */
+  projectIndex?: ReadonlyMap<string, number>;
 }
 
 export function createRuleContext(budget: Budget, catalog: CatalogIndex, known: KnownFigures = {}): RuleContext {
@@ -69,7 +71,7 @@ class BudgetRuleContext implements RuleContext {
     this.#figures = known.department?.figures;
     this.#units = new Map<string, ScopeFigures>(known.units);
     this.unitIndex = known.unitIndex ?? firstIndex(budget.units);
-    this.projectIndex = firstIndex(budget.projects);
+    this.projectIndex = known.projectIndex ?? firstIndex(budget.projects);
     this.knownLineIndex = known.lineIndex;
     this.#ledger = known.departmentLedger;
   }
