@@ -1,7 +1,7 @@
 /** The order tables print codes in (derive/order.ts): each fast path gives exactly the plain sort's order. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { keysByCode, sortByCode, sortCodes, sortStrings } from "../src/core/derive/order.ts";
+import { keysByCode, sortByCode, sortCodes, sortStrings, sortedUnique } from "../src/core/derive/order.ts";
 
 /** Codes as budgets have them (digits, mostly of one length), and odd ones (other lengths, letters, full-width digits). */
 const digitCode = (length: number) => fc.array(fc.constantFrom(..."0123456789"), { minLength: length, maxLength: length }).map((d) => d.join(""));
@@ -24,6 +24,14 @@ describe("code order", () => {
     fc.assert(
       fc.property(lists, (xs) => {
         expect(sortStrings(xs.slice())).toEqual(xs.slice().sort());
+      }),
+      { numRuns: 1500 },
+    );
+  });
+  it("sortedUnique is the sorted list of the distinct strings", () => {
+    fc.assert(
+      fc.property(lists, (xs) => {
+        expect(sortedUnique(xs.slice())).toEqual([...new Set(xs)].sort());
       }),
       { numRuns: 1500 },
     );

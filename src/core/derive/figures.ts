@@ -7,7 +7,7 @@ import { FUNDING_SOURCES } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import { threePublicOf } from "./by-economic.ts";
 import { type FigureCode, type FigureSums, type SectionLists, figureSums } from "./figure-sums.ts";
-import { keysByCode, sortStrings } from "./order.ts";
+import { keysByCode, sortedUnique } from "./order.ts";
 import type { BySource } from "./sources.ts";
 import type { Scope } from "./scope.ts";
 
@@ -172,11 +172,11 @@ function sectionLists(codes: ReadonlyMap<string, FigureCode>): SectionLists {
   const personnel: string[] = [];
   const pub: string[] = [];
   const operating: string[] = [];
-  // lists, not sets: a scope counts a few dozen 款 at most, and a 款 repeats only through its sub-items
+  // each 款 as often as its codes count (a 款 repeats only through its sub-items), then sorted and made unique
   for (const c of codes.values()) {
-    if (c.inPersonnel && !personnel.includes(c.section)) personnel.push(c.section);
-    if (c.inPublic && !pub.includes(c.section)) pub.push(c.section);
-    if (c.inOperating && !operating.includes(c.section)) operating.push(c.section);
+    if (c.inPersonnel) personnel.push(c.section);
+    if (c.inPublic) pub.push(c.section);
+    if (c.inOperating) operating.push(c.section);
   }
-  return { personnel: sortStrings(personnel), public: sortStrings(pub), operating: sortStrings(operating) };
+  return { personnel: sortedUnique(personnel), public: sortedUnique(pub), operating: sortedUnique(operating) };
 }

@@ -5,10 +5,7 @@
  */
 
 /** True when `s` is ASCII digits only (the empty string included). */
-export function isDigits(code: string): boolean {
-  // `String(code)` is the code itself, typed as a string for the compiler (codes come in several string
-  // representations; without it `code.length` and `code.charCodeAt` are megamorphic reads)
-  const s = String(code);
+export function isDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return false;
@@ -54,11 +51,11 @@ export function sortInPlace<T>(items: T[], compare: (a: T, b: T) => number): T[]
  * code-unit order is the order of the numbers, which compare far more cheaply); otherwise undefined.
  */
 function digitKeys(items: readonly string[]): number[] | undefined {
-  const length = items.length > 0 ? String(items[0]).length : 0;
+  const length = items.length > 0 ? items[0]!.length : 0;
   if (length === 0 || length > 15) return undefined;
   const keys: number[] = [];
   for (let i = 0; i < items.length; i++) {
-    const s = String(items[i]); // (typed as a string for the compiler, as in isDigits)
+    const s = items[i]!;
     if (s.length !== length) return undefined;
     let v = 0;
     for (let j = 0; j < length; j++) {
@@ -108,6 +105,19 @@ export function sortStrings(items: string[]): string[] {
     }
     items[j + 1] = x;
   }
+  return items;
+}
+
+/**
+ * Sorts strings in place in code-unit order and drops repeats (as `sortStrings([...new Set(items)])`):
+ * for lists gathered with repeats, where sorting first and comparing neighbours is cheaper than a search
+ * of the list at every addition.
+ */
+export function sortedUnique(items: string[]): string[] {
+  sortStrings(items);
+  let n = 0;
+  for (let i = 0; i < items.length; i++) if (n === 0 || items[i] !== items[n - 1]) items[n++] = items[i]!;
+  items.length = n;
   return items;
 }
 

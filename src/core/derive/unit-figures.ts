@@ -14,7 +14,7 @@ import { type FigureSums, FigureSumsAccumulator, type SectionLists } from "./fig
 import { type Figures, figuresFromSums } from "./figures.ts";
 import { CODE_IN_OPERATING, CODE_IN_PERSONNEL, CODE_IN_PUBLIC, type FunctionalClassAmounts, type Ledger, SELECTION_INDEX, type UnitLedger } from "./ledger-types.ts";
 import { type LineIndex, firstIndex, indexLines } from "./line-index.ts";
-import { sortStrings } from "./order.ts";
+import { sortedUnique } from "./order.ts";
 import { GOVERNMENT_FUND, IS_APPROPRIATION, IS_GPB, STATE_CAPITAL, emptyBySource, sourceIndex } from "./sources.ts";
 
 /** What one unit's figures are made from. */
@@ -175,13 +175,13 @@ function unitSums(budget: Budget, code: string, ledger: Ledger): FigureSums {
     for (const f of ledger.codes.values()) {
       const flags = flagsOf[f.index]!;
       if (flags === 0) continue;
-      if ((flags & CODE_IN_PERSONNEL) !== 0 && !sections.personnel.includes(f.section)) sections.personnel.push(f.section);
-      if ((flags & CODE_IN_PUBLIC) !== 0 && !sections.public.includes(f.section)) sections.public.push(f.section);
-      if ((flags & CODE_IN_OPERATING) !== 0 && !sections.operating.includes(f.section)) sections.operating.push(f.section);
+      if ((flags & CODE_IN_PERSONNEL) !== 0) sections.personnel.push(f.section);
+      if ((flags & CODE_IN_PUBLIC) !== 0) sections.public.push(f.section);
+      if ((flags & CODE_IN_OPERATING) !== 0) sections.operating.push(f.section);
     }
-    sortStrings(sections.personnel);
-    sortStrings(sections.public);
-    sortStrings(sections.operating);
+    sortedUnique(sections.personnel);
+    sortedUnique(sections.public);
+    sortedUnique(sections.operating);
   }
   return {
     income,
