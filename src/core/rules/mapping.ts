@@ -11,6 +11,7 @@ import type { Finding, Rule, RuleContext } from "./finding.ts";
 import { defineRule } from "./finding.ts";
 import { isEconomicCode } from "./codes.ts";
 import { countNote, shared } from "./helpers.ts";
+import { type CatalogIndex, perCatalog } from "../catalog.ts";
 import { lineIndex } from "./line-index.ts";
 
 const MAPPING_BASIS = "《财政部关于印发〈支出经济分类科目改革试行方案〉的通知》（财预〔2017〕98号）及其科目对照表";
@@ -25,6 +26,8 @@ interface MappedCode {
   /** "administrative" for 行政 and 参公, which share the mapping */
   group: "administrative" | "institution";
   government: string | undefined;
+  /** the government code's kind bits (`governmentKind`; 0 without one) */
+  kind: number;
   count: number;
 }
 
@@ -40,8 +43,42 @@ function mappedCodes(ctx: RuleContext): MappedCode[] {
 /** An economic code's entries, one per unit-type group; `known` is false for a code the mapping rules skip. */
 interface CodeGroups {
   known: boolean;
+  mapping: CodeMapping;
   administrative: MappedCode | undefined;
   institution: MappedCode | undefined;
+}
+
+/**
+ * What the mapping rules read of a department economic code in one catalog: whether they check it (a
+ * well-formed code of a 类 the catalog has), and its government code and that code's kinds for each
+ * unit-type group. Worked out once per code and catalog (the catalog's own codes are kept, a bounded set).
+ */
+interface CodeMapping {
+  checked: boolean;
+  administrative: string | undefined;
+  administrativeKind: number;
+  institution: string | undefined;
+  institutionKind: number;
+}
+
+const mappingsOf = perCatalog<CodeMapping>();
+
+function codeMapping(kept: Map<string, CodeMapping>, catalog: CatalogIndex, economic: string): CodeMapping {
+  const hit = kept.get(economic);
+  if (hit) return hit;
+  // an unknown 类 is reported by the code rules (the 类 as economicCodeFacts keeps it: a string hashed once)
+  const checked = isEconomicCode(economic) && catalog.departmentEconomicEntry(economicCodeFacts(economic).class) !== undefined;
+  const administrative = checked ? catalog.governmentCodeFor(economic, "administrative") : undefined;
+  const institution = checked ? catalog.governmentCodeFor(economic, "institution") : undefined;
+  const mapping: CodeMapping = {
+    checked,
+    administrative,
+    administrativeKind: administrative === undefined ? 0 : governmentKind(administrative),
+    institution,
+    institutionKind: institution === undefined ? 0 : governmentKind(institution),
+  };
+  if (catalog.departmentEconomicEntry(economic)) kept.set(economic, mapping);
+  return mapping;
 }
 
 function groupMappedCodes(ctx: RuleContext): MappedCode[] {
@@ -50,6 +87,7 @@ function groupMappedCodes(ctx: RuleContext): MappedCode[] {
   // by the number of the economic code (line-index.ts); made at the code's first line in a unit
   const byCode: (CodeGroups | undefined)[] = new Array<CodeGroups | undefined>(index.economic.codes.length);
   const units = ctx.budget.units;
+  const kept = mappingsOf(ctx.catalog);
   for (let line = 0; line < index.unit.length; line++) {
     const u = index.unit[line]!;
     if (u < 0) continue;
@@ -58,10 +96,8 @@ function groupMappedCodes(ctx: RuleContext): MappedCode[] {
     const economic = index.economic.codes[id]!;
     let groups = byCode[id];
     if (!groups) {
-      // an unknown 类 is reported by the code rules
-      // (the 类 as economicCodeFacts keeps it: a string whose hash is made once, not a new slice per budget)
-      const known = isEconomicCode(economic) && ctx.catalog.departmentEconomicEntry(economicCodeFacts(economic).class) !== undefined;
-      byCode[id] = groups = { known, administrative: undefined, institution: undefined };
+      const mapping = codeMapping(kept, ctx.catalog, economic);
+      byCode[id] = groups = { known: mapping.checked, mapping, administrative: undefined, institution: undefined };
     }
     if (!groups.known) continue;
     const administrative = isAdministrativeLike(unit.type);
@@ -75,7 +111,9 @@ function groupMappedCodes(ctx: RuleContext): MappedCode[] {
       economic,
       unitType: unit.type,
       group: administrative ? "administrative" : "institution",
-      government: ctx.catalog.governmentCodeFor(economic, unit.type),
+      // 参公 units take the 行政 mapping (as governmentCodeFor does)
+      government: unit.type === "institution" ? groups.mapping.institution : groups.mapping.administrative,
+      kind: unit.type === "institution" ? groups.mapping.institutionKind : groups.mapping.administrativeKind,
       count: 1,
     };
     if (administrative) groups.administrative = first;
@@ -164,7 +202,7 @@ export const mappingPersonnelPublic: Rule = defineRule(
       const gov = first.government;
       if (gov === undefined) continue;
       const personnel = isPersonnel(first.economic);
-      const wrong = (governmentKind(gov) & (personnel ? GOV_PUBLIC : GOV_PERSONNEL)) !== 0;
+      const wrong = (first.kind & (personnel ? GOV_PUBLIC : GOV_PERSONNEL)) !== 0;
       if (!wrong) continue;
       const n = countNote(first.count);
       out.push(
@@ -197,7 +235,7 @@ export const mappingUnitType: Rule = defineRule(
       const gov = first.government;
       if (gov === undefined) continue;
       const admin = first.group === "administrative";
-      const wrong = (governmentKind(gov) & (admin ? GOV_INSTITUTION : GOV_ADMINISTRATIVE)) !== 0;
+      const wrong = (first.kind & (admin ? GOV_INSTITUTION : GOV_ADMINISTRATIVE)) !== 0;
       if (!wrong) continue;
       const n = countNote(first.count);
       out.push(
