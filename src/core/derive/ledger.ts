@@ -85,7 +85,7 @@ export function buildLedger(scope: Scope, index?: LineIndex, projectIndex?: Read
     }
     codes = new CodeMap(ids, distinct, entries);
   }
-  const ledger = emptyLedger(lines.length, economicClasses, economic, codes, projectIndex ?? firstIndex(scope.projects));
+  const ledger = emptyLedger(lines.length, economicClasses, economic, codes, projectIndex ?? firstIndex(scope.projects), scope.projects.length);
   addIncome(ledger, scope);
   addProjects(ledger, scope);
 
@@ -104,10 +104,10 @@ export function buildLedger(scope: Scope, index?: LineIndex, projectIndex?: Read
     const amount: number = l.amount;
     const position = unitAt ? unitAt[i]! : -1;
     let u: UnitEntry | undefined;
-    if (position >= 0) u = byPosition[position] ??= entryOf(ledger, scope, units, l.unit);
+    if (position >= 0) u = byPosition[position] ??= entryOf(ledger, scope, units, l.unit, index!.functional.codes.length);
     else {
       u = l.unit === lastUnitCode ? lastUnit : units.get(l.unit);
-      if (!u) units.set(l.unit, (u = unitEntry(ledger, scope, l.unit)));
+      if (!u) units.set(l.unit, (u = unitEntry(ledger, scope, l.unit, index ? index.functional.codes.length : 0)));
       lastUnitCode = l.unit;
       lastUnit = u;
     }
@@ -137,7 +137,14 @@ export function buildLedger(scope: Scope, index?: LineIndex, projectIndex?: Read
   return ledger;
 }
 
-function emptyLedger(lineCount: number, economicClasses: string[], economic: Map<string, EconomicClassAmounts>, codes: CodeMap, projectPositions: ReadonlyMap<string, number>): Ledger {
+function emptyLedger(
+  lineCount: number,
+  economicClasses: string[],
+  economic: Map<string, EconomicClassAmounts>,
+  codes: CodeMap,
+  projectPositions: ReadonlyMap<string, number>,
+  projectCount: number,
+): Ledger {
   const k = economicClasses.length;
   return {
     lineCount,
@@ -165,7 +172,7 @@ function emptyLedger(lineCount: number, economicClasses: string[], economic: Map
     operatingTotal: 0,
     basicFunds: { total: 0, fiscal: 0 },
     projectFunds: { total: 0, fiscal: 0 },
-    projects: new ProjectMap(projectPositions, [], new Map()),
+    projects: new ProjectMap(projectPositions, new Array<ProjectAmounts | undefined>(projectCount), new Map()),
     projectEntries: [],
     projectCodesRepeat: false,
     total: 0,
@@ -199,6 +206,7 @@ function addIncome(ledger: Ledger, scope: Scope): void {
 function addProjects(ledger: Ledger, scope: Scope): void {
   const { positions, byPosition } = ledger.projects;
   const projects = scope.projects;
+  const entries = new Array<ProjectAmounts>(projects.length); // (made at its length: it never grows)
   for (let i = 0; i < projects.length; i++) {
     const p = projects[i]!;
     const projectClass = p.class === undefined || p.class === null ? 0 : PROJECT_CLASSES.indexOf(p.class);
@@ -209,19 +217,24 @@ function addProjects(ledger: Ledger, scope: Scope): void {
       entry.projectClass = projectClass;
       ledger.projectCodesRepeat = true;
     } else byPosition[first] = entry = { projectClass, funds: undefined, named: 0 };
-    ledger.projectEntries.push(entry);
+    entries[i] = entry;
   }
+  ledger.projectEntries = entries;
 }
 
 /** The entry of a unit code in `units`, made (and kept there) at its first line. */
-function entryOf(ledger: Ledger, scope: Scope, units: Map<string, UnitEntry>, code: string): UnitEntry {
+function entryOf(ledger: Ledger, scope: Scope, units: Map<string, UnitEntry>, code: string, functionalCount: number): UnitEntry {
   let u = units.get(code);
-  if (!u) units.set(code, (u = unitEntry(ledger, scope, code)));
+  if (!u) units.set(code, (u = unitEntry(ledger, scope, code, functionalCount)));
   return u;
 }
 
-/** A unit's entry, made at its first line; its type is looked up as the tables look it up. */
-function unitEntry(ledger: Ledger, scope: Scope, code: string): UnitEntry {
+/**
+ * A unit's entry, made at its first line; its type is looked up as the tables look it up. `functionalCount`
+ * is how many functional codes the line index numbers (its rows by number are made at that length, so they
+ * never grow), 0 without an index.
+ */
+function unitEntry(ledger: Ledger, scope: Scope, code: string, functionalCount: number): UnitEntry {
   const info = scope.unitByCode.get(code);
   const unitLedger: UnitLedger = {
     bySource: emptyBySource(),
@@ -233,7 +246,7 @@ function unitEntry(ledger: Ledger, scope: Scope, code: string): UnitEntry {
     codeFlags: repeat(ledger.codes.size, 0),
   };
   ledger.units.set(code, unitLedger);
-  return { ledger: unitLedger, rows: undefined, rowsById: [], adminLike: !!info && isAdministrativeLike(info.type), mappingSlot: !info ? 2 : info.type === "institution" ? 1 : 0 };
+  return { ledger: unitLedger, rows: undefined, rowsById: new Array<FunctionalRow | undefined>(functionalCount), adminLike: !!info && isAdministrativeLike(info.type), mappingSlot: !info ? 2 : info.type === "institution" ? 1 : 0 };
 }
 
 /** A unit's row for a functional code, made at its first line, with the amounts of its 类. */
