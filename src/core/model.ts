@@ -179,7 +179,32 @@ export interface LineItem {
  * with this.
  */
 export function lineItem(l: LineItem): LineItem {
-  return { unit: l.unit, functional: l.functional, economic: l.economic, nature: l.nature, project: l.project, source: l.source, amount: l.amount, memo: l.memo };
+  return {
+    unit: sharedCode(l.unit),
+    functional: sharedCode(l.functional),
+    economic: sharedCode(l.economic),
+    nature: l.nature,
+    project: l.project === undefined ? undefined : sharedCode(l.project),
+    source: sharedCode(l.source) as FundingSource,
+    amount: l.amount,
+    memo: l.memo,
+  };
+}
+
+/** The codes `sharedCode` has kept, each once; a bounded number, as codes come from input. */
+const SHARED_CODES = new Map<string, string>();
+const SHARED_CODES_SIZE = 65_536;
+
+/**
+ * One string object for each code text: every reader gives the lines', units' and projects' codes through
+ * this, so equal codes are the same object and every later look-up of a code in a map finds it by identity,
+ * not by comparing its characters (a file read as text makes a new string for every cell).
+ */
+export function sharedCode(code: string): string {
+  const kept = SHARED_CODES.get(code);
+  if (kept !== undefined) return kept;
+  if (SHARED_CODES.size < SHARED_CODES_SIZE) SHARED_CODES.set(code, code);
+  return code;
 }
 
 /**
@@ -188,7 +213,7 @@ export function lineItem(l: LineItem): LineItem {
  */
 export function unit(u: Unit): Unit {
   return {
-    code: u.code,
+    code: sharedCode(u.code),
     name: u.name,
     type: u.type,
     staffing: u.staffing,
@@ -289,7 +314,16 @@ export interface Project {
 
 /** A project with every field present, in one order (see `lineItem`); its indicators as they are. */
 export function project(p: Project): Project {
-  return { code: p.code, name: p.name, unit: p.unit, class: p.class, functional: p.functional, specialTransfer: p.specialTransfer, goal: p.goal, indicators: p.indicators };
+  return {
+    code: sharedCode(p.code),
+    name: p.name,
+    unit: sharedCode(p.unit),
+    class: p.class,
+    functional: p.functional === undefined ? undefined : sharedCode(p.functional),
+    specialTransfer: p.specialTransfer,
+    goal: p.goal,
+    indicators: p.indicators,
+  };
 }
 
 /** 年度主要任务 — a main task of the department's overall targets; its funds are derived. */
