@@ -9,7 +9,7 @@ const code = fc.oneof(
   { weight: 6, arbitrary: digitCode(5) },
   { weight: 2, arbitrary: fc.integer({ min: 1, max: 16 }).chain(digitCode) },
   { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
-  { weight: 1, arbitrary: fc.constantFrom("３０１", "30a01", "", "产出指标", "301", "30101", "3010101", "9999999999999999") },
+  { weight: 1, arbitrary: fc.constantFrom("３０１", "30a01", "", "产出指标", "301", "30101", "3010101", "9999999999999999", "3010", "30100", "0", "00", "99999999999999") },
 );
 /** Lists of codes of one length (the numeric path), of any codes, short and past the insertion-sort limit. */
 const lists = fc.oneof(

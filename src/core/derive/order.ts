@@ -46,24 +46,31 @@ export function sortInPlace<T>(items: T[], compare: (a: T, b: T) => number): T[]
   return items;
 }
 
+/** The longest digit string `digitKeys` gives a number for. */
+const MAX_KEY_DIGITS = 14;
+
+/** 10^k for k = 0 … MAX_KEY_DIGITS. */
+const POWERS_OF_TEN: readonly number[] = Array.from({ length: MAX_KEY_DIGITS + 1 }, (_, k) => 10 ** k);
+
 /**
- * The strings as numbers when every one is ASCII digits and all have one length of at most 15 (then their
- * code-unit order is the order of the numbers, which compare far more cheaply); otherwise undefined.
+ * The strings as numbers in their code-unit order when every one is ASCII digits, at most 14 of them (as
+ * numbers they compare far more cheaply); otherwise undefined. A string's number is its digits padded with
+ * zeros to 14 places, times 16, plus its length: a prefix ("301") comes before what it begins ("30101"), and
+ * two strings equal but for trailing zeros are told apart by their lengths. Below 2^53, so exact.
  */
 function digitKeys(items: readonly string[]): number[] | undefined {
-  const length = items.length > 0 ? items[0]!.length : 0;
-  if (length === 0 || length > 15) return undefined;
   const keys: number[] = [];
   for (let i = 0; i < items.length; i++) {
     const s = items[i]!;
-    if (s.length !== length) return undefined;
+    const length = s.length;
+    if (length > MAX_KEY_DIGITS) return undefined;
     let v = 0;
     for (let j = 0; j < length; j++) {
       const c = s.charCodeAt(j) - 48;
       if (c < 0 || c > 9) return undefined;
       v = v * 10 + c;
     }
-    keys.push(v);
+    keys.push(v * POWERS_OF_TEN[MAX_KEY_DIGITS - length]! * 16 + length);
   }
   return keys;
 }
@@ -89,7 +96,7 @@ function sortByKeys<T>(items: T[], keys: number[]): T[] {
  * Sorts strings in place in code-unit order (as `sortInPlace(items, compareCodeUnits)`). Short lists are
  * insertion-sorted with the comparison written inline: `sortInPlace` calls a comparator that differs
  * from caller to caller, a call the engine cannot inline, and the code lists of a table are sorted often.
- * Codes of one length (款, 类, 项 …) are sorted by their numbers.
+ * Codes of digits (款, 类, 项 …) are sorted by their numbers (`digitKeys`).
  */
 export function sortStrings(items: string[]): string[] {
   if (items.length < 2) return items;
@@ -132,7 +139,7 @@ export function sortCodes(codes: string[]): string[] {
 
 /**
  * Sorts items in place by the code `codeOf` gives, in `compareCodes` order (as `sortCodes` does). For
- * codes of digits the short lists are insertion-sorted on the codes read once, compared inline.
+ * codes of digits the short lists are insertion-sorted by the codes' numbers (`digitKeys`), read once.
  */
 export function sortByCode<T>(items: T[], codeOf: (item: T) => string): T[] {
   if (items.length < 2) return items; // already in order (many lists are of one item)
@@ -142,22 +149,9 @@ export function sortByCode<T>(items: T[], codeOf: (item: T) => string): T[] {
     if (!isDigits(c)) return sortInPlace(items, (a, b) => compareCodes(codeOf(a), codeOf(b)));
     codes.push(c);
   }
-  if (items.length > SHORT_LIST) return sortInPlace(items, (a, b) => compareCodeUnits(codeOf(a), codeOf(b)));
-  const keys = digitKeys(codes);
-  if (keys) return sortByKeys(items, keys);
-  for (let i = 1; i < items.length; i++) {
-    const x = items[i]!;
-    const cx = codes[i]!;
-    let j = i - 1;
-    while (j >= 0 && codes[j]! > cx) {
-      items[j + 1] = items[j]!;
-      codes[j + 1] = codes[j]!;
-      j--;
-    }
-    items[j + 1] = x;
-    codes[j + 1] = cx;
-  }
-  return items;
+  const keys = items.length > SHORT_LIST ? undefined : digitKeys(codes);
+  // (codes of more than 14 digits, rare, and long lists are compared as strings)
+  return keys ? sortByKeys(items, keys) : sortInPlace(items, (a, b) => compareCodeUnits(codeOf(a), codeOf(b)));
 }
 
 /** The keys of a map in code order (as `[...m.keys()].sort((a, b) => a.localeCompare(b))`). */
