@@ -40,9 +40,8 @@ function mappedCodes(ctx: RuleContext): MappedCode[] {
   return shared(ctx, groupMappedCodes);
 }
 
-/** An economic code's entries, one per unit-type group; `known` is false for a code the mapping rules skip. */
+/** An economic code's mapping and its entries, one per unit-type group. */
 interface CodeGroups {
-  known: boolean;
   mapping: CodeMapping;
   administrative: MappedCode | undefined;
   institution: MappedCode | undefined;
@@ -97,9 +96,9 @@ function groupMappedCodes(ctx: RuleContext): MappedCode[] {
     let groups = byCode[id];
     if (!groups) {
       const mapping = codeMapping(kept, ctx.catalog, economic);
-      byCode[id] = groups = { known: mapping.checked, mapping, administrative: undefined, institution: undefined };
+      byCode[id] = groups = { mapping, administrative: undefined, institution: undefined };
     }
-    if (!groups.known) continue;
+    if (!groups.mapping.checked) continue;
     const administrative = isAdministrativeLike(unit.type);
     const hit = administrative ? groups.administrative : groups.institution;
     if (hit) {
@@ -135,21 +134,14 @@ const GOV_INSTITUTION = 2;
 const GOV_PERSONNEL = 4;
 const GOV_PUBLIC = 8;
 
-/** `governmentKind`'s answers: government codes come from the catalogs, a bounded set, yet only so many are kept. */
-const KINDS = new Map<string, number>();
-const MAX_KINDS = 4096;
-
-/** The kind bits of a government code, worked out once per code (each budget asks for the same few, twice). */
+/** The kind bits of a government code (worked out where `codeMapping` keeps its answer for a code). */
 function governmentKind(gov: string): number {
-  const known = KINDS.get(gov);
-  if (known !== undefined) return known;
-  const kind =
+  return (
     (startsWithAny(gov, ADMINISTRATIVE_CODES) ? GOV_ADMINISTRATIVE : 0) |
     (startsWithAny(gov, INSTITUTION_CODES) ? GOV_INSTITUTION : 0) |
     (startsWithAny(gov, GOVERNMENT_PERSONNEL) ? GOV_PERSONNEL : 0) |
-    (startsWithAny(gov, GOVERNMENT_PUBLIC) ? GOV_PUBLIC : 0);
-  if (KINDS.size < MAX_KINDS) KINDS.set(gov, kind);
-  return kind;
+    (startsWithAny(gov, GOVERNMENT_PUBLIC) ? GOV_PUBLIC : 0)
+  );
 }
 
 /** Government codes for 事业 units (505/506) and for 行政 and 参公 units (501–504). */
