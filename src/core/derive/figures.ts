@@ -161,9 +161,8 @@ export function incomeAmounts(r: Record<FundingSource, Fen>): Fen[] {
 }
 {
   const probe = incomeRecord(FUNDING_SOURCES.map((_, i) => i));
-  if (incomeAmounts(probe as Record<FundingSource, Fen>).some((v, i) => v !== i) || incomeAmounts(probe as Record<FundingSource, Fen>).length !== FUNDING_SOURCES.length) {
-    throw new Error("incomeAmounts must read FUNDING_SOURCES in order");
-  }
+  const amounts = incomeAmounts(probe as Record<FundingSource, Fen>);
+  if (amounts.length !== FUNDING_SOURCES.length || amounts.some((v, i) => v !== i)) throw new Error("incomeAmounts must read FUNDING_SOURCES in order");
   if (Object.keys(probe).join() !== FUNDING_SOURCES.join() || FUNDING_SOURCES.some((s, i) => probe[s] !== i)) throw new Error("incomeRecord must list FUNDING_SOURCES in order");
 }
 
