@@ -113,8 +113,9 @@ export function unitFiguresFromLedger(budget: Budget, codes: Iterable<string>, l
   const out = new Map<string, Figures>();
   for (const code of codes) {
     if (out.has(code)) continue;
-    const unit = budget.units.find((u) => u.code === code);
-    if (!unit) continue;
+    const position = unitIndex.get(code);
+    if (position === undefined) continue;
+    const unit = budget.units[position]!;
     const procurement = budget.procurement.filter((p) => p.unit === code);
     out.set(code, figuresFromSums({ units: [unit], procurement }, unitSums(budget, code, ledger)));
   }
