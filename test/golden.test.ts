@@ -1,24 +1,21 @@
 /**
  * Golden files for the 2021 sample: the whole disclosure as text (tables as TSV, narrative) and as JSON,
- * for the department and its unit. When output changes on purpose, run `UPDATE_GOLDEN=1 npx vitest run
- * test/golden.test.ts` and review the diff of test/golden/.
+ * for the department and its unit. When output changes on purpose, run `npm run golden:update` and review the diff of test/golden/.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { CatalogIndex } from "../src/core/catalog.ts";
 import { builtInCatalog } from "../src/core/catalogs/index.ts";
 import { deriveAll } from "../src/core/disclosure.ts";
 import { readBudget } from "../src/formats/budget-file/read.ts";
 import { renderJson } from "../src/formats/json.ts";
 import { renderText } from "../src/formats/text.ts";
+import { expectGolden } from "./support/golden.ts";
 
 const dir = "test/golden/luolong-shequ-2021";
 
 function golden(name: string, actual: string): void {
-  const path = join(dir, name);
-  if (process.env.UPDATE_GOLDEN || !existsSync(path)) writeFileSync(path, actual);
-  expect(actual).toBe(readFileSync(path, "utf8"));
+  expectGolden(join(dir, name), actual);
 }
 
 describe("2021 sample golden files", async () => {

@@ -1,10 +1,11 @@
 /**
  * Acceptance: `yusuan audit` on the seed (a real published budget) reports every inconsistency, each
  * kept in test/audit/golden/seed-findings.txt with a one-line justification after "#". When the findings
- * change on purpose, run `UPDATE_GOLDEN=1 npx vitest run test/audit/seed.test.ts`: justifications of
+ * change on purpose, run `npm run golden:update`: justifications of
  * unchanged lines are kept, new lines get "# TODO" and the test fails until a person writes one.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readGolden, updatingGolden } from "../support/golden.ts";
 import { describe, expect, it } from "vitest";
 import { assembleDocument } from "../../src/audit/core/assemble.ts";
 import { auditDocument } from "../../src/audit/core/audit.ts";
@@ -29,11 +30,11 @@ describe("the seed (000_2c1185df0258d2c4.txt)", () => {
   it("reports exactly the findings of the golden file, each justified", () => {
     const old = existsSync(GOLDEN) ? readFileSync(GOLDEN, "utf8").split("\n").filter((x) => x.trim() !== "" && !x.startsWith("//")) : [];
     const why = new Map(old.map((x) => [x.slice(0, x.lastIndexOf("\t#")), x.slice(x.lastIndexOf("\t#") + 2).trim()]));
-    if (process.env.UPDATE_GOLDEN || !existsSync(GOLDEN)) {
+    if (updatingGolden()) {
       const header = "// severity\trule\twhere\tmessage\t# why it is right (one line each; generated lines keep their justification)";
       writeFileSync(GOLDEN, `${[header, ...lines.map((l) => `${l}\t# ${why.get(l) ?? "TODO"}`)].join("\n")}\n`);
     }
-    const golden = readFileSync(GOLDEN, "utf8").split("\n").filter((x) => x.trim() !== "" && !x.startsWith("//"));
+    const golden = readGolden(GOLDEN).split("\n").filter((x) => x.trim() !== "" && !x.startsWith("//"));
     expect(lines).toEqual(golden.map((x) => x.slice(0, x.lastIndexOf("\t#"))));
     const unjustified = golden.filter((x) => /\t#\s*(TODO)?\s*$/.test(x));
     expect(unjustified).toEqual([]);

@@ -1,10 +1,9 @@
 /**
  * The sample carried through a simulated 2021 (examples/luolong-shequ-2021/execution-2021: monthly
  * payments, one 追加, targets met and missed) to its self-evaluation report, pinned as text, JSON and
- * HTML. When output changes on purpose: `UPDATE_GOLDEN=1 npx vitest run test/execution/golden.test.ts`,
+ * HTML. When output changes on purpose: `npm run golden:update`,
  * then review the diff of test/golden/execution/.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { evaluationDocument, evaluationReport } from "../../src/core/execution/index.ts";
@@ -14,16 +13,12 @@ import { renderHtml } from "../../src/formats/html.ts";
 import { renderJson } from "../../src/formats/json.ts";
 import { renderText } from "../../src/formats/text.ts";
 import { renderXlsx } from "../../src/formats/xlsx.ts";
+import { expectGolden } from "../support/golden.ts";
 
 const dir = "test/golden/execution";
 
 function golden(name: string, actual: string): void {
-  const path = join(dir, name);
-  if (process.env.UPDATE_GOLDEN || !existsSync(path)) {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path, actual);
-  }
-  expect(actual).toBe(readFileSync(path, "utf8"));
+  expectGolden(join(dir, name), actual);
 }
 
 describe("the sample's simulated 2021, evaluated", async () => {
