@@ -6,6 +6,7 @@
  * they differ only for moments (a Date on the server, ISO text on the wire), so the web reads `Wire<S>`.
  */
 import { z } from "zod";
+import type { Fen } from "../core/money.ts";
 import { SEVERITIES, type Finding as CoreFinding, type Severity } from "../core/rules/finding.ts";
 import { BUDGET_STATES, WORKFLOW_ACTIONS, ROLES, type BudgetState, type Role, type WorkflowAction } from "../core/workflow.ts";
 
@@ -17,6 +18,12 @@ export const timestamp = z.codec(z.iso.datetime({ offset: true }), z.date(), {
   decode: (text) => new Date(text),
   encode: (date) => date.toISOString(),
 });
+
+/**
+ * 分 — an integer amount of money, typed as the core's Fen: the wire carries a JSON integer, and both sides
+ * keep money's one type (src/core/money.ts) rather than a bare number.
+ */
+export const fen = z.number().int().describe("分") as z.ZodType<number, number> as unknown as z.ZodType<Fen, Fen>;
 
 /** 日期 — a calendar day, yyyy-mm-dd (date columns are ISO text). */
 export const isoDay = z.iso.date();

@@ -1,9 +1,8 @@
 /** 预算执行 — answers about a budget's execution: the record, payments, progress and next year (amounts in 分). */
 import { z } from "zod";
-import { finding, type Wire } from "./common.ts";
+import { fen, finding, type Wire } from "./common.ts";
 import { budgetSummary } from "./budgets.ts";
 
-const fen = z.number().int().describe("分");
 const lineRef = z.object({ unit: z.string(), functional: z.string(), economic: z.string(), project: z.string().optional() });
 
 /** 执行记录 — execution.yaml as stored, amounts in 分, without the payments (src/core/execution/model.ts). */
@@ -52,7 +51,7 @@ export const executionAnswer = z.object({
 });
 export type ExecutionAnswer = Wire<typeof executionAnswer>;
 export const executionSaved = z.object({ record: executionRecord });
-export const paymentsImported = z.object({ imported: z.number().int(), total: fen });
+export const paymentsImported = z.object({ imported: z.number().int(), total: z.number().int().describe("分") });
 
 const percent = z.discriminatedUnion("kind", [z.object({ kind: z.literal("pct"), hundredths: z.number().int() }), z.object({ kind: z.literal("na") })]);
 
@@ -64,14 +63,14 @@ export const progressAnswer = z.object({
       kind: z.enum(["department", "unit", "project"]),
       code: z.string(),
       name: z.string(),
-      adjusted: fen.describe("调整后预算"),
-      executed: fen,
+      adjusted: z.number().int().describe("调整后预算, 分"),
+      executed: z.number().int().describe("分"),
       rate: percent.describe("支出进度"),
       time: z.number().describe("时间进度, 0–1"),
     }),
   ),
-  monthly: z.array(fen).describe("executed per month"),
-  cumulative: z.array(fen).describe("executed to the end of each month"),
+  monthly: z.array(z.number().int()).describe("executed per month, 分"),
+  cumulative: z.array(z.number().int()).describe("executed to the end of each month, 分"),
   targets: z.array(
     z.object({
       code: z.string(),
