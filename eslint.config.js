@@ -41,6 +41,20 @@ export default tseslint.config(
     },
   },
   {
+    // The API contract is imported by the server and by the web app (in the browser): zod schemas and the
+    // core's vocabulary only, so neither side drags the other's world in.
+    files: ["src/contract/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [
+          { group: ioModules, message: "src/contract is shared by the server and the browser: zod and the core only, no I/O, storage or UI libraries." },
+          { group: ["**/server/**", "**/store/**", "**/web/**", "**/cli/**", "**/formats/**", "**/audit/**"], message: "src/contract describes the API's answers with zod and the core's types; it imports no adapter (they import it)." },
+        ],
+      }],
+      "no-restricted-globals": ["error", { name: "process", message: "src/contract is pure data description." }, { name: "fetch", message: "src/contract is pure data description." }],
+    },
+  },
+  {
     files: ["src/formats/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", {

@@ -28,7 +28,7 @@ describe("findings in the browser", () => {
   });
 
   it("use the catalog as the API answers it (code lists and mapping)", () => {
-    const index = catalogIndexOf({ year: 2021, catalogYear: 2021, origin: "built-in", functional: year.functional, departmentEconomic: year.departmentEconomic, governmentEconomic: year.governmentEconomic, mapping: year.mapping });
+    const index = catalogIndexOf({ year: 2021, catalogYear: 2021, origin: "built-in", files: [], functional: year.functional, departmentEconomic: year.departmentEconomic, governmentEconomic: year.governmentEconomic, mapping: year.mapping });
     expect(keys(checkContent(content, index))).toEqual(keys(checkContent(content, catalog)));
   });
 

@@ -8,6 +8,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { z } from "zod";
+import { auditAnswer } from "../../contract/index.ts";
 import { auditDocument } from "../../audit/core/audit.ts";
 import { SUPPORTED_EXTENSIONS, importDocument } from "../../audit/importers/index.ts";
 import { summarise } from "../../audit/report/summary.ts";
@@ -17,11 +20,19 @@ import { audit } from "../audit.ts";
 import { requireUser } from "../auth/session.ts";
 import { AppError } from "../errors.ts";
 import { readUpload } from "../upload.ts";
+import { answers } from "./schemas.ts";
 
 export function auditDocumentRoutes(app: FastifyInstance): void {
-  app.post(
+  app.withTypeProvider<ZodTypeProvider>().post(
     "/api/audit",
-    { schema: { tags: ["audit of documents"], summary: `审核公开文件 / audit an uploaded disclosure document (multipart field \`file\`: ${SUPPORTED_EXTENSIONS.join(" ")})`, consumes: ["multipart/form-data"] } },
+    {
+      schema: {
+        tags: ["audit of documents"],
+        summary: `审核公开文件 / audit an uploaded disclosure document (multipart field \`file\`: ${SUPPORTED_EXTENSIONS.join(" ")})`,
+        consumes: ["multipart/form-data"],
+        response: answers(auditAnswer),
+      },
+    },
     async (req) => {
       const { actor } = requireUser(req);
       const upload = await readUpload(req);
@@ -40,7 +51,7 @@ export function auditDocumentRoutes(app: FastifyInstance): void {
         const { findings } = auditDocument(doc, () => catalog);
         const summary = summarise(doc, findings);
         await audit(app.ctx.db, req, "audit.document", null, { file: name, counts: summary.counts });
-        return JSON.parse(JSON.stringify({ summary, findings }).replaceAll(`${dir}/`, ""));
+        return JSON.parse(JSON.stringify({ summary, findings }).replaceAll(`${dir}/`, "")) as z.output<typeof auditAnswer>;
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { loginAnswer, meAnswer, ok } from "../../contract/index.ts";
 import { ROLE_NAMES } from "../../core/workflow.ts";
 import { deleteSession, deleteUserSessions } from "../../store/repos/sessions.ts";
 import { findUserByUsername, getUser, setPasswordHash } from "../../store/repos/users.ts";
@@ -9,6 +10,7 @@ import { audit } from "../audit.ts";
 import { checkPasswordPolicy, dummyHash, hashPassword, verifyPassword } from "../auth/passwords.ts";
 import { endSessionCookies, requireUser, startSession } from "../auth/session.ts";
 import { AppError } from "../errors.ts";
+import { answers } from "./schemas.ts";
 
 const credentials = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
 
@@ -18,7 +20,7 @@ export function authRoutes(app: FastifyInstance): void {
   r.post(
     "/api/auth/login",
     {
-      schema: { tags: ["auth"], summary: "登录 / sign in (sets an HttpOnly session cookie; returns the CSRF token)", body: credentials },
+      schema: { tags: ["auth"], summary: "登录 / sign in (sets an HttpOnly session cookie; returns the CSRF token)", body: credentials, response: answers(loginAnswer) },
       config: { rateLimit: { max: app.ctx.options.loginRateLimit, timeWindow: "1 minute" } },
     },
     async (req, reply) => {
@@ -36,25 +38,38 @@ export function authRoutes(app: FastifyInstance): void {
     },
   );
 
-  r.post("/api/auth/logout", { schema: { tags: ["auth"], summary: "退出 / sign out" } }, async (req, reply) => {
+  r.post("/api/auth/logout", { schema: { tags: ["auth"], summary: "退出 / sign out", response: answers(ok) } }, async (req, reply) => {
     const user = requireUser(req);
     await deleteSession(app.ctx.db, user.tokenHash);
     await audit(app.ctx.db, req, "auth.logout", `user:${user.actor.userId}`);
     endSessionCookies(reply);
-    return { ok: true };
+    return { ok: true as const };
   });
 
-  r.get("/api/auth/me", { schema: { tags: ["auth"], summary: "当前用户 / the signed-in user and the session's CSRF token" } }, async (req) => {
+  r.get("/api/auth/me", { schema: { tags: ["auth"], summary: "当前用户 / the signed-in user and the session's CSRF token", response: answers(meAnswer) } }, async (req) => {
     const user = requireUser(req);
+    const a = user.actor;
     return {
-      user: { ...user.actor, id: user.actor.userId, username: user.username, displayName: user.displayName, roleName: ROLE_NAMES[user.actor.role] },
+      user: {
+        id: a.userId,
+        userId: a.userId,
+        username: user.username,
+        displayName: user.displayName,
+        role: a.role,
+        roleName: ROLE_NAMES[a.role],
+        regionId: a.regionId,
+        departmentId: a.departmentId ?? null,
+        unitId: a.unitId ?? null,
+        unitCode: a.unitCode ?? null,
+        divisionId: a.divisionId ?? null,
+      },
       csrfToken: user.csrfToken,
     };
   });
 
   r.post(
     "/api/auth/password",
-    { schema: { tags: ["auth"], summary: "修改密码 / change password (ends the user's other sessions)", body: z.object({ current: z.string(), next: z.string().max(200) }) } },
+    { schema: { tags: ["auth"], summary: "修改密码 / change password (ends the user's other sessions)", body: z.object({ current: z.string(), next: z.string().max(200) }), response: answers(ok) } },
     async (req) => {
       const user = requireUser(req);
       const row = await getUser(app.ctx.db, user.actor.userId);
@@ -66,7 +81,7 @@ export function authRoutes(app: FastifyInstance): void {
         await deleteUserSessions(trx, row.id, user.tokenHash);
         await audit(trx, req, "auth.password-changed", `user:${row.id}`);
       });
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 }

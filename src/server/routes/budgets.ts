@@ -2,8 +2,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import {  } from "../../contract/index.ts";
+import { budgetAnswer, budgetCreated, budgetsAnswer, departmentsAnswer, publicationsAnswer, saved, versionAnswer, versionsAnswer } from "../../contract/index.ts";
 import { type Actor, availableActions, can } from "../../core/workflow.ts";
 import { type BudgetFilter, type BudgetSummary, createBudget, findBudget, getBudget, getVersion, listBudgets, listVersions, saveVersion } from "../../store/repos/budgets.ts";
+import type { VersionDiff } from "../../store/version-diff.ts";
 import { listBudgetPublications } from "../../store/repos/publications.ts";
 import { listDepartments } from "../../store/repos/tenancy.ts";
 import { budgetFor, departmentFor, tenancyOf } from "../access.ts";
@@ -12,7 +15,7 @@ import { requireUser } from "../auth/session.ts";
 import { parseContent, skeleton, toContent } from "../budget-content.ts";
 import { loadBudget, saveBudget } from "../budget-service.ts";
 import { AppError, notFound } from "../errors.ts";
-import { content, id, idParams, version, year } from "./schemas.ts";
+import { answers, content, createdAnswers, id, idParams, version, year } from "./schemas.ts";
 
 function visibleFilter(a: Actor): BudgetFilter {
   switch (a.role) {
@@ -32,12 +35,13 @@ export function budgetRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.ctx.db;
 
-  r.get("/api/departments", { schema: { tags: ["budgets"], summary: "可见的部门及其单位 / departments (and units) the user can see" } }, async (req) => {
+  r.get("/api/departments", { schema: { tags: ["budgets"], summary: "可见的部门及其单位 / departments (and units) the user can see", response: answers(departmentsAnswer) } }, async (req) => {
     const { actor } = requireUser(req);
-    return { departments: (await listDepartments(db(), actor.regionId)).filter((d) => can(actor, "budget.read", d)) };
+    const visible = (await listDepartments(db(), actor.regionId)).filter((d) => can(actor, "budget.read", d));
+    return { departments: visible.map((d) => ({ ...d, divisionId: d.divisionId ?? null })) };
   });
 
-  r.get("/api/budgets", { schema: { tags: ["budgets"], summary: "可见的预算 / budgets the user can see", querystring: z.object({ year: year.optional() }) } }, async (req) => {
+  r.get("/api/budgets", { schema: { tags: ["budgets"], summary: "可见的预算 / budgets the user can see", querystring: z.object({ year: year.optional() }), response: answers(budgetsAnswer) } }, async (req) => {
     const { actor } = requireUser(req);
     const list = await listBudgets(db(), { ...visibleFilter(actor), ...(req.query.year ? { year: req.query.year } : {}) });
     return { budgets: list.map((b) => describeBudget(b, actor)) };
@@ -45,7 +49,7 @@ export function budgetRoutes(app: FastifyInstance): void {
 
   r.post(
     "/api/budgets",
-    { schema: { tags: ["budgets"], summary: "新建部门年度预算 / create a department's budget for a year (empty, or with content)", body: z.object({ departmentId: id, year, content: content.optional() }) } },
+    { schema: { tags: ["budgets"], summary: "新建部门年度预算 / create a department's budget for a year (empty, or with content)", body: z.object({ departmentId: id, year, content: content.optional() }), response: createdAnswers(budgetCreated) } },
     async (req, reply) => {
       const { actor } = requireUser(req);
       const dept = await departmentFor(db(), actor, req.body.departmentId, "budget.create");
@@ -64,7 +68,7 @@ export function budgetRoutes(app: FastifyInstance): void {
     },
   );
 
-  r.get("/api/budgets/:id", { schema: { tags: ["budgets"], summary: "预算及当前内容 / a budget with its current content", params: idParams } }, async (req) => {
+  r.get("/api/budgets/:id", { schema: { tags: ["budgets"], summary: "预算及当前内容 / a budget with its current content", params: idParams, response: answers(budgetAnswer) } }, async (req) => {
     const { actor } = requireUser(req);
     const b = await budgetFor(db(), actor, req.params.id, "budget.read");
     const { version: v, content: c } = await loadBudget(app.ctx, b.id);
@@ -73,7 +77,7 @@ export function budgetRoutes(app: FastifyInstance): void {
 
   r.put(
     "/api/budgets/:id",
-    { schema: { tags: ["budgets"], summary: "保存整个预算 / save the whole budget (409 with the other change when `version` is stale)", params: idParams, body: z.object({ version, content, note: z.string().max(500).optional() }) } },
+    { schema: { tags: ["budgets"], summary: "保存整个预算 / save the whole budget (409 with the other change when `version` is stale)", params: idParams, body: z.object({ version, content, note: z.string().max(500).optional() }), response: answers(saved) } },
     async (req) => {
       const { actor } = requireUser(req);
       const b = await budgetFor(db(), actor, req.params.id, "budget.edit");
@@ -82,23 +86,23 @@ export function budgetRoutes(app: FastifyInstance): void {
     },
   );
 
-  r.get("/api/budgets/:id/versions", { schema: { tags: ["budgets"], summary: "版本历史 / saved versions", params: idParams } }, async (req) => {
+  r.get("/api/budgets/:id/versions", { schema: { tags: ["budgets"], summary: "版本历史 / saved versions", params: idParams, response: answers(versionsAnswer) } }, async (req) => {
     const b = await budgetFor(db(), requireUser(req).actor, req.params.id, "budget.read");
     return { versions: await listVersions(db(), b.id) };
   });
 
   r.get(
     "/api/budgets/:id/versions/:number",
-    { schema: { tags: ["budgets"], summary: "某一版本的内容和差异 / one version: content and diff", params: z.object({ id, number: z.coerce.number().int().positive() }) } },
+    { schema: { tags: ["budgets"], summary: "某一版本的内容和差异 / one version: content and diff", params: z.object({ id, number: z.coerce.number().int().positive() }), response: answers(versionAnswer) } },
     async (req) => {
       const b = await budgetFor(db(), requireUser(req).actor, req.params.id, "budget.read");
       const v = await getVersion(db(), b.id, req.params.number);
       if (!v) throw notFound("版本 / version");
-      return { version: v };
+      return { version: { ...v, diff: v.diff as VersionDiff } };
     },
   );
 
-  r.get("/api/budgets/:id/publications", { schema: { tags: ["publications"], summary: "本预算的公开版本 / the budget's publications", params: idParams } }, async (req) => {
+  r.get("/api/budgets/:id/publications", { schema: { tags: ["publications"], summary: "本预算的公开版本 / the budget's publications", params: idParams, response: answers(publicationsAnswer) } }, async (req) => {
     const b = await budgetFor(db(), requireUser(req).actor, req.params.id, "budget.read");
     return { publications: await listBudgetPublications(db(), b.id) };
   });

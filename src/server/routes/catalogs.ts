@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { catalogAnswer, catalogLoaded } from "../../contract/index.ts";
 import { canInRegion } from "../../core/workflow.ts";
 import { type CatalogKind, loadOfficialCatalog } from "../../formats/catalog-file.ts";
 import { addCatalogFile, catalogFiles } from "../../store/repos/catalogs.ts";
@@ -12,14 +13,14 @@ import { audit } from "../audit.ts";
 import { requireUser } from "../auth/session.ts";
 import { AppError, forbidden } from "../errors.ts";
 import { readUpload } from "../upload.ts";
-import { year } from "./schemas.ts";
+import { answers, createdAnswers, year } from "./schemas.ts";
 
 const KINDS: readonly CatalogKind[] = ["functional", "department-economic", "government-economic"];
 
 export function catalogRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get("/api/catalogs/:year", { schema: { tags: ["catalogs"], summary: "年度科目目录 / the year's catalog (built-in plus loaded official files)", params: z.object({ year }) } }, async (req) => {
+  r.get("/api/catalogs/:year", { schema: { tags: ["catalogs"], summary: "年度科目目录 / the year's catalog (built-in plus loaded official files)", params: z.object({ year }), response: answers(catalogAnswer) } }, async (req) => {
     const { actor } = requireUser(req);
     const index = await app.ctx.catalogs.get(app.ctx.db, actor.regionId, req.params.year);
     const c = index.catalog;
@@ -39,13 +40,13 @@ export function catalogRoutes(app: FastifyInstance): void {
 
   r.post(
     "/api/catalogs/:year",
-    { schema: { tags: ["catalogs"], summary: "载入正式目录 / load an official catalog file (multipart: file, kind, mode)", params: z.object({ year }), consumes: ["multipart/form-data"] } },
+    { schema: { tags: ["catalogs"], summary: "载入正式目录 / load an official catalog file (multipart: file, kind, mode)", params: z.object({ year }), consumes: ["multipart/form-data"], response: createdAnswers(catalogLoaded) } },
     async (req, reply) => {
       const user = requireUser(req);
       if (!canInRegion(user.actor, "region.manage", user.actor.regionId)) throw forbidden();
       const upload = await readUpload(req);
       const kind = (upload.fields.kind ?? "functional") as CatalogKind;
-      const mode = upload.fields.mode === "replace" ? "replace" : "extend";
+      const mode: "extend" | "replace" = upload.fields.mode === "replace" ? "replace" : "extend";
       if (!KINDS.includes(kind)) throw new AppError("invalid", `未知的目录类型 ${kind} / unknown catalog kind (${KINDS.join(", ")})`);
       // Read it once before storing: a file that cannot be read is refused whole.
       const base = await app.ctx.catalogs.get(app.ctx.db, user.actor.regionId, req.params.year);

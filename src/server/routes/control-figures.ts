@@ -2,14 +2,16 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { controlFiguresAnswer } from "../../contract/index.ts";
 import { formatYuan, type Fen } from "../../core/money.ts";
+import type { ControlFigure } from "../../core/workflow.ts";
 import { amount as amountSchema, SOURCE_ALIASES } from "../../formats/budget-file/schema.ts";
 import { listControlFigures, replaceControlFigures } from "../../store/repos/control-figures.ts";
 import { departmentFor } from "../access.ts";
 import { audit } from "../audit.ts";
 import { requireUser } from "../auth/session.ts";
 import { AppError } from "../errors.ts";
-import { id, year } from "./schemas.ts";
+import { answers, id, year } from "./schemas.ts";
 
 const params = z.object({ departmentId: id, year });
 const figure = z.object({
@@ -20,16 +22,16 @@ const figure = z.object({
 
 export function controlFigureRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const show = (f: { nature: string; source: string; amount: number }) => ({ ...f, yuan: formatYuan(f.amount as Fen) });
+  const show = (f: ControlFigure) => ({ ...f, yuan: formatYuan(f.amount as Fen) });
 
-  r.get("/api/departments/:departmentId/control-figures/:year", { schema: { tags: ["control figures"], summary: "控制数 / control figures (amounts in 分)", params } }, async (req) => {
+  r.get("/api/departments/:departmentId/control-figures/:year", { schema: { tags: ["control figures"], summary: "控制数 / control figures (amounts in 分)", params, response: answers(controlFiguresAnswer) } }, async (req) => {
     const d = await departmentFor(app.ctx.db, requireUser(req).actor, req.params.departmentId, "control-figures.read");
     return { controlFigures: (await listControlFigures(app.ctx.db, d.departmentId, req.params.year)).map(show) };
   });
 
   r.put(
     "/api/departments/:departmentId/control-figures/:year",
-    { schema: { tags: ["control figures"], summary: "下达控制数 / set the control figures (replaces the year's set)", params, body: z.object({ figures: z.array(figure).max(100) }) } },
+    { schema: { tags: ["control figures"], summary: "下达控制数 / set the control figures (replaces the year's set)", params, body: z.object({ figures: z.array(figure).max(100) }), response: answers(controlFiguresAnswer) } },
     async (req) => {
       const { actor } = requireUser(req);
       const d = await departmentFor(app.ctx.db, actor, req.params.departmentId, "control-figures.set");

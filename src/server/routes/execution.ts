@@ -8,6 +8,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { executionAnswer, executionSaved, nextYearAnswer, paymentsImported, progressAnswer } from "../../contract/index.ts";
 import { monthlyExecuted, spendingProgress } from "../../core/execution/index.ts";
 import { type CodeMapping, nextYearBudget } from "../../core/execution/next-year.ts";
 import { evaluationDocument, evaluationReport } from "../../core/execution/report.ts";
@@ -25,13 +26,13 @@ import { renderFile } from "../disclosure-files.ts";
 import { AppError } from "../errors.ts";
 import { readUpload } from "../upload.ts";
 import { describeBudget } from "./budgets.ts";
-import { id, idParams } from "./schemas.ts";
+import { answers, createdAnswers, id, idParams } from "./schemas.ts";
 
 export function executionRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["execution"];
 
-  r.get("/api/budgets/:id/execution", { schema: { tags, summary: "执行记录 / the execution record and a summary of payments (amounts in 分)", params: idParams } }, async (req) => {
+  r.get("/api/budgets/:id/execution", { schema: { tags, summary: "执行记录 / the execution record and a summary of payments (amounts in 分)", params: idParams, response: answers(executionAnswer) } }, async (req) => {
     const b = await budgetFor(app.ctx.db, requireUser(req).actor, req.params.id, "budget.read");
     return { record: (await getExecutionRecord(app.ctx.db, b.id)) ?? null, payments: await paymentSummary(app.ctx.db, b.id) };
   });
@@ -44,6 +45,7 @@ export function executionRoutes(app: FastifyInstance): void {
         summary: "保存执行记录 / save the execution record (fields of execution.yaml; amounts in 元)",
         params: idParams,
         body: z.record(z.string(), z.unknown()).describe("execution.yaml as JSON: asOf, adjustments, actuals, prior, procurementExecuted, staff, reasons"),
+        response: answers(executionSaved),
       },
     },
     async (req) => {
@@ -62,7 +64,7 @@ export function executionRoutes(app: FastifyInstance): void {
 
   r.post(
     "/api/budgets/:id/execution/payments",
-    { schema: { tags, summary: "导入国库支付明细 / import a treasury payment export (multipart `file`: .csv or .xlsx); replaces the budget's payments; all or nothing", params: idParams, consumes: ["multipart/form-data"] } },
+    { schema: { tags, summary: "导入国库支付明细 / import a treasury payment export (multipart `file`: .csv or .xlsx); replaces the budget's payments; all or nothing", params: idParams, consumes: ["multipart/form-data"], response: answers(paymentsImported) } },
     async (req) => {
       const { actor } = requireUser(req);
       const b = await budgetFor(app.ctx.db, actor, req.params.id, "budget.edit");
@@ -78,7 +80,7 @@ export function executionRoutes(app: FastifyInstance): void {
     },
   );
 
-  r.get("/api/budgets/:id/execution/progress", { schema: { tags, summary: "双监控 / spending against time progress, monthly spending and the monitoring findings", params: idParams } }, async (req) => {
+  r.get("/api/budgets/:id/execution/progress", { schema: { tags, summary: "双监控 / spending against time progress, monthly spending and the monitoring findings", params: idParams, response: answers(progressAnswer) } }, async (req) => {
     const b = await budgetFor(app.ctx.db, requireUser(req).actor, req.params.id, "budget.read");
     const { budget } = await loadBudget(app.ctx, b.id);
     const exec = await loadExecution(app.ctx.db, b.id, b.year);
@@ -119,6 +121,7 @@ export function executionRoutes(app: FastifyInstance): void {
             drop: z.array(z.string()).optional().describe("项目编码 of recurring projects not to carry over"),
           })
           .default({}),
+        response: createdAnswers(nextYearAnswer),
       },
     },
     async (req, reply) => {

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { importAnswer } from "../../contract/index.ts";
 import { createRuleContext } from "../../core/rules/engine.ts";
 import { runRules } from "../../core/rules/index.ts";
 import { budgetFor } from "../access.ts";
@@ -13,7 +14,7 @@ import { requireUser } from "../auth/session.ts";
 import { parseUpload } from "../budget-content.ts";
 import { saveBudget } from "../budget-service.ts";
 import { readUpload } from "../upload.ts";
-import { idParams } from "./schemas.ts";
+import { answers, idParams } from "./schemas.ts";
 
 export function importRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -26,6 +27,7 @@ export function importRoutes(app: FastifyInstance): void {
         params: idParams,
         querystring: z.object({ version: z.coerce.number().int().min(0) }),
         consumes: ["multipart/form-data"],
+        response: answers(importAnswer),
       },
     },
     async (req) => {

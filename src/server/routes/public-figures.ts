@@ -12,31 +12,20 @@ import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { publicationFigures, publicRegionsAnswer, regionOverview } from "../../contract/index.ts";
 import { getVersion } from "../../store/repos/budgets.ts";
 import { getPublication } from "../../store/repos/publications.ts";
 import { findRegionByCode } from "../../store/repos/tenancy.ts";
 import { storedToBudget } from "../budget-content.ts";
 import { notFound } from "../errors.ts";
-import { id, year } from "./schemas.ts";
+import { answers, id, year } from "./schemas.ts";
 
-interface Figures {
-  publicationId: number;
-  year: number;
-  departmentCode: string;
-  departmentName: string;
-  budgetId: number;
-  regionId: number;
-  total: number;
-  basic: number;
-  project: number;
-  byClass: { code: string; name: string; amount: number }[];
-  projects: { code: string; name: string; amount: number }[];
-  prior: { year: number; basis: string; total?: number; basic?: number; project?: number } | null;
-}
+/** A publication's figures as computed once (the answer adds the other years and leaves out the ids). */
+type Figures = Omit<z.output<typeof publicationFigures>, "years"> & { budgetId: number; regionId: number };
 
-/** Sends JSON with an ETag of its bytes; 304 when the client has it. */
+/** Sends JSON (serialised with the route's response schema) with an ETag of its bytes; 304 when the client has it. */
 function sendCacheable(req: FastifyRequest, reply: FastifyReply, body: unknown, maxAge: number) {
-  const text = JSON.stringify(body);
+  const text = reply.serialize(body) as string;
   const etag = `"${createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
   reply.header("etag", etag).header("cache-control", `public, max-age=${maxAge}`);
   if (req.headers["if-none-match"] === etag) return reply.code(304).send();
@@ -103,7 +92,7 @@ export function publicFigureRoutes(app: FastifyInstance): void {
     return [...latest.values()].sort((a, b) => b.year - a.year || (a.department_code < b.department_code ? -1 : 1));
   };
 
-  r.get("/api/public/regions", { schema: { tags: ["public"], summary: "有公开预算的区划 / regions with published budgets" } }, async (req, reply) => {
+  r.get("/api/public/regions", { schema: { tags: ["public"], summary: "有公开预算的区划 / regions with published budgets", response: answers(publicRegionsAnswer) } }, async (req, reply) => {
     const rows = await db()
       .selectFrom("publications as p")
       .innerJoin("regions as g", "g.id", "p.region_id")
@@ -119,12 +108,12 @@ export function publicFigureRoutes(app: FastifyInstance): void {
       regions.set(x.id, g);
     }
     const list = [...regions.values()].map((g) => ({ ...g, years: g.years.sort((a, b) => b - a) })).sort((a, b) => (a.code < b.code ? -1 : 1));
-    return sendCacheable(req, reply, { regions: list }, 60);
+    return sendCacheable(req, reply, { regions: list } satisfies z.output<typeof publicRegionsAnswer>, 60);
   });
 
   r.get(
     "/api/public/publications/:id/figures",
-    { schema: { tags: ["public"], summary: "公开预算的主要数据（分）/ a publication's key figures (分) and the department's other published years", params: z.object({ id }) } },
+    { schema: { tags: ["public"], summary: "公开预算的主要数据（分）/ a publication's key figures (分) and the department's other published years", params: z.object({ id }), response: answers(publicationFigures) } },
     async (req, reply) => {
       const f = await figuresOf(req.params.id);
       if (!f) throw notFound("公开版本 / publication");
@@ -135,7 +124,7 @@ export function publicFigureRoutes(app: FastifyInstance): void {
         if (g) years.push({ year: o.year, publicationId: o.year === f.year ? f.publicationId : o.id, total: g.total, basic: g.basic, project: g.project });
       }
       const { budgetId: _b, regionId: _r, ...shown } = f;
-      return sendCacheable(req, reply, { ...shown, years: years.sort((a, b) => a.year - b.year) }, 300);
+      return sendCacheable(req, reply, { ...shown, years: years.sort((a, b) => a.year - b.year) } satisfies z.output<typeof publicationFigures>, 300);
     },
   );
 
@@ -147,6 +136,7 @@ export function publicFigureRoutes(app: FastifyInstance): void {
         summary: "区划汇总：各部门最新公开预算之和（分）/ a region's overview: every department's latest publication of a year added up (分)",
         params: z.object({ code: z.string().max(32) }),
         querystring: z.object({ year: year.optional() }),
+        response: answers(regionOverview),
       },
     },
     async (req, reply) => {
@@ -172,7 +162,7 @@ export function publicFigureRoutes(app: FastifyInstance): void {
         departments.push({ publicationId: p.id, code: f.departmentCode, name: f.departmentName, total: f.total, basic: f.basic, project: f.project, byClass: Object.fromEntries(f.byClass.map((c) => [c.code, c.amount])) });
       }
       const byClass = [...classes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, e]) => ({ code, ...e }));
-      return sendCacheable(req, reply, { region, year: y, years, total, basic, project: total - basic, byClass, departments }, 60);
+      return sendCacheable(req, reply, { region, year: y, years, total, basic, project: total - basic, byClass, departments } satisfies z.output<typeof regionOverview>, 60);
     },
   );
 }

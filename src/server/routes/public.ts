@@ -6,11 +6,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { type ZodTypeProvider, validatorCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { publicationAnswer, regionPublicationsAnswer } from "../../contract/index.ts";
 import { getPublication, getPublicationFile, listRegionPublications } from "../../store/repos/publications.ts";
 import { findRegionByCode } from "../../store/repos/tenancy.ts";
 import { notFound } from "../errors.ts";
 import { type CachedFile, notModified, pickEncoding } from "../snapshot-cache.ts";
-import { id, year } from "./schemas.ts";
+import { answers, id, year } from "./schemas.ts";
 
 export function publicRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -18,7 +19,7 @@ export function publicRoutes(app: FastifyInstance): void {
 
   r.get(
     "/api/public/regions/:code/publications",
-    { schema: { tags: ["public"], summary: "区划的公开预算 / a region's published budgets (every version)", params: z.object({ code: z.string().max(32) }), querystring: z.object({ year: year.optional() }) } },
+    { schema: { tags: ["public"], summary: "区划的公开预算 / a region's published budgets (every version)", params: z.object({ code: z.string().max(32) }), querystring: z.object({ year: year.optional() }), response: answers(regionPublicationsAnswer) } },
     async (req) => {
       const region = await findRegionByCode(app.ctx.db, req.params.code);
       if (!region) throw notFound("区划 / region");
@@ -26,7 +27,7 @@ export function publicRoutes(app: FastifyInstance): void {
     },
   );
 
-  r.get("/api/public/publications/:id", { schema: { tags: ["public"], summary: "公开版本及其文件和 sha256 / a publication with its files and hashes", params: z.object({ id }) } }, async (req) => {
+  r.get("/api/public/publications/:id", { schema: { tags: ["public"], summary: "公开版本及其文件和 sha256 / a publication with its files and hashes", params: z.object({ id }), response: answers(publicationAnswer) } }, async (req) => {
     let p = meta.get(req.params.id);
     if (!p) {
       p = await getPublication(app.ctx.db, req.params.id);

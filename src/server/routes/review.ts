@@ -2,7 +2,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { WORKFLOW_ACTIONS, can } from "../../core/workflow.ts";
+import { checkAnswer, explanationsAnswer, moveAnswer, ok, transitionsAnswer } from "../../contract/index.ts";
+import { type BudgetState, type WorkflowAction, WORKFLOW_ACTIONS, can } from "../../core/workflow.ts";
 import { listTransitions } from "../../store/repos/budgets.ts";
 import { listExplanations, writeExplanation } from "../../store/repos/explanations.ts";
 import { budgetFor, tenancyOf } from "../access.ts";
@@ -11,19 +12,19 @@ import { requireUser } from "../auth/session.ts";
 import { checkStoredBudget, loadBudget } from "../budget-service.ts";
 import { AppError, forbidden } from "../errors.ts";
 import { moveBudget } from "../workflow-service.ts";
-import { idParams, isoDate } from "./schemas.ts";
+import { answers, idParams, isoDate } from "./schemas.ts";
 
 export function reviewRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.ctx.db;
 
-  r.get("/api/budgets/:id/check", { schema: { tags: ["review"], summary: "审核 / findings, their explanations and what blocks submission", params: idParams } }, async (req) => {
+  r.get("/api/budgets/:id/check", { schema: { tags: ["review"], summary: "审核 / findings, their explanations and what blocks submission", params: idParams, response: answers(checkAnswer) } }, async (req) => {
     const b = await budgetFor(db(), requireUser(req).actor, req.params.id, "budget.read");
     const { version, budget } = await loadBudget(app.ctx, b.id);
     return { version, ...(await checkStoredBudget(app.ctx, b, budget)) };
   });
 
-  r.get("/api/budgets/:id/explanations", { schema: { tags: ["review"], summary: "警告说明 / written explanations of warnings", params: idParams } }, async (req) => {
+  r.get("/api/budgets/:id/explanations", { schema: { tags: ["review"], summary: "警告说明 / written explanations of warnings", params: idParams, response: answers(explanationsAnswer) } }, async (req) => {
     const b = await budgetFor(db(), requireUser(req).actor, req.params.id, "budget.read");
     return { explanations: await listExplanations(db(), b.id) };
   });
@@ -36,6 +37,7 @@ export function reviewRoutes(app: FastifyInstance): void {
         summary: "说明一个警告 / explain a warning (rule + locationKey as /check gives them)",
         params: idParams,
         body: z.object({ rule: z.string().min(1).max(200), locationKey: z.string().max(1000), text: z.string().trim().min(1).max(4000) }),
+        response: answers(ok),
       },
     },
     async (req) => {
@@ -47,13 +49,15 @@ export function reviewRoutes(app: FastifyInstance): void {
         await writeExplanation(trx, b.id, req.body, actor.userId);
         await audit(trx, req, "budget.explanation", `budget:${b.id}`, { rule: req.body.rule, locationKey: req.body.locationKey }, b.regionId);
       });
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 
-  r.get("/api/budgets/:id/transitions", { schema: { tags: ["workflow"], summary: "流程记录（含退回意见）/ workflow history with return comments", params: idParams } }, async (req) => {
+  r.get("/api/budgets/:id/transitions", { schema: { tags: ["workflow"], summary: "流程记录（含退回意见）/ workflow history with return comments", params: idParams, response: answers(transitionsAnswer) } }, async (req) => {
     const b = await budgetFor(db(), requireUser(req).actor, req.params.id, "budget.read");
-    return { state: b.state, transitions: await listTransitions(db(), b.id) };
+    // The table holds the actions and states the workflow wrote; the serialiser checks them against the contract.
+    const transitions = (await listTransitions(db(), b.id)).map((t) => ({ ...t, action: t.action as WorkflowAction, from_state: t.from_state as BudgetState, to_state: t.to_state as BudgetState }));
+    return { state: b.state, transitions };
   });
 
   r.post(
@@ -69,6 +73,7 @@ export function reviewRoutes(app: FastifyInstance): void {
           date: isoDate.optional(),
           changeNote: z.string().max(4000).optional(),
         }),
+        response: answers(moveAnswer),
       },
     },
     async (req) => {

@@ -5,12 +5,13 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { created, divisionsAnswer, ok } from "../../contract/index.ts";
 import { canInRegion } from "../../core/workflow.ts";
 import { assignDepartment, createDepartment, createDivision, createUnit, findDepartmentByCode, getDepartment, getDivision, listDivisions } from "../../store/repos/tenancy.ts";
 import { audit } from "../audit.ts";
 import { requireUser } from "../auth/session.ts";
 import { AppError, forbidden, notFound } from "../errors.ts";
-import { id } from "./schemas.ts";
+import { answers, createdAnswers, id } from "./schemas.ts";
 
 const code = z.string().regex(/^[0-9A-Za-z-]{1,32}$/);
 const name = z.string().trim().min(1).max(200);
@@ -30,11 +31,11 @@ export function tenancyRoutes(app: FastifyInstance): void {
     return d;
   };
 
-  r.get("/api/divisions", { schema: { tags: ["organisation"], summary: "业务科室及其负责的部门 / finance divisions and their departments" } }, async (req) => {
+  r.get("/api/divisions", { schema: { tags: ["organisation"], summary: "业务科室及其负责的部门 / finance divisions and their departments", response: answers(divisionsAnswer) } }, async (req) => {
     return { divisions: await listDivisions(db(), admin(req).regionId) };
   });
 
-  r.post("/api/divisions", { schema: { tags: ["organisation"], summary: "新建业务科室 / create a finance division", body: z.object({ name }) } }, async (req, reply) => {
+  r.post("/api/divisions", { schema: { tags: ["organisation"], summary: "新建业务科室 / create a finance division", body: z.object({ name }), response: createdAnswers(created) } }, async (req, reply) => {
     const actor = admin(req);
     const newId = await db().transaction().execute(async (trx) => {
       const n = await createDivision(trx, actor.regionId, req.body.name);
@@ -47,7 +48,7 @@ export function tenancyRoutes(app: FastifyInstance): void {
 
   r.post(
     "/api/departments",
-    { schema: { tags: ["organisation"], summary: "新建部门 / create a department (optionally assigned to a division)", body: z.object({ code, name, divisionId: id.optional() }) } },
+    { schema: { tags: ["organisation"], summary: "新建部门 / create a department (optionally assigned to a division)", body: z.object({ code, name, divisionId: id.optional() }), response: createdAnswers(created) } },
     async (req, reply) => {
       const actor = admin(req);
       if (await findDepartmentByCode(db(), actor.regionId, req.body.code)) throw new AppError("conflict", `部门编码 ${req.body.code} 已存在 / department code already exists`);
@@ -66,7 +67,7 @@ export function tenancyRoutes(app: FastifyInstance): void {
 
   r.post(
     "/api/departments/:id/units",
-    { schema: { tags: ["organisation"], summary: "新建单位 / create a unit of a department", params: z.object({ id }), body: z.object({ code, name }) } },
+    { schema: { tags: ["organisation"], summary: "新建单位 / create a unit of a department", params: z.object({ id }), body: z.object({ code, name }), response: createdAnswers(created) } },
     async (req, reply) => {
       const actor = admin(req);
       const d = await ownDepartment(actor.regionId, req.params.id);
@@ -84,7 +85,7 @@ export function tenancyRoutes(app: FastifyInstance): void {
 
   r.put(
     "/api/departments/:id/division",
-    { schema: { tags: ["organisation"], summary: "指定负责的业务科室 / assign the department to a finance division", params: z.object({ id }), body: z.object({ divisionId: id }) } },
+    { schema: { tags: ["organisation"], summary: "指定负责的业务科室 / assign the department to a finance division", params: z.object({ id }), body: z.object({ divisionId: id }), response: answers(ok) } },
     async (req) => {
       const actor = admin(req);
       const d = await ownDepartment(actor.regionId, req.params.id);
@@ -94,7 +95,7 @@ export function tenancyRoutes(app: FastifyInstance): void {
         await assignDepartment(trx, division.id, d.departmentId);
         await audit(trx, req, "organisation.department.assign", `department:${d.departmentId}`, { divisionId: division.id });
       });
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 }

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { userAnswer, usersAnswer } from "../../contract/index.ts";
 import { ROLES, canInRegion } from "../../core/workflow.ts";
 import { deleteUserSessions } from "../../store/repos/sessions.ts";
 import { getDepartment, getDivision, getUnit } from "../../store/repos/tenancy.ts";
@@ -11,7 +12,7 @@ import { audit } from "../audit.ts";
 import { checkPasswordPolicy, hashPassword } from "../auth/passwords.ts";
 import { requireUser } from "../auth/session.ts";
 import { AppError, forbidden, notFound } from "../errors.ts";
-import { id, idParams } from "./schemas.ts";
+import { answers, createdAnswers, id, idParams } from "./schemas.ts";
 
 const publicUser = (u: UserRow) => ({
   id: u.id,
@@ -44,12 +45,12 @@ export function userRoutes(app: FastifyInstance): void {
     return user;
   };
 
-  r.get("/api/users", { schema: { tags: ["users"], summary: "本区划用户 / users of the admin's region" } }, async (req) => {
+  r.get("/api/users", { schema: { tags: ["users"], summary: "本区划用户 / users of the admin's region", response: answers(usersAnswer) } }, async (req) => {
     const user = admin(req);
     return { users: (await listUsers(app.ctx.db, user.actor.regionId)).map(publicUser) };
   });
 
-  r.post("/api/users", { schema: { tags: ["users"], summary: "新建用户 / create a user in the admin's region", body: newUser } }, async (req, reply) => {
+  r.post("/api/users", { schema: { tags: ["users"], summary: "新建用户 / create a user in the admin's region", body: newUser, response: createdAnswers(userAnswer) } }, async (req, reply) => {
     const user = admin(req);
     const b = req.body;
     const region = user.actor.regionId;
@@ -85,7 +86,7 @@ export function userRoutes(app: FastifyInstance): void {
 
   r.post(
     "/api/users/:id/disable",
-    { schema: { tags: ["users"], summary: "停用或启用用户 / disable (or re-enable) a user; ends their sessions", params: idParams, body: z.object({ disabled: z.boolean().default(true) }) } },
+    { schema: { tags: ["users"], summary: "停用或启用用户 / disable (or re-enable) a user; ends their sessions", params: idParams, body: z.object({ disabled: z.boolean().default(true) }), response: answers(userAnswer) } },
     async (req) => {
       const user = admin(req);
       const target = await getUser(app.ctx.db, req.params.id);

@@ -3,47 +3,22 @@
  * 双监控 progress, the self-evaluation report and next year's budget. Amounts come back in 分; the
  * record is saved in 元 (as execution.yaml is written).
  */
-import type { Execution } from "../../core/execution/model.ts";
-import type { CompletionStatus } from "../../core/execution/completion.ts";
-import type { SpendingProgress } from "../../core/execution/progress.ts";
-import type { Percent } from "../../core/ratio.ts";
+import type * as c from "../../contract/index.ts";
+import type { Wire } from "../../contract/index.ts";
 import { get, post, put, upload } from "./client.ts";
-import type { BudgetSummary, DisclosureJson, Finding } from "./types.ts";
+import type { DisclosureJson } from "./types.ts";
 
-/** 执行记录 — execution.yaml as stored (amounts in 分), without the payments. */
-export type ExecutionRecord = Omit<Execution, "payments">;
-
-export interface ExecutionAnswer {
-  record: ExecutionRecord | null;
-  payments: { count: number; total: number; byMonth: number[] };
-}
-
-export interface TargetProgress {
-  code: string;
-  name: string;
-  indicators: { level3: string; target: string; actual: string; status: CompletionStatus; rate: Percent }[];
-}
-
-export interface ProgressAnswer {
-  asOf: string;
-  progress: SpendingProgress[];
-  /** executed per month, 分 */
-  monthly: number[];
-  /** executed to the end of each month, 分 */
-  cumulative: number[];
-  targets: TargetProgress[];
-  findings: Finding[];
-}
+export type { ExecutionAnswer, ExecutionRecord, ProgressAnswer } from "../../contract/index.ts";
 
 const b = (id: number) => `/api/budgets/${id}`;
 
 export const executionApi = {
-  get: (id: number, signal?: AbortSignal) => get<ExecutionAnswer>(`${b(id)}/execution`, { signal }),
+  get: (id: number, signal?: AbortSignal) => get<Wire<typeof c.executionAnswer>>(`${b(id)}/execution`, { signal }),
   /** body: the record with amounts in 元 (see recordBody in lib/execution.ts) */
-  save: (id: number, body: Record<string, unknown>) => put<{ record: ExecutionRecord }>(`${b(id)}/execution`, body),
-  importPayments: (id: number, file: File) => upload<{ imported: number; total: number }>(`${b(id)}/execution/payments`, file),
-  progress: (id: number, signal?: AbortSignal) => get<ProgressAnswer>(`${b(id)}/execution/progress`, { signal }),
+  save: (id: number, body: Record<string, unknown>) => put<Wire<typeof c.executionSaved>>(`${b(id)}/execution`, body),
+  importPayments: (id: number, file: File) => upload<Wire<typeof c.paymentsImported>>(`${b(id)}/execution/payments`, file),
+  progress: (id: number, signal?: AbortSignal) => get<Wire<typeof c.progressAnswer>>(`${b(id)}/execution/progress`, { signal }),
   evaluation: (id: number, signal?: AbortSignal) => get<DisclosureJson>(`${b(id)}/evaluation/json`, { signal }),
   evaluationUrl: (id: number, format: "html" | "xlsx" | "pdf") => `${b(id)}/evaluation/${format}`,
-  nextYear: (id: number) => post<{ budget: BudgetSummary; mapped: string[]; dropped: string[] }>(`${b(id)}/next-year`, {}),
+  nextYear: (id: number) => post<Wire<typeof c.nextYearAnswer>>(`${b(id)}/next-year`, {}),
 };

@@ -21,7 +21,7 @@ export function catalogIndexOf(c: CatalogAnswer): CatalogIndex {
     functional: c.functional,
     departmentEconomic: c.departmentEconomic,
     governmentEconomic: c.governmentEconomic,
-    mapping: c.mapping ?? { source: "", rows: [] },
+    mapping: c.mapping,
   });
 }
 

@@ -1,0 +1,63 @@
+/** 管理 — answers of the region's administration (organisation, audit log, catalogs) and the system. */
+import { z } from "zod";
+import { severity, timestamp, finding, type Wire } from "./common.ts";
+
+export const healthAnswer = z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]) });
+
+/** 业务科室 — a finance division and the departments it reviews. */
+export const divisionsAnswer = z.object({ divisions: z.array(z.object({ id: z.number().int(), name: z.string(), departmentIds: z.array(z.number().int()) })) });
+
+/** 审计日志 — one entry of the append-only log. */
+export const auditEntry = z.object({
+  id: z.number().int(),
+  at: timestamp,
+  actor_id: z.number().int().nullable(),
+  actor_name: z.string().nullable(),
+  region_id: z.number().int().nullable(),
+  action: z.string().describe("e.g. auth.login, budget.save, workflow.submit"),
+  target: z.string().nullable().describe("e.g. budget:3, user:7"),
+  details: z.unknown(),
+  ip: z.string().nullable(),
+});
+export const auditLogAnswer = z.object({ entries: z.array(auditEntry) });
+
+const catalogEntry = z.object({
+  code: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()).readonly().optional(),
+  label: z.string().optional().describe("the name the Henan tables print, when it differs"),
+});
+const codeList = z.object({ source: z.string(), entries: z.array(catalogEntry).readonly() });
+const catalogKind = z.enum(["functional", "department-economic", "government-economic"]);
+const catalogMode = z.enum(["extend", "replace"]);
+
+/** GET /api/catalogs/:year — the year's catalog in force: built-in plus the loaded official files. */
+export const catalogAnswer = z.object({
+  year: z.number().int(),
+  catalogYear: z.number().int().describe("the year of the catalog used (the nearest built-in one before)"),
+  origin: z.enum(["built-in", "official"]),
+  files: z.array(z.object({ id: z.number().int(), kind: catalogKind, mode: catalogMode, fileName: z.string(), loadedAt: timestamp })),
+  functional: codeList,
+  departmentEconomic: codeList,
+  governmentEconomic: codeList,
+  mapping: z
+    .object({ source: z.string(), rows: z.array(z.object({ department: z.string(), scope: z.enum(["administrative", "institution", "all"]), government: z.string() })).readonly() })
+    .describe("部门经济分类 → 政府经济分类, so the web app runs the rules as people type"),
+});
+export type CatalogAnswer = Wire<typeof catalogAnswer>;
+export const catalogLoaded = z.object({ id: z.number().int(), kind: catalogKind, mode: catalogMode, fileName: z.string() });
+
+/** POST /api/audit — the audit of an uploaded disclosure document. */
+export const auditSummary = z.object({
+  name: z.string(),
+  files: z.array(z.string()),
+  template: z.string().describe("henan13, central9 or other"),
+  year: z.number().int().optional(),
+  department: z.string().optional(),
+  tables: z.number().int(),
+  unreadable: z.boolean().describe("nothing could be read: the document was not audited"),
+  counts: z.record(severity, z.number().int()),
+});
+export type AuditSummary = Wire<typeof auditSummary>;
+export const auditAnswer = z.object({ summary: auditSummary, findings: z.array(finding) });
+export type AuditAnswer = Wire<typeof auditAnswer>;

@@ -1,0 +1,75 @@
+/** 公开 — answers of the anonymous portal: regions, publications and their key figures (amounts in 分). */
+import { z } from "zod";
+import { isoDay, timestamp, type Wire } from "./common.ts";
+
+export const region = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
+export type Region = Wire<typeof region>;
+
+/** 公开版本 — a publication (an immutable snapshot of a budget version). */
+export const publicationMeta = z.object({
+  id: z.number().int(),
+  budget_id: z.number().int(),
+  number: z.number().int().describe("1, then 2… for each correction"),
+  budget_version: z.number().int(),
+  published_on: isoDay,
+  published_at: timestamp,
+  change_note: z.string().nullable().describe("更正说明"),
+  year: z.number().int(),
+  department_code: z.string(),
+  department_name: z.string(),
+  title: z.string(),
+  region_id: z.number().int(),
+});
+export type PublicationMeta = Wire<typeof publicationMeta>;
+
+/** One published file with its hash (the file itself: GET …/files/:scope/:format). */
+export const publicationFile = z.object({
+  scope: z.string().describe("department or a unit code"),
+  format: z.string(),
+  file_name: z.string(),
+  content_type: z.string(),
+  sha256: z.string(),
+  size: z.number().int(),
+});
+export type PublicationFileMeta = Wire<typeof publicationFile>;
+export const publication = publicationMeta.extend({ files: z.array(publicationFile) });
+export type Publication = Wire<typeof publication>;
+
+export const publicationsAnswer = z.object({ publications: z.array(publicationMeta) });
+export const regionPublicationsAnswer = z.object({ region, publications: z.array(publicationMeta) });
+export const publicationAnswer = z.object({ publication });
+
+export const publicRegionsAnswer = z.object({
+  regions: z.array(region.extend({ publications: z.number().int(), years: z.array(z.number().int()).describe("newest first") })),
+});
+
+const named = z.object({ code: z.string(), name: z.string(), amount: z.number().int() });
+const totals = { total: z.number().int(), basic: z.number().int(), project: z.number().int() };
+
+/** GET /api/public/publications/:id/figures — a publication's key figures (分). */
+export const publicationFigures = z.object({
+  publicationId: z.number().int(),
+  year: z.number().int(),
+  departmentCode: z.string(),
+  departmentName: z.string(),
+  ...totals,
+  byClass: z.array(named).describe("by 功能分类 类"),
+  projects: z.array(named).describe("largest first"),
+  prior: z
+    .object({ year: z.number().int(), basis: z.string(), total: z.number().int().optional(), basic: z.number().int().optional(), project: z.number().int().optional() })
+    .nullable()
+    .describe("the prior-year figures the budget compares with"),
+  years: z.array(z.object({ year: z.number().int(), publicationId: z.number().int(), ...totals })).describe("the department's latest publication of each year"),
+});
+export type PublicationFigures = Wire<typeof publicationFigures>;
+
+/** GET /api/public/regions/:code/overview — every department's latest publication of a year added up (分). */
+export const regionOverview = z.object({
+  region,
+  year: z.number().int(),
+  years: z.array(z.number().int()),
+  ...totals,
+  byClass: z.array(named),
+  departments: z.array(z.object({ publicationId: z.number().int(), code: z.string(), name: z.string(), ...totals, byClass: z.record(z.string(), z.number().int()) })),
+});
+export type RegionOverview = Wire<typeof regionOverview>;
