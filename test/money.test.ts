@@ -9,18 +9,25 @@ import {
   ZERO,
   add,
   fen,
+  formatHundredths,
   formatWanYuan,
+  formatWanYuanExact,
   formatWanYuanGrouped,
   formatYuan,
+  formatYuanGrouped,
   fromWanYuanNumber,
   fromYuanNumber,
   parseDecimal,
   sub,
   sum,
+  nearestFenOfWanYuanNumber,
   toWanYuan,
   toWanYuanCents,
+  toYuan,
+  wanYuanText,
+  yuanText,
 } from "../src/core/money.ts";
-import { NOT_APPLICABLE, absPercent, changeRate, formatPercent, percentOf } from "../src/core/ratio.ts";
+import { NOT_APPLICABLE, absPercent, changeRate, formatPercent, formatPercentNumber, formatShareAt, percentFromHundredths, percentOf } from "../src/core/ratio.ts";
 
 /** Amounts up to ±10^15 分 (10 万亿元): far beyond any budget, and their differences stay exact. */
 const LIMIT = 10n ** 15n;
@@ -314,5 +321,31 @@ describe("percentOf and changeRate", () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe("the one formatter's other prints", () => {
+  it("元 grouped and with its unit, 万元 exact for editing, the number a cell holds", () => {
+    expect(formatYuanGrouped(fen(-123_456_789))).toBe("-1,234,567.89");
+    expect(yuanText(fen(5))).toBe("0.05元");
+    expect(wanYuanText(fen(411_791_000))).toBe("411.79万元");
+    expect(formatWanYuanExact(fen(41_350_001))).toBe("41.350001");
+    expect(formatWanYuanExact(fen(100_000_000_000), true)).toBe("100000.00");
+    expect(formatWanYuanExact(fen(100_000_000_000))).toBe("100,000.00");
+    expect(toYuan(fen(41_350_050))).toBe(413500.5);
+    expect(formatHundredths(-5)).toBe("-0.05");
+  });
+  it("a 万元 number from another program, to the nearest 分", () => {
+    expect(nearestFenOfWanYuanNumber(4117.91)).toBe(4_117_910_000);
+    expect(nearestFenOfWanYuanNumber(0.1 + 0.2)).toBe(300_000);
+    expect(nearestFenOfWanYuanNumber(-1.0000005)).toBe(-1_000_001);
+    expect(() => nearestFenOfWanYuanNumber(Number.NaN)).toThrow();
+  });
+  it("percentages: without the sign, at more decimals, from hundredths", () => {
+    expect(formatPercentNumber(percentOf(fen(1), fen(3)))).toBe("33.33");
+    expect(formatPercentNumber({ kind: "na" })).toBe("不适用");
+    expect(formatPercent(percentFromHundredths(7500))).toBe("75.00%");
+    expect(formatShareAt(fen(1), fen(3), 3)).toBe("33.333%");
+    expect(formatShareAt(fen(1), fen(0), 3)).toBe("不适用");
   });
 });

@@ -1,6 +1,10 @@
 /**
  * Money (金额). Every amount inside Yusuan is an integer number of 分 (0.01 元), from input to output.
  * Floats never hold money; 万元 appear only at presentation, through `toWanYuanCents` / `formatWanYuan`.
+ *
+ * This is the one module that prints money: the core's narrative and rules, the audit, the renderers
+ * and the web app all print amounts through the `format…` functions below, so one amount reads the same
+ * everywhere (a copy that rounded with `Math.round` once printed −0.01 where these print −0.02).
  */
 
 /** 分 — an integer amount of 0.01 元. Branded so a plain number cannot pass for money by accident. */
@@ -81,8 +85,24 @@ function numberToPlainString(n: number): string {
 }
 
 /**
+ * A JS number as 万元 from a file written by another program, to the nearest 分: its shortest decimal form
+ * when that falls on whole 分 (anything `toWanYuan` printed does), else rounded half away from zero at 分
+ * (a float such as 0.30000000000000004 that no printed figure has).
+ */
+export function nearestFenOfWanYuanNumber(n: number): Fen {
+  try {
+    return fromWanYuanNumber(n);
+  } catch (e) {
+    if (!Number.isFinite(n)) throw e;
+    const f = Math.round(Math.abs(n) * 1_000_000);
+    return fen(n < 0 ? -f : f);
+  }
+}
+
+/**
  * 万元 with 2 decimals, rounded half up (away from zero) from the exact amount, as an integer count of
- * 0.01 万元. This is the only place where money is rounded.
+ * 0.01 万元. This is the only place where money is rounded. (It is exact for the half-分 bounds of the
+ * interval a printed 元 figure stands for too, which the audit prints.)
  */
 export function toWanYuanCents(amount: Fen): number {
   const abs = Math.abs(amount);
@@ -102,10 +122,12 @@ export function formatWanYuan(amount: Fen): string {
 
 /** "4,117.91" — 万元 with thousands separators, as tables print. */
 export function formatWanYuanGrouped(amount: Fen): string {
-  const s = formatWanYuan(amount);
-  const [int = "0", frac = "00"] = s.replace("-", "").split(".");
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${s.startsWith("-") ? "-" : ""}${grouped}.${frac}`;
+  return formatCents(toWanYuanCents(amount), true);
+}
+
+/** "4117.91万元" — an amount as the narrative and messages print it. */
+export function wanYuanText(amount: Fen): string {
+  return `${formatWanYuan(amount)}万元`;
 }
 
 /** "413500.00" — 元 with 2 decimals, exact. */
@@ -113,13 +135,52 @@ export function formatYuan(amount: Fen): string {
   return formatCents(amount);
 }
 
+/** "413,500.00" — 元 with 2 decimals and thousands separators, exact. */
+export function formatYuanGrouped(amount: Fen): string {
+  return formatCents(amount, true);
+}
+
+/** "413500.00元" — 元 with their unit, as messages print them. */
+export function yuanText(amount: Fen): string {
+  return `${formatYuan(amount)}元`;
+}
+
+/** The printed 元 value as a JSON number, e.g. 413500.5 (exactly the printed digits). */
+export function toYuan(amount: Fen): number {
+  return Number(formatYuan(amount));
+}
+
+/**
+ * "12.5" 万元 → "12.50", "12.345678" stays: 万元 exact, with as many decimals as the amount needs (2 to 6),
+ * for amounts people type and edit, where rounding would hide a 分. Grouped unless `plain`.
+ */
+export function formatWanYuanExact(amount: Fen, plain = false): string {
+  const abs = Math.abs(amount);
+  const int = String(Math.floor(abs / 1_000_000));
+  const frac = String(abs % 1_000_000).padStart(6, "0").replace(/0+$/, "").padEnd(2, "0");
+  return `${amount < 0 ? "-" : ""}${plain ? int : group(int)}.${frac}`;
+}
+
 /** "00" … "99": the two decimals of an amount in hundredths, looked up rather than padded per amount. */
 const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0"));
 
-function formatCents(cents: number): string {
+/** "1,234,567" from "1234567". */
+function group(int: string): string {
+  return int.length <= 3 ? int : int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/**
+ * An integer count of hundredths as a decimal with 2 places: 12345 → "123.45", −5 → "-0.05". The one
+ * digit printer: money (分 as 元, 0.01 万元 as 万元) and percentages (0.01%, in ratio.ts) both use it.
+ */
+export function formatHundredths(hundredths: number, grouped = false): string {
+  return formatCents(hundredths, grouped);
+}
+
+function formatCents(cents: number, grouped = false): string {
   const abs = Math.abs(cents);
   const int = Math.floor(abs / 100);
   const cents2 = abs % 100;
   const frac = TWO_DIGITS[cents2] ?? String(cents2).padStart(2, "0"); // (an amount not of whole 分 prints as before)
-  return `${cents < 0 ? "-" : ""}${int}.${frac}`;
+  return `${cents < 0 ? "-" : ""}${grouped ? group(String(int)) : int}.${frac}`;
 }

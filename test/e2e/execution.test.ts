@@ -58,7 +58,7 @@ describe.skipIf(!HAS_CHROMIUM)("execution and self-evaluation end to end (Chromi
     await page.getByRole("tab", { name: "执行监控（双监控）" }).click();
     const monthly = page.getByTestId("chart-monthly");
     await expect.poll(() => monthly.locator("canvas").count(), POLL).toBeGreaterThan(0);
-    await expect.poll(() => monthly.getByRole("img").getAttribute("aria-label"), POLL).toContain("12月 98.47% / 100%");
+    await expect.poll(() => monthly.getByRole("img").getAttribute("aria-label"), POLL).toContain("12月 98.47% / 100.00%");
     await expect.poll(() => page.getByText(/4,?137\.91/).count(), POLL).toBeGreaterThan(0);
     await expect.poll(() => page.locator("canvas").count(), POLL).toBe(3);
     // the canvas has been drawn on, not left blank

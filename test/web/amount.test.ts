@@ -1,6 +1,7 @@
 /** 金额输入 — amounts typed in 元 or 万元 into exact 分, and shown back. */
 import { describe, expect, it } from "vitest";
-import { fenOfYuanText, formatAmount, formatWan2, parseAmount, toYuanText } from "../../src/web/lib/amount.ts";
+import { fenOfYuanText, parseAmount, toYuanText } from "../../src/web/lib/amount.ts";
+import { formatAmount, formatWan as formatWan2 } from "../../src/web/lib/format.ts";
 
 describe("amounts typed in 元 or 万元", () => {
   it.each([

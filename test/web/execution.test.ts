@@ -9,6 +9,7 @@ import { parse } from "yaml";
 import { executionFileSchema } from "../../src/formats/execution/execution-file.ts";
 import type { Finding } from "../../src/core/rules/finding.ts";
 import type { ExecutionRecord } from "../../src/web/api/execution.ts";
+import { formatPercent, percentValue } from "../../src/web/lib/format.ts";
 import { actualFor, actualValueText, findingPlace, indicatorRows, lineText, parseLine, progressSeries, recordBody, targetText, upsertActual, yuanText } from "../../src/web/lib/execution.ts";
 
 const stored = (): ExecutionRecord => {
@@ -46,8 +47,8 @@ describe("progressSeries", () => {
     const monthly = [100, 100, 100, 0, 0, 0, 0, 0, 0, 0, 0, 0];
     const cumulative = [100, 200, 300, 300, 300, 300, 300, 300, 300, 300, 300, 300];
     const s = progressSeries(monthly, cumulative, 1200, "2021-03-31", 2021);
-    expect(s.map((p) => p.spending).slice(0, 4)).toEqual([8.33, 16.67, 25, null]);
-    expect(s.map((p) => p.time)).toEqual([8.33, 16.67, 25, 33.33, 41.67, 50, 58.33, 66.67, 75, 83.33, 91.67, 100]);
+    expect(s.map((p) => (p.spending ? formatPercent(p.spending) : null)).slice(0, 4)).toEqual(["8.33%", "16.67%", "25.00%", null]);
+    expect(s.map((p) => percentValue(p.time))).toEqual([8.33, 16.67, 25, 33.33, 41.67, 50, 58.33, 66.67, 75, 83.33, 91.67, 100]);
     expect(s[0]!.spent).toBe(100);
   });
   it("has no spending progress on a zero budget, and all months after the year", () => {

@@ -10,7 +10,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type GridColumnDef, LineItemGrid } from "../../src/web/components/LineItemGrid.tsx";
 import { type GridState, emptyRow, initialGrid } from "../../src/web/lib/grid-model.ts";
 import { normaliseAmount, normaliseNature } from "../../src/web/pages/prepare/line-rows.ts";
-import { fenOfYuanText, formatAmount } from "../../src/web/lib/amount.ts";
+import { fenOfYuanText } from "../../src/web/lib/amount.ts";
+import { formatAmount } from "../../src/web/lib/format.ts";
 import { pasteText } from "./clipboard.ts";
 
 const columns: GridColumnDef[] = [

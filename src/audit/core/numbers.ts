@@ -4,7 +4,7 @@
  * rounded (or, in published shares, often truncated) from an exact value, comparisons use the interval
  * of exact values the figure stands for (domain.md §2).
  */
-import { type Fen, parseDecimal } from "../../core/money.ts";
+import { type Fen, formatWanYuan, parseDecimal } from "../../core/money.ts";
 import type { MoneyUnit } from "./document.ts";
 
 /** A printed amount: the value as printed in 分, its text, decimals and unit; blank cells read as 0. */
@@ -121,11 +121,13 @@ export function percentInterval(p: PrintedPercent, rounding: Rounding = "round-o
   return around(p.value, 10 ** -p.decimals, rounding);
 }
 
-/** 分 as 万元 with 2 decimals, rounded half up, for messages: 41.35. */
+/**
+ * 分 as 万元 with 2 decimals for messages (41.35), through the core's one formatter: rounded half away from
+ * zero, so −15 000 分 prints −0.02 here as in the disclosure. An interval's bound may be a half 分 (a
+ * printed 元 figure stands for ±0.005 元), which `toWanYuanCents` rounds exactly.
+ */
 export function wan(fen: number): string {
-  const c = Math.round(fen / 10_000);
-  const a = Math.abs(c);
-  return `${c < 0 ? "-" : ""}${Math.floor(a / 100)}.${String(a % 100).padStart(2, "0")}`;
+  return formatWanYuan(fen as Fen);
 }
 
 /** An interval of amounts as 万元 text, for messages: "5.30" or "5.29–5.31". */
@@ -133,9 +135,4 @@ export function wanRange(i: Interval): string {
   const lo = wan(i.lo);
   const hi = wan(i.hi);
   return lo === hi ? lo : `${lo}–${hi}`;
-}
-
-/** A percentage for messages with 2 decimals: "63.54%". */
-export function pct(v: number): string {
-  return `${(Math.round(v * 100) / 100).toFixed(2)}%`;
 }

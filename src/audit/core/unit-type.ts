@@ -5,6 +5,7 @@
  * 11's government codes belong to (501–504 vs 505/506), and a non-empty 机关运行经费 table. A single unit
  * takes the type with more evidence; several units, or a tie, allow both.
  */
+import { ADMINISTRATIVE_CODES, INSTITUTION_CODES } from "../../core/rules/mapping.ts";
 import type { Interpretation } from "./semantic.ts";
 
 export type MappingFamily = "administrative" | "institution";
@@ -21,10 +22,10 @@ export interface UnitTypeInference {
 const ADMIN_MEDICAL = new Set(["2101101", "2101103"]);
 const INSTITUTION_MEDICAL = new Set(["2101102"]);
 
-/** The family of a government economic code: 501–504 行政/参公, 505/506 事业. */
+/** The family of a government economic code, by the core's lists: 501–504 行政/参公, 505/506 事业. */
 export function governmentFamily(code: string): MappingFamily | undefined {
-  if (/^50[1-4]/.test(code)) return "administrative";
-  if (/^50[56]/.test(code)) return "institution";
+  if (ADMINISTRATIVE_CODES.some((c) => code.startsWith(c))) return "administrative";
+  if (INSTITUTION_CODES.some((c) => code.startsWith(c))) return "institution";
   return undefined;
 }
 

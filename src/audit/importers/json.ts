@@ -5,6 +5,7 @@
  * format prints them; merged cells written once) and note; the narrative's parts and sections. Other JSON
  * is not a disclosure and is reported. Never throws.
  */
+import { formatWanYuan, nearestFenOfWanYuanNumber } from "../../core/money.ts";
 import type { Finding } from "../../core/rules/finding.ts";
 import type { HeaderCell } from "../../core/table.ts";
 import { headerGrid } from "../../core/table.ts";
@@ -27,9 +28,9 @@ interface JsonTable {
 
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
-/** An amount in 万元 as printed: two decimals, no grouping (exact for amounts of 分). */
+/** An amount in 万元 as printed: two decimals, no grouping, through the core's one formatter. */
 function amount(v: number): string {
-  return (Math.round(v * 100) / 100).toFixed(2);
+  return formatWanYuan(nearestFenOfWanYuanNumber(v));
 }
 
 function readTable(file: string, t: JsonTable): RawTable {

@@ -75,6 +75,14 @@ export function economicClassName(cls: string): string {
 /** "三公"经费 items by department economic 款 (domain.md §4, table 7). */
 export type ThreePublicItem = "abroad" | "reception" | "vehiclePurchase" | "vehicleOperation";
 
+/** The "三公" items' names as the narrative, the rules and the audit print them. */
+export const THREE_PUBLIC_ITEM_NAMES: Readonly<Record<ThreePublicItem, string>> = {
+  abroad: "因公出国（境）费",
+  reception: "公务接待费",
+  vehiclePurchase: "公务用车购置费",
+  vehicleOperation: "公务用车运行维护费",
+};
+
 /** The "三公" item a department economic code belongs to, if any. */
 export function threePublicItem(code: string): ThreePublicItem | undefined {
   switch (economicSection(code)) {

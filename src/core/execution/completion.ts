@@ -5,7 +5,7 @@
  * the level to reach, as 绩效目标表 use it: reaching or exceeding it is met (the rate shows the excess).
  */
 import type { Comparator, Indicator, Target } from "../model.ts";
-import { type Percent, formatPercent } from "../ratio.ts";
+import { type Percent, formatPercent, formatPercentNumber } from "../ratio.ts";
 import type { Achievement, ActualValue } from "./model.ts";
 
 /** 完成状态: met, partly met, missed, not yet due, not recorded, not applicable. */
@@ -134,6 +134,5 @@ export function formatCompletion(c: Completion): string {
 
 /** A percentage as the decimal string an actual holds ("12.34"), for formulas feeding indicators. */
 export function percentToDecimal(p: Extract<Percent, { kind: "pct" }>): string {
-  const abs = Math.abs(p.hundredths);
-  return `${p.hundredths < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+  return formatPercentNumber(p);
 }

@@ -12,7 +12,7 @@
  * 成本节约率 = (调整后预算数 − 执行数) / 调整后预算数, over basic 公用经费 (the department's running cost)
  */
 import type { Budget } from "../model.ts";
-import { type Fen, fen } from "../money.ts";
+import { type Fen, fen, yuanText } from "../money.ts";
 import { type Percent, changeRate, percentOf } from "../ratio.ts";
 import type { Execution } from "./model.ts";
 import { type LineExecution, sideBySide, totals } from "./side-by-side.ts";
@@ -78,11 +78,6 @@ function optionalChange(current: Fen, prior: Fen | undefined): Percent {
   return prior === undefined ? { kind: "na" } : changeRate(current, prior);
 }
 
-function yuan(f: Fen): string {
-  const abs = Math.abs(f);
-  return `${f < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}元`;
-}
-
 /** Every department formula, in the order above. */
 export function departmentFormulas(budget: Budget, exec: Execution, lines: readonly LineExecution[] = sideBySide(budget, exec)): FormulaResult[] {
   const all = totals(lines);
@@ -96,18 +91,18 @@ export function departmentFormulas(budget: Budget, exec: Execution, lines: reado
   const prior = exec.prior ?? {};
   const r = (id: FormulaId, value: Percent, numerator: string, denominator: string): FormulaResult => ({ id, name: FORMULA_NAMES[id], value, numerator, denominator });
   return [
-    r("execution-rate", percentOf(all.executed, all.adjusted), `执行数 ${yuan(all.executed)}`, `调整后预算数 ${yuan(all.adjusted)}`),
-    r("adjustment-rate", changeRate(all.adjusted, all.original), `调整后 ${yuan(all.adjusted)} − 年初 ${yuan(all.original)}`, `年初预算数 ${yuan(all.original)}`),
-    r("carry-over-change", optionalChange(all.carryOver, prior.carryOver), `本年结转结余 ${yuan(all.carryOver)} − 上年`, `上年结转结余 ${prior.carryOver === undefined ? "未提供" : yuan(prior.carryOver)}`),
-    r("procurement-execution", percentOf(procurementActual, procurementBudget), `实际政府采购金额 ${yuan(procurementActual)}`, `政府采购预算数 ${yuan(procurementBudget)}`),
-    r("personnel-change", optionalChange(personnel, prior.personnel), `本年在职人员经费 ${yuan(personnel)} − 上年`, `上年在职人员经费 ${prior.personnel === undefined ? "未提供" : yuan(prior.personnel)}`),
+    r("execution-rate", percentOf(all.executed, all.adjusted), `执行数 ${yuanText(all.executed)}`, `调整后预算数 ${yuanText(all.adjusted)}`),
+    r("adjustment-rate", changeRate(all.adjusted, all.original), `调整后 ${yuanText(all.adjusted)} − 年初 ${yuanText(all.original)}`, `年初预算数 ${yuanText(all.original)}`),
+    r("carry-over-change", optionalChange(all.carryOver, prior.carryOver), `本年结转结余 ${yuanText(all.carryOver)} − 上年`, `上年结转结余 ${prior.carryOver === undefined ? "未提供" : yuanText(prior.carryOver)}`),
+    r("procurement-execution", percentOf(procurementActual, procurementBudget), `实际政府采购金额 ${yuanText(procurementActual)}`, `政府采购预算数 ${yuanText(procurementBudget)}`),
+    r("personnel-change", optionalChange(personnel, prior.personnel), `本年在职人员经费 ${yuanText(personnel)} − 上年`, `上年在职人员经费 ${prior.personnel === undefined ? "未提供" : yuanText(prior.personnel)}`),
     r(
       "per-capita-public-change",
       perCapitaChange(publicFunds, staff, prior.publicFunds, prior.staff),
-      `本年公用经费 ${yuan(publicFunds)} / ${staff}人 − 上年人均`,
-      `上年公用经费 ${prior.publicFunds === undefined ? "未提供" : yuan(prior.publicFunds)} / ${prior.staff ?? "未提供"}人`,
+      `本年公用经费 ${yuanText(publicFunds)} / ${staff}人 − 上年人均`,
+      `上年公用经费 ${prior.publicFunds === undefined ? "未提供" : yuanText(prior.publicFunds)} / ${prior.staff ?? "未提供"}人`,
     ),
-    r("three-public-change", optionalChange(threePublic, prior.threePublic), `本年“三公”经费 ${yuan(threePublic)} − 上年`, `上年“三公”经费 ${prior.threePublic === undefined ? "未提供" : yuan(prior.threePublic)}`),
-    r("cost-saving", percentOf(fen(running.adjusted - running.executed), running.adjusted), `公用经费预算 ${yuan(running.adjusted)} − 执行 ${yuan(running.executed)}`, `公用经费预算 ${yuan(running.adjusted)}`),
+    r("three-public-change", optionalChange(threePublic, prior.threePublic), `本年“三公”经费 ${yuanText(threePublic)} − 上年`, `上年“三公”经费 ${prior.threePublic === undefined ? "未提供" : yuanText(prior.threePublic)}`),
+    r("cost-saving", percentOf(fen(running.adjusted - running.executed), running.adjusted), `公用经费预算 ${yuanText(running.adjusted)} − 执行 ${yuanText(running.executed)}`, `公用经费预算 ${yuanText(running.adjusted)}`),
   ];
 }

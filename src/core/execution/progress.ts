@@ -17,6 +17,11 @@ export function timeProgress(asOf: string, year: number): number {
   const d = Number(asOf.slice(8, 10));
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   const months = d >= last ? m : m - 1 + d / last;
+  return timeProgressOfMonths(months);
+}
+
+/** 时间进度 in hundredths of a percent after `months` months of the year (3 → 2500, 1 → 833). */
+export function timeProgressOfMonths(months: number): number {
   return Math.round((months * 10000) / 12);
 }
 

@@ -7,7 +7,7 @@ import type { Disclosure } from "../disclosure.ts";
 import { computeFigures } from "../derive/figures.ts";
 import { departmentScope } from "../derive/scope.ts";
 import type { Budget } from "../model.ts";
-import { type Fen, formatWanYuan } from "../money.ts";
+import { type Fen, formatHundredths, wanYuanText } from "../money.ts";
 import type { Narrative, NarrativeSection } from "../narrative/narrative.ts";
 import { formatPercent, percentOf } from "../ratio.ts";
 import type { Column, DisclosureTable, Row } from "../table.ts";
@@ -40,7 +40,7 @@ export function evaluationReport(budget: Budget, exec: Execution, options: Evalu
 
 /** Points in hundredths as "96.52". */
 export function formatPoints(h: number): string {
-  return `${Math.floor(h / 100)}.${String(h % 100).padStart(2, "0")}`;
+  return formatHundredths(h);
 }
 
 function table(id: string, number: number, title: string, unitName: string, columns: [string, Column["kind"], number][], rows: Row[], note?: string): DisclosureTable {
@@ -218,9 +218,9 @@ export function evaluationDocument(budget: Budget, exec: Execution, options: Eva
       id: "e-execution",
       title: "二、预算执行情况",
       paragraphs: [
-        `${r.year}年年初预算${yuanText(all.original)}，调整后预算${yuanText(all.adjusted)}，执行数${yuanText(all.executed)}，预算执行率${formatPercent(exRate.value)}，年末结转结余${yuanText(all.carryOver)}。`,
+        `${r.year}年年初预算${wanYuanText(all.original)}，调整后预算${wanYuanText(all.adjusted)}，执行数${wanYuanText(all.executed)}，预算执行率${formatPercent(exRate.value)}，年末结转结余${wanYuanText(all.carryOver)}。`,
         effective.length
-          ? `年度内经批准调整预算${effective.length}笔，预算调整率${formatPercent(adRate.value)}：${effective.map((a) => `${a.kind}${yuanText(a.amount)}（${a.reason}，${a.approval!.document}）`).join("；")}。`
+          ? `年度内经批准调整预算${effective.length}笔，预算调整率${formatPercent(adRate.value)}：${effective.map((a) => `${a.kind}${wanYuanText(a.amount)}（${a.reason}，${a.approval!.document}）`).join("；")}。`
           : "年度内未调整预算。",
       ],
     },
@@ -241,9 +241,4 @@ export function evaluationDocument(budget: Budget, exec: Execution, options: Eva
   };
   if (budget.date) d.date = exec.asOf.slice(0, 7);
   return d;
-}
-
-/** 万元 with 2 decimals, as the narrative prints amounts. */
-function yuanText(f: Fen): string {
-  return `${formatWanYuan(f)}万元`;
 }

@@ -1,10 +1,10 @@
 /** The standard phrasings of a budget narrative, each built from exact amounts. */
-import { type Fen, formatWanYuan, toWanYuanCents } from "../money.ts";
-import { changeRate, formatPercent, percentOf } from "../ratio.ts";
+import { type Fen, toWanYuanCents, wanYuanText } from "../money.ts";
+import { absPercent, changeRate, formatPercent, percentOf } from "../ratio.ts";
 
 /** "4117.91万元" */
 export function wan(amount: Fen): string {
-  return `${formatWanYuan(amount)}万元`;
+  return wanYuanText(amount);
 }
 
 /** "占4.44%" (or "占比不适用" when the whole is zero). */
@@ -26,7 +26,7 @@ export function change(current: Fen, previous: Fen | undefined, previousYear: nu
   const up = diff > 0;
   const abs = Math.abs(diff) as Fen;
   const rate = changeRate(current, previous);
-  const pct = rate.kind === "na" ? "增长率不适用（上年为0）" : `${up ? "增长" : "下降"}${formatPercent({ kind: "pct", hundredths: Math.abs(rate.hundredths) })}`;
+  const pct = rate.kind === "na" ? "增长率不适用（上年为0）" : `${up ? "增长" : "下降"}${formatPercent(absPercent(rate))}`;
   return `${lead}${up ? "增加" : "减少"}${wan(abs)}，${pct}`;
 }
 

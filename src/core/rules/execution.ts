@@ -9,7 +9,7 @@ import { type SpendingProgress, spendingProgress, timeProgress } from "../execut
 import { type LineExecution, sideBySide } from "../execution/side-by-side.ts";
 import type { Budget } from "../model.ts";
 import { formatYuan } from "../money.ts";
-import { formatPercent } from "../ratio.ts";
+import { formatPercent, percentFromHundredths } from "../ratio.ts";
 import { runRuleList } from "./engine.ts";
 import { type Finding, type Rule, defineRule } from "./finding.ts";
 
@@ -68,9 +68,9 @@ export const behindTime = defineRule<ExecutionRuleContext>(
       .filter((p) => p.kind !== "project" && p.rate.kind === "pct" && p.rate.hundredths < p.time - TIME_LAG_TOLERANCE)
       .map((p) =>
         emit({
-          message: `${p.name}支出进度${formatPercent(p.rate)}，时间进度${formatPercent({ kind: "pct", hundredths: p.time })} / spending ${formatPercent(p.rate)} against time ${formatPercent({ kind: "pct", hundredths: p.time })}`,
+          message: `${p.name}支出进度${formatPercent(p.rate)}，时间进度${formatPercent(percentFromHundredths(p.time))} / spending ${formatPercent(p.rate)} against time ${formatPercent(percentFromHundredths(p.time))}`,
           path: p.kind === "department" ? "department" : `units[${budget.units.findIndex((u) => u.code === p.code)}]`,
-          expected: `≥ ${formatPercent({ kind: "pct", hundredths: Math.max(0, timeProgress(execution.asOf, execution.year) - TIME_LAG_TOLERANCE) })}`,
+          expected: `≥ ${formatPercent(percentFromHundredths(Math.max(0, timeProgress(execution.asOf, execution.year) - TIME_LAG_TOLERANCE)))}`,
           actual: formatPercent(p.rate),
         }),
       ),

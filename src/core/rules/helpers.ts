@@ -1,6 +1,6 @@
 /** Small helpers the rule families share: money as findings print it, catalog-dependent severity, paths. */
 import type { Fen } from "../money.ts";
-import { formatWanYuan, formatYuan } from "../money.ts";
+import { formatYuan, wanYuanText } from "../money.ts";
 import { isBlankText } from "../targets.ts";
 import type { Finding, RuleContext, Severity } from "./finding.ts";
 
@@ -11,7 +11,7 @@ export function yuan(amount: Fen | number): string {
 
 /** An amount as the disclosure prints it, for messages ("41.35万元"). */
 export function wanText(amount: Fen | number): string {
-  return `${formatWanYuan(amount as Fen)}万元`;
+  return wanYuanText(amount as Fen);
 }
 
 /**

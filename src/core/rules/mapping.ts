@@ -145,8 +145,8 @@ function governmentKind(gov: string): number {
 }
 
 /** Government codes for 事业 units (505/506) and for 行政 and 参公 units (501–504). */
-const INSTITUTION_CODES = ["505", "506"] as const;
-const ADMINISTRATIVE_CODES = ["501", "502", "503", "504"] as const;
+export const INSTITUTION_CODES = ["505", "506"] as const;
+export const ADMINISTRATIVE_CODES = ["501", "502", "503", "504"] as const;
 
 /** Government codes that are wages or payments to persons (人员经费 in the government classification). */
 const GOVERNMENT_PERSONNEL = ["501", "50501", "509"] as const;

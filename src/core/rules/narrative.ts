@@ -3,6 +3,7 @@
  * without last year's figures the narrative can make no comparison at all. The comparisons mirror
  * src/core/narrative/narrative.ts: an amount "changes" when it prints differently at 0.01 万元.
  */
+import { THREE_PUBLIC_ITEM_NAMES } from "../derive/economic.ts";
 import type { Fen } from "../money.ts";
 import { toWanYuanCents } from "../money.ts";
 import { REASON_KEYS, type ReasonKey } from "../model.ts";
@@ -64,11 +65,11 @@ function narrativeComparisons(s: ComparedScope, missing: readonly boolean[]): Co
   if (tp && missing[RANK.threePublic]) {
     const t = f.threePublic;
     add(out, missing, RANK.threePublic, "“三公”经费合计", '"三公" total', f.threePublicTotal, fenOf(tp.abroad + tp.reception + tp.vehiclePurchase + tp.vehicleOperation));
-    add(out, missing, RANK.threePublic, "因公出国（境）费", "overseas travel", t.abroad, tp.abroad);
+    add(out, missing, RANK.threePublic, THREE_PUBLIC_ITEM_NAMES.abroad, "overseas travel", t.abroad, tp.abroad);
     add(out, missing, RANK.threePublic, "公务用车购置及运行费", "vehicles", fenOf(t.vehiclePurchase + t.vehicleOperation), fenOf(tp.vehiclePurchase + tp.vehicleOperation));
-    add(out, missing, RANK.threePublic, "公务用车购置费", "vehicle purchase", t.vehiclePurchase, tp.vehiclePurchase);
-    add(out, missing, RANK.threePublic, "公务用车运行维护费", "vehicle operation", t.vehicleOperation, tp.vehicleOperation);
-    add(out, missing, RANK.threePublic, "公务接待费", "reception", t.reception, tp.reception);
+    add(out, missing, RANK.threePublic, THREE_PUBLIC_ITEM_NAMES.vehiclePurchase, "vehicle purchase", t.vehiclePurchase, tp.vehiclePurchase);
+    add(out, missing, RANK.threePublic, THREE_PUBLIC_ITEM_NAMES.vehicleOperation, "vehicle operation", t.vehicleOperation, tp.vehicleOperation);
+    add(out, missing, RANK.threePublic, THREE_PUBLIC_ITEM_NAMES.reception, "reception", t.reception, tp.reception);
   }
   add(out, missing, RANK.governmentFund, "政府性基金预算支出", "government fund", f.governmentFund, p.governmentFund);
   add(out, missing, RANK.stateCapital, "国有资本经营预算支出", "state capital", f.stateCapital, p.stateCapital);

@@ -2,6 +2,7 @@
  * “三公”经费 — 只减不增: this year's 一般公共预算财政拨款 "三公" total and each item (因公出国（境）,
  * 公务接待, 公务用车购置, 公务用车运行维护) should not exceed last year's.
  */
+import { THREE_PUBLIC_ITEM_NAMES } from "../derive/economic.ts";
 import type { ThreePublic } from "../model.ts";
 import type { Finding, Rule } from "./finding.ts";
 import { defineRule } from "./finding.ts";
@@ -9,10 +10,10 @@ import { comparedScopes } from "./compare.ts";
 import { yuan } from "./helpers.ts";
 
 const ITEMS: readonly { key: keyof ThreePublic; zh: string; en: string }[] = [
-  { key: "abroad", zh: "因公出国（境）费", en: "overseas travel" },
-  { key: "reception", zh: "公务接待费", en: "official reception" },
-  { key: "vehiclePurchase", zh: "公务用车购置费", en: "vehicle purchase" },
-  { key: "vehicleOperation", zh: "公务用车运行维护费", en: "vehicle operation" },
+  { key: "abroad", zh: THREE_PUBLIC_ITEM_NAMES.abroad, en: "overseas travel" },
+  { key: "reception", zh: THREE_PUBLIC_ITEM_NAMES.reception, en: "official reception" },
+  { key: "vehiclePurchase", zh: THREE_PUBLIC_ITEM_NAMES.vehiclePurchase, en: "vehicle purchase" },
+  { key: "vehicleOperation", zh: THREE_PUBLIC_ITEM_NAMES.vehicleOperation, en: "vehicle operation" },
 ];
 
 export const threePublicIncrease: Rule = defineRule(

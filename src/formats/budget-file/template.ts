@@ -2,6 +2,7 @@
  * `yusuan new <dir>`: a budget.yaml with a comment on every field (Chinese first, English beside).
  * It holds one small example of each list so the file is valid as written; replace the examples.
  */
+import { FUNDING_SOURCE_NAMES } from "../../core/model.ts";
 
 export function budgetTemplate(year: number): string {
   return `# ${year}年度部门预算 — Yusuan 预算数据文件 / budget file
@@ -34,7 +35,7 @@ lineItems:                        # 支出明细：单位 × 功能科目 × 经
     functional: "2010101"         # 支出功能分类科目（7位，类款项）/ functional code, 7 digits
     economic: "30101"             # 部门预算支出经济分类科目（款5位，或地方细化7位）/ economic code, 5 or 7 digits
     nature: 基本                  # 支出性质：基本 | 项目 / basic or project expenditure
-    source: 财政拨款              # 资金来源 / funding source: 财政拨款 | 行政事业性收费 | 专项收入 | 国有资产资源有偿使用收入 | 政府住房基金收入 | 政府性基金预算 | 国有资本经营预算 | 财政专户 | 上级提前告知转移支付 | 部门财政性资金结转 | 其他收入 | 事业收入 | 事业单位经营收入 | 上级补助收入 | 附属单位上缴收入
+    source: 财政拨款              # 资金来源 / funding source: ${Object.values(FUNDING_SOURCE_NAMES).join(" | ")}
     amount: 500000.00             # 金额（元）/ amount in 元
     memo: 示例：基本工资          # 摘要（可选）/ memo (optional)
   - unit: "999001"

@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { CatalogIndex, type YearCatalog } from "../../core/catalog.ts";
 import type { Assets, Budget, DepartmentTargets, Indicator, PriorYear, ReasonKey, UnitType } from "../../core/model.ts";
 import { FUNDING_SOURCE_NAMES, PROCUREMENT_KIND_NAMES, PROJECT_CLASS_NAMES, REASON_KEYS } from "../../core/model.ts";
+import { type Fen, toYuan } from "../../core/money.ts";
 import { formatTarget } from "../../core/targets.ts";
 import { guideParagraphs } from "./guide.ts";
 import {
@@ -87,8 +88,9 @@ function fitHeight(row: ExcelJS.Row, cells: [Out, number, number][]): void {
   if (lines > 1) row.height = lines * 14.5 + 4;
 }
 
+/** 元 as the cell's number: the core's exact 元 digits (the same double as 分 / 100). */
 function yuan(fen: number | undefined): number | undefined {
-  return fen === undefined ? undefined : fen / 100;
+  return fen === undefined ? undefined : toYuan(fen as Fen);
 }
 
 function put(cell: ExcelJS.Cell, kind: ValueKind, value: Out): void {

@@ -5,12 +5,12 @@
 import { Anchor, Typography } from "antd";
 import type { DisclosureJson, JsonTable } from "../api/types.ts";
 import { useI18n } from "../i18n/index.tsx";
+import { formatWanNumber } from "../lib/format.ts";
 
-const money = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
+/** A cell as the published tables print it: money (万元 numbers in disclosure.json) through the core's formatter. */
 function cellText(c: string | number | null): string {
   if (c === null) return "";
-  return typeof c === "number" ? money.format(c) : c;
+  return typeof c === "number" ? formatWanNumber(c) : c;
 }
 
 export function DisclosureTable({ table, idPrefix = "" }: { table: JsonTable; idPrefix?: string }) {

@@ -1,7 +1,7 @@
 /**
  * 金额输入 — amounts typed by people, in 元 or 万元, into exact 分 (never through a float: core/money.ts).
  * "12.5万", "12.5万元", "125,000", "125000元", full-width digits and spaces are all read; a suffix wins
- * over the unit the grid is set to.
+ * over the unit the grid is set to. Printing them back is src/web/lib/format.ts (the core's formatter).
  */
 import { MoneyError, type Fen, formatYuan, parseDecimal } from "../../core/money.ts";
 
@@ -50,35 +50,4 @@ export function toYuanText(input: string, unit: AmountUnit): string | undefined 
 export function fenOfYuanText(text: string): number {
   const p = parseAmount(text, "yuan");
   return p.ok ? p.fen : Number.NaN;
-}
-
-function group(int: string): string {
-  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-
-/**
- * An exact amount for display: 元 with 2 decimals, or 万元 with as many decimals as it needs (2 to 6),
- * with thousands separators unless `plain`.
- */
-export function formatAmount(fen: number, unit: AmountUnit, plain = false): string {
-  if (!Number.isFinite(fen)) return "";
-  const neg = fen < 0;
-  const abs = Math.abs(fen);
-  let int: string;
-  let frac: string;
-  if (unit === "yuan") {
-    int = String(Math.floor(abs / 100));
-    frac = String(abs % 100).padStart(2, "0");
-  } else {
-    int = String(Math.floor(abs / 1_000_000));
-    frac = String(abs % 1_000_000).padStart(6, "0").replace(/0+$/, "").padEnd(2, "0");
-  }
-  return `${neg ? "-" : ""}${plain ? int : group(int)}.${frac}`;
-}
-
-/** 万元 with 2 decimals, rounded half up, as the published tables print (for charts and summaries). */
-export function formatWan2(fen: number): string {
-  const q = Math.floor((Math.abs(fen) + 5000) / 10000);
-  const s = `${group(String(Math.floor(q / 100)))}.${String(q % 100).padStart(2, "0")}`;
-  return fen < 0 && q > 0 ? `-${s}` : s;
 }

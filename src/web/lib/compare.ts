@@ -8,6 +8,7 @@ import { departmentScope } from "../../core/derive/scope.ts";
 import { fileToBudget } from "../../formats/budget-file/convert.ts";
 import { budgetFileSchema } from "../../formats/budget-file/schema.ts";
 import type { Content } from "../api/types.ts";
+import { changeText } from "./format.ts";
 
 export interface CompareRow {
   key: string;
@@ -48,8 +49,11 @@ export function compareWithPrior(content: Content, catalog: CatalogIndex, lang: 
   return { rows, priorYear: p?.year, basis: p?.basis ?? "上年年初预算" };
 }
 
-/** (current − prior) / prior as "12.34%", or undefined when the base is zero or missing. */
+/**
+ * (current − prior) / prior as "12.34%", or undefined when the base is zero or missing: the core's
+ * `changeRate` on the two amounts in 分 (a float quotient printed 1600万 → 630万 as −60.62%, the narrative
+ * −60.63%).
+ */
 export function changeRate(prior: number | undefined, current: number): string | undefined {
-  if (prior === undefined || prior === 0) return undefined;
-  return `${(((current - prior) / prior) * 100).toFixed(2)}%`;
+  return changeText(prior, current);
 }

@@ -6,12 +6,13 @@
 import type { ActualValue, IndicatorActual, LineRef } from "../../core/execution/model.ts";
 import type { Finding } from "../../core/rules/finding.ts";
 import type { ExecutionRecord } from "../api/execution.ts";
+import { type Percent, formatYuan, percentFromHundredths, percentOf } from "./format.ts";
+import { timeProgressOfMonths } from "../../core/execution/progress.ts";
+import type { Fen } from "../../core/money.ts";
 
-/** 分 → "1234.56" 元, exact (no floats). */
+/** 分 → "1234.56" 元, exact (the core's formatYuan). */
 export function yuanText(fen: number): string {
-  const sign = fen < 0 ? "-" : "";
-  const a = Math.abs(fen);
-  return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, "0")}`;
+  return formatYuan(fen as Fen);
 }
 
 /** An empty record for a budget year: the data run to the year's end. */
@@ -32,19 +33,19 @@ export function recordBody(r: ExecutionRecord): Record<string, unknown> {
   return JSON.parse(JSON.stringify(body)) as Record<string, unknown>;
 }
 
-/** 时间进度 at the end of month m (1–12), percent with 2 decimals. */
-export function monthTimePercent(m: number): number {
-  return Math.round((m * 10000) / 12) / 100;
+/** 时间进度 at the end of month m (1–12), as the core measures it. */
+export function monthTimePercent(m: number): Percent {
+  return percentFromHundredths(timeProgressOfMonths(m));
 }
 
 export interface ProgressPoint {
   month: number;
   /** executed in the month, 分 */
   spent: number;
-  /** 累计支出进度 %, null after the date the data run to */
-  spending: number | null;
-  /** 时间进度 % */
-  time: number;
+  /** 累计支出进度, null after the date the data run to */
+  spending: Percent | null;
+  /** 时间进度 */
+  time: Percent;
 }
 
 /** 双监控 by month: cumulative spending against the adjusted budget, and time progress; months after `asOf` have no spending. */
@@ -57,7 +58,7 @@ export function progressSeries(monthly: readonly number[], cumulative: readonly 
     return {
       month,
       spent: monthly[i] ?? 0,
-      spending: month > lastMonth || adjusted === 0 ? null : Math.round((c * 10000) / adjusted) / 100,
+      spending: month > lastMonth || adjusted === 0 ? null : percentOf(c as Fen, adjusted as Fen),
       time: monthTimePercent(month),
     };
   });

@@ -3,6 +3,7 @@
  * (收入总计, 基本支出, "X（类）支出", 人员经费, each "三公" item, 机关运行经费, 政府采购货物 …) and the
  * topic of each narrative section (一 收入支出预算总体情况 … 十 其他重要事项, and its parts).
  */
+import { FUNDING_SOURCE_NAMES, type FundingSource } from "../../../core/model.ts";
 import { sourceOf } from "../interpret/columns.ts";
 
 /**
@@ -29,25 +30,16 @@ const count = (re: RegExp, subject: Subject | ((m: RegExpExecArray) => Subject |
 
 const PROCUREMENT: Record<string, string> = { 货物: "goods", 工程: "works", 服务: "services" };
 
-/** How the narrative names income by source (收入预算总体情况). */
+/**
+ * How the narrative names income by source (收入预算总体情况): each source's name from the core with
+ * 收入 ("行政事业性收费收入", "事业收入" as it is), and the other wordings narratives use.
+ */
 const INCOME_PHRASES: Record<string, string> = {
+  ...Object.fromEntries((Object.entries(FUNDING_SOURCE_NAMES) as [FundingSource, string][]).map(([key, name]) => [name.endsWith("收入") ? name : `${name}收入`, key])),
   一般公共预算财政拨款收入: "gpb-appropriation",
-  财政拨款收入: "gpb-appropriation",
-  行政事业性收费收入: "gpb-admin-fees",
-  专项收入: "gpb-special-revenue",
-  国有资产资源有偿使用收入: "gpb-state-assets",
-  政府住房基金收入: "gpb-housing-fund",
-  政府性基金预算收入: "government-fund",
-  国有资本经营预算收入: "state-capital",
   财政专户管理资金收入: "special-account",
-  上级提前告知转移支付收入: "advance-transfer",
   部门财政性资金结转: "carry-over",
   上年结转: "carry-over",
-  其他收入: "other",
-  事业收入: "business-income",
-  事业单位经营收入: "operating-income",
-  上级补助收入: "superior-subsidy",
-  附属单位上缴收入: "subordinate-remittance",
 };
 const INCOME_SOURCES = new RegExp(`(${Object.keys(INCOME_PHRASES).sort((a, b) => b.length - a.length).join("|")})`, "g");
 

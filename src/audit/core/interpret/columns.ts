@@ -4,28 +4,28 @@
  */
 import type { Finding } from "../../../core/rules/finding.ts";
 import { FUNDING_SOURCE_NAMES, type FundingSource } from "../../../core/model.ts";
+import { ECONOMIC_CLASS_NAMES } from "../../../core/derive/economic.ts";
 import { normaliseHeading } from "../header.ts";
 import { parseAmount } from "../numbers.ts";
 import type { AmountCell, ColumnKey, TableInfo } from "../semantic.ts";
 import { cellLocation } from "./where.ts";
 
-/** Economic 类 names as tables print them, for basic-expenditure columns and table 1 rows. */
-const ECONOMIC_CLASSES: readonly [string, RegExp][] = [
-  ["301", /^工资福利(支出)?$/],
-  ["302", /^商品和服务(支出)?$/],
-  ["303", /^对个人和家庭的?补助(支出)?$/],
-  ["307", /^债务利息及费用支出$/],
-  ["309", /^资本性支出（基本建设）$/],
-  ["310", /^资本性支出$/],
-  ["311", /^对企业补助（基本建设）$/],
-  ["312", /^对企业补助$/],
-  ["313", /^对社会保障基金补助$/],
-  ["399", /^其他支出$/],
-];
+/**
+ * How a printed economic 类 name is compared: "的" and a trailing "支出" are often left out (工资福利,
+ * 对个人和家庭补助), unless what is left is too short to name a class (其他 is not 399 其他支出).
+ */
+function economicNameKey(name: string): string {
+  const n = normaliseHeading(name).replace(/的/g, "");
+  const stem = n.replace(/支出$/, "");
+  return stem.length > 2 ? stem : n;
+}
 
+/** Economic 类 by printed name, from the core's names (the names the expenditure tables print). */
+const ECONOMIC_CLASSES: ReadonlyMap<string, string> = new Map(Object.entries(ECONOMIC_CLASS_NAMES).map(([code, name]) => [economicNameKey(name), code]));
+
+/** The economic 类 a basic-expenditure column or a table 1 row names, e.g. "工资福利支出" → 301. */
 export function economicClassOf(name: string): string | undefined {
-  const n = normaliseHeading(name);
-  return ECONOMIC_CLASSES.find(([, re]) => re.test(n))?.[0];
+  return ECONOMIC_CLASSES.get(economicNameKey(name));
 }
 
 const PROJECT_CLASSES: readonly [string, RegExp][] = [

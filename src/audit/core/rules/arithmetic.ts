@@ -4,11 +4,13 @@
  * whole (基本 + 项目 = 支出合计, 人员 + 公用 = 基本支出, "三公" items, 政府采购 货物 + 工程 + 服务,
  * vehicles by kind); a count and the items listed.
  */
+import type { Fen } from "../../../core/money.ts";
+import { formatPercent, percentOf } from "../../../core/ratio.ts";
 import type { Finding } from "../../../core/rules/finding.ts";
 import { defineRule } from "../../../core/rules/finding.ts";
 import type { Claim } from "../claims.ts";
 import type { DocumentContext, DocumentRule } from "../context.ts";
-import { type Interval, amountInterval, intersects, minus, pct, percentInterval, sumIntervals } from "../numbers.ts";
+import { type Interval, amountInterval, intersects, minus, percentInterval, sumIntervals } from "../numbers.ts";
 import { claimLocation, wan } from "./helpers.ts";
 import { factFor, subjectName } from "./resolve.ts";
 import { pushTo } from "../collect.ts";
@@ -61,11 +63,12 @@ export const narrativeChange: DocumentRule = defineRule<DocumentContext>(
       const p = rate.percent!;
       if (roundAt(v, p.decimals) === p.value) continue;
       const within = intersects(percentInterval(p), { lo, hi });
+      const should = formatPercent(percentOf(change.amount!.fen, priorValue as Fen));
       out.push(
         emit({
-          message: `说明称${subjectName(subject)}${d > 0 ? "增长" : "下降"}${rate.text}，但上年数 = ${wan(current.value)} ${d > 0 ? "−" : "+"} ${wan(change.amount!.fen)} = ${wan(priorValue)}，${wan(change.amount!.fen)}/${wan(priorValue)} = ${pct(v)}${within ? "（在舍入范围内）" : ""} / the rate should be ${pct(v)}: last year = ${wan(priorValue)}`,
+          message: `说明称${subjectName(subject)}${d > 0 ? "增长" : "下降"}${rate.text}，但上年数 = ${wan(current.value)} ${d > 0 ? "−" : "+"} ${wan(change.amount!.fen)} = ${wan(priorValue)}，${wan(change.amount!.fen)}/${wan(priorValue)} = ${should}${within ? "（在舍入范围内）" : ""} / the rate should be ${should}: last year = ${wan(priorValue)}`,
           location: claimLocation(rate),
-          expected: pct(v),
+          expected: should,
           actual: rate.text,
           ...(within ? { severity: "info" as const } : {}),
         }),

@@ -4,6 +4,7 @@
  * project indicators ("124社区" vs 社区数量 120), and the items 人员经费 / 公用经费 are said to include.
  */
 import { normaliseName } from "../../../core/catalog.ts";
+import { economicSection, isPersonnel } from "../../../core/derive/economic.ts";
 import type { Finding } from "../../../core/rules/finding.ts";
 import { defineRule } from "../../../core/rules/finding.ts";
 import type { DocumentContext, DocumentRule } from "../context.ts";
@@ -122,8 +123,8 @@ export const narrativeItems: DocumentRule = defineRule<DocumentContext>(
       for (const item of items) {
         const e = entryFor(entries, item);
         if (!e) unknown.push(item);
-        else if ((c.subject === "personnel") !== /^30[13]/.test(e.code)) wrongKind.push(`${item}（${e.code}）`);
-        else if (printed.size > 0 && ![...printed].some((p) => p.startsWith(e.code.slice(0, 5)))) absent.push(`${item}（${e.code}）`);
+        else if ((c.subject === "personnel") !== isPersonnel(e.code)) wrongKind.push(`${item}（${e.code}）`);
+        else if (printed.size > 0 && ![...printed].some((p) => p.startsWith(economicSection(e.code)))) absent.push(`${item}（${e.code}）`);
       }
       const what = c.subject === "personnel" ? "人员经费" : "公用经费";
       if (unknown.length > 0) out.push(emit({ message: `${what}所列“${unknown.join("、")}”不是经济分类科目名称 / not an economic classification item: ${unknown.join(", ")}`, location: claimLocation(c), actual: unknown.join("、") }));

@@ -2,10 +2,11 @@
  * What the document rules share: comparing printed figures as intervals (equal / within rounding /
  * different), the location of a claim's sentence, and amounts for messages.
  */
+import { type Fen, toWanYuanCents, wanYuanText } from "../../../core/money.ts";
 import type { Location } from "../../../core/rules/finding.ts";
 import type { Claim } from "../claims.ts";
 import type { Fact } from "../figures.ts";
-import { type Interval, amountInterval, intersects, sumIntervals, wan } from "../numbers.ts";
+import { type Interval, amountInterval, intersects, sumIntervals } from "../numbers.ts";
 import type { AmountCell } from "../semantic.ts";
 
 export { wan } from "../numbers.ts";
@@ -15,7 +16,7 @@ export type Agreement = "equal" | "rounding" | "different";
 
 /** Equal as printed; else within the intervals the printed figures stand for; else different. */
 export function agree(a: { value: number; interval: Interval }, b: { value: number; interval: Interval }): Agreement {
-  if (Math.round(a.value / 10_000) === Math.round(b.value / 10_000)) return "equal";
+  if (toWanYuanCents(a.value as Fen) === toWanYuanCents(b.value as Fen)) return "equal";
   return intersects(a.interval, b.interval) ? "rounding" : "different";
 }
 
@@ -36,7 +37,7 @@ export function claimLocation(c: Claim): Location {
 
 /** "5.30万元" */
 export function wanText(fen: number): string {
-  return `${wan(fen)}万元`;
+  return wanYuanText(fen as Fen);
 }
 
 /** A fact for messages: "5.30万元（表9 机关运行经费 · 合计）". */

@@ -4,6 +4,7 @@
  * document does not state the type: unit-type.ts infers it and a finding states the inference. And 302/310
  * spending is never 人员经费, 301/303 never 公用经费.
  */
+import { economicCodeFacts } from "../../../core/derive/economic.ts";
 import type { Finding } from "../../../core/rules/finding.ts";
 import { defineRule } from "../../../core/rules/finding.ts";
 import type { DocumentContext, DocumentRule } from "../context.ts";
@@ -88,8 +89,9 @@ function splitCheck(t: EconomicTable | undefined): { row: number; code: string; 
     if (!r.code || r.kind === "total" || r.kind === "subtotal") continue;
     const personnel = r.amounts.get("personnel");
     const pub = r.amounts.get("public");
-    if (/^(302|310)/.test(r.code) && personnel && personnel.value.fen !== 0) out.push({ row: r.row, code: r.code, name: r.name, wrong: "personnel", text: personnel.value.text });
-    if (/^(301|303)/.test(r.code) && pub && pub.value.fen !== 0) out.push({ row: r.row, code: r.code, name: r.name, wrong: "public", text: pub.value.text });
+    const facts = economicCodeFacts(r.code);
+    if (facts.operatingClass && personnel && personnel.value.fen !== 0) out.push({ row: r.row, code: r.code, name: r.name, wrong: "personnel", text: personnel.value.text });
+    if (facts.personnel && pub && pub.value.fen !== 0) out.push({ row: r.row, code: r.code, name: r.name, wrong: "public", text: pub.value.text });
   }
   return out;
 }

@@ -3,11 +3,13 @@
  * 一般公共预算 and each 类, 人员经费/公用经费, "三公" items, 机关运行经费, projects. A narrative figure
  * stands for anything that rounds or truncates to it; a table figure for anything that rounds to it.
  */
+import type { Fen } from "../../../core/money.ts";
+import { formatPercent, formatShareAt, percentOf } from "../../../core/ratio.ts";
 import type { Finding } from "../../../core/rules/finding.ts";
 import { defineRule } from "../../../core/rules/finding.ts";
 import type { Claim } from "../claims.ts";
 import type { DocumentContext, DocumentRule } from "../context.ts";
-import { amountInterval, intersects, pct, percentInterval, percentOfIntervals } from "../numbers.ts";
+import { amountInterval, intersects, percentInterval, percentOfIntervals } from "../numbers.ts";
 import { ROUNDING_NOTE, agree, claimLocation, factText, wan } from "./helpers.ts";
 import { classCode, factFor, subjectName, wholeFor } from "./resolve.ts";
 
@@ -84,11 +86,12 @@ export const narrativeShare: DocumentRule = defineRule<DocumentContext>(
       const within = intersects(printed, computed);
       if (amountWrong && within) continue;
       const truncated = truncAt(v, d) === c.percent.value;
+      const computedText = formatPercent(percentOf(base.value as Fen, whole.fact.value as Fen));
       out.push(
         emit({
-          message: `说明称${subjectName(c.subject)}占${c.text}，按${amountWrong ? "说明自身的金额" : "表中数"}计算为 ${wan(base.value)}/${wan(whole.fact.value)} = ${pct(v)}${truncated ? "（印刷数为截尾而非四舍五入）" : within ? `；${ROUNDING_NOTE}` : ""} / the narrative states ${c.text}; ${wan(base.value)}/${wan(whole.fact.value)} = ${pct(v)}${truncated ? " (truncated, not rounded)" : ""}`,
+          message: `说明称${subjectName(c.subject)}占${c.text}，按${amountWrong ? "说明自身的金额" : "表中数"}计算为 ${wan(base.value)}/${wan(whole.fact.value)} = ${computedText}${truncated ? "（印刷数为截尾而非四舍五入）" : within ? `；${ROUNDING_NOTE}` : ""} / the narrative states ${c.text}; ${wan(base.value)}/${wan(whole.fact.value)} = ${computedText}${truncated ? " (truncated, not rounded)" : ""}`,
           location: claimLocation(c),
-          expected: `${roundAt(v, Math.max(d, 2)).toFixed(Math.max(d, 2))}%`,
+          expected: formatShareAt(base.value as Fen, whole.fact.value as Fen, Math.max(d, 2)),
           actual: c.text,
           ...(within ? { severity: "info" as const } : {}),
         }),

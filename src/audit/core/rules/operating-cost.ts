@@ -3,6 +3,7 @@
  * (310) from 一般公共预算财政拨款: table 9 must equal that part of table 1 (商品和服务支出 and 资本性支出,
  * 财政拨款 column). With units of mixed or unknown type it can only be at most that.
  */
+import { economicCodeFacts } from "../../../core/derive/economic.ts";
 import type { Finding } from "../../../core/rules/finding.ts";
 import { defineRule } from "../../../core/rules/finding.ts";
 import type { DocumentContext, DocumentRule } from "../context.ts";
@@ -17,7 +18,7 @@ function basicPublic(ctx: DocumentContext): Fact | undefined {
   const cells = (s?.expenditure ?? []).filter((l) => l.key === "basic:302" || l.key === "basic:310").map((l) => l.amounts.get("gpb-appropriation")).filter((c): c is AmountCell => !!c);
   if (s && cells.length > 0) return sumFact(t, cells, "基本支出中商品和服务支出、资本性支出（财政拨款）", s.info);
   const b = t.gpbBasic;
-  const rows = (b?.rows ?? []).filter((r) => r.kind === "detail" && r.code && /^(302|310)/.test(r.code)).map((r) => r.amounts.get("total")).filter((c): c is AmountCell => !!c);
+  const rows = (b?.rows ?? []).filter((r) => r.kind === "detail" && r.code && economicCodeFacts(r.code).operatingClass).map((r) => r.amounts.get("total")).filter((c): c is AmountCell => !!c);
   return b && rows.length > 0 ? sumFact(t, rows, "302、310 科目合计", b.info) : undefined;
 }
 
@@ -44,7 +45,7 @@ export const operatingCostBasicPublic: DocumentRule = defineRule<DocumentContext
     }
     const a = agree(op, expected);
     const listed = new Set((ctx.tables.operatingCost?.rows ?? []).map((r) => r.code));
-    const left = [...new Set((ctx.tables.gpbBasic?.rows ?? []).filter((r) => r.kind === "detail" && r.code && /^(302|310)/.test(r.code) && !listed.has(r.code)).map((r) => `${r.code} ${r.name}`))];
+    const left = [...new Set((ctx.tables.gpbBasic?.rows ?? []).filter((r) => r.kind === "detail" && r.code && economicCodeFacts(r.code).operatingClass && !listed.has(r.code)).map((r) => `${r.code} ${r.name}`))];
     const note = left.length > 0 && families[0] !== "institution" ? `；表11 中的 ${left.join("、")} 未列入表9` : "";
     if (a !== "equal")
       out.push(

@@ -4,6 +4,7 @@
  * project → its row in table 13, and the whole a share is of.
  */
 import { normaliseName } from "../../../core/catalog.ts";
+import { THREE_PUBLIC_ITEM_NAMES } from "../../../core/derive/economic.ts";
 import type { Claim } from "../claims.ts";
 import { subjectBefore } from "../claims/subjects.ts";
 import type { DocumentContext } from "../context.ts";
@@ -25,11 +26,11 @@ export function subjectName(subject: string): string {
     "government-fund": "政府性基金预算",
     "state-capital": "国有资本经营预算",
     "three-public": "“三公”经费",
-    abroad: "因公出国（境）费",
-    reception: "公务接待费",
+    abroad: THREE_PUBLIC_ITEM_NAMES.abroad,
+    reception: THREE_PUBLIC_ITEM_NAMES.reception,
     vehicle: "公务用车购置及运行费",
-    "vehicle-purchase": "公务用车购置费",
-    "vehicle-operation": "公务用车运行维护费",
+    "vehicle-purchase": THREE_PUBLIC_ITEM_NAMES.vehiclePurchase,
+    "vehicle-operation": THREE_PUBLIC_ITEM_NAMES.vehicleOperation,
     "operating-cost": "机关运行经费",
     "performance-funds": "编制绩效目标的项目资金",
     procurement: "政府采购",

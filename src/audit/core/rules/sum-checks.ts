@@ -3,6 +3,7 @@
  * their subtotal and total (column), income against expenditure (balance). Rules evaluate them.
  */
 import type { AmountCell, BalanceTable, ColumnKey, EconomicTable, FunctionalTable, Interpretation, TableInfo } from "../semantic.ts";
+import { GENERAL_PUBLIC_BUDGET_SOURCES } from "../../../core/model.ts";
 import { pushTo } from "../collect.ts";
 
 export interface SumCheck {
@@ -14,7 +15,8 @@ export interface SumCheck {
   what: string;
 }
 
-const GPB_SUBS = ["gpb-appropriation", "gpb-admin-fees", "gpb-special-revenue", "gpb-state-assets", "gpb-housing-fund"];
+/** 一般公共预算's sub-sources (财政拨款, 行政事业性收费, …): the core's list, whose keys the columns carry. */
+const GPB_SUBS: readonly string[] = GENERAL_PUBLIC_BUDGET_SOURCES;
 const isSource = (k: string) => !["total", "this-year", "carry-forward", "gpb", "basic", "project", "personnel", "public", "amount"].includes(k) && !k.includes(":");
 
 /** Checks within one set of amounts (a row): 合计 = its parts. */

@@ -8,11 +8,12 @@ import { App, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, S
 import { useMemo, useState } from "react";
 import type { Achievement, ActualValue, Adjustment, AdjustmentKind, IndicatorActual } from "../../../core/execution/model.ts";
 import { isEffective } from "../../../core/execution/side-by-side.ts";
-import { formatWanYuan, fen, parseDecimal } from "../../../core/money.ts";
+import { parseDecimal } from "../../../core/money.ts";
 import { ApiError } from "../../api/client.ts";
 import { type ExecutionAnswer, type ExecutionRecord, executionApi } from "../../api/execution.ts";
 import type { Content } from "../../api/types.ts";
 import { useI18n } from "../../i18n/index.tsx";
+import { formatWan } from "../../lib/format.ts";
 import { type IndicatorRow, actualFor, actualValueText, indicatorRows, lineText, parseLine, recordBody, upsertActual, yuanText } from "../../lib/execution.ts";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -390,14 +391,14 @@ export function EntryTab({ budgetId, year, content, exec, canEdit, onSaved }: { 
 
       <Card size="small" title={t("exMonthlyTable")}>
         <p className="muted" style={{ marginTop: 0 }}>
-          {exec.payments.count ? t("exPayments", { n: exec.payments.count, total: formatWanYuan(fen(exec.payments.total)) }) : t("exNoPayments")}
+          {exec.payments.count ? t("exPayments", { n: exec.payments.count, total: formatWan(exec.payments.total, false) }) : t("exNoPayments")}
         </p>
         <Table<{ key: string }>
           size="small"
           dataSource={[{ key: "spent" }]}
           pagination={false}
           scroll={{ x: 900 }}
-          columns={exec.payments.byMonth.map((amount, i) => ({ title: t("exMonth", { n: i + 1 }), key: String(i), align: "right" as const, render: () => formatWanYuan(fen(amount)) }))}
+          columns={exec.payments.byMonth.map((amount, i) => ({ title: t("exMonth", { n: i + 1 }), key: String(i), align: "right" as const, render: () => formatWan(amount, false) }))}
         />
       </Card>
 

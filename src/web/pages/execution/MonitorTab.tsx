@@ -10,12 +10,12 @@ import { use as registerECharts } from "echarts/core";
 import { useMemo } from "react";
 import type { CompletionStatus } from "../../../core/execution/completion.ts";
 import type { SpendingProgress } from "../../../core/execution/progress.ts";
-import { formatWanYuan, fen } from "../../../core/money.ts";
-import { formatPercent } from "../../../core/ratio.ts";
 import type { ProgressAnswer } from "../../api/execution.ts";
 import Chart from "../../components/Chart.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { progressSeries } from "../../lib/execution.ts";
+import { formatPercent, formatWan, percentFromHundredths, percentValue, toWanYuan } from "../../lib/format.ts";
+import type { Fen } from "../../../core/money.ts";
 import { FindingTable } from "./FindingTable.tsx";
 
 // Chart.tsx registers bars and pies; the monitoring lines need these too (ECharts' registry is global).
@@ -24,8 +24,9 @@ registerECharts([LineChart, MarkLineComponent]);
 export const STATUS_COLORS: Record<CompletionStatus, string> = { met: "#52c41a", partly: "#faad14", missed: "#f5222d", pending: "#1677ff", missing: "#bfbfbf", na: "#d9d9d9" };
 const STATUSES: CompletionStatus[] = ["met", "partly", "missed", "pending", "missing", "na"];
 
-const pct = (p: SpendingProgress["rate"]) => (p.kind === "pct" ? p.hundredths / 100 : 0);
-const wan = (f: number) => Number(formatWanYuan(fen(f)));
+/** A percentage as a chart's number: the printed digits (0 when not applicable). */
+const pct = (p: SpendingProgress["rate"]) => percentValue(p) ?? 0;
+const wan = (f: number) => toWanYuan(f as Fen);
 
 export function MonitorTab({ data, year }: { data: ProgressAnswer; year: number }) {
   const { t } = useI18n();
@@ -44,14 +45,16 @@ export function MonitorTab({ data, year }: { data: ProgressAnswer; year: number 
       ],
       series: [
         { name: t("exMonthlySpent"), type: "bar", data: series.map((p) => wan(p.spent)), itemStyle: { color: "#91caff" } },
-        { name: t("exSpendingProgress"), type: "line", yAxisIndex: 1, data: series.map((p) => p.spending), symbolSize: 6, itemStyle: { color: "#1677ff" } },
-        { name: t("exTimeProgress"), type: "line", yAxisIndex: 1, data: series.map((p) => p.time), lineStyle: { type: "dashed" }, itemStyle: { color: "#8c8c8c" } },
+        { name: t("exSpendingProgress"), type: "line", yAxisIndex: 1, data: series.map((p) => (p.spending ? percentValue(p.spending) : null)), symbolSize: 6, itemStyle: { color: "#1677ff" } },
+        { name: t("exTimeProgress"), type: "line", yAxisIndex: 1, data: series.map((p) => percentValue(p.time)), lineStyle: { type: "dashed" }, itemStyle: { color: "#8c8c8c" } },
       ],
     }),
     [series, months, t],
   );
   const scopes = data.progress;
-  const time = dept.time / 100;
+  const timeProgress = percentFromHundredths(dept.time);
+  const time = pct(timeProgress);
+  const timeText = formatPercent(timeProgress);
   const scopeChart = useMemo(
     () => ({
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
@@ -64,11 +67,11 @@ export function MonitorTab({ data, year }: { data: ProgressAnswer; year: number 
           type: "bar",
           data: scopes.map((s) => ({ value: pct(s.rate), itemStyle: { color: pct(s.rate) < time ? "#faad14" : "#1677ff" } })),
           label: { show: true, position: "right", formatter: "{c}%" },
-          markLine: { symbol: "none", data: [{ xAxis: time, name: t("exTimeProgress") }], label: { position: "start", formatter: `${t("exTimeProgress")} ${time}%` }, lineStyle: { color: "#8c8c8c", type: "dashed" } },
+          markLine: { symbol: "none", data: [{ xAxis: time, name: t("exTimeProgress") }], label: { position: "start", formatter: `${t("exTimeProgress")} ${timeText}` }, lineStyle: { color: "#8c8c8c", type: "dashed" } },
         },
       ],
     }),
-    [scopes, time, t],
+    [scopes, time, timeText, t],
   );
   const targetChart = useMemo(
     () => ({
@@ -88,18 +91,18 @@ export function MonitorTab({ data, year }: { data: ProgressAnswer; year: number 
     [data.targets, t],
   );
   const behind = scopes.filter((s) => s.rate.kind === "pct" && s.rate.hundredths < s.time).length;
-  const describe = series.filter((p) => p.spending !== null).map((p) => `${p.month}月 ${p.spending}% / ${p.time}%`).join("，");
+  const describe = series.filter((p) => p.spending !== null).map((p) => `${p.month}月 ${p.spending ? formatPercent(p.spending) : ""} / ${formatPercent(p.time)}`).join("，");
   return (
     <>
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
-          <Statistic title={t("exAdjusted")} value={formatWanYuan(fen(dept.adjusted))} />
+          <Statistic title={t("exAdjusted")} value={formatWan(dept.adjusted, false)} />
         </Col>
         <Col xs={12} md={6}>
-          <Statistic title={t("exExecuted")} value={formatWanYuan(fen(dept.executed))} />
+          <Statistic title={t("exExecuted")} value={formatWan(dept.executed, false)} />
         </Col>
         <Col xs={12} md={6}>
-          <Statistic title={`${t("exSpendingProgress")} / ${t("exTimeProgress")}`} value={`${formatPercent(dept.rate)} / ${time}%`} />
+          <Statistic title={`${t("exSpendingProgress")} / ${t("exTimeProgress")}`} value={`${formatPercent(dept.rate)} / ${timeText}`} />
         </Col>
         <Col xs={12} md={6}>
           <Statistic title={t("exBehind")} value={behind} suffix={`/ ${scopes.length}`} />
@@ -144,15 +147,15 @@ export function MonitorTab({ data, year }: { data: ProgressAnswer; year: number 
               columns={[
                 { title: t("exScope"), key: "k", width: 70, render: (_, s) => t(`exScope_${s.kind}`) },
                 { title: t("exName"), key: "n", render: (_, s) => `${s.code} ${s.name}` },
-                { title: t("exAdjusted"), key: "a", align: "right", render: (_, s) => formatWanYuan(fen(s.adjusted)) },
-                { title: t("exExecuted"), key: "e", align: "right", render: (_, s) => formatWanYuan(fen(s.executed)) },
+                { title: t("exAdjusted"), key: "a", align: "right", render: (_, s) => formatWan(s.adjusted, false) },
+                { title: t("exExecuted"), key: "e", align: "right", render: (_, s) => formatWan(s.executed, false) },
                 {
                   title: t("exSpendingProgress"),
                   key: "r",
                   align: "right",
                   render: (_, s) => (s.rate.kind === "pct" && s.rate.hundredths < s.time ? <Tag color="gold">{formatPercent(s.rate)}</Tag> : formatPercent(s.rate)),
                 },
-                { title: t("exTimeProgress"), key: "t", align: "right", render: (_, s) => `${s.time / 100}%` },
+                { title: t("exTimeProgress"), key: "t", align: "right", render: (_, s) => formatPercent(percentFromHundredths(s.time)) },
               ]}
             />
           </Card>

@@ -7,7 +7,7 @@ import type { Publication, PublicationFigures } from "../../api/types.ts";
 import { DisclosureTables, Narrative } from "../../components/DisclosureView.tsx";
 import { AsyncView, ErrorState, Loading } from "../../components/States.tsx";
 import { useI18n } from "../../i18n/index.tsx";
-import { formatWan2 } from "../../lib/amount.ts";
+import { formatWan } from "../../lib/format.ts";
 import { useAsync } from "../../lib/use-async.ts";
 import { Link } from "../../router.tsx";
 
@@ -47,13 +47,13 @@ function KeyFigures({ f }: { f: PublicationFigures }) {
   return (
     <div className="stat-row">
       <Card size="small">
-        <Statistic title={`${t("totalSpending")}（${t("unitWan")}）`} value={formatWan2(f.total)} />
+        <Statistic title={`${t("totalSpending")}（${t("unitWan")}）`} value={formatWan(f.total)} />
       </Card>
       <Card size="small">
-        <Statistic title={`${t("basic")}（${t("unitWan")}）`} value={formatWan2(f.basic)} />
+        <Statistic title={`${t("basic")}（${t("unitWan")}）`} value={formatWan(f.basic)} />
       </Card>
       <Card size="small">
-        <Statistic title={`${t("project")}（${t("unitWan")}）`} value={formatWan2(f.project)} />
+        <Statistic title={`${t("project")}（${t("unitWan")}）`} value={formatWan(f.project)} />
       </Card>
     </div>
   );

@@ -5,13 +5,13 @@ import { api } from "../../api/endpoints.ts";
 import type { RegionOverview as Overview } from "../../api/types.ts";
 import { AsyncView, Loading } from "../../components/States.tsx";
 import { useI18n } from "../../i18n/index.tsx";
-import { formatWan2 } from "../../lib/amount.ts";
+import { formatWan, shareText } from "../../lib/format.ts";
 import { useAsync } from "../../lib/use-async.ts";
 import { Link, navigate, useLocation } from "../../router.tsx";
 
 const OverviewCharts = lazy(() => import("./charts.tsx").then((m) => ({ default: m.OverviewCharts })));
 
-const pct = (part: number, total: number) => (total === 0 ? "—" : `${((part / total) * 100).toFixed(2)}%`);
+const pct = (part: number, total: number) => shareText(part, total) ?? "—";
 
 function OverviewBody({ o }: { o: Overview }) {
   const { t } = useI18n();
@@ -28,9 +28,9 @@ function OverviewBody({ o }: { o: Overview }) {
       <p className="page-intro">{t("overviewIntro")}</p>
       <div className="stat-row">
         {[
-          [t("totalSpending"), formatWan2(o.total)],
-          [t("basic"), formatWan2(o.basic)],
-          [t("project"), formatWan2(o.project)],
+          [t("totalSpending"), formatWan(o.total)],
+          [t("basic"), formatWan(o.basic)],
+          [t("project"), formatWan(o.project)],
           [t("departmentsCount"), String(o.departments.length)],
         ].map(([k, v]) => (
           <Card size="small" key={k}>
@@ -54,17 +54,17 @@ function OverviewBody({ o }: { o: Overview }) {
           summary={() => (
             <Table.Summary.Row>
               <Table.Summary.Cell index={0}>{t("total")}</Table.Summary.Cell>
-              <Table.Summary.Cell index={1} className="num">{formatWan2(o.total)}</Table.Summary.Cell>
-              <Table.Summary.Cell index={2} className="num">{formatWan2(o.basic)}</Table.Summary.Cell>
-              <Table.Summary.Cell index={3} className="num">{formatWan2(o.project)}</Table.Summary.Cell>
+              <Table.Summary.Cell index={1} className="num">{formatWan(o.total)}</Table.Summary.Cell>
+              <Table.Summary.Cell index={2} className="num">{formatWan(o.basic)}</Table.Summary.Cell>
+              <Table.Summary.Cell index={3} className="num">{formatWan(o.project)}</Table.Summary.Cell>
               <Table.Summary.Cell index={4} className="num">100.00%</Table.Summary.Cell>
             </Table.Summary.Row>
           )}
           columns={[
             { title: t("department"), key: "n", render: (_, d) => <Link to={`/p/${d.publicationId}`}>{d.name}</Link> },
-            { title: t("amountWan"), key: "t", className: "num", render: (_, d) => formatWan2(d.total) },
-            { title: t("basic"), key: "b", className: "num", render: (_, d) => formatWan2(d.basic) },
-            { title: t("project"), key: "p", className: "num", render: (_, d) => formatWan2(d.project) },
+            { title: t("amountWan"), key: "t", className: "num", render: (_, d) => formatWan(d.total) },
+            { title: t("basic"), key: "b", className: "num", render: (_, d) => formatWan(d.basic) },
+            { title: t("project"), key: "p", className: "num", render: (_, d) => formatWan(d.project) },
             { title: t("share"), key: "s", className: "num", render: (_, d) => pct(d.total, o.total) },
           ]}
         />
@@ -83,7 +83,7 @@ function OverviewBody({ o }: { o: Overview }) {
                   .filter((d) => d.byClass[c.code])
                   .map((d) => (
                     <li key={d.publicationId}>
-                      <Link to={`/p/${d.publicationId}`}>{d.name}</Link> {formatWan2(d.byClass[c.code]!)} {t("unitWan")}
+                      <Link to={`/p/${d.publicationId}`}>{d.name}</Link> {formatWan(d.byClass[c.code]!)} {t("unitWan")}
                     </li>
                   ))}
               </ul>
@@ -92,7 +92,7 @@ function OverviewBody({ o }: { o: Overview }) {
           columns={[
             { title: t("classCode"), dataIndex: "code", width: 80 },
             { title: t("byClass"), dataIndex: "name" },
-            { title: t("amountWan"), key: "a", className: "num", render: (_, c) => formatWan2(c.amount) },
+            { title: t("amountWan"), key: "a", className: "num", render: (_, c) => formatWan(c.amount) },
             { title: t("share"), key: "s", className: "num", render: (_, c) => pct(c.amount, o.total) },
           ]}
         />

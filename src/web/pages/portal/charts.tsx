@@ -7,34 +7,44 @@ import { useMemo } from "react";
 import type { PublicationFigures, RegionOverview } from "../../api/types.ts";
 import Chart from "../../components/Chart.tsx";
 import { useI18n } from "../../i18n/index.tsx";
+import { formatPercent, formatWan, formatWanNumber, percentOf, toWanYuan } from "../../lib/format.ts";
+import type { Fen } from "../../../core/money.ts";
 
-/** 分 → 万元 with 2 decimals (0.01 万元 = 10 000 分), rounded half up as the tables print */
-const wan = (fen: number) => Math.round(fen / 10_000) / 100;
+/** 分 → the 万元 number the tables print (the core's rounding), for a chart's data */
+const wan = (fen: number) => toWanYuan(fen as Fen);
+/** A chart's 万元 number as the tables print it: "4117.91". */
+const wanLabel = (v: number) => formatWanNumber(v, false);
 const PALETTE = ["#b3261e", "#e0803c", "#d9b23a", "#5b8e3e", "#2f7d8c", "#3b5ba9", "#7a4ea3", "#a04d6f", "#8c8c8c", "#5c4033"];
 
-function pie(data: { name: string; value: number }[], unit: string) {
+/**
+ * A pie of amounts in 分. Each slice's share is the core's percentOf on the exact amounts, as the narrative
+ * prints it ("4.20%"), not ECharts' own {d} from the rounded 万元 (which printed 4.2%).
+ */
+function pie(items: { name: string; fen: number }[], unit: string) {
+  const total = items.reduce((s, x) => s + x.fen, 0);
+  const data = items.map((x) => ({ name: x.name, value: wan(x.fen), share: formatPercent(percentOf(x.fen as Fen, total as Fen)) }));
   return {
     color: PALETTE,
-    tooltip: { trigger: "item", valueFormatter: (v: number) => `${v.toFixed(2)} ${unit}` },
+    tooltip: { trigger: "item", valueFormatter: (v: number) => `${wanLabel(v)} ${unit}` },
     legend: { type: "scroll", bottom: 0 },
-    series: [{ type: "pie", radius: ["35%", "65%"], center: ["50%", "45%"], data, label: { formatter: "{b}\n{d}%" } }],
+    series: [{ type: "pie", radius: ["35%", "65%"], center: ["50%", "45%"], data, label: { formatter: (p: { name: string; data: { share: string } }) => `${p.name}\n${p.data.share}` } }],
   };
 }
 
 export function PublicationCharts({ f }: { f: PublicationFigures }) {
   const { t } = useI18n();
   const unit = t("unitWan");
-  const byClass = useMemo(() => pie(f.byClass.map((c) => ({ name: `${c.name}`, value: wan(c.amount) })), unit), [f, unit]);
-  const natures = useMemo(() => pie([{ name: t("basic"), value: wan(f.basic) }, { name: t("project"), value: wan(f.project) }].filter((x) => x.value > 0), unit), [f, t, unit]);
+  const byClass = useMemo(() => pie(f.byClass.map((c) => ({ name: `${c.name}`, fen: c.amount })), unit), [f, unit]);
+  const natures = useMemo(() => pie([{ name: t("basic"), fen: f.basic }, { name: t("project"), fen: f.project }].filter((x) => wan(x.fen) > 0), unit), [f, t, unit]);
   const projects = useMemo(() => {
     const top = f.projects.slice(0, 10).reverse();
     return {
       color: PALETTE,
-      tooltip: { trigger: "axis", valueFormatter: (v: number) => `${v.toFixed(2)} ${unit}` },
+      tooltip: { trigger: "axis", valueFormatter: (v: number) => `${wanLabel(v)} ${unit}` },
       grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: "value", name: unit },
       yAxis: { type: "category", data: top.map((p) => (p.name.length > 12 ? `${p.name.slice(0, 12)}…` : p.name)), axisLabel: { width: 180, overflow: "truncate" } },
-      series: [{ type: "bar", barMaxWidth: 28, data: top.map((p) => wan(p.amount)), label: { show: true, position: "right", formatter: (p: { value: number }) => p.value.toFixed(2) } }],
+      series: [{ type: "bar", barMaxWidth: 28, data: top.map((p) => wan(p.amount)), label: { show: true, position: "right", formatter: (p: { value: number }) => wanLabel(p.value) } }],
     };
   }, [f, unit]);
   const yoy = useMemo(() => {
@@ -47,7 +57,7 @@ export function PublicationCharts({ f }: { f: PublicationFigures }) {
     const cats = [t("total"), t("basic"), t("project")];
     return {
       color: ["#bfbfbf", ...PALETTE],
-      tooltip: { trigger: "axis", valueFormatter: (v: number | null) => (v == null ? "—" : `${v.toFixed(2)} ${unit}`) },
+      tooltip: { trigger: "axis", valueFormatter: (v: number | null) => (v == null ? "—" : `${wanLabel(v)} ${unit}`) },
       legend: { bottom: 0 },
       grid: { left: 8, right: 8, top: 32, bottom: 36, containLabel: true },
       xAxis: { type: "category", data: cats },
@@ -65,18 +75,18 @@ export function PublicationCharts({ f }: { f: PublicationFigures }) {
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={12}>
         <Card size="small" title={t("chartByClass")}>
-          <Chart option={byClass} label={`${t("chartByClass")}：${f.byClass.map((c) => `${c.name} ${wan(c.amount).toFixed(2)}${unit}`).join("，")}`} />
+          <Chart option={byClass} label={`${t("chartByClass")}：${f.byClass.map((c) => `${c.name} ${formatWan(c.amount, false)}${unit}`).join("，")}`} />
         </Card>
       </Col>
       <Col xs={24} lg={12}>
         <Card size="small" title={t("chartBasicProject")}>
-          <Chart option={natures} label={`${t("basic")} ${wan(f.basic).toFixed(2)}${unit}，${t("project")} ${wan(f.project).toFixed(2)}${unit}`} />
+          <Chart option={natures} label={`${t("basic")} ${formatWan(f.basic, false)}${unit}，${t("project")} ${formatWan(f.project, false)}${unit}`} />
         </Card>
       </Col>
       <Col xs={24} lg={12}>
         <Card size="small" title={t("chartProjects")}>
           {f.projects.length > 0 ? (
-            <Chart option={projects} label={`${t("chartProjects")}：${f.projects.slice(0, 10).map((p) => `${p.name} ${wan(p.amount).toFixed(2)}${unit}`).join("，")}`} />
+            <Chart option={projects} label={`${t("chartProjects")}：${f.projects.slice(0, 10).map((p) => `${p.name} ${formatWan(p.amount, false)}${unit}`).join("，")}`} />
           ) : (
             <p className="muted">{t("empty")}</p>
           )}
@@ -94,12 +104,12 @@ export function PublicationCharts({ f }: { f: PublicationFigures }) {
 export function OverviewCharts({ o, onDepartment }: { o: RegionOverview; onDepartment: (publicationId: number) => void }) {
   const { t } = useI18n();
   const unit = t("unitWan");
-  const byClass = useMemo(() => pie(o.byClass.map((c) => ({ name: c.name, value: wan(c.amount) })), unit), [o, unit]);
+  const byClass = useMemo(() => pie(o.byClass.map((c) => ({ name: c.name, fen: c.amount })), unit), [o, unit]);
   const byDept = useMemo(() => {
     const list = [...o.departments].sort((a, b) => a.total - b.total);
     return {
       color: PALETTE,
-      tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: (v: number) => `${v.toFixed(2)} ${unit}` },
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: (v: number) => `${wanLabel(v)} ${unit}` },
       legend: { bottom: 0 },
       grid: { left: 8, right: 24, top: 8, bottom: 36, containLabel: true },
       xAxis: { type: "value", name: unit },
@@ -115,12 +125,12 @@ export function OverviewCharts({ o, onDepartment }: { o: RegionOverview; onDepar
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={12}>
         <Card size="small" title={t("byClass")}>
-          <Chart option={byClass} label={`${t("byClass")}：${o.byClass.map((c) => `${c.name} ${wan(c.amount).toFixed(2)}${unit}`).join("，")}`} />
+          <Chart option={byClass} label={`${t("byClass")}：${o.byClass.map((c) => `${c.name} ${formatWan(c.amount, false)}${unit}`).join("，")}`} />
         </Card>
       </Col>
       <Col xs={24} lg={12}>
         <Card size="small" title={t("byDepartment")}>
-          <Chart option={byDept} label={`${t("byDepartment")}：${o.departments.map((d) => `${d.name} ${wan(d.total).toFixed(2)}${unit}`).join("，")}`} onClick={(i) => ids[i] !== undefined && onDepartment(ids[i]!)} />
+          <Chart option={byDept} label={`${t("byDepartment")}：${o.departments.map((d) => `${d.name} ${formatWan(d.total, false)}${unit}`).join("，")}`} onClick={(i) => ids[i] !== undefined && onDepartment(ids[i]!)} />
         </Card>
       </Col>
     </Row>

@@ -4,7 +4,7 @@ import { Button, Card, Col, Empty, Form, Input, Row as AntRow, Select, Space, Ta
 import { PROJECT_CLASSES } from "../../../core/model.ts";
 import { PROJECT_LEVEL1 } from "../../../core/targets.ts";
 import { useI18n } from "../../i18n/index.tsx";
-import { formatAmount } from "../../lib/amount.ts";
+import { formatAmount } from "../../lib/format.ts";
 
 export interface ContentIndicator {
   level1: string;
