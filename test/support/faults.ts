@@ -2,8 +2,8 @@
  * Faults the rules report, applied to a generated budget by a seeded choice: shared by the property tests
  * and the corpus hash (scripts/corpus-hash.ts), which must see the same broken budgets.
  */
-import type { Budget } from "../../src/core/model.ts";
-import { fen } from "../../src/core/money.ts";
+import type { Budget, FundingSource } from "../../src/core/model.ts";
+import { type Fen, fen } from "../../src/core/money.ts";
 import { Rng } from "./generate.ts";
 
 /** Faults the rules report, applied to a generated budget by a seeded choice (several per budget). */
