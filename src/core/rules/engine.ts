@@ -3,15 +3,13 @@
  * a rule that throws becomes an `internal` error finding, and findings come out in one fixed order.
  */
 import type { CatalogIndex } from "../catalog.ts";
-import { type Figures, computeFigures } from "../derive/figures.ts";
-import { type Scope, departmentScope, unitScopeLookup } from "../derive/scope.ts";
+import { type Figures, computeFigures, unitFigures } from "../derive/figures.ts";
+import { type Ledger, buildLedger } from "../derive/ledger.ts";
 import { firstIndex } from "../derive/line-index.ts";
-import type { Ledger } from "../derive/ledger.ts";
-import { unitFigures, unitFiguresFromLedger } from "../derive/unit-figures.ts";
+import { type Scope, departmentScope, unitScopeLookup } from "../derive/scope.ts";
 import type { Budget } from "../model.ts";
 import type { Finding, Location, Rule, RuleContext, Severity } from "./finding.ts";
 import { SHARED_RESULTS } from "./helpers.ts";
-import { type LineIndex, lineIndex } from "./line-index.ts";
 
 /** A scope and its figures, as derive computes them (`deriveDisclosure` returns both in a disclosure). */
 export interface ScopeFigures {
@@ -27,16 +25,10 @@ export interface ScopeFigures {
 export interface KnownFigures {
   /** the department's scope and figures */
   department?: ScopeFigures;
+  /** the ledger of the department's scope (units' figures are its per-unit view) */
+  departmentLedger?: Ledger;
   /** units' own scopes and figures, by unit code */
   units?: ReadonlyMap<string, ScopeFigures>;
-  /** the line index of `budget.lineItems` (derive/line-index.ts), numbered by `firstIndex(budget.units)` */
-  lineIndex?: LineIndex;
-  /** the ledger of the department's scope, when it holds every line: units' figures are read from it */
-  departmentLedger?: Ledger;
-  /** `firstIndex(budget.units)`, when the caller made it (for the line index) */
-  unitIndex?: ReadonlyMap<string, number>;
-  /** `firstIndex(budget.projects)`, when the caller made it (for the ledger) */
-  projectIndex?: ReadonlyMap<string, number>;
 }
 
 export function createRuleContext(budget: Budget, catalog: CatalogIndex, known: KnownFigures = {}): RuleContext {
@@ -44,23 +36,22 @@ export function createRuleContext(budget: Budget, catalog: CatalogIndex, known: 
 }
 
 /**
- * The context `createRuleContext` makes. A class rather than an object literal with getters: V8 keeps such a
- * literal as a dictionary, so each of the many reads rules make of `budget`, `catalog` and the indexes was a
- * hash look-up; a class instance has a fixed shape. What rules share (helpers.ts `shared`) is reached
- * through a getter on the prototype, so it is not an own property and a copy of the context does not carry it.
+ * The context `createRuleContext` makes: the department's scope, ledger and figures, made on first use. What
+ * rules share (helpers.ts `shared`) is reached through a getter on the prototype, so it is not an own property
+ * and a copy of the context does not carry it.
  */
 class BudgetRuleContext implements RuleContext {
   readonly unitIndex: ReadonlyMap<string, number>;
   readonly projectIndex: ReadonlyMap<string, number>;
-  readonly knownLineIndex: LineIndex | undefined;
   #scope: Scope | undefined;
+  #ledger: Ledger | undefined;
   #figures: Figures | undefined;
+  /** units' scopes and figures, by code */
   readonly #units: Map<string, ScopeFigures>;
+  /** units' figures read from the department's ledger (without their scopes), by code */
+  readonly #unitFigures = new Map<string, Figures>();
   #unitScopeOf: ((code: string) => Scope | undefined) | undefined;
   readonly #shared = new Map<unknown, unknown>();
-  /** units' figures made by `unitFigures` (without their scopes) */
-  readonly #unitFiguresMade = new Map<string, Figures>();
-  readonly #ledger: Ledger | undefined;
 
   constructor(
     readonly budget: Budget,
@@ -69,19 +60,22 @@ class BudgetRuleContext implements RuleContext {
   ) {
     this.#scope = known.department?.scope;
     this.#figures = known.department?.figures;
-    this.#units = new Map<string, ScopeFigures>(known.units);
-    this.unitIndex = known.unitIndex ?? firstIndex(budget.units);
-    this.projectIndex = known.projectIndex ?? firstIndex(budget.projects);
-    this.knownLineIndex = known.lineIndex;
     this.#ledger = known.departmentLedger;
+    this.#units = new Map<string, ScopeFigures>(known.units);
+    this.unitIndex = firstIndex(budget.units);
+    this.projectIndex = firstIndex(budget.projects);
   }
 
   get scope(): Scope {
-    return (this.#scope ??= departmentScope(this.budget, lineIndex(this)));
+    return (this.#scope ??= departmentScope(this.budget));
   }
 
   get figures(): Figures {
-    return (this.#figures ??= computeFigures(this.scope));
+    return (this.#figures ??= computeFigures(this.scope, this.#departmentLedger()));
+  }
+
+  #departmentLedger(): Ledger {
+    return (this.#ledger ??= buildLedger(this.scope));
   }
 
   unit(code: string): ScopeFigures | undefined {
@@ -98,17 +92,13 @@ class BudgetRuleContext implements RuleContext {
 
   unitFigures(codes: readonly string[]): ReadonlyMap<string, Figures> {
     const out = new Map<string, Figures>();
-    const missing: string[] = [];
     for (const code of codes) {
-      const hit = this.#units.get(code)?.figures ?? this.#unitFiguresMade.get(code);
-      if (hit) out.set(code, hit);
-      else if (this.unitIndex.has(code)) missing.push(code);
-    }
-    if (missing.length === 0) return out;
-    const made = (this.#ledger && unitFiguresFromLedger(this.budget, missing, this.#ledger, this.unitIndex)) ?? unitFigures(this.budget, missing, lineIndex(this));
-    for (const [code, figures] of made) {
-      this.#unitFiguresMade.set(code, figures);
-      out.set(code, figures);
+      let figures = this.#units.get(code)?.figures ?? this.#unitFigures.get(code);
+      if (!figures && this.unitIndex.has(code)) {
+        figures = unitFigures(this.budget, code, this.#departmentLedger())!;
+        this.#unitFigures.set(code, figures);
+      }
+      if (figures) out.set(code, figures);
     }
     return out;
   }

@@ -4,7 +4,6 @@
  */
 import type { CatalogIndex } from "../catalog.ts";
 import type { Figures } from "../derive/figures.ts";
-import type { LineIndex } from "../derive/line-index.ts";
 import type { Scope } from "../derive/scope.ts";
 import type { Budget } from "../model.ts";
 
@@ -71,8 +70,6 @@ export interface RuleContext {
   readonly unitIndex: ReadonlyMap<string, number>;
   /** position of each project code in `budget.projects` (the first, if a code repeats) */
   readonly projectIndex: ReadonlyMap<string, number>;
-  /** the line index of `budget.lineItems` when the caller made it (derive did); rules read rules/line-index.ts `lineIndex` */
-  readonly knownLineIndex?: LineIndex;
   /** a unit's own scope and figures, computed on first use; undefined for a code that is not a unit */
   unit(code: string): { scope: Scope; figures: Figures } | undefined;
   /**
