@@ -107,6 +107,8 @@ export interface LineClass {
   functionalClass: string;
   /** the "三公"经费 item it counts in: a "三公" code paid from 一般公共预算财政拨款, basic or project */
   threePublic: ThreePublicItem | undefined;
+  /** basic 302 商品和服务支出 or 310 资本性支出 paid from 一般公共预算财政拨款: 机关运行经费 if its unit is 行政 or 参公 */
+  operatingCostKind: boolean;
   /**
    * 机关运行经费: basic 302 商品和服务支出 or 310 资本性支出 paid from 一般公共预算财政拨款 by a 行政 or 参公 unit
    * (domain.md §4, table 9).
@@ -116,10 +118,15 @@ export interface LineClass {
 
 /** What `line` is and adds to, `unit` being the unit it names (undefined when it names none). */
 export function classifyLine(line: LineItem, unit: Unit | undefined): LineClass {
-  const economic = economicCodeFacts(line.economic);
+  return classifyWithFacts(line, unit, economicCodeFacts(line.economic));
+}
+
+/** `classifyLine`, for a caller that holds the facts of the line's economic code already (the ledger, per code). */
+export function classifyWithFacts(line: LineItem, unit: Unit | undefined, economic: EconomicCodeFacts): LineClass {
   const source = sourceFacts(line.source);
   const basic = line.nature === "basic";
   const gpbAppropriation = source !== undefined && source.gpbAppropriation;
+  const operatingCostKind = basic && gpbAppropriation && economic.operatingClass;
   return {
     use: line.nature,
     basicPart: basic ? (economic.personnel ? "personnel" : "public") : undefined,
@@ -127,7 +134,8 @@ export function classifyLine(line: LineItem, unit: Unit | undefined): LineClass 
     economic,
     functionalClass: line.functional.slice(0, 3),
     threePublic: gpbAppropriation ? economic.threePublic : undefined,
-    operatingCost: basic && gpbAppropriation && economic.operatingClass && reportsOperatingCost(unit),
+    operatingCostKind,
+    operatingCost: operatingCostKind && reportsOperatingCost(unit),
   };
 }
 

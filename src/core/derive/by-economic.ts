@@ -6,7 +6,8 @@ import { type CatalogIndex, perCatalog } from "../catalog.ts";
 import { type Fen, fen } from "../money.ts";
 import type { DisclosureTable, RowKind } from "../table.ts";
 import { type Layout, LayoutCache, TableBuilder, code, h, money, moneyCell, sharedLayout, text } from "./builder.ts";
-import { type ThreePublicItem, isFiscalAppropriation, threePublicItem } from "./economic.ts";
+import { classifyLine } from "../classify.ts";
+import type { ThreePublicItem } from "./economic.ts";
 import { type FigureSums, type Ledger, MAPPING_SLOTS } from "./ledger.ts";
 import { keysByCode, sortByCode, sortCodes } from "./order.ts";
 import type { Scope } from "./scope.ts";
@@ -44,8 +45,7 @@ export function expenditureByEconomic(scope: Scope, catalog: CatalogIndex, ledge
 export function threePublicAmounts(scope: Scope): Record<ThreePublicItem, Fen> {
   const r: Record<ThreePublicItem, number> = { abroad: 0, reception: 0, vehiclePurchase: 0, vehicleOperation: 0 };
   for (const l of scope.lines) {
-    if (!isFiscalAppropriation(l.source)) continue;
-    const item = threePublicItem(l.economic);
+    const item = classifyLine(l, scope.unitByCode.get(l.unit)).threePublic;
     if (item) r[item] += l.amount;
   }
   return { abroad: fen(r.abroad), reception: fen(r.reception), vehiclePurchase: fen(r.vehiclePurchase), vehicleOperation: fen(r.vehicleOperation) };

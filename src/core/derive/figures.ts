@@ -97,9 +97,12 @@ const NO_LINES: Pick<UnitLedger, "sums" | "bySource" | "unknownLineSource"> = { 
 
 /** The figures of a scope's units and procurement, with the sums of its lines and income. */
 export function figuresFromSums(scope: Pick<Scope, "units" | "procurement">, { sums, income, unknownIncomeSource }: FigureSource): Figures {
-  const incomeBySource = Object.fromEntries(FUNDING_SOURCES.map((source, i) => [source, income[i]!])) as Record<FundingSource, Fen>;
+  const incomeBySource = {} as Record<FundingSource, Fen>;
   let incomeTotal = 0;
-  for (const amount of income) incomeTotal += amount;
+  for (let i = 0; i < FUNDING_SOURCES.length; i++) {
+    incomeBySource[FUNDING_SOURCES[i]!] = income[i]! as Fen;
+    incomeTotal += income[i]!;
+  }
   // An income source outside FUNDING_SOURCES has no amount that can be stated (and no total).
   if (unknownIncomeSource) incomeTotal = NaN;
   const tp = threePublicOf(sums);

@@ -6,7 +6,7 @@
  * of amounts already checked as 分; every total is checked again by `fen()` where a table or figure prints it.
  * The shapes are in ledger-types.ts.
  */
-import { type LineClass, classifyLine } from "../classify.ts";
+import { type LineClass, classifyWithFacts } from "../classify.ts";
 import type { LineItem, Unit } from "../model.ts";
 import { PROJECT_CLASSES } from "../model.ts";
 import { economicCodeFacts } from "./economic.ts";
@@ -47,16 +47,17 @@ export function buildLedger(scope: Scope): Ledger {
     let u = last !== undefined && last.code === line.unit ? last : units.get(line.unit);
     if (!u) units.set(line.unit, (u = unitEntry(ledger, scope, line.unit)));
     last = u;
-    addLine(ledger, u, line, classifyLine(line, u.unit));
+    addLine(ledger, u, line);
   }
   sumRows(ledger);
   return ledger;
 }
 
-/** Everything one line adds to. */
-function addLine(ledger: Ledger, u: UnitEntry, line: LineItem, c: LineClass): void {
+/** Everything one line adds to, as `classifyLine` says. */
+function addLine(ledger: Ledger, u: UnitEntry, line: LineItem): void {
   const amount: number = line.amount;
   const code = economicCode(ledger, line.economic);
+  const c = classifyWithFacts(line, u.unit, code.facts);
   let row = u.rows.get(line.functional);
   if (!row) u.rows.set(line.functional, (row = functionalRow(ledger, u, line.functional, c.functionalClass)));
   // The project a line names (an entry is made for a code no project of the scope has: 一般性项目, no funds yet).

@@ -45,9 +45,8 @@ export const IS_APPROPRIATION: readonly boolean[] = FUNDING_SOURCES.map((_, i) =
 
 /** A fresh row of zeros, one per funding source. */
 export function emptyBySource(): BySource {
-  return [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  return new Array<number>(SOURCE_COUNT).fill(0);
 }
-if (emptyBySource().length !== SOURCE_COUNT) throw new Error("emptyBySource() must have one slot per funding source");
 
 /** The sum of a row over every source. */
 export function totalOf(row: BySource): Fen {
