@@ -45,7 +45,7 @@ export const IS_APPROPRIATION: readonly boolean[] = FUNDING_SOURCES.map((_, i) =
 
 /** A fresh row of zeros, one per funding source. */
 export function emptyBySource(): BySource {
-  return new Array<number>(SOURCE_COUNT).fill(0);
+  return FUNDING_SOURCES.map(() => 0);
 }
 
 /** The sum of a row over every source. */
