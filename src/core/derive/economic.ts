@@ -74,6 +74,9 @@ export function economicClassName(cls: string): string {
 /** "三公"经费 items by department economic 款 (domain.md §4, table 7). */
 export type ThreePublicItem = "abroad" | "reception" | "vehiclePurchase" | "vehicleOperation";
 
+/** Every "三公" item, in the order table 7 prints them. */
+export const THREE_PUBLIC_ITEMS: readonly ThreePublicItem[] = ["abroad", "reception", "vehiclePurchase", "vehicleOperation"];
+
 /** The "三公" item a department economic code belongs to, if any. */
 export function threePublicItem(code: string): ThreePublicItem | undefined {
   switch (economicSection(code)) {

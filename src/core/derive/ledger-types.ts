@@ -46,10 +46,8 @@ export interface FunctionalRow {
   bySource: BySource;
   /** by selection (SELECTION_INDEX); undefined where the selection has no line in this row */
   expenditure: (ExpenditureAcc | undefined)[];
-  /** the amounts of its 类 in the scope (shared by every row of that 类) */
+  /** the amounts of its 类 in its unit (`UnitLedger.sums.functionalClasses`, shared by the unit's rows of that 类) */
   classAmounts: FunctionalClassAmounts;
-  /** … and in its unit (shared by the unit's rows of that 类) */
-  unitClassAmounts: FunctionalClassAmounts;
   /**
    * Its code's cells as the tables print them (类, 款, 项 and name by a catalog): made by the first table that
    * prints the row and read by the others (tables 2, 3, 5, 8 and 10 print the same rows); undefined until then.

@@ -1,15 +1,15 @@
 /**
  * 台账 — the aggregates of one scope's line items that the tables, the figures and the narrative share,
  * built in one pass over the lines. What a line adds to is decided by `classifyLine` (classify.ts); this
- * module only adds it up: for the scope, for the unit of the line (a unit's figures are its view of this
- * ledger, figures.ts `unitFigures`), and by functional row for the tables. Sums are plain integer additions
+ * module only adds it up: for the unit of the line (a unit's figures are its view of this ledger, figures.ts
+ * `unitFigures`) and by functional row for the tables; the scope's sums are its units' sums added up. Sums are plain integer additions
  * of amounts already checked as 分; every total is checked again by `fen()` where a table or figure prints it.
  * The shapes are in ledger-types.ts.
  */
 import { type LineClass, classifyWithFacts } from "../classify.ts";
 import type { LineItem, Unit } from "../model.ts";
 import { PROJECT_CLASSES } from "../model.ts";
-import { economicCodeFacts } from "./economic.ts";
+import { THREE_PUBLIC_ITEMS, economicCodeFacts } from "./economic.ts";
 import type {
   EconomicCodeAmounts,
   ExpenditureAcc,
@@ -59,7 +59,7 @@ function addLine(ledger: Ledger, u: UnitEntry, line: LineItem): void {
   const code = economicCode(ledger, line.economic);
   const c = classifyWithFacts(line, u.unit, code.facts);
   let row = u.rows.get(line.functional);
-  if (!row) u.rows.set(line.functional, (row = functionalRow(ledger, u, line.functional, c.functionalClass)));
+  if (!row) u.rows.set(line.functional, (row = functionalRow(u, line.functional, c.functionalClass)));
   // The project a line names (an entry is made for a code no project of the scope has: 一般性项目, no funds yet).
   let named = line.project ? ledger.projects.get(line.project) : undefined;
   if (line.project && !named) ledger.projects.set(line.project, (named = { projectClass: 0, funds: undefined, named: 0 }));
@@ -67,8 +67,7 @@ function addLine(ledger: Ledger, u: UnitEntry, line: LineItem): void {
 
   ledger.absoluteTotal += Math.abs(amount);
   addToEconomic(ledger, code, c, amount);
-  addToSums(ledger.sums, c, row.classAmounts, amount);
-  addToSums(u.ledger.sums, c, row.unitClassAmounts, amount);
+  addToSums(u.ledger.sums, c, row.classAmounts, amount);
   if (c.source) addToTables(ledger, u, row, code, named, c, amount);
   else {
     // Nothing by source can be drawn for an unknown source: the tables refuse such a scope.
@@ -78,7 +77,7 @@ function addLine(ledger: Ledger, u: UnitEntry, line: LineItem): void {
   addFunds(ledger, u.ledger, named, c, amount);
 }
 
-/** What a line adds to the figure sums of its scope or of its unit (`cls` the amounts of its functional 类 there). */
+/** What a line adds to the figure sums of its unit (`cls` the amounts of its functional 类 there). */
 function addToSums(sums: FigureSums, c: LineClass, cls: FunctionalClassAmounts, amount: number): void {
   sums.total += amount;
   if (c.use === "basic") sums.basicTotal += amount;
@@ -266,15 +265,14 @@ function unitEntry(ledger: Ledger, scope: Scope, code: string): UnitEntry {
   return { code, unit: scope.unitByCode.get(code), ledger: unitLedger, rows: new Map() };
 }
 
-/** A unit's row for a functional code, made at its first line, with the amounts of its 类 (in the scope and the unit). */
-function functionalRow(ledger: Ledger, u: UnitEntry, functional: string, functionalClass: string): FunctionalRow {
+/** A unit's row for a functional code, made at its first line, with the amounts of its 类 in the unit. */
+function functionalRow(u: UnitEntry, functional: string, functionalClass: string): FunctionalRow {
   const row: FunctionalRow = {
     functional,
     functionalClass,
     bySource: emptyBySource(),
     expenditure: [undefined, undefined, undefined, undefined],
-    classAmounts: classAmountsOf(ledger.sums.functionalClasses, functionalClass),
-    unitClassAmounts: classAmountsOf(u.ledger.sums.functionalClasses, functionalClass),
+    classAmounts: classAmountsOf(u.ledger.sums.functionalClasses, functionalClass),
     printed: undefined,
     printedBy: undefined,
   };
@@ -326,6 +324,30 @@ function addRow(into: number[], from: readonly number[]): void {
   for (let i = 0; i < from.length; i++) into[i]! += from[i]!;
 }
 
+/** Adds a unit's figure sums into its scope's. */
+function addSums(into: FigureSums, from: FigureSums): void {
+  into.total += from.total;
+  into.basicTotal += from.basicTotal;
+  into.appropriation += from.appropriation;
+  into.gpb += from.gpb;
+  into.governmentFund += from.governmentFund;
+  into.stateCapital += from.stateCapital;
+  into.personnel += from.personnel;
+  into.publicFunds += from.publicFunds;
+  into.operatingTotal += from.operatingTotal;
+  for (const item of THREE_PUBLIC_ITEMS) into.threePublic[item] += from.threePublic[item];
+  for (const [functionalClass, a] of from.functionalClasses) {
+    const b = classAmountsOf(into.functionalClasses, functionalClass);
+    if (a.appropriation) addRow((b.appropriation ??= emptyBySource()), a.appropriation);
+    if (a.gpb !== undefined) b.gpb = (b.gpb ?? 0) + a.gpb;
+    if (a.governmentFund !== undefined) b.governmentFund = (b.governmentFund ?? 0) + a.governmentFund;
+    if (a.stateCapital !== undefined) b.stateCapital = (b.stateCapital ?? 0) + a.stateCapital;
+  }
+  for (const s of from.personnelSections) into.personnelSections.add(s);
+  for (const s of from.publicSections) into.publicSections.add(s);
+  for (const s of from.operatingSections) into.operatingSections.add(s);
+}
+
 /**
  * Each unit's subtotals are the sums of its rows, and the scope's totals the sums of its units: rows are
  * few next to lines, so lines are added to their row only. Rows of a unit are put in code order.
@@ -349,6 +371,7 @@ function sumRows(ledger: Ledger): void {
       }
     }
     addRow(ledger.spend, unit.bySource);
+    addSums(ledger.sums, unit.sums);
     for (let sel = 0; sel < SELECTION_COUNT; sel++) {
       const acc = unit.expenditure[sel];
       if (acc) addAcc(ledger.expenditure[sel]!, acc);
