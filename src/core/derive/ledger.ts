@@ -366,7 +366,7 @@ function sumRows(ledger: Ledger): void {
       for (let sel = 0; sel < SELECTION_COUNT; sel++) {
         const acc = row.expenditure[sel];
         if (!acc) continue;
-        padTo(acc.basicByClass, k, 0);
+        if (acc.basicByClass.length < k) padTo(acc.basicByClass, k, 0);
         addAcc((unit.expenditure[sel] ??= emptyExpenditure(k)), acc);
       }
     }
@@ -384,7 +384,7 @@ function padTo<T>(list: T[], length: number, value: T): void {
 }
 
 function addToSelection(ledger: Ledger, row: FunctionalRow, selection: number, basic: boolean, classIndex: number, projectClass: number, amount: number): void {
-  const acc = (row.expenditure[selection] ??= emptyExpenditure(0));
+  const acc = (row.expenditure[selection] ??= emptyExpenditure(ledger.economicClasses.length));
   acc.total += amount;
   if (basic) {
     acc.basic += amount;
