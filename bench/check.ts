@@ -8,6 +8,8 @@
  * this process, while its CPU time is what the work itself costs, so CPU time is the fairer figure (it counts
  * every thread of the process, V8's garbage collector and compiler too, so it can exceed wall time).
  * The departments are timed in rounds (`--rounds`, 5 by default), and each figure is the median round's.
+ * Then deriveAndCheck of this checkout is timed against a base commit (compare.ts; `--base <ref>`, default
+ * 832bc02; `--no-compare` skips it), both sides bundled alike, with the ratio of their speeds (floor 0.9×).
  */
 import { readFileSync } from "node:fs";
 import os from "node:os";
@@ -19,9 +21,10 @@ import { parseBudgetText } from "../src/formats/budget-file/read.ts";
 import { generateBudget } from "../test/support/generate.ts";
 import { benchEntryWorkbook, formatEntryWorkbookBench } from "./entry-workbook.ts";
 import { benchArgs, positiveInt } from "./args.ts";
+import { DEFAULT_BASE, compareWithBase, formatComparison } from "./compare.ts";
 
 const TARGET_PER_SECOND = 2000;
-const args = benchArgs({ strings: ["n", "rounds"], flags: ["quick"] });
+const args = benchArgs({ strings: ["n", "rounds", "base", "compare-n", "compare-rounds"], flags: ["quick", "no-compare"] });
 const quick = args.quick === true;
 const n = positiveInt(args, "n", quick ? 300 : 2000);
 const catalog = new CatalogIndex(builtInCatalog(2021)!);
@@ -133,3 +136,9 @@ console.log(`target ≥ ${TARGET_PER_SECOND.toLocaleString("en")} departments/s 
 }
 console.log("");
 console.log(formatEntryWorkbookBench(await benchEntryWorkbook({ lines: 400, runs: quick ? 5 : 20 })));
+if (args["no-compare"] !== true) {
+  console.log("");
+  const base = typeof args.base === "string" ? args.base : DEFAULT_BASE;
+  const c = await compareWithBase({ base, departments: positiveInt(args, "compare-n", quick ? 100 : 200), rounds: positiveInt(args, "compare-rounds", quick ? 7 : 15) });
+  if (c) console.log(formatComparison(c));
+}

@@ -1,4 +1,4 @@
-/** The order tables print codes in (derive/order.ts): each fast path gives exactly the plain sort's order. */
+/** The order tables print codes in (derive/order.ts): `compareCodes` and the sorts built on it give the order of `localeCompare`. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { keysByCode, sortByCode, sortCodes, sortStrings, sortedUnique } from "../src/core/derive/order.ts";

@@ -7,7 +7,6 @@ import { deriveCentral9 } from "./derive/central9.ts";
 import { deriveHenan13 } from "./derive/henan13.ts";
 import { type Figures, computeFigures } from "./derive/figures.ts";
 import { type Ledger, buildLedger } from "./derive/ledger.ts";
-import { type LineIndex, firstIndex, indexLines } from "./derive/line-index.ts";
 import { type Scope, type ScopeRef, departmentScope, unitScope, unitScopes } from "./derive/scope.ts";
 import type { Budget } from "./model.ts";
 import { type Narrative, deriveNarrative } from "./narrative/narrative.ts";
@@ -89,19 +88,12 @@ export interface DeriveAndCheckOptions {
  */
 export function deriveAndCheck(budget: Budget, catalog: CatalogIndex, opts: DeriveAndCheckOptions = {}): CheckedDisclosure {
   const ref = opts.ref ?? { kind: "department" };
-  // The line index the rules make (each line's unit, codes and source by number) serves the department's
-  // scope, and its ledger when the scope has every line of the budget (each names one of its units).
-  const unitIndex = ref.kind === "department" ? firstIndex(budget.units) : undefined;
-  const index = unitIndex ? indexLines(budget.lineItems, unitIndex) : undefined;
-  const scope = index ? departmentScope(budget, index) : scopeOf(budget, ref);
-  const allLines = index !== undefined && scope.lines.length === budget.lineItems.length;
-  // the projects' index the rules read serves the ledger too, when the scope's projects are the budget's
-  const projectIndex = unitIndex && scope.projects === budget.projects ? firstIndex(budget.projects) : undefined;
-  const sums = sumsOf(scope, allLines ? index : undefined, projectIndex);
+  const scope = scopeOf(budget, ref);
+  const sums = sumsOf(scope);
   // The rules run before the tables are drawn: they read the figures only, and while they run the tables
   // are not yet there to be kept alive (and copied) by the garbage collector.
   const known: ScopeFigures = { scope, figures: sums.figures };
-  const ctx = createRuleContext(budget, catalog, ref.kind === "department" ? { department: known, lineIndex: index, departmentLedger: allLines ? sums.ledger : undefined, unitIndex, projectIndex } : { units: new Map([[ref.code, known]]) });
+  const ctx = createRuleContext(budget, catalog, ref.kind === "department" ? { department: known, departmentLedger: sums.ledger } : { units: new Map([[ref.code, known]]) });
   const findings = runRules(ctx, opts.rules ?? ALL_RULES);
   return { disclosure: assemble(budget, catalog, scope, opts.layout ?? "henan13", sums), findings };
 }
@@ -131,8 +123,8 @@ interface ScopeSums {
   figures: Figures;
 }
 
-function sumsOf(scope: Scope, index?: LineIndex, projectIndex?: ReadonlyMap<string, number>): ScopeSums {
-  const ledger = buildLedger(scope, index, projectIndex);
+function sumsOf(scope: Scope): ScopeSums {
+  const ledger = buildLedger(scope);
   return { ledger, figures: computeFigures(scope, ledger) };
 }
 

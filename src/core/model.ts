@@ -180,31 +180,15 @@ export interface LineItem {
  */
 export function lineItem(l: LineItem): LineItem {
   return {
-    unit: sharedCode(l.unit),
-    functional: sharedCode(l.functional),
-    economic: sharedCode(l.economic),
+    unit: l.unit,
+    functional: l.functional,
+    economic: l.economic,
     nature: l.nature,
-    project: l.project === undefined ? undefined : sharedCode(l.project),
-    source: sharedCode(l.source) as FundingSource,
+    project: l.project,
+    source: l.source,
     amount: l.amount,
     memo: l.memo,
   };
-}
-
-/** The codes `sharedCode` has kept, each once; a bounded number, as codes come from input. */
-const SHARED_CODES = new Map<string, string>();
-const SHARED_CODES_SIZE = 65_536;
-
-/**
- * One string object for each code text: every reader gives the lines', units' and projects' codes through
- * this, so equal codes are the same object and every later look-up of a code in a map finds it by identity,
- * not by comparing its characters (a file read as text makes a new string for every cell).
- */
-export function sharedCode(code: string): string {
-  const kept = SHARED_CODES.get(code);
-  if (kept !== undefined) return kept;
-  if (SHARED_CODES.size < SHARED_CODES_SIZE) SHARED_CODES.set(code, code);
-  return code;
 }
 
 /**
@@ -213,7 +197,7 @@ export function sharedCode(code: string): string {
  */
 export function unit(u: Unit): Unit {
   return {
-    code: sharedCode(u.code),
+    code: u.code,
     name: u.name,
     type: u.type,
     staffing: u.staffing,
@@ -315,11 +299,11 @@ export interface Project {
 /** A project with every field present, in one order (see `lineItem`); its indicators as they are. */
 export function project(p: Project): Project {
   return {
-    code: sharedCode(p.code),
+    code: p.code,
     name: p.name,
-    unit: sharedCode(p.unit),
+    unit: p.unit,
     class: p.class,
-    functional: p.functional === undefined ? undefined : sharedCode(p.functional),
+    functional: p.functional === undefined ? undefined : p.functional,
     specialTransfer: p.specialTransfer,
     goal: p.goal,
     indicators: p.indicators,

@@ -4,11 +4,11 @@
  */
 import { type CatalogIndex, perCatalog } from "../catalog.ts";
 import { type Fen, fen } from "../money.ts";
-import type { UnitType } from "../model.ts";
 import type { DisclosureTable, RowKind } from "../table.ts";
 import { type Layout, LayoutCache, TableBuilder, code, h, money, moneyCell, sharedLayout, text } from "./builder.ts";
-import { type ThreePublicItem, isFiscalAppropriation, threePublicItem } from "./economic.ts";
-import type { Ledger } from "./ledger.ts";
+import { classifyLine } from "../classify.ts";
+import type { ThreePublicItem } from "./economic.ts";
+import { type FigureSums, type Ledger, MAPPING_SLOTS } from "./ledger.ts";
 import { keysByCode, sortByCode, sortCodes } from "./order.ts";
 import type { Scope } from "./scope.ts";
 
@@ -45,16 +45,15 @@ export function expenditureByEconomic(scope: Scope, catalog: CatalogIndex, ledge
 export function threePublicAmounts(scope: Scope): Record<ThreePublicItem, Fen> {
   const r: Record<ThreePublicItem, number> = { abroad: 0, reception: 0, vehiclePurchase: 0, vehicleOperation: 0 };
   for (const l of scope.lines) {
-    if (!isFiscalAppropriation(l.source)) continue;
-    const item = threePublicItem(l.economic);
+    const item = classifyLine(l, scope.unitByCode.get(l.unit)).threePublic;
     if (item) r[item] += l.amount;
   }
   return { abroad: fen(r.abroad), reception: fen(r.reception), vehiclePurchase: fen(r.vehiclePurchase), vehicleOperation: fen(r.vehicleOperation) };
 }
 
-/** The "三公" amounts of a scope from its ledger (as `threePublicAmounts` sums them). */
-export function threePublicOf(ledger: Pick<Ledger, "threePublic">): Record<ThreePublicItem, Fen> {
-  const r = ledger.threePublic;
+/** The "三公" amounts of a scope or unit from its ledger's sums (as `threePublicAmounts` sums them). */
+export function threePublicOf(sums: Pick<FigureSums, "threePublic">): Record<ThreePublicItem, Fen> {
+  const r = sums.threePublic;
   return { abroad: fen(r.abroad), reception: fen(r.reception), vehiclePurchase: fen(r.vehiclePurchase), vehicleOperation: fen(r.vehicleOperation) };
 }
 
@@ -67,7 +66,7 @@ function threePublicLayout(year: number): Layout {
 
 /** Table 7 — 一般公共预算"三公"经费支出情况表. */
 export function threePublicTable(scope: Scope, ledger: Ledger, meta: Meta): DisclosureTable {
-  const a = threePublicOf(ledger);
+  const a = threePublicOf(ledger.sums);
   const total = fen(a.abroad + a.reception + a.vehiclePurchase + a.vehicleOperation);
   const layout = THREE_PUBLIC_LAYOUTS.get(scope.year) ?? THREE_PUBLIC_LAYOUTS.keep(scope.year, threePublicLayout(scope.year));
   const t = new TableBuilder(layout.columns, layout.header);
@@ -85,7 +84,7 @@ const OPERATING_COST_LAYOUT = sharedLayout([code("code", 10), text("name", 30), 
 
 /** Table 9 — 机关运行经费 (行政 and 参公 units; basic 302 and 310 from 一般公共预算财政拨款). */
 export function operatingCostTable(scope: Scope, catalog: CatalogIndex, ledger: Ledger, meta: Meta): DisclosureTable {
-  const total = fen(ledger.operatingTotal);
+  const total = fen(ledger.sums.operatingTotal);
   const t = new TableBuilder(OPERATING_COST_LAYOUT.columns, OPERATING_COST_LAYOUT.header);
   const empty = total === 0;
   if (!empty) {
@@ -107,11 +106,9 @@ function govOf(g: { gov: string }): string {
   return g.gov;
 }
 
-/** The unit type whose mapping applies to each `EconomicCodeAmounts.basicGpb` slot (none for lines of no known unit). */
-const MAPPINGS: readonly (UnitType | undefined)[] = ["administrative", "institution", undefined];
 
 /**
- * What table 11 prints of a department economic code: its name, and its government code in each MAPPINGS
+ * What table 11 prints of a department economic code: its name, and its government code in each MAPPING_SLOTS
  * slot ("" for none) with that code's name.
  */
 interface MappedCode {
@@ -134,7 +131,7 @@ const mappedCodes = perCatalog<MappedCode>();
 function mappedCode(known: Map<string, MappedCode>, catalog: CatalogIndex, code: string): MappedCode {
   const hit = known.get(code);
   if (hit) return hit;
-  const gov = MAPPINGS.map((t) => (t && catalog.governmentCodeFor(code, t)) ?? "");
+  const gov = MAPPING_SLOTS.map((t) => (t && catalog.governmentCodeFor(code, t)) ?? "");
   const mapped = { name: catalog.departmentEconomicName(code), gov, govName: gov.map((g) => governmentName(catalog, g)) };
   if (catalog.departmentEconomicEntry(code)) known.set(code, mapped); // codes outside the catalog are not kept
   return mapped;
@@ -183,7 +180,7 @@ export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, ledger
       let entry: Entry;
       if (j < n) entry = mineEntry[j]!;
       else {
-        entry = { dept: economic, name: mapped.name, personnel: c.personnel, amount: 0 };
+        entry = { dept: economic, name: mapped.name, personnel: c.facts.personnel, amount: 0 };
         mineGov[n] = gov;
         mineEntry[n++] = entry;
         const group = groups.get(gov);
@@ -195,7 +192,7 @@ export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, ledger
         }
       }
       entry.amount += amount;
-      if (c.personnel) grand.personnel += amount;
+      if (c.facts.personnel) grand.personnel += amount;
       else grand.public += amount;
     }
   });

@@ -6,12 +6,16 @@
 import type { CatalogIndex } from "../catalog.ts";
 import { chineseNumber } from "../catalog.ts";
 import type { FundingSource, LineItem } from "../model.ts";
-import { FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, isAppropriation, isGeneralPublicBudget } from "../model.ts";
+import { sourceFacts } from "../classify.ts";
+import { FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
 import { TableBuilder, code, h, money, text } from "./builder.ts";
 import { threePublicAmounts } from "./by-economic.ts";
 import { economicClass, economicSection, isPersonnel } from "./economic.ts";
+
+/** 一般公共预算 money (classify.ts). */
+const isGeneralPublicBudget = (source: string): boolean => sourceFacts(source)?.group === "gpb";
 import type { Scope } from "./scope.ts";
 
 type Meta = { id: string; number: number; title: string };
@@ -168,7 +172,7 @@ function appropriation(scope: Scope, catalog: CatalogIndex, meta: Meta): Disclos
   const byClass = new Map<string, Acc>();
   const grand: Acc = { gpb: 0, gf: 0, sc: 0 };
   for (const l of scope.lines) {
-    if (!isAppropriation(l.source)) continue;
+    if (!sourceFacts(l.source)?.appropriation) continue;
     const c = l.functional.slice(0, 3);
     let a = byClass.get(c);
     if (!a) byClass.set(c, (a = { gpb: 0, gf: 0, sc: 0 }));

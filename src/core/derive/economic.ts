@@ -1,9 +1,8 @@
 /**
- * What the economic classification says about a line: its 类, whether it is 人员经费 or 公用经费,
- * whether it is a "三公" item or 机关运行经费.
+ * 经济分类 — what a department economic code says on its own: its 类 and 款, whether it is 人员经费, its
+ * "三公" item, whether its 类 is one 机关运行经费 counts. The one home of these code facts; what a line's use,
+ * source and unit make of them is in ../classify.ts.
  */
-import type { FundingSource, LineItem, Unit } from "../model.ts";
-import { isAdministrativeLike } from "../model.ts";
 
 /** 经济分类 类 (3 digits) of a department economic code. */
 export function economicClass(code: string): string {
@@ -83,6 +82,9 @@ export const THREE_PUBLIC_ITEM_NAMES: Readonly<Record<ThreePublicItem, string>> 
   vehicleOperation: "公务用车运行维护费",
 };
 
+/** Every "三公" item, in the order table 7 prints them. */
+export const THREE_PUBLIC_ITEMS: readonly ThreePublicItem[] = ["abroad", "reception", "vehiclePurchase", "vehicleOperation"];
+
 /** The "三公" item a department economic code belongs to, if any. */
 export function threePublicItem(code: string): ThreePublicItem | undefined {
   switch (economicSection(code)) {
@@ -98,46 +100,4 @@ export function threePublicItem(code: string): ThreePublicItem | undefined {
     default:
       return undefined;
   }
-}
-
-/**
- * Adds `amount` to one "三公" item of `into`: a store to a named field, where `into[item] += amount` is a
- * keyed store of four names (megamorphic) on every "三公" line.
- */
-export function addThreePublic(into: Record<ThreePublicItem, number>, item: ThreePublicItem, amount: number): void {
-  switch (item) {
-    case "abroad":
-      into.abroad += amount;
-      break;
-    case "reception":
-      into.reception += amount;
-      break;
-    case "vehiclePurchase":
-      into.vehiclePurchase += amount;
-      break;
-    case "vehicleOperation":
-      into.vehicleOperation += amount;
-      break;
-  }
-}
-
-/** "三公" and 机关运行经费 count only 一般公共预算财政拨款. */
-export function isFiscalAppropriation(source: FundingSource): boolean {
-  return source === "gpb-appropriation";
-}
-
-/**
- * 机关运行经费: basic expenditure on goods and services (302) and capital (310) of 行政 and 参公 units,
- * from 一般公共预算财政拨款.
- */
-export function isOperatingCost(line: LineItem, unit: Unit | undefined): boolean {
-  if (!unit || !isAdministrativeLike(unit.type)) return false;
-  if (line.nature !== "basic" || !isFiscalAppropriation(line.source)) return false;
-  const c = economicClass(line.economic);
-  return c === "302" || c === "310";
-}
-
-/** 财政性资金 (table 13): everything except the unit's own non-fiscal income. */
-export function isFiscalMoney(source: FundingSource): boolean {
-  return !["other", "business-income", "operating-income", "superior-subsidy", "subordinate-remittance"].includes(source);
 }

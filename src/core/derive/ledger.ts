@@ -1,180 +1,179 @@
 /**
  * 台账 — the aggregates of one scope's line items that the tables, the figures and the narrative share,
- * built in one pass over the lines instead of each table filtering and grouping them again. Sums are
- * plain integer additions of amounts already checked as 分; every total is checked again by `fen()`
- * where a table or figure prints it. The shapes are in ledger-types.ts.
+ * built in one pass over the lines. What a line adds to is decided by `classifyLine` (classify.ts); this
+ * module only adds it up: for the unit of the line (a unit's figures are its view of this ledger, figures.ts
+ * `unitFigures`) and by functional row for the tables; the scope's sums are its units' sums added up. Sums are plain integer additions
+ * of amounts already checked as 分; every total is checked again by `fen()` where a table or figure prints it.
+ * The shapes are in ledger-types.ts.
  */
-import type { LineItem } from "../model.ts";
-import { FUNDING_SOURCES, PROJECT_CLASSES, isAdministrativeLike } from "../model.ts";
-import { addThreePublic, economicCodeFacts, isFiscalMoney } from "./economic.ts";
+import { type LineClass, classifyWithFacts } from "../classify.ts";
+import type { LineItem, Unit } from "../model.ts";
+import { PROJECT_CLASSES } from "../model.ts";
+import { THREE_PUBLIC_ITEMS, economicCodeFacts } from "./economic.ts";
 import type {
-  EconomicClassAmounts,
   EconomicCodeAmounts,
   ExpenditureAcc,
+  FigureSums,
   FunctionalClassAmounts,
   FunctionalRow,
   Ledger,
   ProjectAmounts,
   UnitLedger,
 } from "./ledger-types.ts";
-import { CODE_IN_OPERATING, CODE_IN_PERSONNEL, CODE_IN_PUBLIC, CodeMap, ProjectMap, SELECTION_COUNT } from "./ledger-types.ts";
-import { type LineIndex, firstIndex } from "./line-index.ts";
+import { SELECTION_COUNT, SELECTION_INDEX, mappingSlot } from "./ledger-types.ts";
 import { sortByCode } from "./order.ts";
 import type { Scope } from "./scope.ts";
-import { type BySource, GOVERNMENT_FUND, GPB_APPROPRIATION, IS_APPROPRIATION, IS_GPB, SOURCE_COUNT, STATE_CAPITAL, emptyBySource, sourceIndex } from "./sources.ts";
+import { SOURCE_COUNT, emptyBySource, sourceIndex } from "./sources.ts";
 
 export type * from "./ledger-types.ts";
-export { SELECTION_COUNT, SELECTION_INDEX } from "./ledger-types.ts";
+export { MAPPING_SLOTS, SELECTION_COUNT, SELECTION_INDEX, mappingSlot } from "./ledger-types.ts";
 
-/** A unit while its lines are read: its ledger, its rows by functional code, and what its type decides. */
+/** A unit while its lines are read: its ledger, its unit (as the scope knows its code), its rows by functional code. */
 interface UnitEntry {
+  code: string;
+  unit: Unit | undefined;
   ledger: UnitLedger;
-  /** its rows by functional code, when the lines come without a line index (made at its first row) */
-  rows: Map<string, FunctionalRow> | undefined;
-  /** its rows by the number of their functional code, when the lines come with a line index */
-  rowsById: (FunctionalRow | undefined)[];
-  /** 行政 or 参公: counts 机关运行经费 */
-  adminLike: boolean;
-  /** which mapping table 11 uses: 0 行政/参公, 1 事业, 2 no known unit */
-  mappingSlot: number;
+  rows: Map<string, FunctionalRow>;
 }
 
-/** Per source position: is it 财政性资金 (table 13)? */
-const IS_FISCAL: readonly boolean[] = FUNDING_SOURCES.map(isFiscalMoney);
-
-/**
- * Builds the ledger of a scope: one pass over its income and one over its lines. `index`, when given, is a
- * line index (line-index.ts) of exactly `scope.lines`: each line's codes and source are then read by number
- * instead of being looked up by text, with the same result. `projectIndex`, when given, is
- * `firstIndex(scope.projects)` (the caller made it for the rules too).
- */
-export function buildLedger(scope: Scope, index?: LineIndex, projectIndex?: ReadonlyMap<string, number>): Ledger {
-  const lines = scope.lines;
-  if (index && index.source.length !== lines.length) throw new Error("the line index is not of this scope's lines");
-  // Each economic code once: what it says, and its entry (the amounts of its 类 and 款 come with it).
-  const economicClasses: string[] = [];
-  const economic = new Map<string, EconomicClassAmounts>();
-  // Each line's code: by the code's number (the index lists the codes in the order their first lines come,
-  // and its map of them serves the ledger's), or, without an index, each line's own
-  let facts: EconomicCodeAmounts[];
-  let perLine: readonly number[] | undefined;
-  let codes: CodeMap;
-  if (index) {
-    const list = index.economic.codes;
-    facts = new Array<EconomicCodeAmounts>(list.length);
-    for (let id = 0; id < list.length; id++) facts[id] = economicCode(list[id]!, id, economicClasses, economic);
-    perLine = index.economicId;
-    codes = new CodeMap(index.economic.ids, list, facts);
-  } else {
-    const ids = new Map<string, number>();
-    const distinct: string[] = [];
-    const entries: EconomicCodeAmounts[] = [];
-    facts = new Array<EconomicCodeAmounts>(lines.length);
-    for (let i = 0; i < lines.length; i++) {
-      const code = lines[i]!.economic;
-      const id = ids.get(code);
-      let f: EconomicCodeAmounts;
-      if (id !== undefined) f = entries[id]!;
-      else {
-        ids.set(code, distinct.length);
-        f = economicCode(code, distinct.length, economicClasses, economic);
-        distinct.push(code);
-        entries.push(f);
-      }
-      facts[i] = f;
-    }
-    codes = new CodeMap(ids, distinct, entries);
-  }
-  const ledger = emptyLedger(lines.length, economicClasses, economic, codes, projectIndex ?? firstIndex(scope.projects), scope.projects.length);
+/** The ledger of a scope: one pass over its income, its projects and its lines. */
+export function buildLedger(scope: Scope): Ledger {
+  const ledger = emptyLedger(scope.lines.length);
   addIncome(ledger, scope);
   addProjects(ledger, scope);
-
-  const k = economicClasses.length;
   const units = new Map<string, UnitEntry>();
-  // With an index, each line's unit comes as its position in the budget's units (one code, one position):
-  // its entry is kept by that number. Without one, lines of one unit usually come together (a unit's scope
-  // has no others), so the last unit is kept at hand.
-  const unitAt = index?.unit;
-  const byPosition: (UnitEntry | undefined)[] = [];
-  let lastUnitCode: string | undefined;
-  let lastUnit: UnitEntry | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    const f = facts[perLine ? perLine[i]! : i]!;
-    const amount: number = l.amount;
-    const position = unitAt ? unitAt[i]! : -1;
-    let u: UnitEntry | undefined;
-    if (position >= 0) u = byPosition[position] ??= entryOf(ledger, scope, units, l.unit, index!.functional.codes.length);
-    else {
-      u = l.unit === lastUnitCode ? lastUnit : units.get(l.unit);
-      if (!u) units.set(l.unit, (u = unitEntry(ledger, scope, l.unit, index ? index.functional.codes.length : 0)));
-      lastUnitCode = l.unit;
-      lastUnit = u;
-    }
-    let row: FunctionalRow | undefined;
-    if (index) {
-      const id = index.functionalId[i]!;
-      row = u.rowsById[id] ??= functionalRow(ledger, u, l.functional); // (one code, one number)
-    } else {
-      const rows = (u.rows ??= new Map());
-      row = rows.get(l.functional);
-      if (!row) rows.set(l.functional, (row = functionalRow(ledger, u, l.functional)));
-    }
-    // The project a line names (an entry is made for a code no project of the scope has: 一般性项目, no funds yet).
-    let named = l.project ? ledger.projects.get(l.project) : undefined;
-    if (l.project && !named) ledger.projects.others.set(l.project, (named = { projectClass: 0, funds: undefined, named: 0 }));
-    if (named) named.named += amount;
-
-    ledger.absoluteTotal += Math.abs(amount);
-    addTotals(ledger, l, f, amount);
-    const s = index ? index.source[i]! : sourceIndex(l.source);
-    // Nothing by source can be drawn for an unknown source: the tables refuse such a scope.
-    if (s < 0) ledger.unknownLineSource = true;
-    else addBySource(ledger, l, f, u, row, named, s, amount, k);
-    addFunds(ledger, l, u.ledger, named, s >= 0 ? IS_FISCAL[s]! : isFiscalMoney(l.source), amount);
+  let last: UnitEntry | undefined; // lines of one unit usually come together
+  for (const line of scope.lines) {
+    let u = last !== undefined && last.code === line.unit ? last : units.get(line.unit);
+    if (!u) units.set(line.unit, (u = unitEntry(ledger, scope, line.unit)));
+    last = u;
+    addLine(ledger, u, line);
   }
-  sumRows(ledger, k);
+  sumRows(ledger);
   return ledger;
 }
 
-function emptyLedger(
-  lineCount: number,
-  economicClasses: string[],
-  economic: Map<string, EconomicClassAmounts>,
-  codes: CodeMap,
-  projectPositions: ReadonlyMap<string, number>,
-  projectCount: number,
-): Ledger {
-  const k = economicClasses.length;
+/** Everything one line adds to, as `classifyLine` says. */
+function addLine(ledger: Ledger, u: UnitEntry, line: LineItem): void {
+  const amount: number = line.amount;
+  const code = economicCode(ledger, line.economic);
+  const c = classifyWithFacts(line, u.unit, code.facts);
+  let row = u.rows.get(line.functional);
+  if (!row) u.rows.set(line.functional, (row = functionalRow(u, line.functional, c.functionalClass)));
+  // The project a line names (an entry is made for a code no project of the scope has: 一般性项目, no funds yet).
+  let named = line.project ? ledger.projects.get(line.project) : undefined;
+  if (line.project && !named) ledger.projects.set(line.project, (named = { projectClass: 0, funds: undefined, named: 0 }));
+  if (named) named.named += amount;
+
+  ledger.absoluteTotal += Math.abs(amount);
+  addToEconomic(ledger, code, c, amount);
+  addToSums(u.ledger.sums, c, row.classAmounts, amount);
+  if (c.source) addToTables(ledger, u, row, code, named, c, amount);
+  else {
+    // Nothing by source can be drawn for an unknown source: the tables refuse such a scope.
+    ledger.unknownLineSource = true;
+    u.ledger.unknownLineSource = true;
+  }
+  addFunds(ledger, u.ledger, named, c, amount);
+}
+
+/** What a line adds to the figure sums of its unit (`cls` the amounts of its functional 类 there). */
+function addToSums(sums: FigureSums, c: LineClass, cls: FunctionalClassAmounts, amount: number): void {
+  sums.total += amount;
+  if (c.use === "basic") sums.basicTotal += amount;
+  const source = c.source;
+  if (!source) return;
+  if (source.appropriation) {
+    sums.appropriation += amount;
+    (cls.appropriation ??= emptyBySource())[source.index]! += amount;
+  }
+  if (source.group === "gpb") {
+    sums.gpb += amount;
+    cls.gpb = (cls.gpb ?? 0) + amount;
+    if (c.basicPart === "personnel") {
+      sums.personnel += amount;
+      if (amount !== 0) sums.personnelSections.add(c.economic.section);
+    } else if (c.basicPart === "public") {
+      sums.publicFunds += amount;
+      if (amount !== 0) sums.publicSections.add(c.economic.section);
+    }
+  } else if (source.group === "government-fund") {
+    sums.governmentFund += amount;
+    cls.governmentFund = (cls.governmentFund ?? 0) + amount;
+  } else if (source.group === "state-capital") {
+    sums.stateCapital += amount;
+    cls.stateCapital = (cls.stateCapital ?? 0) + amount;
+  }
+  if (c.threePublic) sums.threePublic[c.threePublic] += amount;
+  if (c.operatingCost) {
+    sums.operatingTotal += amount;
+    if (amount !== 0) sums.operatingSections.add(c.economic.section);
+  }
+}
+
+/** Table 6: every line by economic 类 and 款, basic against project, whatever its source. */
+function addToEconomic(ledger: Ledger, code: EconomicCodeAmounts, c: LineClass, amount: number): void {
+  if (c.use === "basic") {
+    ledger.basicClassSeen[code.classIndex] = true;
+    code.classAmounts.basic += amount;
+    code.sectionAmounts.basic += amount;
+  } else if (c.use === "project") {
+    code.classAmounts.project += amount;
+    code.sectionAmounts.project += amount;
+  }
+}
+
+/** What a line of a known source adds to the tables: amounts by source and by selection, tables 9 and 11. */
+function addToTables(ledger: Ledger, u: UnitEntry, row: FunctionalRow, code: EconomicCodeAmounts, named: ProjectAmounts | undefined, c: LineClass, amount: number): void {
+  const source = c.source!;
+  const s = source.index;
+  const basic = c.use === "basic";
+  if (amount !== 0) ledger.spendUsed[s] = true;
+  row.bySource[s]! += amount; // units' and the scope's totals are summed from their rows (sumRows)
+  // Anything not basic is printed as project money; a line naming no known project is 一般性项目.
+  const projectClass = basic ? -1 : named ? named.projectClass : 0;
+  if (basic) {
+    ledger.basic[s]! += amount;
+    ledger.basicByClass[code.classIndex]![s]! += amount;
+  } else {
+    ledger.project[s]! += amount;
+    if (projectClass >= 0) ledger.projectByClass[projectClass]![s]! += amount;
+  }
+  // The table-3 layout: every line, and the one table of its source's group (5, 8 or 10).
+  addToSelection(ledger, row, SELECTION_INDEX.all, basic, code.classIndex, projectClass, amount);
+  if (source.group !== "other") addToSelection(ledger, row, SELECTION_INDEX[source.group], basic, code.classIndex, projectClass, amount);
+  if (source.group === "gpb" && basic) {
+    const byMapping = (code.basicGpb ??= [undefined, undefined, undefined]);
+    const slot = mappingSlot(u.unit);
+    byMapping[slot] = (byMapping[slot] ?? 0) + amount;
+  }
+  if (c.operatingCost) code.operatingCost = (code.operatingCost ?? 0) + amount;
+}
+
+/** Funds of tasks (table 12) and of projects and their units (table 13). */
+function addFunds(ledger: Ledger, unit: UnitLedger, named: ProjectAmounts | undefined, c: LineClass, amount: number): void {
+  const fiscal = c.source ? c.source.fiscal : true; // (an unknown source counts as 财政性资金)
+  const project = c.use === "project";
+  const funds = c.use === "basic" ? ledger.basicFunds : project ? ledger.projectFunds : undefined;
+  if (funds) {
+    funds.total += amount;
+    if (fiscal) funds.fiscal += amount;
+  }
+  if (project && named) {
+    const byProject = (named.funds ??= { total: 0, fiscal: 0 });
+    const byUnit = (unit.projectFunds ??= { total: 0, fiscal: 0 });
+    byProject.total += amount;
+    byUnit.total += amount;
+    if (fiscal) {
+      byProject.fiscal += amount;
+      byUnit.fiscal += amount;
+    }
+  }
+}
+
+/** Figure sums of no line. */
+export function emptySums(): FigureSums {
   return {
-    lineCount,
-    absoluteTotal: 0,
-    economicClasses,
-    basicClassSeen: repeat(k, false),
-    unknownLineSource: false,
-    unknownIncomeSource: false,
-    income: emptyBySource(),
-    incomeUsed: repeat(SOURCE_COUNT, false),
-    spend: emptyBySource(),
-    spendUsed: repeat(SOURCE_COUNT, false),
-    basic: emptyBySource(),
-    project: emptyBySource(),
-    basicByClass: times(k, emptyBySource),
-    projectByClass: PROJECT_CLASSES.map(emptyBySource),
-    units: new Map(),
-    expenditure: times(SELECTION_COUNT, () => emptyExpenditure(k)),
-    selectionNonZero: repeat(SELECTION_COUNT, false),
-    selectionClassUsed: times(SELECTION_COUNT, () => repeat(k, false)),
-    functionalClasses: new Map(),
-    economic,
-    codes,
-    threePublic: { abroad: 0, reception: 0, vehiclePurchase: 0, vehicleOperation: 0 },
-    operatingTotal: 0,
-    basicFunds: { total: 0, fiscal: 0 },
-    projectFunds: { total: 0, fiscal: 0 },
-    projects: new ProjectMap(projectPositions, new Array<ProjectAmounts | undefined>(projectCount), new Map()),
-    projectEntries: [],
-    projectCodesRepeat: false,
     total: 0,
     basicTotal: 0,
     appropriation: 0,
@@ -183,6 +182,43 @@ function emptyLedger(
     stateCapital: 0,
     personnel: 0,
     publicFunds: 0,
+    threePublic: { abroad: 0, reception: 0, vehiclePurchase: 0, vehicleOperation: 0 },
+    operatingTotal: 0,
+    functionalClasses: new Map(),
+    personnelSections: new Set(),
+    publicSections: new Set(),
+    operatingSections: new Set(),
+  };
+}
+
+function emptyLedger(lineCount: number): Ledger {
+  return {
+    sums: emptySums(),
+    lineCount,
+    absoluteTotal: 0,
+    economicClasses: [],
+    basicClassSeen: [],
+    unknownLineSource: false,
+    unknownIncomeSource: false,
+    income: emptyBySource(),
+    incomeUsed: new Array<boolean>(SOURCE_COUNT).fill(false),
+    spend: emptyBySource(),
+    spendUsed: new Array<boolean>(SOURCE_COUNT).fill(false),
+    basic: emptyBySource(),
+    project: emptyBySource(),
+    basicByClass: [],
+    projectByClass: PROJECT_CLASSES.map(emptyBySource),
+    units: new Map(),
+    expenditure: [],
+    selectionNonZero: new Array<boolean>(SELECTION_COUNT).fill(false),
+    selectionClassUsed: [[], [], [], []],
+    economic: new Map(),
+    codes: new Map(),
+    basicFunds: { total: 0, fiscal: 0 },
+    projectFunds: { total: 0, fiscal: 0 },
+    projects: new Map(),
+    projectEntries: [],
+    projectCodesRepeat: false,
   };
 }
 
@@ -204,224 +240,78 @@ function addIncome(ledger: Ledger, scope: Scope): void {
  * project's class.
  */
 function addProjects(ledger: Ledger, scope: Scope): void {
-  const { positions, byPosition } = ledger.projects;
-  const projects = scope.projects;
-  const entries = new Array<ProjectAmounts>(projects.length); // (made at its length: it never grows)
-  for (let i = 0; i < projects.length; i++) {
-    const p = projects[i]!;
+  for (const p of scope.projects) {
     const projectClass = p.class === undefined || p.class === null ? 0 : PROJECT_CLASSES.indexOf(p.class);
-    // the entry is kept at the code's first project: a project is its code's first unless the code repeats
-    const first = positions.get(p.code)!;
-    let entry = byPosition[first];
+    let entry = ledger.projects.get(p.code);
     if (entry) {
       entry.projectClass = projectClass;
       ledger.projectCodesRepeat = true;
-    } else byPosition[first] = entry = { projectClass, funds: undefined, named: 0 };
-    entries[i] = entry;
+    } else ledger.projects.set(p.code, (entry = { projectClass, funds: undefined, named: 0 }));
+    ledger.projectEntries.push(entry);
   }
-  ledger.projectEntries = entries;
 }
 
-/** The entry of a unit code in `units`, made (and kept there) at its first line. */
-function entryOf(ledger: Ledger, scope: Scope, units: Map<string, UnitEntry>, code: string, functionalCount: number): UnitEntry {
-  let u = units.get(code);
-  if (!u) units.set(code, (u = unitEntry(ledger, scope, code, functionalCount)));
-  return u;
-}
-
-/**
- * A unit's entry, made at its first line; its type is looked up as the tables look it up. `functionalCount`
- * is how many functional codes the line index numbers (its rows by number are made at that length, so they
- * never grow), 0 without an index.
- */
-function unitEntry(ledger: Ledger, scope: Scope, code: string, functionalCount: number): UnitEntry {
-  const info = scope.unitByCode.get(code);
+/** A unit's entry, made at its first line; its type is looked up as the tables look it up. */
+function unitEntry(ledger: Ledger, scope: Scope, code: string): UnitEntry {
   const unitLedger: UnitLedger = {
+    sums: emptySums(),
     bySource: emptyBySource(),
+    unknownLineSource: false,
     expenditure: [undefined, undefined, undefined, undefined],
     rows: [],
     projectFunds: undefined,
-    threePublic: { abroad: 0, reception: 0, vehiclePurchase: 0, vehicleOperation: 0 },
-    operatingTotal: 0,
-    codeFlags: repeat(ledger.codes.size, 0),
   };
   ledger.units.set(code, unitLedger);
-  return { ledger: unitLedger, rows: undefined, rowsById: new Array<FunctionalRow | undefined>(functionalCount), adminLike: !!info && isAdministrativeLike(info.type), mappingSlot: !info ? 2 : info.type === "institution" ? 1 : 0 };
+  return { code, unit: scope.unitByCode.get(code), ledger: unitLedger, rows: new Map() };
 }
 
-/** A unit's row for a functional code, made at its first line, with the amounts of its 类. */
-function functionalRow(ledger: Ledger, u: UnitEntry, functional: string): FunctionalRow {
-  const functionalClass = functional.slice(0, 3);
-  let classAmounts: FunctionalClassAmounts | undefined = ledger.functionalClasses.get(functionalClass);
-  if (!classAmounts) {
-    classAmounts = { appropriation: undefined, gpb: undefined, governmentFund: undefined, stateCapital: undefined };
-    ledger.functionalClasses.set(functionalClass, classAmounts);
-  }
-  const row: FunctionalRow = { functional, functionalClass, bySource: emptyBySource(), expenditure: [undefined, undefined, undefined, undefined], classAmounts, printed: undefined, printedBy: undefined };
+/** A unit's row for a functional code, made at its first line, with the amounts of its 类 in the unit. */
+function functionalRow(u: UnitEntry, functional: string, functionalClass: string): FunctionalRow {
+  const row: FunctionalRow = {
+    functional,
+    functionalClass,
+    bySource: emptyBySource(),
+    expenditure: [undefined, undefined, undefined, undefined],
+    classAmounts: classAmountsOf(u.ledger.sums.functionalClasses, functionalClass),
+    printed: undefined,
+    printedBy: undefined,
+  };
   u.ledger.rows.push(row);
   return row;
 }
 
-/** Totals that count every line, whatever its source: 支出合计, basic, and table 6's 类 and 款. */
-function addTotals(ledger: Ledger, l: LineItem, f: EconomicCodeAmounts, amount: number): void {
-  ledger.total += amount;
-  if (l.nature === "basic") {
-    ledger.basicTotal += amount;
-    ledger.basicClassSeen[f.classIndex] = true;
-    f.classAmounts.basic += amount;
-    f.sectionAmounts.basic += amount;
-  } else if (l.nature === "project") {
-    f.classAmounts.project += amount;
-    f.sectionAmounts.project += amount;
-  }
+/** The entry of a functional 类 in `classes`, made at its first row. */
+function classAmountsOf(classes: Map<string, FunctionalClassAmounts>, functionalClass: string): FunctionalClassAmounts {
+  let amounts = classes.get(functionalClass);
+  if (!amounts) classes.set(functionalClass, (amounts = { appropriation: undefined, gpb: undefined, governmentFund: undefined, stateCapital: undefined }));
+  return amounts;
 }
 
-/** What a line of a known source (position `s`) adds: every amount by source, 财政拨款, "三公", 机关运行经费. */
-function addBySource(ledger: Ledger, l: LineItem, f: EconomicCodeAmounts, u: UnitEntry, row: FunctionalRow, named: ProjectAmounts | undefined, s: number, amount: number, k: number): void {
-  const basic = l.nature === "basic";
-  if (amount !== 0) ledger.spendUsed[s] = true;
-  row.bySource[s]! += amount; // units' and the scope's totals are summed from their rows (sumRows)
-  // Anything not basic is printed as project money; a line naming no known project is 一般性项目.
-  const projectClass = basic ? -1 : named ? named.projectClass : 0;
-  if (basic) {
-    ledger.basic[s]! += amount;
-    ledger.basicByClass[f.classIndex]![s]! += amount;
-  } else {
-    ledger.project[s]! += amount;
-    if (projectClass >= 0) ledger.projectByClass[projectClass]![s]! += amount;
-  }
-
-  // The table-3 layout: every line, and its one selection by source.
-  const selection = IS_GPB[s] ? 1 : s === GOVERNMENT_FUND ? 2 : s === STATE_CAPITAL ? 3 : -1;
-  addToSelection(ledger, row, 0, k, basic, f.classIndex, projectClass, amount);
-  if (selection > 0) addToSelection(ledger, row, selection, k, basic, f.classIndex, projectClass, amount);
-
-  const cls = row.classAmounts;
-  if (IS_APPROPRIATION[s]) {
-    ledger.appropriation += amount;
-    (cls.appropriation ??= emptyBySource())[s]! += amount;
-  }
-  if (selection === 1) {
-    ledger.gpb += amount;
-    cls.gpb = (cls.gpb ?? 0) + amount;
-    if (basic) {
-      const byMapping = (f.basicGpb ??= [undefined, undefined, undefined]);
-      byMapping[u.mappingSlot] = (byMapping[u.mappingSlot] ?? 0) + amount;
-      if (f.personnel) {
-        ledger.personnel += amount;
-        if (amount !== 0) {
-          f.inPersonnel = true;
-          u.ledger.codeFlags[f.index]! |= CODE_IN_PERSONNEL;
-        }
-      } else {
-        ledger.publicFunds += amount;
-        if (amount !== 0) {
-          f.inPublic = true;
-          u.ledger.codeFlags[f.index]! |= CODE_IN_PUBLIC;
-        }
-      }
-    }
-  } else if (selection === 2) {
-    ledger.governmentFund += amount;
-    cls.governmentFund = (cls.governmentFund ?? 0) + amount;
-  } else if (selection === 3) {
-    ledger.stateCapital += amount;
-    cls.stateCapital = (cls.stateCapital ?? 0) + amount;
-  }
-  if (s === GPB_APPROPRIATION) {
-    if (f.threePublic) {
-      addThreePublic(ledger.threePublic, f.threePublic, amount);
-      addThreePublic(u.ledger.threePublic, f.threePublic, amount);
-    }
-    // isOperatingCost, with the unit's type and the code's 类 decided once.
-    if (basic && f.operatingClass && u.adminLike) {
-      f.operatingCost = (f.operatingCost ?? 0) + amount;
-      ledger.operatingTotal += amount;
-      u.ledger.operatingTotal += amount;
-      if (amount !== 0) {
-        f.inOperating = true;
-        u.ledger.codeFlags[f.index]! |= CODE_IN_OPERATING;
-      }
-    }
-  }
-}
-
-/** Funds of tasks (table 12) and of projects and their units (table 13). */
-function addFunds(ledger: Ledger, l: LineItem, unit: UnitLedger, named: ProjectAmounts | undefined, fiscal: boolean, amount: number): void {
-  const project = l.nature === "project";
-  const funds = l.nature === "basic" ? ledger.basicFunds : project ? ledger.projectFunds : undefined;
-  if (funds) {
-    funds.total += amount;
-    if (fiscal) funds.fiscal += amount;
-  }
-  if (project && named) {
-    const byProject = (named.funds ??= { total: 0, fiscal: 0 });
-    const byUnit = (unit.projectFunds ??= { total: 0, fiscal: 0 });
-    byProject.total += amount;
-    byUnit.total += amount;
-    if (fiscal) {
-      byProject.fiscal += amount;
-      byUnit.fiscal += amount;
-    }
-  }
-}
-
-/** Sorts a unit's rows by functional code (stably, as `localeCompare` orders codes). */
-function sortRows(rows: FunctionalRow[]): void {
-  sortByCode(rows, functionalOf);
-}
-
-function functionalOf(row: FunctionalRow): string {
-  return row.functional;
-}
-
-function economicCode(code: string, index: number, classes: string[], economic: Map<string, EconomicClassAmounts>): EconomicCodeAmounts {
+/** The entry of an economic code, made at its first line with those of its 类 and 款 (table 6). */
+function economicCode(ledger: Ledger, code: string): EconomicCodeAmounts {
+  const known = ledger.codes.get(code);
+  if (known) return known;
   const facts = economicCodeFacts(code);
-  const cls = facts.class;
-  const section = facts.section;
-  let classIndex = classes.indexOf(cls);
-  if (classIndex < 0) classIndex = classes.push(cls) - 1;
-  let classAmounts = economic.get(cls);
-  if (!classAmounts) economic.set(cls, (classAmounts = { basic: 0, project: 0, sections: new Map() }));
-  let sectionAmounts = classAmounts.sections.get(section);
-  if (!sectionAmounts) classAmounts.sections.set(section, (sectionAmounts = { basic: 0, project: 0 }));
-  return {
-    class: cls,
-    section,
-    personnel: facts.personnel,
-    threePublic: facts.threePublic,
-    operatingClass: facts.operatingClass,
-    classIndex,
-    classAmounts,
-    sectionAmounts,
-    basicGpb: undefined,
-    operatingCost: undefined,
-    inPersonnel: false,
-    inPublic: false,
-    inOperating: false,
-    index,
-  };
-}
-
-/** `n` copies of `value` (a packed array; cheaper than `new Array(n).fill` or `Array.from` for short ones). */
-function repeat<T>(n: number, value: T): T[] {
-  const out: T[] = [];
-  for (let i = 0; i < n; i++) out.push(value);
-  return out;
-}
-
-/** `n` values made by `make`. */
-function times<T>(n: number, make: () => T): T[] {
-  const out: T[] = [];
-  for (let i = 0; i < n; i++) out.push(make());
-  return out;
+  let classIndex = ledger.economicClasses.indexOf(facts.class);
+  if (classIndex < 0) {
+    classIndex = ledger.economicClasses.push(facts.class) - 1;
+    ledger.basicClassSeen.push(false);
+    ledger.basicByClass.push(emptyBySource());
+  }
+  let classAmounts = ledger.economic.get(facts.class);
+  if (!classAmounts) ledger.economic.set(facts.class, (classAmounts = { basic: 0, project: 0, sections: new Map() }));
+  let sectionAmounts = classAmounts.sections.get(facts.section);
+  if (!sectionAmounts) classAmounts.sections.set(facts.section, (sectionAmounts = { basic: 0, project: 0 }));
+  const entry: EconomicCodeAmounts = { facts, classIndex, classAmounts, sectionAmounts, basicGpb: undefined, operatingCost: undefined };
+  ledger.codes.set(code, entry);
+  return entry;
 }
 
 function emptyExpenditure(classCount: number): ExpenditureAcc {
-  return { total: 0, basic: 0, project: 0, basicByClass: repeat(classCount, 0), projectByClass: [0, 0, 0] };
+  return { total: 0, basic: 0, project: 0, basicByClass: new Array<number>(classCount).fill(0), projectByClass: [0, 0, 0] };
 }
 
-/** Adds `from` into `into` (of the same economic 类). */
+/** Adds `from` into `into`. */
 function addAcc(into: ExpenditureAcc, from: ExpenditureAcc): void {
   into.total += from.total;
   into.basic += from.basic;
@@ -430,48 +320,86 @@ function addAcc(into: ExpenditureAcc, from: ExpenditureAcc): void {
   for (let i = 0; i < from.projectByClass.length; i++) into.projectByClass[i]! += from.projectByClass[i]!;
 }
 
-function addRow(into: BySource, from: BySource): void {
+function addRow(into: number[], from: readonly number[]): void {
   for (let i = 0; i < from.length; i++) into[i]! += from[i]!;
+}
+
+/** Adds a unit's figure sums into its scope's. */
+function addSums(into: FigureSums, from: FigureSums): void {
+  into.total += from.total;
+  into.basicTotal += from.basicTotal;
+  into.appropriation += from.appropriation;
+  into.gpb += from.gpb;
+  into.governmentFund += from.governmentFund;
+  into.stateCapital += from.stateCapital;
+  into.personnel += from.personnel;
+  into.publicFunds += from.publicFunds;
+  into.operatingTotal += from.operatingTotal;
+  for (const item of THREE_PUBLIC_ITEMS) into.threePublic[item] += from.threePublic[item];
+  for (const [functionalClass, a] of from.functionalClasses) {
+    const b = classAmountsOf(into.functionalClasses, functionalClass);
+    if (a.appropriation) addRow((b.appropriation ??= emptyBySource()), a.appropriation);
+    if (a.gpb !== undefined) b.gpb = (b.gpb ?? 0) + a.gpb;
+    if (a.governmentFund !== undefined) b.governmentFund = (b.governmentFund ?? 0) + a.governmentFund;
+    if (a.stateCapital !== undefined) b.stateCapital = (b.stateCapital ?? 0) + a.stateCapital;
+  }
+  for (const s of from.personnelSections) into.personnelSections.add(s);
+  for (const s of from.publicSections) into.publicSections.add(s);
+  for (const s of from.operatingSections) into.operatingSections.add(s);
 }
 
 /**
  * Each unit's subtotals are the sums of its rows, and the scope's totals the sums of its units: rows are
  * few next to lines, so lines are added to their row only. Rows of a unit are put in code order.
  */
-function sumRows(ledger: Ledger, k: number): void {
-  ledger.units.forEach((unit) => {
-    sortRows(unit.rows);
-    for (let r = 0; r < unit.rows.length; r++) {
-      const row = unit.rows[r]!;
+function sumRows(ledger: Ledger): void {
+  // amounts by economic 类 were made as the lines brought each 类: each is now made as long as the list of them
+  const k = ledger.economicClasses.length;
+  for (let sel = 0; sel < SELECTION_COUNT; sel++) {
+    ledger.expenditure.push(emptyExpenditure(k));
+    padTo(ledger.selectionClassUsed[sel]!, k, false);
+  }
+  for (const unit of ledger.units.values()) {
+    sortByCode(unit.rows, (row) => row.functional);
+    for (const row of unit.rows) {
       addRow(unit.bySource, row.bySource);
       for (let sel = 0; sel < SELECTION_COUNT; sel++) {
         const acc = row.expenditure[sel];
-        if (acc) addAcc((unit.expenditure[sel] ??= emptyExpenditure(k)), acc);
+        if (!acc) continue;
+        if (acc.basicByClass.length < k) padTo(acc.basicByClass, k, 0);
+        addAcc((unit.expenditure[sel] ??= emptyExpenditure(k)), acc);
       }
     }
     addRow(ledger.spend, unit.bySource);
+    addSums(ledger.sums, unit.sums);
     for (let sel = 0; sel < SELECTION_COUNT; sel++) {
       const acc = unit.expenditure[sel];
       if (acc) addAcc(ledger.expenditure[sel]!, acc);
     }
-  });
+  }
 }
 
-function addExpenditure(acc: ExpenditureAcc, basic: boolean, classIndex: number, projectClass: number, amount: number): void {
+function padTo<T>(list: T[], length: number, value: T): void {
+  while (list.length < length) list.push(value);
+}
+
+function addToSelection(ledger: Ledger, row: FunctionalRow, selection: number, basic: boolean, classIndex: number, projectClass: number, amount: number): void {
+  const acc = (row.expenditure[selection] ??= emptyExpenditure(ledger.economicClasses.length));
   acc.total += amount;
   if (basic) {
     acc.basic += amount;
+    padTo(acc.basicByClass, classIndex + 1, 0);
     acc.basicByClass[classIndex]! += amount;
   } else {
     acc.project += amount;
     if (projectClass >= 0) acc.projectByClass[projectClass]! += amount;
   }
-}
-
-function addToSelection(ledger: Ledger, row: FunctionalRow, selection: number, k: number, basic: boolean, classIndex: number, projectClass: number, amount: number): void {
-  addExpenditure((row.expenditure[selection] ??= emptyExpenditure(k)), basic, classIndex, projectClass, amount);
   if (amount !== 0) {
     ledger.selectionNonZero[selection] = true;
-    if (basic) ledger.selectionClassUsed[selection]![classIndex] = true;
+    if (basic) {
+      const used = ledger.selectionClassUsed[selection]!;
+      padTo(used, classIndex + 1, false);
+      used[classIndex] = true;
+    }
   }
 }

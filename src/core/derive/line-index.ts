@@ -1,8 +1,7 @@
 /**
  * 明细索引 — each line item's unit, codes and funding source as small numbers, from one pass over the lines.
  * A map look-up of a code string is the most frequent single cost of checking a budget of a few hundred
- * lines; the rule families that read lines (codes, mapping, units) and the units' figures (unit-figures.ts)
- * read these numbers instead, each code string having been looked up once per line, here.
+ * lines; the rule families that read lines (codes, mapping, units) read these numbers instead, each code string having been looked up once per line, here.
  */
 import type { LineItem } from "../model.ts";
 import { sourceIndex } from "./sources.ts";

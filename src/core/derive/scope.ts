@@ -16,9 +16,8 @@ import type {
   Unit,
 } from "../model.ts";
 import { fen } from "../money.ts";
-import type { LineIndex } from "./line-index.ts";
-import { compareCodes, isDigits, sortCodes, sortInPlace } from "./order.ts";
-import { SOURCES_BY_NAME, SOURCE_NAME_RANK, sourceIndex } from "./sources.ts";
+import { compareCodes } from "./order.ts";
+import { SOURCE_NAME_RANK, sourceIndex } from "./sources.ts";
 
 export type ScopeRef = { kind: "department" } | { kind: "unit"; code: string };
 
@@ -41,34 +40,13 @@ export interface Scope {
   assets?: Assets;
 }
 
-/**
- * The whole department's scope: every unit, and the lines, income, projects and procurement of its units.
- * `index`, when given, is the line index of `budget.lineItems` (line-index.ts, numbered by `firstIndex(budget.units)`):
- * a line's unit and source are then read from it instead of being looked up.
- */
-export function departmentScope(budget: Budget, index?: LineIndex): Scope {
+/** The whole department's scope: every unit, and the lines, income, projects and procurement of its units. */
+export function departmentScope(budget: Budget): Scope {
   const codes = new Set(budget.units.map((u) => u.code));
-  let lines: LineItem[];
-  let income: Income[];
-  if (index) {
-    const all = budget.lineItems;
-    // every line names a unit (the usual case): the scope reads the budget's own list (nothing changes a scope)
-    let known = 0;
-    for (let i = 0; i < all.length; i++) if (index.unit[i]! >= 0) known++;
-    if (known === all.length) lines = all;
-    else {
-      lines = [];
-      for (let i = 0; i < all.length; i++) if (index.unit[i]! >= 0) lines.push(all[i]!);
-    }
-    // the sources by number serve the income read from the lines when no line was left out
-    income = budget.income ? ofUnits(budget.income, codes) : lines === all ? incomeFromLines(lines, index) : incomeFromLines(lines);
-  } else {
-    lines = ofUnits(budget.lineItems, codes);
-    income = budget.income ? ofUnits(budget.income, codes) : incomeFromLines(lines);
-  }
+  const lines = ofUnits(budget.lineItems, codes);
   const slice: ScopeSlice = {
     lines,
-    income,
+    income: budget.income ? ofUnits(budget.income, codes) : incomeFromLines(lines),
     projects: ofUnits(budget.projects, codes),
     procurement: ofUnits(budget.procurement, codes),
   };
@@ -211,63 +189,23 @@ function makeScope(
 
 /**
  * Income by unit and source read from the line items, when the budget states none explicitly: one
- * entry per unit and source that has lines, ordered by unit code and then source name. `index`, when given,
- * is the line index of exactly `lines`: their sources and units are read from it by number.
+ * entry per unit and source that has lines, ordered by unit code and then source name.
  */
-function incomeFromLines(lines: readonly LineItem[], index?: LineIndex): Income[] {
-  const sources = index?.source;
-  const unitAt = index?.unit;
-  // each unit's slots by the unit's position (with an index); a unit's first line makes them
-  const slotsAt: ((Income | undefined)[] | undefined)[] = [];
-  const byUnit = new Map<string, (Income | undefined)[]>();
-  const acc: Income[] = []; // in first-seen order, so the sort below breaks ties as before
-  // every unit code digits only and every source a known one: then no two entries tie, see below
-  let plain = true;
-  // lines of one unit usually come together: the last unit's slots are kept at hand
-  let lastUnit: string | undefined;
-  let slots: (Income | undefined)[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    const position = unitAt ? unitAt[i]! : -1;
-    if (position >= 0) {
-      const known = slotsAt[position];
-      if (known) slots = known;
-      else slotsAt[position] = slots = unitSlots(byUnit, l.unit);
-      lastUnit = undefined; // (every line of an indexed scope has a position)
-    } else if (l.unit !== lastUnit) {
-      lastUnit = l.unit;
-      slots = unitSlots(byUnit, l.unit);
-    }
-    if (slots.length === 0 && !isDigits(l.unit)) plain = false;
-    const s = sources ? sources[i]! : sourceIndex(l.source);
-    if (s < 0) plain = false;
-    const prev = s < 0 ? acc.find((i) => i.unit === l.unit && i.source === l.source) : slots[s];
-    if (prev) prev.amount = fen(prev.amount + l.amount);
+function incomeFromLines(lines: readonly LineItem[]): Income[] {
+  const byUnit = new Map<string, Map<string, Income>>(); // each unit's entries by source
+  const entries: Income[] = []; // in first-seen order (the sort is stable)
+  for (const l of lines) {
+    let mine = byUnit.get(l.unit);
+    if (!mine) byUnit.set(l.unit, (mine = new Map()));
+    const entry = mine.get(l.source);
+    if (entry) entry.amount = fen(entry.amount + l.amount);
     else {
-      const entry: Income = { unit: l.unit, source: l.source, amount: l.amount };
-      if (s >= 0) slots[s] = entry;
-      acc.push(entry);
+      const made: Income = { unit: l.unit, source: l.source, amount: l.amount };
+      mine.set(l.source, made);
+      entries.push(made);
     }
   }
-  if (!plain) return sortInPlace(acc, (a, b) => compareCodes(a.unit, b.unit) || compareSources(a.source, b.source));
-  // The same order without comparing entries: distinct codes of digits never compare equal, nor do two
-  // known sources, so the sorted order is the units in code order, each with its sources in name order.
-  const out: Income[] = [];
-  for (const unit of sortCodes([...byUnit.keys()])) {
-    const mine = byUnit.get(unit)!;
-    for (let i = 0; i < SOURCES_BY_NAME.length; i++) {
-      const entry = mine[SOURCES_BY_NAME[i]!];
-      if (entry) out.push(entry);
-    }
-  }
-  return out;
-}
-
-/** A unit's income slots (by source position) in `byUnit`, made at its first line. */
-function unitSlots(byUnit: Map<string, (Income | undefined)[]>, unit: string): (Income | undefined)[] {
-  let slots = byUnit.get(unit);
-  if (!slots) byUnit.set(unit, (slots = []));
-  return slots;
+  return entries.sort((a, b) => compareCodes(a.unit, b.unit) || compareSources(a.source, b.source));
 }
 
 function compareSources(a: FundingSource, b: FundingSource): number {

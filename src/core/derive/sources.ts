@@ -3,7 +3,8 @@
  * one small array per table row instead of a 15-key record, and sums over fixed index lists.
  */
 import type { FundingSource } from "../model.ts";
-import { EXTRA_SOURCES, FUNDING_SOURCES, FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, HENAN_SOURCES } from "../model.ts";
+import { SOURCE_FACTS } from "../classify.ts";
+import { EXTRA_SOURCES, FUNDING_SOURCES, FUNDING_SOURCE_NAMES, HENAN_SOURCES } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 
 /** Amounts by funding source: position i holds the amount of FUNDING_SOURCES[i] (a row across the source columns). */
@@ -22,10 +23,10 @@ function indexesOf(sources: readonly FundingSource[]): number[] {
   return sources.map((s) => sourceIndex(s));
 }
 
-/** Positions of the five 一般公共预算 sub-sources. */
-export const GPB_INDEXES: readonly number[] = indexesOf(GENERAL_PUBLIC_BUDGET_SOURCES);
+/** Positions of the 一般公共预算 sub-sources (classify.ts says which sources they are). */
+export const GPB_INDEXES: readonly number[] = SOURCE_FACTS.filter((f) => f.group === "gpb").map((f) => f.index);
 /** Positions of 财政拨款 in table 4's sense: 一般公共预算, then 政府性基金, 国有资本经营. */
-export const APPROPRIATION_INDEXES: readonly number[] = indexesOf([...GENERAL_PUBLIC_BUDGET_SOURCES, "government-fund", "state-capital"]);
+export const APPROPRIATION_INDEXES: readonly number[] = SOURCE_FACTS.filter((f) => f.appropriation).map((f) => f.index);
 export const GOVERNMENT_FUND = sourceIndex("government-fund");
 export const STATE_CAPITAL = sourceIndex("state-capital");
 export const CARRY_OVER = sourceIndex("carry-over");
@@ -33,21 +34,16 @@ export const GPB_APPROPRIATION = sourceIndex("gpb-appropriation");
 const HENAN_INDEXES: readonly number[] = indexesOf(HENAN_SOURCES);
 const EXTRA_INDEXES: readonly number[] = indexesOf(EXTRA_SOURCES);
 
-/**
- * Each source's name (FUNDING_SOURCE_NAMES) by position: read by number, where a read of the record keyed by
- * the source's id is a keyed load of fifteen names (megamorphic).
- */
+/** Each source's name (FUNDING_SOURCE_NAMES) by position. */
 export const SOURCE_NAME_AT: readonly string[] = FUNDING_SOURCES.map((s) => FUNDING_SOURCE_NAMES[s]);
 
-/** For each position: is it one of the 一般公共预算 sub-sources / 财政拨款 / 财政性资金 (table 13)? */
-export const IS_GPB: readonly boolean[] = FUNDING_SOURCES.map((_, i) => GPB_INDEXES.includes(i));
-export const IS_APPROPRIATION: readonly boolean[] = FUNDING_SOURCES.map((_, i) => APPROPRIATION_INDEXES.includes(i));
+/** For each position: is it one of the 一般公共预算 sub-sources? */
+export const IS_GPB: readonly boolean[] = SOURCE_FACTS.map((f) => f.group === "gpb");
 
 /** A fresh row of zeros, one per funding source. */
 export function emptyBySource(): BySource {
-  return [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  return FUNDING_SOURCES.map(() => 0);
 }
-if (emptyBySource().length !== SOURCE_COUNT) throw new Error("emptyBySource() must have one slot per funding source");
 
 /** The sum of a row over every source. */
 export function totalOf(row: BySource): Fen {
@@ -80,6 +76,3 @@ export const SOURCE_NAME_RANK: readonly number[] = (() => {
   byName.forEach(({ i }, r) => (rank[i] = r));
   return rank;
 })();
-
-/** The positions in the order of the sources' names (`localeCompare`): SOURCE_NAME_RANK inverted. */
-export const SOURCES_BY_NAME: readonly number[] = SOURCE_NAME_RANK.map((_, i) => SOURCE_NAME_RANK.indexOf(i));

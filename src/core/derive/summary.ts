@@ -127,7 +127,7 @@ export function appropriationSummary(scope: Scope, catalog: CatalogIndex, ledger
 
   const labels = classLabels(catalog);
   const classes = catalog.functionalClassCodes().slice();
-  ledger.functionalClasses.forEach((a, c) => {
+  ledger.sums.functionalClasses.forEach((a, c) => {
     if (a.appropriation && !labels.has(c)) classes.push(c); // an unknown 类 still prints (a finding elsewhere)
   });
   sortStrings(classes);
@@ -137,7 +137,7 @@ export function appropriationSummary(scope: Scope, catalog: CatalogIndex, ledger
     const l = left[i];
     const c = classes[i];
     const label = c ? (labels.get(c) ?? makeClassLabel(catalog, c)) : "";
-    const cells = appropriationRow(label, c ? ledger.functionalClasses.get(c)?.appropriation : undefined);
+    const cells = appropriationRow(label, c ? ledger.sums.functionalClasses.get(c)?.appropriation : undefined);
     cells[0] = l?.[0] ?? "";
     cells[1] = l?.[1] ?? "";
     cells[2] = amountOrNull((l?.[2] ?? 0) as Fen);

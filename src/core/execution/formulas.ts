@@ -7,10 +7,14 @@
  * 结转结余变动率 = (本年结转结余 − 上年结转结余) / 上年结转结余
  * 政府采购执行率 = 实际政府采购金额 / 政府采购预算数
  * 在职人员经费变动率 = (本年在职人员经费 − 上年) / 上年 (在职人员经费: basic 301 工资福利支出, executed)
- * 人均公用经费变动率 = (本年人均公用经费 − 上年人均公用经费) / 上年人均公用经费 (公用经费: basic 302 and 310)
- * "三公"经费变动率 = (本年"三公"经费 − 上年) / 上年 (30212, 30217, 30231, 31013, 30913)
+ * 人均公用经费变动率 = (本年人均公用经费 − 上年人均公用经费) / 上年人均公用经费
+ * "三公"经费变动率 = (本年"三公"经费 − 上年) / 上年
  * 成本节约率 = (调整后预算数 − 执行数) / 调整后预算数, over basic 公用经费 (the department's running cost)
+ *
+ * 公用经费 and the "三公" items are the core's (derive/economic.ts): 公用经费 is every basic line that is not
+ * 人员经费 (301 + 303). Execution lines carry no funding source, so "三公" here counts every source.
  */
+import { economicClass, economicCodeFacts } from "../derive/economic.ts";
 import type { Budget } from "../model.ts";
 import { type Fen, fen, yuanText } from "../money.ts";
 import { type Percent, changeRate, percentOf } from "../ratio.ts";
@@ -48,24 +52,28 @@ export interface FormulaResult {
   denominator: string;
 }
 
-const THREE_PUBLIC = new Set(["30212", "30217", "30231", "31013", "30913"]);
-
+/** 基本支出: an execution line names no project. */
 const basic = (l: LineExecution): boolean => l.project === undefined;
-const econ = (prefix: string) => (l: LineExecution) => l.economic.startsWith(prefix);
 
-/** 在职人员经费 (executed basic 301). */
+/** 在职人员经费: basic 301 工资福利支出 (303 对个人和家庭的补助 is paid to people no longer at work). */
+const isStaffPay = (l: LineExecution): boolean => basic(l) && economicClass(l.economic) === "301";
+
+/** 公用经费: basic and not 人员经费. */
+const isPublicFunds = (l: LineExecution): boolean => basic(l) && !economicCodeFacts(l.economic).personnel;
+
+/** 在职人员经费 (executed). */
 export function personnelExecuted(lines: readonly LineExecution[]): Fen {
-  return totals(lines, (l) => basic(l) && econ("301")(l)).executed;
+  return totals(lines, isStaffPay).executed;
 }
 
-/** 公用经费 (executed basic 302 and 310). */
+/** 公用经费 (executed). */
 export function publicFundsExecuted(lines: readonly LineExecution[]): Fen {
-  return totals(lines, (l) => basic(l) && (econ("302")(l) || econ("310")(l))).executed;
+  return totals(lines, isPublicFunds).executed;
 }
 
 /** "三公"经费 (executed, any nature). */
 export function threePublicExecuted(lines: readonly LineExecution[]): Fen {
-  return totals(lines, (l) => THREE_PUBLIC.has(l.economic.slice(0, 5))).executed;
+  return totals(lines, (l) => economicCodeFacts(l.economic).threePublic !== undefined).executed;
 }
 
 /** (a/na − b/nb) / (b/nb), exactly: (a·nb − b·na) / (b·na). 不适用 when a head count is missing or zero. */
@@ -87,7 +95,7 @@ export function departmentFormulas(budget: Budget, exec: Execution, lines: reado
   const publicFunds = publicFundsExecuted(lines);
   const threePublic = threePublicExecuted(lines);
   const staff = exec.staff ?? budget.units.reduce((s, u) => s + (u.staffing.actual ?? 0), 0);
-  const running = totals(lines, (l) => basic(l) && (econ("302")(l) || econ("310")(l)));
+  const running = totals(lines, isPublicFunds);
   const prior = exec.prior ?? {};
   const r = (id: FormulaId, value: Percent, numerator: string, denominator: string): FormulaResult => ({ id, name: FORMULA_NAMES[id], value, numerator, denominator });
   return [

@@ -47,7 +47,6 @@ export const zeroAmount: Rule = defineRule(
     description:
       "金额为 0 的支出明细不影响任何表，但常是漏填金额或应删除的行。 / A zero line changes no table, but is often a missing amount or a row that should be deleted.",
     severity: "info",
-    ordered: true,
   },
   (ctx, emit) =>
     findingsOf(ctx.budget.lineItems, (l, i) =>

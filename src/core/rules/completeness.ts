@@ -13,7 +13,6 @@ export const assetsMissing: Rule = defineRule(
       "部门预算公开须说明国有资产占用情况（车辆、单价50万元以上通用设备、单位价值100万元以上专用设备）；没有数据时情况说明只能写“未提供”。多单位部门的每个单位公开单位预算时也须有自己的数据。 / The disclosure must state the state-owned assets held (vehicles, general equipment over 500 000 元, special equipment over 1 000 000 元); without the data the narrative can only say none was given. In a multi-unit department each unit's own disclosure needs its own.",
     basis: "《地方预决算公开操作规程》（财预〔2016〕143号）",
     severity: "warning",
-    ordered: true,
   },
   (ctx, emit) => {
     const out: Finding[] = [];

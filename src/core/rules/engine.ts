@@ -3,15 +3,13 @@
  * a rule that throws becomes an `internal` error finding, and findings come out in one fixed order.
  */
 import type { CatalogIndex } from "../catalog.ts";
-import { type Figures, computeFigures } from "../derive/figures.ts";
-import { type Scope, departmentScope, unitScopeLookup } from "../derive/scope.ts";
+import { type Figures, computeFigures, unitFigures } from "../derive/figures.ts";
+import { type Ledger, buildLedger } from "../derive/ledger.ts";
 import { firstIndex } from "../derive/line-index.ts";
-import type { Ledger } from "../derive/ledger.ts";
-import { unitFigures, unitFiguresFromLedger } from "../derive/unit-figures.ts";
+import { type Scope, departmentScope, unitScopeLookup } from "../derive/scope.ts";
 import type { Budget } from "../model.ts";
 import type { Finding, Location, Rule, RuleContext, Severity } from "./finding.ts";
 import { SHARED_RESULTS } from "./helpers.ts";
-import { type LineIndex, lineIndex } from "./line-index.ts";
 
 /** A scope and its figures, as derive computes them (`deriveDisclosure` returns both in a disclosure). */
 export interface ScopeFigures {
@@ -27,16 +25,10 @@ export interface ScopeFigures {
 export interface KnownFigures {
   /** the department's scope and figures */
   department?: ScopeFigures;
+  /** the ledger of the department's scope (units' figures are its per-unit view) */
+  departmentLedger?: Ledger;
   /** units' own scopes and figures, by unit code */
   units?: ReadonlyMap<string, ScopeFigures>;
-  /** the line index of `budget.lineItems` (derive/line-index.ts), numbered by `firstIndex(budget.units)` */
-  lineIndex?: LineIndex;
-  /** the ledger of the department's scope, when it holds every line: units' figures are read from it */
-  departmentLedger?: Ledger;
-  /** `firstIndex(budget.units)`, when the caller made it (for the line index) */
-  unitIndex?: ReadonlyMap<string, number>;
-  /** `firstIndex(budget.projects)`, when the caller made it (for the ledger) */
-  projectIndex?: ReadonlyMap<string, number>;
 }
 
 export function createRuleContext(budget: Budget, catalog: CatalogIndex, known: KnownFigures = {}): RuleContext {
@@ -44,23 +36,22 @@ export function createRuleContext(budget: Budget, catalog: CatalogIndex, known: 
 }
 
 /**
- * The context `createRuleContext` makes. A class rather than an object literal with getters: V8 keeps such a
- * literal as a dictionary, so each of the many reads rules make of `budget`, `catalog` and the indexes was a
- * hash look-up; a class instance has a fixed shape. What rules share (helpers.ts `shared`) is reached
- * through a getter on the prototype, so it is not an own property and a copy of the context does not carry it.
+ * The context `createRuleContext` makes: the department's scope, ledger and figures, made on first use. What
+ * rules share (helpers.ts `shared`) is reached through a getter on the prototype, so it is not an own property
+ * and a copy of the context does not carry it.
  */
 class BudgetRuleContext implements RuleContext {
   readonly unitIndex: ReadonlyMap<string, number>;
   readonly projectIndex: ReadonlyMap<string, number>;
-  readonly knownLineIndex: LineIndex | undefined;
   #scope: Scope | undefined;
+  #ledger: Ledger | undefined;
   #figures: Figures | undefined;
+  /** units' scopes and figures, by code */
   readonly #units: Map<string, ScopeFigures>;
+  /** units' figures read from the department's ledger (without their scopes), by code */
+  readonly #unitFigures = new Map<string, Figures>();
   #unitScopeOf: ((code: string) => Scope | undefined) | undefined;
   readonly #shared = new Map<unknown, unknown>();
-  /** units' figures made by `unitFigures` (without their scopes) */
-  readonly #unitFiguresMade = new Map<string, Figures>();
-  readonly #ledger: Ledger | undefined;
 
   constructor(
     readonly budget: Budget,
@@ -69,19 +60,22 @@ class BudgetRuleContext implements RuleContext {
   ) {
     this.#scope = known.department?.scope;
     this.#figures = known.department?.figures;
-    this.#units = new Map<string, ScopeFigures>(known.units);
-    this.unitIndex = known.unitIndex ?? firstIndex(budget.units);
-    this.projectIndex = known.projectIndex ?? firstIndex(budget.projects);
-    this.knownLineIndex = known.lineIndex;
     this.#ledger = known.departmentLedger;
+    this.#units = new Map<string, ScopeFigures>(known.units);
+    this.unitIndex = firstIndex(budget.units);
+    this.projectIndex = firstIndex(budget.projects);
   }
 
   get scope(): Scope {
-    return (this.#scope ??= departmentScope(this.budget, lineIndex(this)));
+    return (this.#scope ??= departmentScope(this.budget));
   }
 
   get figures(): Figures {
-    return (this.#figures ??= computeFigures(this.scope));
+    return (this.#figures ??= computeFigures(this.scope, this.#departmentLedger()));
+  }
+
+  #departmentLedger(): Ledger {
+    return (this.#ledger ??= buildLedger(this.scope));
   }
 
   unit(code: string): ScopeFigures | undefined {
@@ -98,17 +92,13 @@ class BudgetRuleContext implements RuleContext {
 
   unitFigures(codes: readonly string[]): ReadonlyMap<string, Figures> {
     const out = new Map<string, Figures>();
-    const missing: string[] = [];
     for (const code of codes) {
-      const hit = this.#units.get(code)?.figures ?? this.#unitFiguresMade.get(code);
-      if (hit) out.set(code, hit);
-      else if (this.unitIndex.has(code)) missing.push(code);
-    }
-    if (missing.length === 0) return out;
-    const made = (this.#ledger && unitFiguresFromLedger(this.budget, missing, this.#ledger, this.unitIndex)) ?? unitFigures(this.budget, missing, lineIndex(this));
-    for (const [code, figures] of made) {
-      this.#unitFiguresMade.set(code, figures);
-      out.set(code, figures);
+      let figures = this.#units.get(code)?.figures ?? this.#unitFigures.get(code);
+      if (!figures && this.unitIndex.has(code)) {
+        figures = unitFigures(this.budget, code, this.#departmentLedger())!;
+        this.#unitFigures.set(code, figures);
+      }
+      if (figures) out.set(code, figures);
     }
     return out;
   }
@@ -119,119 +109,44 @@ class BudgetRuleContext implements RuleContext {
   }
 }
 
-/** Runs every rule; never throws. Findings are sorted: severity, rule id, location (natural order), message. */
+/** Runs every rule; never throws. Findings are sorted (`sortFindings`). */
 export function runRuleList<C = RuleContext>(ctx: C, rules: readonly Rule<C>[]): Finding[] {
-  // each rule's findings, by its position; a rule that throws leaves one `internal` error in their place
-  const found: (readonly Finding[] | undefined)[] = new Array<readonly Finding[] | undefined>(rules.length);
-  let ownRules = true; // every finding names the rule that made it (an `internal` one does not)
-  for (let r = 0; r < rules.length; r++) {
-    const rule = rules[r]!;
+  const all: Finding[] = [];
+  for (const rule of rules) {
     try {
-      const list = rule.check(ctx);
-      if (list.length === 0) continue;
-      found[r] = list;
-      for (let i = 0; i < list.length && ownRules; i++) if (list[i]!.rule !== rule.id) ownRules = false;
+      all.push(...rule.check(ctx));
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
-      found[r] = [
-        {
-          rule: "internal",
-          severity: "error",
-          message: `规则 ${rule.id} 运行出错，其检查未完成：${reason} / rule ${rule.id} failed and its check did not complete: ${reason}`,
-          location: { kind: "data", path: "" },
-          actual: rule.id,
-        },
-      ];
-      ownRules = false;
+      all.push({
+        rule: "internal",
+        severity: "error",
+        message: `规则 ${rule.id} 运行出错，其检查未完成：${reason} / rule ${rule.id} failed and its check did not complete: ${reason}`,
+        location: { kind: "data", path: "" },
+        actual: rule.id,
+      });
     }
   }
-  const plan = planOf(rules);
-  if (ownRules && plan.idsUnique) return sortByRule(rules, found, plan.byId);
-  const all: Finding[] = [];
-  for (const list of found) if (list) for (const f of list) all.push(f);
-  return sortFindings(all, plan.ordered);
+  return sortFindings(all);
 }
 
-/** How a list of rules' findings are put in order, worked out once per list. */
-interface RulePlan {
-  /** the rules' positions in the order of their ids */
-  byId: readonly number[];
-  /** no two rules share an id (then each rule's findings are one group of `sortFindings`) */
-  idsUnique: boolean;
-  /** the ids of the rules that give their findings in order (`Rule.ordered`); an id two rules share is left out */
-  ordered: ReadonlySet<string>;
-}
+/** A severity's place in the order findings are sorted in: error, warning, info. */
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-const PLANS = new WeakMap<readonly Rule<never>[], RulePlan>();
-
-function planOf<C>(rules: readonly Rule<C>[]): RulePlan {
-  let plan = PLANS.get(rules as readonly Rule<never>[]);
-  if (!plan) {
-    const byId = rules.map((_, r) => r).sort((a, b) => compareText(rules[a]!.id, rules[b]!.id));
-    const counts = new Map<string, number>();
-    for (const r of rules) counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
-    const ordered = new Set(rules.filter((r) => r.ordered && counts.get(r.id) === 1).map((r) => r.id));
-    plan = { byId, idsUnique: counts.size === rules.length, ordered };
-    PLANS.set(rules as readonly Rule<never>[], plan);
-  }
-  return plan;
-}
-
-/**
- * `sortFindings` of rules' findings when each finding names its own rule and no two rules share an id: the
- * groups are the rules' own lists, taken in the order of the rules' ids, severity by severity.
- */
-function sortByRule<C>(rules: readonly Rule<C>[], found: readonly (readonly Finding[] | undefined)[], byId: readonly number[]): Finding[] {
-  const out: Finding[] = [];
-  for (let rank = 0; rank < 3; rank++) {
-    for (const r of byId) {
-      const list = found[r];
-      if (!list) continue;
-      let group: readonly Finding[] = list;
-      // a rule's findings mostly share its severity; where they do not, this rank's are taken in order
-      for (let i = 0; i < list.length; i++) {
-        if (severityRank(list[i]!.severity) !== severityRank(list[0]!.severity)) {
-          group = list.filter((f) => severityRank(f.severity) === rank);
-          break;
-        }
-      }
-      if (group === list && severityRank(list[0]!.severity) !== rank) continue;
-      for (const f of group.length > 1 && !rules[r]!.ordered ? sortByPlace(group) : group) out.push(f);
-    }
-  }
-  return out;
-}
-
-/**
- * A severity's place in the order findings are sorted in: error 0, warning 1, info 2. Compared, not looked up
- * by name in a record: a look-up keyed by three names is a megamorphic keyed load.
- */
-function severityRank(s: Severity): number {
-  return s === "error" ? 0 : s === "warning" ? 1 : 2;
-}
-
-/**
- * `ordered` names rules whose findings already come in order (`Rule.ordered`): their groups are taken as they
- * are, not confirmed finding by finding (which reads every path, and so first lays out each path built by
- * joining strings).
- */
-export function sortFindings(findings: readonly Finding[], ordered?: ReadonlySet<string>): Finding[] {
+/** Findings in one order: severity, rule id, location (paths in natural order), message; stable. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
   // Findings are put in groups of one severity and rule (keeping their order), the groups are ordered, and
-  // each group is sorted by location and message — rarely needed, as a rule mostly reports in data order,
-  // which a first pass over the group confirms. The same order as one stable sort of the whole list.
+  // each group is sorted by location and message: the same order as one stable sort of the whole list, where
+  // a group mostly comes in order already (a rule reports in data order), which sortByPlace confirms first.
   const byRule = new Map<string, Finding[][]>();
   for (const f of findings) {
     let bySeverity = byRule.get(f.rule);
     if (!bySeverity) byRule.set(f.rule, (bySeverity = [[], [], []]));
-    bySeverity[severityRank(f.severity)]!.push(f);
+    bySeverity[SEVERITY_RANK[f.severity]]!.push(f);
   }
   const rules = [...byRule.keys()].sort(compareText);
   const out: Finding[] = [];
   for (let rank = 0; rank < 3; rank++) {
-    for (const rule of rules) {
-      const group = byRule.get(rule)![rank]!;
-      for (const f of group.length > 1 && !ordered?.has(rule) ? sortByPlace(group) : group) out.push(f);
-    }
+    for (const rule of rules) out.push(...sortByPlace(byRule.get(rule)![rank]!));
   }
   return out;
 }

@@ -4,7 +4,6 @@
  */
 import type { CatalogIndex } from "../catalog.ts";
 import type { Figures } from "../derive/figures.ts";
-import type { LineIndex } from "../derive/line-index.ts";
 import type { Scope } from "../derive/scope.ts";
 import type { Budget } from "../model.ts";
 
@@ -71,8 +70,6 @@ export interface RuleContext {
   readonly unitIndex: ReadonlyMap<string, number>;
   /** position of each project code in `budget.projects` (the first, if a code repeats) */
   readonly projectIndex: ReadonlyMap<string, number>;
-  /** the line index of `budget.lineItems` when the caller made it (derive did); rules read rules/line-index.ts `lineIndex` */
-  readonly knownLineIndex?: LineIndex;
   /** a unit's own scope and figures, computed on first use; undefined for a code that is not a unit */
   unit(code: string): { scope: Scope; figures: Figures } | undefined;
   /**
@@ -99,12 +96,6 @@ export interface Rule<C = RuleContext> {
   severity: Severity;
   /** when the severity depends on the input, how (Chinese then English) */
   severityNote?: string;
-  /**
-   * True when `check` returns its findings in the order the engine sorts a rule's findings in (by location,
-   * paths in natural order, then message) by the way it reads the data, so the engine need not confirm it.
-   * A property test holds every rule that says so to it, on generated budgets with faults.
-   */
-  ordered?: boolean;
   /** pure: returns findings, never throws (the engine turns a throw into an `internal` finding) */
   check(ctx: C): Finding[];
 }
@@ -142,16 +133,5 @@ export function defineRule<C = RuleContext>(meta: Omit<Rule<C>, "check">, check:
     if (f.actual !== undefined) out.actual = f.actual;
     return out;
   };
-  // Every rule in one shape (each optional field present, in one order): the engine reads `check`, `id` and
-  // `ordered` of every rule at the same places, and reads of objects of many shapes are megamorphic.
-  return {
-    id: meta.id,
-    title: meta.title,
-    description: meta.description,
-    basis: meta.basis,
-    severity: meta.severity,
-    severityNote: meta.severityNote,
-    ordered: meta.ordered,
-    check: (ctx) => check(ctx, emit),
-  };
+  return { ...meta, check: (ctx) => check(ctx, emit) };
 }

@@ -1,6 +1,6 @@
 /**
  * The context's line index (derive/line-index.ts): each line's unit, codes and source as small numbers, made
- * once per context for the rule families that read lines (codes, mapping, units) and the units' figures.
+ * once per context for the rule families that read lines (codes, mapping, units).
  * Shared like every `shared` result: pure, and not changed by its readers.
  */
 import { type LineIndex, indexLines } from "../derive/line-index.ts";
@@ -15,5 +15,5 @@ export function lineIndex(ctx: RuleContext): LineIndex {
 }
 
 function buildLineIndex(ctx: RuleContext): LineIndex {
-  return ctx.knownLineIndex ?? indexLines(ctx.budget.lineItems, ctx.unitIndex);
+  return indexLines(ctx.budget.lineItems, ctx.unitIndex);
 }

@@ -91,7 +91,6 @@ export const reasonMissing: Rule = defineRule(
       "情况说明将本年数与上年数比较，凡印出的金额（按万元保留两位）有增减的，须说明主要原因：收支总计、支出、财政拨款、一般公共预算、人员/公用经费、“三公”经费、政府性基金、国有资本经营、机关运行经费、政府采购各节分别说明。 / Wherever the narrative compares this year with last year and the printed amounts (万元, 2 decimals) differ, it must give the main reason, section by section: totals, expenditure, appropriation, general public budget, personnel/public funds, \"三公\", government fund, state capital, 机关运行经费, procurement.",
     basis: `${DISCLOSURE_BASIS}；《中华人民共和国预算法》第十四条`,
     severity: "warning",
-    ordered: true,
   },
   (ctx, emit) => {
     const out: Finding[] = [];

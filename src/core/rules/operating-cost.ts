@@ -3,7 +3,7 @@
  * is derived, so it always equals that 公用经费; what data can get wrong is the unit type. Whether a change
  * against last year is explained is the narrative rule's business (narrative.reason-missing).
  */
-import { economicClass, isFiscalAppropriation } from "../derive/economic.ts";
+import { classifyLine } from "../classify.ts";
 import type { Rule } from "./finding.ts";
 import { defineRule } from "./finding.ts";
 import { wanText, yuan } from "./helpers.ts";
@@ -23,8 +23,7 @@ export const operatingCostInstitutionsOnly: Rule = defineRule(
     let first = -1;
     let total = 0;
     b.lineItems.forEach((l, i) => {
-      const c = economicClass(l.economic);
-      if (l.nature !== "basic" || !isFiscalAppropriation(l.source) || (c !== "302" && c !== "310")) return;
+      if (!classifyLine(l, undefined).operatingCostKind) return;
       if (!ctx.unitIndex.has(l.unit)) return;
       if (first < 0) first = i;
       total += l.amount;

@@ -19,7 +19,6 @@ export const lineMissingProject: Rule = defineRule(
     description:
       "每笔项目支出都须属于一个预算项目（项目库管理），否则无法列入项目绩效目标表（表13），也无法核对项目支出合计。 / Every project expenditure line must belong to a budget project (project library management); otherwise it cannot appear in table 13 nor be reconciled with 项目支出.",
     severity: "error",
-    ordered: true,
   },
   (ctx, emit) => {
     const out: Finding[] = [];
@@ -85,7 +84,6 @@ export const basicWithProject: Rule = defineRule(
       "基本支出与项目支出须分开编列；填了项目编码的基本支出会被误认为项目资金。 / Basic and project expenditure are shown separately; a basic line carrying a project code is mistaken for project money.",
     basis: "《中华人民共和国预算法实施条例》第六条",
     severity: "error",
-    ordered: true,
   },
   (ctx, emit) => {
     const out: Finding[] = [];
@@ -110,7 +108,6 @@ export const projectUnitMismatch: Rule = defineRule(
     description:
       "项目属于一个预算单位，其支出明细须由同一单位编列；否则单位预算与项目绩效目标表不一致。 / A project belongs to one unit, and its lines must be that unit's; otherwise the unit's budget and table 13 disagree.",
     severity: "error",
-    ordered: true,
   },
   (ctx, emit) => {
     const out: Finding[] = [];
@@ -137,7 +134,6 @@ export const projectWithoutLines: Rule = defineRule(
     description:
       "项目清单中的项目没有任何项目支出明细，金额为 0：或漏填了支出，或应删除该项目。 / A listed project has no project lines, so its amount is zero: either its lines are missing or the project should be removed.",
     severity: "warning",
-    ordered: true,
   },
   (ctx, emit) => {
     const codesOf = projectLineScan(ctx).functionalByProject;
@@ -165,7 +161,6 @@ export const duplicateProject: Rule = defineRule(
     description:
       "项目编码在部门预算内须唯一，否则支出明细无法确定属于哪个项目。 / Project codes must be unique within the budget, or lines cannot be attributed to a project.",
     severity: "error",
-    ordered: true,
   },
   (ctx, emit) =>
     findingsOf(ctx.budget.projects, (p, i) => {
@@ -186,7 +181,6 @@ export const malformedProjectCode: Rule = defineRule(
     description:
       "项目编码须非空，只含字母、数字和“-”“_”“.”，不含空格或中文，长度不超过 64 位（如 313001-1，或一体化系统的长数字编码）。 / A project code must be non-empty and hold only letters, digits, '-', '_' and '.', no spaces or Chinese, at most 64 characters (313001-1, or the long numeric codes of the integrated budget system).",
     severity: "error",
-    ordered: true,
   },
   (ctx, emit) =>
     findingsOf(ctx.budget.projects, (p, i) =>
@@ -208,7 +202,6 @@ export const projectCodedLikeUnit: Rule = defineRule(
     description:
       "项目编码与单位（或部门）代码相同时，表13中项目行与单位行无法区分（样本把“社区换届经费”印成单位代码 313001）。 / A project coded exactly like a unit (or the department) cannot be told apart from the unit's row in table 13 (the sample printed 社区换届经费 with its unit's code 313001).",
     severity: "error",
-    ordered: true,
   },
   (ctx, emit) =>
     findingsOf(ctx.budget.projects, (p, i) => {
@@ -229,7 +222,6 @@ export const projectFunctionalMismatch: Rule = defineRule(
     description:
       "项目所填的主功能分类科目应是其支出明细所用的科目之一，否则项目表与支出表的功能科目不一致。 / A project's functional code should be one its lines use; otherwise the project list and the expenditure tables disagree on its function.",
     severity: "warning",
-    ordered: true,
   },
   (ctx, emit) => {
     const codesOf = projectLineScan(ctx).functionalByProject;

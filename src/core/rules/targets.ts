@@ -134,7 +134,6 @@ export const projectWithoutTargets: Rule = defineRule(
       "预算项目须编制绩效目标和指标，未设绩效目标的项目不得纳入预算（表13须列出每个项目的指标）。 / Every budget project must have performance targets and indicators; a project without them should not be budgeted (table 13 lists each project's indicators).",
     basis: TARGETS_BASIS,
     severity: "error",
-    ordered: true,
   },
   (ctx, emit) =>
     findingsOf(ctx.budget.projects, (p, i) =>
@@ -181,7 +180,6 @@ export const projectTargetLevels: Rule = defineRule(
       "项目绩效指标应覆盖产出、效益、满意度三个一级指标，缺少任何一个都不能完整反映项目的预期结果。 / A project's indicators should cover the three 一级 levels 产出, 效益 and 满意度; without one of them the targets do not describe the expected results.",
     basis: TARGETS_BASIS,
     severity: "warning",
-    ordered: true,
   },
   (ctx, emit) => {
     const out: Finding[] = [];
@@ -219,7 +217,6 @@ export const indicatorWithoutValue: Rule = defineRule(
       "每个三级指标都须有指标值（如 ≥95%、120个、2021年3月底前、明显），否则无法据以监控和评价。 / Every indicator needs a target value (≥95%, 120个, 2021年3月底前, 明显), or it cannot be monitored or evaluated.",
     basis: TARGETS_BASIS,
     severity: "error",
-    ordered: true,
   },
   (ctx, emit) => {
     const out: Finding[] = [];
@@ -245,7 +242,6 @@ export const indicatorPlaceholder: Rule = defineRule(
       "指标值仍是模板占位内容（XX、……、....、待定等），公开前须填入实际目标值。 / The target value is still template filler (XX, ……, ...., 待定 …) and must be replaced by the real value before publication.",
     basis: TARGETS_BASIS,
     severity: "error",
-    ordered: true,
   },
   (ctx, emit) => {
     const out: Finding[] = [];
@@ -273,7 +269,6 @@ export const overallTargetsMissing: Rule = defineRule(
       "部门预算须公开部门整体绩效目标（表12）；多单位部门的每个单位公开单位预算时也须有自己的整体绩效目标。 / The department publishes its overall performance targets (table 12); in a department of several units, each unit's own disclosure needs its own.",
     basis: TARGETS_BASIS,
     severity: "warning",
-    ordered: true,
   },
   (ctx, emit) => {
     const out: Finding[] = [];
