@@ -7,13 +7,15 @@
  * or say they cannot vouch for it (`UNSURE`), and the caller then reads the text the slow way. So:
  * - the core schema's null/bool/int/float are resolved with `yaml`'s own patterns and arithmetic (js-yaml's
  *   differ at the edges: a 400-digit integer stays a string there, Infinity here);
- * - map keys become strings as `yaml`'s toJS makes them (a null key is "", not "null");
- * - anything else `yaml` treats in its own way is refused: directives (`%YAML 1.1` turns `yes` into true
- *   there), aliases, explicit tags on scalars, non-scalar keys, duplicate keys, long implicit keys (`yaml`
- *   rejects keys over 1024 characters);
+ * - text where `yaml` reads things its own way is left to it, found by a look at the text before parsing:
+ *   directives (`%YAML 1.1` turns `yes` into true there), aliases (`yaml` limits them against "billion
+ *   laughs"; js-yaml would hand shared objects on), tags, explicit or collection keys;
+ * - and, after parsing, keys `yaml` would write otherwise: a null key (js-yaml "null", `yaml` ""), a long key
+ *   (`yaml` rejects implicit keys over 1024 characters);
  * - every error is UNSURE too, so a bad file is always reported by `yaml`, with today's message and line.
+ * Duplicate keys are an error in both. A look that finds too much only costs speed, never correctness.
  */
-import { NOT_RESOLVED, Schema, YAMLException, defineMappingTag, defineScalarTag, load, seqTag, strTag } from "js-yaml";
+import { FAILSAFE_SCHEMA, Type, YAMLException, load } from "js-yaml";
 
 /** The fast loader could not vouch for the data: read the text with the location-keeping parser. */
 export const UNSURE: unique symbol = Symbol("unsure");
@@ -27,97 +29,91 @@ const INT_HEX = /^0x[0-9a-fA-F]+$/;
 const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-const DIGITS = [..."0123456789"];
-/** A line starting with % (a directive such as %YAML 1.1, or text in a block scalar: then only slower). */
-const DIRECTIVE = /^%/m;
+
+/**
+ * What the fast loader leaves to `yaml`: a line starting with % (a directive), an alias (*) or a tag (!) where
+ * a node may start, an explicit key (? ), a flow collection used as a key (]: or }: ). Also matches such
+ * characters inside text (a memo "5 *2", "[注1]: …"): those files are only read more slowly.
+ */
+const NODE_PROPERTY = /(?:^|[\s[\]{},:])[*!]|(?:^|[\s[{,])\?(?:\s|$)/m;
+const COLLECTION_KEY = /[\]}][ \t]*:(?:\s|$)/;
+
+function leftToYaml(text: string): boolean {
+  if (text.startsWith("%") || text.includes("\n%")) return true;
+  // the characters are looked for first, natively; the patterns run only where one is present
+  if ((text.includes("*") || text.includes("!") || text.includes("?")) && NODE_PROPERTY.test(text)) return true;
+  return COLLECTION_KEY.test(text);
+}
 
 /** Keys longer than this might have been over `yaml`'s 1024-character limit as written (escapes shrink). */
 const LONG_KEY = 200;
 
-// Explicitly tagged scalars (`!!int 5`) are left to `yaml`: each tag below resolves plain scalars only.
-const nullTag = defineScalarTag("tag:yaml.org,2002:null", {
-  implicit: true,
-  implicitFirstChars: ["", "~", "n", "N"],
-  resolve: (s, explicit) => (!explicit && NULL.test(s) ? null : NOT_RESOLVED),
-  identify: (v) => v === null,
-});
-
-const boolTag = defineScalarTag("tag:yaml.org,2002:bool", {
-  implicit: true,
-  implicitFirstChars: ["t", "T", "f", "F"],
-  resolve: (s, explicit) => (!explicit && BOOL.test(s) ? s[0] === "t" || s[0] === "T" : NOT_RESOLVED),
-  identify: (v) => typeof v === "boolean",
-});
-
-const intTag = defineScalarTag("tag:yaml.org,2002:int", {
-  implicit: true,
-  implicitFirstChars: ["-", "+", ...DIGITS],
-  resolve: (s, explicit) => {
-    if (explicit) return NOT_RESOLVED;
-    if (INT_OCT.test(s)) return parseInt(s.substring(2), 8);
-    if (INT.test(s)) return parseInt(s, 10);
-    if (INT_HEX.test(s)) return parseInt(s.substring(2), 16);
-    return NOT_RESOLVED;
-  },
-  identify: (v) => Number.isInteger(v),
-});
-
-const floatTag = defineScalarTag("tag:yaml.org,2002:float", {
-  implicit: true,
-  implicitFirstChars: ["-", "+", ".", ...DIGITS],
-  resolve: (s, explicit) => {
-    if (explicit) return NOT_RESOLVED;
-    if (FLOAT_NAN.test(s)) return s.slice(-3).toLowerCase() === "nan" ? NaN : s[0] === "-" ? -Infinity : Infinity;
-    if (FLOAT_EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
-    return NOT_RESOLVED;
-  },
-  identify: (v) => typeof v === "number",
-});
-
-const strictStrTag = defineScalarTag("tag:yaml.org,2002:str", {
-  resolve: (s, explicit) => (explicit ? NOT_RESOLVED : s),
-  identify: strTag.identify,
-});
-
-/** A mapping's key as `yaml`'s toJS writes it into a plain object. */
-function keyText(key: unknown): string | undefined {
-  if (key === null) return "";
-  if (typeof key === "object") return undefined;
-  const text = String(key);
-  return text.length > LONG_KEY ? undefined : text;
+/** A plain scalar's text, when its first character could start the type's forms ("" when it cannot). */
+function startingWith(s: unknown, first: (c: number) => boolean): string {
+  return typeof s === "string" && s.length > 0 && first(s.charCodeAt(0)) ? s : "";
 }
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isSign = (c: number) => c === 43 || c === 45;
 
-const mapTag = defineMappingTag<Record<string, unknown>>("tag:yaml.org,2002:map", {
-  create: () => ({}),
-  addPair: (map, key, value) => {
-    const k = keyText(key);
-    if (k === undefined) return "left to the location-keeping parser: complex or long key";
-    // As `yaml` writes it: an own property, even for __proto__ (assignment would set the prototype).
-    if (k === "__proto__") Object.defineProperty(map, k, { value, writable: true, enumerable: true, configurable: true });
-    else map[k] = value;
-    return "";
+const nullType = new Type("tag:yaml.org,2002:null", {
+  kind: "scalar",
+  resolve: (s) => {
+    if (s === null || s === "") return true;
+    const t = startingWith(s, (c) => c === 126 || c === 110 || c === 78);
+    return t !== "" && NULL.test(t);
   },
-  has: (map, key) => {
-    const k = keyText(key);
-    return k !== undefined && Object.prototype.hasOwnProperty.call(map, k);
+  construct: () => null,
+});
+
+const boolType = new Type("tag:yaml.org,2002:bool", {
+  kind: "scalar",
+  resolve: (s) => BOOL.test(startingWith(s, (c) => c === 116 || c === 84 || c === 102 || c === 70)),
+  construct: (s: string) => s[0] === "t" || s[0] === "T",
+});
+
+const intType = new Type("tag:yaml.org,2002:int", {
+  kind: "scalar",
+  resolve: (s) => {
+    const t = startingWith(s, (c) => isDigit(c) || isSign(c));
+    return t !== "" && (INT.test(t) || INT_OCT.test(t) || INT_HEX.test(t));
   },
-  keys: (map) => Object.keys(map),
-  get: (map, key) => map[String(key)],
-  identify: (v) => typeof v === "object" && v !== null && !Array.isArray(v),
+  construct: (s: string) => (INT.test(s) ? parseInt(s, 10) : INT_OCT.test(s) ? parseInt(s.substring(2), 8) : parseInt(s.substring(2), 16)),
+});
+
+const floatType = new Type("tag:yaml.org,2002:float", {
+  kind: "scalar",
+  resolve: (s) => {
+    const t = startingWith(s, (c) => isDigit(c) || isSign(c) || c === 46);
+    return t !== "" && (FLOAT.test(t) || FLOAT_EXP.test(t) || FLOAT_NAN.test(t));
+  },
+  construct: (s: string) => (FLOAT_NAN.test(s) ? (s.slice(-3).toLowerCase() === "nan" ? NaN : s[0] === "-" ? -Infinity : Infinity) : parseFloat(s)),
 });
 
 /** YAML 1.2 core schema as `yaml` 2 resolves it, without merge keys (`<<` is an ordinary key there). */
-const CORE_AS_YAML = new Schema([strictStrTag, seqTag, mapTag, nullTag, boolTag, intTag, floatTag]);
+const CORE_AS_YAML = FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
 
 /** YAML text → data, or UNSURE when `yaml` might read it differently (or not at all). */
 export function loadYamlFast(text: string): unknown {
-  if (DIRECTIVE.test(text)) return UNSURE;
+  if (leftToYaml(text)) return UNSURE;
+  let data: unknown;
   try {
-    return load(text, { schema: CORE_AS_YAML, maxAliases: 0 });
+    data = load(text, { schema: CORE_AS_YAML });
   } catch (e) {
     if (e instanceof YAMLException || e instanceof RangeError) return UNSURE;
     throw e;
   }
+  // an empty text: js-yaml gives undefined, `yaml` null
+  return data !== undefined && keysAsYamlWrites(data) ? data : UNSURE;
+}
+
+/** Whether every key is one `yaml` writes the same: not from a null key, not long. */
+function keysAsYamlWrites(v: unknown): boolean {
+  if (v === null || typeof v !== "object") return true;
+  if (Array.isArray(v)) return v.every(keysAsYamlWrites);
+  for (const k in v) {
+    if (k === "null" || k.length > LONG_KEY || !keysAsYamlWrites((v as Record<string, unknown>)[k])) return false;
+  }
+  return true;
 }
 
 /**
