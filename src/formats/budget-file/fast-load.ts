@@ -32,11 +32,11 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 /**
  * What the fast loader leaves to `yaml`: a line starting with % (a directive), an alias (*) or a tag (!) where
- * a node may start, an explicit key (? ), a flow collection used as a key (]: or }: ). Also matches such
+ * a node may start, an explicit key (? ), a flow collection used as a key (]: or }:). Also matches such
  * characters inside text (a memo "5 *2", "[注1]: …"): those files are only read more slowly.
  */
 const NODE_PROPERTY = /(?:^|[\s[\]{},:])[*!]|(?:^|[\s[{,])\?(?:\s|$)/m;
-const COLLECTION_KEY = /[\]}][ \t]*:(?:\s|$)/;
+const COLLECTION_KEY = /[\]}][ \t]*:/;
 
 function leftToYaml(text: string): boolean {
   if (text.startsWith("%") || text.includes("\n%")) return true;
