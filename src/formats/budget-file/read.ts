@@ -3,12 +3,13 @@
  * Every problem names the file, the line and the field; nothing half-read is ever returned.
  */
 import { readFile, stat } from "node:fs/promises";
-import { basename, join } from "node:path";
-import { type Document, LineCounter, isNode, parseDocument } from "yaml";
+import { join } from "node:path";
 import type { z } from "zod";
 import type { Budget } from "../../core/model.ts";
 import { InputError, type InputProblem, fieldPath } from "../errors.ts";
 import { fileToBudget } from "./convert.ts";
+import { UNSURE, jsonDataIfPlain, loadYamlFast } from "./fast-load.ts";
+import { type LocatedText, lineOf, parseLocated } from "./locations.ts";
 import { budgetFileSchema } from "./schema.ts";
 
 /** Files larger than this are refused before they are read. */
@@ -81,56 +82,79 @@ export function parseBudgetText(text: string, file: string, format: "yaml" | "js
   return parseBudgetDocument(text, file, format).budget;
 }
 
-/** Parses budget text and keeps the document, so findings can name the line of each field. */
-export function parseBudgetDocument(text: string, file: string, format: "yaml" | "json"): { budget: Budget; locate: (path: string) => SourcePlace | undefined } {
-  const name = basename(file) === file ? file : file;
-  if (format === "json") {
-    try {
-      JSON.parse(text);
-    } catch (e) {
-      const pos = /position (\d+)/.exec(String(e))?.[1];
-      const line = pos ? text.slice(0, Number(pos)).split("\n").length : undefined;
-      throw new InputError([{ file: name, where: line ? `第${line}行 / line ${line}` : undefined, message: `JSON 格式错误 / invalid JSON: ${(e as Error).message}` }]);
-    }
-  }
-  // JSON is YAML 1.2, so one parser gives line numbers for both.
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new InputError(
-      doc.errors.slice(0, 1).map((err) => {
-        const line = lineCounter.linePos(err.pos[0]).line;
-        return { file: name, where: `第${line}行 / line ${line}`, message: `YAML 格式错误 / invalid YAML: ${err.message.split("\n")[0]}` };
-      }),
-    );
-  }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
-  if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    throw new InputError([{ file: name, message: "文件内容应为一个预算对象 / the file must hold one budget object" }]);
-  }
+/**
+ * Parses budget text; `locate` finds the line of a field. The common path is fast (js-yaml or JSON.parse,
+ * no locations); the location-keeping `yaml` parser runs only when `locate` is first called, and every
+ * failure is read again by it, so each message names the line it always has.
+ */
+export function parseBudgetDocument(text: string, file: string, format: "yaml" | "json"): ParsedBudget {
+  const data = format === "json" ? jsonDataIfPlain(text, parseJson(text, file)) : loadYamlFast(text);
+  if (data === UNSURE || !isRecord(data)) return parseBudgetDocumentWithLocations(text, file, format);
   const parsed = budgetFileSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) throw new InputError(issuesToProblems(parsed.error.issues, name, doc, lineCounter));
+  if (!parsed.success) return parseBudgetDocumentWithLocations(text, file, format);
+  let located: LocatedText | undefined;
   const locate = (path: string): SourcePlace | undefined => {
-    const line = lineOf(doc, lineCounter, parsePath(path));
+    located ??= parseLocated(text);
+    const line = lineOf(located, parsePath(path));
     return line ? { line } : undefined;
   };
   return { budget: fileToBudget(parsed.data), locate };
 }
 
-function issuesToProblems(issues: readonly z.core.$ZodIssue[], file: string, doc: Document, lc: LineCounter): InputProblem[] {
-  return issues.slice(0, 50).map((issue) => {
-    const line = lineOf(doc, lc, issue.path);
-    return { file, where: line ? `第${line}行 / line ${line}` : undefined, field: fieldPath(issue.path) || undefined, message: issueMessage(issue) };
-  });
+/** A budget parsed from text, with a way to find the line of each field. */
+export interface ParsedBudget {
+  budget: Budget;
+  locate: (path: string) => SourcePlace | undefined;
 }
 
-function lineOf(doc: Document, lc: LineCounter, path: readonly PropertyKey[]): number | undefined {
-  // The deepest node that exists on the path (a missing field points at its parent).
-  for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n) as unknown[], true);
-    if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;
+/**
+ * The same, reading with the location-keeping parser from the start: what every file went through before
+ * the fast path, kept as the reference the fast path is tested against, and used whenever it is unsure.
+ */
+export function parseBudgetDocumentWithLocations(text: string, file: string, format: "yaml" | "json"): ParsedBudget {
+  if (format === "json") parseJson(text, file);
+  // JSON is YAML 1.2, so one parser gives line numbers for both.
+  const located = parseLocated(text);
+  const { doc, lines } = located;
+  if (doc.errors.length > 0) {
+    throw new InputError(
+      doc.errors.slice(0, 1).map((err) => {
+        const line = lines.linePos(err.pos[0]).line;
+        return { file, where: `第${line}行 / line ${line}`, message: `YAML 格式错误 / invalid YAML: ${err.message.split("\n")[0]}` };
+      }),
+    );
   }
-  return undefined;
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (!isRecord(data)) throw new InputError([{ file, message: "文件内容应为一个预算对象 / the file must hold one budget object" }]);
+  const parsed = budgetFileSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) throw new InputError(issuesToProblems(parsed.error.issues, file, located));
+  const locate = (path: string): SourcePlace | undefined => {
+    const line = lineOf(located, parsePath(path));
+    return line ? { line } : undefined;
+  };
+  return { budget: fileToBudget(parsed.data), locate };
+}
+
+function isRecord(data: unknown): data is Record<string, unknown> {
+  return data !== null && typeof data === "object" && !Array.isArray(data);
+}
+
+/** JSON.parse, with its error as an InputError naming the line. */
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const pos = /position (\d+)/.exec(String(e))?.[1];
+    const line = pos ? text.slice(0, Number(pos)).split("\n").length : undefined;
+    throw new InputError([{ file, where: line ? `第${line}行 / line ${line}` : undefined, message: `JSON 格式错误 / invalid JSON: ${(e as Error).message}` }]);
+  }
+}
+
+function issuesToProblems(issues: readonly z.core.$ZodIssue[], file: string, located: LocatedText): InputProblem[] {
+  return issues.slice(0, 50).map((issue) => {
+    const line = lineOf(located, issue.path);
+    return { file, where: line ? `第${line}行 / line ${line}` : undefined, field: fieldPath(issue.path) || undefined, message: issueMessage(issue) };
+  });
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
