@@ -3,8 +3,9 @@
  * (YUSUAN_FROM_SOURCE=1): the same output, byte for byte, and the same exit code. Also: the check path's
  * build loads no heavy package, a stale build is noticed, and the engines check of the lock.
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -67,6 +68,50 @@ describe("the build runs like the sources", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
     expect(yusuan(["--version"])).toEqual({ status: 0, stdout: `${pkg.version}\n`, stderr: "" });
   });
+});
+
+describe("serve from the build", () => {
+  function freePort(): Promise<number> {
+    return new Promise((resolve) => {
+      const srv = createServer().listen(0, "127.0.0.1", () => {
+        const port = (srv.address() as { port: number }).port;
+        srv.close(() => resolve(port));
+      });
+    });
+  }
+
+  it("starts, seeds the sample from examples/, answers /api/health and / and stops on SIGTERM", async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, ["bin/yusuan.mjs", "serve", "--port", String(port), "--data-dir", join(work, "data")], { cwd: ROOT, env: { ...process.env, YUSUAN_FROM_SOURCE: "", LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "pipe"] });
+    let log = "";
+    child.stdout.on("data", (d: Buffer) => (log += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (log += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    try {
+      const url = `http://127.0.0.1:${port}`;
+      let health: Response | undefined;
+      for (let i = 0; i < 240 && !health; i++) {
+        health = await fetch(`${url}/api/health`).catch(() => undefined);
+        if (!health) await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(health?.status, log).toBe(200);
+      expect(await health!.json()).toMatchObject({ status: "ok", database: "pglite" });
+      // the seed read examples/luolong-shequ-2021 through a path made from import.meta.url
+      const regions = (await (await fetch(`${url}/api/public/regions`)).json()) as { regions: { code: string }[] };
+      expect(regions.regions.map((r) => r.code)).toContain("410311");
+      // so did the web app's directory: served when it is built (npm start builds it; the browser tests too)
+      const home = await fetch(`${url}/`, { headers: { accept: "text/html" } });
+      if (existsSync(join(ROOT, "dist/web/index.html"))) {
+        expect(home.status).toBe(200);
+        expect(await home.text()).toContain('<html lang="zh-CN">');
+      } else {
+        expect(home.status).toBe(404);
+      }
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exited).toBe(0);
+  }, 120_000);
 });
 
 describe("what the check path loads", () => {
