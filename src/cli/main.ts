@@ -1,16 +1,20 @@
 /**
  * The `yusuan` command line. Every command turns bad input into one clear message (Chinese first,
  * English beside) and an exit code; a stack trace is shown only with YUSUAN_DEBUG=1.
+ *
+ * Each command's module is imported when the command runs, so `yusuan check` never loads what only
+ * `render`, `audit` or `serve` need (PDF and Excel libraries, the server, the database): start-up is most
+ * of the time a short command takes.
  */
 import { Command, CommanderError } from "commander";
-import { registerXlsxReader } from "../formats/entry-workbook/index.ts";
+import packageJson from "../../package.json" with { type: "json" };
 import { InputError, formatProblem } from "../formats/errors.ts";
-import { type AuditOptions, auditCommand } from "./audit.ts";
-import { type CheckOptions, checkCommand } from "./check.ts";
-import { type EvaluateOptions, type ExecutionImportOptions, type NextYearCliOptions, evaluateCommand, executionImportCommand, nextYearCommand } from "./execution.ts";
-import { type NewOptions, newCommand } from "./new.ts";
-import { type RenderOptions, renderCommand } from "./render.ts";
 import { RENDERERS } from "../formats/renderers.ts";
+import type { AuditOptions } from "./audit.ts";
+import type { CheckOptions } from "./check.ts";
+import type { EvaluateOptions, ExecutionImportOptions, NextYearCliOptions } from "./execution.ts";
+import type { NewOptions } from "./new.ts";
+import type { RenderOptions } from "./render.ts";
 
 export interface Io {
   out: (s: string) => void;
@@ -26,14 +30,22 @@ const defaultIo: Io = {
 export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  registerXlsxReader();
   let code: number = EXIT.ok;
   const program = new Command()
     .name("yusuan")
     .description("预算 Yusuan — 部门预算：一份数据，生成全部公开表格与说明 / department budgets: one source of truth, every table and narrative derived")
+    .version(packageJson.version, "-V, --version", "版本 / print the version")
+    .helpOption("-h, --help", "帮助 / show help")
+    .helpCommand("help [command]", "某命令的帮助 / show help for a command")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // before any command reads a budget: .xlsx entry workbooks are budgets too (after parsing, so that
+    // --help and --version load no budget reader)
+    .hook("preAction", async () => {
+      const { registerXlsxReader } = await import("../formats/entry-workbook/register.ts");
+      registerXlsxReader();
+    });
 
   program
     .command("render")
@@ -47,6 +59,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("--progress", "显示进度条 / show a progress bar in batch mode (default: when stderr is a terminal)")
     .option("--no-progress", "不显示进度条 / no progress bar")
     .action(async (budget: string, opts: RenderOptions) => {
+      const { renderCommand } = await import("./render.ts");
       code = await renderCommand(budget, opts, io);
     });
 
@@ -58,6 +71,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("--catalog <kind=file...>", "载入正式科目目录 / load an official catalog file (CSV/XLSX: code,name)")
     .option("--catalog-mode <mode>", "extend | replace", "extend")
     .action(async (budget: string, opts: CheckOptions) => {
+      const { checkCommand } = await import("./check.ts");
       code = await checkCommand(budget, opts, io);
     });
 
@@ -73,6 +87,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("--progress", "显示进度条 / show a progress bar (default: when stderr is a terminal)")
     .option("--no-progress", "不显示进度条 / no progress bar")
     .action(async (files: string[], opts: AuditOptions) => {
+      const { auditCommand } = await import("./audit.ts");
       code = await auditCommand(files, opts, io);
     });
 
@@ -86,6 +101,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("--year <year>", "预算年度 / fiscal year (without --budget)")
     .option("--json", "以 JSON 输出 / print {\"payments\": [...]}")
     .action(async (files: string[], opts: ExecutionImportOptions) => {
+      const { executionImportCommand } = await import("./execution.ts");
       code = await executionImportCommand(files, opts, io);
     });
 
@@ -97,6 +113,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .requiredOption("-o, --out <dir>", "输出目录 / output directory")
     .option("-f, --format <list>", `格式 / formats: ${Object.keys(RENDERERS).join(",")} (or all)`, "json,html")
     .action(async (budget: string, opts: EvaluateOptions) => {
+      const { evaluateCommand } = await import("./execution.ts");
       code = await evaluateCommand(budget, opts, io);
     });
 
@@ -109,6 +126,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("--mapping <file>", "科目代码对照 / code mapping (YAML/JSON: functional, economic)")
     .option("--drop <codes>", "不延续的项目编码 / project codes not to carry over (comma-separated)")
     .action(async (budget: string, opts: NextYearCliOptions) => {
+      const { nextYearCommand } = await import("./execution.ts");
       code = await nextYearCommand(budget, opts, io);
     });
 
@@ -120,6 +138,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("-y, --year <year>", "预算年度 / fiscal year (default: next year)")
     .option("--force", "覆盖已有文件 / overwrite an existing file")
     .action(async (dir: string | undefined, opts: NewOptions) => {
+      const { newCommand } = await import("./new.ts");
       code = await newCommand(dir, opts, io);
     });
 
@@ -131,7 +150,6 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("--data-dir <dir>", "PGlite 数据目录 / PGlite data directory (YUSUAN_DATA_DIR)", process.env.YUSUAN_DATA_DIR ?? "data")
     .option("--no-seed", "不写入演示数据 / do not seed the demo into an empty database")
     .action(async (opts: { port: string; host: string; dataDir: string; seed: boolean }) => {
-      // Loaded on demand: render and check need none of the server's dependencies.
       const { serveForever } = await import("../server/start.ts");
       await serveForever({
         port: Number(opts.port),

@@ -1,7 +1,7 @@
 /** Which catalog a budget is read with (CLI and server alike): the built-in one for its year, optionally with official files loaded. */
 import { CatalogIndex, type YearCatalog } from "../core/catalog.ts";
 import { BUILT_IN_YEARS, builtInCatalog } from "../core/catalogs/index.ts";
-import { type CatalogKind, loadOfficialCatalog } from "./catalog-file.ts";
+import type { CatalogKind } from "./catalog-file.ts";
 import { InputError } from "./errors.ts";
 
 export interface CatalogOptions {
@@ -35,5 +35,7 @@ export async function catalogFor(year: number, opts: CatalogOptions, warn: (msg:
     return { path: eq > 0 ? spec.slice(eq + 1) : spec, kind };
   });
   if (files.length === 0) return new CatalogIndex(base);
+  // loaded only when official files are given: reading them needs ExcelJS and a CSV parser
+  const { loadOfficialCatalog } = await import("./catalog-file.ts");
   return new CatalogIndex(await loadOfficialCatalog(base, files, opts.catalogMode ?? "extend"));
 }

@@ -1,10 +1,11 @@
-/** Output formats of `yusuan render`. Each writes one file per disclosure. */
+/**
+ * Output formats of `yusuan render`. Each writes one file per disclosure.
+ *
+ * Each renderer is loaded when first used: Typst (a native module with its fonts) and ExcelJS take longer
+ * to load than `yusuan check` takes to run, and the list of formats is needed by commands (and help
+ * texts) that render nothing.
+ */
 import type { Disclosure } from "../core/disclosure.ts";
-import { renderHtml } from "./html.ts";
-import { renderJson } from "./json.ts";
-import { renderPdf } from "./pdf.ts";
-import { renderXlsx } from "./xlsx.ts";
-import { renderText } from "./text.ts";
 
 export interface Renderer {
   /** file name written in the output directory */
@@ -13,9 +14,9 @@ export interface Renderer {
 }
 
 export const RENDERERS: Record<string, Renderer> = {
-  json: { file: "disclosure.json", render: renderJson },
-  html: { file: "disclosure.html", render: renderHtml },
-  xlsx: { file: "disclosure.xlsx", render: renderXlsx },
-  pdf: { file: "disclosure.pdf", render: renderPdf },
-  txt: { file: "disclosure.txt", render: renderText },
+  json: { file: "disclosure.json", render: async (d) => (await import("./json.ts")).renderJson(d) },
+  html: { file: "disclosure.html", render: async (d) => (await import("./html.ts")).renderHtml(d) },
+  xlsx: { file: "disclosure.xlsx", render: async (d) => (await import("./xlsx.ts")).renderXlsx(d) },
+  pdf: { file: "disclosure.pdf", render: async (d) => (await import("./pdf.ts")).renderPdf(d) },
+  txt: { file: "disclosure.txt", render: async (d) => (await import("./text.ts")).renderText(d) },
 };

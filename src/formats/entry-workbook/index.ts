@@ -2,14 +2,7 @@
  * The Excel entry workbook (录入工作簿): a template people fill in Excel or WPS, and the reader that turns a
  * filled one into a Budget through the same schema as YAML files, reporting bad cells by sheet and cell.
  */
-import { registerBudgetReader } from "../budget-file/read.ts";
-import { readEntryWorkbook } from "./read.ts";
-
 export { parseEntryWorkbook, readEntryWorkbook } from "./read.ts";
 export { writeEntryTemplate, writeEntryWorkbook } from "./write.ts";
 export { REQUIRED_SHEETS, SHEET, SHEET_ORDER } from "./layout.ts";
-
-/** Lets every command that reads a budget read .xlsx entry workbooks too. */
-export function registerXlsxReader(): void {
-  registerBudgetReader(".xlsx", readEntryWorkbook);
-}
+export { registerXlsxReader } from "./register.ts";
