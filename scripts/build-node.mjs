@@ -32,7 +32,7 @@ export const ENTRY_URL = pathToFileURL(ENTRY).href;
 const STAMP = "build.json";
 
 /** Plain-JavaScript packages bundled into the build: the ones the short commands (check, new, render to text) load. */
-export const BUNDLED = ["commander", "yaml", "zod", "fastify-type-provider-zod", "cli-progress", "csv-parse"];
+export const BUNDLED = ["commander", "js-yaml", "yaml", "zod", "fastify-type-provider-zod", "cli-progress", "csv-parse"];
 
 /** Besides the sources esbuild read: what else makes a build out of date. */
 const ALSO_DEPENDS_ON = ["package.json", "package-lock.json", "scripts/build-node.mjs"];

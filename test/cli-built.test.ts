@@ -136,7 +136,7 @@ describe("what the check path loads", () => {
     return packages;
   }
 
-  it("yusuan.js and the check command import nothing but Node's built-ins (commander, yaml and zod are bundled)", () => {
+  it("yusuan.js and the check command import nothing but Node's built-ins (commander, js-yaml, yaml and zod are bundled)", () => {
     const meta = JSON.parse(readFileSync(join(OUT, "meta.json"), "utf8")) as Meta;
     const outputs = Object.keys(meta.outputs);
     const entry = outputs.find((o) => o.endsWith("/yusuan.js"))!;
