@@ -16,6 +16,7 @@ import type {
   Unit,
 } from "../model.ts";
 import { fen } from "../money.ts";
+import { type LineIndex, firstIndex, indexLines } from "./line-index.ts";
 import { compareCodes } from "./order.ts";
 import { SOURCE_NAME_RANK, sourceIndex } from "./sources.ts";
 
@@ -31,6 +32,8 @@ export interface Scope {
   units: Unit[];
   unitByCode: Map<string, Unit>;
   lines: LineItem[];
+  /** 明细索引 — each of `lines`' unit (its position in `units`), codes and source as small numbers, made with the scope */
+  index: LineIndex;
   income: Income[];
   projects: Project[];
   procurement: Procurement[];
@@ -180,6 +183,7 @@ function makeScope(
     units,
     unitByCode: new Map(units.map((u) => [u.code, u])),
     lines: slice.lines,
+    index: indexLines(slice.lines, firstIndex(units)),
     income: slice.income,
     projects: slice.projects,
     procurement: slice.procurement,
