@@ -49,13 +49,16 @@ export function buildLedger(scope: Scope): Ledger {
   addProjects(ledger, scope);
   const index = scope.index;
   const units: (UnitEntry | undefined)[] = new Array(scope.units.length);
-  const codes: (EconomicCodeAmounts | undefined)[] = new Array(index.economic.codes.length);
+  // every economic code's entry first (in the order lines bring them), so the economic 类 are all known
+  // before any line is added
+  const codes = index.economic.codes.map((code) => economicCode(ledger, code));
+  startSelections(ledger);
   const lines = scope.lines;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const unitAt = index.unit[i]!; // a scope's lines are those of its units
     const u = (units[unitAt] ??= unitEntry(ledger, scope, line.unit, index.functional.codes.length));
-    const code = (codes[index.economicId[i]!] ??= economicCode(ledger, line.economic));
+    const code = codes[index.economicId[i]!]!;
     const functionalId = index.functionalId[i]!;
     const row = (u.rows[functionalId] ??= functionalRow(u, line.functional));
     addLine(ledger, u, row, code, line);
@@ -219,7 +222,7 @@ function emptyLedger(lineCount: number): Ledger {
     units: new Map(),
     expenditure: [],
     selectionNonZero: new Array<boolean>(SELECTION_COUNT).fill(false),
-    selectionClassUsed: [[], [], [], []],
+    selectionClassUsed: [],
     economic: new Map(),
     codes: new Map(),
     basicFunds: { total: 0, fiscal: 0 },
@@ -296,10 +299,8 @@ function classAmountsOf(classes: Map<string, FunctionalClassAmounts>, functional
   return amounts;
 }
 
-/** The entry of an economic code, made at its first line with those of its 类 and 款 (table 6). */
+/** The entry of one of the scope's economic codes, made with those of its 类 and 款 (table 6) if they are new. */
 function economicCode(ledger: Ledger, code: string): EconomicCodeAmounts {
-  const known = ledger.codes.get(code);
-  if (known) return known;
   const facts = economicCodeFacts(code);
   let classIndex = ledger.economicClasses.indexOf(facts.class);
   if (classIndex < 0) {
@@ -362,12 +363,7 @@ function addSums(into: FigureSums, from: FigureSums): void {
  * few next to lines, so lines are added to their row only. Rows of a unit are put in code order.
  */
 function sumRows(ledger: Ledger): void {
-  // amounts by economic 类 were made as the lines brought each 类: each is now made as long as the list of them
   const k = ledger.economicClasses.length;
-  for (let sel = 0; sel < SELECTION_COUNT; sel++) {
-    ledger.expenditure.push(emptyExpenditure(k));
-    padTo(ledger.selectionClassUsed[sel]!, k, false);
-  }
   for (const unit of ledger.units.values()) {
     sortByCode(unit.rows, (row) => row.functional);
     for (const row of unit.rows) {
@@ -375,7 +371,6 @@ function sumRows(ledger: Ledger): void {
       for (let sel = 0; sel < SELECTION_COUNT; sel++) {
         const acc = row.expenditure[sel];
         if (!acc) continue;
-        if (acc.basicByClass.length < k) padTo(acc.basicByClass, k, 0);
         addAcc((unit.expenditure[sel] ??= emptyExpenditure(k)), acc);
       }
     }
@@ -388,8 +383,13 @@ function sumRows(ledger: Ledger): void {
   }
 }
 
-function padTo<T>(list: T[], length: number, value: T): void {
-  while (list.length < length) list.push(value);
+/** The scope's amounts and flags by selection, each as long as the list of economic 类. */
+function startSelections(ledger: Ledger): void {
+  const k = ledger.economicClasses.length;
+  for (let sel = 0; sel < SELECTION_COUNT; sel++) {
+    ledger.expenditure.push(emptyExpenditure(k));
+    ledger.selectionClassUsed.push(new Array<boolean>(k).fill(false));
+  }
 }
 
 function addToSelection(ledger: Ledger, row: FunctionalRow, selection: number, basic: boolean, classIndex: number, projectClass: number, amount: number): void {
@@ -397,7 +397,6 @@ function addToSelection(ledger: Ledger, row: FunctionalRow, selection: number, b
   acc.total += amount;
   if (basic) {
     acc.basic += amount;
-    padTo(acc.basicByClass, classIndex + 1, 0);
     acc.basicByClass[classIndex]! += amount;
   } else {
     acc.project += amount;
@@ -405,10 +404,6 @@ function addToSelection(ledger: Ledger, row: FunctionalRow, selection: number, b
   }
   if (amount !== 0) {
     ledger.selectionNonZero[selection] = true;
-    if (basic) {
-      const used = ledger.selectionClassUsed[selection]!;
-      padTo(used, classIndex + 1, false);
-      used[classIndex] = true;
-    }
+    if (basic) ledger.selectionClassUsed[selection]![classIndex] = true;
   }
 }
