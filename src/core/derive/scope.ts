@@ -18,7 +18,7 @@ import type {
 import { fen } from "../money.ts";
 import { type LineIndex, firstIndex, indexLines } from "./line-index.ts";
 import { compareCodes } from "./order.ts";
-import { SOURCE_NAME_RANK, sourceIndex } from "./sources.ts";
+import { SOURCE_COUNT, SOURCE_NAME_RANK, sourceIndex } from "./sources.ts";
 
 export type ScopeRef = { kind: "department" } | { kind: "unit"; code: string };
 
@@ -49,7 +49,7 @@ export function departmentScope(budget: Budget): Scope {
   const lines = ofUnits(budget.lineItems, codes);
   const slice: ScopeSlice = {
     lines,
-    income: budget.income ? ofUnits(budget.income, codes) : incomeFromLines(lines),
+    income: budget.income ? ofUnits(budget.income, codes) : undefined,
     projects: ofUnits(budget.projects, codes),
     procurement: ofUnits(budget.procurement, codes),
   };
@@ -78,7 +78,7 @@ export function unitScope(budget: Budget, code: string): Scope {
   const lines = budget.lineItems.filter(mine);
   const slice: ScopeSlice = {
     lines,
-    income: budget.income ? budget.income.filter(mine) : incomeFromLines(lines),
+    income: budget.income ? budget.income.filter(mine) : undefined,
     projects: budget.projects.filter(mine),
     procurement: budget.procurement.filter(mine),
   };
@@ -91,7 +91,6 @@ export function unitScope(budget: Budget, code: string): Scope {
  */
 export function unitScopes(budget: Budget): Scope[] {
   const { first, slices } = partitionByUnit(budget);
-  if (!budget.income) for (const slice of slices.values()) slice.income = incomeFromLines(slice.lines);
   // A repeated unit code gets the first unit's scope, as `unitScope` finds it.
   return budget.units.map((u) => ownScope(budget, first.get(u.code)!, slices.get(u.code)!));
 }
@@ -111,7 +110,6 @@ export function unitScopeLookup(budget: Budget): (code: string) => Scope | undef
     const unit = first.get(code);
     if (!unit) return undefined;
     const slice = slices.get(code)!;
-    if (!budget.income) slice.income = incomeFromLines(slice.lines);
     scope = ownScope(budget, unit, slice);
     made.set(code, scope);
     return scope;
@@ -125,7 +123,7 @@ function partitionByUnit(budget: Budget): { first: Map<string, Unit>; slices: Ma
   for (const u of budget.units) {
     if (first.has(u.code)) continue;
     first.set(u.code, u);
-    slices.set(u.code, { lines: [], income: [], projects: [], procurement: [] });
+    slices.set(u.code, { lines: [], income: budget.income ? [] : undefined, projects: [], procurement: [] });
   }
   addByUnit(budget.lineItems, slices, "lines");
   if (budget.income) addByUnit(budget.income, slices, "income");
@@ -135,7 +133,7 @@ function partitionByUnit(budget: Budget): { first: Map<string, Unit>; slices: Ma
 }
 
 /** Appends each row to its unit's list in `slices` (rows of no unit are left out). */
-function addByUnit<K extends keyof ScopeSlice>(rows: readonly ScopeSlice[K][number][], slices: Map<string, ScopeSlice>, key: K): void {
+function addByUnit<K extends keyof ScopeSlice>(rows: readonly NonNullable<ScopeSlice[K]>[number][], slices: Map<string, ScopeSlice>, key: K): void {
   // rows of one unit usually come together: the last unit's list is kept at hand
   let lastCode: string | undefined;
   let last: unknown[] | undefined;
@@ -151,7 +149,8 @@ function addByUnit<K extends keyof ScopeSlice>(rows: readonly ScopeSlice[K][numb
 /** The lines, income, projects and procurement that belong to a scope. */
 interface ScopeSlice {
   lines: LineItem[];
-  income: Income[];
+  /** undefined when the budget states no income: the scope's income is then read from its lines */
+  income: Income[] | undefined;
   projects: Project[];
   procurement: Procurement[];
 }
@@ -175,6 +174,7 @@ function makeScope(
   slice: ScopeSlice,
   own: Pick<Scope, "prior" | "reasons" | "targets" | "assets">,
 ): Scope {
+  const index = indexLines(slice.lines, firstIndex(units));
   return {
     ref,
     year: budget.year,
@@ -183,8 +183,8 @@ function makeScope(
     units,
     unitByCode: new Map(units.map((u) => [u.code, u])),
     lines: slice.lines,
-    index: indexLines(slice.lines, firstIndex(units)),
-    income: slice.income,
+    index,
+    income: slice.income ?? incomeFromLines(slice.lines, index),
     projects: slice.projects,
     procurement: slice.procurement,
     ...own,
@@ -193,19 +193,23 @@ function makeScope(
 
 /**
  * Income by unit and source read from the line items, when the budget states none explicitly: one
- * entry per unit and source that has lines, ordered by unit code and then source name.
+ * entry per unit and source that has lines, ordered by unit code and then source name. A line's entry is
+ * found by the numbers of its unit and source in the scope's line index.
  */
-function incomeFromLines(lines: readonly LineItem[]): Income[] {
-  const byUnit = new Map<string, Map<string, Income>>(); // each unit's entries by source
+function incomeFromLines(lines: readonly LineItem[], index: LineIndex): Income[] {
+  // each unit's entries (by its position in the scope's units): by source index, and by name for unknown sources
+  const byUnit: ({ known: (Income | undefined)[]; unknown: Map<string, Income> } | undefined)[] = [];
   const entries: Income[] = []; // in first-seen order (the sort is stable)
-  for (const l of lines) {
-    let mine = byUnit.get(l.unit);
-    if (!mine) byUnit.set(l.unit, (mine = new Map()));
-    const entry = mine.get(l.source);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const mine = (byUnit[index.unit[i]!] ??= { known: new Array<Income | undefined>(SOURCE_COUNT), unknown: new Map() });
+    const s = index.source[i]!;
+    const entry = s >= 0 ? mine.known[s] : mine.unknown.get(l.source);
     if (entry) entry.amount = fen(entry.amount + l.amount);
     else {
       const made: Income = { unit: l.unit, source: l.source, amount: l.amount };
-      mine.set(l.source, made);
+      if (s >= 0) mine.known[s] = made;
+      else mine.unknown.set(l.source, made);
       entries.push(made);
     }
   }
