@@ -46,14 +46,20 @@ export interface Scope {
 /** The whole department's scope: every unit, and the lines, income, projects and procurement of its units. */
 export function departmentScope(budget: Budget): Scope {
   const codes = new Set(budget.units.map((u) => u.code));
-  const lines = ofUnits(budget.lineItems, codes);
+  // the budget's lines are indexed first: every line names a unit (the usual case) when none has position -1,
+  // and the scope's lines are then the budget's own list, with that index
+  const positions = firstIndex(budget.units);
+  const all = indexLines(budget.lineItems, positions);
+  const everyLineOfAUnit = all.unit.every((position) => position >= 0);
+  const lines = everyLineOfAUnit ? budget.lineItems : budget.lineItems.filter((l) => codes.has(l.unit));
+  const index = everyLineOfAUnit ? all : indexLines(lines, positions);
   const slice: ScopeSlice = {
     lines,
     income: budget.income ? ofUnits(budget.income, codes) : undefined,
     projects: ofUnits(budget.projects, codes),
     procurement: ofUnits(budget.procurement, codes),
   };
-  return makeScope(budget, { kind: "department" }, budget.department.name, budget.department.code, budget.units, slice, {
+  return makeScope(budget, { kind: "department" }, budget.department.name, budget.department.code, budget.units, slice, index, {
     prior: budget.prior,
     reasons: budget.reasons,
     targets: budget.targets,
@@ -157,7 +163,7 @@ interface ScopeSlice {
 
 function ownScope(budget: Budget, unit: Unit, slice: ScopeSlice): Scope {
   const only = budget.units.length === 1;
-  return makeScope(budget, { kind: "unit", code: unit.code }, unit.name, unit.code, [unit], slice, {
+  return makeScope(budget, { kind: "unit", code: unit.code }, unit.name, unit.code, [unit], slice, indexLines(slice.lines, firstIndex([unit])), {
     prior: unit.prior ?? (only ? budget.prior : undefined),
     reasons: unit.reasons ?? (only ? budget.reasons : {}),
     targets: unit.targets ?? (only ? budget.targets : undefined),
@@ -172,9 +178,9 @@ function makeScope(
   code: string,
   units: Unit[],
   slice: ScopeSlice,
+  index: LineIndex,
   own: Pick<Scope, "prior" | "reasons" | "targets" | "assets">,
 ): Scope {
-  const index = indexLines(slice.lines, firstIndex(units));
   return {
     ref,
     year: budget.year,
