@@ -93,6 +93,11 @@ export function reportsOperatingCost(unit: Unit | undefined): boolean {
   return unit !== undefined && isAdministrativeLike(unit.type);
 }
 
+/** 功能分类 类 — the functional class of a functional code: its first three digits. */
+export function functionalClassOf(functional: string): string {
+  return functional.slice(0, 3);
+}
+
 /** What a line item is and what it adds to. */
 export interface LineClass {
   /** 支出用途 */
@@ -132,7 +137,7 @@ export function classifyWithFacts(line: LineItem, unit: Unit | undefined, econom
     basicPart: basic ? (economic.personnel ? "personnel" : "public") : undefined,
     source,
     economic,
-    functionalClass: line.functional.slice(0, 3),
+    functionalClass: functionalClassOf(line.functional),
     threePublic: gpbAppropriation ? economic.threePublic : undefined,
     operatingCostKind,
     operatingCost: operatingCostKind && reportsOperatingCost(unit),

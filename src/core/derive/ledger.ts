@@ -6,7 +6,7 @@
  * of amounts already checked as 分; every total is checked again by `fen()` where a table or figure prints it.
  * The shapes are in ledger-types.ts.
  */
-import { type LineClass, classifyWithFacts } from "../classify.ts";
+import { type LineClass, classifyWithFacts, functionalClassOf } from "../classify.ts";
 import type { LineItem, Unit } from "../model.ts";
 import { PROJECT_CLASSES } from "../model.ts";
 import { THREE_PUBLIC_ITEMS, economicCodeFacts } from "./economic.ts";
@@ -28,38 +28,49 @@ import { SOURCE_COUNT, emptyBySource, sourceIndex } from "./sources.ts";
 export type * from "./ledger-types.ts";
 export { MAPPING_SLOTS, SELECTION_COUNT, SELECTION_INDEX, mappingSlot } from "./ledger-types.ts";
 
-/** A unit while its lines are read: its ledger, its unit (as the scope knows its code), its rows by functional code. */
+/**
+ * A unit while its lines are read: its ledger, its unit (as the scope knows its code), its rows by the number
+ * of their functional code in the scope's line index.
+ */
 interface UnitEntry {
   code: string;
   unit: Unit | undefined;
   ledger: UnitLedger;
-  rows: Map<string, FunctionalRow>;
+  rows: (FunctionalRow | undefined)[];
 }
 
-/** The ledger of a scope: one pass over its income, its projects and its lines. */
+/**
+ * The ledger of a scope: one pass over its income, its projects and its lines. A line's unit, row and economic
+ * code are found by their numbers in the scope's line index (scope.ts `index`), not by their code strings.
+ */
 export function buildLedger(scope: Scope): Ledger {
   const ledger = emptyLedger(scope.lines.length);
   addIncome(ledger, scope);
   addProjects(ledger, scope);
-  const units = new Map<string, UnitEntry>();
-  let last: UnitEntry | undefined; // lines of one unit usually come together
-  for (const line of scope.lines) {
-    let u = last !== undefined && last.code === line.unit ? last : units.get(line.unit);
-    if (!u) units.set(line.unit, (u = unitEntry(ledger, scope, line.unit)));
-    last = u;
-    addLine(ledger, u, line);
+  const index = scope.index;
+  const units: (UnitEntry | undefined)[] = new Array(scope.units.length);
+  // every economic code's entry first (in the order lines bring them), so the economic 类 are all known
+  // before any line is added
+  const codes = index.economic.codes.map((code) => economicCode(ledger, code));
+  startSelections(ledger);
+  const lines = scope.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const unitAt = index.unit[i]!; // a scope's lines are those of its units
+    const u = (units[unitAt] ??= unitEntry(ledger, scope, line.unit, index.functional.codes.length));
+    const code = codes[index.economicId[i]!]!;
+    const functionalId = index.functionalId[i]!;
+    const row = (u.rows[functionalId] ??= functionalRow(u, line.functional));
+    addLine(ledger, u, row, code, line);
   }
   sumRows(ledger);
   return ledger;
 }
 
 /** Everything one line adds to, as `classifyLine` says. */
-function addLine(ledger: Ledger, u: UnitEntry, line: LineItem): void {
+function addLine(ledger: Ledger, u: UnitEntry, row: FunctionalRow, code: EconomicCodeAmounts, line: LineItem): void {
   const amount: number = line.amount;
-  const code = economicCode(ledger, line.economic);
   const c = classifyWithFacts(line, u.unit, code.facts);
-  let row = u.rows.get(line.functional);
-  if (!row) u.rows.set(line.functional, (row = functionalRow(u, line.functional, c.functionalClass)));
   // The project a line names (an entry is made for a code no project of the scope has: 一般性项目, no funds yet).
   let named = line.project ? ledger.projects.get(line.project) : undefined;
   if (line.project && !named) ledger.projects.set(line.project, (named = { projectClass: 0, funds: undefined, named: 0 }));
@@ -211,7 +222,7 @@ function emptyLedger(lineCount: number): Ledger {
     units: new Map(),
     expenditure: [],
     selectionNonZero: new Array<boolean>(SELECTION_COUNT).fill(false),
-    selectionClassUsed: [[], [], [], []],
+    selectionClassUsed: [],
     economic: new Map(),
     codes: new Map(),
     basicFunds: { total: 0, fiscal: 0 },
@@ -252,7 +263,7 @@ function addProjects(ledger: Ledger, scope: Scope): void {
 }
 
 /** A unit's entry, made at its first line; its type is looked up as the tables look it up. */
-function unitEntry(ledger: Ledger, scope: Scope, code: string): UnitEntry {
+function unitEntry(ledger: Ledger, scope: Scope, code: string, functionalCodes: number): UnitEntry {
   const unitLedger: UnitLedger = {
     sums: emptySums(),
     bySource: emptyBySource(),
@@ -262,11 +273,12 @@ function unitEntry(ledger: Ledger, scope: Scope, code: string): UnitEntry {
     projectFunds: undefined,
   };
   ledger.units.set(code, unitLedger);
-  return { code, unit: scope.unitByCode.get(code), ledger: unitLedger, rows: new Map() };
+  return { code, unit: scope.unitByCode.get(code), ledger: unitLedger, rows: new Array<FunctionalRow | undefined>(functionalCodes) };
 }
 
 /** A unit's row for a functional code, made at its first line, with the amounts of its 类 in the unit. */
-function functionalRow(u: UnitEntry, functional: string, functionalClass: string): FunctionalRow {
+function functionalRow(u: UnitEntry, functional: string): FunctionalRow {
+  const functionalClass = functionalClassOf(functional);
   const row: FunctionalRow = {
     functional,
     functionalClass,
@@ -287,10 +299,8 @@ function classAmountsOf(classes: Map<string, FunctionalClassAmounts>, functional
   return amounts;
 }
 
-/** The entry of an economic code, made at its first line with those of its 类 and 款 (table 6). */
+/** The entry of one of the scope's economic codes, made with those of its 类 and 款 (table 6) if they are new. */
 function economicCode(ledger: Ledger, code: string): EconomicCodeAmounts {
-  const known = ledger.codes.get(code);
-  if (known) return known;
   const facts = economicCodeFacts(code);
   let classIndex = ledger.economicClasses.indexOf(facts.class);
   if (classIndex < 0) {
@@ -353,12 +363,7 @@ function addSums(into: FigureSums, from: FigureSums): void {
  * few next to lines, so lines are added to their row only. Rows of a unit are put in code order.
  */
 function sumRows(ledger: Ledger): void {
-  // amounts by economic 类 were made as the lines brought each 类: each is now made as long as the list of them
   const k = ledger.economicClasses.length;
-  for (let sel = 0; sel < SELECTION_COUNT; sel++) {
-    ledger.expenditure.push(emptyExpenditure(k));
-    padTo(ledger.selectionClassUsed[sel]!, k, false);
-  }
   for (const unit of ledger.units.values()) {
     sortByCode(unit.rows, (row) => row.functional);
     for (const row of unit.rows) {
@@ -366,7 +371,6 @@ function sumRows(ledger: Ledger): void {
       for (let sel = 0; sel < SELECTION_COUNT; sel++) {
         const acc = row.expenditure[sel];
         if (!acc) continue;
-        if (acc.basicByClass.length < k) padTo(acc.basicByClass, k, 0);
         addAcc((unit.expenditure[sel] ??= emptyExpenditure(k)), acc);
       }
     }
@@ -379,8 +383,13 @@ function sumRows(ledger: Ledger): void {
   }
 }
 
-function padTo<T>(list: T[], length: number, value: T): void {
-  while (list.length < length) list.push(value);
+/** The scope's amounts and flags by selection, each as long as the list of economic 类. */
+function startSelections(ledger: Ledger): void {
+  const k = ledger.economicClasses.length;
+  for (let sel = 0; sel < SELECTION_COUNT; sel++) {
+    ledger.expenditure.push(emptyExpenditure(k));
+    ledger.selectionClassUsed.push(new Array<boolean>(k).fill(false));
+  }
 }
 
 function addToSelection(ledger: Ledger, row: FunctionalRow, selection: number, basic: boolean, classIndex: number, projectClass: number, amount: number): void {
@@ -388,7 +397,6 @@ function addToSelection(ledger: Ledger, row: FunctionalRow, selection: number, b
   acc.total += amount;
   if (basic) {
     acc.basic += amount;
-    padTo(acc.basicByClass, classIndex + 1, 0);
     acc.basicByClass[classIndex]! += amount;
   } else {
     acc.project += amount;
@@ -396,10 +404,6 @@ function addToSelection(ledger: Ledger, row: FunctionalRow, selection: number, b
   }
   if (amount !== 0) {
     ledger.selectionNonZero[selection] = true;
-    if (basic) {
-      const used = ledger.selectionClassUsed[selection]!;
-      padTo(used, classIndex + 1, false);
-      used[classIndex] = true;
-    }
+    if (basic) ledger.selectionClassUsed[selection]![classIndex] = true;
   }
 }

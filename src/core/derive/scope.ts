@@ -16,8 +16,9 @@ import type {
   Unit,
 } from "../model.ts";
 import { fen } from "../money.ts";
+import { type LineIndex, firstIndex, indexLines } from "./line-index.ts";
 import { compareCodes } from "./order.ts";
-import { SOURCE_NAME_RANK, sourceIndex } from "./sources.ts";
+import { SOURCE_COUNT, SOURCE_NAME_RANK, sourceIndex } from "./sources.ts";
 
 export type ScopeRef = { kind: "department" } | { kind: "unit"; code: string };
 
@@ -31,6 +32,8 @@ export interface Scope {
   units: Unit[];
   unitByCode: Map<string, Unit>;
   lines: LineItem[];
+  /** 明细索引 — each of `lines`' unit (its position in `units`), codes and source as small numbers, made with the scope */
+  index: LineIndex;
   income: Income[];
   projects: Project[];
   procurement: Procurement[];
@@ -43,14 +46,20 @@ export interface Scope {
 /** The whole department's scope: every unit, and the lines, income, projects and procurement of its units. */
 export function departmentScope(budget: Budget): Scope {
   const codes = new Set(budget.units.map((u) => u.code));
-  const lines = ofUnits(budget.lineItems, codes);
+  // the budget's lines are indexed first: every line names a unit (the usual case) when none has position -1,
+  // and the scope's lines are then the budget's own list, with that index
+  const positions = firstIndex(budget.units);
+  const all = indexLines(budget.lineItems, positions);
+  const everyLineOfAUnit = all.unit.every((position) => position >= 0);
+  const lines = everyLineOfAUnit ? budget.lineItems : budget.lineItems.filter((l) => codes.has(l.unit));
+  const index = everyLineOfAUnit ? all : indexLines(lines, positions);
   const slice: ScopeSlice = {
     lines,
-    income: budget.income ? ofUnits(budget.income, codes) : incomeFromLines(lines),
+    income: budget.income ? ofUnits(budget.income, codes) : undefined,
     projects: ofUnits(budget.projects, codes),
     procurement: ofUnits(budget.procurement, codes),
   };
-  return makeScope(budget, { kind: "department" }, budget.department.name, budget.department.code, budget.units, slice, {
+  return makeScope(budget, { kind: "department" }, budget.department.name, budget.department.code, budget.units, slice, index, {
     prior: budget.prior,
     reasons: budget.reasons,
     targets: budget.targets,
@@ -75,7 +84,7 @@ export function unitScope(budget: Budget, code: string): Scope {
   const lines = budget.lineItems.filter(mine);
   const slice: ScopeSlice = {
     lines,
-    income: budget.income ? budget.income.filter(mine) : incomeFromLines(lines),
+    income: budget.income ? budget.income.filter(mine) : undefined,
     projects: budget.projects.filter(mine),
     procurement: budget.procurement.filter(mine),
   };
@@ -88,7 +97,6 @@ export function unitScope(budget: Budget, code: string): Scope {
  */
 export function unitScopes(budget: Budget): Scope[] {
   const { first, slices } = partitionByUnit(budget);
-  if (!budget.income) for (const slice of slices.values()) slice.income = incomeFromLines(slice.lines);
   // A repeated unit code gets the first unit's scope, as `unitScope` finds it.
   return budget.units.map((u) => ownScope(budget, first.get(u.code)!, slices.get(u.code)!));
 }
@@ -108,7 +116,6 @@ export function unitScopeLookup(budget: Budget): (code: string) => Scope | undef
     const unit = first.get(code);
     if (!unit) return undefined;
     const slice = slices.get(code)!;
-    if (!budget.income) slice.income = incomeFromLines(slice.lines);
     scope = ownScope(budget, unit, slice);
     made.set(code, scope);
     return scope;
@@ -122,7 +129,7 @@ function partitionByUnit(budget: Budget): { first: Map<string, Unit>; slices: Ma
   for (const u of budget.units) {
     if (first.has(u.code)) continue;
     first.set(u.code, u);
-    slices.set(u.code, { lines: [], income: [], projects: [], procurement: [] });
+    slices.set(u.code, { lines: [], income: budget.income ? [] : undefined, projects: [], procurement: [] });
   }
   addByUnit(budget.lineItems, slices, "lines");
   if (budget.income) addByUnit(budget.income, slices, "income");
@@ -132,7 +139,7 @@ function partitionByUnit(budget: Budget): { first: Map<string, Unit>; slices: Ma
 }
 
 /** Appends each row to its unit's list in `slices` (rows of no unit are left out). */
-function addByUnit<K extends keyof ScopeSlice>(rows: readonly ScopeSlice[K][number][], slices: Map<string, ScopeSlice>, key: K): void {
+function addByUnit<K extends keyof ScopeSlice>(rows: readonly NonNullable<ScopeSlice[K]>[number][], slices: Map<string, ScopeSlice>, key: K): void {
   // rows of one unit usually come together: the last unit's list is kept at hand
   let lastCode: string | undefined;
   let last: unknown[] | undefined;
@@ -148,14 +155,15 @@ function addByUnit<K extends keyof ScopeSlice>(rows: readonly ScopeSlice[K][numb
 /** The lines, income, projects and procurement that belong to a scope. */
 interface ScopeSlice {
   lines: LineItem[];
-  income: Income[];
+  /** undefined when the budget states no income: the scope's income is then read from its lines */
+  income: Income[] | undefined;
   projects: Project[];
   procurement: Procurement[];
 }
 
 function ownScope(budget: Budget, unit: Unit, slice: ScopeSlice): Scope {
   const only = budget.units.length === 1;
-  return makeScope(budget, { kind: "unit", code: unit.code }, unit.name, unit.code, [unit], slice, {
+  return makeScope(budget, { kind: "unit", code: unit.code }, unit.name, unit.code, [unit], slice, indexLines(slice.lines, firstIndex([unit])), {
     prior: unit.prior ?? (only ? budget.prior : undefined),
     reasons: unit.reasons ?? (only ? budget.reasons : {}),
     targets: unit.targets ?? (only ? budget.targets : undefined),
@@ -170,6 +178,7 @@ function makeScope(
   code: string,
   units: Unit[],
   slice: ScopeSlice,
+  index: LineIndex,
   own: Pick<Scope, "prior" | "reasons" | "targets" | "assets">,
 ): Scope {
   return {
@@ -180,7 +189,8 @@ function makeScope(
     units,
     unitByCode: new Map(units.map((u) => [u.code, u])),
     lines: slice.lines,
-    income: slice.income,
+    index,
+    income: slice.income ?? incomeFromLines(slice.lines, index),
     projects: slice.projects,
     procurement: slice.procurement,
     ...own,
@@ -189,19 +199,23 @@ function makeScope(
 
 /**
  * Income by unit and source read from the line items, when the budget states none explicitly: one
- * entry per unit and source that has lines, ordered by unit code and then source name.
+ * entry per unit and source that has lines, ordered by unit code and then source name. A line's entry is
+ * found by the numbers of its unit and source in the scope's line index.
  */
-function incomeFromLines(lines: readonly LineItem[]): Income[] {
-  const byUnit = new Map<string, Map<string, Income>>(); // each unit's entries by source
+function incomeFromLines(lines: readonly LineItem[], index: LineIndex): Income[] {
+  // each unit's entries (by its position in the scope's units): by source index, and by name for unknown sources
+  const byUnit: ({ known: (Income | undefined)[]; unknown: Map<string, Income> } | undefined)[] = [];
   const entries: Income[] = []; // in first-seen order (the sort is stable)
-  for (const l of lines) {
-    let mine = byUnit.get(l.unit);
-    if (!mine) byUnit.set(l.unit, (mine = new Map()));
-    const entry = mine.get(l.source);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const mine = (byUnit[index.unit[i]!] ??= { known: new Array<Income | undefined>(SOURCE_COUNT), unknown: new Map() });
+    const s = index.source[i]!;
+    const entry = s >= 0 ? mine.known[s] : mine.unknown.get(l.source);
     if (entry) entry.amount = fen(entry.amount + l.amount);
     else {
       const made: Income = { unit: l.unit, source: l.source, amount: l.amount };
-      mine.set(l.source, made);
+      if (s >= 0) mine.known[s] = made;
+      else mine.unknown.set(l.source, made);
       entries.push(made);
     }
   }

@@ -1,6 +1,8 @@
 /**
- * The context's line index (derive/line-index.ts): each line's unit, codes and source as small numbers, made
- * once per context for the rule families that read lines (codes, mapping, units).
+ * The context's line index (derive/line-index.ts): each line's unit, codes and source as small numbers, for the
+ * rule families that read lines (codes, mapping, units). It is the department scope's own index (scope.ts
+ * `index`), made once with the scope, whenever that scope's lines are the budget's lines; the rules report on
+ * every line, so a budget with lines of no unit (which the scope leaves out) has its lines indexed here.
  * Shared like every `shared` result: pure, and not changed by its readers.
  */
 import { type LineIndex, indexLines } from "../derive/line-index.ts";
@@ -9,11 +11,12 @@ import { shared } from "./helpers.ts";
 
 export type { CodeList, LineIndex } from "../derive/line-index.ts";
 
-/** The context's line index, made once. */
+/** The index of the budget's lines. */
 export function lineIndex(ctx: RuleContext): LineIndex {
-  return shared(ctx, buildLineIndex);
+  return shared(ctx, budgetLineIndex);
 }
 
-function buildLineIndex(ctx: RuleContext): LineIndex {
-  return indexLines(ctx.budget.lineItems, ctx.unitIndex);
+function budgetLineIndex(ctx: RuleContext): LineIndex {
+  const scope = ctx.scope;
+  return scope.lines === ctx.budget.lineItems ? scope.index : indexLines(ctx.budget.lineItems, ctx.unitIndex);
 }
