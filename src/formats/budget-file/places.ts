@@ -7,34 +7,38 @@
  * is done, `state.result` then holding the value. It also reads ahead and backs off (a flow collection is
  * first tried as a block mapping key): a node that opens before an earlier sibling ended means that sibling
  * was given up, and it is dropped; a flow collection read as a would-be key and then kept is the node itself.
- * Each collection is then checked against the data js-yaml returned (every
- * key and item must be the recorded one); where it is not, the recording answers UNSURE and read.ts asks
- * `yaml` as before.
+ * On the first question each collection is checked against the data js-yaml returned (every key and item
+ * must be the recorded one); where one is not, the places are not sure() and read.ts asks `yaml` as before.
  */
 import type { State } from "js-yaml";
 
-/** A node as recorded: where its content starts, and its entries when it is a collection. */
+/** A node as js-yaml read it: offsets where it was opened and closed, its value, and the nodes read inside it. */
+interface Recorded {
+  open: number;
+  end: number;
+  result: unknown;
+  kind: string | null;
+  children: Recorded[];
+}
+
+/** A node matched with the data: where its content starts, and its entries when it is a collection. */
 interface Place {
   /** offset of the first character of the node's content (for an empty node: where it was looked for) */
   at: number;
-  result: unknown;
-  pairs?: { key: unknown; place: Place | undefined }[];
+  pairs?: { key: unknown; place: Place }[];
   items?: Place[];
-}
-
-interface Frame {
-  open: number;
-  end: number;
-  children: (Place & { end: number })[];
 }
 
 /** The recording could not be matched with the data: the caller must locate another way. */
 export const PLACES_UNSURE: unique symbol = Symbol("places unsure");
 
-/** Records node positions during a js-yaml load; `done(data)` matches them with the data it returned. */
+/**
+ * Records nodes during a js-yaml load; `done(data)` gives the places. The listener only records (every read
+ * pays for it); matching with the data waits for the first question (`Places.sure`).
+ */
 export class PlaceRecorder {
   private readonly text: string;
-  private readonly stack: Frame[] = [{ open: 0, end: 0, children: [] }];
+  private readonly stack: Recorded[] = [{ open: 0, end: 0, result: undefined, kind: null, children: [] }];
 
   constructor(text: string) {
     this.text = text;
@@ -42,34 +46,23 @@ export class PlaceRecorder {
 
   readonly listener = (event: "open" | "close", state: State): void => {
     if (event === "open") {
-      const parent = this.stack[this.stack.length - 1]!;
+      const siblings = this.stack[this.stack.length - 1]!.children;
       // siblings that ended after this node opens were read ahead and given up
-      while (parent.children.length > 0 && parent.children[parent.children.length - 1]!.end > state.position) parent.children.pop();
-      this.stack.push({ open: state.position, end: state.position, children: [] });
+      while (siblings.length > 0 && siblings[siblings.length - 1]!.end > state.position) siblings.pop();
+      this.stack.push({ open: state.position, end: state.position, result: undefined, kind: null, children: [] });
       return;
     }
-    const frame = this.stack.pop()!;
-    const end = state.position;
-    const start = contentStart(this.text, frame.open);
-    const place: Place & { end: number } = { at: start < end ? start : frame.open, result: state.result, end };
-    const only = frame.children.length === 1 ? frame.children[0]! : undefined;
-    // a flow collection where a block mapping could start was read as that mapping's key, found without a
-    // ':' after it, and kept as the node: the node is its one child
-    if (only && only.result === state.result && (only.pairs || only.items)) {
-      place.pairs = only.pairs;
-      place.items = only.items;
-    } else if (state.kind === "mapping") place.pairs = pairsOf(frame.children, state.result);
-    else if (state.kind === "sequence") place.items = itemsOf(frame.children, state.result);
-    this.stack[this.stack.length - 1]!.children.push(place);
+    const node = this.stack.pop()!;
+    node.end = state.position;
+    node.result = state.result;
+    node.kind = state.kind;
+    this.stack[this.stack.length - 1]!.children.push(node);
   };
 
-  /** The recorded root, when every collection matched the data js-yaml returned. */
+  /** The places of the nodes js-yaml read into `data`. */
   done(data: unknown): Places | typeof PLACES_UNSURE {
     const roots = this.stack[0]!.children;
     if (this.stack.length !== 1 || roots.length !== 1 || roots[0]!.result !== data) return PLACES_UNSURE;
-    if (!matches(roots[0]!)) return PLACES_UNSURE;
-    // `yaml` counts lines at \n (and \r\n); a lone \r is a line break to js-yaml only
-    if (/\r(?!\n)/.test(this.text)) return PLACES_UNSURE;
     return new Places(this.text, roots[0]!);
   }
 }
@@ -90,58 +83,85 @@ function contentStart(text: string, i: number): number {
   return i;
 }
 
-const MISMATCH: Place = { at: -1, result: undefined };
+class Mismatch extends Error {}
+
+/** The node's place and its entries', checked against its value; throws Mismatch where they differ. */
+function placeOf(text: string, node: Recorded): Place {
+  const start = contentStart(text, node.open);
+  const place: Place = { at: start < node.end ? start : node.open };
+  let { children } = node;
+  // a flow collection where a block mapping could start was read as that mapping's key, found without a
+  // ':' after it, and kept as the node: the node is its one child
+  while (children.length === 1 && children[0]!.result === node.result && node.result !== null && typeof node.result === "object") children = children[0]!.children;
+  if (Array.isArray(node.result)) place.items = itemsOf(text, children, node.result);
+  else if (node.result !== null && typeof node.result === "object") place.pairs = pairsOf(text, children, node.result as Record<string, unknown>);
+  return place;
+}
 
 /** Keys and values alternate; a key written without a value (`a:`) may have no value node. */
-function pairsOf(children: readonly Place[], result: unknown): Place["pairs"] {
-  if (result === null || typeof result !== "object") return [{ key: undefined, place: MISMATCH }];
-  const record = result as Record<string, unknown>;
+function pairsOf(text: string, children: readonly Recorded[], record: Record<string, unknown>): Place["pairs"] {
   const pairs: NonNullable<Place["pairs"]> = [];
   for (let i = 0; i < children.length; ) {
     const key = children[i]!;
     const name = String(key.result);
-    if ((key.result !== null && typeof key.result === "object") || !Object.hasOwn(record, name)) return [{ key: undefined, place: MISMATCH }];
+    if ((key.result !== null && typeof key.result === "object") || !Object.hasOwn(record, name)) throw new Mismatch();
     const value = record[name];
     const next = children[i + 1];
     // a null key is refused by the fast loader, so a null after a key is its value
     if (next && Object.is(next.result, value)) {
-      pairs.push({ key: key.result, place: next });
+      pairs.push({ key: key.result, place: placeOf(text, next) });
       i += 2;
     } else if (value === null) {
-      pairs.push({ key: key.result, place: { at: key.at, result: null } });
+      pairs.push({ key: key.result, place: { at: placeOf(text, key).at } });
       i += 1;
-    } else return [{ key: undefined, place: MISMATCH }];
+    } else throw new Mismatch();
   }
-  if (pairs.length !== Object.keys(record).length) return [{ key: undefined, place: MISMATCH }];
+  if (pairs.length !== Object.keys(record).length) throw new Mismatch();
   return pairs;
 }
 
-function itemsOf(children: readonly Place[], result: unknown): Place[] {
-  if (!Array.isArray(result) || children.length !== result.length || children.some((c, i) => !Object.is(c.result, result[i]))) return [MISMATCH];
-  return [...children];
-}
-
-function matches(place: Place): boolean {
-  if (place === MISMATCH) return false;
-  if (place.pairs) return place.pairs.every((p) => p.place !== undefined && matches(p.place));
-  if (place.items) return place.items.every(matches);
-  return true;
+function itemsOf(text: string, children: readonly Recorded[], items: readonly unknown[]): Place[] {
+  if (children.length !== items.length || children.some((c, i) => !Object.is(c.result, items[i]))) throw new Mismatch();
+  return children.map((c) => placeOf(text, c));
 }
 
 /** The recorded places of a text's nodes, answering as locations.ts `lineOf` does. */
 export class Places {
   private readonly text: string;
-  private readonly root: Place;
+  private readonly recorded: Recorded;
+  private root: Place | typeof PLACES_UNSURE | undefined;
   private lineStarts: number[] | undefined;
 
-  constructor(text: string, root: Place) {
+  constructor(text: string, recorded: Recorded) {
     this.text = text;
-    this.root = root;
+    this.recorded = recorded;
   }
 
-  /** The line (1-based) of the deepest node that exists on the path; a missing field points at its parent. */
-  lineOf(path: readonly PropertyKey[]): number {
-    let place = this.root;
+  /** Whether every node matched the data (checked once, on the first question). */
+  sure(): boolean {
+    return this.resolve() !== PLACES_UNSURE;
+  }
+
+  private resolve(): Place | typeof PLACES_UNSURE {
+    // `yaml` counts lines at \n (and \r\n); a lone \r is a line break to js-yaml only
+    if (this.root === undefined && /\r(?!\n)/.test(this.text)) this.root = PLACES_UNSURE;
+    try {
+      this.root ??= placeOf(this.text, this.recorded);
+    } catch (e) {
+      if (!(e instanceof Mismatch)) throw e;
+      this.root = PLACES_UNSURE;
+    }
+    return this.root;
+  }
+
+  /**
+   * The line (1-based) of the deepest node that exists on the path; a missing field points at its parent.
+   * Undefined when the places are not sure().
+   */
+  lineOf(path: readonly PropertyKey[]): number | undefined {
+    const root = this.resolve();
+    if (root === PLACES_UNSURE) return undefined;
+    let place = root;
     for (const step of path) {
       const next = place.pairs ? place.pairs.find((p) => p.key === step)?.place : place.items ? place.items[itemIndex(step) ?? -1] : undefined;
       if (!next) break;

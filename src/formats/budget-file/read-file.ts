@@ -71,7 +71,7 @@ export async function readBudget(path: string): Promise<ReadBudget> {
   }
   const text = await readFile(file, "utf8");
   const fast = ext === ".json" ? undefined : parseYamlFast(text);
-  if (fast && fast.places !== PLACES_UNSURE) return { budget: fast.budget, locate: locateIn(fast.places), file };
+  if (fast && fast.places !== PLACES_UNSURE && fast.places.sure()) return { budget: fast.budget, locate: locateIn(fast.places), file };
   const { parseBudgetDocument } = await import("./read.ts");
   return { ...parseBudgetDocument(text, file, ext === ".json" ? "json" : "yaml"), file };
 }
@@ -101,9 +101,12 @@ export function parseYamlFast(text: string): { budget: Budget; places: Places | 
   return parsed.success ? { budget: fileToBudget(parsed.data), places: loaded.places } : undefined;
 }
 
-/** `locate` from recorded places. */
+/** `locate` from recorded places that are sure(). */
 export function locateIn(places: Places): (path: string) => SourcePlace | undefined {
-  return (path) => ({ line: places.lineOf(parsePath(path)) });
+  return (path) => {
+    const line = places.lineOf(parsePath(path));
+    return line ? { line } : undefined;
+  };
 }
 
 export function isRecord(data: unknown): data is Record<string, unknown> {

@@ -40,7 +40,12 @@ export function parseBudgetDocument(text: string, file: string, format: "yaml" |
   if (format === "yaml") {
     const fast = parseYamlFast(text);
     if (!fast) return parseBudgetDocumentWithLocations(text, file, format);
-    return { budget: fast.budget, locate: fast.places === PLACES_UNSURE ? locateWithYaml(text) : locateIn(fast.places) };
+    const { places } = fast;
+    if (places === PLACES_UNSURE) return { budget: fast.budget, locate: locateWithYaml(text) };
+    // whether the places match the data is checked on the first `locate`; where not, `yaml` answers
+    const fromPlaces = locateIn(places);
+    const fromYaml = locateWithYaml(text);
+    return { budget: fast.budget, locate: (path) => (places.sure() ? fromPlaces(path) : fromYaml(path)) };
   }
   const data = jsonDataIfPlain(text, parseJson(text, file));
   if (data === UNSURE || !isRecord(data)) return parseBudgetDocumentWithLocations(text, file, format);
