@@ -1,7 +1,7 @@
 /**
- * The fast way from budget text to plain data: js-yaml for YAML, JSON.parse for JSON. Neither keeps
- * where a value was written; read.ts asks the location-keeping `yaml` parser for that only when a
- * message or a finding needs a line.
+ * The fast way from budget text to plain data: js-yaml for YAML, JSON.parse for JSON. js-yaml's parse
+ * also records where each node was written (places.ts); for JSON, and where those places cannot be
+ * matched with the data, read.ts asks the location-keeping `yaml` parser when a finding needs a line.
  *
  * The fast loaders must give exactly the data that `yaml` (YAML 1.2, core schema, unique keys) gives,
  * or say they cannot vouch for it (`UNSURE`), and the caller then reads the text the slow way. So:
