@@ -4,9 +4,9 @@
  *
  * Printed: the first read in this process (cold: nothing compiled yet, as in a one-shot `yusuan check`), then,
  * after a warm-up, the median round's milliseconds per read of
- * - the fast path (js-yaml, zod; no locations) — what every read costs;
- * - the location path of a file with a finding: the fast read, then the first `locate`, which parses the text
- *   again with `yaml` keeping places (once per file);
+ * - the fast path (js-yaml, zod; node places recorded during the parse) — what every read costs;
+ * - the location path of a file with a finding: the fast read, then the first `locate`, answered from the
+ *   places recorded (`yaml` parses the text again only where they could not be matched with the data);
  * - the location-keeping path alone (`yaml` then zod), which every read cost before;
  * - JSON: the same budget as a .json file, and JSON.parse of that text alone.
  * Disk reads are left out (the text is read once). `--rounds` (default 7), `--n` reads per round (default 40; an
@@ -75,7 +75,7 @@ console.log(`  text → validated Budget, no disk; median of ${roundCount} round
 console.log(`  ${"".padEnd(42)} ${"wall".padStart(10)} ${"CPU".padStart(10)}`);
 row("first read (cold: nothing compiled yet)", { wall: cold, cpu: (coldCpu.user + coldCpu.system) / 1000 });
 row("YAML, fast path (js-yaml + zod)", fast, `target ≤ ${TARGET_MS} ms: ${Math.min(fast.wall, fast.cpu) <= TARGET_MS ? "met" : "NOT MET"}`);
-row("YAML, fast path + first line looked up", located, "a file with a finding: `yaml` parses it once more");
+row("YAML, fast path + first line looked up", located, "a file with a finding: lines from js-yaml's parse");
 row("YAML, location-keeping path (yaml + zod)", slow, "what every read cost before");
 row("JSON file, fast path (JSON.parse + zod)", fromJson);
 row("JSON.parse alone of the same budget", jsonParse);

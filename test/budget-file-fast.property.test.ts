@@ -10,8 +10,10 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { type ToStringOptions, stringify } from "yaml";
 import { budgetToFile } from "../src/formats/budget-file/convert.ts";
-import { UNSURE, loadYamlFast } from "../src/formats/budget-file/fast-load.ts";
-import { type ParsedBudget, parseBudgetDocument, parseBudgetDocumentWithLocations } from "../src/formats/budget-file/read.ts";
+import { UNSURE, loadYamlFast, loadYamlFastWithPlaces } from "../src/formats/budget-file/fast-load.ts";
+import { lineOf, parseLocated } from "../src/formats/budget-file/locations.ts";
+import { PLACES_UNSURE } from "../src/formats/budget-file/places.ts";
+import { type ParsedBudget, parseBudgetDocument, parseBudgetDocumentWithLocations, parsePath } from "../src/formats/budget-file/read.ts";
 import { InputError } from "../src/formats/errors.ts";
 import { arbBudget } from "./support/generate.ts";
 
@@ -35,10 +37,28 @@ function outcome(read: () => ParsedBudget): Outcome {
   }
 }
 
+/** Paths that are not there, deep and shallow: each points at its nearest existing ancestor. */
+const MISSING = ["lineItems[999].amount", "units[0].nope", "nope", "department.code.deeper", "units[0].name[2]", "projects[0].indicators[9].target", "lineItems.0.amount", "units[-1]"];
+
+/** Every path of the data, containers and leaves: `a.b[2].c`. */
+function everyPath(data: unknown, prefix = "", out: string[] = []): string[] {
+  if (prefix !== "") out.push(prefix);
+  if (Array.isArray(data)) data.forEach((v, i) => everyPath(v, `${prefix}[${i}]`, out));
+  else if (data !== null && typeof data === "object") for (const [k, v] of Object.entries(data)) everyPath(v, prefix === "" ? k : `${prefix}.${k}`, out);
+  return out;
+}
+
 function bothPaths(text: string, format: "yaml" | "json"): void {
   const fast = outcome(() => parseBudgetDocument(text, "budget.yaml", format));
   const located = outcome(() => parseBudgetDocumentWithLocations(text, "budget.yaml", format));
   expect(fast).toEqual(located);
+  if (!("budget" in fast) || format !== "yaml") return;
+  // the line of every path of the data, as recorded during js-yaml's parse, is the one `yaml` gives
+  const data = loadYamlFast(text);
+  if (data === UNSURE) return;
+  const fastLocate = parseBudgetDocument(text, "budget.yaml", format).locate;
+  const yamlLocate = parseBudgetDocumentWithLocations(text, "budget.yaml", format).locate;
+  for (const path of [...everyPath(data), ...MISSING]) expect([path, fastLocate(path)?.line]).toEqual([path, yamlLocate(path)?.line]);
 }
 
 /** Values YAML resolvers disagree on, written in place of a value. */
@@ -115,6 +135,9 @@ describe("the fast reading path and the location-keeping path agree", () => {
         bothPaths(text, "yaml");
         // and it was the fast loader that read it, not the location-keeping parser standing in
         expect(loadYamlFast(text)).not.toBe(UNSURE);
+        // and the lines came from the places recorded in that parse, not from `yaml`
+        const loaded = loadYamlFastWithPlaces(text);
+        expect(loaded !== UNSURE && loaded.places !== PLACES_UNSURE && loaded.places.sure()).toBe(true);
       }),
       RUNS,
     );
@@ -196,5 +219,34 @@ ${extra}`;
       bothPaths(text, "yaml");
     }
     bothPaths(JSON.stringify({ year: 2021 }).replace("}", ', "year": 2022}'), "json");
+  });
+});
+
+describe("places recorded during js-yaml's parse", () => {
+  it("give `yaml`'s line for empty values, comments, flow and block styles, in any data", () => {
+    const texts = [
+      "a:\nb: 1\n",
+      "a:   # none\n\n  # more\nb:\n  - \n  - x\n  -\n",
+      "# head\n\n---\na: { b: , c: [ 0, 1 ] }\nd:\n\n  e: 1\n",
+      "a: [\n  1,\n  { b: 2 }\n]\nc: |\n  text\nd: >-\n  more\n",
+      "- 1\n- - 2\n  - a: 3\n    b:\n",
+      "\uFEFFa: 1\r\nb:\r\n  c: 2\r\n",
+      "{ a: 1, 2: b, true: c, 0x10: d }\n",
+    ];
+    const unsure: string[] = [];
+    for (const text of texts) {
+      const loaded = loadYamlFastWithPlaces(text);
+      if (loaded === UNSURE) throw new Error(`not read by the fast loader: ${JSON.stringify(text)}`);
+      // unsure is allowed (read.ts then asks `yaml`); a wrong line is not
+      if (loaded.places === PLACES_UNSURE || !loaded.places.sure()) {
+        unsure.push(text);
+        continue;
+      }
+      const located = parseLocated(text);
+      const paths = [...everyPath(loaded.data), ...MISSING, "a.b", "a.c[0]", "a.c[1]", "b[0]", "b[2]", "[1][1].b", "2", "true", "16", "[1].0"];
+      for (const path of paths) expect([text, path, loaded.places.lineOf(parsePath(path))]).toEqual([text, path, lineOf(located, parsePath(path))]);
+    }
+    // a block sequence item left empty (`-` alone) has no node of its own in js-yaml: left to `yaml`
+    expect(unsure).toEqual([texts[1]]);
   });
 });

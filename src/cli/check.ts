@@ -7,7 +7,7 @@ import { basename } from "node:path";
 import type { Finding, Location } from "../core/rules/finding.ts";
 import { createRuleContext } from "../core/rules/engine.ts";
 import { runRules } from "../core/rules/index.ts";
-import { type SourcePlace, readBudget } from "../formats/budget-file/read.ts";
+import { type SourcePlace, readBudget } from "../formats/budget-file/read-file.ts";
 import { findingGroupLines } from "../formats/findings-text.ts";
 import { type CatalogOptions, catalogFor } from "../formats/catalog-choice.ts";
 import { EXIT, type Io, reportFailure } from "./main.ts";

@@ -15,7 +15,7 @@ import { createExecutionRuleContext, runExecutionRules } from "../core/rules/exe
 import { SEVERITY_NAMES } from "../core/rules/finding.ts";
 import type { Payment } from "../core/execution/model.ts";
 import { formatYuan, fen } from "../core/money.ts";
-import { readBudget } from "../formats/budget-file/read.ts";
+import { readBudget } from "../formats/budget-file/read-file.ts";
 import { readExecutionDir } from "../formats/execution/execution-file.ts";
 import { type PaymentImportOptions, importPayments } from "../formats/execution/payments.ts";
 import { EXIT, type Io } from "./main.ts";

@@ -7,7 +7,7 @@ import { mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { SingleBar } from "cli-progress";
 import { LAYOUTS, type Layout, deriveAll } from "../core/disclosure.ts";
-import { readBudget, resolveBudgetFile } from "../formats/budget-file/read.ts";
+import { readBudget, resolveBudgetFile } from "../formats/budget-file/read-file.ts";
 import { InputError, formatProblem } from "../formats/errors.ts";
 import { type CatalogOptions, catalogFor } from "../formats/catalog-choice.ts";
 import { EXIT, type Io, reportFailure } from "./main.ts";

@@ -1,7 +1,7 @@
 /**
- * The fast way from budget text to plain data: js-yaml for YAML, JSON.parse for JSON. Neither keeps
- * where a value was written; read.ts asks the location-keeping `yaml` parser for that only when a
- * message or a finding needs a line.
+ * The fast way from budget text to plain data: js-yaml for YAML, JSON.parse for JSON. js-yaml's parse
+ * also records where each node was written (places.ts); for JSON, and where those places cannot be
+ * matched with the data, read.ts asks the location-keeping `yaml` parser when a finding needs a line.
  *
  * The fast loaders must give exactly the data that `yaml` (YAML 1.2, core schema, unique keys) gives,
  * or say they cannot vouch for it (`UNSURE`), and the caller then reads the text the slow way. So:
@@ -16,6 +16,7 @@
  * Duplicate keys are an error in both. A look that finds too much only costs speed, never correctness.
  */
 import { FAILSAFE_SCHEMA, Type, YAMLException, load } from "js-yaml";
+import { type PLACES_UNSURE, PlaceRecorder, type Places } from "./places.ts";
 
 /** The fast loader could not vouch for the data: read the text with the location-keeping parser. */
 export const UNSURE: unique symbol = Symbol("unsure");
@@ -94,16 +95,27 @@ const CORE_AS_YAML = FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, int
 
 /** YAML text → data, or UNSURE when `yaml` might read it differently (or not at all). */
 export function loadYamlFast(text: string): unknown {
+  const loaded = loadYamlFastWithPlaces(text);
+  return loaded === UNSURE ? UNSURE : loaded.data;
+}
+
+/**
+ * The same, with where each node was written (places.ts), recorded during the same parse; `places` is
+ * PLACES_UNSURE where the recording could not be matched with the data, and lines must come from `yaml`.
+ */
+export function loadYamlFastWithPlaces(text: string): { data: unknown; places: Places | typeof PLACES_UNSURE } | Unsure {
   if (leftToYaml(text)) return UNSURE;
+  // js-yaml drops a byte order mark before reading, so its offsets are into the text without it
+  const recorder = new PlaceRecorder(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   let data: unknown;
   try {
-    data = load(text, { schema: CORE_AS_YAML });
+    data = load(text, { schema: CORE_AS_YAML, listener: recorder.listener });
   } catch (e) {
     if (e instanceof YAMLException || e instanceof RangeError) return UNSURE;
     throw e;
   }
   // an empty text: js-yaml gives undefined, `yaml` null
-  return data !== undefined && keysAsYamlWrites(data) ? data : UNSURE;
+  return data !== undefined && keysAsYamlWrites(data) ? { data, places: recorder.done(data) } : UNSURE;
 }
 
 /** Whether every key is one `yaml` writes the same: not from a null key, not long. */

@@ -1,7 +1,7 @@
 /**
  * Where things were written in a budget file: the `yaml` parser keeps every node's place, so a message
  * can name the line of a field. It is many times slower than the fast loaders, so read.ts runs it only
- * when something must be located or reported (once per file).
+ * when something must be reported, or located where js-yaml's recorded places (places.ts) cannot answer.
  */
 import { type Document, LineCounter, isNode, parseDocument } from "yaml";
 

@@ -1,81 +1,29 @@
 /**
- * Reading a budget from disk: a directory holding budget.yaml (or .yml / .json), or the file itself.
- * Every problem names the file, the line and the field; nothing half-read is ever returned.
+ * Budget text (YAML or JSON) → a budget, synchronously, with the location-keeping `yaml` parser at hand for
+ * whatever the fast path cannot answer. Reading from disk is read-file.ts, which loads this module (and so
+ * `yaml`) only when it needs it.
  */
-import { readFile, stat } from "node:fs/promises";
-import { join } from "node:path";
 import type { z } from "zod";
 import type { Budget } from "../../core/model.ts";
 import { InputError, type InputProblem, fieldPath } from "../errors.ts";
 import { fileToBudget } from "./convert.ts";
-import { UNSURE, jsonDataIfPlain, loadYamlFast } from "./fast-load.ts";
+import { UNSURE, jsonDataIfPlain } from "./fast-load.ts";
 import { type LocatedText, lineOf, parseLocated } from "./locations.ts";
+import { PLACES_UNSURE } from "./places.ts";
+import { type ParsedBudget, type SourcePlace, isRecord, locateIn, parsePath, parseYamlFast } from "./read-file.ts";
 import { budgetFileSchema } from "./schema.ts";
 
-/** Files larger than this are refused before they are read. */
-export const MAX_BUDGET_FILE_BYTES = 20 * 1024 * 1024;
-
-const CANDIDATES = ["budget.yaml", "budget.yml", "budget.json", "budget.xlsx"];
-
-/** Where a path into the budget data (e.g. `lineItems[3].economic`) was written in its file. */
-export interface SourcePlace {
-  line?: number;
-  sheet?: string;
-  cell?: string;
-}
-
-/** A budget as read, with a way to find where each of its fields came from. */
-export interface ReadBudget {
-  budget: Budget;
-  file: string;
-  locate: (path: string) => SourcePlace | undefined;
-}
-
-/** Another reader (the XLSX entry workbook) can plug in here without this module importing it. */
-export type BudgetReader = (file: string) => Promise<Budget | { budget: Budget; locate: (path: string) => SourcePlace | undefined }>;
-const extraReaders = new Map<string, BudgetReader>();
-
-export function registerBudgetReader(extension: string, reader: BudgetReader): void {
-  extraReaders.set(extension, reader);
-}
-
-/** Resolves a budget argument (directory or file) to the file to read. */
-export async function resolveBudgetFile(path: string): Promise<string> {
-  const s = await stat(path).catch(() => undefined);
-  if (!s) throw new InputError([{ file: path, message: "找不到文件或目录 / no such file or directory" }]);
-  if (!s.isDirectory()) return path;
-  for (const c of CANDIDATES) {
-    const p = join(path, c);
-    if (await stat(p).catch(() => undefined)) return p;
-  }
-  throw new InputError([{ file: path, message: `目录中没有预算文件 / no budget file in this directory (expected one of ${CANDIDATES.join(", ")})` }]);
-}
-
-export async function readBudget(path: string): Promise<ReadBudget> {
-  const file = await resolveBudgetFile(path);
-  const size = (await stat(file)).size;
-  if (size > MAX_BUDGET_FILE_BYTES) {
-    throw new InputError([{ file, message: `文件过大（${(size / 1048576).toFixed(1)} MB，上限 20 MB） / file too large (limit 20 MB)` }]);
-  }
-  const ext = file.slice(file.lastIndexOf(".")).toLowerCase();
-  const extra = extraReaders.get(ext);
-  if (extra) {
-    const r = await extra(file);
-    return "budget" in r && "locate" in r ? { budget: r.budget, locate: r.locate, file } : { budget: r as Budget, locate: () => undefined, file };
-  }
-  if (ext !== ".yaml" && ext !== ".yml" && ext !== ".json") {
-    throw new InputError([{ file, message: `不支持的文件类型 ${ext} / unsupported file type (use .yaml, .json${[...extraReaders.keys()].map((e) => `, ${e}`).join("")})` }]);
-  }
-  const text = await readFile(file, "utf8");
-  return { ...parseBudgetDocument(text, file, ext === ".json" ? "json" : "yaml"), file };
-}
-
-/** "lineItems[3].economic" → ["lineItems", 3, "economic"] */
-export function parsePath(path: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
-  return out;
-}
+export {
+  type BudgetReader,
+  MAX_BUDGET_FILE_BYTES,
+  type ParsedBudget,
+  type ReadBudget,
+  type SourcePlace,
+  parsePath,
+  readBudget,
+  registerBudgetReader,
+  resolveBudgetFile,
+} from "./read-file.ts";
 
 /** Parses budget text (YAML or JSON). `file` is only used in messages. */
 export function parseBudgetText(text: string, file: string, format: "yaml" | "json"): Budget {
@@ -83,28 +31,37 @@ export function parseBudgetText(text: string, file: string, format: "yaml" | "js
 }
 
 /**
- * Parses budget text; `locate` finds the line of a field. The common path is fast (js-yaml or JSON.parse,
- * no locations); the location-keeping `yaml` parser runs only when `locate` is first called, and every
+ * Parses budget text; `locate` finds the line of a field. The common path is fast (js-yaml or JSON.parse),
+ * YAML with the places js-yaml's parse recorded; the location-keeping `yaml` parser runs only when `locate`
+ * is first called on JSON or on YAML whose places could not be matched with the data (places.ts), and every
  * failure is read again by it, so each message names the line it always has.
  */
 export function parseBudgetDocument(text: string, file: string, format: "yaml" | "json"): ParsedBudget {
-  const data = format === "json" ? jsonDataIfPlain(text, parseJson(text, file)) : loadYamlFast(text);
+  if (format === "yaml") {
+    const fast = parseYamlFast(text);
+    if (!fast) return parseBudgetDocumentWithLocations(text, file, format);
+    const { places } = fast;
+    if (places === PLACES_UNSURE) return { budget: fast.budget, locate: locateWithYaml(text) };
+    // whether the places match the data is checked on the first `locate`; where not, `yaml` answers
+    const fromPlaces = locateIn(places);
+    const fromYaml = locateWithYaml(text);
+    return { budget: fast.budget, locate: (path) => (places.sure() ? fromPlaces(path) : fromYaml(path)) };
+  }
+  const data = jsonDataIfPlain(text, parseJson(text, file));
   if (data === UNSURE || !isRecord(data)) return parseBudgetDocumentWithLocations(text, file, format);
   const parsed = budgetFileSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) return parseBudgetDocumentWithLocations(text, file, format);
+  return { budget: fileToBudget(parsed.data), locate: locateWithYaml(text) };
+}
+
+/** `locate` by the `yaml` parser, run the first time it is called. */
+function locateWithYaml(text: string): (path: string) => SourcePlace | undefined {
   let located: LocatedText | undefined;
-  const locate = (path: string): SourcePlace | undefined => {
+  return (path) => {
     located ??= parseLocated(text);
     const line = lineOf(located, parsePath(path));
     return line ? { line } : undefined;
   };
-  return { budget: fileToBudget(parsed.data), locate };
-}
-
-/** A budget parsed from text, with a way to find the line of each field. */
-export interface ParsedBudget {
-  budget: Budget;
-  locate: (path: string) => SourcePlace | undefined;
 }
 
 /**
@@ -135,9 +92,6 @@ export function parseBudgetDocumentWithLocations(text: string, file: string, for
   return { budget: fileToBudget(parsed.data), locate };
 }
 
-function isRecord(data: unknown): data is Record<string, unknown> {
-  return data !== null && typeof data === "object" && !Array.isArray(data);
-}
 
 /** JSON.parse, with its error as an InputError naming the line. */
 function parseJson(text: string, file: string): unknown {

@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import type { z } from "zod";
 import type { Budget } from "../../core/model.ts";
 import { fileToBudget } from "../budget-file/convert.ts";
-import { MAX_BUDGET_FILE_BYTES } from "../budget-file/read.ts";
+import { MAX_BUDGET_FILE_BYTES } from "../budget-file/read-file.ts";
 import { budgetFileSchema } from "../budget-file/schema.ts";
 import { InputError, type InputProblem, fieldPath } from "../errors.ts";
 import { type WorkbookData, buildFile } from "./build.ts";

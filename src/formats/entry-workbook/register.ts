@@ -1,4 +1,4 @@
-import { registerBudgetReader } from "../budget-file/read.ts";
+import { registerBudgetReader } from "../budget-file/read-file.ts";
 
 /**
  * Lets every command that reads a budget read .xlsx entry workbooks too. The reader (and ExcelJS with it)
