@@ -10,6 +10,7 @@ import { decodeText } from "./decode.ts";
 import { assembleBlocks } from "./blocks.ts";
 import { HTML_LIMITS, type HtmlLimits, collapse, htmlBlocks } from "./html-blocks.ts";
 import { errorText, importProblem } from "./problems.ts";
+import { lineIndex } from "../../formats/text-lines.ts";
 
 export { HTML_LIMITS, type HtmlLimits } from "./html-blocks.ts";
 
@@ -44,22 +45,6 @@ export function nestingDepth(text: string, stopAt = Infinity): number {
     if (depth > max && (max = depth) > stopAt) break;
   }
   return max;
-}
-
-/** Line of each offset, by binary search over line starts. */
-function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
 }
 
 export interface HtmlOptions {

@@ -11,6 +11,7 @@
  * must be the recorded one); where one is not, the places are not sure() and read.ts asks `yaml` as before.
  */
 import type { State } from "js-yaml";
+import { lineIndex } from "../text-lines.ts";
 
 /** A node as js-yaml read it: offsets where it was opened and closed, its value, and the nodes read inside it. */
 interface Recorded {
@@ -130,7 +131,7 @@ export class Places {
   private readonly text: string;
   private readonly recorded: Recorded;
   private root: Place | typeof PLACES_UNSURE | undefined;
-  private lineStarts: number[] | undefined;
+  private lineOfOffset: ((offset: number) => number) | undefined;
 
   constructor(text: string, recorded: Recorded) {
     this.text = text;
@@ -171,16 +172,8 @@ export class Places {
   }
 
   private lineAt(offset: number): number {
-    this.lineStarts ??= lineStartsOf(this.text);
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    this.lineOfOffset ??= lineIndex(this.text);
+    return this.lineOfOffset(offset);
   }
 }
 
@@ -190,8 +183,3 @@ function itemIndex(step: PropertyKey): number | undefined {
   return typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}

@@ -3,7 +3,7 @@
  * serialises with. Nothing here is restated; the only local type is a budget-file line item as the grid
  * edits it (budget-file JSON is the budget file's, read by src/formats/budget-file).
  */
-import type {
+export type {
   AuditAnswer,
   AuditSummary,
   BudgetSummary,
@@ -27,37 +27,8 @@ import type {
   VersionDiff,
   VersionInfo,
 } from "../../contract/index.ts";
-import type { Severity } from "../../core/rules/finding.ts";
-import type { BudgetState, Role, WorkflowAction } from "../../core/workflow.ts";
-
-export type {
-  AuditAnswer,
-  AuditSummary,
-  BudgetState,
-  BudgetSummary,
-  CatalogAnswer,
-  CheckedFinding,
-  CheckResult,
-  ControlFigure,
-  Department,
-  Explanation,
-  Finding,
-  Me,
-  Publication,
-  PublicationFigures,
-  PublicationFileMeta,
-  PublicationMeta,
-  Region,
-  RegionOverview,
-  Role,
-  Saved,
-  Severity,
-  Transition,
-  VersionDetail,
-  VersionDiff,
-  VersionInfo,
-  WorkflowAction,
-};
+export type { Severity } from "../../core/rules/finding.ts";
+export type { BudgetState, Role, WorkflowAction } from "../../core/workflow.ts";
 
 /** Budget-file JSON (the fields of budget.yaml; amounts as 元 text). */
 export type Content = Record<string, unknown>;
