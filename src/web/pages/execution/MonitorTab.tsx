@@ -66,7 +66,7 @@ export function MonitorTab({ data, year }: { data: ProgressAnswer; year: number 
           name: t("exSpendingProgress"),
           type: "bar",
           data: scopes.map((s) => ({ value: pct(s.rate), itemStyle: { color: pct(s.rate) < time ? "#faad14" : "#1677ff" } })),
-          label: { show: true, position: "right", formatter: "{c}%" },
+          label: { show: true, position: "right", formatter: (p: { dataIndex: number }) => formatPercent(scopes[p.dataIndex]!.rate) },
           markLine: { symbol: "none", data: [{ xAxis: time, name: t("exTimeProgress") }], label: { position: "start", formatter: `${t("exTimeProgress")} ${timeText}` }, lineStyle: { color: "#8c8c8c", type: "dashed" } },
         },
       ],
