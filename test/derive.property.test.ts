@@ -14,13 +14,12 @@ import {
   FUNDING_SOURCE_NAMES,
   GENERAL_PUBLIC_BUDGET_SOURCES,
   isAdministrativeLike,
-  isAppropriation,
-  isGeneralPublicBudget,
 } from "../src/core/model.ts";
 import { formatWanYuan, fen } from "../src/core/money.ts";
 import type { DisclosureTable, Row, RowKind } from "../src/core/table.ts";
 import { disclosureToJson } from "../src/formats/json.ts";
 import { DEFAULT_SIZE, arbBudget, arbBudgetOfSize } from "./support/generate.ts";
+import { isAppropriation, isGeneralPublicBudget } from "./support/reference-figures.ts";
 
 const catalog = new CatalogIndex(builtInCatalog(2021)!);
 /** 100 runs per property by default; YUSUAN_PROPERTY_RUNS=5000 hunts longer, YUSUAN_PROPERTY_SIZE=default on full-size budgets. */

@@ -135,15 +135,6 @@ export const FUNDING_SOURCE_NAMES: Record<FundingSource, string> = {
   "subordinate-remittance": "附属单位上缴收入",
 };
 
-/** 一般公共预算 — the five sub-sources together. */
-export function isGeneralPublicBudget(s: FundingSource): boolean {
-  return (GENERAL_PUBLIC_BUDGET_SOURCES as readonly FundingSource[]).includes(s);
-}
-
-/** 财政拨款 in table 4's wide sense: 一般公共预算, 政府性基金 and 国有资本经营 money. */
-export function isAppropriation(s: FundingSource): boolean {
-  return isGeneralPublicBudget(s) || s === "government-fund" || s === "state-capital";
-}
 
 /** 支出性质 — basic (基本支出) or project (项目支出) expenditure. */
 export type Nature = "basic" | "project";

@@ -29,8 +29,9 @@ import type {
   Unit,
   UnitType,
 } from "../../src/core/model.ts";
-import { FUNDING_SOURCES, REASON_KEYS, indicator, isAppropriation, isGeneralPublicBudget, lineItem, priorYear, procurement as procurementRow, project, unit } from "../../src/core/model.ts";
+import { FUNDING_SOURCES, REASON_KEYS, indicator, lineItem, priorYear, procurement as procurementRow, project, unit } from "../../src/core/model.ts";
 import { type Fen, fen } from "../../src/core/money.ts";
+import { isAppropriation, isGeneralPublicBudget } from "./reference-figures.ts";
 
 // ── PRNG ────────────────────────────────────────────────────────────────────
 

@@ -16,6 +16,16 @@ export type ReferenceScope = { kind: "department" } | { kind: "unit"; code: stri
 const GPB: readonly string[] = ["gpb-appropriation", "gpb-admin-fees", "gpb-special-revenue", "gpb-state-assets", "gpb-housing-fund"];
 const isKnownSource = (l: { source: string }) => (FUNDING_SOURCES as readonly string[]).includes(l.source);
 const isGpb = (l: LineItem) => GPB.includes(l.source);
+
+/** 一般公共预算 — the five sub-sources together (the oracle's own statement; the core's is classify.ts). */
+export function isGeneralPublicBudget(s: string): boolean {
+  return GPB.includes(s);
+}
+
+/** 财政拨款 in table 4's wide sense: 一般公共预算, 政府性基金 and 国有资本经营 money. */
+export function isAppropriation(s: string): boolean {
+  return isGeneralPublicBudget(s) || s === "government-fund" || s === "state-capital";
+}
 const isBasic = (l: LineItem) => l.nature === "basic";
 const economicClass = (l: LineItem) => l.economic.slice(0, 3);
 const economicSection = (l: LineItem) => l.economic.slice(0, 5);
