@@ -77,7 +77,7 @@ function carry(list: CodeList, definition: YearDefinition, part: CatalogPart): E
 
 function resolvePart(neighbour: CodeList, definition: YearDefinition, part: CatalogPart, changes: readonly CatalogChange[], direction: "forward" | "backward"): CodeList {
   const why = definition.absent?.[part];
-  if (why) return { source: why, entries: [], absent: why };
+  if (why) return { source: `${definition.edition}; ${why}`, entries: [], absent: why };
   const entries = carry(neighbour, definition, part);
   if (direction === "forward") for (const c of changes) forward(entries, c);
   else for (const c of [...changes].reverse()) backward(entries, c);

@@ -50,7 +50,7 @@ export const codeFunctional: DocumentRule = defineRule<DocumentContext>(
         const entry = catalog.functionalEntry(r.code);
         // a 项 the year's catalog does not confirm (carried over from a neighbouring year, or a partial list)
         // is reported as info; 类 and 款 are checked in full
-        const unconfirmed = codeLevel(r.code) === "item" && !catalog.isConfirmed(r.code);
+        const unconfirmed = codeLevel(r.code) === "item" && catalog.functionalEntry(r.code.slice(0, 5)) !== undefined && !catalog.isConfirmed(r.code);
         const note = unconfirmed ? UNCONFIRMED_NOTE : { zh: "", en: "" };
         if (!entry) {
           out.push(emit({ message: `${t.info.label} 科目 ${r.code} 不在${catalog.year}年科目表中${note.zh} / code ${r.code} is not in the ${catalog.year} catalog${note.en}`, location: cellLocation(t.info, r.row), actual: r.code, severity: unconfirmed ? "info" : severityOf(catalog) }));
