@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { CatalogIndex, type CodeList, type YearCatalog } from "../src/core/catalog.ts";
 import { CATALOG_PARTS, type CatalogPart } from "../src/core/catalogs/changes.ts";
-import { BASE_YEAR, BUILT_IN_YEARS, YEAR_DEFINITIONS, builtInCatalog } from "../src/core/catalogs/index.ts";
+import { BASE_YEAR, BUILT_IN_YEARS, YEAR_DEFINITIONS, builtInCatalog, resolveCatalogs } from "../src/core/catalogs/index.ts";
 import { yearMapping } from "../src/core/catalogs/year-mapping.ts";
 
 const catalog = (year: number): YearCatalog => builtInCatalog(year)!;
@@ -26,6 +26,11 @@ function hierarchyErrors(list: CodeList): string[] {
 }
 
 describe("every built-in year", () => {
+  it("resolves the same whether asked for one year or all at once", () => {
+    const all = resolveCatalogs();
+    expect([...all.keys()].sort()).toEqual(BUILT_IN_YEARS);
+    for (const year of BUILT_IN_YEARS) expect(all.get(year), String(year)).toEqual(catalog(year));
+  });
   for (const year of BUILT_IN_YEARS) {
     it(`${year}: codes unique, every 款 under its 类 and every 项 under its 款, sources stated`, () => {
       const c = catalog(year);

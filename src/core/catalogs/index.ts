@@ -28,17 +28,29 @@ export const YEAR_DEFINITIONS: ReadonlyMap<number, YearDefinition> = new Map(
 
 export const BUILT_IN_YEARS: readonly number[] = [...YEAR_DEFINITIONS.keys()].sort((a, b) => a - b);
 
+/** One year's catalog from its neighbour's, towards the base year (the neighbour is resolved first). */
+function resolveOne(year: number, neighbour: (year: number) => YearCatalog, definitions: ReadonlyMap<number, YearDefinition>): YearCatalog {
+  const definition = definitions.get(year)!;
+  if (year === BASE_YEAR) return baseYear(catalog2021, definition);
+  if (year > BASE_YEAR) return resolveYear(neighbour(year - 1), definition);
+  return resolveYear(neighbour(year + 1), definition, definitions.get(year + 1)!);
+}
+
+/**
+ * Every year's catalog, resolved afresh from the base year outwards through the definitions (pure: the same
+ * definitions give the same catalogs; bench/catalogs.ts times it).
+ */
+export function resolveCatalogs(definitions: ReadonlyMap<number, YearDefinition> = YEAR_DEFINITIONS): Map<number, YearCatalog> {
+  const out = new Map<number, YearCatalog>();
+  const get = (year: number): YearCatalog => out.get(year) ?? out.set(year, resolveOne(year, get, definitions)).get(year)!;
+  for (const year of definitions.keys()) get(year);
+  return out;
+}
+
+/** The years resolved so far: a year is resolved at its first request, with the years between it and 2021. */
 const resolved = new Map<number, YearCatalog>();
 
 export function builtInCatalog(year: number): YearCatalog | undefined {
-  const known = resolved.get(year);
-  if (known) return known;
-  const definition = YEAR_DEFINITIONS.get(year);
-  if (!definition) return undefined;
-  let catalog: YearCatalog;
-  if (year === BASE_YEAR) catalog = baseYear(catalog2021, definition);
-  else if (year > BASE_YEAR) catalog = resolveYear(builtInCatalog(year - 1)!, definition);
-  else catalog = resolveYear(builtInCatalog(year + 1)!, definition, YEAR_DEFINITIONS.get(year + 1)!);
-  resolved.set(year, catalog);
-  return catalog;
+  if (!YEAR_DEFINITIONS.has(year)) return undefined;
+  return resolved.get(year) ?? resolved.set(year, resolveOne(year, (y) => builtInCatalog(y)!, YEAR_DEFINITIONS)).get(year)!;
 }

@@ -9,17 +9,24 @@ import { CATALOG_PARTS, type CatalogChange, type CatalogPart, type YearDefinitio
 
 type Entries = Map<string, CatalogEntry>;
 
-const unconfirmed = (entry: CatalogEntry): CatalogEntry => ({ ...entry, confirmed: false });
+// Entries are shared between years where their confirmation is the same (no copy).
+const unconfirmed = (entry: CatalogEntry): CatalogEntry => (entry.confirmed === false ? entry : { ...entry, confirmed: false });
 
 function confirmed(entry: CatalogEntry): CatalogEntry {
+  if (entry.confirmed !== false) return entry;
   const { confirmed: _carried, ...rest } = entry;
   return rest;
 }
 
 /** A code and everything under it (a removed 款 takes its 项 along). */
 function drop(entries: Entries, code: string): void {
-  for (const c of [...entries.keys()]) if (c.startsWith(code)) entries.delete(c);
+  entries.delete(code);
+  if (code.length >= 7) return;
+  for (const c of entries.keys()) if (c.startsWith(code)) entries.delete(c);
 }
+
+/** Codes are digit strings: plain comparison orders them as the catalog does (localeCompare is much slower). */
+const byCode = (a: CatalogEntry, b: CatalogEntry): number => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 /** An entry under a new name: the label is the old name's printed form, so it goes; aliases stay accepted. */
 function rename(entry: CatalogEntry | undefined, code: string, name: string): CatalogEntry {
@@ -93,7 +100,7 @@ function resolvePart(neighbour: CodeList, definition: YearDefinition, part: Cata
     `confirmed levels: ${definition.confirmedLevels[part].join(", ") || "none"} — other entries carried over unconfirmed unless a change or a document confirms them`,
     ...(printedBy.length ? [`confirmed by: ${printedBy.join("; ")}`] : []),
   ].join("; ");
-  return { source, entries: [...entries.values()].sort((a, b) => a.code.localeCompare(b.code)), confirmedLevels: definition.confirmedLevels[part] };
+  return { source, entries: [...entries.values()].sort(byCode), confirmedLevels: definition.confirmedLevels[part] };
 }
 
 /**
