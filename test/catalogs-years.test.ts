@@ -4,6 +4,7 @@ import { CatalogIndex, type CodeList, type YearCatalog } from "../src/core/catal
 import { CATALOG_PARTS, type CatalogPart } from "../src/core/catalogs/changes.ts";
 import { BASE_YEAR, BUILT_IN_YEARS, YEAR_DEFINITIONS, builtInCatalog, resolveCatalogs } from "../src/core/catalogs/index.ts";
 import { yearMapping } from "../src/core/catalogs/year-mapping.ts";
+import { catalogFor } from "../src/formats/catalog-choice.ts";
 
 const catalog = (year: number): YearCatalog => builtInCatalog(year)!;
 const index = (year: number): CatalogIndex => new CatalogIndex(catalog(year));
@@ -166,5 +167,17 @@ describe("yearMapping", () => {
   });
   it("refuses a year without a built-in catalog", () => {
     expect(() => yearMapping(2016, 2017)).toThrow(RangeError);
+  });
+});
+
+describe("choosing a year's catalog (CLI and server)", () => {
+  it("uses the built-in year without a notice; outside 2017–2026, the nearest with one", async () => {
+    const notices: string[] = [];
+    for (const year of BUILT_IN_YEARS) expect((await catalogFor(year, {}, (m) => notices.push(m))).year).toBe(year);
+    expect(notices).toEqual([]);
+    const later = await catalogFor(2027, {}, (m) => notices.push(m));
+    expect(later.year).toBe(2027);
+    expect(later.functionalEntry("20139")?.name).toBe("社会工作事务"); // 2026's codes
+    expect(notices).toEqual([expect.stringContaining("没有 2027 年的内置科目目录，暂用 2026 年目录")]);
   });
 });
