@@ -83,6 +83,9 @@ describe("the known changes", () => {
     expect(nameOf(2018, "functional", "22004")).toBe("地震事务");
     expect(nameOf(2019, "functional", "22405")).toBe("地震事务");
     expect(index(2018).functionalClasses().map((e) => e.code)).not.toContain("224");
+    // table 4 prints the 类 short, as in 2021 (文化旅游体育与传媒)
+    expect(index(2018).functionalLabel("207")).toBe("文化体育与传媒");
+    expect(index(2018).functionalLabel("210")).toBe("医疗卫生与计划生育");
   });
   it("2018 renumbers the 部门 codes of 财预〔2017〕98号: 30311 → 30113 住房公积金, 30104 → 30112 其他社会保障缴费", () => {
     expect(nameOf(2017, "departmentEconomic", "30311")).toBe("住房公积金");

@@ -28,10 +28,13 @@ function drop(entries: Entries, code: string): void {
 /** Codes are digit strings: plain comparison orders them as the catalog does (localeCompare is much slower). */
 const byCode = (a: CatalogEntry, b: CatalogEntry): number => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
-/** An entry under a new name: the label is the old name's printed form, so it goes; aliases stay accepted. */
+/**
+ * An entry under a new name; aliases stay accepted. A label (the short form Henan's table 4 prints for a 类,
+ * 文化旅游体育与传媒) follows the new name, without its 支出.
+ */
 function rename(entry: CatalogEntry | undefined, code: string, name: string): CatalogEntry {
-  const { label: _label, ...rest } = entry ?? { code, name };
-  return { ...rest, name };
+  const { label, ...rest } = entry ?? { code, name };
+  return label === undefined ? { ...rest, name } : { ...rest, name, label: name.replace(/支出$/, "") };
 }
 
 function mark(entry: CatalogEntry, change: CatalogChange): CatalogEntry {
