@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CatalogIndex, type YearCatalog } from "../src/core/catalog.ts";
+import { CatalogIndex, type YearCatalog, normaliseName } from "../src/core/catalog.ts";
 import { builtInCatalog } from "../src/core/catalogs/index.ts";
 import { type CorpusCode, type CorpusCodeKind, corpusCodes } from "../scripts/corpus-codes.ts";
 
@@ -40,7 +40,10 @@ export function disagreement(catalog: CatalogIndex, c: CorpusCode): string | und
   const entry =
     c.kind === "functional" ? catalog.functionalEntry(c.code) : c.kind === "department-economic" ? catalog.departmentEconomicEntry(c.code) : catalog.governmentEconomicEntry(c.code);
   if (!entry) return `${c.code} ${c.name}: not in the ${catalog.year} ${c.kind} catalog`;
-  const matches = c.kind === "functional" ? catalog.functionalNameMatches(c.code, c.name) : catalog.departmentEconomicNameMatches(c.code, c.name);
+  const matches =
+    c.kind === "functional" ? catalog.functionalNameMatches(c.code, c.name)
+    : c.kind === "department-economic" ? catalog.departmentEconomicNameMatches(c.code, c.name)
+    : normaliseName(entry.name) === normaliseName(c.name);
   if (!matches) return `${c.code} printed "${c.name}", the ${catalog.year} catalog says "${entry.name}"`;
   if (!catalog.isConfirmed(c.code, c.kind)) return `${c.code} ${c.name}: printed in ${catalog.year} but not confirmed for it`;
   return undefined;

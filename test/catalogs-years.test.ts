@@ -113,8 +113,11 @@ describe("the known changes", () => {
 });
 
 describe("confirmation", () => {
-  it("2021 is confirmed as written; a 项 it lacks is not known not to exist, a 款 it lacks is", () => {
+  it("2021 is confirmed as written, but for what its files call doubtful; a 项 it lacks is not known not to exist, a 款 it lacks is", () => {
     const c = index(2021);
+    expect(c.isConfirmed("30311", "department-economic")).toBe(false);
+    expect(c.isConfirmed("2010305")).toBe(false);
+    expect(index(2024).isConfirmed("30311", "department-economic")).toBe(true); // printed by the Putuo 2024 决算
     expect(c.isConfirmed("2010101")).toBe(true);
     expect(c.isConfirmed("2010198")).toBe(false);
     expect(c.isConfirmed("20198")).toBe(true);

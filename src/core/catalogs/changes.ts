@@ -78,6 +78,8 @@ export interface YearDefinition {
   supplements?: PerPart<Supplement>;
   /** codes the corpus documents of the year print (confirming them for the year) */
   printed?: readonly PrintedCodes[];
+  /** codes of the year's own list that its source calls doubtful (the base year, written out) */
+  doubtful?: PerPart<string>;
   /** classifications the year does not have, with why */
   absent?: Partial<Record<CatalogPart, string>>;
 }

@@ -132,9 +132,13 @@ export function resolveYear(neighbour: YearCatalog, definition: YearDefinition, 
   };
 }
 
-/** The base year's catalog with its definition's confirmed levels. */
+/** The base year's catalog with its definition's confirmed levels, and its doubtful codes unconfirmed. */
 export function baseYear(catalog: YearCatalog, definition: YearDefinition): YearCatalog {
-  const withLevels = (part: CatalogPart): CodeList => ({ ...catalog[part], confirmedLevels: definition.confirmedLevels[part] });
+  const withLevels = (part: CatalogPart): CodeList => {
+    const doubtful = new Set(definition.doubtful?.[part] ?? []);
+    const entries = doubtful.size === 0 ? catalog[part].entries : catalog[part].entries.map((e) => (doubtful.has(e.code) ? unconfirmed(e) : e));
+    return { ...catalog[part], entries, confirmedLevels: definition.confirmedLevels[part] };
+  };
   return {
     ...catalog,
     provenance: { edition: definition.edition },
