@@ -4,7 +4,9 @@ import { CatalogIndex, type CodeList, type YearCatalog } from "../src/core/catal
 import { CATALOG_PARTS, type CatalogPart } from "../src/core/catalogs/changes.ts";
 import { BASE_YEAR, BUILT_IN_YEARS, YEAR_DEFINITIONS, builtInCatalog, resolveCatalogs } from "../src/core/catalogs/index.ts";
 import { yearMapping } from "../src/core/catalogs/year-mapping.ts";
+import { type CatalogAnswer, catalogAnswer } from "../src/contract/admin.ts";
 import { catalogFor } from "../src/formats/catalog-choice.ts";
+import { catalogIndexOf } from "../src/web/lib/check.ts";
 
 const catalog = (year: number): YearCatalog => builtInCatalog(year)!;
 const index = (year: number): CatalogIndex => new CatalogIndex(catalog(year));
@@ -185,5 +187,17 @@ describe("choosing a year's catalog (CLI and server)", () => {
     expect(later.year).toBe(2027);
     expect(later.functionalEntry("20139")?.name).toBe("社会工作事务"); // 2026's codes
     expect(notices).toEqual([expect.stringContaining("没有 2027 年的内置科目目录，暂用 2026 年目录")]);
+  });
+});
+
+describe("the catalog the web app receives", () => {
+  it("keeps what is confirmed through the API's schema, so the browser's check agrees with the server's", () => {
+    const c = catalog(2026);
+    const wire = catalogAnswer.parse(JSON.parse(JSON.stringify({ year: 2026, catalogYear: 2026, origin: c.origin, files: [], functional: c.functional, departmentEconomic: c.departmentEconomic, governmentEconomic: c.governmentEconomic, mapping: c.mapping })));
+    const browser = catalogIndexOf(JSON.parse(JSON.stringify(wire)) as CatalogAnswer);
+    expect(browser.isConfirmed("2010101")).toBe(false);
+    expect(browser.isConfirmed("2010198")).toBe(false);
+    const absent = catalogAnswer.shape.governmentEconomic.parse(catalog(2017).governmentEconomic);
+    expect(absent.absent).toContain("98号");
   });
 });
