@@ -14,6 +14,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { BUILT_IN_YEARS, builtInCatalog } from "../src/core/catalogs/index.ts";
 
 export type CorpusCodeKind = "functional" | "department-economic" | "government-economic";
 
@@ -24,17 +25,23 @@ export interface CorpusCode {
   page: number;
 }
 
-/** 类 the tables print: functional 201–234; department economic 301–399; government economic 501–599. */
-const FUNCTIONAL_CLASS = /^2(?:0[1-9]|[12]\d|3[0-4])$/;
-const DEPARTMENT_CLASS = /^3(?:0[1-9]|1[0-3]|99)$/;
-const GOVERNMENT_CLASS = /^5(?:0[1-9]|1[0-4]|99)$/;
+/**
+ * The 类 of each classification, from every built-in year's catalog (the 类 lists are complete): a number is
+ * read as a code only under one of them, so "编制 339 名" or "100 万元" are not codes.
+ */
+function classesOf(part: "functional" | "departmentEconomic" | "governmentEconomic"): Set<string> {
+  return new Set(BUILT_IN_YEARS.flatMap((y) => builtInCatalog(y)![part].entries.filter((e) => e.code.length === 3).map((e) => e.code)));
+}
+const FUNCTIONAL_CLASSES = classesOf("functional");
+const DEPARTMENT_CLASSES = classesOf("departmentEconomic");
+const GOVERNMENT_CLASSES = classesOf("governmentEconomic");
 
 function kindOf(code: string): CorpusCodeKind | undefined {
   const cls = code.slice(0, 3);
-  if (FUNCTIONAL_CLASS.test(cls)) return code.length === 3 || code.length === 5 || code.length === 7 ? "functional" : undefined;
+  if (FUNCTIONAL_CLASSES.has(cls)) return code.length === 3 || code.length === 5 || code.length === 7 ? "functional" : undefined;
   if (code.length === 7) return undefined;
-  if (DEPARTMENT_CLASS.test(cls)) return "department-economic";
-  if (GOVERNMENT_CLASS.test(cls)) return "government-economic";
+  if (DEPARTMENT_CLASSES.has(cls)) return "department-economic";
+  if (GOVERNMENT_CLASSES.has(cls)) return "government-economic";
   return undefined;
 }
 

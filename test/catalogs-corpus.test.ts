@@ -72,6 +72,19 @@ describe("the corpus fixtures", () => {
   });
 });
 
+describe("reading codes from pdftotext -layout text", () => {
+  const names = (text: string) => corpusCodes(text).map((c) => `${c.code} ${c.name}`);
+  it("reads joined, split and glued codes, and leaves prose numbers alone", () => {
+    expect(names("2010101        行政运行       4,545.94\n201   03   99   其他支出   1.00\n30207邮电费\n编制 339 名，减少 100 万元")).toEqual(["2010101 行政运行", "2010399 其他支出", "30207 邮电费"]);
+  });
+  it("puts back a name wrapped around its code's line (centred) or below it (top-aligned)", () => {
+    const centred = ["            行政事业单位", " 20805                 10.82", "            养老支出", "            机关事业单位", " 2080505    基本养老保险      6.18", "            缴费支出"].join("\n");
+    expect(names(centred)).toEqual(["20805 行政事业单位养老支出", "2080505 机关事业单位基本养老保险缴费支出"]);
+    const below = ["201   03   99   其他政府办公厅（室）及相关机构事   20,120,000.00", "                务支出", "208             社会保障和就业支出           4,213,779.28"].join("\n");
+    expect(names(below)).toEqual(["2010399 其他政府办公厅（室）及相关机构事务支出", "208 社会保障和就业支出"]);
+  });
+});
+
 describe("each year's catalog agrees with the codes its documents print", () => {
   for (const d of documents.filter((doc) => doc.codes.length > 0)) {
     it(`${d.year}: ${d.file} (${d.codes.length} codes)`, () => {
