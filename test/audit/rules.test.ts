@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { assembleDocument } from "../../src/audit/core/assemble.ts";
 import { auditDocument } from "../../src/audit/core/audit.ts";
 import { CatalogIndex } from "../../src/core/catalog.ts";
+import { builtInCatalog } from "../../src/core/catalogs/index.ts";
 import type { Finding } from "../../src/core/rules/finding.ts";
 import { renderText } from "../../src/formats/text.ts";
 import { importText } from "../../src/audit/importers/text.ts";
@@ -110,6 +111,20 @@ describe("codes, mapping and duplicates", () => {
     // under a 款 the year does not have, the code is wrong whatever the 项 list: a warning
     const badSection = change("201\t29\t06\t313001\t工会事务", "201\t98\t06\t313001\t工会事务");
     expect(withCatalog(badSection, catalog2021).map((f) => f.severity)).toEqual(["warning"]);
+  });
+  it("code.economic and code.functional: last year's code says what it became (2017 30311 is 2018's 30113)", () => {
+    const against = (text: string, year: number, rule: string) =>
+      auditDocument(assembleDocument("doc.txt", [importText("doc.txt", text)]), () => new CatalogIndex(builtInCatalog(year)!)).findings.filter((f) => f.rule === rule);
+    const housing = change("30113\t住房公积金\t50103", "30311\t住房公积金\t50103");
+    const [f] = against(housing, 2018, "code.economic").filter((x) => x.actual === "30311");
+    expect(f?.message).toContain("（2017年科目，2018年为 30113）");
+    expect(f?.expected).toBe("30113");
+    // in 2021 30311 is 代缴社会保险费: a name that is not the code's, and no note of a renumbering
+    const named = against(housing, 2021, "code.economic").find((x) => x.actual === "住房公积金");
+    expect(named?.expected).toBe("代缴社会保险费");
+    expect(named?.message).not.toContain("年科目");
+    const pension = change("208\t05\t05\t\t机关事业单位基本养老保险缴费支出", "208\t05\t04\t\t未归口管理的行政单位离退休");
+    expect(against(pension, 2020, "code.functional").find((x) => x.actual === "2080504")?.expected).toBe("2080501");
   });
   it("code.unpadded", () => fires(change("201\t29\t06\t313001\t工会事务", "201\t29\t6\t313001\t工会事务"), "code.unpadded", "warning"));
   it("code.class-list: 城乡社区事务 is accepted, another name is not", () => fires(change("十二、城乡社区事务", "十二、城乡建设"), "code.class-list", "warning"));

@@ -6,6 +6,8 @@
  */
 import type { CatalogIndex } from "../../../core/catalog.ts";
 import { chineseNumber, codeLevel, normaliseName } from "../../../core/catalog.ts";
+import { BUILT_IN_YEARS } from "../../../core/catalogs/index.ts";
+import { yearMapping } from "../../../core/catalogs/year-mapping.ts";
 import type { Finding, Severity } from "../../../core/rules/finding.ts";
 import { defineRule } from "../../../core/rules/finding.ts";
 import type { DocumentContext, DocumentRule } from "../context.ts";
@@ -28,6 +30,15 @@ function nameAccepted(official: string | undefined, printed: string, matches: bo
   const p = normaliseName(printed);
   const o = normaliseName(official);
   return p.length >= 4 && (o.startsWith(p) || o.endsWith(p));
+}
+
+/**
+ * Where a code the year lacks is last year's, renumbered or merged this year (2017 30311 住房公积金 is 30113
+ * in 2018): the note saying so and this year's code, from the built-in catalogs' change lists.
+ */
+function lastYearsCode(year: number, code: string, kind: "functional" | "economic"): { zh: string; en: string; now?: string } {
+  const now = BUILT_IN_YEARS.includes(year - 1) && BUILT_IN_YEARS.includes(year) ? yearMapping(year - 1, year)[kind]?.[code] : undefined;
+  return now ? { zh: `（${year - 1}年科目，${year}年为 ${now}）`, en: ` (a ${year - 1} code: ${now} in ${year})`, now } : { zh: "", en: "" };
 }
 
 export const codeFunctional: DocumentRule = defineRule<DocumentContext>(
@@ -53,7 +64,8 @@ export const codeFunctional: DocumentRule = defineRule<DocumentContext>(
         const unconfirmed = codeLevel(r.code) === "item" && catalog.functionalEntry(r.code.slice(0, 5)) !== undefined && !catalog.isConfirmed(r.code);
         const note = unconfirmed ? UNCONFIRMED_NOTE : { zh: "", en: "" };
         if (!entry) {
-          out.push(emit({ message: `${t.info.label} 科目 ${r.code} 不在${catalog.year}年科目表中${note.zh} / code ${r.code} is not in the ${catalog.year} catalog${note.en}`, location: cellLocation(t.info, r.row), actual: r.code, severity: unconfirmed ? "info" : severityOf(catalog) }));
+          const moved = lastYearsCode(catalog.year, r.code, "functional");
+          out.push(emit({ message: `${t.info.label} 科目 ${r.code} 不在${catalog.year}年科目表中${moved.zh}${note.zh} / code ${r.code} is not in the ${catalog.year} catalog${moved.en}${note.en}`, location: cellLocation(t.info, r.row), actual: r.code, ...(moved.now ? { expected: moved.now } : {}), severity: unconfirmed ? "info" : severityOf(catalog) }));
         } else if (r.name && !nameAccepted(entry.name, r.name, catalog.functionalNameMatches(r.code, r.name))) {
           out.push(emit({ message: `${t.info.label} 科目 ${r.code} 名称为“${r.name}”，科目表为“${entry.name}”${note.zh} / code ${r.code} is named "${r.name}", the catalog says "${entry.name}"${note.en}`, location: cellLocation(t.info, r.row), expected: entry.name, actual: r.name, ...(unconfirmed ? { severity: "info" as const } : {}) }));
         }
@@ -128,9 +140,10 @@ export const codeEconomic: DocumentRule = defineRule<DocumentContext>(
         if (r.code && !seen.has(`d${r.code}`)) {
           seen.add(`d${r.code}`);
           const e = catalog.departmentEconomicEntry(r.code);
-          if (!e) out.push(emit({ message: `${t.info.label} 经济分类 ${r.code} 不在${catalog.year}年科目表中 / economic code ${r.code} is not in the catalog`, location: cellLocation(t.info, r.row), actual: r.code, severity: severityOf(catalog) }));
+          const moved = lastYearsCode(catalog.year, r.code, "economic");
+          if (!e) out.push(emit({ message: `${t.info.label} 经济分类 ${r.code} 不在${catalog.year}年科目表中${moved.zh} / economic code ${r.code} is not in the catalog${moved.en}`, location: cellLocation(t.info, r.row), actual: r.code, ...(moved.now ? { expected: moved.now } : {}), severity: severityOf(catalog) }));
           else if (r.name && !nameAccepted(e.name, r.name, catalog.departmentEconomicNameMatches(r.code, r.name)))
-            out.push(emit({ message: `${t.info.label} 经济分类 ${r.code} 名称为“${r.name}”，科目表为“${e.name}” / ${r.code} is named "${r.name}", the catalog says "${e.name}"`, location: cellLocation(t.info, r.row), expected: e.name, actual: r.name }));
+            out.push(emit({ message: `${t.info.label} 经济分类 ${r.code} 名称为“${r.name}”，科目表为“${e.name}”${moved.zh} / ${r.code} is named "${r.name}", the catalog says "${e.name}"${moved.en}`, location: cellLocation(t.info, r.row), expected: e.name, actual: r.name }));
         }
         if (r.govCode && !seen.has(`g${r.govCode}`)) {
           seen.add(`g${r.govCode}`);
