@@ -2,7 +2,6 @@
  * The shapes of a scope's ledger (台账): what one pass over the lines adds up for the tables, the
  * figures and the narrative. ledger.ts builds it.
  */
-import type { SourceGroup } from "../classify.ts";
 import type { UnitType } from "../model.ts";
 import type { EconomicCodeFacts, ThreePublicItem } from "./economic.ts";
 import type { BySource } from "./sources.ts";
@@ -12,24 +11,6 @@ export type Selection = "all" | "gpb" | "government-fund" | "state-capital";
 
 /** Position of each selection in the ledger's per-selection arrays. */
 export const SELECTION_INDEX: Readonly<Record<Selection, number>> = { all: 0, gpb: 1, "government-fund": 2, "state-capital": 3 };
-
-/**
- * The selection of the lines of a source group besides "all" (tables 5, 8 and 10); undefined for other money,
- * which only table 3 prints. (A switch, not `SELECTION_INDEX[group]`: it runs for every line, and a look-up by
- * a key that changes from line to line is one of V8's slowest property accesses.)
- */
-export function groupSelection(group: SourceGroup): number | undefined {
-  switch (group) {
-    case "gpb":
-      return SELECTION_INDEX.gpb;
-    case "government-fund":
-      return SELECTION_INDEX["government-fund"];
-    case "state-capital":
-      return SELECTION_INDEX["state-capital"];
-    case "other":
-      return undefined;
-  }
-}
 
 /** How many selections the ledger keeps amounts for. */
 export const SELECTION_COUNT = 4;

@@ -9,7 +9,7 @@
 import { type LineClass, classifyWithFacts, functionalClassOf } from "../classify.ts";
 import type { LineItem, Unit } from "../model.ts";
 import { PROJECT_CLASSES } from "../model.ts";
-import { type ThreePublicItem, economicCodeFacts } from "./economic.ts";
+import { THREE_PUBLIC_ITEMS, economicCodeFacts } from "./economic.ts";
 import type {
   EconomicCodeAmounts,
   ExpenditureAcc,
@@ -20,7 +20,7 @@ import type {
   ProjectAmounts,
   UnitLedger,
 } from "./ledger-types.ts";
-import { SELECTION_COUNT, SELECTION_INDEX, groupSelection, mappingSlot } from "./ledger-types.ts";
+import { SELECTION_COUNT, SELECTION_INDEX, mappingSlot } from "./ledger-types.ts";
 import { sortByCode } from "./order.ts";
 import type { Scope } from "./scope.ts";
 import { SOURCE_COUNT, emptyBySource, sourceIndex } from "./sources.ts";
@@ -115,31 +115,10 @@ function addToSums(sums: FigureSums, c: LineClass, cls: FunctionalClassAmounts, 
     sums.stateCapital += amount;
     cls.stateCapital = (cls.stateCapital ?? 0) + amount;
   }
-  if (c.threePublic) addThreePublic(sums.threePublic, c.threePublic, amount);
+  if (c.threePublic) sums.threePublic[c.threePublic] += amount;
   if (c.operatingCost) {
     sums.operatingTotal += amount;
     if (amount !== 0) sums.operatingSections.add(c.economic.section);
-  }
-}
-
-/**
- * Adds to one "三公" item, named in a switch: `r[item]`, a property looked up by a key that changes from line
- * to line, is one of V8's slowest property accesses, and this runs for every line.
- */
-function addThreePublic(r: Record<ThreePublicItem, number>, item: ThreePublicItem, amount: number): void {
-  switch (item) {
-    case "abroad":
-      r.abroad += amount;
-      break;
-    case "reception":
-      r.reception += amount;
-      break;
-    case "vehiclePurchase":
-      r.vehiclePurchase += amount;
-      break;
-    case "vehicleOperation":
-      r.vehicleOperation += amount;
-      break;
   }
 }
 
@@ -173,8 +152,7 @@ function addToTables(ledger: Ledger, u: UnitEntry, row: FunctionalRow, code: Eco
   }
   // The table-3 layout: every line, and the one table of its source's group (5, 8 or 10).
   addToSelection(ledger, row, SELECTION_INDEX.all, basic, code.classIndex, projectClass, amount);
-  const selection = groupSelection(source.group);
-  if (selection !== undefined) addToSelection(ledger, row, selection, basic, code.classIndex, projectClass, amount);
+  if (source.group !== "other") addToSelection(ledger, row, SELECTION_INDEX[source.group], basic, code.classIndex, projectClass, amount);
   if (source.group === "gpb" && basic) {
     const byMapping = (code.basicGpb ??= [undefined, undefined, undefined]);
     const slot = mappingSlot(u.unit);
@@ -367,10 +345,7 @@ function addSums(into: FigureSums, from: FigureSums): void {
   into.personnel += from.personnel;
   into.publicFunds += from.publicFunds;
   into.operatingTotal += from.operatingTotal;
-  into.threePublic.abroad += from.threePublic.abroad;
-  into.threePublic.reception += from.threePublic.reception;
-  into.threePublic.vehiclePurchase += from.threePublic.vehiclePurchase;
-  into.threePublic.vehicleOperation += from.threePublic.vehicleOperation;
+  for (const item of THREE_PUBLIC_ITEMS) into.threePublic[item] += from.threePublic[item];
   for (const [functionalClass, a] of from.functionalClasses) {
     const b = classAmountsOf(into.functionalClasses, functionalClass);
     if (a.appropriation) addRow((b.appropriation ??= emptyBySource()), a.appropriation);
