@@ -45,19 +45,18 @@ export interface Scope {
 
 /** The whole department's scope: every unit, and the lines, income, projects and procurement of its units. */
 export function departmentScope(budget: Budget): Scope {
-  const codes = new Set(budget.units.map((u) => u.code));
   // the budget's lines are indexed first: every line names a unit (the usual case) when none has position -1,
   // and the scope's lines are then the budget's own list, with that index
-  const positions = firstIndex(budget.units);
+  const positions = firstIndex(budget.units); // (its keys are the units' codes)
   const all = indexLines(budget.lineItems, positions);
-  const everyLineOfAUnit = all.unit.every((position) => position >= 0);
-  const lines = everyLineOfAUnit ? budget.lineItems : budget.lineItems.filter((l) => codes.has(l.unit));
+  const everyLineOfAUnit = !all.unit.includes(-1);
+  const lines = everyLineOfAUnit ? budget.lineItems : budget.lineItems.filter((l) => positions.has(l.unit));
   const index = everyLineOfAUnit ? all : indexLines(lines, positions);
   const slice: ScopeSlice = {
     lines,
-    income: budget.income ? ofUnits(budget.income, codes) : undefined,
-    projects: ofUnits(budget.projects, codes),
-    procurement: ofUnits(budget.procurement, codes),
+    income: budget.income ? ofUnits(budget.income, positions) : undefined,
+    projects: ofUnits(budget.projects, positions),
+    procurement: ofUnits(budget.procurement, positions),
   };
   return makeScope(budget, { kind: "department" }, budget.department.name, budget.department.code, budget.units, slice, index, {
     prior: budget.prior,
@@ -68,7 +67,7 @@ export function departmentScope(budget: Budget): Scope {
 }
 
 /** The rows of `rows` whose unit is one of `codes`: `rows` itself when that is every row (the usual case). */
-function ofUnits<T extends { unit: string }>(rows: T[], codes: ReadonlySet<string>): T[] {
+function ofUnits<T extends { unit: string }>(rows: T[], codes: { has(code: string): boolean }): T[] {
   for (let i = 0; i < rows.length; i++) if (!codes.has(rows[i]!.unit)) return rows.filter((x) => codes.has(x.unit));
   return rows;
 }
@@ -187,14 +186,24 @@ function makeScope(
     name,
     code,
     units,
-    unitByCode: new Map(units.map((u) => [u.code, u])),
+    unitByCode: byCode(units),
     lines: slice.lines,
     index,
     income: slice.income ?? incomeFromLines(slice.lines, index),
     projects: slice.projects,
     procurement: slice.procurement,
-    ...own,
+    prior: own.prior,
+    reasons: own.reasons,
+    targets: own.targets,
+    assets: own.assets,
   };
+}
+
+/** Units by code (the last of a code that repeats, as `new Map(units.map(…))` keeps it). */
+function byCode(units: readonly Unit[]): Map<string, Unit> {
+  const m = new Map<string, Unit>();
+  for (const u of units) m.set(u.code, u);
+  return m;
 }
 
 /**
