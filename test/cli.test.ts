@@ -79,6 +79,57 @@ describe("yusuan render", () => {
   });
 });
 
+describe("the render gate", () => {
+  const broken = () => {
+    const dir = tmp();
+    const yaml = readFileSync("examples/luolong-shequ-2021/budget.yaml", "utf8").replace("amount: 41.35万元", "amount: -41.35万元");
+    writeFileSync(join(dir, "budget.yaml"), yaml);
+    return dir;
+  };
+
+  it("refuses a budget with error-level findings: exit 1, the findings printed, nothing written", async () => {
+    const out = join(tmp(), "o");
+    const r = await run("render", broken(), "--out", out, "--format", "json,txt");
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("amount.negative");
+    expect(r.err).toMatch(/budget\.yaml · 第\d+行 \/ line \d+ · lineItems\[4\]\.amount/);
+    expect(r.err).toContain("未生成文件");
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("--draft renders it anyway, every document marked 草稿 未经审核", async () => {
+    const out = tmp();
+    const r = await run("render", broken(), "--out", out, "--format", "json,txt,html", "--draft");
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("amount.negative");
+    for (const dir of [out, join(out, "units", "313001")]) {
+      expect(readFileSync(join(dir, "disclosure.txt"), "utf8").split("\n")[0]).toBe("【草稿 未经审核】");
+      expect(readFileSync(join(dir, "disclosure.html"), "utf8")).toContain('<div class="draft-mark" role="note">草稿 未经审核</div>');
+      expect(JSON.parse(readFileSync(join(dir, "disclosure.json"), "utf8")).draft).toBe("草稿 未经审核");
+    }
+  });
+
+  it("prints the warnings of a budget it renders, and marks nothing", async () => {
+    const out = tmp();
+    const r = await run("render", "examples/luolong-shequ-2021", "--out", out, "--format", "txt");
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("错误 / errors 0 · 警告 / warnings 3");
+    expect(readFileSync(join(out, "disclosure.txt"), "utf8")).not.toContain("草稿");
+  });
+
+  it("counts a refused budget of a batch as a failure with its findings", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "good.yaml"), readFileSync("examples/luolong-shequ-2021/budget.yaml"));
+    writeFileSync(join(dir, "broken.yaml"), readFileSync(join(broken(), "budget.yaml")));
+    const out = join(dir, "out");
+    const r = await run("render", dir, "--out", out, "--format", "json", "--no-progress");
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/broken\.yaml: 有 \d+ 个错误/);
+    expect(existsSync(join(out, "broken"))).toBe(false);
+    expect(existsSync(join(out, "good", "disclosure.json"))).toBe(true);
+  });
+});
+
 describe("yusuan new", () => {
   it("writes a commented budget.yaml that renders, and refuses to overwrite it", async () => {
     const dir = tmp();

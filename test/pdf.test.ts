@@ -145,6 +145,15 @@ describe.skipIf(!poppler)("PDF of the 2021 sample (pdftotext)", () => {
     for (const t of unit.tables) expect(text).toContain(squash(t.title));
   });
 
+  it("prints 草稿 未经审核 at the top of every page of a draft, and nowhere in a final document", async () => {
+    const f = join(dir, "draft.pdf");
+    writeFileSync(f, await renderPdf({ ...department, draft: true }));
+    const draftPages = run("pdftotext", ["-layout", f, "-"]).split("\f").filter((p) => p.trim() !== "");
+    expect(draftPages).toHaveLength(pages.length);
+    for (const p of draftPages) expect(p.trim().split("\n")[0]!.trim()).toBe("草稿 未经审核");
+    expect(all).not.toContain("草稿");
+  });
+
   it("prints text that looks like Typst markup literally", async () => {
     const evil = "#set page(width: 1cm) $x^2$ *b* _i_ `raw` <lbl> @ref [a] \\ / // 注释 /* c */ #{1+1} 洛龙";
     const d = structuredClone(department);

@@ -214,6 +214,17 @@ describe("disclosure.xlsx of the 2021 sample", () => {
     });
   });
 
+  it("marks a draft on every sheet: the title on screen, the page header on paper", async () => {
+    const draft = await load(await renderXlsx({ ...d, draft: true }));
+    expect(draft.worksheets).toHaveLength(d.tables.length);
+    d.tables.forEach((t, i) => {
+      const ws = draft.worksheets[i]!;
+      expect(ws.getCell(1, 1).text).toBe(`${t.title}（草稿 未经审核）`);
+      expect(ws.headerFooter.oddHeader).toContain("草稿 未经审核");
+      expect(wb.worksheets[i]!.headerFooter.oddHeader ?? "").not.toContain("草稿");
+    });
+  });
+
   it("sizes columns from the hints and never too narrow for an amount", () => {
     d.tables.forEach((t, i) => {
       const ws = wb.worksheets[i]!;

@@ -34,7 +34,12 @@ export interface Disclosure {
   tables: DisclosureTable[];
   narrative: Narrative;
   figures: Figures;
+  /** 草稿 — not approved, or rendered past error-level findings: every page and sheet carries DRAFT_MARK */
+  draft?: boolean;
 }
+
+/** 草稿标记 — what every page and sheet of a draft disclosure prints. */
+export const DRAFT_MARK = "草稿 未经审核";
 
 /** 文件种类 — the words a document's cover and attachments heading use for what it is. */
 export interface DocumentKind {

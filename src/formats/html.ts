@@ -2,7 +2,7 @@
  * One self-contained, printable zh-CN page: cover, contents, 第一/二/三部分 and the tables, with a print
  * stylesheet (A4; wide tables on landscape pages; table headers repeat on every printed page).
  */
-import { type Disclosure, documentKind } from "../core/disclosure.ts";
+import { DRAFT_MARK, type Disclosure, documentKind } from "../core/disclosure.ts";
 import { formatWanYuanGrouped } from "../core/money.ts";
 import type { Cell, DisclosureTable } from "../core/table.ts";
 
@@ -86,7 +86,10 @@ table.disclosure td.code { text-align: center; white-space: nowrap; }
 table.disclosure tr.total td, table.disclosure tr.subtotal td, table.disclosure tr.unit td { font-weight: 700; }
 table.disclosure tr.section td { background: #f7f7f7; font-weight: 600; text-align: center; }
 .note { font-size: .9em; color: var(--muted); }
+.draft-mark { position: sticky; top: 0; z-index: 1; text-align: center; color: #b00; font-weight: 700; background: #fff; border-bottom: 1px solid #b00; }
 @media print {
+  /* fixed: Chromium repeats it at the top of every printed page */
+  .draft-mark { position: fixed; top: 0; left: 0; right: 0; border: none; background: none; }
   body { max-width: none; padding: 0; }
   @page { size: A4 portrait; margin: 15mm 12mm; }
   @page wide { size: A4 landscape; margin: 12mm 10mm; }
@@ -149,7 +152,7 @@ ${d.tables.map((t) => `<li><a href="#${t.id}">${CN_NUM[t.number] ?? t.number}、
 <style>${options.fontsBase ? `${fontFaces(options.fontsBase)}\n` : ""}${STYLE}</style>
 </head>
 <body>
-<header class="cover">
+${d.draft ? `<div class="draft-mark" role="note">${DRAFT_MARK}</div>\n` : ""}<header class="cover">
 <h1>${escapeHtml(d.scope.name)}</h1>
 <div class="year">${escapeHtml(kind.cover)}</div>
 ${date ? `<div class="date">${date[1]}年${Number(date[2])}月</div>` : ""}
