@@ -85,6 +85,9 @@ function Editor({ initial, reload }: { initial: Loaded; reload: () => void }) {
     return () => clearTimeout(h);
   }, [json, catalogIndex]);
   const hasInputErrors = findings.some((f) => f.rule === "input.invalid");
+  // The render gate: with errors only a marked draft downloads; only an approved budget renders unmarked.
+  const errorCount = findings.filter((f) => f.severity === "error").length;
+  const finalDocument = errorCount === 0 && (summary.state === "approved" || summary.state === "published");
   const [explanations, setExplanations] = useState(() => new Map(initial.explanations.map((e) => [`${e.rule}\u0000${e.locationKey}`, { text: e.text, author: e.author }])));
 
   /** findings with line positions shown as grid rows (blank rows are not line items) */
@@ -277,12 +280,18 @@ function Editor({ initial, reload }: { initial: Loaded; reload: () => void }) {
               {t("save")}
             </Button>
           )}
-          <Button icon={<DownloadOutlined />} href={api.renderUrl(id, "xlsx")} download>
-            {t("downloadXlsxFile")}
-          </Button>
-          <Button icon={<DownloadOutlined />} href={api.renderUrl(id, "pdf")} download>
-            {t("downloadPdfFile")}
-          </Button>
+          {(["xlsx", "pdf"] as const).map((format) => (
+            <Button
+              key={format}
+              icon={<DownloadOutlined />}
+              href={api.renderUrl(id, format, "department", errorCount > 0)}
+              download
+              title={errorCount > 0 ? t("downloadDraftErrors", { n: errorCount }) : finalDocument ? undefined : t("downloadDraftState")}
+            >
+              {t(format === "xlsx" ? "downloadXlsxFile" : "downloadPdfFile")}
+              {!finalDocument && t("draftSuffix")}
+            </Button>
+          ))}
           {summary.actions.includes("submit") && (
             <Button type="primary" icon={<SendOutlined />} loading={checking} onClick={() => void openSubmit()}>
               {t("submit")}
