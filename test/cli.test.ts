@@ -131,12 +131,23 @@ describe("the render gate", () => {
 });
 
 describe("yusuan new", () => {
-  it("writes a commented budget.yaml that renders, and refuses to overwrite it", async () => {
+  it("writes a commented budget.yaml that fails check until filled, renders as a draft, and refuses to overwrite it", async () => {
     const dir = tmp();
     expect((await run("new", dir, "--year", "2021")).code).toBe(0);
     const text = readFileSync(join(dir, "budget.yaml"), "utf8");
     expect(text).toContain("# 预算年度 / fiscal year");
-    expect((await run("render", dir, "--out", join(dir, "out"), "--format", "json")).code).toBe(0);
+    const check = await run("check", dir, "--json");
+    expect(check.code).toBe(1);
+    const { findings } = JSON.parse(check.out) as { findings: { rule: string; severity: string; location: { path: string; line?: number } }[] };
+    const placeholders = findings.filter((f) => f.rule === "text.placeholder");
+    expect(placeholders.map((f) => f.location.path)).toEqual(expect.arrayContaining(["department.name", "units[0].name", "reasons.total", "targets.goals[0]", "profile.duties[0]"]));
+    for (const f of placeholders) expect([f.severity, f.location.line! > 0]).toEqual(["error", true]);
+    expect((await run("render", dir, "--out", join(dir, "out"), "--format", "json")).code).toBe(1);
+    expect((await run("render", dir, "--out", join(dir, "out"), "--format", "json", "--draft")).code).toBe(0);
+    // filled in: the placeholders replaced, it passes
+    const filled = text.replace(/示例：?/g, "本局").replace(/内设机构X个，包括：……/, "内设机构2个");
+    writeFileSync(join(dir, "budget.yaml"), filled);
+    expect(JSON.parse((await run("check", dir, "--json")).out).findings.filter((f: { rule: string }) => f.rule === "text.placeholder")).toEqual([]);
     const again = await run("new", dir);
     expect(again.code).toBe(2);
     expect(again.err).toContain("文件已存在");
