@@ -198,6 +198,15 @@ describe("the Excel entry workbook on the command line", () => {
     const check = await run("check", join(dir, "budget.xlsx"));
     expect(check.code).toBe(0);
     expect(check.out).toContain("警告 / warnings 3");
+    // every finding of a workbook is located by sheet and cell
+    expect(check.out).toMatch(/budget\.xlsx · 单位!E2 · units\[0\]\.staffing\.actual/);
+    const broken = structuredClone(budget);
+    broken.lineItems[3]!.amount = -broken.lineItems[3]!.amount as typeof broken.lineItems[3]["amount"];
+    writeFileSync(join(dir, "broken.xlsx"), await writeEntryWorkbook(broken, builtInCatalog(2021)!));
+    const json = JSON.parse((await run("check", join(dir, "broken.xlsx"), "--json")).out);
+    const negative = json.findings.find((f: { rule: string }) => f.rule === "amount.negative");
+    expect(negative.location).toMatchObject({ path: "lineItems[3].amount", sheet: "支出明细", cell: expect.stringMatching(/^[A-Z]+5$/) });
+    for (const f of json.findings) if (f.location.kind === "data") expect(f.location.sheet, f.rule).toBeTruthy();
     const out = join(dir, "out");
     expect((await run("render", dir, "--out", out, "--format", "json")).code).toBe(0);
     const fromYaml = join(dir, "out-yaml");

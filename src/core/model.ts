@@ -139,6 +139,19 @@ export const FUNDING_SOURCE_NAMES: Record<FundingSource, string> = {
 /** 支出性质 — basic (基本支出) or project (项目支出) expenditure. */
 export type Nature = "basic" | "project";
 
+export const NATURE_NAMES: Record<Nature, string> = { basic: "基本支出", project: "项目支出" };
+
+/**
+ * A funding source as a person names it on its own, outside a table's column group: 一般公共预算's
+ * sub-sources carry the group's name (一般公共预算财政拨款); the others are their name. An unknown id is
+ * returned as it is.
+ */
+export function fundingSourceFullName(source: string): string {
+  const name = FUNDING_SOURCE_NAMES[source as FundingSource];
+  if (!name) return source;
+  return (GENERAL_PUBLIC_BUDGET_SOURCES as readonly string[]).includes(source) ? `一般公共预算${name}` : name;
+}
+
 /** 收入 — income by unit and source. */
 export interface Income {
   unit: string;

@@ -12,11 +12,18 @@ import { FUNDING_SOURCE_NAMES, REASON_KEYS } from "../../core/model.ts";
 /** A code: digits (or a project code) written as text; a bare YAML number is accepted and kept as digits. */
 const codeText = z.union([z.string(), z.number().int().nonnegative()]).transform((v) => String(v).trim());
 
+/** The values a person may write, as they would write them: the Chinese names (the English ids also work). */
+function allowedNames(map: Record<string, string>): string {
+  const keys = [...new Set(Object.keys(map))];
+  const chinese = keys.filter((k) => /[\u4e00-\u9fff]/.test(k));
+  return (chinese.length > 0 ? chinese : keys).join("、");
+}
+
 function aliases<T extends string>(map: Record<string, T>, what: string) {
   return z.string().transform((v, ctx) => {
     const hit = map[v.trim()];
     if (hit) return hit;
-    ctx.addIssue({ code: "custom", message: `未知的${what} / unknown ${what}: "${v}"；可用 / allowed: ${[...new Set(Object.keys(map))].join("、")}` });
+    ctx.addIssue({ code: "custom", message: `未知的${what} / unknown ${what}: "${v}"；可用 / allowed: ${allowedNames(map)}` });
     return z.NEVER;
   });
 }

@@ -21,6 +21,7 @@ import { useAsync } from "../../lib/use-async.ts";
 import { Link, navigate } from "../../router.tsx";
 import { useSession } from "../../session.tsx";
 import { itemsOfRows, rowOfItem } from "./line-rows.ts";
+import { ControlFigures, type ControlFigureInput } from "./ControlFigures.tsx";
 import { LinesTab, useLineColumns } from "./LinesTab.tsx";
 import { type ContentProject, ProjectsTab } from "./ProjectsTab.tsx";
 import { type ContentProfile, type ContentUnit, ProfileTab, ReasonsTab } from "./TextsTabs.tsx";
@@ -31,6 +32,8 @@ interface Loaded {
   content: Content;
   catalog: CatalogAnswer;
   explanations: { rule: string; locationKey: string; text: string; author: string | null }[];
+  /** 控制数 of the department and year (empty before the finance bureau sets them) */
+  controlFigures: ControlFigureInput[];
   /** the last 退回, when it is the latest move: the reviewer's comment for the preparer */
   returned?: Transition;
 }
@@ -44,9 +47,14 @@ export default function BudgetEditor({ id }: { id: number }) {
   const state = useAsync<Loaded>(
     async (signal) => {
       const b = await api.budget(id, signal);
-      const [catalog, ex, moves] = await Promise.all([api.catalog(b.budget.year), api.explanations(id), api.transitions(id)]);
+      const [catalog, ex, moves, control] = await Promise.all([
+        api.catalog(b.budget.year),
+        api.explanations(id),
+        api.transitions(id),
+        api.controlFigures(b.budget.departmentId, b.budget.year).catch(() => ({ controlFigures: [] })),
+      ]);
       const last = moves.transitions[moves.transitions.length - 1];
-      return { ...b, catalog, explanations: ex.explanations, returned: last?.action === "return" ? last : undefined };
+      return { ...b, catalog, explanations: ex.explanations, controlFigures: control.controlFigures, returned: last?.action === "return" ? last : undefined };
     },
     [id],
   );
@@ -324,7 +332,7 @@ function Editor({ initial, reload }: { initial: Loaded; reload: () => void }) {
               {
                 key: "lines",
                 label: t("tabLines"),
-                children: <LinesTab columns={columns} grid={grid} setGrid={setGrid} newRow={newRow} unit={unit} setUnit={setUnit} readOnly={readOnly} marks={marks} gridRef={gridRef} total={total} count={items.length} />,
+                children: <LinesTab columns={columns} grid={grid} setGrid={setGrid} newRow={newRow} unit={unit} setUnit={setUnit} readOnly={readOnly} marks={marks} gridRef={gridRef} total={total} count={items.length} controls={<ControlFigures figures={initial.controlFigures} items={items as ContentLineItem[]} unit={unit} />} />,
               },
               { key: "projects", label: t("tabProjects"), children: <ProjectsTab projects={projects} onChange={(p) => setParts({ ...parts, projects: p })} units={units} amounts={projectAmounts} readOnly={readOnly} /> },
               { key: "reasons", label: t("tabReasons"), children: <ReasonsTab reasons={(parts.reasons as Record<string, string>) ?? {}} onChange={(r) => setParts({ ...parts, reasons: r })} readOnly={readOnly} /> },
