@@ -86,10 +86,7 @@ table.disclosure td.code { text-align: center; white-space: nowrap; }
 table.disclosure tr.total td, table.disclosure tr.subtotal td, table.disclosure tr.unit td { font-weight: 700; }
 table.disclosure tr.section td { background: #f7f7f7; font-weight: 600; text-align: center; }
 .note { font-size: .9em; color: var(--muted); }
-.draft-mark { position: sticky; top: 0; z-index: 1; text-align: center; color: #b00; font-weight: 700; background: #fff; border-bottom: 1px solid #b00; }
 @media print {
-  /* fixed: Chromium repeats it at the top of every printed page */
-  .draft-mark { position: fixed; top: 0; left: 0; right: 0; border: none; background: none; }
   body { max-width: none; padding: 0; }
   @page { size: A4 portrait; margin: 15mm 12mm; }
   @page wide { size: A4 landscape; margin: 12mm 10mm; }
@@ -118,6 +115,12 @@ export interface HtmlOptions {
    */
   fontsBase?: string;
 }
+
+/** A draft's banner: on screen at the top; printed, fixed, so Chromium repeats it at the top of every page. */
+const DRAFT_STYLE = `
+.draft-mark { position: sticky; top: 0; z-index: 1; text-align: center; color: #b00; font-weight: 700; background: #fff; border-bottom: 1px solid #b00; }
+@media print { .draft-mark { position: fixed; top: 0; left: 0; right: 0; border: none; background: none; } }
+`;
 
 function fontFaces(base: string): string {
   if (/[<>"'\\\n]/.test(base)) throw new Error(`fontsBase must be a plain URL: ${base}`);
@@ -149,7 +152,7 @@ ${d.tables.map((t) => `<li><a href="#${t.id}">${CN_NUM[t.number] ?? t.number}、
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(d.title)}</title>
-<style>${options.fontsBase ? `${fontFaces(options.fontsBase)}\n` : ""}${STYLE}</style>
+<style>${options.fontsBase ? `${fontFaces(options.fontsBase)}\n` : ""}${STYLE}${d.draft ? DRAFT_STYLE : ""}</style>
 </head>
 <body>
 ${d.draft ? `<div class="draft-mark" role="note">${DRAFT_MARK}</div>\n` : ""}<header class="cover">

@@ -111,6 +111,10 @@ describe("operating cost, 三公, projects, targets", () => {
   it("operating-cost.basic-public", () => fires(change("\t合计\t12.31\n30201", "\t合计\t5.30\n30201").replace("30228\t工会经费\t1.41\n30229\t福利费\t1.76\n30239\t其他交通费用\t3.84\n", ""), "operating-cost.basic-public"));
   it("three-public.item-amount", () => fires(change("（一）因公出国（境）费0.00万元，与2020年相比持平。", "（一）因公出国（境）：预算数比2020年增加0万元。"), "three-public.item-amount", "warning"));
   it("three-public.increase", () => fires(change("（三）公务接待费0.00万元，与2020年相比持平。", "（三）公务接待费0.00万元，与2020年相比增加0.50万元，增长100.00%。"), "three-public.increase", "warning"));
+  it("three-public.increase: not for an increase too small to need a reason (core/change.ts, as the data rules)", () => {
+    const text = change("（三）公务接待费0.00万元，与2020年相比持平。", "（三）公务接待费4117.93万元，与2020年相比增加0.02万元，基本持平。");
+    expect(audit(text).filter((f) => f.rule === "three-public.increase")).toEqual([]);
+  });
   it("project.total", () => fires(change("313001-7\t劳务派遣人员经费\t12.60\t12.60", "313001-7\t劳务派遣人员经费\t22.60\t22.60"), "project.total"));
   it("project.code", () => fires(change("313001-8\t社区换届经费", "313001\t社区换届经费"), "project.code"));
   it("project.tasks", () => fires(change("\t182.88\t182.88\t\n", "\t172.88\t172.88\t\n"), "project.tasks"));
