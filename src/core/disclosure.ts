@@ -122,6 +122,15 @@ export function deriveAllAndCheck(
   return { disclosures, findings: runRules(ctx, opts.rules ?? ALL_RULES) };
 }
 
+/**
+ * A unit's own disclosure is titled as the unit's, as its cover is (单位预算): 2021年单位收支总体情况表, not
+ * 部门…; titles that already name both (部门（单位）整体绩效目标表) stay as they are.
+ */
+function unitTitled(kind: ScopeRef["kind"], tables: DisclosureTable[]): DisclosureTable[] {
+  if (kind === "department") return tables;
+  return tables.map((t) => (/年部门(?!（单位）)/.test(t.title) ? { ...t, title: t.title.replace(/年部门(?!（单位）)/, "年单位") } : t));
+}
+
 /** A scope's ledger and its figures: what the tables, the narrative and the rules share. */
 interface ScopeSums {
   ledger: Ledger;
@@ -146,7 +155,7 @@ function assemble(budget: Budget, catalog: CatalogIndex, scope: Scope, layout: L
     department: { code: budget.department.code, name: budget.department.name },
     title: `${scope.name}${budget.year}年度${ref.kind === "department" ? "部门" : "单位"}预算`,
     date: budget.date,
-    tables: layout === "henan13" ? deriveHenan13(scope, catalog, budget.department, ledger) : deriveCentral9(scope, catalog),
+    tables: unitTitled(ref.kind, layout === "henan13" ? deriveHenan13(scope, catalog, budget.department, ledger) : deriveCentral9(scope, catalog)),
     narrative: deriveNarrative(budget, scope, catalog, figures, ledger),
     figures,
   };

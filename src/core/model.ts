@@ -34,6 +34,14 @@ export interface Staffing {
   retired?: number;
 }
 
+/**
+ * 机关本级 — the department's own office among its units: the unit that bears the department's name, or is
+ * numbered as its first unit (<部门编码>001, as Henan numbers them: 313 → 313001).
+ */
+export function isOwnOffice(unit: Pick<Unit, "code" | "name">, department: { code: string; name: string }): boolean {
+  return unit.name === department.name || unit.code === `${department.code}001`;
+}
+
 /** 预算单位 — a budget unit of the department. */
 export interface Unit {
   /** 单位代码, e.g. "313001" */
