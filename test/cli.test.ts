@@ -30,7 +30,11 @@ describe("yusuan render", () => {
     const doc = JSON.parse(readFileSync(join(out, "disclosure.json"), "utf8"));
     expect(doc.tables).toHaveLength(13);
     expect(doc.tables[0].rows.at(-1)).toContain(4117.91);
-    expect(readFileSync(join(out, "disclosure.html"), "utf8")).toContain('<html lang="zh-CN">');
+    const html = readFileSync(join(out, "disclosure.html"), "utf8");
+    expect(html).toContain('<html lang="zh-CN">');
+    // the cover says what the sample is: rebuilt from the published document, corrected as ASSUMPTIONS.md lists
+    expect(html).toMatch(/<header class="cover">[\s\S]*<p class="provenance">[^<]*已公开的2021年度部门预算重建[^<]*ASSUMPTIONS\.md[^<]*<\/p>[\s\S]*<\/header>/);
+    expect(doc.provenance).toContain("ASSUMPTIONS.md");
     expect(existsSync(join(out, "units", "313001", "disclosure.json"))).toBe(true);
   });
 

@@ -29,6 +29,8 @@ export interface Disclosure {
   title: string;
   /** 编制日期 as printed on the cover */
   date?: string;
+  /** 来源说明 printed on the cover (first page): what the document is, when the budget says (Budget.provenance) */
+  provenance?: string;
   /** 文件种类 — what the cover and the attachments heading name (绩效自评报告 …); absent: the budget disclosure */
   kind?: DocumentKind;
   tables: DisclosureTable[];
@@ -155,6 +157,7 @@ function assemble(budget: Budget, catalog: CatalogIndex, scope: Scope, layout: L
     department: { code: budget.department.code, name: budget.department.name },
     title: `${scope.name}${budget.year}年度${ref.kind === "department" ? "部门" : "单位"}预算`,
     date: budget.date,
+    ...(budget.provenance ? { provenance: budget.provenance } : {}),
     tables: unitTitled(ref.kind, layout === "henan13" ? deriveHenan13(scope, catalog, budget.department, ledger) : deriveCentral9(scope, catalog)),
     narrative: deriveNarrative(budget, scope, catalog, figures, ledger),
     figures,

@@ -472,6 +472,11 @@ export interface Budget {
   };
   /** 编制日期 printed on the cover, e.g. "2021-02" */
   date?: string;
+  /**
+   * 来源说明 — what the document is, printed on its cover (first page): e.g. that a sample is rebuilt from a
+   * published document with listed corrections. Absent for an ordinary budget.
+   */
+  provenance?: string;
   units: Unit[];
   /** explicit income; when absent, income by source is read from the line items (balanced by construction) */
   income?: Income[];

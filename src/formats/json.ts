@@ -48,6 +48,8 @@ export function disclosureToJson(d: Disclosure) {
     year: d.year,
     title: d.title,
     date: d.date,
+    /** 来源说明 (Budget.provenance): what the document is, as its cover says */
+    provenance: d.provenance,
     scope: d.scope,
     department: d.department,
     /** 草稿 未经审核 when the document is a draft (not approved, or rendered past errors) */

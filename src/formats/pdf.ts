@@ -100,7 +100,7 @@ interface PdfTable {
 interface PdfData {
   title: string;
   author: string;
-  cover: { name: string; kind: string; date: string | null };
+  cover: { name: string; kind: string; date: string | null; provenance: string | null };
   /** 草稿标记 printed at the top of every page, or null */
   draft: string | null;
   /** lines: the title as printed (第二部分 on its own line) */
@@ -477,7 +477,7 @@ export function pdfData(d: Disclosure): PdfData {
   return {
     title: d.title,
     author: d.scope.name,
-    cover: { name: d.scope.name, kind: kind.cover, date: date ? `${date[1]}年${Number(date[2])}月` : null },
+    cover: { name: d.scope.name, kind: kind.cover, date: date ? `${date[1]}年${Number(date[2])}月` : null, provenance: d.provenance ?? null },
     draft: d.draft ? DRAFT_MARK : null,
     parts: d.narrative.parts.map((p) => ({
       title: p.title,
@@ -515,6 +515,10 @@ export const TYPST_TEMPLATE = String.raw`
   #text(font: (sans, serif), weight: "bold", size: 26pt, D.cover.name)
   #v(1.4em)
   #text(font: (sans, serif), weight: "bold", size: 24pt, D.cover.kind)
+  #if D.cover.provenance != none {
+    v(2.5em)
+    block(width: 85%, align(left, text(size: 11pt, D.cover.provenance)))
+  }
   #v(1fr)
   #if D.cover.date != none { text(size: 16pt, D.cover.date) }
   #v(8%)

@@ -16,7 +16,7 @@ export function tableToText(t: DisclosureTable): string {
 }
 
 export function renderText(d: Disclosure): string {
-  const out: string[] = [...(d.draft ? [`【${DRAFT_MARK}】`, ""] : []), `# ${d.scope.name}`, "", `## ${documentKind(d).cover}`, ""];
+  const out: string[] = [...(d.draft ? [`【${DRAFT_MARK}】`, ""] : []), `# ${d.scope.name}`, "", `## ${documentKind(d).cover}`, "", ...(d.provenance ? [`说明：${d.provenance}`, ""] : [])];
   for (const p of d.narrative.parts) {
     out.push(`# ${p.title}`, "");
     for (const s of p.sections) {

@@ -318,7 +318,8 @@ export async function renderXlsx(d: Disclosure): Promise<Uint8Array> {
   const date = d.date && /^\d{4}-\d{2}/.test(d.date) ? new Date(`${d.date.slice(0, 7)}-01T00:00:00Z`) : new Date(Date.UTC(d.year, 0, 1));
   wb.created = date;
   wb.modified = date;
-  for (const t of d.tables) addTableSheet(wb, t, d.draft === true);
+  // the first sheet says what the document is, where the other formats print it on the cover
+  d.tables.forEach((t, i) => addTableSheet(wb, i === 0 && d.provenance ? { ...t, note: [t.note, d.provenance].filter(Boolean).join("\n") } : t, d.draft === true));
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }

@@ -184,6 +184,7 @@ export const budgetFileSchema = z.strictObject({
   year: z.number().int().min(2000).max(2100),
   department: z.strictObject({ code: codeText, name: z.string().min(1), shortName: z.string().optional(), region: z.string().optional() }),
   date: z.union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))]).optional(),
+  provenance: z.string().optional(),
   units: z.array(unit).min(1),
   income: z.array(z.strictObject({ unit: codeText, source: aliases(SOURCE_ALIASES, "资金来源 funding source"), amount })).optional(),
   lineItems: z.array(lineItem).default([]),
