@@ -37,7 +37,7 @@ export class RenderRefused extends Error {
   }
 }
 
-/** What one render did: the files written and the budget's findings (errors only when drafted). */
+/** What one render did: the files written and all the budget's findings (errors among them only in a draft). */
 export interface RenderResult {
   written: string[];
   findings: Finding[];
@@ -94,7 +94,7 @@ export async function renderOne(
   return { written, findings, title };
 }
 
-/** The findings a render prints: all of them when refused, else errors (drafts) and warnings. */
+/** The findings a render that went ahead prints: warnings, and a draft's errors; never the info notes. */
 function renderFindingsText(title: string, findings: Finding[]): string | undefined {
   const shown = findings.filter((f) => f.severity !== "info");
   return shown.length ? formatFindings(shown, title) : undefined;
