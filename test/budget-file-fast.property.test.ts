@@ -219,6 +219,12 @@ ${extra}`;
       bothPaths(text, "yaml");
     }
     bothPaths(JSON.stringify({ year: 2021 }).replace("}", ', "year": 2022}'), "json");
+    // a flow mapping broken over two lines, its second line indented no further than the block sequence it
+    // sits in: js-yaml reads it, `yaml` refuses it (found by the mutation test on Node 24 in CI)
+    const broken = SAMPLE.replace(/\n( {2}- \{ unit:)( "313001", functional: "2080208")/, "\n$1\n$2");
+    expect(broken).not.toBe(SAMPLE);
+    expect(loadYamlFast(broken)).toBe(UNSURE);
+    bothPaths(broken, "yaml");
   });
 });
 
@@ -232,6 +238,7 @@ describe("places recorded during js-yaml's parse", () => {
       "- 1\n- - 2\n  - a: 3\n    b:\n",
       "\uFEFFa: 1\r\nb:\r\n  c: 2\r\n",
       "{ a: 1, 2: b, true: c, 0x10: d }\n",
+      "- { a: 1,\n    b: 2 }\n",
     ];
     const unsure: string[] = [];
     for (const text of texts) {

@@ -201,10 +201,14 @@ describe("2021 department → government mapping", () => {
 });
 
 describe("built-in catalogs", () => {
-  it("lists 2021 and returns it; other years are undefined", () => {
-    expect(BUILT_IN_YEARS).toContain(2021);
-    expect(builtInCatalog(2021)).toBe(catalog2021);
+  it("ships 2017–2026 with 2021 as written; other years are undefined", () => {
+    expect(BUILT_IN_YEARS).toEqual([2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+    // as written, but for the codes its files call doubtful (unconfirmed)
+    const confirmedAsWritten = builtInCatalog(2021)!.functional.entries.map(({ confirmed: _doubtful, ...e }) => e);
+    expect(confirmedAsWritten).toEqual(catalog2021.functional.entries);
+    expect(builtInCatalog(2021)).toBe(builtInCatalog(2021)); // resolved once
     expect(builtInCatalog(2021)?.origin).toBe("built-in");
     expect(builtInCatalog(1999)).toBeUndefined();
+    expect(builtInCatalog(2027)).toBeUndefined();
   });
 });

@@ -26,8 +26,14 @@ const catalogEntry = z.object({
   name: z.string(),
   aliases: z.array(z.string()).readonly().optional(),
   label: z.string().optional().describe("the name the Henan tables print, when it differs"),
+  confirmed: z.literal(false).optional().describe("carried over from a neighbouring year, unconfirmed for this one"),
 });
-const codeList = z.object({ source: z.string(), entries: z.array(catalogEntry).readonly() });
+const codeList = z.object({
+  source: z.string(),
+  entries: z.array(catalogEntry).readonly(),
+  confirmedLevels: z.array(z.enum(["class", "section", "item"])).readonly().optional().describe("levels whose list is stated for the year (absent: all)"),
+  absent: z.string().optional().describe("the year has no such classification, and why (2017: 政府预算支出经济分类)"),
+});
 const catalogKind = z.enum(["functional", "department-economic", "government-economic"]);
 const catalogMode = z.enum(["extend", "replace"]);
 

@@ -14,13 +14,34 @@ export interface CatalogEntry {
   aliases?: readonly string[];
   /** the name the Henan tables print, when it differs from the official one (城乡社区事务) */
   label?: string;
+  /**
+   * false when the entry is carried over from a neighbouring year's catalog (or from a change whose year
+   * is uncertain) and no source confirms it for this year; absent means confirmed
+   */
+  confirmed?: false;
 }
 
 /** A code list with where it comes from. */
 export interface CodeList {
-  /** the source of the data (document, issuing body, date) */
+  /** the source of the data (document, issuing body, date), and which parts are confirmed */
   source: string;
   entries: readonly CatalogEntry[];
+  /**
+   * Levels whose list is stated for this year ("class" 类, "section" 款, "item" 项): a code missing at such
+   * a level is known not to exist; at another level, the list is partial or carried over from a
+   * neighbouring year. Absent: every level.
+   */
+  confirmedLevels?: readonly CodeLevel[];
+  /** the year has no such classification (2017: no 政府预算支出经济分类), with why */
+  absent?: string;
+}
+
+/** 类 (3 digits), 款 (5) or 项 (7; for economic codes, a local sub-item). */
+export type CodeLevel = "class" | "section" | "item";
+
+/** The level of a code by its length. */
+export function codeLevel(code: string): CodeLevel {
+  return code.length <= 3 ? "class" : code.length <= 5 ? "section" : "item";
 }
 
 /** Which unit types a mapping row applies to; 参公 units use the `administrative` rows. */
@@ -47,6 +68,8 @@ export type CatalogOrigin = "built-in" | "official";
 export interface YearCatalog {
   year: number;
   origin: CatalogOrigin;
+  /** for a built-in year defined by its changes: the edition it follows and the year it is derived from */
+  provenance?: { edition: string; derivedFrom?: number };
   /** 支出功能分类: 类 (3 digits), 款 (5), 项 (7) */
   functional: CodeList;
   /** 部门预算支出经济分类: 类 (3), 款 (5); local sub-items (7) where a province adds them */
@@ -96,6 +119,23 @@ export class CatalogIndex {
 
   departmentEconomicEntry(code: string): CatalogEntry | undefined {
     return this.departmentEconomic.get(code);
+  }
+
+  /**
+   * Is what this catalog says of `code` confirmed for its year? A listed code: unless carried over from a
+   * neighbouring year unconfirmed. An unlisted one: when its level's list is stated for the year (then the
+   * code is known not to exist); a 项 missing from a partial or carried-over list is not. Against an official
+   * catalog, everything is confirmed. The audit reports
+   * an unconfirmed 项 as info and still checks its 类 and 款.
+   */
+  isConfirmed(code: string, kind: "functional" | "department-economic" | "government-economic" = "functional"): boolean {
+    // a loaded official file is the finance bureau's own list: what it says is confirmed
+    if (this.origin === "official") return true;
+    const list = kind === "functional" ? this.catalog.functional : kind === "department-economic" ? this.catalog.departmentEconomic : this.catalog.governmentEconomic;
+    const map = kind === "functional" ? this.functional : kind === "department-economic" ? this.departmentEconomic : this.governmentEconomic;
+    const entry = map.get(code);
+    if (entry) return entry.confirmed !== false;
+    return list.confirmedLevels === undefined || list.confirmedLevels.includes(codeLevel(code));
   }
 
   governmentEconomicEntry(code: string): CatalogEntry | undefined {
@@ -242,7 +282,9 @@ export function mergeCatalog(
     for (const e of o.entries) {
       const prior = baseByCode.get(e.code);
       const keep = prior && normaliseName(prior.name) === normaliseName(e.name);
-      merged.set(e.code, keep ? { ...prior, name: e.name } : { ...e, aliases: prior ? [prior.name, ...(prior.aliases ?? [])] : e.aliases });
+      // the official file confirms the code for its year, whatever the built-in one carried over
+      const { confirmed: _carried, ...confirmed } = prior ?? e;
+      merged.set(e.code, keep ? { ...confirmed, name: e.name } : { ...e, aliases: prior ? [prior.name, ...(prior.aliases ?? [])] : e.aliases });
     }
     const entries = [...merged.values()].sort((x, y) => x.code.localeCompare(y.code));
     return { source: mode === "extend" ? `${o.source}; extends ${b.source}` : o.source, entries };

@@ -5,6 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { assembleDocument } from "../../src/audit/core/assemble.ts";
 import { auditDocument } from "../../src/audit/core/audit.ts";
+import { CatalogIndex } from "../../src/core/catalog.ts";
+import { builtInCatalog } from "../../src/core/catalogs/index.ts";
 import type { Finding } from "../../src/core/rules/finding.ts";
 import { renderText } from "../../src/formats/text.ts";
 import { importText } from "../../src/audit/importers/text.ts";
@@ -94,6 +96,37 @@ describe("the narrative against the tables", () => {
 
 describe("codes, mapping and duplicates", () => {
   it("code.functional: a name that is not the code's", () => fires(change("201\t29\t06\t313001\t工会事务", "201\t29\t06\t313001\t工会经费事务"), "code.functional", "warning"));
+  it("code.functional: a 项 the year's catalog does not confirm is info; its 款 is still checked", () => {
+    const withCatalog = (text: string, catalog: CatalogIndex) =>
+      auditDocument(assembleDocument("doc.txt", [importText("doc.txt", text)]), () => catalog).findings.filter((f) => f.rule === "code.functional");
+    const base = catalog2021.catalog;
+    const carried = new CatalogIndex({ ...base, functional: { ...base.functional, entries: base.functional.entries.map((e) => (e.code === "2012906" ? { ...e, confirmed: false as const } : e)) } });
+    const renamed = change("201\t29\t06\t313001\t工会事务", "201\t29\t06\t313001\t工会经费事务");
+    expect(withCatalog(renamed, carried).map((f) => f.severity)).toEqual(["info"]);
+    expect(withCatalog(renamed, carried)[0]!.message).toContain("未经确认");
+    // a 项 the 2021 list lacks (it lists common 项 only) is info; where the 项 list is stated, a warning
+    const unlisted = change("201\t29\t06\t313001\t工会事务", "201\t29\t97\t313001\t工会事务");
+    expect(withCatalog(unlisted, catalog2021).map((f) => f.severity)).toEqual(["info"]);
+    const stated = new CatalogIndex({ ...base, functional: { ...base.functional, confirmedLevels: ["class", "section", "item"] } });
+    expect(withCatalog(unlisted, stated).map((f) => f.severity)).toEqual(["warning"]);
+    // under a 款 the year does not have, the code is wrong whatever the 项 list: a warning
+    const badSection = change("201\t29\t06\t313001\t工会事务", "201\t98\t06\t313001\t工会事务");
+    expect(withCatalog(badSection, catalog2021).map((f) => f.severity)).toEqual(["warning"]);
+  });
+  it("code.economic and code.functional: last year's code says what it became (2017 30311 is 2018's 30113)", () => {
+    const against = (text: string, year: number, rule: string) =>
+      auditDocument(assembleDocument("doc.txt", [importText("doc.txt", text)]), () => new CatalogIndex(builtInCatalog(year)!)).findings.filter((f) => f.rule === rule);
+    const housing = change("30113\t住房公积金\t50103", "30311\t住房公积金\t50103");
+    const [f] = against(housing, 2018, "code.economic").filter((x) => x.actual === "30311");
+    expect(f?.message).toContain("（2017年科目，2018年为 30113）");
+    expect(f?.expected).toBe("30113");
+    // in 2021 30311 is 代缴社会保险费: a name that is not the code's, and no note of a renumbering
+    const named = against(housing, 2021, "code.economic").find((x) => x.actual === "住房公积金");
+    expect(named?.expected).toBe("代缴社会保险费");
+    expect(named?.message).not.toContain("年科目");
+    const pension = change("208\t05\t05\t\t机关事业单位基本养老保险缴费支出", "208\t05\t04\t\t未归口管理的行政单位离退休");
+    expect(against(pension, 2020, "code.functional").find((x) => x.actual === "2080504")?.expected).toBe("2080501");
+  });
   it("code.unpadded", () => fires(change("201\t29\t06\t313001\t工会事务", "201\t29\t6\t313001\t工会事务"), "code.unpadded", "warning"));
   it("code.class-list: 城乡社区事务 is accepted, another name is not", () => fires(change("十二、城乡社区事务", "十二、城乡建设"), "code.class-list", "warning"));
   it("code.economic", () => fires(change("30201\t办公费\t5.30\n", "30201\t印刷费\t5.30\n"), "code.economic", "warning"));

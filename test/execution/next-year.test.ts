@@ -44,6 +44,20 @@ describe("next year's budget from this year's", () => {
     expect(r.budget.lineItems.some((l) => l.economic === "30217")).toBe(false);
     expect(r.mapped).toEqual(["economic 30217 → 30218", "functional 2010101 → 2010150"]);
   });
+  it("maps the codes the built-in catalogs renumber between the years: 2017 30311 住房公积金 → 2018 30113", () => {
+    const b = { ...minimalBudget(), year: 2017 };
+    b.lineItems[0]!.economic = "30311";
+    b.lineItems[1]!.economic = "30104";
+    const r = nextYearBudget(b);
+    expect(r.budget.year).toBe(2018);
+    expect(r.budget.lineItems[0]!.economic).toBe("30113");
+    expect(r.budget.lineItems[1]!.economic).toBe("30112");
+    expect(r.mapped).toEqual(["economic 30104 → 30112", "economic 30311 → 30113"]);
+    // a mapping given by the user goes on top of the catalogs' own
+    expect(nextYearBudget(b, { mapping: { economic: { "30311": "30199" } } }).budget.lineItems[0]!.economic).toBe("30199");
+    // past the last built-in year nothing is mapped by the catalogs
+    expect(nextYearBudget({ ...b, year: 2026 }).mapped).toEqual([]);
+  });
   it("moves deadlines a year on", () => {
     expect(shiftTarget({ kind: "deadline", date: "2021-03-31", text: "2021年3月底前" }, 2021)).toEqual({ kind: "deadline", date: "2022-03-31", text: "2022年3月底前" });
     expect(shiftTarget({ kind: "deadline", date: "2021-12-31", text: "12月31日前" }, 2021)).toEqual({ kind: "deadline", date: "2022-12-31", text: "12月31日前" });

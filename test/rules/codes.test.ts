@@ -12,6 +12,7 @@ import {
   isEconomicCode,
   isFunctionalCode,
 } from "../../src/core/rules/codes.ts";
+import { builtInCatalog } from "../../src/core/catalogs/index.ts";
 import { baseCatalog, builtIn, expectFinding, minimalBudget, official, one, run } from "./fixture.ts";
 
 describe("code formats", () => {
@@ -64,14 +65,29 @@ describe("code.functional-unknown", () => {
     expect(run(functionalUnknown, minimalBudget())).toEqual([]);
     expect(run(functionalUnknown, minimalBudget(), official)).toEqual([]);
   });
-  it("warns against the built-in catalog, once per code with its first place", () => {
+  it("warns against a built-in catalog whose 项 list is confirmed, once per code with its first place", () => {
     const b = minimalBudget();
     // 2010198 does not exist (20101 人大事务 exists)
     b.lineItems[2]!.functional = "2010198";
     b.lineItems[3]!.functional = "2010198";
-    const f = one(run(functionalUnknown, b));
+    const base = baseCatalog();
+    const confirmed = new CatalogIndex({ ...base, functional: { ...base.functional, confirmedLevels: ["class", "section", "item"] } });
+    const f = one(run(functionalUnknown, b, confirmed));
     expectFinding(f, { rule: "code.functional-unknown", severity: "warning", path: "lineItems[2].functional", actual: "2010198" });
     expect(f.message).toContain("共 2 处");
+  });
+  it("is info where the year's 项 list is not confirmed (2021 lists common 项; 2026 carries 2025's over)", () => {
+    const b = minimalBudget();
+    b.lineItems[2]!.functional = "2010198";
+    const f = one(run(functionalUnknown, b));
+    expectFinding(f, { rule: "code.functional-unknown", severity: "info", path: "lineItems[2].functional", actual: "2010198" });
+    expect(f.message).toContain("未经确认");
+    const y2026 = new CatalogIndex(builtInCatalog(2026)!);
+    expect(y2026.isConfirmed("2010198")).toBe(false);
+    expect(one(run(functionalUnknown, { ...b, year: 2026 }, y2026)).severity).toBe("info");
+    // 类 and 款 are still checked in full
+    b.lineItems[2]!.functional = "2019801";
+    expect(one(run(functionalParentUnknown, { ...b, year: 2026 }, y2026)).expected).toBe("20198");
   });
   it("is an error against an official catalog, and covers a project's own functional code", () => {
     const b = minimalBudget();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CatalogIndex, type MappingRow } from "../../src/core/catalog.ts";
+import { builtInCatalog } from "../../src/core/catalogs/index.ts";
 import { mappingMissing, mappingPersonnelPublic, mappingUnitType } from "../../src/core/rules/mapping.ts";
 import { baseCatalog, expectFinding, minimalBudget, one, run } from "./fixture.ts";
 
@@ -24,6 +25,13 @@ describe("mapping.missing", () => {
       path: "lineItems[2].economic",
       actual: "30201",
     });
+  });
+  it("is quiet for 2017, which has no 政府预算支出经济分类 to map to (and flags 2018, which has)", () => {
+    const b = { ...minimalBudget(), year: 2017 };
+    expect(run(mappingMissing, b, new CatalogIndex(builtInCatalog(2017)!))).toEqual([]);
+    const without = builtInCatalog(2018)!;
+    const noRows = new CatalogIndex({ ...without, mapping: { source: "test", rows: [] } });
+    expect(run(mappingMissing, { ...b, year: 2018 }, noRows).length).toBeGreaterThan(0);
   });
 });
 

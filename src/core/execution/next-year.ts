@@ -9,18 +9,17 @@
 import { type Figures, computeFigures } from "../derive/figures.ts";
 import { departmentScope, unitScope } from "../derive/scope.ts";
 import type { Budget, DepartmentTargets, Indicator, LineItem, PriorYear, Project, Target } from "../model.ts";
+import { BUILT_IN_YEARS } from "../catalogs/index.ts";
+import { type CodeMapping, yearMapping } from "../catalogs/year-mapping.ts";
 import type { Execution } from "./model.ts";
 import { sideBySide } from "./side-by-side.ts";
 
-/** 科目代码对照 — old code → next year's code, per classification (from the catalog's change list). */
-export interface CodeMapping {
-  functional?: Readonly<Record<string, string>>;
-  economic?: Readonly<Record<string, string>>;
-}
+export type { CodeMapping };
 
 export interface NextYearOptions {
   /** which projects continue; default: 一般性项目 and 人员类项目 (运转类, recurring by nature) */
   recurring?: (p: Project) => boolean;
+  /** codes to map beyond (or instead of) the built-in catalogs' changes between the two years */
   mapping?: CodeMapping;
   /** this year's execution: project carry-over (结转) becomes next year's 部门财政性资金结转 lines, and
    * a project with carry-over continues even when it is not recurring */
@@ -83,6 +82,15 @@ function targets(t: DepartmentTargets | undefined, year: number, keep: ReadonlyS
   };
 }
 
+/** The built-in catalogs' mapping from `year` to the next (where both ship), with the caller's on top. */
+function withBuiltInChanges(year: number, given: CodeMapping | undefined): CodeMapping {
+  const builtIn = BUILT_IN_YEARS.includes(year) && BUILT_IN_YEARS.includes(year + 1) ? yearMapping(year, year + 1) : {};
+  return {
+    functional: { ...builtIn.functional, ...given?.functional },
+    economic: { ...builtIn.economic, ...given?.economic },
+  };
+}
+
 export function nextYearBudget(budget: Budget, options: NextYearOptions = {}): NextYearResult {
   const year = budget.year;
   const recurring = options.recurring ?? ((p: Project) => p.class !== "special");
@@ -96,8 +104,9 @@ export function nextYearBudget(budget: Budget, options: NextYearOptions = {}): N
     }
   }
   const mappedSet = new Set<string>();
+  const mapping = withBuiltInChanges(year, options.mapping);
   const map = (kind: keyof CodeMapping, code: string): string => {
-    const to = options.mapping?.[kind]?.[code];
+    const to = mapping[kind]?.[code];
     if (to === undefined || to === code) return code;
     mappedSet.add(`${kind} ${code} → ${to}`);
     return to;

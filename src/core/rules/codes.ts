@@ -234,7 +234,7 @@ export const functionalUnknown: Rule = defineRule(
     basis: CODES_BASIS,
     severity: "warning",
     severityNote:
-      "对照内置科目表为警告（内置表只收录常用的项），对照加载的正式科目表为错误。 / A warning against the built-in catalog (it lists only common 项), an error against a loaded official catalog.",
+      "对照加载的正式科目表为错误；对照内置科目表为警告，该年度内置科目表的项未经确认（只收录常用的项，或沿用相邻年度）时为提示。 / An error against a loaded official catalog; a warning against the built-in one, info where its 项 list is not confirmed for the year (common 项 only, or carried over from a neighbouring year).",
   },
   (ctx, emit) => {
     const cat = catalogName(ctx);
@@ -242,10 +242,13 @@ export const functionalUnknown: Rule = defineRule(
     for (const { code, first, count, missing } of distinctFunctional(ctx)) {
       if (missing !== "item") continue;
       const n = countNote(count);
+      // the year's 项 list is partial or carried over from a neighbouring year: the code may well exist
+      const confirmed = ctx.catalog.isConfirmed(code);
+      const note = confirmed ? { zh: "", en: "" } : { zh: "（该年度内置科目表的项未经确认，仅作提示）", en: " (its 项 list is not confirmed for the year: info only)" };
       out.push(
         emit({
-          severity: catalogSeverity(ctx),
-          message: `功能分类科目 ${code} 不在${cat.zh}中${n.zh} / functional code ${code} is not in ${cat.en}${n.en}`,
+          severity: confirmed ? catalogSeverity(ctx) : "info",
+          message: `功能分类科目 ${code} 不在${cat.zh}中${n.zh}${note.zh} / functional code ${code} is not in ${cat.en}${n.en}${note.en}`,
           path: pathOf(first),
           actual: code,
         }),

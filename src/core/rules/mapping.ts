@@ -163,6 +163,8 @@ export const mappingMissing: Rule = defineRule(
     severity: "error",
   },
   (ctx, emit) => {
+    // a year without 政府预算支出经济分类 (2017) has nothing to map to
+    if (ctx.catalog.catalog.governmentEconomic.absent) return [];
     const out: Finding[] = [];
     for (const first of mappedCodes(ctx)) {
       if (first.government !== undefined) continue;

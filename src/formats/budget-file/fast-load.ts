@@ -114,6 +114,7 @@ export function loadYamlFastWithPlaces(text: string): { data: unknown; places: P
     if (e instanceof YAMLException || e instanceof RangeError) return UNSURE;
     throw e;
   }
+  if (recorder.multilineFlow) return UNSURE;
   // an empty text: js-yaml gives undefined, `yaml` null
   return data !== undefined && keysAsYamlWrites(data) ? { data, places: recorder.done(data) } : UNSURE;
 }

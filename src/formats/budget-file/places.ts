@@ -40,6 +40,12 @@ export const PLACES_UNSURE: unique symbol = Symbol("places unsure");
 export class PlaceRecorder {
   private readonly text: string;
   private readonly stack: Recorded[] = [{ open: 0, end: 0, result: undefined, kind: null, children: [] }];
+  /**
+   * A flow collection ({…} or […]) written over several lines was read. js-yaml accepts its continuation
+   * lines at any indentation, where `yaml` wants them indented past the block around it: such a text is
+   * left to `yaml`.
+   */
+  multilineFlow = false;
 
   constructor(text: string) {
     this.text = text;
@@ -57,6 +63,7 @@ export class PlaceRecorder {
     node.end = state.position;
     node.result = state.result;
     node.kind = state.kind;
+    if ((node.kind === "mapping" || node.kind === "sequence") && !this.multilineFlow) this.multilineFlow = spansLinesAsFlow(this.text, node);
     this.stack[this.stack.length - 1]!.children.push(node);
   };
 
@@ -82,6 +89,41 @@ function contentStart(text: string, i: number): number {
     break;
   }
   return i;
+}
+
+/**
+ * Whether a node is a flow collection written over several lines with a line `yaml` might refuse: it wants
+ * each continuation line indented past the block collection the flow collection sits in. Taken here as past
+ * where the content of the collection's first line starts once spaces and "- " are skipped, a line that
+ * only closes collections (`]`, `}`) being allowed back at the first line's indentation. Nested flow
+ * collections are covered by their outermost one, whose lines they are.
+ */
+const CLOSING_ONLY = /^[\]}][\]}, \t]*\r?$/;
+
+function spansLinesAsFlow(text: string, node: Recorded): boolean {
+  const start = contentStart(text, node.open);
+  const c = text.charCodeAt(start);
+  if (c !== 123 /* { */ && c !== 91 /* [ */) return false;
+  let eol = text.indexOf("\n", start);
+  if (eol < 0 || eol >= node.end) return false;
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  let indent = lineStart;
+  while (text.charCodeAt(indent) === 32) indent++;
+  let content = indent;
+  while (text.charCodeAt(content) === 45 /* - */ && text.charCodeAt(content + 1) === 32) for (content += 1; text.charCodeAt(content) === 32; ) content++;
+  const blockIndent = indent - lineStart;
+  const contentColumn = content - lineStart;
+  while (eol >= 0 && eol < node.end) {
+    let i = eol + 1;
+    while (text.charCodeAt(i) === 32) i++;
+    const d = text.charCodeAt(i);
+    const column = i - eol - 1;
+    const blank = d === 10 || d === 13 || Number.isNaN(d);
+    const closing = CLOSING_ONLY.test(text.slice(i, (text.indexOf("\n", i) + 1 || text.length + 1) - 1));
+    if (!blank && !(closing ? column >= blockIndent : column > contentColumn)) return true;
+    eol = text.indexOf("\n", i);
+  }
+  return false;
 }
 
 class Mismatch extends Error {}

@@ -5,7 +5,9 @@
  * ("机关事业单位基本养老保险") is accepted.
  */
 import type { CatalogIndex } from "../../../core/catalog.ts";
-import { chineseNumber, normaliseName } from "../../../core/catalog.ts";
+import { chineseNumber, codeLevel, normaliseName } from "../../../core/catalog.ts";
+import { BUILT_IN_YEARS } from "../../../core/catalogs/index.ts";
+import { yearMapping } from "../../../core/catalogs/year-mapping.ts";
 import type { Finding, Severity } from "../../../core/rules/finding.ts";
 import { defineRule } from "../../../core/rules/finding.ts";
 import type { DocumentContext, DocumentRule } from "../context.ts";
@@ -15,6 +17,9 @@ import type { FunctionalTable } from "../semantic.ts";
 /** Against the built-in catalog a missing code is a warning (it may lack a real code); against an official one, an error. */
 const severityOf = (c: CatalogIndex): Severity => (c.origin === "official" ? "error" : "warning");
 const SEVERITY_NOTE = "对照内置科目表为警告，对照财政部门正式科目表为错误。 / A warning against the built-in catalog, an error against an official one.";
+const FUNCTIONAL_SEVERITY_NOTE =
+  "对照内置科目表为警告，对照财政部门正式科目表为错误；内置科目表中该年度未经确认的项为提示。 / A warning against the built-in catalog, an error against an official one; a 项 the built-in catalog does not confirm for the year is info.";
+const UNCONFIRMED_NOTE = { zh: "（该年度内置科目表的项未经确认，仅作提示）", en: " (the built-in catalog does not confirm this 项 for the year: info only)" };
 
 const functionalTables = (ctx: DocumentContext): FunctionalTable[] =>
   [ctx.tables.income, ctx.tables.expenditure, ctx.tables.gpbExpenditure, ctx.tables.governmentFund, ctx.tables.stateCapital].filter((t): t is FunctionalTable => !!t);
@@ -27,13 +32,22 @@ function nameAccepted(official: string | undefined, printed: string, matches: bo
   return p.length >= 4 && (o.startsWith(p) || o.endsWith(p));
 }
 
+/**
+ * Where a code the year lacks is last year's, renumbered or merged this year (2017 30311 住房公积金 is 30113
+ * in 2018): the note saying so and this year's code, from the built-in catalogs' change lists.
+ */
+function lastYearsCode(year: number, code: string, kind: "functional" | "economic"): { zh: string; en: string; now?: string } {
+  const now = BUILT_IN_YEARS.includes(year - 1) && BUILT_IN_YEARS.includes(year) ? yearMapping(year - 1, year)[kind]?.[code] : undefined;
+  return now ? { zh: `（${year - 1}年科目，${year}年为 ${now}）`, en: ` (a ${year - 1} code: ${now} in ${year})`, now } : { zh: "", en: "" };
+}
+
 export const codeFunctional: DocumentRule = defineRule<DocumentContext>(
   {
     id: "code.functional",
     title: "功能分类科目编码或名称与科目表不符",
     description: "表中的功能分类编码应是该年度科目表中的科目，所印名称应与科目名称（或其别名、简称）一致。 / Each functional code is in the year's catalog and its printed name is the catalog's name, an alias or a short form.",
     severity: "warning",
-    severityNote: SEVERITY_NOTE,
+    severityNote: FUNCTIONAL_SEVERITY_NOTE,
   },
   (ctx, emit) => {
     const catalog = ctx.catalog;
@@ -45,10 +59,15 @@ export const codeFunctional: DocumentRule = defineRule<DocumentContext>(
         if (r.kind !== "code" || !r.code || seen.has(`${r.code}|${r.name}`)) continue;
         seen.add(`${r.code}|${r.name}`);
         const entry = catalog.functionalEntry(r.code);
+        // a 项 the year's catalog does not confirm (carried over from a neighbouring year, or a partial list)
+        // is reported as info; 类 and 款 are checked in full
+        const unconfirmed = codeLevel(r.code) === "item" && catalog.functionalEntry(r.code.slice(0, 5)) !== undefined && !catalog.isConfirmed(r.code);
+        const note = unconfirmed ? UNCONFIRMED_NOTE : { zh: "", en: "" };
         if (!entry) {
-          out.push(emit({ message: `${t.info.label} 科目 ${r.code} 不在${catalog.year}年科目表中 / code ${r.code} is not in the ${catalog.year} catalog`, location: cellLocation(t.info, r.row), actual: r.code, severity: severityOf(catalog) }));
+          const moved = lastYearsCode(catalog.year, r.code, "functional");
+          out.push(emit({ message: `${t.info.label} 科目 ${r.code} 不在${catalog.year}年科目表中${moved.zh}${note.zh} / code ${r.code} is not in the ${catalog.year} catalog${moved.en}${note.en}`, location: cellLocation(t.info, r.row), actual: r.code, ...(moved.now ? { expected: moved.now } : {}), severity: unconfirmed ? "info" : severityOf(catalog) }));
         } else if (r.name && !nameAccepted(entry.name, r.name, catalog.functionalNameMatches(r.code, r.name))) {
-          out.push(emit({ message: `${t.info.label} 科目 ${r.code} 名称为“${r.name}”，科目表为“${entry.name}” / code ${r.code} is named "${r.name}", the catalog says "${entry.name}"`, location: cellLocation(t.info, r.row), expected: entry.name, actual: r.name }));
+          out.push(emit({ message: `${t.info.label} 科目 ${r.code} 名称为“${r.name}”，科目表为“${entry.name}”${note.zh} / code ${r.code} is named "${r.name}", the catalog says "${entry.name}"${note.en}`, location: cellLocation(t.info, r.row), expected: entry.name, actual: r.name, ...(unconfirmed ? { severity: "info" as const } : {}) }));
         }
       }
     }
@@ -121,9 +140,10 @@ export const codeEconomic: DocumentRule = defineRule<DocumentContext>(
         if (r.code && !seen.has(`d${r.code}`)) {
           seen.add(`d${r.code}`);
           const e = catalog.departmentEconomicEntry(r.code);
-          if (!e) out.push(emit({ message: `${t.info.label} 经济分类 ${r.code} 不在${catalog.year}年科目表中 / economic code ${r.code} is not in the catalog`, location: cellLocation(t.info, r.row), actual: r.code, severity: severityOf(catalog) }));
+          const moved = lastYearsCode(catalog.year, r.code, "economic");
+          if (!e) out.push(emit({ message: `${t.info.label} 经济分类 ${r.code} 不在${catalog.year}年科目表中${moved.zh} / economic code ${r.code} is not in the catalog${moved.en}`, location: cellLocation(t.info, r.row), actual: r.code, ...(moved.now ? { expected: moved.now } : {}), severity: severityOf(catalog) }));
           else if (r.name && !nameAccepted(e.name, r.name, catalog.departmentEconomicNameMatches(r.code, r.name)))
-            out.push(emit({ message: `${t.info.label} 经济分类 ${r.code} 名称为“${r.name}”，科目表为“${e.name}” / ${r.code} is named "${r.name}", the catalog says "${e.name}"`, location: cellLocation(t.info, r.row), expected: e.name, actual: r.name }));
+            out.push(emit({ message: `${t.info.label} 经济分类 ${r.code} 名称为“${r.name}”，科目表为“${e.name}”${moved.zh} / ${r.code} is named "${r.name}", the catalog says "${e.name}"${moved.en}`, location: cellLocation(t.info, r.row), expected: e.name, actual: r.name }));
         }
         if (r.govCode && !seen.has(`g${r.govCode}`)) {
           seen.add(`g${r.govCode}`);
