@@ -1,6 +1,7 @@
 /** text.placeholder: template filler in any text of the budget is an error, located by its path. */
 import { describe, expect, it } from "vitest";
-import { placeholdersIn } from "../../src/core/placeholders.ts";
+import fc from "fast-check";
+import { EMPTY_NUMBERED_ITEM, PLACEHOLDER_ROW, PLACEHOLDER_TEXT, placeholdersIn } from "../../src/core/placeholders.ts";
 import { checkBudget } from "../../src/core/rules/index.ts";
 import { textPlaceholder } from "../../src/core/rules/placeholders.ts";
 import { readBudget } from "../../src/formats/budget-file/read.ts";
@@ -28,6 +29,20 @@ describe("placeholdersIn", () => {
 
   it.each(["XXL型号", "2021年3月底前", "目标3：完成社区换届", "增加10.00万元，主要是…", "服务对象满意度≥90%", "Xbox", "增加人员经费", "减少/取消会议"])("leaves real text alone: %j", (text) => {
     expect(placeholdersIn(text)).toEqual([]);
+  });
+});
+
+describe("placeholdersIn on any text (fast-check)", () => {
+  it("finds what the full patterns find: its quick look never passes over a placeholder", () => {
+    const piece = fc.constantFrom("示例", "XX", "xx", "××", "Ｘｘ", "待填写", "待补充", "请填写", "某某", "增加（减少）", "下降(增长)", "（增加/减少）", "上升／降低", "目标3:", "任务二：", ".....", "……", "···", "增加", "目标", "。", "：", "\n", "x", " ", "资金", "2021年", "≥95%");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const text = parts.join("");
+        const full = [...text.matchAll(PLACEHOLDER_TEXT)].length > 0 || text.split("\n").some((l) => EMPTY_NUMBERED_ITEM.test(l.trim()) || PLACEHOLDER_ROW.test(l.trim()));
+        expect(placeholdersIn(text).length > 0).toBe(full);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -67,5 +82,14 @@ describe("text.placeholder", () => {
     b.projects[0]!.indicators[0]!.target = { kind: "qualitative", text: "XX" };
     const rules = checkBudget(b, catalog).filter((f) => f.location.kind === "data" && f.location.path.startsWith("projects[0].indicators[0].target")).map((f) => f.rule);
     expect(rules).toEqual(["target.value-placeholder"]);
+  });
+});
+
+describe("text.placeholder on a target's wording", () => {
+  it("reports 示例 in a qualitative target at the target's path", () => {
+    const b = sample();
+    b.projects[0]!.indicators[1]!.target = { kind: "qualitative", text: "示例：明显提升" };
+    const f = one(run(textPlaceholder, b));
+    expectFinding(f, { rule: "text.placeholder", severity: "error", path: "projects[0].indicators[1].target", actual: "示例：明显提升" });
   });
 });

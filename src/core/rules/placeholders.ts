@@ -7,24 +7,57 @@
 import type { Finding, Rule } from "./finding.ts";
 import { defineRule } from "./finding.ts";
 import { placeholdersIn } from "../placeholders.ts";
-import type { Target } from "../model.ts";
+import type { Budget, Target } from "../model.ts";
 import { isPlaceholderTarget } from "./targets.ts";
+
+/** Sections of a budget that hold numbers only (上年数, 收入). */
+const NO_TEXT_SECTIONS: ReadonlySet<string> = new Set(["year", "date", "prior", "income"]);
 
 /** Keys whose values are codes, amounts, kinds or dates — never a text a person writes. */
 const NOT_TEXT = new Set(["year", "code", "unit", "functional", "economic", "government", "nature", "source", "project", "amount", "kind", "type", "comparator", "date", "funds", "class"]);
 
-/** Calls `visit` with every string in `value` and its path (`reasons.total`, `projects[2].indicators[0].level3`). */
-function eachText(value: unknown, path: string, visit: (text: string, path: string) => void): void {
-  if (typeof value === "string") visit(value, path);
-  else if (Array.isArray(value)) value.forEach((v, i) => eachText(v, `${path}[${i}]`, visit));
-  else if (value !== null && typeof value === "object") {
-    for (const [key, v] of Object.entries(value)) {
-      if (NOT_TEXT.has(key) && typeof v !== "object") continue;
-      // a target value already reported as filler by target.value-placeholder is not reported twice
-      if (key === "target" && v && typeof v === "object" && "kind" in v && isPlaceholderTarget(v as Target)) continue;
-      eachText(v, path ? `${path}.${key}` : key, visit);
+/**
+ * Calls `visit` with every string in `value` and its path (`reasons.total`, `projects[2].indicators[0].level3`).
+ * The path is kept as segments and joined only for a string that is visited.
+ */
+function eachText(value: unknown, path: (string | number)[], visit: (text: string, path: () => string) => void): void {
+  if (typeof value === "string") {
+    visit(value, () => pathText(path));
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      eachText(value[i], path, visit);
+      path.pop();
+    }
+  } else if (value !== null && typeof value === "object") {
+    const o = value as Record<string, unknown>;
+    const keys = Object.keys(o);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      const v = o[key];
+      if (typeof v !== "object" && (typeof v !== "string" || NOT_TEXT.has(key))) continue;
+      if (key === "target" && v && typeof v === "object" && "kind" in v) {
+        // a target value: filler in it is target.value-placeholder's to report (not twice); of the rest only a
+        // qualitative or deadline's wording is text (a number's parts are its comparator, digits and unit)
+        const t = v as Target;
+        if (t.kind === "numeric" || isPlaceholderTarget(t)) continue;
+        // the path is the target's own: a budget file writes it as one value (target: 2021年3月底前)
+        path.push(key);
+        visit(t.text, () => pathText(path));
+        path.pop();
+        continue;
+      }
+      path.push(key);
+      eachText(v, path, visit);
+      path.pop();
     }
   }
+}
+
+function pathText(path: readonly (string | number)[]): string {
+  let s = "";
+  for (const p of path) s += typeof p === "number" ? `[${p}]` : s ? `.${p}` : p;
+  return s;
 }
 
 export const textPlaceholder: Rule = defineRule(
@@ -38,12 +71,22 @@ export const textPlaceholder: Rule = defineRule(
   },
   (ctx, emit) => {
     const out: Finding[] = [];
-    eachText(ctx.budget, "", (text, path) => {
+    const visit = (text: string, path: () => string) => {
       const found = placeholdersIn(text);
       if (found.length === 0) return;
       const words = found.map((w) => `“${w}”`).join("、");
-      out.push(emit({ message: `${words}是模板占位文字，须替换为实际内容 / template placeholder ${found.map((w) => `"${w}"`).join(", ")} left in the text`, path, actual: text }));
-    });
+      out.push(emit({ message: `${words}是模板占位文字，须替换为实际内容 / template placeholder ${found.map((w) => `"${w}"`).join(", ")} left in the text`, path: path(), actual: text }));
+    };
+    const b = ctx.budget;
+    for (const key of Object.keys(b) as (keyof Budget)[]) {
+      if (NO_TEXT_SECTIONS.has(key)) continue;
+      if (key === "lineItems") {
+        // most of a budget's values are its line items' codes and amounts: of a line only the memo is text
+        b.lineItems.forEach((l, i) => {
+          if (l.memo !== undefined) visit(l.memo, () => `lineItems[${i}].memo`);
+        });
+      } else eachText(b[key], [key], visit);
+    }
     return out;
   },
 );
