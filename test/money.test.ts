@@ -25,6 +25,7 @@ import {
   toWanYuanCents,
   toYuan,
   wanYuanText,
+  amountText,
   yuanText,
 } from "../src/core/money.ts";
 import { NOT_APPLICABLE, absPercent, changeRate, formatPercent, formatPercentNumber, formatShareAt, percentFromHundredths, percentOf } from "../src/core/ratio.ts";
@@ -329,6 +330,8 @@ describe("the one formatter's other prints", () => {
     expect(formatYuanGrouped(fen(-123_456_789))).toBe("-1,234,567.89");
     expect(yuanText(fen(5))).toBe("0.05元");
     expect(wanYuanText(fen(411_791_000))).toBe("411.79万元");
+    // never a real amount stated as nothing: under 0.005万元 it is printed in 元
+    expect([amountText(fen(411_791_000)), amountText(fen(2_000)), amountText(fen(-49_99)), amountText(fen(50_00)), amountText(fen(0))]).toEqual(["411.79万元", "20.00元", "-49.99元", "0.01万元", "0.00万元"]);
     expect(formatWanYuanExact(fen(41_350_001))).toBe("41.350001");
     expect(formatWanYuanExact(fen(100_000_000_000), true)).toBe("100000.00");
     expect(formatWanYuanExact(fen(100_000_000_000))).toBe("100,000.00");

@@ -65,7 +65,9 @@ describe.skipIf(!poppler)("PDF of the 2021 sample (pdftotext)", () => {
   });
 
   it("has a cover, contents and a plausible number of pages", () => {
-    expect(squash(pages[0]!)).toBe(squash(`${department.scope.name} 2021年度部门预算 2021年2月`));
+    // the sample's cover says what it is: rebuilt from the published document, with the corrections listed
+    expect(squash(pages[0]!)).toBe(squash(`${department.scope.name} 2021年度部门预算 ${department.provenance} 2021年2月`));
+    expect(department.provenance).toContain("ASSUMPTIONS.md");
     expect(squash(pages[1]!)).toContain("目录");
     for (const t of department.tables) expect(squash(pages[1]!)).toContain(squash(t.title));
     // cover + contents + the narrative (≥ 4 pages) + 13 tables (t12 and t13 run over pages)
@@ -143,6 +145,15 @@ describe.skipIf(!poppler)("PDF of the 2021 sample (pdftotext)", () => {
     const text = squash(run("pdftotext", [f, "-"]));
     expect(text).toContain("2021年度单位预算");
     for (const t of unit.tables) expect(text).toContain(squash(t.title));
+  });
+
+  it("prints 草稿 未经审核 at the top of every page of a draft, and nowhere in a final document", async () => {
+    const f = join(dir, "draft.pdf");
+    writeFileSync(f, await renderPdf({ ...department, draft: true }));
+    const draftPages = run("pdftotext", ["-layout", f, "-"]).split("\f").filter((p) => p.trim() !== "");
+    expect(draftPages).toHaveLength(pages.length);
+    for (const p of draftPages) expect(p.trim().split("\n")[0]!.trim()).toBe("草稿 未经审核");
+    expect(all).not.toContain("草稿");
   });
 
   it("prints text that looks like Typst markup literally", async () => {

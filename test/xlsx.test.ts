@@ -214,6 +214,30 @@ describe("disclosure.xlsx of the 2021 sample", () => {
     });
   });
 
+  it("marks a draft on every sheet: the title on screen, the page header on paper", async () => {
+    const draft = await load(await renderXlsx({ ...d, draft: true }));
+    expect(draft.worksheets).toHaveLength(d.tables.length);
+    d.tables.forEach((t, i) => {
+      const ws = draft.worksheets[i]!;
+      expect(ws.getCell(1, 1).text).toBe(`${t.title}（草稿 未经审核）`);
+      expect(ws.headerFooter.oddHeader).toContain("草稿 未经审核");
+      expect(wb.worksheets[i]!.headerFooter.oddHeader ?? "").not.toContain("草稿");
+    });
+  });
+
+  it("says on its first sheet what the sample is (the budget's provenance), under the table", () => {
+    expect(d.provenance).toContain("ASSUMPTIONS.md");
+    const ws = wb.worksheets[0]!;
+    const texts: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => texts.push(JSON.stringify(c.value ?? ""))));
+    expect(texts.some((x) => x.includes(d.provenance!))).toBe(true);
+    for (const other of wb.worksheets.slice(1)) {
+      const all: string[] = [];
+      other.eachRow((row) => row.eachCell((c) => all.push(JSON.stringify(c.value ?? ""))));
+      expect(all.some((x) => x.includes("ASSUMPTIONS.md"))).toBe(false);
+    }
+  });
+
   it("sizes columns from the hints and never too narrow for an amount", () => {
     d.tables.forEach((t, i) => {
       const ws = wb.worksheets[i]!;

@@ -58,6 +58,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("--catalog-mode <mode>", "extend | replace", "extend")
     .option("--progress", "显示进度条 / show a progress bar in batch mode (default: when stderr is a terminal)")
     .option("--no-progress", "不显示进度条 / no progress bar")
+    .option("--draft", "有错误也生成，每页标注“草稿 未经审核” / render despite error-level findings, every page marked 草稿 未经审核")
     .action(async (budget: string, opts: RenderOptions) => {
       const { renderCommand } = await import("./render.ts");
       code = await renderCommand(budget, opts, io);

@@ -7,17 +7,41 @@ import { mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { SingleBar } from "cli-progress";
 import { LAYOUTS, type Layout, deriveAll } from "../core/disclosure.ts";
+import type { Finding } from "../core/rules/finding.ts";
+import { createRuleContext, runRules } from "../core/rules/index.ts";
 import { readBudget, resolveBudgetFile } from "../formats/budget-file/read-file.ts";
 import { InputError, formatProblem } from "../formats/errors.ts";
 import { type CatalogOptions, catalogFor } from "../formats/catalog-choice.ts";
 import { EXIT, type Io, reportFailure } from "./main.ts";
 import { RENDERERS } from "../formats/renderers.ts";
+import { formatFindings, placeFindings } from "./check.ts";
 
 export interface RenderOptions extends CatalogOptions {
   out: string;
   format: string;
   layout?: string;
   progress?: boolean;
+  /** 草稿: render past error-level findings, every page and sheet marked 草稿 未经审核 */
+  draft?: boolean;
+}
+
+/** 拒绝生成 — the budget has error-level findings and --draft was not given: nothing is written. */
+export class RenderRefused extends Error {
+  constructor(
+    readonly title: string,
+    readonly findings: Finding[],
+  ) {
+    const n = findings.filter((f) => f.severity === "error").length;
+    super(`有 ${n} 个错误，未生成文件（改正后重试，或加 --draft 生成草稿） / ${n} error-level findings, nothing written (fix them, or use --draft for a marked draft)`);
+    this.name = "RenderRefused";
+  }
+}
+
+/** What one render did: the files written and all the budget's findings (errors among them only in a draft). */
+export interface RenderResult {
+  written: string[];
+  findings: Finding[];
+  title: string;
 }
 
 export function parseFormats(list: string): string[] {
@@ -37,12 +61,27 @@ export function parseLayout(layout: string | undefined): Layout {
   return l as Layout;
 }
 
-/** Renders one budget; returns the files written. Throws InputError on unusable input. */
-export async function renderOne(budgetPath: string, out: string, formats: string[], layout: Layout, opts: CatalogOptions, warn: (s: string) => void): Promise<string[]> {
-  const { budget } = await readBudget(budgetPath);
+/**
+ * Renders one budget after checking it (the render gate): error-level findings refuse it (RenderRefused,
+ * nothing written) unless `draft`, which marks every page and sheet. Throws InputError on unusable input.
+ */
+export async function renderOne(
+  budgetPath: string,
+  out: string,
+  formats: string[],
+  layout: Layout,
+  opts: CatalogOptions & { draft?: boolean },
+  warn: (s: string) => void,
+): Promise<RenderResult> {
+  const { budget, file, locate } = await readBudget(budgetPath);
   const catalog = await catalogFor(budget.year, opts, warn);
+  const findings = placeFindings(runRules(createRuleContext(budget, catalog)), file, locate);
+  const title = `${budget.department.name} ${budget.year}年度预算 · ${file}`;
+  const hasErrors = findings.some((f) => f.severity === "error");
+  if (hasErrors && !opts.draft) throw new RenderRefused(title, findings);
   const written: string[] = [];
-  for (const d of deriveAll(budget, catalog, layout)) {
+  for (const derived of deriveAll(budget, catalog, layout)) {
+    const d = opts.draft ? { ...derived, draft: true } : derived;
     const dir = d.scope.kind === "department" ? out : join(out, "units", d.scope.code);
     await mkdir(dir, { recursive: true });
     for (const f of formats) {
@@ -52,7 +91,13 @@ export async function renderOne(budgetPath: string, out: string, formats: string
       written.push(path);
     }
   }
-  return written;
+  return { written, findings, title };
+}
+
+/** The findings a render that went ahead prints: warnings, and a draft's errors; never the info notes. */
+function renderFindingsText(title: string, findings: Finding[]): string | undefined {
+  const shown = findings.filter((f) => f.severity !== "info");
+  return shown.length ? formatFindings(shown, title) : undefined;
 }
 
 /** The budgets inside a directory that holds no budget file itself: sub-directories and budget files. */
@@ -80,12 +125,20 @@ export async function renderCommand(budgetPath: string, opts: RenderOptions, io:
     const layout = parseLayout(opts.layout);
     const batch = await batchEntries(budgetPath);
     if (!batch) {
-      const written = await renderOne(budgetPath, opts.out, formats, layout, opts, io.err);
+      const { written, findings, title } = await renderOne(budgetPath, opts.out, formats, layout, opts, io.err);
+      const text = renderFindingsText(title, findings);
+      if (text) io.err(text);
+      if (opts.draft) io.err("已生成草稿，每页标注“草稿 未经审核” / rendered as a draft, every page and sheet marked 草稿 未经审核");
       io.out(`已生成 ${written.length} 个文件 / wrote ${written.length} files:\n${written.map((p) => `  ${p}`).join("\n")}`);
       return EXIT.ok;
     }
     return await renderBatch(batch, opts, formats, layout, io);
   } catch (e) {
+    if (e instanceof RenderRefused) {
+      io.err(formatFindings(e.findings, e.title));
+      io.err(`错误 / error: ${e.message}`);
+      return EXIT.findings;
+    }
     return reportFailure(e, io);
   }
 }
@@ -102,14 +155,21 @@ async function renderBatch(entries: string[], opts: RenderOptions, formats: stri
   const showBar = opts.progress ?? Boolean(process.stderr.isTTY);
   if (showBar) bar.start(entries.length, 0, { name: "" });
   let files = 0;
+  let refused = 0;
+  const warned: string[] = [];
   for (const [i, entry] of entries.entries()) {
     const name = basename(entry, extname(entry));
     if (showBar) bar.update(i, { name });
     try {
-      files += (await renderOne(entry, join(opts.out, name), formats, layout, opts, (w) => warnings.add(w))).length;
+      const r = await renderOne(entry, join(opts.out, name), formats, layout, opts, (w) => warnings.add(w));
+      files += r.written.length;
+      const text = renderFindingsText(r.title, r.findings);
+      if (text) warned.push(text);
     } catch (e) {
+      if (e instanceof RenderRefused) refused++;
       const reason = e instanceof InputError ? e.problems.map(formatProblem).join("; ") : e instanceof Error ? e.message : String(e);
-      failures.push({ budget: entry, reason });
+      const details = e instanceof RenderRefused ? `\n${formatFindings(e.findings, e.title)}` : "";
+      failures.push({ budget: entry, reason: `${reason}${details}` });
     }
   }
   if (showBar) {
@@ -117,8 +177,10 @@ async function renderBatch(entries: string[], opts: RenderOptions, formats: stri
     bar.stop();
   }
   for (const w of warnings) io.err(w);
+  for (const w of warned) io.err(w);
   const ok = entries.length - failures.length;
   io.out(`完成 / done: ${ok} 个预算成功 / succeeded, ${failures.length} 个失败 / failed; 共生成 ${files} 个文件 / ${files} files written to ${opts.out}`);
   for (const f of failures) io.err(`失败 / failed: ${f.budget}: ${f.reason}`);
-  return failures.length ? EXIT.unusable : EXIT.ok;
+  if (failures.length === 0) return EXIT.ok;
+  return refused === failures.length ? EXIT.findings : EXIT.unusable;
 }

@@ -29,12 +29,19 @@ export interface Disclosure {
   title: string;
   /** 编制日期 as printed on the cover */
   date?: string;
+  /** 来源说明 printed on the cover (first page): what the document is, when the budget says (Budget.provenance) */
+  provenance?: string;
   /** 文件种类 — what the cover and the attachments heading name (绩效自评报告 …); absent: the budget disclosure */
   kind?: DocumentKind;
   tables: DisclosureTable[];
   narrative: Narrative;
   figures: Figures;
+  /** 草稿 — not approved, or rendered past error-level findings: every page and sheet carries DRAFT_MARK */
+  draft?: boolean;
 }
+
+/** 草稿标记 — what every page and sheet of a draft disclosure prints. */
+export const DRAFT_MARK = "草稿 未经审核";
 
 /** 文件种类 — the words a document's cover and attachments heading use for what it is. */
 export interface DocumentKind {
@@ -117,6 +124,15 @@ export function deriveAllAndCheck(
   return { disclosures, findings: runRules(ctx, opts.rules ?? ALL_RULES) };
 }
 
+/**
+ * A unit's own disclosure is titled as the unit's, as its cover is (单位预算): 2021年单位收支总体情况表, not
+ * 部门…; titles that already name both (部门（单位）整体绩效目标表) stay as they are.
+ */
+function unitTitled(kind: ScopeRef["kind"], tables: DisclosureTable[]): DisclosureTable[] {
+  if (kind === "department") return tables;
+  return tables.map((t) => (/年部门(?!（单位）)/.test(t.title) ? { ...t, title: t.title.replace(/年部门(?!（单位）)/, "年单位") } : t));
+}
+
 /** A scope's ledger and its figures: what the tables, the narrative and the rules share. */
 interface ScopeSums {
   ledger: Ledger;
@@ -141,7 +157,8 @@ function assemble(budget: Budget, catalog: CatalogIndex, scope: Scope, layout: L
     department: { code: budget.department.code, name: budget.department.name },
     title: `${scope.name}${budget.year}年度${ref.kind === "department" ? "部门" : "单位"}预算`,
     date: budget.date,
-    tables: layout === "henan13" ? deriveHenan13(scope, catalog, budget.department, ledger) : deriveCentral9(scope, catalog),
+    ...(budget.provenance ? { provenance: budget.provenance } : {}),
+    tables: unitTitled(ref.kind, layout === "henan13" ? deriveHenan13(scope, catalog, budget.department, ledger) : deriveCentral9(scope, catalog)),
     narrative: deriveNarrative(budget, scope, catalog, figures, ledger),
     figures,
   };

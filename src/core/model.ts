@@ -34,6 +34,14 @@ export interface Staffing {
   retired?: number;
 }
 
+/**
+ * 机关本级 — the department's own office among its units: the unit that bears the department's name, or is
+ * numbered as its first unit (<部门编码>001, as Henan numbers them: 313 → 313001).
+ */
+export function isOwnOffice(unit: Pick<Unit, "code" | "name">, department: { code: string; name: string }): boolean {
+  return unit.name === department.name || unit.code === `${department.code}001`;
+}
+
 /** 预算单位 — a budget unit of the department. */
 export interface Unit {
   /** 单位代码, e.g. "313001" */
@@ -138,6 +146,19 @@ export const FUNDING_SOURCE_NAMES: Record<FundingSource, string> = {
 
 /** 支出性质 — basic (基本支出) or project (项目支出) expenditure. */
 export type Nature = "basic" | "project";
+
+export const NATURE_NAMES: Record<Nature, string> = { basic: "基本支出", project: "项目支出" };
+
+/**
+ * A funding source as a person names it on its own, outside a table's column group: 一般公共预算's
+ * sub-sources carry the group's name (一般公共预算财政拨款); the others are their name. An unknown id is
+ * returned as it is.
+ */
+export function fundingSourceFullName(source: string): string {
+  const name = FUNDING_SOURCE_NAMES[source as FundingSource];
+  if (!name) return source;
+  return (GENERAL_PUBLIC_BUDGET_SOURCES as readonly string[]).includes(source) ? `一般公共预算${name}` : name;
+}
 
 /** 收入 — income by unit and source. */
 export interface Income {
@@ -451,6 +472,11 @@ export interface Budget {
   };
   /** 编制日期 printed on the cover, e.g. "2021-02" */
   date?: string;
+  /**
+   * 来源说明 — what the document is, printed on its cover (first page): e.g. that a sample is rebuilt from a
+   * published document with listed corrections. Absent for an ordinary budget.
+   */
+  provenance?: string;
   units: Unit[];
   /** explicit income; when absent, income by source is read from the line items (balanced by construction) */
   income?: Income[];

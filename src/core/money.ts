@@ -145,6 +145,14 @@ export function yuanText(amount: Fen): string {
   return `${formatYuan(amount)}元`;
 }
 
+/**
+ * "117.91万元", or "20.00元" for a nonzero amount too small to show in 万元 (it would print 0.00万元): for
+ * messages that must never state a real difference as nothing.
+ */
+export function amountText(amount: Fen): string {
+  return amount !== 0 && toWanYuanCents(amount) === 0 ? yuanText(amount) : wanYuanText(amount);
+}
+
 /** The printed 元 value as a JSON number, e.g. 413500.5 (exactly the printed digits). */
 export function toYuan(amount: Fen): number {
   return Number(formatYuan(amount));

@@ -6,7 +6,8 @@
  * 草稿 → 单位提交 → 部门审核通过 → 财政审核通过 → 已批复 (date) → 已公开 (date); 退回 from any later
  * state back to 草稿 with a comment. Background: ../shared/domain.md §1 (二上二下, 预算法第十四条).
  */
-import type { Budget, FundingSource, Nature } from "./model.ts";
+import { type Budget, type FundingSource, type Nature, NATURE_NAMES, fundingSourceFullName } from "./model.ts";
+import { amountText, fen } from "./money.ts";
 import { locationKey } from "./rules/engine.ts";
 import type { Finding } from "./rules/finding.ts";
 
@@ -269,6 +270,42 @@ export function totalsByNatureAndSource(budget: Pick<Budget, "lineItems">): Map<
   return out;
 }
 
+/** 控制数对照 — one control figure (or spending without one) beside the budget's total for it, in 分. */
+export interface ControlFigureCheck {
+  nature: Nature | string;
+  source: FundingSource | string;
+  /** 一般公共预算财政拨款 · 基本支出 as a person reads it */
+  name: string;
+  /** the control figure; undefined where the budget spends with no figure set */
+  limit: number | undefined;
+  actual: number;
+  /** what the total is above the figure (0 when within it) */
+  excess: number;
+}
+
+/**
+ * Each control figure beside the budget's total of its nature and source, then any spending of a nature and
+ * source with no figure (an excess of its whole total). The editor shows these beside the totals; the
+ * submission gate refuses any excess.
+ */
+export function compareWithControlFigures(totals: ReadonlyMap<string, number>, controlFigures: readonly ControlFigure[]): ControlFigureCheck[] {
+  const out: ControlFigureCheck[] = [];
+  const name = (nature: string, source: string) => `${NATURE_NAMES[nature as Nature] ?? nature} · ${fundingSourceFullName(source)}`;
+  const seen = new Set<string>();
+  for (const c of controlFigures) {
+    const k = `${c.nature}|${c.source}`;
+    seen.add(k);
+    const actual = totals.get(k) ?? 0;
+    out.push({ nature: c.nature, source: c.source, name: name(c.nature, c.source), limit: c.amount, actual, excess: Math.max(0, actual - c.amount) });
+  }
+  for (const [k, actual] of totals) {
+    if (seen.has(k) || actual <= 0) continue;
+    const [nature, source] = k.split("|") as [string, string];
+    out.push({ nature, source, name: name(nature, source), limit: undefined, actual, excess: actual });
+  }
+  return out;
+}
+
 /** Control figures equal to the budget's own totals (as the demo seed and the tests set them). */
 export function controlFiguresOf(budget: Pick<Budget, "lineItems">): ControlFigure[] {
   return [...totalsByNatureAndSource(budget)].map(([k, amount]) => {
@@ -314,18 +351,20 @@ export function submissionFindings(
     });
   }
   if (controlFigures.length > 0) {
-    const limits = new Map(controlFigures.map((c) => [`${c.nature}|${c.source}`, c.amount]));
-    for (const [k, actual] of totalsByNatureAndSource(budget)) {
-      const limit = limits.get(k) ?? 0;
-      if (actual <= limit) continue;
-      const [nature, source] = k.split("|");
+    for (const c of compareWithControlFigures(totalsByNatureAndSource(budget), controlFigures)) {
+      if (c.excess <= 0) continue;
+      const what = `${NATURE_NAMES[c.nature as Nature] ?? c.nature}（${fundingSourceFullName(c.source)}）`;
+      const total = amountText(fen(c.actual));
       out.push({
         rule: "workflow.control-exceeded",
         severity: "error",
-        message: `${nature === "basic" ? "基本支出" : "项目支出"}（${source}）合计超过控制数 / ${nature} expenditure from ${source} exceeds the control figure`,
+        message:
+          c.limit === undefined
+            ? `${what}合计 ${total}，未下达控制数 / ${c.nature} expenditure from ${fundingSourceFullName(c.source)} totals ${total} with no control figure`
+            : `${what}合计 ${total}，超过控制数 ${amountText(fen(c.limit))}，超出 ${amountText(fen(c.excess))} / ${c.nature} expenditure from ${fundingSourceFullName(c.source)} totals ${total}, above its control figure ${amountText(fen(c.limit))} by ${amountText(fen(c.excess))}`,
         location: { kind: "data", path: "lineItems" },
-        expected: limit,
-        actual,
+        expected: c.limit ?? 0,
+        actual: c.actual,
       });
     }
   }

@@ -2,7 +2,7 @@
  * One self-contained, printable zh-CN page: cover, contents, 第一/二/三部分 and the tables, with a print
  * stylesheet (A4; wide tables on landscape pages; table headers repeat on every printed page).
  */
-import { type Disclosure, documentKind } from "../core/disclosure.ts";
+import { DRAFT_MARK, type Disclosure, documentKind } from "../core/disclosure.ts";
 import { formatWanYuanGrouped } from "../core/money.ts";
 import type { Cell, DisclosureTable } from "../core/table.ts";
 
@@ -116,6 +116,16 @@ export interface HtmlOptions {
   fontsBase?: string;
 }
 
+/** 来源说明 under the cover's title. */
+const PROVENANCE_STYLE = `.cover .provenance { max-width: 36em; margin: 2em auto 0; font-size: .95em; color: var(--muted); text-align: left; }
+`;
+
+/** A draft's banner: on screen at the top; printed, fixed, so Chromium repeats it at the top of every page. */
+const DRAFT_STYLE = `
+.draft-mark { position: sticky; top: 0; z-index: 1; text-align: center; color: #b00; font-weight: 700; background: #fff; border-bottom: 1px solid #b00; }
+@media print { .draft-mark { position: fixed; top: 0; left: 0; right: 0; border: none; background: none; } }
+`;
+
 function fontFaces(base: string): string {
   if (/[<>"'\\\n]/.test(base)) throw new Error(`fontsBase must be a plain URL: ${base}`);
   const dir = base.endsWith("/") ? base : `${base}/`;
@@ -146,12 +156,12 @@ ${d.tables.map((t) => `<li><a href="#${t.id}">${CN_NUM[t.number] ?? t.number}、
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(d.title)}</title>
-<style>${options.fontsBase ? `${fontFaces(options.fontsBase)}\n` : ""}${STYLE}</style>
+<style>${options.fontsBase ? `${fontFaces(options.fontsBase)}\n` : ""}${STYLE}${d.provenance ? PROVENANCE_STYLE : ""}${d.draft ? DRAFT_STYLE : ""}</style>
 </head>
 <body>
-<header class="cover">
+${d.draft ? `<div class="draft-mark" role="note">${DRAFT_MARK}</div>\n` : ""}<header class="cover">
 <h1>${escapeHtml(d.scope.name)}</h1>
-<div class="year">${escapeHtml(kind.cover)}</div>
+<div class="year">${escapeHtml(kind.cover)}</div>${d.provenance ? `\n<p class="provenance">${escapeHtml(d.provenance)}</p>` : ""}
 ${date ? `<div class="date">${date[1]}年${Number(date[2])}月</div>` : ""}
 </header>
 ${toc}

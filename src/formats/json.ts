@@ -2,7 +2,7 @@
  * disclosure.json — every table as {id, title, unit, header, rows} with money as JSON numbers in 万元
  * exactly as printed, and every narrative section as text.
  */
-import type { Disclosure } from "../core/disclosure.ts";
+import { DRAFT_MARK, type Disclosure } from "../core/disclosure.ts";
 import { toWanYuan } from "../core/money.ts";
 import type { DisclosureTable } from "../core/table.ts";
 
@@ -48,8 +48,12 @@ export function disclosureToJson(d: Disclosure) {
     year: d.year,
     title: d.title,
     date: d.date,
+    /** 来源说明 (Budget.provenance): what the document is, as its cover says */
+    provenance: d.provenance,
     scope: d.scope,
     department: d.department,
+    /** 草稿 未经审核 when the document is a draft (not approved, or rendered past errors) */
+    draft: d.draft ? DRAFT_MARK : undefined,
     tables: d.tables.map(tableToJson),
     narrative: {
       parts: d.narrative.parts.map((p) => ({

@@ -15,7 +15,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
 import { chineseNumber } from "../core/catalog.ts";
-import { type Disclosure, documentKind } from "../core/disclosure.ts";
+import { DRAFT_MARK, type Disclosure, documentKind } from "../core/disclosure.ts";
 import { type Fen, formatWanYuanGrouped } from "../core/money.ts";
 import type { Cell, ColumnKind, DisclosureTable, RowKind } from "../core/table.ts";
 import { headerGrid } from "../core/table.ts";
@@ -100,7 +100,9 @@ interface PdfTable {
 interface PdfData {
   title: string;
   author: string;
-  cover: { name: string; kind: string; date: string | null };
+  cover: { name: string; kind: string; date: string | null; provenance: string | null };
+  /** 草稿标记 printed at the top of every page, or null */
+  draft: string | null;
   /** lines: the title as printed (第二部分 on its own line) */
   parts: { title: string; lines: string[]; sections: { title: string; paragraphs: string[] }[] }[];
   attachments: string;
@@ -475,7 +477,8 @@ export function pdfData(d: Disclosure): PdfData {
   return {
     title: d.title,
     author: d.scope.name,
-    cover: { name: d.scope.name, kind: kind.cover, date: date ? `${date[1]}年${Number(date[2])}月` : null },
+    cover: { name: d.scope.name, kind: kind.cover, date: date ? `${date[1]}年${Number(date[2])}月` : null, provenance: d.provenance ?? null },
+    draft: d.draft ? DRAFT_MARK : null,
     parts: d.narrative.parts.map((p) => ({
       title: p.title,
       lines: /^第.部分 /.test(p.title) ? [p.title.slice(0, p.title.indexOf(" ")), p.title.slice(p.title.indexOf(" ") + 1)] : [p.title],
@@ -501,6 +504,7 @@ export const TYPST_TEMPLATE = String.raw`
 #set text(font: fonts, fallback: false, lang: "zh", region: "cn", size: 12pt)
 #set par(leading: 0.95em, spacing: 0.95em, justify: true)
 #set page(paper: "a4", margin: (x: 25mm, top: 25mm, bottom: 25mm), numbering: none, footer: none)
+#set page(header: align(center, text(fill: rgb("#b00000"), weight: "bold", size: 11pt, D.draft))) if D.draft != none
 #show heading: set text(font: (sans, serif), weight: "bold")
 #show heading.where(level: 2): it => block(above: 1.5em, below: 0.9em, text(size: 13pt, it.body))
 
@@ -511,6 +515,10 @@ export const TYPST_TEMPLATE = String.raw`
   #text(font: (sans, serif), weight: "bold", size: 26pt, D.cover.name)
   #v(1.4em)
   #text(font: (sans, serif), weight: "bold", size: 24pt, D.cover.kind)
+  #if D.cover.provenance != none {
+    v(2.5em)
+    block(width: 85%, align(left, text(size: 11pt, D.cover.provenance)))
+  }
   #v(1fr)
   #if D.cover.date != none { text(size: 16pt, D.cover.date) }
   #v(8%)

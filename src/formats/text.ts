@@ -2,7 +2,7 @@
  * Plain text in the seed's shape: markdown headings, narrative paragraphs, tables as tab-separated rows
  * (header grid first, merged cells written once). Readable in a diff, so golden files use it.
  */
-import { type Disclosure, documentKind } from "../core/disclosure.ts";
+import { DRAFT_MARK, type Disclosure, documentKind } from "../core/disclosure.ts";
 import { formatWanYuan } from "../core/money.ts";
 import { type DisclosureTable, headerGrid } from "../core/table.ts";
 
@@ -16,7 +16,7 @@ export function tableToText(t: DisclosureTable): string {
 }
 
 export function renderText(d: Disclosure): string {
-  const out: string[] = [`# ${d.scope.name}`, "", `## ${documentKind(d).cover}`, ""];
+  const out: string[] = [...(d.draft ? [`【${DRAFT_MARK}】`, ""] : []), `# ${d.scope.name}`, "", `## ${documentKind(d).cover}`, "", ...(d.provenance ? [`说明：${d.provenance}`, ""] : [])];
   for (const p of d.narrative.parts) {
     out.push(`# ${p.title}`, "");
     for (const s of p.sections) {

@@ -8,7 +8,7 @@
  * text number format `@`, so a name such as "=1+2" or "@x" stays text even when someone edits the cell.
  */
 import ExcelJS from "exceljs";
-import type { Disclosure } from "../core/disclosure.ts";
+import { DRAFT_MARK, type Disclosure } from "../core/disclosure.ts";
 import { type Fen, formatWanYuanGrouped, toWanYuan } from "../core/money.ts";
 import { type Cell, type DisclosureTable, headerGrid } from "../core/table.ts";
 
@@ -278,7 +278,7 @@ function writeNote(ws: ExcelJS.Worksheet, t: DisclosureTable, widths: number[], 
   ws.getRow(row).height = Math.max(MIN_ROW_HEIGHT + 4, linesIn(text, span(widths, 0, width)) * LINE_HEIGHT + ROW_PADDING + 4);
 }
 
-function addTableSheet(wb: ExcelJS.Workbook, t: DisclosureTable): void {
+function addTableSheet(wb: ExcelJS.Workbook, t: DisclosureTable, draft: boolean): void {
   const width = t.columns.length;
   const widths = columnWidths(t);
   const headerRows = t.header.length;
@@ -298,10 +298,12 @@ function addTableSheet(wb: ExcelJS.Workbook, t: DisclosureTable): void {
       margins: { left: 0.4, right: 0.4, top: 0.55, bottom: 0.6, header: 0.3, footer: 0.3 },
       ...(headerRows > 0 ? { printTitlesRow: `${HEADER_FIRST_ROW}:${frozen}` } : {}),
     },
-    headerFooter: { oddFooter: "&C第 &P 页，共 &N 页" },
+    headerFooter: { oddFooter: "&C第 &P 页，共 &N 页", ...(draft ? { oddHeader: `&C&KFF0000${DRAFT_MARK}` } : {}) },
+    ...(draft ? { properties: { defaultColWidth: 9, tabColor: { argb: "FFC00000" } } } : {}),
   });
   ws.columns = widths.map((w) => ({ width: w }));
-  writeTitle(ws, t, width, widths);
+  // a draft's title says so on screen too; the page header says it on paper
+  writeTitle(ws, draft ? { ...t, title: `${t.title}（${DRAFT_MARK}）` } : t, width, widths);
   if (headerRows > 0) writeHeader(ws, t, widths);
   writeBody(ws, t, widths, bodyTop);
   writeNote(ws, t, widths, bodyTop + t.rows.length + (t.rows.length > 0 ? 1 : 0));
@@ -316,7 +318,8 @@ export async function renderXlsx(d: Disclosure): Promise<Uint8Array> {
   const date = d.date && /^\d{4}-\d{2}/.test(d.date) ? new Date(`${d.date.slice(0, 7)}-01T00:00:00Z`) : new Date(Date.UTC(d.year, 0, 1));
   wb.created = date;
   wb.modified = date;
-  for (const t of d.tables) addTableSheet(wb, t);
+  // the first sheet says what the document is, where the other formats print it on the cover
+  d.tables.forEach((t, i) => addTableSheet(wb, i === 0 && d.provenance ? { ...t, note: [t.note, d.provenance].filter(Boolean).join("\n") } : t, d.draft === true));
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }

@@ -47,6 +47,12 @@ describe("extractClaims", () => {
     expect(cs[1]!.shortUnit).toBe(true);
   });
 
+  it("reads 基本持平 after a small stated change as that change, not as no change", () => {
+    const cs = extractClaims([section("一、收入支出预算总体情况", "某局2021年收支总计4117.93万元，与2020年相比增加0.02万元，基本持平。")]);
+    expect(brief(cs).filter((c) => c[0] === "flat")).toEqual([]);
+    expect(brief(cs).find((c) => c[0] === "change")).toEqual(["change", "expenditure", "0.02万元", 1]);
+  });
+
   it("reads shares of named wholes, each 类, counts, the none phrasing", () => {
     const cs = extractClaims([
       section("五、一般公共预算支出预算情况说明", "主要用于以下方面：一般公共服务（类）支出1.41万元，占0.03%；卫生健康（类）支出9.29万元，占0.22%。"),

@@ -129,7 +129,13 @@ describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
     await e.shot(fin, "reviewer-against-last-year");
     await fin.getByRole("button", { name: "审核通过" }).click();
     await state(fin, "财政审核通过");
+    // 批复 is confirmed in a dialog that says what happens, with the date typed in (no default)
     await fin.getByRole("button", { name: "批复" }).click();
+    const approval = fin.getByRole("dialog");
+    await expect.poll(() => approval.getByText("此后数据不能再修改").count(), POLL).toBe(1);
+    expect(await approval.getByLabel("批复日期").inputValue()).toBe("");
+    await approval.getByLabel("批复日期").fill("2022-02-01");
+    await approval.getByRole("button", { name: "批复" }).click();
     await state(fin, "已批复");
     await fin.getByRole("tab", { name: "流程记录" }).click();
     await expect.poll(() => fin.getByText("批复").count(), POLL).toBeGreaterThan(1);
@@ -138,6 +144,10 @@ describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
     await dept.reload();
     await state(dept, "已批复");
     await dept.getByRole("button", { name: "公开" }).click();
+    const publication = dept.getByRole("dialog");
+    await expect.poll(() => publication.getByText(/公开后不能撤回/).count(), POLL).toBe(1);
+    await publication.getByLabel("公开日期").fill("2022-02-10");
+    await publication.getByRole("button", { name: "公开" }).click();
     await state(dept, "已公开", 60_000); // every file of the department and its unit is rendered (PDF too)
 
     // --- the public portal, without signing in

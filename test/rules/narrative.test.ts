@@ -17,11 +17,15 @@ describe("narrative.reason-missing", () => {
     b.reasons.total = "新增信息系统运维项目";
     expect(run(reasonMissing, b)).toEqual([]);
   });
-  it("compares the printed amounts (0.01 万元), as the narrative does", () => {
+  it("asks a reason only for a change that prints and is at least 1% of last year or 1 万元 (core/change.ts)", () => {
     const b = minimalBudget();
     b.prior!.total = yuan(939950.01); // prints 94.00 like 940000.00: the narrative says 持平
     expect(run(reasonMissing, b)).toEqual([]);
-    b.prior!.total = yuan(939949.99); // prints 93.99
+    b.prior!.total = yuan(939949.99); // prints 93.99: 0.01 万元, 0.005% — the narrative says 基本持平
+    expect(run(reasonMissing, b)).toEqual([]);
+    b.prior!.total = yuan(930600); // 0.94 万元 but 1.01% of last year
+    expectFinding(one(run(reasonMissing, b)), { rule: "narrative.reason-missing", severity: "warning", path: "reasons.total" });
+    b.prior!.total = yuan(930000); // 1 万元
     expectFinding(one(run(reasonMissing, b)), { rule: "narrative.reason-missing", severity: "warning", path: "reasons.total" });
   });
   it("maps each comparison to its section's reason", () => {

@@ -16,7 +16,8 @@ describe("staffing.actual-missing", () => {
     delete b.units[0]!.staffing.actual;
     const f = one(run(staffMissing, b));
     expectFinding(f, { rule: "staffing.actual-missing", severity: "warning", path: "units[0].staffing.actual" });
-    expect(f.message).toContain("targets.indicators[1]");
+    expect(f.message).toContain("部门整体绩效指标第2项");
+    expect(f.message).not.toContain("targets.indicators");
   });
   it("ties a project's 人均 indicator to the project's unit only", () => {
     const b = minimalBudget();

@@ -25,6 +25,8 @@ describe.each(BACKENDS)("workflow over HTTP on $name", (backend) => {
   it("goes 草稿 → 单位提交 → 部门审核通过 → 财政审核通过 → 已批复 → 已公开, publishing an immutable snapshot", async () => {
     w = await buildWorld(backend);
     const { preparer, approver, reviewer, anonymous, admin } = w.clients;
+    const rendered = async () => (await reviewer.request("GET", `/api/budgets/${w!.budget}/render/json`)).json();
+    expect((await rendered()).draft).toBe("草稿 未经审核");
     expect((await move(preparer, w, "submit")).json().error.code).toBe("blocked");
     await explainAll(w, preparer);
     const check = (await preparer.request("GET", `/api/budgets/${w.budget}/check`)).json();
@@ -37,7 +39,9 @@ describe.each(BACKENDS)("workflow over HTTP on $name", (backend) => {
     expect((await move(approver, w, "approve-department")).json()).toMatchObject({ state: "department-approved" });
     expect((await move(reviewer, w, "approve-finance")).json()).toMatchObject({ state: "finance-approved" });
     expect((await move(reviewer, w, "record-approval")).statusCode).toBe(422);
+    expect((await rendered()).draft).toBe("草稿 未经审核");
     expect((await move(reviewer, w, "record-approval", { date: "2021-02-01" })).json()).toMatchObject({ state: "approved" });
+    expect((await rendered()).draft).toBeUndefined();
     const published = (await move(approver, w, "publish", { date: "2021-02-25" })).json();
     expect(published.state).toBe("published");
     expect(published.findings.map((f: { rule: string; actual: number }) => [f.rule, f.actual])).toEqual([["workflow.publication-late", 24]]);
@@ -60,6 +64,20 @@ describe.each(BACKENDS)("workflow over HTTP on $name", (backend) => {
 
     const log = (await admin.request("GET", "/api/audit-log?limit=500")).json().entries.map((e: { action: string }) => e.action);
     for (const a of ["workflow.submit", "workflow.approve-department", "workflow.approve-finance", "workflow.record-approval", "workflow.publish", "budget.explanation"]) expect(log).toContain(a);
+  });
+
+  it("refuses to render a budget with error-level findings (422 with them) unless a marked draft is asked for", async () => {
+    w = await buildWorld(backend);
+    const { preparer } = w.clients;
+    const { content } = (await preparer.request("GET", `/api/budgets/${w.budget}`)).json();
+    content.lineItems[0].amount = "-100.00";
+    expect((await preparer.request("PUT", `/api/budgets/${w.budget}`, { version: await currentVersion(w), content })).statusCode).toBe(200);
+    const refused = await preparer.request("GET", `/api/budgets/${w.budget}/render/pdf`);
+    expect([refused.statusCode, refused.json().error.code]).toEqual([422, "blocked"]);
+    expect(refused.json().error.details.findings.map((f: { rule: string }) => f.rule)).toContain("amount.negative");
+    const draft = await preparer.request("GET", `/api/budgets/${w.budget}/render/txt?draft=1`);
+    expect(draft.statusCode).toBe(200);
+    expect(draft.body.split("\n")[0]).toBe("【草稿 未经审核】");
   });
 
   it("returns with a comment at each step, and publishes a correction as a new version with the old one readable", async () => {

@@ -10,8 +10,10 @@ import {
   type WorkflowAction,
   availableActions,
   can,
+  compareWithControlFigures,
   explanationKey,
   submissionFindings,
+  totalsByNatureAndSource,
   transition,
 } from "../../src/core/workflow.ts";
 
@@ -80,6 +82,18 @@ describe("workflow", () => {
       ["workflow.warning-unexplained", "error", undefined, "narrative.reason-missing"],
       ["workflow.control-exceeded", "error", 1000, 1100],
       ["workflow.control-exceeded", "error", 0, 50],
+    ]);
+    // names and amounts a preparer reads, never the source's internal id
+    expect(gate[1]!.message).toBe(
+      "基本支出（一般公共预算财政拨款）合计 11.00元，超过控制数 10.00元，超出 1.00元 / basic expenditure from 一般公共预算财政拨款 totals 11.00元, above its control figure 10.00元 by 1.00元",
+    );
+    expect(gate[2]!.message).toMatch(/^项目支出（一般公共预算财政拨款）合计 0\.50元，未下达控制数 \//);
+    const big = submissionFindings({ lineItems: [item("basic", 411_791_00_00)] }, [], [], [{ nature: "basic", source: "gpb-appropriation", amount: 400_000_00_00 }]);
+    expect(big[0]!.message).toMatch(/^基本支出（一般公共预算财政拨款）合计 4117\.91万元，超过控制数 4000\.00万元，超出 117\.91万元 \//);
+    for (const f of gate) expect(f.message).not.toContain("gpb-");
+    expect(compareWithControlFigures(totalsByNatureAndSource(budget), control)).toEqual([
+      { nature: "basic", source: "gpb-appropriation", name: "基本支出 · 一般公共预算财政拨款", limit: 1000, actual: 1100, excess: 100 },
+      { nature: "project", source: "gpb-appropriation", name: "项目支出 · 一般公共预算财政拨款", limit: undefined, actual: 50, excess: 50 },
     ]);
     const explained = [{ ...explanationKey(warning), text: "上年无可比数据" }];
     expect(submissionFindings(budget, [warning], explained, [])).toEqual([]);

@@ -74,7 +74,8 @@ const SKIP_AFTER = /^(年|月|日|号|季度|以上|以下|以内|及以上|及�
 const UP = /(增加|增长|上升|提高|多)了?$/;
 const DOWN = /(减少|下降|降低|压减|节约|少)了?$/;
 const SHARE = /占(比)?(([\u4e00-\u9fff（）()“”]{1,20})的)?(比重|比例)?(为)?$/;
-const FLAT = /持平|无变化|没有变化|相同|不变|一致/g;
+// "基本持平" follows a small stated change ("减少0.02万元，基本持平"): it is not a claim of no change
+const FLAT = /(?<!基本)持平|无变化|没有变化|相同|不变|一致/g;
 const NONE = /(没有使用|未使用|不安排|没有安排|未安排|本(?:单位|部门)(?:\d{4}年)?无)([^，。；]{0,40}?)(安排的)?(支出|经费)/g;
 
 /** Every claim of the narrative sections, in reading order. */

@@ -6,7 +6,7 @@
 import type { CatalogIndex } from "../catalog.ts";
 import { chineseNumber } from "../catalog.ts";
 import type { Budget, FundingSource, PriorYear, ReasonKey } from "../model.ts";
-import { FUNDING_SOURCES, UNIT_TYPE_NAMES } from "../model.ts";
+import { FUNDING_SOURCES, UNIT_TYPE_NAMES, type Unit, isOwnOffice } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import { type Figures, incomeAmounts } from "../derive/figures.ts";
 import { type Ledger, buildLedger } from "../derive/ledger.ts";
@@ -89,7 +89,7 @@ export function deriveNarrative(budget: Budget, scope: Scope, catalog: CatalogIn
   return {
     parts: [
       { id: "part1", title: `第一部分 ${scope.name}概况`, sections: part1(budget, scope) },
-      { id: "part2", title: `第二部分 ${scope.name}${scope.year}年部门预算情况说明`, sections: part2(ctx) },
+      { id: "part2", title: `第二部分 ${scope.name}${scope.year}年${scope.ref.kind === "department" ? "部门" : "单位"}预算情况说明`, sections: part2(ctx) },
       {
         id: "part3",
         title: "第三部分 名词解释",
@@ -101,15 +101,36 @@ export function deriveNarrative(budget: Budget, scope: Scope, catalog: CatalogIn
 
 function part1(budget: Budget, scope: Scope): NarrativeSection[] {
   const p = budget.profile;
-  const unitsIncluded = scope.ref.kind === "department" ? (p.unitsIncluded ?? budget.units.map((u) => u.name)) : [scope.name];
-  const structure =
-    scope.ref.kind === "department"
-      ? `${scope.name}部门预算包括机关本级预算和所属单位预算。纳入${budget.year}年部门预算编制范围的单位共${unitsIncluded.length}个，包括：${list(unitsIncluded)}。`
-      : `${scope.name}为${budget.department.name}所属${UNIT_TYPE_NAMES[scope.units[0]?.type ?? "institution"]}，本预算为其单位预算。`;
+  const structure = scope.ref.kind === "department" ? departmentStructure(budget, scope) : unitStructure(budget, scope);
   return [
     { id: "p1-duties", title: "一、主要职能", paragraphs: p.duties.map((d, i) => `${i + 1}. ${d}`) },
     { id: "p1-organisation", title: "二、机构设置及部门预算单位构成", paragraphs: [p.organisation, structure].filter((x) => x.trim() !== "") },
   ];
+}
+
+/**
+ * 部门预算单位构成, as the tables hold it: the units with a budget of their own are counted and named (机关本级
+ * marked); the units the profile lists without one (unitsIncluded) are named as included in them, never counted.
+ */
+function departmentStructure(budget: Budget, scope: Scope): string {
+  const office = (u: Unit) => isOwnOffice(u, budget.department);
+  const budgeted = budget.units.map((u) => (office(u) ? `${u.name}（机关本级）` : u.name));
+  const names = new Set(budget.units.map((u) => u.name));
+  const without = (budget.profile.unitsIncluded ?? []).filter((n) => !names.has(n));
+  const onlyOffice = budget.units.length > 0 && budget.units.every(office);
+  const made = onlyOffice ? `${scope.name}部门预算为机关本级预算。` : `${scope.name}部门预算包括机关本级预算和所属单位预算。`;
+  const counted = `纳入${budget.year}年部门预算编制范围、单独编制预算的单位共${budget.units.length}个：${list(budgeted)}。`;
+  const included = without.length > 0 ? `${list(without)}未单独编制预算，其收支包含在${onlyOffice ? "机关本级" : "上述单位"}预算中。` : "";
+  return `${made}${counted}${included}`;
+}
+
+/** A unit's own disclosure speaks of the unit: the department's own office (机关本级), or one of its units. */
+function unitStructure(budget: Budget, scope: Scope): string {
+  const unit = scope.units[0];
+  if (unit && isOwnOffice(unit, budget.department)) {
+    return `本预算为${budget.department.name}机关本级的单位预算，不含所属单位。`;
+  }
+  return `${scope.name}为${budget.department.name}所属${UNIT_TYPE_NAMES[unit?.type ?? "institution"]}，本预算为其单位预算。`;
 }
 
 function compare(ctx: Ctx, current: Fen, previous: Fen | undefined, subject = ""): string {

@@ -1,5 +1,5 @@
 /** The standard phrasings of a budget narrative, each built from exact amounts. */
-import { type Fen, toWanYuanCents, wanYuanText } from "../money.ts";
+import { type Fen, amountText, toWanYuanCents, wanYuanText } from "../money.ts";
 import { absPercent, changeRate, formatPercent, percentOf } from "../ratio.ts";
 
 /** "4117.91万元" */
@@ -17,6 +17,8 @@ export function share(part: Fen, whole: Fen): string {
  * "与2020年相比增加1599.88万元，增长63.54%" / "…减少…，下降…" / "…持平". Undefined when last year's
  * figure is not given: then the narrative makes no comparison. A zero base reads 增长率不适用.
  * Amounts that print alike (same 0.01 万元) read 持平, so the words never contradict the printed numbers.
+ * A change too small for its rate to print (under 0.005%) reads "减少0.02万元，基本持平", never
+ * "下降0.00%".
  */
 export function change(current: Fen, previous: Fen | undefined, previousYear: number, subject = ""): string | undefined {
   if (previous === undefined) return undefined;
@@ -26,8 +28,11 @@ export function change(current: Fen, previous: Fen | undefined, previousYear: nu
   const up = diff > 0;
   const abs = Math.abs(diff) as Fen;
   const rate = changeRate(current, previous);
+  // figures that print differently by less than 0.005 万元 state their change in 元, never as 0.00万元
+  const amount = `${up ? "增加" : "减少"}${amountText(abs)}`;
+  if (rate.kind === "pct" && rate.hundredths === 0) return `${lead}${amount}，基本持平`;
   const pct = rate.kind === "na" ? "增长率不适用（上年为0）" : `${up ? "增长" : "下降"}${formatPercent(absPercent(rate))}`;
-  return `${lead}${up ? "增加" : "减少"}${wan(abs)}，${pct}`;
+  return `${lead}${amount}，${pct}`;
 }
 
 /** The characters a written reason may already end with. */

@@ -12,6 +12,7 @@ import type { Finding, Rule, RuleContext } from "./finding.ts";
 import { MAPPING_RULES } from "./mapping.ts";
 import { NARRATIVE_RULES } from "./narrative.ts";
 import { OPERATING_COST_RULES } from "./operating-cost.ts";
+import { PLACEHOLDER_RULES } from "./placeholders.ts";
 import { PROJECT_RULES } from "./projects.ts";
 import { STAFFING_RULES } from "./staffing.ts";
 import { TARGET_RULES } from "./targets.ts";
@@ -30,6 +31,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...NARRATIVE_RULES,
   ...STAFFING_RULES,
   ...COMPLETENESS_RULES,
+  ...PLACEHOLDER_RULES,
 ];
 
 /** Runs the rules (all by default) over a context; never throws; findings in a fixed order. */

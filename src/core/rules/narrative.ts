@@ -1,11 +1,12 @@
 /**
  * 情况说明 — every change against last year the narrative prints needs the reason a person writes; and
  * without last year's figures the narrative can make no comparison at all. The comparisons mirror
- * src/core/narrative/narrative.ts: an amount "changes" when it prints differently at 0.01 万元.
+ * src/core/narrative/narrative.ts; which changes need a reason is the one setting of core/change.ts (at
+ * least 1% of last year's figure or 1 万元, and printing differently at 0.01 万元).
  */
 import { THREE_PUBLIC_ITEM_NAMES } from "../derive/economic.ts";
 import type { Fen } from "../money.ts";
-import { toWanYuanCents } from "../money.ts";
+import { changeNeedsReason } from "../change.ts";
 import { REASON_KEYS, type ReasonKey } from "../model.ts";
 import { type ComparedScope, comparedScopes } from "./compare.ts";
 import { naturalCompare, sortFindings } from "./engine.ts";
@@ -54,7 +55,7 @@ function narrativeComparisons(s: ComparedScope, missing: readonly boolean[]): Co
     for (const [cls, v] of f.gpbByClass) {
       const previous = p.byClass[cls];
       // the label is made only for a class kept
-      if (v !== 0 && previous !== undefined && toWanYuanCents(v) !== toWanYuanCents(previous)) {
+      if (v !== 0 && previous !== undefined && changeNeedsReason(v, previous)) {
         out.push({ rank: RANK.generalPublicBudget, zh: `一般公共预算 ${cls} 类支出`, en: `general public budget class ${cls}`, current: v, previous });
       }
     }
@@ -78,9 +79,9 @@ function narrativeComparisons(s: ComparedScope, missing: readonly boolean[]): Co
   return out;
 }
 
-/** Adds a comparison of a section without its reason when the printed amounts differ. */
+/** Adds a comparison of a section without its reason when the change needs one (core/change.ts). */
 function add(out: Comparison[], missing: readonly boolean[], rank: number, zh: string, en: string, current: Fen, previous: Fen | undefined): void {
-  if (previous !== undefined && missing[rank] && toWanYuanCents(current) !== toWanYuanCents(previous)) out.push({ rank, zh, en, current, previous });
+  if (previous !== undefined && missing[rank] && changeNeedsReason(current, previous)) out.push({ rank, zh, en, current, previous });
 }
 
 export const reasonMissing: Rule = defineRule(
@@ -88,7 +89,7 @@ export const reasonMissing: Rule = defineRule(
     id: "narrative.reason-missing",
     title: "情况说明中的增减变化没有说明原因",
     description:
-      "情况说明将本年数与上年数比较，凡印出的金额（按万元保留两位）有增减的，须说明主要原因：收支总计、支出、财政拨款、一般公共预算、人员/公用经费、“三公”经费、政府性基金、国有资本经营、机关运行经费、政府采购各节分别说明。 / Wherever the narrative compares this year with last year and the printed amounts (万元, 2 decimals) differ, it must give the main reason, section by section: totals, expenditure, appropriation, general public budget, personnel/public funds, \"三公\", government fund, state capital, 机关运行经费, procurement.",
+      "情况说明将本年数与上年数比较，凡印出的金额（按万元保留两位）有增减、且增减额达到上年数的1%或1万元的，须说明主要原因：收支总计、支出、财政拨款、一般公共预算、人员/公用经费、“三公”经费、政府性基金、国有资本经营、机关运行经费、政府采购各节分别说明。 / Wherever the narrative compares this year with last year and the printed amounts (万元, 2 decimals) differ by at least 1% of last year's figure or 1 万元, it must give the main reason, section by section: totals, expenditure, appropriation, general public budget, personnel/public funds, \"三公\", government fund, state capital, 机关运行经费, procurement.",
     basis: `${DISCLOSURE_BASIS}；《中华人民共和国预算法》第十四条`,
     severity: "warning",
   },

@@ -16,9 +16,21 @@ interface Need {
   level3: string;
 }
 
-/** The path of the indicator, made only for a unit a finding names. */
-function indicatorPath(n: Need): string {
-  return n.list === "targets" ? `targets.indicators[${n.index}]` : `${n.list}[${n.owner}].${n.list === "units" ? "targets.indicators" : "indicators"}[${n.index}]`;
+/** Where the indicator is, as the preparer knows it: 部门整体绩效目标第30项, 项目 313001-01 第2项 (Chinese, English). */
+function indicatorPlace(ctx: RuleContext, n: Need): { zh: string; en: string } {
+  const at = n.index + 1;
+  switch (n.list) {
+    case "targets":
+      return { zh: `部门整体绩效指标第${at}项`, en: `the department's overall indicator ${at}` };
+    case "units": {
+      const code = ctx.budget.units[n.owner]!.code;
+      return { zh: `单位 ${code} 整体绩效指标第${at}项`, en: `unit ${code}'s overall indicator ${at}` };
+    }
+    case "projects": {
+      const code = ctx.budget.projects[n.owner]!.code;
+      return { zh: `项目 ${code} 绩效指标第${at}项`, en: `project ${code}'s indicator ${at}` };
+    }
+  }
 }
 
 /**
@@ -67,7 +79,7 @@ export const staffMissing: Rule = defineRule(
       if (!need || u.staffing.actual !== undefined) continue;
       out.push(
         emit({
-          message: `单位 ${u.code} 未填实有人数，而指标“${need.level3}”（${indicatorPath(need)}）按人均计算 / unit ${u.code} has no staff number (staffing.actual), which the per-person indicator "${need.level3}" (${indicatorPath(need)}) needs`,
+          message: `单位 ${u.code}“${u.name}”未填实有人数，而${indicatorPlace(ctx, need).zh}“${need.level3}”按人均计算 / unit ${u.code} has no 实有人数 (staff number), which the per-person indicator "${need.level3}" (${indicatorPlace(ctx, need).en}) needs`,
           path: `units[${ui}].staffing.actual`,
         }),
       );
@@ -93,7 +105,7 @@ export const retireesMissing: Rule = defineRule(
       if (!need || u.staffing.retired !== undefined) continue;
       out.push(
         emit({
-          message: `单位 ${u.code} 未填离退休人数，而指标“${need.level3}”（${indicatorPath(need)}）涉及离退休人员 / unit ${u.code} has no number of retirees (staffing.retired), which the indicator "${need.level3}" (${indicatorPath(need)}) needs`,
+          message: `单位 ${u.code}“${u.name}”未填离退休人数，而${indicatorPlace(ctx, need).zh}“${need.level3}”涉及离退休人员 / unit ${u.code} has no 离退休人数 (number of retirees), which the indicator "${need.level3}" (${indicatorPlace(ctx, need).en}) needs`,
           path: `units[${ui}].staffing.retired`,
         }),
       );

@@ -12,11 +12,18 @@ import { FUNDING_SOURCE_NAMES, REASON_KEYS } from "../../core/model.ts";
 /** A code: digits (or a project code) written as text; a bare YAML number is accepted and kept as digits. */
 const codeText = z.union([z.string(), z.number().int().nonnegative()]).transform((v) => String(v).trim());
 
+/** The values a person may write, as they would write them: the Chinese names (the English ids also work). */
+function allowedNames(map: Record<string, string>): string {
+  const keys = [...new Set(Object.keys(map))];
+  const chinese = keys.filter((k) => /[\u4e00-\u9fff]/.test(k));
+  return (chinese.length > 0 ? chinese : keys).join("、");
+}
+
 function aliases<T extends string>(map: Record<string, T>, what: string) {
   return z.string().transform((v, ctx) => {
     const hit = map[v.trim()];
     if (hit) return hit;
-    ctx.addIssue({ code: "custom", message: `未知的${what} / unknown ${what}: "${v}"；可用 / allowed: ${[...new Set(Object.keys(map))].join("、")}` });
+    ctx.addIssue({ code: "custom", message: `未知的${what} / unknown ${what}: "${v}"；可用 / allowed: ${allowedNames(map)}` });
     return z.NEVER;
   });
 }
@@ -177,6 +184,7 @@ export const budgetFileSchema = z.strictObject({
   year: z.number().int().min(2000).max(2100),
   department: z.strictObject({ code: codeText, name: z.string().min(1), shortName: z.string().optional(), region: z.string().optional() }),
   date: z.union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))]).optional(),
+  provenance: z.string().optional(),
   units: z.array(unit).min(1),
   income: z.array(z.strictObject({ unit: codeText, source: aliases(SOURCE_ALIASES, "资金来源 funding source"), amount })).optional(),
   lineItems: z.array(lineItem).default([]),

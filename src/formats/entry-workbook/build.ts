@@ -137,6 +137,7 @@ export function buildFile(d: WorkbookData): Built {
   for (const [id, kind] of [["code", "code"], ["name", "text"], ["shortName", "text"], ["region", "text"]] as const) set(department, id, b.kv(dept, id, kind, ["department", id]));
   const file: Obj = { year: b.kv(dept, "year", "year", ["year"]), department };
   set(file, "date", b.kv(dept, "date", "date", ["date"]));
+  set(file, "provenance", b.kv(dept, "provenance", "text", ["provenance"]));
   // When the row itself was deleted, a missing year points at the 部门 column.
   b.at(["year"], dept.headerRef);
 

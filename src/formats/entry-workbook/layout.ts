@@ -216,6 +216,7 @@ export const DEPARTMENT_SHEET: KvSheetDef = {
     { id: "shortName", label: "简称", kind: "text", note: "标题中用的简称（可不填），如 社区治理和服务创新办公室。" },
     { id: "region", label: "区划", kind: "text", note: "行政区划（可不填），如 洛阳市洛龙区。" },
     { id: "date", label: "编制日期", kind: "date", note: "封面上的编制日期（可不填），写成文字，如 2021-02。" },
+    { id: "provenance", label: "来源说明", kind: "text", note: "印在封面上的文件来源说明（一般不填），如示例数据据已公开文件重建的说明。" },
   ],
 };
 

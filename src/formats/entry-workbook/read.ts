@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import type { z } from "zod";
 import type { Budget } from "../../core/model.ts";
 import { fileToBudget } from "../budget-file/convert.ts";
-import { MAX_BUDGET_FILE_BYTES } from "../budget-file/read-file.ts";
+import { MAX_BUDGET_FILE_BYTES, type SourcePlace } from "../budget-file/read-file.ts";
 import { budgetFileSchema } from "../budget-file/schema.ts";
 import { InputError, type InputProblem, fieldPath } from "../errors.ts";
 import { type WorkbookData, buildFile } from "./build.ts";
@@ -37,10 +37,21 @@ const MAX_PROBLEMS = 50;
 
 /** Reads the workbook at `file` (size-checked before reading). */
 export async function readEntryWorkbook(file: string): Promise<Budget> {
+  return (await readEntryWorkbookPlaced(file)).budget;
+}
+
+/** A budget read from a workbook, with the cell each field came from (支出明细!G7 for lineItems[5].amount). */
+export interface PlacedWorkbookBudget {
+  budget: Budget;
+  locate: (path: string) => SourcePlace | undefined;
+}
+
+/** Reads the workbook at `file`, keeping where each field was written, for findings to name the cell. */
+export async function readEntryWorkbookPlaced(file: string): Promise<PlacedWorkbookBudget> {
   const s = await stat(file).catch(() => undefined);
   if (!s || !s.isFile()) throw new InputError([{ file, message: "找不到文件 / no such file" }]);
   if (s.size > MAX_BUDGET_FILE_BYTES) throw tooLarge(file, s.size);
-  return parseEntryWorkbook(new Uint8Array(await readFile(file)), file);
+  return parseEntryWorkbookPlaced(new Uint8Array(await readFile(file)), file);
 }
 
 function tooLarge(file: string, size: number): InputError {
@@ -49,6 +60,11 @@ function tooLarge(file: string, size: number): InputError {
 
 /** Reads workbook bytes; `fileName` names the file in messages. */
 export async function parseEntryWorkbook(bytes: Uint8Array, fileName: string): Promise<Budget> {
+  return (await parseEntryWorkbookPlaced(bytes, fileName)).budget;
+}
+
+/** `parseEntryWorkbook`, keeping the cell of each field (see PlacedWorkbookBudget). */
+export async function parseEntryWorkbookPlaced(bytes: Uint8Array, fileName: string): Promise<PlacedWorkbookBudget> {
   if (bytes.byteLength > MAX_BUDGET_FILE_BYTES) throw tooLarge(fileName, bytes.byteLength);
   const bad = containerProblem(bytes);
   if (bad) throw new InputError([{ file: fileName, message: bad }]);
@@ -111,7 +127,24 @@ export async function parseEntryWorkbook(bytes: Uint8Array, fileName: string): P
     }
   }
   if (problems.length > 0) throw new InputError(located(problems, fileName));
-  return fileToBudget(parsed.data!);
+  const cells = built.cells;
+  return { budget: fileToBudget(parsed.data!), locate: (path) => placeOf(cells, path) };
+}
+
+/**
+ * The sheet and cell of a finding's path (lineItems[3].amount → 支出明细!G6): the path's own cell, or that of
+ * its deepest written prefix (a missing field points at its row).
+ */
+function placeOf(cells: Map<string, string>, path: string): SourcePlace | undefined {
+  for (let p = path; p !== ""; p = p.replace(/(\.[^.[\]]+|\[\d+\])$/, "")) {
+    const ref = cells.get(p);
+    if (ref) {
+      const m = /^(.*)!([A-Z]+\d+)$/.exec(ref);
+      return m ? { sheet: m[1]!, cell: m[2]! } : { sheet: ref };
+    }
+    if (!/(\.[^.[\]]+|\[\d+\])$/.test(p)) break;
+  }
+  return undefined;
 }
 
 /** The cell of a field path: the deepest registered prefix (a missing field points at its row or column). */

@@ -5,5 +5,5 @@ import { registerBudgetReader } from "../budget-file/read-file.ts";
  * is loaded when the first workbook is read, so registering it costs a command that reads YAML nothing.
  */
 export function registerXlsxReader(): void {
-  registerBudgetReader(".xlsx", async (file) => (await import("./read.ts")).readEntryWorkbook(file));
+  registerBudgetReader(".xlsx", async (file) => (await import("./read.ts")).readEntryWorkbookPlaced(file));
 }

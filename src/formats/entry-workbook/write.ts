@@ -370,6 +370,7 @@ function fill(wb: ExcelJS.Workbook, year: number, catalog: YearCatalog, b: Budge
         ["shortName", b?.department.shortName],
         ["region", b?.department.region],
         ["date", b?.date],
+        ["provenance", b?.provenance],
       ]),
     ],
     40,

@@ -25,8 +25,9 @@ export const api = {
   transitions: (id: number) => get<Wire<typeof c.transitionsAnswer>>(`${b(id)}/transitions`),
   move: (id: number, body: { action: WorkflowAction; comment?: string; date?: string; changeNote?: string }) =>
     post<Wire<typeof c.moveAnswer>>(`${b(id)}/transitions`, body),
-  renderJson: (id: number, scope = "department") => get<DisclosureJson>(`${b(id)}/render/json?scope=${encodeURIComponent(scope)}`),
-  renderUrl: (id: number, format: string, scope = "department") => `${b(id)}/render/${format}?scope=${encodeURIComponent(scope)}`,
+  /** the rendered disclosure; `draft`: also when the budget has error-level findings (marked 草稿 未经审核) */
+  renderJson: (id: number, scope = "department", draft = false) => get<DisclosureJson>(`${b(id)}/render/json?scope=${encodeURIComponent(scope)}${draft ? "&draft=1" : ""}`),
+  renderUrl: (id: number, format: string, scope = "department", draft = false) => `${b(id)}/render/${format}?scope=${encodeURIComponent(scope)}${draft ? "&draft=1" : ""}`,
   /** 录入工作簿: blank, or filled with the current version */
   entryWorkbookUrl: (id: number, blank: boolean) => `${b(id)}/entry-workbook?template=${blank ? 1 : 0}`,
   publications: (id: number) => get<Wire<typeof c.publicationsAnswer>>(`${b(id)}/publications`),

@@ -11,7 +11,8 @@ import { AsyncView } from "./States.tsx";
 export function PreviewPane({ budgetId, version, units, dirty, onSave }: { budgetId: number; version: number; units: { code: string; name: string }[]; dirty?: boolean; onSave?: () => void }) {
   const { t } = useI18n();
   const [scope, setScope] = useState("department");
-  const doc = useAsync(() => api.renderJson(budgetId, scope), [budgetId, scope, version]);
+  // the preview is shown whatever the findings: a budget with errors, or not yet approved, previews as a draft
+  const doc = useAsync(() => api.renderJson(budgetId, scope, true), [budgetId, scope, version]);
   return (
     <>
       {dirty && (
@@ -40,6 +41,8 @@ export function PreviewPane({ budgetId, version, units, dirty, onSave }: { budge
       </Space>
       <AsyncView state={doc}>
         {(d) => (
+          <>
+          {d.draft && <Alert type="warning" showIcon title={t("draftMarkNotice", { mark: d.draft })} style={{ marginBottom: 12 }} data-testid="draft-mark" />}
           <Tabs
             size="small"
             items={[
@@ -47,6 +50,7 @@ export function PreviewPane({ budgetId, version, units, dirty, onSave }: { budge
               { key: "narrative", label: t("pubTabsNarrative"), children: <Narrative doc={d} /> },
             ]}
           />
+          </>
         )}
       </AsyncView>
     </>

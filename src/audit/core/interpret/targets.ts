@@ -8,6 +8,7 @@ import type { Finding } from "../../../core/rules/finding.ts";
 import { parseAmount } from "../numbers.ts";
 import type { AmountCell, DepartmentTargetsTable, PrintedIndicator, ProjectEntry, ProjectTargetsTable, TableInfo } from "../semantic.ts";
 import { findColumn, readAmount } from "./columns.ts";
+import { PLACEHOLDER_ROW } from "../../../core/placeholders.ts";
 
 const QUALITATIVE = /^(明显|显著|较好|良好|优秀|及时|完整|规范|有效|提高|提升|改善|是|否|达标|合格|完成|健全|制度健全|质量符合.{0,10}|显著提升|逐步.{0,6}|持续.{0,6})/;
 
@@ -21,8 +22,8 @@ export function isTargetLike(text: string): boolean {
   return QUALITATIVE.test(t) && t.length <= 16;
 }
 
-/** A template placeholder row: "....." or "……". */
-export const PLACEHOLDER_CELL = /^[.．。…·]{3,}$/;
+/** A template placeholder row: "....." or "……" (the core's definition). */
+export const PLACEHOLDER_CELL = PLACEHOLDER_ROW;
 
 function isName(text: string): boolean {
   const t = text.trim();

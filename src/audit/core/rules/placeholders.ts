@@ -9,14 +9,14 @@ import { documentSections } from "../document.ts";
 import { cellLocation } from "../interpret/where.ts";
 import { PLACEHOLDER_CELL } from "../interpret/targets.ts";
 
-/** Words a template leaves for the writer to fill or choose. */
-export const PLACEHOLDER_TEXT = /[XＸ×]{2,}|(增加|减少|增长|下降|上升|降低)[（(](增加|减少|增长|下降|上升|降低)[）)]|[（(](增加|减少|增长|下降)\/(增加|减少|增长|下降)[）)]|某某/g;
+/** Words a template leaves for the writer to fill or choose: the core's list, which the data rules read too. */
+import { PLACEHOLDER_TEXT } from "../../../core/placeholders.ts";
 
 export const placeholderText: DocumentRule = defineRule<DocumentContext>(
   {
     id: "placeholder.text",
     title: "模板占位文字未替换",
-    description: "模板中的“XX”“增加（减少）”“下降（增长）”“某某”等占位文字应替换为实际内容。 / Template placeholders (\"XX\", \"增加（减少）\", \"下降（增长）\", \"某某\") are replaced by the real content.",
+    description: "模板中的“示例”“XX”“待填写”“增加（减少）”“增加/减少”“下降（增长）”“某某”等占位文字应替换为实际内容。 / Template placeholders (\"示例\", \"XX\", \"待填写\", \"增加（减少）\", \"增加/减少\", \"下降（增长）\", \"某某\") are replaced by the real content.",
     severity: "error",
   },
   (ctx, emit) => {

@@ -8,7 +8,10 @@ import { defineRule } from "../../../core/rules/finding.ts";
 import { subjectBefore } from "../claims/subjects.ts";
 import type { DocumentContext, DocumentRule } from "../context.ts";
 import { documentSections } from "../document.ts";
-import { tidy } from "../claims.ts";
+import { type Claim, tidy } from "../claims.ts";
+import { statedChangeNeedsReason } from "../../../core/change.ts";
+import type { Fen } from "../../../core/money.ts";
+import { percentFromHundredths } from "../../../core/ratio.ts";
 import { claimLocation } from "./helpers.ts";
 import { subjectName } from "./resolve.ts";
 
@@ -43,14 +46,22 @@ export const threePublicIncrease: DocumentRule = defineRule<DocumentContext>(
   {
     id: "three-public.increase",
     title: "“三公”经费比上年增加",
-    description: "“三公”经费预算原则上只减不增；说明称合计或某项比上年增加的，须说明原因。 / \"三公\" spending may only fall; an increase stated in the narrative needs its reason.",
+    description: "“三公”经费预算原则上只减不增；说明称合计或某项比上年增加、且增加额达到上年数的1%或1万元（与数据规则同一设定）的，须说明原因。 / \"三公\" spending may only fall; an increase stated in the narrative of at least 1% of last year's figure or 1 万元 (the data rules' setting) needs its reason.",
     basis: "《党政机关厉行节约反对浪费条例》；历年《政府工作报告》“三公”经费只减不增的要求",
     severity: "warning",
   },
-  (ctx, emit) =>
-    ctx.claims
-      .filter((c) => c.topic === "three-public" && c.subject && (c.kind === "change" || c.kind === "rate") && c.direction === 1 && ((c.amount?.fen ?? 0) > 0 || (c.percent?.value ?? 0) > 0))
-      .map((c) => emit({ message: `说明称${subjectName(c.subject!)}比上年增加${c.text}（只减不增） / ${c.subject} rises by ${c.text}`, location: claimLocation(c), actual: c.text })),
+  (ctx, emit) => {
+    const increases = ctx.claims.filter((c) => c.topic === "three-public" && c.subject && (c.kind === "change" || c.kind === "rate") && c.direction === 1 && ((c.amount?.fen ?? 0) > 0 || (c.percent?.value ?? 0) > 0));
+    // only an increase large enough to need a written reason (core/change.ts, the data rules' setting): the
+    // statement's change amount, with its rate when one is stated
+    const needsReason = (c: Claim): boolean => {
+      const same = increases.filter((x) => x.statement === c.statement && x.subject === c.subject);
+      const change = same.find((x) => x.kind === "change" && x.amount)?.amount?.fen ?? 0;
+      const rate = same.find((x) => x.kind === "rate" && x.percent)?.percent;
+      return statedChangeNeedsReason(change as Fen, rate ? percentFromHundredths(Math.round(rate.value * 100)) : undefined);
+    };
+    return increases.filter(needsReason).map((c) => emit({ message: `说明称${subjectName(c.subject!)}比上年增加${c.text}（只减不增） / ${c.subject} rises by ${c.text}`, location: claimLocation(c), actual: c.text }));
+  },
 );
 
 export const THREE_PUBLIC_RULES: readonly DocumentRule[] = [threePublicItemAmount, threePublicIncrease];

@@ -21,6 +21,7 @@ import { useAsync } from "../../lib/use-async.ts";
 import { Link, navigate } from "../../router.tsx";
 import { useSession } from "../../session.tsx";
 import { itemsOfRows, rowOfItem } from "./line-rows.ts";
+import { ControlFigures, type ControlFigureInput } from "./ControlFigures.tsx";
 import { LinesTab, useLineColumns } from "./LinesTab.tsx";
 import { type ContentProject, ProjectsTab } from "./ProjectsTab.tsx";
 import { type ContentProfile, type ContentUnit, ProfileTab, ReasonsTab } from "./TextsTabs.tsx";
@@ -31,6 +32,8 @@ interface Loaded {
   content: Content;
   catalog: CatalogAnswer;
   explanations: { rule: string; locationKey: string; text: string; author: string | null }[];
+  /** 控制数 of the department and year (empty before the finance bureau sets them) */
+  controlFigures: ControlFigureInput[];
   /** the last 退回, when it is the latest move: the reviewer's comment for the preparer */
   returned?: Transition;
 }
@@ -44,9 +47,14 @@ export default function BudgetEditor({ id }: { id: number }) {
   const state = useAsync<Loaded>(
     async (signal) => {
       const b = await api.budget(id, signal);
-      const [catalog, ex, moves] = await Promise.all([api.catalog(b.budget.year), api.explanations(id), api.transitions(id)]);
+      const [catalog, ex, moves, control] = await Promise.all([
+        api.catalog(b.budget.year),
+        api.explanations(id),
+        api.transitions(id),
+        api.controlFigures(b.budget.departmentId, b.budget.year).catch(() => ({ controlFigures: [] })),
+      ]);
       const last = moves.transitions[moves.transitions.length - 1];
-      return { ...b, catalog, explanations: ex.explanations, returned: last?.action === "return" ? last : undefined };
+      return { ...b, catalog, explanations: ex.explanations, controlFigures: control.controlFigures, returned: last?.action === "return" ? last : undefined };
     },
     [id],
   );
@@ -85,6 +93,9 @@ function Editor({ initial, reload }: { initial: Loaded; reload: () => void }) {
     return () => clearTimeout(h);
   }, [json, catalogIndex]);
   const hasInputErrors = findings.some((f) => f.rule === "input.invalid");
+  // The render gate: with errors only a marked draft downloads; only an approved budget renders unmarked.
+  const errorCount = findings.filter((f) => f.severity === "error").length;
+  const finalDocument = errorCount === 0 && (summary.state === "approved" || summary.state === "published");
   const [explanations, setExplanations] = useState(() => new Map(initial.explanations.map((e) => [`${e.rule}\u0000${e.locationKey}`, { text: e.text, author: e.author }])));
 
   /** findings with line positions shown as grid rows (blank rows are not line items) */
@@ -277,12 +288,18 @@ function Editor({ initial, reload }: { initial: Loaded; reload: () => void }) {
               {t("save")}
             </Button>
           )}
-          <Button icon={<DownloadOutlined />} href={api.renderUrl(id, "xlsx")} download>
-            {t("downloadXlsxFile")}
-          </Button>
-          <Button icon={<DownloadOutlined />} href={api.renderUrl(id, "pdf")} download>
-            {t("downloadPdfFile")}
-          </Button>
+          {(["xlsx", "pdf"] as const).map((format) => (
+            <Button
+              key={format}
+              icon={<DownloadOutlined />}
+              href={api.renderUrl(id, format, "department", errorCount > 0)}
+              download
+              title={errorCount > 0 ? t("downloadDraftErrors", { n: errorCount }) : finalDocument ? undefined : t("downloadDraftState")}
+            >
+              {t(format === "xlsx" ? "downloadXlsxFile" : "downloadPdfFile")}
+              {!finalDocument && t("draftSuffix")}
+            </Button>
+          ))}
           {summary.actions.includes("submit") && (
             <Button type="primary" icon={<SendOutlined />} loading={checking} onClick={() => void openSubmit()}>
               {t("submit")}
@@ -315,7 +332,7 @@ function Editor({ initial, reload }: { initial: Loaded; reload: () => void }) {
               {
                 key: "lines",
                 label: t("tabLines"),
-                children: <LinesTab columns={columns} grid={grid} setGrid={setGrid} newRow={newRow} unit={unit} setUnit={setUnit} readOnly={readOnly} marks={marks} gridRef={gridRef} total={total} count={items.length} />,
+                children: <LinesTab columns={columns} grid={grid} setGrid={setGrid} newRow={newRow} unit={unit} setUnit={setUnit} readOnly={readOnly} marks={marks} gridRef={gridRef} total={total} count={items.length} controls={<ControlFigures figures={initial.controlFigures} items={items as ContentLineItem[]} unit={unit} />} />,
               },
               { key: "projects", label: t("tabProjects"), children: <ProjectsTab projects={projects} onChange={(p) => setParts({ ...parts, projects: p })} units={units} amounts={projectAmounts} readOnly={readOnly} /> },
               { key: "reasons", label: t("tabReasons"), children: <ReasonsTab reasons={(parts.reasons as Record<string, string>) ?? {}} onChange={(r) => setParts({ ...parts, reasons: r })} readOnly={readOnly} /> },

@@ -1,7 +1,7 @@
 /** 支出明细 — the line-item grid with its toolbar: add and delete rows, undo, redo, 元 or 万元. */
 import { DeleteOutlined, PlusOutlined, RedoOutlined, UndoOutlined } from "@ant-design/icons";
 import { Button, Segmented, Space, Tooltip } from "antd";
-import { type Ref, useMemo } from "react";
+import { type ReactNode, type Ref, useMemo } from "react";
 import type { CatalogAnswer, Content } from "../../api/types.ts";
 import { type GridColumnDef, type GridHandle, LineItemGrid } from "../../components/LineItemGrid.tsx";
 import { useI18n } from "../../i18n/index.tsx";
@@ -107,9 +107,11 @@ export interface LinesTabProps {
   gridRef: Ref<GridHandle>;
   total: number;
   count: number;
+  /** shown under the toolbar: the control figures beside the totals (ControlFigures) */
+  controls?: ReactNode;
 }
 
-export function LinesTab({ columns, grid, setGrid, newRow, unit, setUnit, readOnly, marks, gridRef, total, count }: LinesTabProps) {
+export function LinesTab({ columns, grid, setGrid, newRow, unit, setUnit, readOnly, marks, gridRef, total, count, controls }: LinesTabProps) {
   const { t } = useI18n();
   const n = columns.length;
   return (
@@ -146,6 +148,7 @@ export function LinesTab({ columns, grid, setGrid, newRow, unit, setUnit, readOn
           />
         </Space>
       </div>
+      {controls}
       <LineItemGrid
         ref={gridRef}
         label={t("tabLines")}

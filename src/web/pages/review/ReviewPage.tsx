@@ -21,6 +21,14 @@ import { diffContent } from "../../lib/diff.ts";
 import { useAsync } from "../../lib/use-async.ts";
 import { Link } from "../../router.tsx";
 import { STATE_COLORS } from "../prepare/BudgetEditor.tsx";
+import { PUBLICATION_DEADLINE_DAYS } from "../../../core/workflow.ts";
+
+/** The last day to publish after 批复 (预算法第十四条), as yyyy-mm-dd. */
+function deadlineOf(approvedOn: string): string {
+  const d = new Date(`${approvedOn}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + PUBLICATION_DEADLINE_DAYS);
+  return d.toISOString().slice(0, 10);
+}
 
 interface Loaded {
   budget: BudgetSummary;
@@ -31,8 +39,6 @@ interface Loaded {
   check: CheckResult;
   catalog: CatalogAnswer;
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 function Changes({ id, current, versions }: { id: number; current: Content; versions: VersionInfo[] }) {
   const { t, natureName, sourceName, bilingual, time } = useI18n();
@@ -177,40 +183,46 @@ function History({ transitions, versions }: { transitions: Transition[]; version
   );
 }
 
-function Actions({ budget, onDone, published }: { budget: BudgetSummary; onDone: () => void; published: boolean }) {
+/** The steps that cannot be taken back: each asks in a dialog, with what will happen and its date. */
+type ConfirmedStep = "record-approval" | "publish";
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function Actions({ budget, onDone, published }: { budget: BudgetSummary; onDone: () => void; published: boolean }) {
   const { t, actionName, bilingual } = useI18n();
   const { message } = App.useApp();
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState("");
-  const [date, setDate] = useState(today());
+  // 批复 and 公开 are dated by the person who takes the step: no silent default (the server requires one)
+  const [confirming, setConfirming] = useState<ConfirmedStep>();
+  const [date, setDate] = useState("");
   const [changeNote, setChangeNote] = useState("");
   const [busy, setBusy] = useState<WorkflowAction>();
-  const run = async (action: WorkflowAction, extra: { comment?: string; date?: string; changeNote?: string } = {}) => {
+  const run = async (action: WorkflowAction, extra: { comment?: string; date?: string; changeNote?: string } = {}): Promise<boolean> => {
     setBusy(action);
     try {
       const r = await api.move(budget.id, { action, ...extra });
       for (const f of r.findings) message.warning(bilingual(f.message));
       message.success(t("actionDone", { action: actionName(action) }));
       onDone();
+      return true;
     } catch (e) {
       message.error(e instanceof ApiError ? bilingual(e.message) : String(e));
+      return false;
     } finally {
       setBusy(undefined);
     }
   };
   const a = budget.actions.filter((x) => x !== "submit");
   if (a.length === 0) return null;
-  const dateLabel = a.includes("record-approval") ? t("approvalDate") : t("publishDate");
+  const validDate = ISO_DATE.test(date) && !Number.isNaN(Date.parse(date));
+  const open = (step: ConfirmedStep) => {
+    setDate("");
+    setConfirming(step);
+  };
   return (
     <Card size="small" style={{ marginBottom: 12 }}>
       <Space wrap>
-        {(a.includes("record-approval") || a.includes("publish")) && (
-          <>
-            <label htmlFor="action-date">{dateLabel}</label>
-            <Input id="action-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} style={{ width: 160 }} />
-          </>
-        )}
-        {a.includes("publish") && published && <Input aria-label={t("changeNote")} placeholder={t("changeNote")} value={changeNote} onChange={(e) => setChangeNote(e.target.value)} style={{ width: 260 }} />}
         {a
           .filter((x) => x !== "return")
           .map((x) => (
@@ -219,7 +231,7 @@ function Actions({ budget, onDone, published }: { budget: BudgetSummary; onDone:
               type="primary"
               icon={<CheckOutlined />}
               loading={busy === x}
-              onClick={() => void run(x, x === "record-approval" ? { date } : x === "publish" ? { date, ...(changeNote ? { changeNote } : {}) } : {})}
+              onClick={() => (x === "record-approval" || x === "publish" ? open(x) : void run(x))}
             >
               {x === "approve-department" || x === "approve-finance" ? t("approve") : x === "record-approval" ? t("recordApproval") : x === "publish" ? t("publish") : actionName(x)}
             </Button>
@@ -230,6 +242,39 @@ function Actions({ budget, onDone, published }: { budget: BudgetSummary; onDone:
           </Button>
         )}
       </Space>
+      <Modal
+        open={confirming !== undefined}
+        title={confirming === "record-approval" ? t("confirmApprovalTitle") : t("confirmPublishTitle")}
+        okText={confirming === "record-approval" ? t("recordApproval") : t("publish")}
+        cancelText={t("cancel")}
+        okButtonProps={{ disabled: !validDate || (confirming === "publish" && published && !changeNote.trim()), loading: busy === confirming }}
+        onCancel={() => setConfirming(undefined)}
+        onOk={async () => {
+          if (!confirming || !validDate) return;
+          const ok = await run(confirming, confirming === "publish" ? { date, ...(changeNote.trim() ? { changeNote: changeNote.trim() } : {}) } : { date });
+          if (ok) {
+            setConfirming(undefined);
+            setChangeNote("");
+          }
+        }}
+      >
+        <div data-testid="confirm-step">
+          <Typography.Paragraph>
+            {confirming === "record-approval" ? t("confirmApprovalWhat", { name: budget.departmentName, year: budget.year }) : t("confirmPublishWhat", { name: budget.departmentName, year: budget.year })}
+          </Typography.Paragraph>
+          {confirming === "publish" && budget.approvedOn && <Typography.Paragraph type="secondary">{t("confirmPublishDeadline", { approved: budget.approvedOn, deadline: deadlineOf(budget.approvedOn) })}</Typography.Paragraph>}
+          <Space direction="vertical" style={{ width: "100%" }}>
+            <label htmlFor="action-date">{confirming === "record-approval" ? t("approvalDate") : t("publishDate")}</label>
+            <Input id="action-date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} style={{ width: 180 }} aria-describedby="action-date-hint" />
+            <span id="action-date-hint" className="muted">
+              {validDate ? t(confirming === "record-approval" ? "confirmApprovalOn" : "confirmPublishOn", { date }) : t("confirmDateNeeded")}
+            </span>
+            {confirming === "publish" && published && (
+              <Input aria-label={t("changeNote")} placeholder={t("changeNote")} value={changeNote} onChange={(e) => setChangeNote(e.target.value)} />
+            )}
+          </Space>
+        </div>
+      </Modal>
       <Modal
         open={returning}
         title={t("returnBudget")}

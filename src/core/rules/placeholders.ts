@@ -1,0 +1,94 @@
+/**
+ * 模板占位 — template text left in the budget: 示例, XX, 待填写, "增加（减少）", "目标3:" with nothing after,
+ * "....." rows. Every text a person writes is read (names, memos, reasons, the profile, goals, tasks,
+ * indicators); codes, amounts and dates are not texts. Indicator target values are left to
+ * target.value-placeholder, which knows their parts.
+ */
+import type { Finding, Rule } from "./finding.ts";
+import { defineRule } from "./finding.ts";
+import { placeholdersIn } from "../placeholders.ts";
+import type { Budget, Target } from "../model.ts";
+import { isPlaceholderTarget } from "./targets.ts";
+
+/** Sections of a budget that hold numbers only (上年数, 收入). */
+const NO_TEXT_SECTIONS: ReadonlySet<string> = new Set(["year", "date", "prior", "income"]);
+
+/** Keys whose values are codes, amounts, kinds or dates — never a text a person writes. */
+const NOT_TEXT = new Set(["year", "code", "unit", "functional", "economic", "government", "nature", "source", "project", "amount", "kind", "type", "comparator", "date", "funds", "class"]);
+
+/**
+ * Calls `visit` with every string in `value` and its path (`reasons.total`, `projects[2].indicators[0].level3`).
+ * The path is kept as segments and joined only for a string that is visited.
+ */
+function eachText(value: unknown, path: (string | number)[], visit: (text: string, path: () => string) => void): void {
+  if (typeof value === "string") {
+    visit(value, () => pathText(path));
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      eachText(value[i], path, visit);
+      path.pop();
+    }
+  } else if (value !== null && typeof value === "object") {
+    const o = value as Record<string, unknown>;
+    const keys = Object.keys(o);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      const v = o[key];
+      if (typeof v !== "object" && (typeof v !== "string" || NOT_TEXT.has(key))) continue;
+      if (key === "target" && v && typeof v === "object" && "kind" in v) {
+        // a target value: filler in it is target.value-placeholder's to report (not twice); of the rest only a
+        // qualitative or deadline's wording is text (a number's parts are its comparator, digits and unit)
+        const t = v as Target;
+        if (t.kind === "numeric" || isPlaceholderTarget(t)) continue;
+        // the path is the target's own: a budget file writes it as one value (target: 2021年3月底前)
+        path.push(key);
+        visit(t.text, () => pathText(path));
+        path.pop();
+        continue;
+      }
+      path.push(key);
+      eachText(v, path, visit);
+      path.pop();
+    }
+  }
+}
+
+function pathText(path: readonly (string | number)[]): string {
+  let s = "";
+  for (const p of path) s += typeof p === "number" ? `[${p}]` : s ? `.${p}` : p;
+  return s;
+}
+
+export const textPlaceholder: Rule = defineRule(
+  {
+    id: "text.placeholder",
+    title: "模板占位文字未替换",
+    description:
+      "预算中的文字仍是模板占位内容：“示例”、XX / ××、待填写、某某、“增加（减少）”或“增加/减少”这样的二选一、只写了编号的“目标3:”、只有省略号的“.....”。公开前须替换为本部门的实际内容或删去。 / A text of the budget is still template filler: 示例 (example), XX / ××, 待填写 (to be filled in), 某某, a choice such as 增加（减少） or 增加/减少, a numbered goal with nothing after it (目标3:), a row of dots. Replace it with the department's own content, or remove it, before publication.",
+    basis: "《地方预决算公开操作规程》（财预〔2016〕143号）：公开内容真实、准确、完整",
+    severity: "error",
+  },
+  (ctx, emit) => {
+    const out: Finding[] = [];
+    const visit = (text: string, path: () => string) => {
+      const found = placeholdersIn(text);
+      if (found.length === 0) return;
+      const words = found.map((w) => `“${w}”`).join("、");
+      out.push(emit({ message: `${words}是模板占位文字，须替换为实际内容 / template placeholder ${found.map((w) => `"${w}"`).join(", ")} left in the text`, path: path(), actual: text }));
+    };
+    const b = ctx.budget;
+    for (const key of Object.keys(b) as (keyof Budget)[]) {
+      if (NO_TEXT_SECTIONS.has(key)) continue;
+      if (key === "lineItems") {
+        // most of a budget's values are its line items' codes and amounts: of a line only the memo is text
+        b.lineItems.forEach((l, i) => {
+          if (l.memo !== undefined) visit(l.memo, () => `lineItems[${i}].memo`);
+        });
+      } else eachText(b[key], [key], visit);
+    }
+    return out;
+  },
+);
+
+export const PLACEHOLDER_RULES: readonly Rule[] = [textPlaceholder];
