@@ -309,6 +309,12 @@ function addTableSheet(wb: ExcelJS.Workbook, t: DisclosureTable, draft: boolean)
   writeNote(ws, t, widths, bodyTop + t.rows.length + (t.rows.length > 0 ? 1 : 0));
 }
 
+/** The tables as the sheets print them: the first sheet says what the document is (its 来源说明), where the
+ * other formats print it on the cover. */
+export function sheetTables(d: Disclosure): DisclosureTable[] {
+  return d.tables.map((t, i) => (i === 0 && d.provenance ? { ...t, note: [t.note, d.provenance].filter(Boolean).join("\n") } : t));
+}
+
 export async function renderXlsx(d: Disclosure): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Yusuan";
@@ -318,8 +324,7 @@ export async function renderXlsx(d: Disclosure): Promise<Uint8Array> {
   const date = d.date && /^\d{4}-\d{2}/.test(d.date) ? new Date(`${d.date.slice(0, 7)}-01T00:00:00Z`) : new Date(Date.UTC(d.year, 0, 1));
   wb.created = date;
   wb.modified = date;
-  // the first sheet says what the document is, where the other formats print it on the cover
-  d.tables.forEach((t, i) => addTableSheet(wb, i === 0 && d.provenance ? { ...t, note: [t.note, d.provenance].filter(Boolean).join("\n") } : t, d.draft === true));
+  for (const t of sheetTables(d)) addTableSheet(wb, t, d.draft === true);
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }

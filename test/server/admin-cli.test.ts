@@ -41,4 +41,4 @@ it("creates a user in a region, department and unit named by their codes", async
   expect(user).toMatchObject({ role: "preparer", disabled: false });
   expect(await findUserByUsername(check.db, "zhao")).toBeUndefined();
   await check.close();
-}, 60_000);
+}, 180_000);
