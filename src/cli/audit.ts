@@ -1,5 +1,5 @@
 /**
- * `yusuan audit <file|dir…> [--one] [--json] [--html report.html]`: reads published disclosure documents and
+ * `yusuan audit <file|dir…> [--one] [--json] [--html report.html] [--scorecard out.xlsx|csv|html]`: reads published disclosure documents and
  * reports every inconsistency with its place. Files with the same stem (某局.txt + 某局.xlsx) are one
  * document, `--one` makes all given files one document, a directory stands for the files in it. One
  * unreadable document never stops the rest. Exit 0 when nothing is at error level, 1 when something is,
@@ -14,6 +14,7 @@ import type { Finding } from "../core/rules/finding.ts";
 import { expandPaths, groupDocuments, importDocument } from "../audit/importers/index.ts";
 import { auditHtml } from "../audit/report/html.ts";
 import { auditJson } from "../audit/report/json.ts";
+import { type ScorecardRow, ScorecardFormatError, scorecardFile, scorecardRow } from "../audit/report/scorecard.ts";
 import { type DocumentSummary, summarise, summaryLine } from "../audit/report/summary.ts";
 import { formatAuditReport } from "../audit/report/text.ts";
 import { type CatalogOptions, catalogFor } from "../formats/catalog-choice.ts";
@@ -24,6 +25,8 @@ export interface AuditOptions extends CatalogOptions {
   html?: string;
   one?: boolean;
   progress?: boolean;
+  /** 评估表: one row per document, written as .csv, .xlsx or .html */
+  scorecard?: string;
 }
 
 /**
@@ -44,9 +47,13 @@ function catalogs(opts: AuditOptions, io: Io): (year: number) => Promise<Catalog
 
 export async function auditCommand(paths: string[], opts: AuditOptions, io: Io): Promise<number> {
   try {
-    const documents = groupDocuments(await expandPaths(paths), opts.one);
+    if (opts.scorecard && !/\.(csv|xlsx|html?)$/i.test(opts.scorecard)) throw new ScorecardFormatError(opts.scorecard);
+    const skipped: string[] = [];
+    const documents = groupDocuments(await expandPaths(paths, skipped), opts.one);
+    for (const note of skipped) io.err(`提示 / note: ${note}`);
     const catalogOf = catalogs(opts, io);
     const results: { summary: DocumentSummary; findings: Finding[] }[] = [];
+    const scorecard: ScorecardRow[] = [];
     const bar = new SingleBar({ format: "审核 / auditing [{bar}] {value}/{total} {name}", stream: process.stderr, hideCursor: true });
     const showBar = documents.length > 1 && (opts.progress ?? Boolean(process.stderr.isTTY));
     if (showBar) bar.start(documents.length, 0, { name: "" });
@@ -55,7 +62,9 @@ export async function auditCommand(paths: string[], opts: AuditOptions, io: Io):
       const doc = await importDocument(d.name, d.paths);
       const catalog = doc.meta.year !== undefined ? await catalogOf(doc.meta.year) : undefined;
       const { findings } = auditDocument(doc, () => catalog);
-      results.push({ summary: summarise(doc, findings), findings });
+      const summary = summarise(doc, findings);
+      results.push({ summary, findings });
+      if (opts.scorecard) scorecard.push(scorecardRow(doc, summary, findings));
     }
     if (showBar) {
       bar.update(documents.length, { name: "" });
@@ -67,6 +76,7 @@ export async function auditCommand(paths: string[], opts: AuditOptions, io: Io):
       if (results.length > 1) io.out(["", `共审核 ${results.length} 份文件 / ${results.length} documents audited:`, ...results.map((r) => `  ${summaryLine(r.summary)}`)].join("\n"));
     }
     if (opts.html) await writeFile(opts.html, auditHtml(results, `${paths.join(" ")}`), "utf8");
+    if (opts.scorecard && results.length > 0) await writeFile(opts.scorecard, await scorecardFile(opts.scorecard, scorecard, paths.join(" ")));
     if (results.length === 0) {
       io.err("错误 / error: 没有可审核的文件 / no documents to audit");
       return EXIT.unusable;

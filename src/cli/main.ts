@@ -83,6 +83,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("--one", "所有文件作为一份文件 / treat all given files as one document")
     .option("--json", "以 JSON 输出 / print {\"findings\": [...], \"documents\": [...]}")
     .option("--html <file>", "另存 HTML 报告 / also write an HTML report")
+    .option("--scorecard <file>", "另存评估表（每份文件一行；.csv .xlsx .html）/ also write a scorecard, one row per document")
     .option("--catalog <kind=file...>", "载入正式科目目录 / load an official catalog file (CSV/XLSX: code,name)")
     .option("--catalog-mode <mode>", "extend | replace", "extend")
     .option("--progress", "显示进度条 / show a progress bar (default: when stderr is a terminal)")

@@ -17,6 +17,9 @@ export interface DocumentSummary {
 
 const TEMPLATE_NAMES: Record<string, string> = { henan13: "河南13张表", central9: "中央9张表", other: "其他样式" };
 
+/** A template's name as people say it ("河南13张表"); its id when it has no such name. */
+export const templateName = (template: string): string => TEMPLATE_NAMES[template] ?? template;
+
 export function summarise(doc: ImportedDocument, findings: readonly Finding[]): DocumentSummary {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   return {
@@ -35,5 +38,5 @@ export function summarise(doc: ImportedDocument, findings: readonly Finding[]): 
 export function summaryLine(s: DocumentSummary): string {
   if (s.unreadable) return `${s.name} · 无法读取，未审核 / unreadable, not audited · 错误 / errors ${s.counts.error}`;
   const what = [s.department, s.year !== undefined ? `${s.year}年` : ""].filter(Boolean).join(" ");
-  return [s.name, what, TEMPLATE_NAMES[s.template] ?? s.template, `${s.tables}张表 / tables`, `错误 / errors ${s.counts.error} · 警告 / warnings ${s.counts.warning} · 提示 / info ${s.counts.info}`].filter(Boolean).join(" · ");
+  return [s.name, what, templateName(s.template), `${s.tables}张表 / tables`, `错误 / errors ${s.counts.error} · 警告 / warnings ${s.counts.warning} · 提示 / info ${s.counts.info}`].filter(Boolean).join(" · ");
 }
