@@ -12,6 +12,8 @@ export default defineConfig({
   root,
   base: "/",
   plugins: [react()],
+  // csv-stringify's Node build uses Buffer; its browser build is the same API (src/core/scorecard.ts)
+  resolve: { alias: [{ find: /^csv-stringify\/sync$/, replacement: "csv-stringify/browser/esm/sync" }] },
   build: {
     outDir: fileURLToPath(new URL("./dist/web", import.meta.url)),
     emptyOutDir: true,

@@ -65,5 +65,22 @@ export const auditSummary = z.object({
   counts: z.record(severity, z.number().int()),
 });
 export type AuditSummary = Wire<typeof auditSummary>;
-export const auditAnswer = z.object({ summary: auditSummary, findings: z.array(finding) });
+/** 评估表的一行 — the scorecard row of a document (src/audit/report/scorecard.ts), as `yusuan audit --scorecard` writes it. */
+export const scorecardRow = z.object({
+  document: z.string(),
+  files: z.array(z.string()),
+  department: z.string().optional(),
+  year: z.number().int().optional(),
+  template: z.string().describe("the template's name as printed, e.g. 河南13张表"),
+  tablesPresent: z.number().int(),
+  tablesMissing: z.array(z.string()),
+  sectionsMissing: z.array(z.string()),
+  counts: z.record(severity, z.number().int()),
+  unreadable: z.boolean(),
+  approvalReference: z.string().optional().describe("批复文号 as printed"),
+  approvedOn: z.string().optional().describe("批复日期 the document states (ISO)"),
+  publishedOn: z.string().optional().describe("公开日期 the document states (ISO)"),
+  daysToPublish: z.number().int().optional().describe("days from 批复 to 公开, when both are stated"),
+});
+export const auditAnswer = z.object({ summary: auditSummary, findings: z.array(finding), scorecard: scorecardRow });
 export type AuditAnswer = Wire<typeof auditAnswer>;

@@ -196,8 +196,12 @@ describe.skipIf(!HAS_CHROMIUM)("web app end to end (Chromium)", () => {
     await dept.locator("input[type=file]").setInputFiles(file);
     await expect.poll(() => dept.getByText("社创办2021年部门预算.txt").count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await expect.poll(() => dept.locator(".ant-card-loading").count(), { timeout: 30_000 }).toBe(0);
+    // the scorecard: one row per audited document, the columns `yusuan audit --scorecard` writes
+    const scorecard = dept.locator(".audit-scorecard");
+    await expect.poll(() => scorecard.locator("tbody tr.ant-table-row").count(), POLL).toBe(1);
+    expect(await scorecard.locator("tbody tr.ant-table-row td").nth(3).innerText()).toBe("河南13张表");
     await e.shot(dept, "audit");
 
     expect(e.errors).toEqual([]);
-  }, 150_000);
+  }, 240_000);
 });

@@ -13,6 +13,7 @@ import type { z } from "zod";
 import { auditAnswer } from "../../contract/index.ts";
 import { auditDocument } from "../../audit/core/audit.ts";
 import { SUPPORTED_EXTENSIONS, importDocument } from "../../audit/importers/index.ts";
+import { scorecardRow } from "../../audit/report/scorecard.ts";
 import { summarise } from "../../audit/report/summary.ts";
 import { builtInCatalog } from "../../core/catalogs/index.ts";
 import { catalogFiles } from "../../store/repos/catalogs.ts";
@@ -51,7 +52,7 @@ export function auditDocumentRoutes(app: FastifyInstance): void {
         const { findings } = auditDocument(doc, () => catalog);
         const summary = summarise(doc, findings);
         await audit(app.ctx.db, req, "audit.document", null, { file: name, counts: summary.counts });
-        return JSON.parse(JSON.stringify({ summary, findings }).replaceAll(`${dir}/`, "")) as z.output<typeof auditAnswer>;
+        return JSON.parse(JSON.stringify({ summary, findings, scorecard: scorecardRow(doc, summary, findings) }).replaceAll(`${dir}/`, "")) as z.output<typeof auditAnswer>;
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

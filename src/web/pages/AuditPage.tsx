@@ -1,9 +1,10 @@
 /** 文件审核 — upload published disclosure documents; each is audited (POST /api/audit) and its findings listed with their place. */
-import { InboxOutlined } from "@ant-design/icons";
-import { Alert, Card, Segmented, Space, Table, Tag, Typography, Upload } from "antd";
+import { DownloadOutlined, InboxOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Segmented, Space, Table, Tag, Typography, Upload } from "antd";
 import { useState } from "react";
 import { ApiError } from "../api/client.ts";
 import { api } from "../api/endpoints.ts";
+import { SCORECARD_COLUMNS, type ScorecardRow, scorecardCsv } from "../../core/scorecard.ts";
 import type { AuditAnswer, Finding, Severity } from "../api/types.ts";
 import { placeText } from "../components/FindingsPanel.tsx";
 import { useI18n } from "../i18n/index.tsx";
@@ -73,6 +74,42 @@ function Result({ job }: { job: Job }) {
   );
 }
 
+/** 评估表 — one row per audited document, the columns `yusuan audit --scorecard` writes; downloadable as CSV. */
+function Scorecard({ rows }: { rows: ScorecardRow[] }) {
+  const { t } = useI18n();
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([scorecardCsv(rows)], { type: "text/csv;charset=utf-8" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = "评估表.csv";
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+  return (
+    <Card
+      size="small"
+      className="audit-scorecard"
+      title={t("auditScorecard")}
+      extra={
+        <Button size="small" icon={<DownloadOutlined />} onClick={download}>
+          {t("auditScorecardDownload")}
+        </Button>
+      }
+      style={{ marginTop: 16 }}
+    >
+      <p className="muted">{t("auditScorecardHint")}</p>
+      <Table<ScorecardRow & { key: number }>
+        size="small"
+        aria-label={t("auditScorecard")}
+        dataSource={rows.map((r, key) => ({ ...r, key }))}
+        pagination={false}
+        scroll={{ x: 1400 }}
+        columns={SCORECARD_COLUMNS.map((c, i) => ({ title: c.title, key: String(i), render: (_: unknown, r: ScorecardRow) => c.value(r) }))}
+      />
+    </Card>
+  );
+}
+
 export default function AuditPage() {
   const { t, bilingual } = useI18n();
   const [jobs, setJobs] = useState<Job[]>([]);
@@ -111,6 +148,7 @@ export default function AuditPage() {
         <p className="ant-upload-text">{t("auditDrop")}</p>
         <p className="ant-upload-hint">{t("auditFormats")}</p>
       </Upload.Dragger>
+      {jobs.some((j) => j.answer) && <Scorecard rows={jobs.flatMap((j) => (j.answer ? [j.answer.scorecard as ScorecardRow] : [])).reverse()} />}
       <Space orientation="vertical" style={{ width: "100%", marginTop: 16 }}>
         {jobs.map((j) => (
           <Result key={j.uid} job={j} />
