@@ -5,9 +5,9 @@
  */
 import type { CatalogIndex } from "../catalog.ts";
 import { chineseNumber } from "../catalog.ts";
-import type { FundingSource, LineItem } from "../model.ts";
-import { sourceFacts } from "../classify.ts";
-import { FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES } from "../model.ts";
+import type { FundingSource, LineItem, Nature } from "../model.ts";
+import { isSpentThisYear, sourceFacts } from "../classify.ts";
+import { FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, NATURES, NATURE_NAMES } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
 import { TableBuilder, code, h, money, text } from "./builder.ts";
@@ -95,7 +95,12 @@ function summary(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTab
   const incomeOf = (sources: readonly FundingSource[]) => fen(scope.income.filter((i) => sources.includes(i.source) && i.source !== "carry-over").reduce((s, i) => s + i.amount, 0));
   const left: [string, Fen][] = cols.map((c, i) => [`${chineseNumber(i + 1)}、${c.name}`, incomeOf(c.sources)]);
   const byClass = new Map<string, number>();
-  for (const l of scope.lines) byClass.set(l.functional.slice(0, 3), (byClass.get(l.functional.slice(0, 3)) ?? 0) + l.amount);
+  // 本年支出 by 类; money carried to next year (Jiangsu's 结转下年资金) is its own row below
+  let carryForward = 0;
+  for (const l of scope.lines) {
+    if (isSpentThisYear(l.nature)) byClass.set(l.functional.slice(0, 3), (byClass.get(l.functional.slice(0, 3)) ?? 0) + l.amount);
+    else carryForward += l.amount;
+  }
   const right: [string, Fen][] = [...byClass.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([c, v]) => [`${chineseNumber(Number(c) - 200)}、${catalog.functionalName(c)}`, fen(v)]);
@@ -104,8 +109,8 @@ function summary(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTab
   const thisYear = fen(scope.income.filter((i) => i.source !== "carry-over").reduce((s, i) => s + i.amount, 0));
   const carry = fen(scope.income.filter((i) => i.source === "carry-over").reduce((s, i) => s + i.amount, 0));
   const spend = fen(scope.lines.reduce((s, l) => s + l.amount, 0));
-  t.row(["本年收入合计", thisYear, "本年支出合计", spend], "subtotal");
-  t.row(["上年结转", carry, "结转下年", null]);
+  t.row(["本年收入合计", thisYear, "本年支出合计", fen(spend - carryForward)], "subtotal");
+  t.row(["上年结转", carry, "结转下年", carryForward === 0 ? null : fen(carryForward)]);
   t.row(["收 入 总 计", fen(thisYear + carry), "支 出 总 计", spend], "total");
   return t.build(meta, scope);
 }
@@ -134,21 +139,26 @@ function income(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTabl
   return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无收入预算。` : undefined);
 }
 
-/** 3, 8, 9: functional rows × 合计 / 基本支出 / 项目支出 over the selected lines. */
+/**
+ * 3, 8, 9: functional rows × 合计 / 基本支出 / 项目支出 over the selected lines, with a column for each of
+ * Jiangsu's other uses (单位预留机动经费, 结转下年资金) that the selected lines have amounts for.
+ */
 function byNature(scope: Scope, catalog: CatalogIndex, include: (l: LineItem) => boolean, meta: Meta & { emptyNote: string }): DisclosureTable {
   const lines = scope.lines.filter(include);
-  const t = new TableBuilder([...FUNCTION_COLUMNS, money("total"), money("basic"), money("project")], [[...functionHeader(1), h("合计"), h("基本支出"), h("项目支出")]]);
-  type Acc = { basic: number; project: number };
-  const cells = (a: Acc): Cell[] => [fen(a.basic + a.project), fen(a.basic), fen(a.project)];
+  const uses = NATURES.filter((n) => n === "basic" || n === "project" || lines.some((l) => l.nature === n && l.amount !== 0));
+  const t = new TableBuilder([...FUNCTION_COLUMNS, money("total"), ...uses.map((n) => money(n))], [[...functionHeader(1), h("合计"), ...uses.map((n) => h(NATURE_NAMES[n]))]]);
+  type Acc = Record<Nature, number>;
+  const cells = (a: Acc): Cell[] => [fen(uses.reduce((s, n) => s + a[n], 0)), ...uses.map((n) => fen(a[n]))];
   const add = (a: Acc, l: LineItem) => {
     a[l.nature] += l.amount;
   };
-  const grand: Acc = { basic: 0, project: 0 };
+  const zero = (): Acc => ({ basic: 0, project: 0, reserve: 0, "carry-forward": 0 });
+  const grand = zero();
   for (const l of lines) add(grand, l);
   const empty = lines.every((l) => l.amount === 0);
   if (!empty) {
     t.row(["", "合计", ...cells(grand)], "total");
-    for (const r of functionalHierarchy(lines, () => ({ basic: 0, project: 0 }), add)) t.row([r.code, catalog.functionalName(r.code), ...cells(r.acc)], levelKind(r.code));
+    for (const r of functionalHierarchy(lines, zero, add)) t.row([r.code, catalog.functionalName(r.code), ...cells(r.acc)], levelKind(r.code));
   }
   return t.build(meta, scope, empty, empty ? meta.emptyNote : undefined);
 }

@@ -47,6 +47,7 @@ const INCOME_PHRASE: Record<FundingSource, string> = {
   "operating-income": "事业单位经营收入",
   "superior-subsidy": "上级补助收入",
   "subordinate-remittance": "附属单位上缴收入",
+  debt: "债务资金收入",
 };
 
 /** INCOME_PHRASE by position in FUNDING_SOURCES. */
