@@ -558,13 +558,16 @@ function prior(rng: Rng, lines: readonly LineItem[], procurement: readonly Procu
  * An arbitrary budget for property tests: a seed into `generateBudget`, with the sizes drawn by
  * fast-check so that a failing case shrinks towards fewer units, lines and projects.
  */
-export function arbBudgetOfSize(size: GenerateSize = SMALL_SIZE): fc.Arbitrary<Budget> {
+export function arbBudgetOfSize(size: GenerateSize = SMALL_SIZE, options: GenerateOptions = {}): fc.Arbitrary<Budget> {
   const [uMin, uMax] = size.units ?? SMALL_SIZE.units;
   const [lMin, lMax] = size.lineItems ?? SMALL_SIZE.lineItems;
   const [pMin, pMax] = size.projects ?? SMALL_SIZE.projects;
   return fc
     .tuple(fc.integer(), fc.integer({ min: uMin, max: uMax }), fc.integer({ min: lMin, max: lMax }), fc.integer({ min: pMin, max: pMax }))
-    .map(([seed, u, l, p]) => generateBudget(seed, { units: [u, u], lineItems: [l, l], projects: [p, p] }));
+    .map(([seed, u, l, p]) => generateBudget(seed, { units: [u, u], lineItems: [l, l], projects: [p, p] }, options));
 }
+
+/** Small budgets with Jiangsu's 单位预留机动经费, 结转下年资金 and 债务资金 (`GenerateOptions.jiangsu`). */
+export const arbJiangsuBudget: fc.Arbitrary<Budget> = arbBudgetOfSize(SMALL_SIZE, { jiangsu: true });
 
 export const arbBudget: fc.Arbitrary<Budget> = arbBudgetOfSize(SMALL_SIZE);

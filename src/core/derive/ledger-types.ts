@@ -137,10 +137,12 @@ export interface Funds {
   fiscal: number;
 }
 
-/** Basic and project amounts of an economic 类 or 款 (table 6). */
+/** Basic and project amounts of an economic 类 or 款 (table 6), with Jiangsu's 单位预留机动经费 and 结转下年资金. */
 export interface NatureAmounts {
   basic: number;
   project: number;
+  reserve: number;
+  carryForward: number;
 }
 
 /** An economic 类's amounts, with those of each of its 款 (table 6). */

@@ -133,6 +133,12 @@ function addToEconomic(ledger: Ledger, code: EconomicCodeAmounts, c: LineClass, 
   } else if (c.use === "project") {
     code.classAmounts.project += amount;
     code.sectionAmounts.project += amount;
+  } else if (c.use === "reserve") {
+    code.classAmounts.reserve += amount;
+    code.sectionAmounts.reserve += amount;
+  } else {
+    code.classAmounts.carryForward += amount;
+    code.sectionAmounts.carryForward += amount;
   }
 }
 
@@ -319,9 +325,9 @@ function economicCode(ledger: Ledger, code: string): EconomicCodeAmounts {
     ledger.basicByClass.push(emptyBySource());
   }
   let classAmounts = ledger.economic.get(facts.class);
-  if (!classAmounts) ledger.economic.set(facts.class, (classAmounts = { basic: 0, project: 0, sections: new Map() }));
+  if (!classAmounts) ledger.economic.set(facts.class, (classAmounts = { basic: 0, project: 0, reserve: 0, carryForward: 0, sections: new Map() }));
   let sectionAmounts = classAmounts.sections.get(facts.section);
-  if (!sectionAmounts) classAmounts.sections.set(facts.section, (sectionAmounts = { basic: 0, project: 0 }));
+  if (!sectionAmounts) classAmounts.sections.set(facts.section, (sectionAmounts = { basic: 0, project: 0, reserve: 0, carryForward: 0 }));
   const entry: EconomicCodeAmounts = { facts, classIndex, classAmounts, sectionAmounts, basicGpb: undefined, operatingCost: undefined };
   ledger.codes.set(code, entry);
   return entry;
