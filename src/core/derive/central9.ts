@@ -55,6 +55,7 @@ const INCOME_COLUMNS: readonly IncomeColumn[] = [
   { key: "superior-subsidy", name: "上级补助收入", sources: ["superior-subsidy"], always: false },
   { key: "subordinate-remittance", name: "附属单位上缴收入", sources: ["subordinate-remittance"], always: false },
   { key: "other", name: "其他收入", sources: ["other"], always: true },
+  { key: "debt", name: FUNDING_SOURCE_NAMES.debt, sources: ["debt"], always: false },
 ];
 
 function incomeColumns(amounts: readonly { source: FundingSource; amount: Fen }[]): IncomeColumn[] {
