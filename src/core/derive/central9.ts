@@ -202,29 +202,42 @@ function appropriation(scope: Scope, catalog: CatalogIndex, meta: Meta): Disclos
   return t.build(meta, scope);
 }
 
-/** 5 一般公共预算支出表: functional rows × 合计 / 基本支出 (人员经费, 公用经费) / 项目支出. */
+/**
+ * 5 一般公共预算支出表: functional rows × 合计 / 基本支出 (人员经费, 公用经费) / 项目支出, and a column for each of
+ * Jiangsu's other uses (单位预留机动经费, 结转下年资金) the 一般公共预算 lines have: a reserve under 301 is not 人员经费.
+ */
 function gpbExpenditure(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTable {
   const lines = scope.lines.filter((l) => isGeneralPublicBudget(l.source));
+  const others = (["reserve", "carry-forward"] as const).filter((n) => lines.some((l) => l.nature === n && l.amount !== 0));
   const t = new TableBuilder(
-    [...FUNCTION_COLUMNS, money("total"), money("basic"), money("personnel"), money("public"), money("project")],
+    [...FUNCTION_COLUMNS, money("total"), money("basic"), money("personnel"), money("public"), money("project"), ...others.map((n) => money(n))],
     [
-      [...functionHeader(2), h("合计", { rs: 2 }), h("基本支出", { cs: 3 }), h("项目支出", { rs: 2 })],
+      [...functionHeader(2), h("合计", { rs: 2 }), h("基本支出", { cs: 3 }), h("项目支出", { rs: 2 }), ...others.map((n) => h(NATURE_NAMES[n], { rs: 2 }))],
       [h("小计"), h("人员经费"), h("公用经费")],
     ],
   );
-  type Acc = { personnel: number; public: number; project: number };
+  type Acc = { personnel: number; public: number; project: number; reserve: number; "carry-forward": number };
   const add = (a: Acc, l: LineItem) => {
-    if (l.nature === "project") a.project += l.amount;
-    else if (isPersonnel(l.economic)) a.personnel += l.amount;
-    else a.public += l.amount;
+    if (l.nature === "basic") {
+      if (isPersonnel(l.economic)) a.personnel += l.amount;
+      else a.public += l.amount;
+    } else a[l.nature] += l.amount;
   };
-  const cells = (a: Acc): Cell[] => [fen(a.personnel + a.public + a.project), fen(a.personnel + a.public), fen(a.personnel), fen(a.public), fen(a.project)];
-  const grand: Acc = { personnel: 0, public: 0, project: 0 };
+  const cells = (a: Acc): Cell[] => [
+    fen(a.personnel + a.public + a.project + others.reduce((s, n) => s + a[n], 0)),
+    fen(a.personnel + a.public),
+    fen(a.personnel),
+    fen(a.public),
+    fen(a.project),
+    ...others.map((n) => fen(a[n])),
+  ];
+  const zero = (): Acc => ({ personnel: 0, public: 0, project: 0, reserve: 0, "carry-forward": 0 });
+  const grand = zero();
   for (const l of lines) add(grand, l);
   const empty = lines.length === 0;
   if (!empty) {
     t.row(["", "合计", ...cells(grand)], "total");
-    for (const r of functionalHierarchy(lines, () => ({ personnel: 0, public: 0, project: 0 }), add)) t.row([r.code, catalog.functionalName(r.code), ...cells(r.acc)], levelKind(r.code));
+    for (const r of functionalHierarchy(lines, zero, add)) t.row([r.code, catalog.functionalName(r.code), ...cells(r.acc)], levelKind(r.code));
   }
   return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无一般公共预算支出。` : undefined);
 }
