@@ -16,7 +16,7 @@ describe.each(BACKENDS)("storage on $name", (backend) => {
     expect(before.rows.map((r) => r.name)).toEqual(["0001-tenancy", "0002-budgets", "0003-publications-audit", "0004-execution", "0005-natures"]);
     await migrate(o.db);
     const after = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(o.db);
-    expect(after.rows[0]!.n).toBe(4);
+    expect(after.rows[0]!.n).toBe(5);
     await o.close();
   });
 
