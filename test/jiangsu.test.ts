@@ -5,6 +5,7 @@
  * follows) goes through the rules, both table layouts, the narrative, the budget file and the entry workbook.
  * The equalities over generated budgets with these values are in derive.property.test.ts.
  */
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { CatalogIndex } from "../src/core/catalog.ts";
@@ -18,6 +19,7 @@ import { budgetToFile } from "../src/formats/budget-file/convert.ts";
 import { parseBudgetText, readBudget } from "../src/formats/budget-file/read.ts";
 import { parseEntryWorkbook, writeEntryWorkbook } from "../src/formats/entry-workbook/index.ts";
 import { InputError } from "../src/formats/errors.ts";
+import { arbJiangsuBudget } from "./support/generate.ts";
 
 const catalog = new CatalogIndex(builtInCatalog(2021)!);
 const wan = (n: number) => fen(Math.round(n * 1_000_000)); // 万元 → 分
@@ -147,6 +149,15 @@ describe("round trips", () => {
     const back = await parseEntryWorkbook(await writeEntryWorkbook(budget, builtInCatalog(2021)!), "jiangsu.xlsx");
     expect(back).toEqual(budget);
   });
+
+  it("entry workbook, over generated Jiangsu-style budgets: the same budget back (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbJiangsuBudget, async (b) => {
+        expect(await parseEntryWorkbook(await writeEntryWorkbook(b, builtInCatalog(2021)!), "g.xlsx")).toEqual(b);
+      }),
+      { numRuns: 8 },
+    );
+  }, 120_000);
 
   it("a nature outside the list is refused with the allowed values, Chinese first, naming the field", () => {
     const minimal = `year: 2021
