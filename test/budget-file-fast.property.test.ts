@@ -13,9 +13,9 @@ import { budgetToFile } from "../src/formats/budget-file/convert.ts";
 import { UNSURE, loadYamlFast, loadYamlFastWithPlaces } from "../src/formats/budget-file/fast-load.ts";
 import { lineOf, parseLocated } from "../src/formats/budget-file/locations.ts";
 import { PLACES_UNSURE } from "../src/formats/budget-file/places.ts";
-import { type ParsedBudget, parseBudgetDocument, parseBudgetDocumentWithLocations, parsePath } from "../src/formats/budget-file/read.ts";
+import { type ParsedBudget, parseBudgetDocument, parseBudgetDocumentWithLocations, parseBudgetText, parsePath } from "../src/formats/budget-file/read.ts";
 import { InputError } from "../src/formats/errors.ts";
-import { arbBudget } from "./support/generate.ts";
+import { arbBudget, arbJiangsuBudget } from "./support/generate.ts";
 
 /** These compare against `yaml`, tens of times slower than the fast path: room for a loaded machine. */
 const SLOW = 180_000;
@@ -130,9 +130,12 @@ const arbYamlOptions: fc.Arbitrary<ToStringOptions> = fc.constantFrom<ToStringOp
 describe("the fast reading path and the location-keeping path agree", () => {
   it("on generated budgets as YAML, in the styles people and `yusuan` write", () => {
     fc.assert(
-      fc.property(arbBudget, arbYamlOptions, (budget, options) => {
+      // (Jiangsu-style budgets too: natures 单位预留机动经费 and 结转下年资金, source 债务资金)
+      fc.property(fc.oneof(arbBudget, arbJiangsuBudget), arbYamlOptions, (budget, options) => {
         const text = stringify(budgetToFile(budget), options);
         bothPaths(text, "yaml");
+        // and the budget read back is the one written
+        expect(parseBudgetText(text, "b.yaml", "yaml")).toEqual(budget);
         // and it was the fast loader that read it, not the location-keeping parser standing in
         expect(loadYamlFast(text)).not.toBe(UNSURE);
         // and the lines came from the places recorded in that parse, not from `yaml`

@@ -18,13 +18,20 @@ import {
 import { formatWanYuan, fen } from "../src/core/money.ts";
 import type { DisclosureTable, Row, RowKind } from "../src/core/table.ts";
 import { disclosureToJson } from "../src/formats/json.ts";
-import { DEFAULT_SIZE, arbBudget, arbBudgetOfSize } from "./support/generate.ts";
+import { DEFAULT_SIZE, arbBudget, arbBudgetOfSize, arbJiangsuBudget } from "./support/generate.ts";
 import { isAppropriation, isGeneralPublicBudget } from "./support/reference-figures.ts";
 
 const catalog = new CatalogIndex(builtInCatalog(2021)!);
 /** 100 runs per property by default; YUSUAN_PROPERTY_RUNS=5000 hunts longer, YUSUAN_PROPERTY_SIZE=default on full-size budgets. */
 const RUNS = { numRuns: Number(process.env.YUSUAN_PROPERTY_RUNS ?? 100) };
-const budgets = process.env.YUSUAN_PROPERTY_SIZE === "default" ? arbBudgetOfSize(DEFAULT_SIZE) : arbBudget;
+/** Henan-style budgets and, as often, Jiangsu-style ones (单位预留机动经费, 结转下年资金, 债务资金): every equality holds for both. */
+const budgets = fc.oneof(
+  process.env.YUSUAN_PROPERTY_SIZE === "default" ? arbBudgetOfSize(DEFAULT_SIZE) : arbBudget,
+  process.env.YUSUAN_PROPERTY_SIZE === "default" ? arbBudgetOfSize(DEFAULT_SIZE, { jiangsu: true }) : arbJiangsuBudget,
+);
+
+/** Jiangsu's uses beside 基本 and 项目: a table-3 layout column each (when printed), their own rows in table 1. */
+const OTHER_USES = ["reserve", "carry-forward"] as const;
 
 // ── Helpers: tables by id, columns by key, rows by label/kind; null reads as 0 ─────────────────
 
@@ -168,9 +175,16 @@ function checkFunctionLayout(t: DisclosureTable, lines: readonly LineItem[]): vo
   expect(num(t, grand, "project"), `${t.id} 合计 项目支出`).toBe(sumLines(lines, (l) => l.nature === "project"));
   const basicKeys = t.columns.filter((c) => c.key.startsWith("basic-")).map((c) => c.key);
   const projectKeys = t.columns.filter((c) => c.key.startsWith("project-")).map((c) => c.key);
+  // 单位预留机动经费 and 结转下年资金: a column where the lines have them, none otherwise
+  const others = OTHER_USES.filter((u) => t.columns.some((c) => c.key === u));
+  for (const u of OTHER_USES) {
+    if (others.includes(u)) expect(num(t, grand, u), `${t.id} 合计 ${u}`).toBe(sumLines(lines, (l) => l.nature === u));
+    else expect(lines.some((l) => l.nature === u && l.amount !== 0), `${t.id}: ${u} lines without a column`).toBe(false);
+  }
   for (const r of t.rows) {
     const what = `row ${str(t, r, "unitCode")} ${str(t, r, "name")}`;
-    expect(num(t, r, "total"), `${t.id} ${what}: 合计 = 基本 + 项目`).toBe(num(t, r, "basic") + num(t, r, "project"));
+    const rest = others.reduce((s, u) => s + num(t, r, u), 0);
+    expect(num(t, r, "total"), `${t.id} ${what}: 合计 = 基本 + 项目 + 预留机动 + 结转下年`).toBe(num(t, r, "basic") + num(t, r, "project") + rest);
     expect(num(t, r, "basic"), `${t.id} ${what}: 基本 小计 = classes`).toBe(basicKeys.reduce((s, k) => s + num(t, r, k), 0));
     expect(num(t, r, "project"), `${t.id} ${what}: 项目 小计 = classes`).toBe(projectKeys.reduce((s, k) => s + num(t, r, k), 0));
   }
@@ -213,8 +227,8 @@ describe("generated budgets", () => {
           expect(catalog.functionalEntry(l.functional), l.functional).toBeDefined();
           expect(catalog.departmentEconomicEntry(l.economic), l.economic).toBeDefined();
           expect(Number.isSafeInteger(l.amount) && l.amount > 0).toBe(true);
-          if (l.nature === "basic") expect(l.project).toBeUndefined();
-          else expect(projects.get(l.project ?? "")?.unit).toBe(l.unit);
+          if (l.nature === "project") expect(projects.get(l.project ?? "")?.unit).toBe(l.unit);
+          else expect(l.project).toBeUndefined();
         }
       }),
       RUNS,
@@ -238,14 +252,25 @@ describe("table 1 部门收支总体情况表", () => {
       const project = rowWhere(t, "expenseItem", "二、项目支出");
       expect(num(t, basic, "total"), "基本支出").toBe(sumLines(lines, (l) => l.nature === "basic"));
       expect(num(t, project, "total"), "项目支出").toBe(sumLines(lines, (l) => l.nature === "project"));
-      expect(num(t, basic, "gpb") + num(t, project, "gpb")).toBe(num(t, total, "gpb"));
       // the class rows between the two headings add to them
       const right = t.rows.filter((r) => str(t, r, "expenseItem") !== "" && r !== total);
       const bi = right.indexOf(basic);
       const pi = right.indexOf(project);
       expect(bi).toBe(0);
+      // 单位预留机动经费 and 结转下年资金 rows, after the project classes, only where the lines have them
+      const reserveRows = t.rows.filter((r) => str(t, r, "expenseItem") === "三、单位预留机动经费");
+      const carryRows = t.rows.filter((r) => str(t, r, "expenseItem") === "结转下年资金");
+      const reserve = sumLines(lines, (l) => l.nature === "reserve");
+      const carry = sumLines(lines, (l) => l.nature === "carry-forward");
+      expect(reserveRows.length, "单位预留机动经费 row").toBe(lines.some((l) => l.nature === "reserve" && l.amount !== 0) ? 1 : 0);
+      expect(carryRows.length, "结转下年资金 row").toBe(lines.some((l) => l.nature === "carry-forward" && l.amount !== 0) ? 1 : 0);
+      const others = [...reserveRows, ...carryRows];
+      if (reserveRows[0]) expect(num(t, reserveRows[0], "total"), "单位预留机动经费").toBe(reserve);
+      if (carryRows[0]) expect(num(t, carryRows[0], "total"), "结转下年资金").toBe(carry);
+      // 支出合计 counts each use once: 基本 + 项目 + 预留机动 + 结转下年, in every source column
+      expectAddsUp(t, total, [basic, project, ...others], "uses → 支出合计", expenseKeys(t).filter((k) => k !== "incomeAmount"));
       expectAddsUp(t, basic, right.slice(bi + 1, pi), "basic classes → 基本支出", expenseKeys(t));
-      expectAddsUp(t, project, right.slice(pi + 1), "project classes → 项目支出", expenseKeys(t));
+      expectAddsUp(t, project, right.slice(pi + 1).filter((r) => !others.includes(r)), "project classes → 项目支出", expenseKeys(t));
       for (const r of [...right, total]) expectSourceRow(t, r, "total", str(t, r, "expenseItem"));
       // income side: 一般公共预算 = its five; 本年收入小计 + 结转 = 收入合计
       const income = (label: string) => num(t, rowWhere(t, "incomeItem", label), "incomeAmount");
@@ -378,7 +403,12 @@ describe("table 6 支出预算分类汇总表（按经济分类）", () => {
           expect(num(t, r, "total"), `款 ${section}`).toBe(sumLines(lines, (l) => l.economic.slice(0, 5) === section));
         }
       }
-      for (const r of t.rows) expect(num(t, r, "total")).toBe(num(t, r, "basic") + num(t, r, "project"));
+      const others = OTHER_USES.filter((u) => t.columns.some((c) => c.key === u));
+      for (const u of OTHER_USES) {
+        if (others.includes(u)) expect(num(t, grand, u), `合计 ${u}`).toBe(sumLines(lines, (l) => l.nature === u));
+        else expect(lines.some((l) => l.nature === u && l.amount !== 0), `${u} lines without a column`).toBe(false);
+      }
+      for (const r of t.rows) expect(num(t, r, "total")).toBe(num(t, r, "basic") + num(t, r, "project") + others.reduce((s, u) => s + num(t, r, u), 0));
     });
   });
 });

@@ -115,7 +115,7 @@ describe("the entry template", () => {
     const functional = lines.getCell("B2").dataValidation;
     expect(functional).toMatchObject({ type: "list", formulae: ["'科目'!$A$2:$A$487"] });
     expect(lines.getCell("C500").dataValidation).toMatchObject({ type: "list", formulae: ["'科目'!$D$2:$D$113"] });
-    expect(lines.getCell("D2").dataValidation).toMatchObject({ type: "list", formulae: ['"基本,项目"'] });
+    expect(lines.getCell("D2").dataValidation).toMatchObject({ type: "list", formulae: ['"基本,项目,预留机动,结转下年"'] });
     expect(lines.getCell("F2").dataValidation.formulae[0]).toContain("财政拨款");
     expect(lines.getCell("G2").numFmt).toBe("#,##0.00");
     expect(lines.getCell("B2").numFmt).toBe("@");

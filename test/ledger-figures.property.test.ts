@@ -15,13 +15,14 @@ import { departmentScope, unitScope } from "../src/core/derive/scope.ts";
 import { deriveAndCheck } from "../src/core/disclosure.ts";
 import { createRuleContext } from "../src/core/rules/index.ts";
 import { withFaults } from "./support/faults.ts";
-import { arbBudget, arbBudgetOfSize } from "./support/generate.ts";
+import { arbBudget, arbBudgetOfSize, arbJiangsuBudget } from "./support/generate.ts";
 import { referenceFigures } from "./support/reference-figures.ts";
 
 const catalog = new CatalogIndex(builtInCatalog(2021)!);
 const RUNS = { numRuns: Number(process.env.YUSUAN_PROPERTY_RUNS ?? 100) };
 
-const withSomeFaults = fc.tuple(arbBudget, fc.integer(), fc.integer({ min: 0, max: 6 })).map(([b, seed, faults]) => withFaults(b, seed, faults));
+/** Henan-style budgets and Jiangsu-style ones (单位预留机动经费, 结转下年资金, 债务资金), with some faults. */
+const withSomeFaults = fc.tuple(fc.oneof(arbBudget, arbJiangsuBudget), fc.integer(), fc.integer({ min: 0, max: 6 })).map(([b, seed, faults]) => withFaults(b, seed, faults));
 
 /** The value of a call, or that it threw (which error first is the implementation's business). */
 function outcome<T>(f: () => T): { value: T } | { threw: true } {

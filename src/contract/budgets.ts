@@ -1,5 +1,6 @@
 /** 预算 — answers about departments, budgets, their versions, line items and control figures. */
 import { z } from "zod";
+import { type Nature, NATURES } from "../core/model.ts";
 import { budgetState, content, finding, isoDay, saved, timestamp, versionDiff, workflowAction, type Wire } from "./common.ts";
 
 /** 部门 — a department the user can see, with its units (GET /api/departments). */
@@ -70,7 +71,7 @@ export const storedLineItem = z.object({
   unit: z.string(),
   functional: z.string(),
   economic: z.string(),
-  nature: z.enum(["basic", "project"]),
+  nature: z.enum(NATURES as [Nature, ...Nature[]]),
   project: z.string().nullable(),
   source: z.string(),
   amount: z.number().int().describe("分"),
@@ -83,7 +84,7 @@ export const importAnswer = saved.extend({ findings: z.array(finding) });
 
 /** 控制数 — a control figure: amount in 分 and as 元 text. */
 export const controlFigure = z.object({
-  nature: z.enum(["basic", "project"]),
+  nature: z.enum(NATURES as [Nature, ...Nature[]]),
   source: z.string().describe("资金来源 code, e.g. gpb-appropriation"),
   amount: z.number().int().describe("分"),
   yuan: z.string().describe("元, two decimals"),

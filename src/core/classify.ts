@@ -6,16 +6,32 @@
  */
 import { type EconomicCodeFacts, type ThreePublicItem, economicCodeFacts } from "./derive/economic.ts";
 import type { FundingSource, LineItem, Nature, Unit } from "./model.ts";
-import { FUNDING_SOURCES, isAdministrativeLike } from "./model.ts";
+import { FUNDING_SOURCES, NATURES, isAdministrativeLike } from "./model.ts";
 
 /**
- * 支出用途 — what a line's money is for: 基本支出 (basic: keeping the unit running) or 项目支出 (project). A
- * third use (Jiangsu's 单位预留机动经费) is one more value here and one more column where tables print uses.
+ * 支出用途 — what a line's money is for: 基本支出 (basic: keeping the unit running), 项目支出 (project), and
+ * Jiangsu's 单位预留机动经费 (reserve) and 结转下年资金 (carry-forward), see `Nature` in model.ts.
  */
 export type Use = Nature;
 
 /** Every use, in the order tables print them. */
-export const USES: readonly Use[] = ["basic", "project"];
+export const USES: readonly Use[] = NATURES;
+
+/**
+ * 当年支出 — a use spent in the budget year: everything but 结转下年资金. Jiangsu's 收支预算总表 prints their sum
+ * as 当年支出小计; 支出合计 adds 结转下年资金.
+ */
+export function isSpentThisYear(use: Use): boolean {
+  return use !== "carry-forward";
+}
+
+/**
+ * 已安排的支出 — basic or project money, whose economic codes say what it buys: "三公"经费 and 机关运行经费 count
+ * these only. A reserve is not yet assigned to anything, and money carried forward is not spent this year.
+ */
+export function isAssigned(use: Use): boolean {
+  return use === "basic" || use === "project";
+}
 
 /**
  * 基本支出的构成 — a basic line is 人员经费 (personnel: 301 工资福利支出 + 303 对个人和家庭的补助) or 公用经费
@@ -63,6 +79,7 @@ const SOURCE_TABLE: Record<FundingSource, { group: SourceGroup; fiscal: boolean 
   "operating-income": { group: "other", fiscal: false },
   "superior-subsidy": { group: "other", fiscal: false },
   "subordinate-remittance": { group: "other", fiscal: false },
+  debt: { group: "other", fiscal: false },
 };
 
 /** The facts of every funding source, in FUNDING_SOURCES order. */
@@ -110,7 +127,7 @@ export interface LineClass {
   economic: EconomicCodeFacts;
   /** its functional 类 (功能分类, first three digits) */
   functionalClass: string;
-  /** the "三公"经费 item it counts in: a "三公" code paid from 一般公共预算财政拨款, basic or project */
+  /** the "三公"经费 item it counts in: a "三公" code paid from 一般公共预算财政拨款, basic or project (not a reserve or carry-forward) */
   threePublic: ThreePublicItem | undefined;
   /** basic 302 商品和服务支出 or 310 资本性支出 paid from 一般公共预算财政拨款: 机关运行经费 if its unit is 行政 or 参公 */
   operatingCostKind: boolean;
@@ -138,7 +155,7 @@ export function classifyWithFacts(line: LineItem, unit: Unit | undefined, econom
     source,
     economic,
     functionalClass: functionalClassOf(line.functional),
-    threePublic: gpbAppropriation ? economic.threePublic : undefined,
+    threePublic: gpbAppropriation && isAssigned(line.nature) ? economic.threePublic : undefined,
     operatingCostKind,
     operatingCost: operatingCostKind && reportsOperatingCost(unit),
   };

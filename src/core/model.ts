@@ -94,7 +94,9 @@ export type FundingSource =
   /** 上级补助收入 */
   | "superior-subsidy"
   /** 附属单位上缴收入 */
-  | "subordinate-remittance";
+  | "subordinate-remittance"
+  /** 债务资金（银行贷款） — borrowed money (Jiangsu prints it under 其他资金) */
+  | "debt";
 
 export const GENERAL_PUBLIC_BUDGET_SOURCES = [
   "gpb-appropriation",
@@ -121,6 +123,7 @@ export const EXTRA_SOURCES = [
   "operating-income",
   "superior-subsidy",
   "subordinate-remittance",
+  "debt",
 ] as const satisfies readonly FundingSource[];
 
 export const FUNDING_SOURCES: readonly FundingSource[] = [...HENAN_SOURCES, ...EXTRA_SOURCES];
@@ -141,13 +144,74 @@ export const FUNDING_SOURCE_NAMES: Record<FundingSource, string> = {
   "operating-income": "事业单位经营收入",
   "superior-subsidy": "上级补助收入",
   "subordinate-remittance": "附属单位上缴收入",
+  debt: "债务资金",
 };
 
 
-/** 支出性质 — basic (基本支出) or project (项目支出) expenditure. */
-export type Nature = "basic" | "project";
+/**
+ * 支出性质 (支出用途) — what a line's money is for. Every province has 基本支出 and 项目支出; Jiangsu's provincial
+ * departments print two more uses beside them (苏财预 tables 公开01/03/04):
+ * - 单位预留机动经费 (reserve): money a unit keeps at the start of the year for the unforeseen (增人、增资);
+ *   it is spent during the year, so it counts in 支出合计 but in neither 基本支出 nor 项目支出;
+ * - 结转下年资金 (carry-forward): this year's money kept for next year; 支出合计 = 当年支出小计 + 结转下年资金.
+ * A budget without them prints exactly as before: their rows and columns appear only where they have amounts.
+ */
+export type Nature =
+  /** 基本支出 */
+  | "basic"
+  /** 项目支出 */
+  | "project"
+  /** 单位预留机动经费 */
+  | "reserve"
+  /** 结转下年资金 */
+  | "carry-forward";
 
-export const NATURE_NAMES: Record<Nature, string> = { basic: "基本支出", project: "项目支出" };
+/** Every nature, in the order tables print them (Jiangsu's 支出预算总表: 基本, 项目, 预留机动, 结转下年). */
+export const NATURES: readonly Nature[] = ["basic", "project", "reserve", "carry-forward"];
+
+export const NATURE_NAMES: Record<Nature, string> = {
+  basic: "基本支出",
+  project: "项目支出",
+  reserve: "单位预留机动经费",
+  "carry-forward": "结转下年资金",
+};
+
+/** The short names people write in a budget file, a workbook or the editor (基本, 项目, 预留, 结转下年). */
+export const NATURE_SHORT_NAMES: Record<Nature, string> = {
+  basic: "基本",
+  project: "项目",
+  reserve: "预留机动",
+  "carry-forward": "结转下年",
+};
+
+/**
+ * 收入项目 — the income lines Jiangsu's 收支预算总表 and 收入预算总表 print, each gathering funding sources:
+ * 财政拨款 (一般公共预算 and 政府性基金预算), 财政专户管理资金, 其他资金 (事业收入, 经营收入, 其他收入, 债务资金 …)
+ * and 上年结转资金. Every source is in exactly one line (a test holds it).
+ */
+export type IncomeLine = "appropriation" | "special-account" | "other-funds" | "carry-over";
+
+export const INCOME_LINE_NAMES: Record<IncomeLine, string> = {
+  appropriation: "财政拨款",
+  "special-account": "财政专户管理资金",
+  "other-funds": "其他资金",
+  "carry-over": "上年结转资金",
+};
+
+export const INCOME_LINE_SOURCES: Record<IncomeLine, readonly FundingSource[]> = {
+  appropriation: [...GENERAL_PUBLIC_BUDGET_SOURCES, "government-fund", "state-capital"],
+  "special-account": ["special-account"],
+  "other-funds": ["business-income", "operating-income", "other", "debt", "superior-subsidy", "subordinate-remittance", "advance-transfer"],
+  "carry-over": ["carry-over"],
+};
+
+export const INCOME_LINES: readonly IncomeLine[] = ["appropriation", "special-account", "other-funds", "carry-over"];
+
+/** The income line a funding source is printed under. */
+export function incomeLineOf(source: FundingSource): IncomeLine {
+  for (const line of INCOME_LINES) if (INCOME_LINE_SOURCES[line].includes(source)) return line;
+  return "other-funds";
+}
 
 /**
  * A funding source as a person names it on its own, outside a table's column group: 一般公共预算's

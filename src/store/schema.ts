@@ -3,6 +3,7 @@
  * parsers (values.ts) turn them into safe integers; `date` columns are ISO text.
  */
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction } from "kysely";
+import type { Nature } from "../core/model.ts";
 import type { BudgetState } from "../core/workflow.ts";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -94,7 +95,7 @@ export interface LineItemTable {
   unit_code: string;
   functional: string;
   economic: string;
-  nature: "basic" | "project";
+  nature: Nature;
   project: string | null;
   source: string;
   amount: number;
@@ -116,7 +117,7 @@ export interface BudgetTransitionTable {
 export interface ControlFigureTable {
   department_id: number;
   year: number;
-  nature: "basic" | "project";
+  nature: Nature;
   source: string;
   amount: number;
   set_by: number | null;

@@ -8,6 +8,7 @@ import {
   projectFunctionalMismatch,
   projectUnitMismatch,
   projectWithoutLines,
+  reserveWithProject,
   unknownProject,
 } from "../../src/core/rules/projects.ts";
 import { PROJECT, UNIT, expectFinding, minimalBudget, one, projectIndicators, run, yuan } from "./fixture.ts";
@@ -54,6 +55,24 @@ describe("project.basic-with-code", () => {
     const b = minimalBudget();
     b.lineItems[2]!.project = PROJECT;
     expectFinding(one(run(basicWithProject, b)), { rule: "project.basic-with-code", severity: "error", path: "lineItems[2].project", actual: PROJECT });
+  });
+});
+
+describe("project.reserve-with-code", () => {
+  it("passes a reserve line (单位预留机动经费) without a project code, and a basic line is not its business", () => {
+    const b = minimalBudget();
+    b.lineItems[2]!.nature = "reserve";
+    expect(run(reserveWithProject, b)).toEqual([]);
+  });
+  it("flags a reserve line carrying a project code", () => {
+    const b = minimalBudget();
+    b.lineItems[2]!.nature = "reserve";
+    b.lineItems[2]!.project = PROJECT;
+    const f = one(run(reserveWithProject, b));
+    expectFinding(f, { rule: "project.reserve-with-code", severity: "error", path: "lineItems[2].project", actual: PROJECT });
+    expect(f.message).toMatch(/^单位预留机动经费填了项目编码 .* \/ reserve line/);
+    // the basic-line rule does not also report it
+    expect(run(basicWithProject, b)).toEqual([]);
   });
 });
 

@@ -41,6 +41,22 @@ describe.each(BACKENDS)("budget versions on $name", (backend) => {
     await o.close();
   });
 
+  it("stores and reads back lines of every nature (单位预留机动经费, 结转下年资金: migration 0005)", async () => {
+    const o = await backend.open();
+    const region = await createRegion(o.db, "320000", "江苏省");
+    const dept = await createDepartment(o.db, region, "105", "省人大常委会办公厅");
+    const id = await createBudget(o.db, dept, 2021);
+    const b = parseBudgetText(readFileSync("test/fixtures/jiangsu-sample-2021/budget.yaml", "utf8"), "budget.yaml", "yaml");
+    await o.db.transaction().execute((trx) => saveVersion(trx, { budgetId: id, expectedVersion: 0, content: budgetToFile(b), lineItems: b.lineItems, authorId: null }));
+    const rows = await lineItems(o.db, id);
+    expect(rows.map((r) => r.nature)).toEqual(b.lineItems.map((l) => l.nature));
+    expect(new Set(rows.map((r) => r.nature))).toEqual(new Set(["basic", "project", "reserve", "carry-forward"]));
+    // the check still refuses a nature outside the list
+    const bad = { ...b.lineItems[0]!, nature: "机动" as never };
+    await expect(o.db.transaction().execute((trx) => saveVersion(trx, { budgetId: id, expectedVersion: 1, content: budgetToFile(b), lineItems: [bad], authorId: null }))).rejects.toThrow(/line_items_nature_check/);
+    await o.close();
+  });
+
   it("lets exactly one of two concurrent writers from the same version win", async () => {
     const o = await backend.open();
     const region = await createRegion(o.db, "410311", "洛龙区");

@@ -191,7 +191,17 @@ interface UnitPlan {
   projects: Project[];
 }
 
-export function generateBudget(seed: number, size: GenerateSize = {}): Budget {
+/** What a generated budget may use beyond Henan's layout. */
+export interface GenerateOptions {
+  /**
+   * Jiangsu's uses and sources: some units keep a 单位预留机动经费 (reserve) or carry money to next year
+   * (结转下年资金), and 债务资金 is among the sources a department may use. Off by default, so the budget of a seed
+   * is what it was before these existed.
+   */
+  jiangsu?: boolean;
+}
+
+export function generateBudget(seed: number, size: GenerateSize = {}, options: GenerateOptions = {}): Budget {
   const rng = new Rng(seed);
   const [uMin, uMax] = size.units ?? DEFAULT_SIZE.units;
   const [lMin, lMax] = size.lineItems ?? DEFAULT_SIZE.lineItems;
@@ -246,7 +256,8 @@ export function generateBudget(seed: number, size: GenerateSize = {}): Budget {
   }
 
   // Sources: mostly 一般公共预算财政拨款; each department uses a few others.
-  const others = FUNDING_SOURCES.filter((s) => s !== "gpb-appropriation");
+  // (债务资金 only in a Jiangsu-style budget, so that the budgets of a seed stay what they were before it existed)
+  const others = FUNDING_SOURCES.filter((s) => s !== "gpb-appropriation" && (options.jiangsu || s !== "debt"));
   const usedOthers = rng.sample(others, rng.int(0, 6));
   const source = (): FundingSource => (usedOthers.length > 0 && rng.chance(0.25) ? rng.pick(usedOthers) : "gpb-appropriation");
 
@@ -259,6 +270,7 @@ export function generateBudget(seed: number, size: GenerateSize = {}): Budget {
     else if (plan.projects.length > 0 && rng.chance(0.45)) lineItems.push(projectLine(rng, plan, source));
     else lineItems.push(basicLine(rng, plan, source));
   }
+  if (options.jiangsu) lineItems.push(...jiangsuLines(rng, plans, source));
 
   const units = plans.map((p) => p.unit);
   const procurement = generateProcurement(rng, plans);
@@ -293,6 +305,25 @@ export function generateBudget(seed: number, size: GenerateSize = {}): Budget {
   budget.units = budget.units.map(unit);
   if (budget.prior) budget.prior = priorYear(budget.prior);
   return budget;
+}
+
+/**
+ * Jiangsu's 单位预留机动经费 and 结转下年资金: a reserve for wage rises (301) under a unit's 运行 项, and money
+ * carried to next year under one of its 项, each for some units only.
+ */
+function jiangsuLines(rng: Rng, plans: readonly UnitPlan[], source: () => FundingSource): LineItem[] {
+  const out: LineItem[] = [];
+  for (const plan of plans) {
+    if (rng.chance(0.6)) {
+      for (let k = rng.int(1, 3); k > 0; k--) {
+        out.push({ unit: plan.unit.code, functional: plan.functional[0]!, economic: rng.pick(E301), nature: "reserve", source: rng.chance(0.8) ? "gpb-appropriation" : source(), amount: amount(rng, 1_000, 2_000_000) });
+      }
+    }
+    if (rng.chance(0.4)) {
+      out.push({ unit: plan.unit.code, functional: rng.pick(plan.functional), economic: rng.pick(E302), nature: "carry-forward", source: source(), amount: amount(rng, MIN_YUAN, 1_000_000), ...(rng.chance(0.5) ? { memo: "结转下年" } : {}) });
+    }
+  }
+  return out;
 }
 
 function basicLine(rng: Rng, plan: UnitPlan, source: () => FundingSource): LineItem {
@@ -527,13 +558,16 @@ function prior(rng: Rng, lines: readonly LineItem[], procurement: readonly Procu
  * An arbitrary budget for property tests: a seed into `generateBudget`, with the sizes drawn by
  * fast-check so that a failing case shrinks towards fewer units, lines and projects.
  */
-export function arbBudgetOfSize(size: GenerateSize = SMALL_SIZE): fc.Arbitrary<Budget> {
+export function arbBudgetOfSize(size: GenerateSize = SMALL_SIZE, options: GenerateOptions = {}): fc.Arbitrary<Budget> {
   const [uMin, uMax] = size.units ?? SMALL_SIZE.units;
   const [lMin, lMax] = size.lineItems ?? SMALL_SIZE.lineItems;
   const [pMin, pMax] = size.projects ?? SMALL_SIZE.projects;
   return fc
     .tuple(fc.integer(), fc.integer({ min: uMin, max: uMax }), fc.integer({ min: lMin, max: lMax }), fc.integer({ min: pMin, max: pMax }))
-    .map(([seed, u, l, p]) => generateBudget(seed, { units: [u, u], lineItems: [l, l], projects: [p, p] }));
+    .map(([seed, u, l, p]) => generateBudget(seed, { units: [u, u], lineItems: [l, l], projects: [p, p] }, options));
 }
+
+/** Small budgets with Jiangsu's 单位预留机动经费, 结转下年资金 and 债务资金 (`GenerateOptions.jiangsu`). */
+export const arbJiangsuBudget: fc.Arbitrary<Budget> = arbBudgetOfSize(SMALL_SIZE, { jiangsu: true });
 
 export const arbBudget: fc.Arbitrary<Budget> = arbBudgetOfSize(SMALL_SIZE);

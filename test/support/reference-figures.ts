@@ -27,6 +27,8 @@ export function isAppropriation(s: string): boolean {
   return isGeneralPublicBudget(s) || s === "government-fund" || s === "state-capital";
 }
 const isBasic = (l: LineItem) => l.nature === "basic";
+/** basic or project money: what "三公"经费 count (a reserve is assigned to nothing yet; 结转下年 is not spent this year) */
+const isAssigned = (l: LineItem) => l.nature === "basic" || l.nature === "project";
 const economicClass = (l: LineItem) => l.economic.slice(0, 3);
 const economicSection = (l: LineItem) => l.economic.slice(0, 5);
 /** 人员经费 = 301 工资福利支出 + 303 对个人和家庭的补助 */
@@ -65,7 +67,7 @@ export function referenceFigures(budget: Budget, scope: ReferenceScope): Figures
     const type = unitOf(l)?.type;
     return isBasic(l) && (economicClass(l) === "302" || economicClass(l) === "310") && (type === "administrative" || type === "civil-service-managed");
   });
-  const threePublicItem = (sections: string[]) => fen(total(fiscalAppropriation.filter((l) => sections.includes(economicSection(l)))));
+  const threePublicItem = (sections: string[]) => fen(total(fiscalAppropriation.filter((l) => isAssigned(l) && sections.includes(economicSection(l)))));
   const threePublic = {
     abroad: threePublicItem(THREE_PUBLIC.abroad),
     reception: threePublicItem(THREE_PUBLIC.reception),
@@ -86,7 +88,9 @@ export function referenceFigures(budget: Budget, scope: ReferenceScope): Figures
     incomeTotal: fen(incomeOfUnknownSource ? NaN : total(income)),
     total: fen(total(lines)),
     basic: fen(total(lines.filter(isBasic))),
-    project: fen(total(lines.filter((l) => !isBasic(l)))),
+    project: fen(total(lines.filter((l) => l.nature === "project"))),
+    reserve: fen(total(lines.filter((l) => l.nature === "reserve"))),
+    carryForward: fen(total(lines.filter((l) => l.nature === "carry-forward"))),
     appropriation: fen(total(known.filter((l) => isGpb(l) || l.source === "government-fund" || l.source === "state-capital"))),
     generalPublicBudget: fen(total(gpb)),
     governmentFund: fen(total(fund)),

@@ -4,37 +4,57 @@
  */
 import { type CatalogIndex, perCatalog } from "../catalog.ts";
 import { type Fen, fen } from "../money.ts";
-import type { DisclosureTable, RowKind } from "../table.ts";
+import { NATURE_NAMES } from "../model.ts";
+import type { Cell, DisclosureTable, RowKind } from "../table.ts";
 import { type Layout, LayoutCache, TableBuilder, code, h, money, moneyCell, sharedLayout, text } from "./builder.ts";
 import { classifyLine } from "../classify.ts";
 import type { ThreePublicItem } from "./economic.ts";
-import { type FigureSums, type Ledger, MAPPING_SLOTS } from "./ledger.ts";
+import { type FigureSums, type Ledger, MAPPING_SLOTS, type NatureAmounts, SELECTION_INDEX } from "./ledger.ts";
 import { keysByCode, sortByCode, sortCodes } from "./order.ts";
 import type { Scope } from "./scope.ts";
 
 type Meta = { id: string; number: number; title: string };
 
-/** Table 6's layout: always the same. */
-const ECONOMIC_LAYOUT = sharedLayout(
-  [code("class", 5), code("section", 6), text("name", 24), money("total"), money("basic"), money("project")],
-  [
-    [h("科目编码", { cs: 2 }), h("科目名称", { rs: 2 }), h("合计", { rs: 2 }), h("基本支出", { rs: 2 }), h("项目支出", { rs: 2 })],
-    [h("类"), h("款")],
-  ],
-);
+/** Table 6's layouts: 合计, 基本支出, 项目支出, then a column for each of Jiangsu's other uses the scope has. */
+const ECONOMIC_LAYOUTS = new LayoutCache<string>();
 
-/** Table 6 — every line by economic 类 and 款, basic against project. */
+function economicLayout(others: readonly OtherUse[]): Layout {
+  return sharedLayout(
+    [code("class", 5), code("section", 6), text("name", 24), money("total"), money("basic"), money("project"), ...others.map((u) => money(u))],
+    [
+      [h("科目编码", { cs: 2 }), h("科目名称", { rs: 2 }), h("合计", { rs: 2 }), h("基本支出", { rs: 2 }), h("项目支出", { rs: 2 }), ...others.map((u) => h(NATURE_NAMES[u], { rs: 2 }))],
+      [h("类"), h("款")],
+    ],
+  );
+}
+
+/** Jiangsu's uses beside 基本支出 and 项目支出 (model.ts `Nature`). */
+type OtherUse = "reserve" | "carry-forward";
+
+/** A row of table 6: code cells and name, then 合计 and each use's amount. */
+function economicRow(cls: string, section: string, name: string, a: NatureAmounts, others: readonly OtherUse[]): Cell[] {
+  const rest = others.map((u) => (u === "reserve" ? a.reserve : a.carryForward));
+  return [cls, section, name, moneyCell(a.basic + a.project + rest.reduce((s, v) => s + v, 0)), moneyCell(a.basic), moneyCell(a.project), ...rest.map(moneyCell)];
+}
+
+/** Table 6 — every line by economic 类 and 款, basic against project (and Jiangsu's other uses where present). */
 export function expenditureByEconomic(scope: Scope, catalog: CatalogIndex, ledger: Ledger, meta: Meta): DisclosureTable {
-  const t = new TableBuilder(ECONOMIC_LAYOUT.columns, ECONOMIC_LAYOUT.header);
+  const all = SELECTION_INDEX.all;
+  const others: OtherUse[] = [];
+  if (ledger.selectionReserveUsed[all]) others.push("reserve");
+  if (ledger.selectionCarryForwardUsed[all]) others.push("carry-forward");
+  const key = others.join(",");
+  const layout = ECONOMIC_LAYOUTS.get(key) ?? ECONOMIC_LAYOUTS.keep(key, economicLayout(others));
+  const t = new TableBuilder(layout.columns, layout.header);
   const empty = ledger.lineCount === 0;
   if (!empty) {
-    t.finalRow(["", "", "合计", moneyCell(ledger.basicFunds.total + ledger.projectFunds.total), moneyCell(ledger.basicFunds.total), moneyCell(ledger.projectFunds.total)], "total");
+    const acc = ledger.expenditure[all]!;
+    t.finalRow(economicRow("", "", "合计", acc, others), "total");
     for (const c of keysByCode(ledger.economic)) {
       const g = ledger.economic.get(c)!;
-      t.finalRow([c, "", catalog.departmentEconomicName(c), moneyCell(g.basic + g.project), moneyCell(g.basic), moneyCell(g.project)], "subtotal");
+      t.finalRow(economicRow(c, "", catalog.departmentEconomicName(c), g, others), "subtotal");
       for (const s of keysByCode(g.sections)) {
-        const a = g.sections.get(s)!;
-        t.finalRow([c, s.slice(3), catalog.departmentEconomicName(s), moneyCell(a.basic + a.project), moneyCell(a.basic), moneyCell(a.project)]);
+        t.finalRow(economicRow(c, s.slice(3), catalog.departmentEconomicName(s), g.sections.get(s)!, others));
       }
     }
   }

@@ -5,7 +5,7 @@
  * scope's ledger, grouped by unit and functional code.
  */
 import { type CatalogIndex, perCatalog } from "../catalog.ts";
-import { FUNDING_SOURCES, FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, PROJECT_CLASSES, PROJECT_CLASS_NAMES } from "../model.ts";
+import { FUNDING_SOURCES, FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, NATURE_NAMES, PROJECT_CLASSES, PROJECT_CLASS_NAMES } from "../model.ts";
 import type { Fen } from "../money.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
 import { type Layout, LayoutCache, TableBuilder, amountOrNull, code, h, money, moneyCell, sharedLayout, text } from "./builder.ts";
@@ -155,17 +155,36 @@ function extraClassColumns(ledger: Ledger, selection: number): string[] {
  */
 const EXPENDITURE_LAYOUTS = new LayoutCache<string>();
 
-function expenditureLayoutOf(extra: readonly string[]): Layout {
-  for (const c of extra) if (!isDigits(c)) return expenditureLayout([...FIXED_BASIC_CLASSES, ...extra]);
-  const key = extra.length === 0 ? "" : extra.join(",");
-  return EXPENDITURE_LAYOUTS.get(key) ?? EXPENDITURE_LAYOUTS.keep(key, expenditureLayout([...FIXED_BASIC_CLASSES, ...extra]));
+function expenditureLayoutOf(extra: readonly string[], others: readonly OtherUse[]): Layout {
+  const key = (extra.length === 0 ? "" : extra.join(",")) + (others.length === 0 ? "" : `|${others.join(",")}`);
+  for (const c of extra) if (!isDigits(c)) return expenditureLayout([...FIXED_BASIC_CLASSES, ...extra], others);
+  return EXPENDITURE_LAYOUTS.get(key) ?? EXPENDITURE_LAYOUTS.keep(key, expenditureLayout([...FIXED_BASIC_CLASSES, ...extra], others));
 }
 
-function expenditureLayout(classes: readonly string[]): Layout {
+/** Jiangsu's uses beside 基本支出 and 项目支出: a column each after the project columns, only where used. */
+type OtherUse = "reserve" | "carry-forward";
+
+function expenditureLayout(classes: readonly string[], others: readonly OtherUse[]): Layout {
   return sharedLayout(
-    [...FUNCTION_CODE_COLUMNS, money("total"), money("basic"), ...classes.map((c) => money(`basic-${c}`)), money("project"), ...PROJECT_CLASSES.map((c) => money(`project-${c}`))],
     [
-      [h("科目编码", { cs: 3 }), h("单位代码", { rs: 2 }), h("单位（科目名称）", { rs: 2 }), h("合计", { rs: 2 }), h("基本支出", { cs: 1 + classes.length }), h("项目支出", { cs: 1 + PROJECT_CLASSES.length })],
+      ...FUNCTION_CODE_COLUMNS,
+      money("total"),
+      money("basic"),
+      ...classes.map((c) => money(`basic-${c}`)),
+      money("project"),
+      ...PROJECT_CLASSES.map((c) => money(`project-${c}`)),
+      ...others.map((u) => money(u)),
+    ],
+    [
+      [
+        h("科目编码", { cs: 3 }),
+        h("单位代码", { rs: 2 }),
+        h("单位（科目名称）", { rs: 2 }),
+        h("合计", { rs: 2 }),
+        h("基本支出", { cs: 1 + classes.length }),
+        h("项目支出", { cs: 1 + PROJECT_CLASSES.length }),
+        ...others.map((u) => h(NATURE_NAMES[u], { rs: 2 })),
+      ],
       [h("类"), h("款"), h("项"), h("小计"), ...classes.map((c) => h(economicClassName(c))), h("小计"), ...PROJECT_CLASSES.map((c) => h(PROJECT_CLASS_NAMES[c]))],
     ],
   );
@@ -175,7 +194,7 @@ function expenditureLayout(classes: readonly string[]): Layout {
  * Writes 合计, 基本支出 小计 and its 类 (positions in `classIndexes`, -1 for none), 项目支出 小计 and its
  * classes from cell 5 on (a final row).
  */
-function fillExpenditure(cells: Cell[], a: ExpenditureAcc, classIndexes: readonly number[]): Cell[] {
+function fillExpenditure(cells: Cell[], a: ExpenditureAcc, classIndexes: readonly number[], others: readonly OtherUse[]): Cell[] {
   cells[5] = moneyCell(a.total);
   cells[6] = moneyCell(a.basic);
   let j = 7;
@@ -185,6 +204,7 @@ function fillExpenditure(cells: Cell[], a: ExpenditureAcc, classIndexes: readonl
   }
   cells[j++] = moneyCell(a.project);
   for (let i = 0; i < a.projectByClass.length; i++) cells[j++] = moneyCell(a.projectByClass[i]!);
+  for (const u of others) cells[j++] = moneyCell(u === "reserve" ? a.reserve : a.carryForward);
   return cells;
 }
 
@@ -209,7 +229,10 @@ export function expenditureByFunction(
 ): DisclosureTable {
   const sel = SELECTION_INDEX[selection];
   const extra = extraClassColumns(ledger, sel);
-  const layout = expenditureLayoutOf(extra);
+  const others: OtherUse[] = [];
+  if (ledger.selectionReserveUsed[sel]) others.push("reserve");
+  if (ledger.selectionCarryForwardUsed[sel]) others.push("carry-forward");
+  const layout = expenditureLayoutOf(extra, others);
   // each 类 column's position in `ledger.economicClasses` (-1 for none)
   const classIndexes: number[] = [];
   for (const c of FIXED_BASIC_CLASSES) classIndexes.push(ledger.economicClasses.indexOf(c));
@@ -218,17 +241,17 @@ export function expenditureByFunction(
   const t = new TableBuilder(layout.columns, layout.header);
   const empty = !ledger.selectionNonZero[sel];
   if (!empty) {
-    t.finalRow(fillExpenditure(codeRow(width, "", "", "", "", "合计"), ledger.expenditure[sel]!, classIndexes), "total");
+    t.finalRow(fillExpenditure(codeRow(width, "", "", "", "", "合计"), ledger.expenditure[sel]!, classIndexes, others), "total");
     const known = partsOf(catalog);
     for (const unit of scope.units) {
       const u = ledger.units.get(unit.code);
       const total = u?.expenditure[sel];
       if (!u || !total) continue;
-      t.finalRow(fillExpenditure(codeRow(width, "", "", "", unit.code, scope.unitByCode.get(unit.code)?.name ?? unit.code), total, classIndexes), "unit");
+      t.finalRow(fillExpenditure(codeRow(width, "", "", "", unit.code, scope.unitByCode.get(unit.code)?.name ?? unit.code), total, classIndexes, others), "unit");
       for (let i = 0; i < u.rows.length; i++) {
         const r = u.rows[i]!;
         const acc = r.expenditure[sel];
-        if (acc) t.finalRow(fillExpenditure(functionalRow(width, r, unit.code, catalog, known), acc, classIndexes));
+        if (acc) t.finalRow(fillExpenditure(functionalRow(width, r, unit.code, catalog, known), acc, classIndexes, others));
       }
     }
   }

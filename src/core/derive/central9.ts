@@ -5,9 +5,9 @@
  */
 import type { CatalogIndex } from "../catalog.ts";
 import { chineseNumber } from "../catalog.ts";
-import type { FundingSource, LineItem } from "../model.ts";
-import { sourceFacts } from "../classify.ts";
-import { FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES } from "../model.ts";
+import type { FundingSource, LineItem, Nature } from "../model.ts";
+import { isSpentThisYear, sourceFacts } from "../classify.ts";
+import { FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, NATURES, NATURE_NAMES } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
 import { TableBuilder, code, h, money, text } from "./builder.ts";
@@ -55,6 +55,7 @@ const INCOME_COLUMNS: readonly IncomeColumn[] = [
   { key: "superior-subsidy", name: "上级补助收入", sources: ["superior-subsidy"], always: false },
   { key: "subordinate-remittance", name: "附属单位上缴收入", sources: ["subordinate-remittance"], always: false },
   { key: "other", name: "其他收入", sources: ["other"], always: true },
+  { key: "debt", name: FUNDING_SOURCE_NAMES.debt, sources: ["debt"], always: false },
 ];
 
 function incomeColumns(amounts: readonly { source: FundingSource; amount: Fen }[]): IncomeColumn[] {
@@ -95,7 +96,12 @@ function summary(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTab
   const incomeOf = (sources: readonly FundingSource[]) => fen(scope.income.filter((i) => sources.includes(i.source) && i.source !== "carry-over").reduce((s, i) => s + i.amount, 0));
   const left: [string, Fen][] = cols.map((c, i) => [`${chineseNumber(i + 1)}、${c.name}`, incomeOf(c.sources)]);
   const byClass = new Map<string, number>();
-  for (const l of scope.lines) byClass.set(l.functional.slice(0, 3), (byClass.get(l.functional.slice(0, 3)) ?? 0) + l.amount);
+  // 本年支出 by 类; money carried to next year (Jiangsu's 结转下年资金) is its own row below
+  let carryForward = 0;
+  for (const l of scope.lines) {
+    if (isSpentThisYear(l.nature)) byClass.set(l.functional.slice(0, 3), (byClass.get(l.functional.slice(0, 3)) ?? 0) + l.amount);
+    else carryForward += l.amount;
+  }
   const right: [string, Fen][] = [...byClass.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([c, v]) => [`${chineseNumber(Number(c) - 200)}、${catalog.functionalName(c)}`, fen(v)]);
@@ -104,8 +110,8 @@ function summary(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTab
   const thisYear = fen(scope.income.filter((i) => i.source !== "carry-over").reduce((s, i) => s + i.amount, 0));
   const carry = fen(scope.income.filter((i) => i.source === "carry-over").reduce((s, i) => s + i.amount, 0));
   const spend = fen(scope.lines.reduce((s, l) => s + l.amount, 0));
-  t.row(["本年收入合计", thisYear, "本年支出合计", spend], "subtotal");
-  t.row(["上年结转", carry, "结转下年", null]);
+  t.row(["本年收入合计", thisYear, "本年支出合计", fen(spend - carryForward)], "subtotal");
+  t.row(["上年结转", carry, "结转下年", carryForward === 0 ? null : fen(carryForward)]);
   t.row(["收 入 总 计", fen(thisYear + carry), "支 出 总 计", spend], "total");
   return t.build(meta, scope);
 }
@@ -134,21 +140,26 @@ function income(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTabl
   return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无收入预算。` : undefined);
 }
 
-/** 3, 8, 9: functional rows × 合计 / 基本支出 / 项目支出 over the selected lines. */
+/**
+ * 3, 8, 9: functional rows × 合计 / 基本支出 / 项目支出 over the selected lines, with a column for each of
+ * Jiangsu's other uses (单位预留机动经费, 结转下年资金) that the selected lines have amounts for.
+ */
 function byNature(scope: Scope, catalog: CatalogIndex, include: (l: LineItem) => boolean, meta: Meta & { emptyNote: string }): DisclosureTable {
   const lines = scope.lines.filter(include);
-  const t = new TableBuilder([...FUNCTION_COLUMNS, money("total"), money("basic"), money("project")], [[...functionHeader(1), h("合计"), h("基本支出"), h("项目支出")]]);
-  type Acc = { basic: number; project: number };
-  const cells = (a: Acc): Cell[] => [fen(a.basic + a.project), fen(a.basic), fen(a.project)];
+  const uses = NATURES.filter((n) => n === "basic" || n === "project" || lines.some((l) => l.nature === n && l.amount !== 0));
+  const t = new TableBuilder([...FUNCTION_COLUMNS, money("total"), ...uses.map((n) => money(n))], [[...functionHeader(1), h("合计"), ...uses.map((n) => h(NATURE_NAMES[n]))]]);
+  type Acc = Record<Nature, number>;
+  const cells = (a: Acc): Cell[] => [fen(uses.reduce((s, n) => s + a[n], 0)), ...uses.map((n) => fen(a[n]))];
   const add = (a: Acc, l: LineItem) => {
     a[l.nature] += l.amount;
   };
-  const grand: Acc = { basic: 0, project: 0 };
+  const zero = (): Acc => ({ basic: 0, project: 0, reserve: 0, "carry-forward": 0 });
+  const grand = zero();
   for (const l of lines) add(grand, l);
   const empty = lines.every((l) => l.amount === 0);
   if (!empty) {
     t.row(["", "合计", ...cells(grand)], "total");
-    for (const r of functionalHierarchy(lines, () => ({ basic: 0, project: 0 }), add)) t.row([r.code, catalog.functionalName(r.code), ...cells(r.acc)], levelKind(r.code));
+    for (const r of functionalHierarchy(lines, zero, add)) t.row([r.code, catalog.functionalName(r.code), ...cells(r.acc)], levelKind(r.code));
   }
   return t.build(meta, scope, empty, empty ? meta.emptyNote : undefined);
 }
@@ -191,29 +202,42 @@ function appropriation(scope: Scope, catalog: CatalogIndex, meta: Meta): Disclos
   return t.build(meta, scope);
 }
 
-/** 5 一般公共预算支出表: functional rows × 合计 / 基本支出 (人员经费, 公用经费) / 项目支出. */
+/**
+ * 5 一般公共预算支出表: functional rows × 合计 / 基本支出 (人员经费, 公用经费) / 项目支出, and a column for each of
+ * Jiangsu's other uses (单位预留机动经费, 结转下年资金) the 一般公共预算 lines have: a reserve under 301 is not 人员经费.
+ */
 function gpbExpenditure(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTable {
   const lines = scope.lines.filter((l) => isGeneralPublicBudget(l.source));
+  const others = (["reserve", "carry-forward"] as const).filter((n) => lines.some((l) => l.nature === n && l.amount !== 0));
   const t = new TableBuilder(
-    [...FUNCTION_COLUMNS, money("total"), money("basic"), money("personnel"), money("public"), money("project")],
+    [...FUNCTION_COLUMNS, money("total"), money("basic"), money("personnel"), money("public"), money("project"), ...others.map((n) => money(n))],
     [
-      [...functionHeader(2), h("合计", { rs: 2 }), h("基本支出", { cs: 3 }), h("项目支出", { rs: 2 })],
+      [...functionHeader(2), h("合计", { rs: 2 }), h("基本支出", { cs: 3 }), h("项目支出", { rs: 2 }), ...others.map((n) => h(NATURE_NAMES[n], { rs: 2 }))],
       [h("小计"), h("人员经费"), h("公用经费")],
     ],
   );
-  type Acc = { personnel: number; public: number; project: number };
+  type Acc = { personnel: number; public: number; project: number; reserve: number; "carry-forward": number };
   const add = (a: Acc, l: LineItem) => {
-    if (l.nature === "project") a.project += l.amount;
-    else if (isPersonnel(l.economic)) a.personnel += l.amount;
-    else a.public += l.amount;
+    if (l.nature === "basic") {
+      if (isPersonnel(l.economic)) a.personnel += l.amount;
+      else a.public += l.amount;
+    } else a[l.nature] += l.amount;
   };
-  const cells = (a: Acc): Cell[] => [fen(a.personnel + a.public + a.project), fen(a.personnel + a.public), fen(a.personnel), fen(a.public), fen(a.project)];
-  const grand: Acc = { personnel: 0, public: 0, project: 0 };
+  const cells = (a: Acc): Cell[] => [
+    fen(a.personnel + a.public + a.project + others.reduce((s, n) => s + a[n], 0)),
+    fen(a.personnel + a.public),
+    fen(a.personnel),
+    fen(a.public),
+    fen(a.project),
+    ...others.map((n) => fen(a[n])),
+  ];
+  const zero = (): Acc => ({ personnel: 0, public: 0, project: 0, reserve: 0, "carry-forward": 0 });
+  const grand = zero();
   for (const l of lines) add(grand, l);
   const empty = lines.length === 0;
   if (!empty) {
     t.row(["", "合计", ...cells(grand)], "total");
-    for (const r of functionalHierarchy(lines, () => ({ personnel: 0, public: 0, project: 0 }), add)) t.row([r.code, catalog.functionalName(r.code), ...cells(r.acc)], levelKind(r.code));
+    for (const r of functionalHierarchy(lines, zero, add)) t.row([r.code, catalog.functionalName(r.code), ...cells(r.acc)], levelKind(r.code));
   }
   return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无一般公共预算支出。` : undefined);
 }

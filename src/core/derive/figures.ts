@@ -19,6 +19,10 @@ export interface Figures {
   total: Fen;
   basic: Fen;
   project: Fen;
+  /** 单位预留机动经费 (Jiangsu; zero elsewhere) */
+  reserve: Fen;
+  /** 结转下年资金 (Jiangsu; zero elsewhere): 支出合计 = 当年支出 + this */
+  carryForward: Fen;
   /** 财政拨款 (一般公共预算 + 政府性基金 + 国有资本经营) */
   appropriation: Fen;
   generalPublicBudget: Fen;
@@ -120,7 +124,9 @@ export function figuresFromSums(scope: Pick<Scope, "units" | "procurement">, { s
     incomeTotal: fen(incomeTotal),
     total: fen(sums.total),
     basic: fen(sums.basicTotal),
-    project: fen(sums.total - sums.basicTotal),
+    project: fen(sums.total - sums.basicTotal - sums.reserveTotal - sums.carryForwardTotal),
+    reserve: fen(sums.reserveTotal),
+    carryForward: fen(sums.carryForwardTotal),
     appropriation: fen(sums.appropriation),
     generalPublicBudget: fen(sums.gpb),
     governmentFund: fen(sums.governmentFund),

@@ -26,11 +26,18 @@ export function mappingSlot(unit: { type: UnitType } | undefined): number {
   return !unit ? 2 : unit.type === "institution" ? 1 : 0;
 }
 
-/** Basic (by economic 类) and project (by class) amounts of one row of the table-3 layout. */
+/**
+ * Basic (by economic 类) and project (by class) amounts of one row of the table-3 layout, with Jiangsu's
+ * 单位预留机动经费 and 结转下年资金 (zero for a budget without them): total = basic + project + reserve + carryForward.
+ */
 export interface ExpenditureAcc {
   total: number;
   basic: number;
   project: number;
+  /** 单位预留机动经费 */
+  reserve: number;
+  /** 结转下年资金 */
+  carryForward: number;
   /** basic amounts by economic 类, indexed like `Ledger.economicClasses` */
   basicByClass: number[];
   /** project amounts by project class, indexed like PROJECT_CLASSES */
@@ -84,6 +91,10 @@ export interface FigureSums {
   total: number;
   /** 基本支出 */
   basicTotal: number;
+  /** 单位预留机动经费 */
+  reserveTotal: number;
+  /** 结转下年资金 */
+  carryForwardTotal: number;
   /** 财政拨款 (一般公共预算 + 政府性基金 + 国有资本经营) */
   appropriation: number;
   /** 一般公共预算 / 政府性基金 / 国有资本经营 */
@@ -126,10 +137,12 @@ export interface Funds {
   fiscal: number;
 }
 
-/** Basic and project amounts of an economic 类 or 款 (table 6). */
+/** Basic and project amounts of an economic 类 or 款 (table 6), with Jiangsu's 单位预留机动经费 and 结转下年资金. */
 export interface NatureAmounts {
   basic: number;
   project: number;
+  reserve: number;
+  carryForward: number;
 }
 
 /** An economic 类's amounts, with those of each of its 款 (table 6). */
@@ -159,6 +172,12 @@ export interface Ledger {
   spendUsed: boolean[];
   basic: BySource;
   project: BySource;
+  /** 单位预留机动经费 and 结转下年资金 lines by source */
+  reserve: BySource;
+  carryForward: BySource;
+  /** by selection: does a reserve / carry-forward line have a non-zero amount? (their rows and columns print only then) */
+  selectionReserveUsed: boolean[];
+  selectionCarryForwardUsed: boolean[];
   /** basic lines by economic 类 and source (indexed like `economicClasses`) */
   basicByClass: BySource[];
   /** project lines by project class and source (indexed like PROJECT_CLASSES) */

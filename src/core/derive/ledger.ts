@@ -6,7 +6,7 @@
  * of amounts already checked as 分; every total is checked again by `fen()` where a table or figure prints it.
  * The shapes are in ledger-types.ts.
  */
-import { type LineClass, classifyWithFacts, functionalClassOf } from "../classify.ts";
+import { type LineClass, type Use, classifyWithFacts, functionalClassOf } from "../classify.ts";
 import type { LineItem, Unit } from "../model.ts";
 import { PROJECT_CLASSES } from "../model.ts";
 import { THREE_PUBLIC_ITEMS, economicCodeFacts } from "./economic.ts";
@@ -92,6 +92,8 @@ function addLine(ledger: Ledger, u: UnitEntry, row: FunctionalRow, code: Economi
 function addToSums(sums: FigureSums, c: LineClass, cls: FunctionalClassAmounts, amount: number): void {
   sums.total += amount;
   if (c.use === "basic") sums.basicTotal += amount;
+  else if (c.use === "reserve") sums.reserveTotal += amount;
+  else if (c.use === "carry-forward") sums.carryForwardTotal += amount;
   const source = c.source;
   if (!source) return;
   if (source.appropriation) {
@@ -131,6 +133,12 @@ function addToEconomic(ledger: Ledger, code: EconomicCodeAmounts, c: LineClass, 
   } else if (c.use === "project") {
     code.classAmounts.project += amount;
     code.sectionAmounts.project += amount;
+  } else if (c.use === "reserve") {
+    code.classAmounts.reserve += amount;
+    code.sectionAmounts.reserve += amount;
+  } else {
+    code.classAmounts.carryForward += amount;
+    code.sectionAmounts.carryForward += amount;
   }
 }
 
@@ -138,21 +146,23 @@ function addToEconomic(ledger: Ledger, code: EconomicCodeAmounts, c: LineClass, 
 function addToTables(ledger: Ledger, u: UnitEntry, row: FunctionalRow, code: EconomicCodeAmounts, named: ProjectAmounts | undefined, c: LineClass, amount: number): void {
   const source = c.source!;
   const s = source.index;
-  const basic = c.use === "basic";
+  const use = c.use;
+  const basic = use === "basic";
   if (amount !== 0) ledger.spendUsed[s] = true;
   row.bySource[s]! += amount; // units' and the scope's totals are summed from their rows (sumRows)
-  // Anything not basic is printed as project money; a line naming no known project is 一般性项目.
-  const projectClass = basic ? -1 : named ? named.projectClass : 0;
+  // A project line naming no known project is 一般性项目.
+  const projectClass = use === "project" ? (named ? named.projectClass : 0) : -1;
   if (basic) {
     ledger.basic[s]! += amount;
     ledger.basicByClass[code.classIndex]![s]! += amount;
-  } else {
+  } else if (use === "project") {
     ledger.project[s]! += amount;
     if (projectClass >= 0) ledger.projectByClass[projectClass]![s]! += amount;
-  }
+  } else if (use === "reserve") ledger.reserve[s]! += amount;
+  else ledger.carryForward[s]! += amount;
   // The table-3 layout: every line, and the one table of its source's group (5, 8 or 10).
-  addToSelection(ledger, row, SELECTION_INDEX.all, basic, code.classIndex, projectClass, amount);
-  if (source.group !== "other") addToSelection(ledger, row, SELECTION_INDEX[source.group], basic, code.classIndex, projectClass, amount);
+  addToSelection(ledger, row, SELECTION_INDEX.all, use, code.classIndex, projectClass, amount);
+  if (source.group !== "other") addToSelection(ledger, row, SELECTION_INDEX[source.group], use, code.classIndex, projectClass, amount);
   if (source.group === "gpb" && basic) {
     const byMapping = (code.basicGpb ??= [undefined, undefined, undefined]);
     const slot = mappingSlot(u.unit);
@@ -187,6 +197,8 @@ export function emptySums(): FigureSums {
   return {
     total: 0,
     basicTotal: 0,
+    reserveTotal: 0,
+    carryForwardTotal: 0,
     appropriation: 0,
     gpb: 0,
     governmentFund: 0,
@@ -217,6 +229,10 @@ function emptyLedger(lineCount: number): Ledger {
     spendUsed: new Array<boolean>(SOURCE_COUNT).fill(false),
     basic: emptyBySource(),
     project: emptyBySource(),
+    reserve: emptyBySource(),
+    carryForward: emptyBySource(),
+    selectionReserveUsed: new Array<boolean>(SELECTION_COUNT).fill(false),
+    selectionCarryForwardUsed: new Array<boolean>(SELECTION_COUNT).fill(false),
     basicByClass: [],
     projectByClass: PROJECT_CLASSES.map(emptyBySource),
     units: new Map(),
@@ -309,16 +325,16 @@ function economicCode(ledger: Ledger, code: string): EconomicCodeAmounts {
     ledger.basicByClass.push(emptyBySource());
   }
   let classAmounts = ledger.economic.get(facts.class);
-  if (!classAmounts) ledger.economic.set(facts.class, (classAmounts = { basic: 0, project: 0, sections: new Map() }));
+  if (!classAmounts) ledger.economic.set(facts.class, (classAmounts = { basic: 0, project: 0, reserve: 0, carryForward: 0, sections: new Map() }));
   let sectionAmounts = classAmounts.sections.get(facts.section);
-  if (!sectionAmounts) classAmounts.sections.set(facts.section, (sectionAmounts = { basic: 0, project: 0 }));
+  if (!sectionAmounts) classAmounts.sections.set(facts.section, (sectionAmounts = { basic: 0, project: 0, reserve: 0, carryForward: 0 }));
   const entry: EconomicCodeAmounts = { facts, classIndex, classAmounts, sectionAmounts, basicGpb: undefined, operatingCost: undefined };
   ledger.codes.set(code, entry);
   return entry;
 }
 
 function emptyExpenditure(classCount: number): ExpenditureAcc {
-  return { total: 0, basic: 0, project: 0, basicByClass: new Array<number>(classCount).fill(0), projectByClass: [0, 0, 0] };
+  return { total: 0, basic: 0, project: 0, reserve: 0, carryForward: 0, basicByClass: new Array<number>(classCount).fill(0), projectByClass: [0, 0, 0] };
 }
 
 /** Adds `from` into `into`. */
@@ -326,6 +342,8 @@ function addAcc(into: ExpenditureAcc, from: ExpenditureAcc): void {
   into.total += from.total;
   into.basic += from.basic;
   into.project += from.project;
+  into.reserve += from.reserve;
+  into.carryForward += from.carryForward;
   for (let i = 0; i < from.basicByClass.length; i++) into.basicByClass[i]! += from.basicByClass[i]!;
   for (let i = 0; i < from.projectByClass.length; i++) into.projectByClass[i]! += from.projectByClass[i]!;
 }
@@ -338,6 +356,8 @@ function addRow(into: number[], from: readonly number[]): void {
 function addSums(into: FigureSums, from: FigureSums): void {
   into.total += from.total;
   into.basicTotal += from.basicTotal;
+  into.reserveTotal += from.reserveTotal;
+  into.carryForwardTotal += from.carryForwardTotal;
   into.appropriation += from.appropriation;
   into.gpb += from.gpb;
   into.governmentFund += from.governmentFund;
@@ -392,18 +412,21 @@ function startSelections(ledger: Ledger): void {
   }
 }
 
-function addToSelection(ledger: Ledger, row: FunctionalRow, selection: number, basic: boolean, classIndex: number, projectClass: number, amount: number): void {
+function addToSelection(ledger: Ledger, row: FunctionalRow, selection: number, use: Use, classIndex: number, projectClass: number, amount: number): void {
   const acc = (row.expenditure[selection] ??= emptyExpenditure(ledger.economicClasses.length));
   acc.total += amount;
-  if (basic) {
+  if (use === "basic") {
     acc.basic += amount;
     acc.basicByClass[classIndex]! += amount;
-  } else {
+  } else if (use === "project") {
     acc.project += amount;
     if (projectClass >= 0) acc.projectByClass[projectClass]! += amount;
-  }
+  } else if (use === "reserve") acc.reserve += amount;
+  else acc.carryForward += amount;
   if (amount !== 0) {
     ledger.selectionNonZero[selection] = true;
-    if (basic) ledger.selectionClassUsed[selection]![classIndex] = true;
+    if (use === "basic") ledger.selectionClassUsed[selection]![classIndex] = true;
+    else if (use === "reserve") ledger.selectionReserveUsed[selection] = true;
+    else if (use === "carry-forward") ledger.selectionCarryForwardUsed[selection] = true;
   }
 }

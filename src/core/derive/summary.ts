@@ -3,13 +3,13 @@
  * and 4 财政拨款收支总体情况表 (appropriation income = expenditure by every 功能分类 类).
  */
 import { type CatalogIndex, chineseNumber, perCatalog } from "../catalog.ts";
-import { FUNDING_SOURCES, FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, PROJECT_CLASSES, PROJECT_CLASS_NAMES } from "../model.ts";
+import { FUNDING_SOURCES, FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, NATURE_NAMES, PROJECT_CLASSES, PROJECT_CLASS_NAMES } from "../model.ts";
 import type { Fen } from "../money.ts";
 import type { Cell, DisclosureTable } from "../table.ts";
 import { type Layout, LayoutCache, TableBuilder, amountOrNull, h, money, moneyCell, sharedLayout, text } from "./builder.ts";
 import { fillSources, sourceHeader, sourceMoneyColumns, sourceSetKey } from "./by-function.ts";
 import { economicClassName } from "./economic.ts";
-import type { Ledger } from "./ledger.ts";
+import { type Ledger, SELECTION_INDEX } from "./ledger.ts";
 import { sortStrings } from "./order.ts";
 import type { Scope } from "./scope.ts";
 import { APPROPRIATION_INDEXES, type BySource, CARRY_OVER, GOVERNMENT_FUND, GPB_INDEXES, IS_GPB, SOURCE_NAME_AT, STATE_CAPITAL, emptyBySource, sourceColumnIndexes, totalAt, totalOf } from "./sources.ts";
@@ -80,6 +80,10 @@ export function budgetSummary(scope: Scope, ledger: Ledger, meta: Meta): Disclos
   });
   right.push(["二、项目支出", ledger.project, true]);
   for (let i = 0; i < PROJECT_CLASS_ITEMS.length; i++) right.push([PROJECT_CLASS_ITEMS[i]!, ledger.projectByClass[i]!, false]);
+  // Jiangsu's other uses, only where the budget has them: 支出合计 (ledger.spend) counts each once.
+  const all = SELECTION_INDEX.all;
+  if (ledger.selectionReserveUsed[all]) right.push([`三、${NATURE_NAMES.reserve}`, ledger.reserve, true]);
+  if (ledger.selectionCarryForwardUsed[all]) right.push([NATURE_NAMES["carry-forward"], ledger.carryForward, true]);
 
   const width = layout.columns.length;
   /** A fresh final row: an income item and amount, then an expenditure item with its 合计 and amounts by source (or empty cells). */

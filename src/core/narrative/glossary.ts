@@ -27,3 +27,12 @@ export const GLOSSARY: readonly { term: string; text: string }[] = [
     text: "是指为保障行政单位（含参照公务员法管理的事业单位）运行用于购买货物和服务的各项资金，包括办公及印刷费、邮电费、差旅费、会议费、福利费、日常维修费及一般设备购置费、办公用房水电费、办公用房取暖费、办公用房物业管理费、公务用车运行维护费以及其他费用。",
   },
 ];
+
+/**
+ * Terms printed only where a budget has the amounts they name: Jiangsu's uses beside 基本支出 and 项目支出
+ * (text of 单位预留机动经费 as the Jiangsu documents print it, 苏财 2017–2018).
+ */
+export const USE_GLOSSARY: Readonly<Record<"reserve" | "carry-forward", { term: string; text: string }>> = {
+  reserve: { term: "单位预留机动经费", text: "是指预算单位年初预留用于年度执行中增人、增资等不可预见支出的经费。" },
+  "carry-forward": { term: "结转下年资金", text: "是指本年度预算安排、结转到下一年度继续使用的资金。" },
+};

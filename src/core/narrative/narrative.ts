@@ -6,12 +6,12 @@
 import type { CatalogIndex } from "../catalog.ts";
 import { chineseNumber } from "../catalog.ts";
 import type { Budget, FundingSource, PriorYear, ReasonKey } from "../model.ts";
-import { FUNDING_SOURCES, UNIT_TYPE_NAMES, type Unit, isOwnOffice } from "../model.ts";
+import { FUNDING_SOURCES, NATURE_NAMES, UNIT_TYPE_NAMES, type Unit, isOwnOffice } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import { type Figures, incomeAmounts } from "../derive/figures.ts";
 import { type Ledger, buildLedger } from "../derive/ledger.ts";
 import type { Scope } from "../derive/scope.ts";
-import { GLOSSARY } from "./glossary.ts";
+import { GLOSSARY, USE_GLOSSARY } from "./glossary.ts";
 import { change, chineseDate, list, reasonSentence, share, wan } from "./phrases.ts";
 
 export interface NarrativeSection {
@@ -47,6 +47,7 @@ const INCOME_PHRASE: Record<FundingSource, string> = {
   "operating-income": "事业单位经营收入",
   "superior-subsidy": "上级补助收入",
   "subordinate-remittance": "附属单位上缴收入",
+  debt: "债务资金收入",
 };
 
 /** INCOME_PHRASE by position in FUNDING_SOURCES. */
@@ -69,6 +70,14 @@ interface Ctx {
 
 /** 第三部分: the glossary's paragraphs, the same in every disclosure. */
 const GLOSSARY_PARAGRAPHS: readonly string[] = GLOSSARY.map((g, i) => `${chineseNumber(i + 1)}、${g.term}：${g.text}`);
+
+/** The standard glossary, then the terms of the uses the budget has (单位预留机动经费, 结转下年资金), numbered on. */
+function glossaryParagraphs(f: Figures): string[] {
+  const out = GLOSSARY_PARAGRAPHS.slice();
+  const extra = [f.reserve !== 0 ? USE_GLOSSARY.reserve : undefined, f.carryForward !== 0 ? USE_GLOSSARY["carry-forward"] : undefined];
+  for (const g of extra) if (g) out.push(`${chineseNumber(out.length + 1)}、${g.term}：${g.text}`);
+  return out;
+}
 
 /**
  * The narrative of one scope, from its figures and ledger (the ledger is built here when not given).
@@ -93,7 +102,7 @@ export function deriveNarrative(budget: Budget, scope: Scope, catalog: CatalogIn
       {
         id: "part3",
         title: "第三部分 名词解释",
-        sections: [{ id: "p3-glossary", title: "名词解释", paragraphs: GLOSSARY_PARAGRAPHS.slice() }],
+        sections: [{ id: "p3-glossary", title: "名词解释", paragraphs: glossaryParagraphs(figures) }],
       },
     ],
   };
@@ -170,6 +179,17 @@ function fundText(ctx: Ctx, amount: Fen, byCls: Map<string, Fen>, label: string,
   return `${name}${y}年${label}支出${wan(amount)}${classes}。${compare(ctx, amount, prev)}${ctx.reason(key)}`;
 }
 
+/**
+ * Jiangsu's other uses in the 其中 list of 支出合计, each where it has an amount (so the parts listed add up to
+ * the total): "；单位预留机动经费12.00万元，占1.50%；结转下年资金…".
+ */
+function otherUses(f: Figures): string {
+  let out = "";
+  if (f.reserve !== 0) out += `；${NATURE_NAMES.reserve}${wan(f.reserve)}，${share(f.reserve, f.total)}`;
+  if (f.carryForward !== 0) out += `；${NATURE_NAMES["carry-forward"]}${wan(f.carryForward)}，${share(f.carryForward, f.total)}`;
+  return out;
+}
+
 function part2(ctx: Ctx): NarrativeSection[] {
   const { f, name, y, prior } = ctx;
   const s: NarrativeSection[] = [];
@@ -208,7 +228,9 @@ function part2(ctx: Ctx): NarrativeSection[] {
     3,
     "expenditure",
     "支出预算总体情况说明",
-    `${name}${y}年支出合计${wan(f.total)}，其中：基本支出${wan(f.basic)}，${share(f.basic, f.total)}；项目支出${wan(f.project)}，${share(f.project, f.total)}。` +
+    `${name}${y}年支出合计${wan(f.total)}，其中：基本支出${wan(f.basic)}，${share(f.basic, f.total)}；项目支出${wan(f.project)}，${share(f.project, f.total)}` +
+      otherUses(f) +
+      "。" +
       compare(ctx, f.basic, prior?.basic, "，基本支出") +
       compare(ctx, f.project, prior?.project, "，项目支出") +
       ctx.reason("expenditure"),

@@ -101,6 +101,30 @@ export const basicWithProject: Rule = defineRule(
   },
 );
 
+export const reserveWithProject: Rule = defineRule(
+  {
+    id: "project.reserve-with-code",
+    title: "单位预留机动经费填了项目编码",
+    description:
+      "单位预留机动经费是年初预留、执行中才安排用途的经费，不属于任何项目；填了项目编码会被误认为项目资金。 / A unit's reserve (单位预留机动经费) is kept for needs not yet known and belongs to no project; a reserve line carrying a project code is mistaken for project money.",
+    severity: "error",
+  },
+  (ctx, emit) => {
+    const out: Finding[] = [];
+    for (const i of projectLineScan(ctx).reserveWithCode) {
+      const l = ctx.budget.lineItems[i]!;
+      out.push(
+        emit({
+          message: `单位预留机动经费填了项目编码 ${l.project ?? ""}：应改为项目支出，或删去项目编码 / reserve line (单位预留机动经费) carries project code ${l.project ?? ""}: make it a project line or remove the code`,
+          path: `lineItems[${i}].project`,
+          actual: l.project,
+        }),
+      );
+    }
+    return out;
+  },
+);
+
 export const projectUnitMismatch: Rule = defineRule(
   {
     id: "project.unit-mismatch",
@@ -252,6 +276,8 @@ export const projectFunctionalMismatch: Rule = defineRule(
 interface ProjectLineScan {
   /** project lines with no (or a blank) project code */
   withoutCode: number[];
+  /** 单位预留机动经费 lines with a project code */
+  reserveWithCode: number[];
   /** basic lines with a project code */
   basicWithCode: number[];
   /** project lines naming a code the project list lacks */
@@ -275,12 +301,14 @@ function projectLineScan(ctx: RuleContext): ProjectLineScan {
 function scanProjectLines(ctx: RuleContext): ProjectLineScan {
   const { lineItems, projects } = ctx.budget;
   const functionalId = lineIndex(ctx).functionalId;
-  const scan: ProjectLineScan = { withoutCode: [], basicWithCode: [], unknownCode: [], otherUnit: [], functionalByProject: new Array(projects.length) };
+  const scan: ProjectLineScan = { withoutCode: [], basicWithCode: [], reserveWithCode: [], unknownCode: [], otherUnit: [], functionalByProject: new Array(projects.length) };
   for (let i = 0; i < lineItems.length; i++) {
     const l = lineItems[i]!;
     const blank = isBlank(l.project);
     if (l.nature === "basic") {
       if (!blank) scan.basicWithCode.push(i);
+    } else if (l.nature === "reserve") {
+      if (!blank) scan.reserveWithCode.push(i);
     } else if (l.nature === "project") {
       // a code written, even a blank one, funds the project of that code
       const pi = l.project === undefined ? undefined : ctx.projectIndex.get(l.project);
@@ -297,6 +325,7 @@ export const PROJECT_RULES: readonly Rule[] = [
   lineMissingProject,
   unknownProject,
   basicWithProject,
+  reserveWithProject,
   projectUnitMismatch,
   projectWithoutLines,
   duplicateProject,

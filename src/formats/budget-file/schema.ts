@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Fen } from "../../core/money.ts";
 import { MoneyError, fromYuanNumber, parseDecimal } from "../../core/money.ts";
 import type { FundingSource, Nature, ProcurementKind, ProjectClass, ReasonKey, Target, UnitType } from "../../core/model.ts";
-import { FUNDING_SOURCE_NAMES, REASON_KEYS } from "../../core/model.ts";
+import { FUNDING_SOURCE_NAMES, NATURES, NATURE_NAMES, NATURE_SHORT_NAMES, REASON_KEYS } from "../../core/model.ts";
 
 /** A code: digits (or a project code) written as text; a bare YAML number is accepted and kept as digits. */
 const codeText = z.union([z.string(), z.number().int().nonnegative()]).transform((v) => String(v).trim());
@@ -41,7 +41,14 @@ export const UNIT_TYPE_ALIASES: Record<string, UnitType> = {
   institution: "institution",
 };
 
-export const NATURE_ALIASES: Record<string, Nature> = { 基本: "basic", 基本支出: "basic", basic: "basic", 项目: "project", 项目支出: "project", project: "project" };
+/** 支出性质 as people write it: the full name (基本支出, 单位预留机动经费 …), the short one (基本, 预留机动 …), the id. */
+export const NATURE_ALIASES: Record<string, Nature> = {
+  ...Object.fromEntries(NATURES.flatMap((n) => [[NATURE_SHORT_NAMES[n], n], [NATURE_NAMES[n], n], [n, n]])),
+  预留: "reserve",
+  预留机动: "reserve",
+  预留机动经费: "reserve",
+  结转下年资金: "carry-forward",
+};
 
 export const SOURCE_ALIASES: Record<string, FundingSource> = {
   ...Object.fromEntries(Object.entries(FUNDING_SOURCE_NAMES).map(([id, name]) => [name, id as FundingSource])),
@@ -51,6 +58,11 @@ export const SOURCE_ALIASES: Record<string, FundingSource> = {
   政府性基金: "government-fund",
   国有资本经营: "state-capital",
   上年结转: "carry-over",
+  上年结转资金: "carry-over",
+  上年结转和结余资金: "carry-over",
+  财政专户管理资金: "special-account",
+  "债务资金（银行贷款）": "debt",
+  "债务资金(银行贷款)": "debt",
 };
 
 export const PROJECT_CLASS_ALIASES: Record<string, ProjectClass> = {

@@ -2,7 +2,7 @@
  * `yusuan new <dir>`: a budget.yaml with a comment on every field (Chinese first, English beside).
  * It holds one small example of each list so the file is valid as written; replace the examples.
  */
-import { FUNDING_SOURCE_NAMES } from "../../core/model.ts";
+import { FUNDING_SOURCE_NAMES, NATURES, NATURE_SHORT_NAMES } from "../../core/model.ts";
 
 export function budgetTemplate(year: number): string {
   return `# ${year}年度部门预算 — Yusuan 预算数据文件 / budget file
@@ -34,7 +34,7 @@ lineItems:                        # 支出明细：单位 × 功能科目 × 经
   - unit: "999001"                # 单位代码 / unit code (one of units)
     functional: "2010101"         # 支出功能分类科目（7位，类款项）/ functional code, 7 digits
     economic: "30101"             # 部门预算支出经济分类科目（款5位，或地方细化7位）/ economic code, 5 or 7 digits
-    nature: 基本                  # 支出性质：基本 | 项目 / basic or project expenditure
+    nature: 基本                  # 支出性质：${NATURES.map((n) => NATURE_SHORT_NAMES[n]).join(" | ")} / basic, project, unit reserve (单位预留机动经费), carried to next year (结转下年资金)
     source: 财政拨款              # 资金来源 / funding source: ${Object.values(FUNDING_SOURCE_NAMES).join(" | ")}
     amount: 500000.00             # 金额（元）/ amount in 元
     memo: 示例：基本工资          # 摘要（可选）/ memo (optional)

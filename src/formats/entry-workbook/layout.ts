@@ -4,7 +4,7 @@
  * text, so people may reorder columns but not rename them.
  */
 import type { ReasonKey } from "../../core/model.ts";
-import { FUNDING_SOURCE_NAMES, PROJECT_CLASS_NAMES, PROCUREMENT_KIND_NAMES, REASON_KEYS } from "../../core/model.ts";
+import { FUNDING_SOURCE_NAMES, NATURES, NATURE_NAMES, NATURE_SHORT_NAMES, PROJECT_CLASS_NAMES, PROCUREMENT_KIND_NAMES, REASON_KEYS } from "../../core/model.ts";
 
 export const SHEET = {
   guide: "填写说明",
@@ -77,7 +77,7 @@ export interface TableSheetDef {
 }
 
 export const UNIT_TYPE_LIST = ["行政", "参公", "事业"] as const;
-export const NATURE_LIST = ["基本", "项目"] as const;
+export const NATURE_LIST: readonly string[] = NATURES.map((n) => NATURE_SHORT_NAMES[n]);
 export const SOURCE_LIST: readonly string[] = Object.values(FUNDING_SOURCE_NAMES);
 export const PROJECT_CLASS_LIST: readonly string[] = Object.values(PROJECT_CLASS_NAMES);
 export const PROCUREMENT_LIST: readonly string[] = Object.values(PROCUREMENT_KIND_NAMES);
@@ -108,7 +108,7 @@ export const LINE_ITEMS_SHEET: TableSheetDef = {
     { key: "unit", header: "单位代码", kind: "code", width: 12, required: true, note: `支出所属单位的代码，须在“单位”表中。${CODE_NOTE}` },
     { key: "functional", header: "功能分类科目编码", kind: "code", width: 18, required: true, codeList: "functional", note: `支出功能分类科目的“项”级编码，7位，如 2080208。可从下拉列表选（见“科目”表）。${CODE_NOTE}` },
     { key: "economic", header: "经济分类科目编码", kind: "code", width: 18, required: true, codeList: "economic", note: `部门预算支出经济分类科目的“款”级编码（5位，如 30101）或地方细化的7位编码（如 3010201）。可从下拉列表选（见“科目”表）。${CODE_NOTE}` },
-    { key: "nature", header: "支出性质", kind: "enum", width: 10, required: true, list: NATURE_LIST, note: "基本（基本支出）或 项目（项目支出）。" },
+    { key: "nature", header: "支出性质", kind: "enum", width: 10, required: true, list: NATURE_LIST, note: `${NATURES.map((n) => `${NATURE_SHORT_NAMES[n]}（${NATURE_NAMES[n]}）`).join("、")}，选一。后两种是江苏等地单列的用途：单位预留机动经费是年初预留、执行中用于增人增资等的经费；结转下年资金是本年安排、结转到下年使用的资金。` },
     { key: "project", header: "项目编码", kind: "code", width: 14, note: "项目支出必填，须在“项目”表中；基本支出不填。" },
     { key: "source", header: "资金来源", kind: "enum", width: 22, required: true, list: SOURCE_LIST, note: `从下拉列表选：${SOURCE_LIST.join("、")}。一般公共预算财政拨款填“财政拨款”。` },
     { key: "amount", header: "金额（元）", kind: "amount", width: 18, required: true, note: AMOUNT_NOTE },

@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import { CatalogIndex, type YearCatalog } from "../../core/catalog.ts";
 import type { Assets, Budget, DepartmentTargets, Indicator, PriorYear, ReasonKey, UnitType } from "../../core/model.ts";
-import { FUNDING_SOURCE_NAMES, PROCUREMENT_KIND_NAMES, PROJECT_CLASS_NAMES, REASON_KEYS } from "../../core/model.ts";
+import { FUNDING_SOURCE_NAMES, NATURE_SHORT_NAMES, PROCUREMENT_KIND_NAMES, PROJECT_CLASS_NAMES, REASON_KEYS } from "../../core/model.ts";
 import { type Fen, toYuan } from "../../core/money.ts";
 import { formatTarget } from "../../core/targets.ts";
 import { guideParagraphs } from "./guide.ts";
@@ -384,7 +384,7 @@ function fill(wb: ExcelJS.Workbook, year: number, catalog: YearCatalog, b: Budge
   addTableSheet(
     wb,
     LINE_ITEMS_SHEET,
-    (b?.lineItems ?? []).map((l) => [l.unit, l.functional, l.economic, l.nature === "basic" ? "基本" : "项目", l.project, FUNDING_SOURCE_NAMES[l.source], yuan(l.amount), l.memo]),
+    (b?.lineItems ?? []).map((l) => [l.unit, l.functional, l.economic, NATURE_SHORT_NAMES[l.nature], l.project, FUNDING_SOURCE_NAMES[l.source], yuan(l.amount), l.memo]),
     codes,
   );
   addTableSheet(

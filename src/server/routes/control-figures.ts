@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { controlFiguresAnswer } from "../../contract/index.ts";
+import { type Nature, NATURES } from "../../core/model.ts";
 import { formatYuan, type Fen } from "../../core/money.ts";
 import type { ControlFigure } from "../../core/workflow.ts";
 import { amount as amountSchema, SOURCE_ALIASES } from "../../formats/budget-file/schema.ts";
@@ -15,7 +16,7 @@ import { answers, id, year } from "./schemas.ts";
 
 const params = z.object({ departmentId: id, year });
 const figure = z.object({
-  nature: z.enum(["basic", "project"]),
+  nature: z.enum(NATURES as [Nature, ...Nature[]]),
   source: z.string().describe("资金来源, e.g. gpb-appropriation or 财政拨款"),
   amount: z.union([z.number(), z.string()]).describe("元 (413500, \"413500.00\") or \"41.35万元\""),
 });

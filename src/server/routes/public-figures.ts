@@ -46,11 +46,13 @@ export function publicFigureRoutes(app: FastifyInstance): void {
     const catalog = await app.ctx.catalogs.get(db(), p.region_id, p.year);
     let total = 0;
     let basic = 0;
+    let project = 0;
     const classes = new Map<string, number>();
     const projects = new Map<string, number>();
     for (const l of budget.lineItems) {
       total += l.amount;
       if (l.nature === "basic") basic += l.amount;
+      else if (l.nature === "project") project += l.amount; // (a reserve or carry-forward is neither)
       const c = l.functional.slice(0, 3);
       classes.set(c, (classes.get(c) ?? 0) + l.amount);
       if (l.nature === "project" && l.project) projects.set(l.project, (projects.get(l.project) ?? 0) + l.amount);
@@ -66,7 +68,7 @@ export function publicFigureRoutes(app: FastifyInstance): void {
       regionId: p.region_id,
       total,
       basic,
-      project: total - basic,
+      project,
       byClass: [...classes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, amount]) => ({ code, name: catalog.functionalClassStem(code), amount })),
       projects: [...projects].sort((a, b) => b[1] - a[1]).map(([code, amount]) => ({ code, name: names.get(code) ?? code, amount })),
       prior: prior ? { year: prior.year, basis: prior.basis ?? "上年年初预算", total: prior.total, basic: prior.basic, project: prior.project } : null,

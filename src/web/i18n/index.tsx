@@ -3,7 +3,7 @@
  * browser). Server messages come as "中文 / English"; `bilingual` picks the half for the language.
  */
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { FUNDING_SOURCE_NAMES, type FundingSource, PROJECT_CLASS_NAMES, type ProjectClass } from "../../core/model.ts";
+import { FUNDING_SOURCE_NAMES, type FundingSource, NATURE_NAMES, type Nature, PROJECT_CLASS_NAMES, type ProjectClass } from "../../core/model.ts";
 import { BUDGET_STATE_NAMES, type BudgetState, ROLE_NAMES, type Role, WORKFLOW_ACTION_NAMES, type WorkflowAction } from "../../core/workflow.ts";
 import { en } from "./en.ts";
 import { zh } from "./zh.ts";
@@ -46,7 +46,9 @@ const SOURCE_EN: Record<FundingSource, string> = {
   "operating-income": "Operating income",
   "superior-subsidy": "Subsidy from above",
   "subordinate-remittance": "Remittance from subordinates",
+  debt: "Debt (bank loans)",
 };
+const NATURE_EN: Record<Nature, string> = { basic: "Basic expenditure", project: "Project expenditure", reserve: "Unit reserve", "carry-forward": "Carried to next year" };
 const CLASS_EN: Record<ProjectClass, string> = { general: "General", special: "Special fund", personnel: "Personnel" };
 
 export interface I18n {
@@ -96,7 +98,7 @@ export function makeI18n(lang: Lang, setLang: (l: Lang) => void = () => {}): I18
     roleName: (r) => (isEn ? ROLE_EN[r] : ROLE_NAMES[r]) ?? r,
     actionName: (a) => (isEn ? ACTION_EN[a] : WORKFLOW_ACTION_NAMES[a]) ?? a,
     sourceName: (s) => (isEn ? SOURCE_EN[s as FundingSource] : FUNDING_SOURCE_NAMES[s as FundingSource]) ?? s,
-    natureName: (n) => (n === "basic" ? dict.basic : n === "project" ? dict.project : n),
+    natureName: (n) => (isEn ? NATURE_EN[n as Nature] : NATURE_NAMES[n as Nature]) ?? n,
     projectClassName: (c) => (isEn ? CLASS_EN[c as ProjectClass] : PROJECT_CLASS_NAMES[c as ProjectClass]) ?? c,
     time: (d) => new Date(d).toLocaleString(isEn ? "en-GB" : "zh-CN", { dateStyle: "medium", timeStyle: "short" }),
   };

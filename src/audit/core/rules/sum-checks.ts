@@ -2,9 +2,11 @@
  * 表内勾稽 — every sum a printed table implies: each row's 合计 against its parts (row), detail rows against
  * their subtotal and total (column), income against expenditure (balance). Rules evaluate them.
  */
-import type { AmountCell, BalanceTable, ColumnKey, EconomicTable, FunctionalTable, Interpretation, TableInfo } from "../semantic.ts";
-import { GENERAL_PUBLIC_BUDGET_SOURCES } from "../../../core/model.ts";
+import type { AmountCell, BalanceLine, BalanceTable, ColumnKey, EconomicTable, FunctionalTable, Interpretation, TableInfo } from "../semantic.ts";
+import { GENERAL_PUBLIC_BUDGET_SOURCES, NATURE_NAMES } from "../../../core/model.ts";
 import { pushTo } from "../collect.ts";
+import { normaliseHeading } from "../header.ts";
+import { readAmount } from "../interpret/columns.ts";
 
 export interface SumCheck {
   info: TableInfo;
@@ -19,8 +21,44 @@ export interface SumCheck {
 const GPB_SUBS: readonly string[] = GENERAL_PUBLIC_BUDGET_SOURCES;
 const isSource = (k: string) => !["total", "this-year", "carry-forward", "gpb", "basic", "project", "personnel", "public", "amount"].includes(k) && !k.includes(":");
 
-/** Checks within one set of amounts (a row): 合计 = its parts. */
-function rowParts(info: TableInfo, a: ReadonlyMap<ColumnKey, AmountCell>, label: string, out: SumCheck[]): void {
+/**
+ * Jiangsu's uses beside 基本支出 and 项目支出 (model.ts `Nature`), as a column heading or a table-1 line names
+ * them: "单位预留机动经费" (or "三、单位预留机动经费"), "结转下年资金". Where a document prints them, its 合计
+ * includes them.
+ */
+function otherUseOf(text: string): "reserve" | "carry-forward" | undefined {
+  const n = normaliseHeading(text).replace(/^[一二三四五六七八九十]+、/, "");
+  if (n === NATURE_NAMES.reserve || n === "预留机动经费") return "reserve";
+  if (n.startsWith("结转下年")) return "carry-forward";
+  return undefined;
+}
+
+/** The columns of a table that print a reserve or a carry-forward (by their last heading). */
+function otherUseColumns(info: TableInfo): number[] {
+  const out: number[] = [];
+  info.columns.forEach((path, i) => {
+    const last = path[path.length - 1];
+    if (last !== undefined && otherUseOf(last)) out.push(i);
+  });
+  return out;
+}
+
+/** A row's amounts in the reserve and carry-forward columns (those the interpretation keys no column for). */
+function otherUseAmounts(info: TableInfo, row: number, columns: readonly number[]): AmountCell[] {
+  const problems: never[] = []; // a word in these cells is reported, if at all, by the reading layer
+  const out: AmountCell[] = [];
+  for (const c of columns) {
+    const a = readAmount(info, row, c, problems);
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+/**
+ * Checks within one set of amounts (a row): 合计 = its parts. `otherUses` are the row's 单位预留机动经费 and 结转下年资金
+ * cells, part of 合计 beside 基本支出 and 项目支出 where the table prints them.
+ */
+function rowParts(info: TableInfo, a: ReadonlyMap<ColumnKey, AmountCell>, label: string, out: SumCheck[], otherUses: readonly AmountCell[] = []): void {
   const get = (k: string) => a.get(k);
   const push = (total: string, parts: string[], what: string) => {
     const t = get(total);
@@ -28,7 +66,10 @@ function rowParts(info: TableInfo, a: ReadonlyMap<ColumnKey, AmountCell>, label:
     if (t && p.length > 0 && (p.length === parts.length || parts.length > 2)) out.push({ info, kind: "row", total: t, parts: p, what: `${label}：${what}` });
   };
   const keys = [...a.keys()];
-  if (a.has("basic") && a.has("project")) push("total", ["basic", "project"], "合计 = 基本支出 + 项目支出 / total = basic + project");
+  if (a.has("basic") && a.has("project") && a.has("total")) {
+    if (otherUses.length === 0) push("total", ["basic", "project"], "合计 = 基本支出 + 项目支出 / total = basic + project");
+    else out.push({ info, kind: "row", total: get("total")!, parts: [get("basic")!, get("project")!, ...otherUses], what: `${label}：合计 = 基本支出 + 项目支出 + 单位预留机动经费/结转下年资金 / total = basic + project + reserve/carried forward` });
+  }
   const basicParts = keys.filter((k) => k.startsWith("basic:"));
   if (basicParts.length > 0) push("basic", basicParts, "基本支出 = 各经济分类之和 / basic = its economic classes");
   if (a.has("personnel") && a.has("public")) push(a.has("basic") ? "basic" : "total", ["personnel", "public"], "人员经费 + 公用经费 / personnel + public");
@@ -49,7 +90,8 @@ function columns(info: TableInfo, total: ReadonlyMap<ColumnKey, AmountCell>, par
 
 function functional(f: FunctionalTable, out: SumCheck[]): void {
   const rows = f.rows;
-  for (const r of rows) rowParts(f.info, r.amounts, r.code ?? r.name, out);
+  const otherColumns = otherUseColumns(f.info);
+  for (const r of rows) rowParts(f.info, r.amounts, r.code ?? r.name, out, otherUseAmounts(f.info, r.row, otherColumns));
   const total = rows.find((r) => r.kind === "total");
   const codes = rows.filter((r) => r.kind === "code" && r.code);
   const top = codes.filter((r) => r.code!.length === 3);
@@ -94,8 +136,17 @@ function balance(b: BalanceTable, out: SumCheck[]): void {
   group("project", "project:", "项目支出 = 各类项目之和 / project = its classes");
   const total = exp("total");
   const thisYear = exp("this-year");
-  const classes = b.expenditure.filter((l) => l.key?.startsWith("class:")).map((l) => l.amounts);
-  if (exp("basic") && exp("project") && total) columns(b.info, total.amounts, [exp("basic")!.amounts, exp("project")!.amounts], "支出合计 = 基本支出 + 项目支出 / total = basic + project", out);
+  // 单位预留机动经费 is printed as the third use ("三、单位预留机动经费"), which a 类 numeral would misread as 类 203
+  const reserve = b.expenditure.filter((l) => otherUseOf(l.label) === "reserve");
+  const isReserve = (l: BalanceLine) => reserve.includes(l);
+  const classes = b.expenditure.filter((l) => l.key?.startsWith("class:") && !isReserve(l)).map((l) => l.amounts);
+  if (exp("basic") && exp("project") && total) {
+    // 支出合计 counts each use once: with 本年支出 printed, 结转下年 is added to it (below); without, it is a use here
+    const fwd = thisYear ? undefined : exp("carry-forward");
+    const uses = [exp("basic")!, exp("project")!, ...reserve, ...(fwd ? [fwd] : [])];
+    const what = uses.length > 2 ? "支出合计 = 基本支出 + 项目支出 + 单位预留机动经费/结转下年资金 / total = basic + project + reserve/carried forward" : "支出合计 = 基本支出 + 项目支出 / total = basic + project";
+    columns(b.info, total.amounts, uses.map((l) => l.amounts), what, out);
+  }
   if (classes.length > 0 && (thisYear ?? total)) columns(b.info, (thisYear ?? total)!.amounts, classes, "支出合计 = 各类之和 / total = its 类", out);
   if (thisYear && total) {
     const fwd = exp("carry-forward");
@@ -121,7 +172,8 @@ function balance(b: BalanceTable, out: SumCheck[]): void {
 
 function economic(e: EconomicTable, out: SumCheck[]): void {
   const rows = e.rows;
-  for (const r of rows) rowParts(e.info, r.amounts, r.code ?? r.name, out);
+  const otherColumns = otherUseColumns(e.info);
+  for (const r of rows) rowParts(e.info, r.amounts, r.code ?? r.name, out, otherUseAmounts(e.info, r.row, otherColumns));
   const total = rows.find((r) => r.kind === "total");
   const subtotals = rows.filter((r) => r.kind === "subtotal");
   const classes = rows.filter((r) => r.kind === "class");

@@ -49,7 +49,7 @@ export const sumRowParts: DocumentRule = defineRule<DocumentContext>(
   {
     id: "sum.row-parts",
     title: "行内合计不等于各项之和",
-    description: `每一行的合计应等于其组成部分：合计 = 基本支出 + 项目支出，基本支出 = 各经济分类之和，一般公共预算 = 各来源之和，合计 = 人员经费 + 公用经费，资金总额 = 财政性资金 + 其他资金。 / Each row's 合计 equals its parts: basic + project, the economic classes of basic, the sources of 一般公共预算, personnel + public, fiscal + other funds. ${TOLERANCE}`,
+    description: `每一行的合计应等于其组成部分：合计 = 基本支出 + 项目支出（表中列有单位预留机动经费、结转下年资金的，加上它们），基本支出 = 各经济分类之和，一般公共预算 = 各来源之和，合计 = 人员经费 + 公用经费，资金总额 = 财政性资金 + 其他资金。 / Each row's 合计 equals its parts: basic + project (+ 单位预留机动经费 and 结转下年资金 where printed), the economic classes of basic, the sources of 一般公共预算, personnel + public, fiscal + other funds. ${TOLERANCE}`,
     severity: "error",
     severityNote: SEVERITY_NOTE,
   },

@@ -9,7 +9,7 @@ import { type AmountUnit, fenOfYuanText } from "../../lib/amount.ts";
 import { formatAmount } from "../../lib/format.ts";
 import { type IndexedCode, indexCodes } from "../../lib/code-search.ts";
 import { type GridState, type Row, deleteRows, insertRow, redo, undo } from "../../lib/grid-model.ts";
-import { FUNDING_SOURCES } from "../../../core/model.ts";
+import { FUNDING_SOURCES, NATURES } from "../../../core/model.ts";
 import { normaliseAmount, normaliseCode, normaliseNature, normaliseSource } from "./line-rows.ts";
 
 function namesToCodes(list: readonly IndexedCode[]): Map<string, string> {
@@ -52,11 +52,8 @@ export function useLineColumns(catalog: CatalogAnswer, content: Content, unit: A
       {
         key: "nature",
         title: t("colNature"),
-        width: 76,
-        choices: [
-          { value: "basic", label: natureName("basic") },
-          { value: "project", label: natureName("project") },
-        ],
+        width: 120,
+        choices: NATURES.map((n) => ({ value: n, label: natureName(n) })),
         display: natureName,
         editText: natureName,
         normalise: normaliseNature,
