@@ -39,8 +39,18 @@ export const publicationsAnswer = z.object({ publications: z.array(publicationMe
 export const regionPublicationsAnswer = z.object({ region, publications: z.array(publicationMeta) });
 export const publicationAnswer = z.object({ publication });
 
+/** 区划级次 — 省 / 市 / 县（区） */
+export const regionLevel = z.enum(["province", "city", "county"]);
+
 export const publicRegionsAnswer = z.object({
-  regions: z.array(region.extend({ publications: z.number().int(), years: z.array(z.number().int()).describe("newest first") })),
+  regions: z.array(
+    region.extend({
+      level: regionLevel,
+      parentId: z.number().int().nullable().describe("上级区划"),
+      publications: z.number().int().describe("publications in the region itself"),
+      years: z.array(z.number().int()).describe("newest first"),
+    }),
+  ),
 });
 
 const named = z.object({ code: z.string(), name: z.string(), amount: z.number().int() });
@@ -64,12 +74,39 @@ export const publicationFigures = z.object({
 export type PublicationFigures = Wire<typeof publicationFigures>;
 
 /** GET /api/public/regions/:code/overview — every department's latest publication of a year added up (分). */
-export const regionOverview = z.object({
-  region,
-  year: z.number().int(),
-  years: z.array(z.number().int()),
+const rollUp = {
   ...totals,
+  income: z.number().int().describe("收入 less 上级补助收入 and 附属单位上缴收入 (each yuan once)"),
+  transfers: z.number().int().describe("内部转移: 上级补助收入 + 附属单位上缴收入, shown apart"),
+  departmentCount: z.number().int(),
+};
+
+export const regionOverview = z.object({
+  region: region.extend({ level: regionLevel }),
+  path: z.array(region.extend({ level: regionLevel })).describe("from the top region down to this one"),
+  year: z.number().int(),
+  years: z.array(z.number().int()).describe("years with publications, newest first"),
+  trend: z.array(z.object({ year: z.number().int(), total: z.number().int(), priorTotal: z.number().int().nullable() })).describe("the region with its subtree, year by year against the year before, newest first"),
+  ...rollUp,
   byClass: z.array(named),
-  departments: z.array(z.object({ publicationId: z.number().int(), code: z.string(), name: z.string(), ...totals, byClass: z.record(z.string(), z.number().int()) })),
+  children: z.array(region.extend({ level: regionLevel, ...rollUp })).describe("each region directly under this one, with everything under it"),
+  own: z.object(rollUp).describe("the departments of this region itself"),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  departments: z
+    .array(
+      z.object({
+        publicationId: z.number().int(),
+        code: z.string(),
+        name: z.string(),
+        regionCode: z.string(),
+        regionName: z.string(),
+        rank: z.number().int().describe("by total, 1 = largest"),
+        priorTotal: z.number().int().nullable().describe("the same department's total of the year before"),
+        ...totals,
+        byClass: z.record(z.string(), z.number().int()),
+      }),
+    )
+    .describe("this page of the departments of the region and everything under it, largest first"),
 });
 export type RegionOverview = Wire<typeof regionOverview>;

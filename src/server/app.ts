@@ -14,6 +14,7 @@ import { registerSessionHook } from "./auth/session.ts";
 import { CatalogCache } from "./catalog-cache.ts";
 import type { AppContext, ServerOptions } from "./context.ts";
 import { mapError } from "./error-mapper.ts";
+import { backfillFacts } from "./facts-backfill.ts";
 import { auditDocumentRoutes } from "./routes/audit-documents.ts";
 import { auditLogRoutes } from "./routes/audit-log.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -102,6 +103,8 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
     await uploads.register(multipart, { limits: { fileSize: ctx.options.maxUploadBytes, files: 1, fields: 10, parts: 12 } });
     for (const routes of [importRoutes, catalogRoutes, auditDocumentRoutes, executionRoutes]) routes(uploads);
   });
+  // publications made before facts existed get theirs once (src/server/facts-backfill.ts)
+  await backfillFacts(ctx.db);
   await app.ready();
   return app;
 }

@@ -38,9 +38,14 @@ const FACT_COLUMNS = [
   "amount",
 ] as const;
 
-/** Writes a publication's facts and aggregates, and makes it its budget's current publication. */
+/**
+ * Writes a publication's facts and aggregates; it becomes its budget's current publication unless a later
+ * one already has facts (a backfill of an old publication).
+ */
 export async function writeFacts(db: Db, p: FactPublication, facts: readonly Fact[], totals: FactTotals, prior?: PriorYear): Promise<void> {
-  await db.updateTable("publication_totals").set({ current: false }).where("budget_id", "=", p.budgetId).where("current", "=", true).execute();
+  const newer = await db.selectFrom("publication_totals").select("publication_id").where("budget_id", "=", p.budgetId).where("publication_id", ">", p.publicationId).executeTakeFirst();
+  const current = newer === undefined;
+  if (current) await db.updateTable("publication_totals").set({ current: false }).where("budget_id", "=", p.budgetId).where("current", "=", true).execute();
   await db
     .insertInto("publication_totals")
     .values({
@@ -49,7 +54,7 @@ export async function writeFacts(db: Db, p: FactPublication, facts: readonly Fac
       region_id: p.regionId,
       department_id: p.departmentId,
       year: p.year,
-      current: true,
+      current,
       total: totals.total,
       basic: totals.basic,
       project: totals.project,

@@ -38,7 +38,8 @@ export const api = {
 
   publicRegions: () => get<Wire<typeof c.publicRegionsAnswer>>("/api/public/regions"),
   regionPublications: (code: string, year?: number) => get<Wire<typeof c.regionPublicationsAnswer>>(`/api/public/regions/${encodeURIComponent(code)}/publications${year ? `?year=${year}` : ""}`),
-  regionOverview: (code: string, year?: number) => get<Wire<typeof c.regionOverview>>(`/api/public/regions/${encodeURIComponent(code)}/overview${year ? `?year=${year}` : ""}`),
+  regionOverview: (code: string, year?: number, page = 1) =>
+    get<Wire<typeof c.regionOverview>>(`/api/public/regions/${encodeURIComponent(code)}/overview?${new URLSearchParams({ ...(year ? { year: String(year) } : {}), page: String(page) })}`),
   publication: (id: number) => get<Wire<typeof c.publicationAnswer>>(`/api/public/publications/${id}`),
   publicationFigures: (id: number) => get<Wire<typeof c.publicationFigures>>(`/api/public/publications/${id}/figures`),
   publicationFileUrl: (id: number, scope: string, format: string) => `/api/public/publications/${id}/files/${encodeURIComponent(scope)}/${format}`,
