@@ -28,6 +28,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { importRoutes } from "./routes/import.ts";
 import { publicFigureRoutes } from "./routes/public-figures.ts";
 import { publicRoutes } from "./routes/public.ts";
+import { regionRoutes } from "./routes/regions.ts";
 import { renderRoutes } from "./routes/render.ts";
 import { reviewRoutes } from "./routes/review.ts";
 import { tenancyRoutes } from "./routes/tenancy.ts";
@@ -93,7 +94,7 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
   registerSessionHook(app);
   if (webDir) webApp = await registerWebApp(app, webDir);
 
-  for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, publicFigureRoutes, auditLogRoutes, tenancyRoutes, entryWorkbookRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, publicFigureRoutes, auditLogRoutes, tenancyRoutes, regionRoutes, entryWorkbookRoutes]) {
     routes(app);
   }
   // The routes that take an uploaded file, in their own scope: @fastify/multipart's parser and its three
