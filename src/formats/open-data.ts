@@ -119,7 +119,9 @@ export interface PackageMeta {
 export function fiscalDataPackage(meta: PackageMeta) {
   const attribute = (source: string) => ({ source });
   return {
-    profile: "fiscal-data-package",
+    // the Fiscal Data Package profile's published JSON Schema requires the tabular-data-package profile
+    // here; the `model` (and countryCode, fiscalPeriod, granularity) is what makes it fiscal
+    profile: "tabular-data-package",
     name: meta.name,
     title: meta.title,
     ...(meta.description ? { description: meta.description } : {}),
@@ -136,7 +138,7 @@ export function fiscalDataPackage(meta: PackageMeta) {
         format: "csv",
         mediatype: "text/csv",
         encoding: "utf-8",
-        dialect: { delimiter: ",", lineTerminator: "\r\n", header: true },
+        dialect: { delimiter: ",", doubleQuote: true, lineTerminator: "\r\n", header: true },
         schema: {
           fields: OPEN_DATA_FIELDS.map(([name, type, title]) => ({
             name,
