@@ -110,3 +110,31 @@ export const regionOverview = z.object({
     .describe("this page of the departments of the region and everything under it, largest first"),
 });
 export type RegionOverview = Wire<typeof regionOverview>;
+
+/** GET /api/public/facts — a page of published line items (分) matching the filters. */
+export const factsAnswer = z.object({
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  count: z.number().int().describe("facts matching the filters"),
+  amount: z.number().int().describe("their sum (分)"),
+  facts: z.array(
+    z.object({
+      publicationId: z.number().int(),
+      year: z.number().int(),
+      regionCode: z.string(),
+      regionName: z.string(),
+      departmentCode: z.string(),
+      departmentName: z.string(),
+      unitCode: z.string(),
+      unitName: z.string(),
+      functional: z.string().describe("支出功能分类科目 (项)"),
+      economic: z.string().describe("部门预算支出经济分类科目"),
+      nature: z.enum(["basic", "project"]),
+      project: z.string().nullable(),
+      projectName: z.string().nullable(),
+      source: z.string().describe("资金来源"),
+      amount: z.number().int().describe("分"),
+    }),
+  ),
+});
+export type FactsAnswer = Wire<typeof factsAnswer>;

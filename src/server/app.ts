@@ -26,6 +26,7 @@ import { entryWorkbookRoutes } from "./routes/entry-workbook.ts";
 import { executionRoutes } from "./routes/execution.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { importRoutes } from "./routes/import.ts";
+import { openDataRoutes } from "./routes/open-data.ts";
 import { publicFigureRoutes } from "./routes/public-figures.ts";
 import { publicRoutes } from "./routes/public.ts";
 import { regionRoutes } from "./routes/regions.ts";
@@ -94,7 +95,7 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
   registerSessionHook(app);
   if (webDir) webApp = await registerWebApp(app, webDir);
 
-  for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, publicFigureRoutes, auditLogRoutes, tenancyRoutes, regionRoutes, entryWorkbookRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, publicFigureRoutes, auditLogRoutes, tenancyRoutes, regionRoutes, openDataRoutes, entryWorkbookRoutes]) {
     routes(app);
   }
   // The routes that take an uploaded file, in their own scope: @fastify/multipart's parser and its three

@@ -155,6 +155,9 @@ const ROWS: Row[] = [
   { name: "GET /api/public/regions", expect: PUBLIC, run: req("GET", () => "/api/public/regions") },
   { name: "GET /api/public/publications/:id/figures", expect: PUBLIC, run: req("GET", () => "/api/public/publications/1/figures") },
   { name: "GET /api/public/regions/410311/overview", expect: PUBLIC, run: req("GET", () => "/api/public/regions/410311/overview") },
+  { name: "GET /api/public/facts", expect: PUBLIC, run: req("GET", () => "/api/public/facts?region=410311") },
+  { name: "GET /api/public/open-data/publications/1/datapackage.json", expect: PUBLIC, run: req("GET", () => "/api/public/open-data/publications/1/datapackage.json") },
+  { name: "GET /api/public/open-data/regions/410311/2021/facts.csv", expect: PUBLIC, run: req("GET", () => "/api/public/open-data/regions/410311/2021/facts.csv") },
 ];
 
 describe.each(BACKENDS)("authorisation matrix on $name", (backend) => {

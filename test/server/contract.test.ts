@@ -209,6 +209,7 @@ describe.each(BACKENDS)("the API's answers match src/contract on $name", (backen
     await answer(anonymous.request("GET", "/api/public/regions/410311/overview"), contract.regionOverview);
     await answer(anonymous.request("GET", `/api/public/publications/${id}`), contract.publicationAnswer);
     await answer(anonymous.request("GET", `/api/public/publications/${id}/figures`), contract.publicationFigures);
+    await answer(anonymous.request("GET", "/api/public/facts?year=2021&region=410311&functional=208&pageSize=5"), contract.factsAnswer);
   }, 120_000);
 
   it("answers errors in the error mapper's one shape, through the routes' 4xx schema", async () => {
@@ -221,7 +222,7 @@ describe.each(BACKENDS)("the API's answers match src/contract on $name", (backen
   it("documents a response schema for every JSON route, and every one was checked above", async () => {
     const doc = (await w.clients.anonymous.request("GET", "/api/docs/json")).json() as { paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>> };
     /** Routes that answer with a file (bytes of a rendering or a snapshot): no JSON schema. */
-    const files = ["GET /api/budgets/{id}/render/{format}", "GET /api/budgets/{id}/evaluation/{format}", "GET /api/budgets/{id}/entry-workbook", "GET /api/public/publications/{id}/files/{scope}/{format}"];
+    const files = ["GET /api/budgets/{id}/render/{format}", "GET /api/budgets/{id}/evaluation/{format}", "GET /api/budgets/{id}/entry-workbook", "GET /api/public/publications/{id}/files/{scope}/{format}", "GET /api/public/open-data/publications/{id}/{file}", "GET /api/public/open-data/regions/{code}/{year}/{file}"];
     const routes = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })));
     const json = routes.filter((r) => !files.includes(r.name));
     expect(json.length).toBeGreaterThan(45);
