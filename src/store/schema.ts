@@ -224,6 +224,13 @@ export interface PublicationTotalsTable {
   prior: Json<{ year: number; basis: string; total?: number; basic?: number; project?: number }> | null;
 }
 
+/** 按功能分类类汇总 — a publication's spending by 类 (分). */
+export interface PublicationClassTable {
+  publication_id: number;
+  functional_class: string;
+  amount: number;
+}
+
 /** 公开数据行 — one published line item (amount in 分). */
 export interface FactTable {
   publication_id: number;
@@ -264,6 +271,7 @@ export interface Database {
   execution_records: ExecutionRecordTable;
   publication_totals: PublicationTotalsTable;
   facts: FactTable;
+  publication_classes: PublicationClassTable;
 }
 
 /** What every repository takes: the database or a transaction on it. */

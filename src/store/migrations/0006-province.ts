@@ -32,6 +32,14 @@ export default sqlMigration([
   // The portal asks for the current publications of a year in a set of regions.
   `create index publication_totals_current on publication_totals (year, region_id) where current`,
   `create index publication_totals_budget on publication_totals (budget_id)`,
+  // Spending by 功能分类 类 of each publication: a region's 类 breakdown adds a few rows per department
+  // instead of every line item.
+  `create table publication_classes (
+    publication_id integer not null references publications(id),
+    functional_class text not null,
+    amount bigint not null,
+    primary key (publication_id, functional_class)
+  )`,
   `create table facts (
     publication_id integer not null references publications(id),
     position integer not null,

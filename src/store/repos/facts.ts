@@ -7,6 +7,7 @@
  * supersedes the earlier publication, whose rows stay for the record.
  */
 import { sql } from "kysely";
+import { splitFunctional } from "../../core/catalog.ts";
 import type { Fact, FactTotals } from "../../core/facts.ts";
 import type { PriorYear } from "../../core/model.ts";
 import { copyRows } from "../bulk.ts";
@@ -63,6 +64,12 @@ export async function writeFacts(db: Db, p: FactPublication, facts: readonly Fac
       prior: prior ? JSON.stringify({ year: prior.year, basis: prior.basis ?? "上年年初预算", total: prior.total, basic: prior.basic, project: prior.project }) : null,
     })
     .execute();
+  const byClass = new Map<string, number>();
+  for (const f of facts) {
+    const c = splitFunctional(f.functional).class;
+    byClass.set(c, (byClass.get(c) ?? 0) + f.amount);
+  }
+  await copyRows(db, "publication_classes", ["publication_id", "functional_class", "amount"], [...byClass].map(([c, amount]) => [p.publicationId, c, amount]));
   const rows = facts.map((f, i) => [p.publicationId, i + 1, p.regionId, p.departmentId, p.year, f.unitCode, f.unitName, f.functional, f.economic, f.nature, f.project, f.projectName, f.source, f.amount]);
   await copyRows(db, "facts", FACT_COLUMNS, rows);
 }
@@ -118,10 +125,10 @@ export async function regionTotals(db: Db, regionId: number, year: number): Prom
 /** Spending by 功能分类 类 of a region's subtree in a year, code order. */
 export async function regionByClass(db: Db, regionId: number, year: number): Promise<{ code: string; amount: number }[]> {
   const r = await sql<{ code: string; amount: number }>`
-    select left(f.functional, 3) as code, sum(f.amount)::int8 as amount
-    from facts f join publication_totals pt on pt.publication_id = f.publication_id and pt.current
-    where f.year = ${year} and f.region_id in ${subtreeIds(regionId)}
-    group by left(f.functional, 3) order by code`.execute(db);
+    select c.functional_class as code, sum(c.amount)::int8 as amount
+    from publication_classes c join publication_totals pt on pt.publication_id = c.publication_id
+    where pt.current and pt.year = ${year} and pt.region_id in ${subtreeIds(regionId)}
+    group by c.functional_class order by code`.execute(db);
   return r.rows;
 }
 
@@ -186,8 +193,8 @@ export async function byClassOf(db: Db, publicationIds: readonly number[]): Prom
   const out = new Map<number, Record<string, number>>();
   if (publicationIds.length === 0) return out;
   const r = await sql<{ publication_id: number; code: string; amount: number }>`
-    select publication_id, left(functional, 3) as code, sum(amount)::int8 as amount from facts
-    where publication_id in (${sql.join(publicationIds)}) group by publication_id, left(functional, 3)`.execute(db);
+    select publication_id, functional_class as code, amount from publication_classes
+    where publication_id in (${sql.join(publicationIds)})`.execute(db);
   for (const x of r.rows) {
     const m = out.get(x.publication_id) ?? {};
     m[x.code] = x.amount;
@@ -213,8 +220,7 @@ export async function publicationTotals(db: Db, publicationId: number) {
 /** A publication's spending by 类 and by project (largest first). */
 export async function publicationBreakdown(db: Db, publicationId: number) {
   const byClass = await sql<{ code: string; amount: number }>`
-    select left(functional, 3) as code, sum(amount)::int8 as amount from facts where publication_id = ${publicationId}
-    group by left(functional, 3) order by code`.execute(db);
+    select functional_class as code, amount from publication_classes where publication_id = ${publicationId} order by functional_class`.execute(db);
   const projects = await sql<{ code: string; name: string | null; amount: number }>`
     select project as code, max(project_name) as name, sum(amount)::int8 as amount from facts
     where publication_id = ${publicationId} and nature = 'project' and project is not null
