@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import * as contract from "../../src/contract/index.ts";
 import { BACKENDS } from "../store/databases.ts";
-import { type Client, type World, buildWorld, currentVersion, login, SAMPLE_TEXT } from "./world.ts";
+import { type Client, type World, buildWorld, currentVersion, login, SAMPLE_TEXT, sampleBudget } from "./world.ts";
 
 const seen = vi.hoisted(() => {
   /** Where `kept` (the serialised answer) differs from `sent` (the handler's object as JSON): paths. */
@@ -206,7 +206,9 @@ describe.each(BACKENDS)("the API's answers match src/contract on $name", (backen
     const id = published.publication.id;
     await answer(anonymous.request("GET", "/api/public/regions"), contract.publicRegionsAnswer);
     await answer(anonymous.request("GET", "/api/public/regions/410311/publications"), contract.regionPublicationsAnswer);
-    await answer(anonymous.request("GET", "/api/public/regions/410311/overview"), contract.regionOverview);
+    const overview: { total: number; departmentCount: number } = await answer(anonymous.request("GET", "/api/public/regions/410311/overview"), contract.regionOverview);
+    // publishing through the workflow wrote the figures as facts: the overview adds up the published budget
+    expect([overview.departmentCount, overview.total]).toEqual([1, sampleBudget().lineItems.reduce((s, l) => s + l.amount, 0)]);
     await answer(anonymous.request("GET", `/api/public/publications/${id}`), contract.publicationAnswer);
     await answer(anonymous.request("GET", `/api/public/publications/${id}/figures`), contract.publicationFigures);
     await answer(anonymous.request("GET", "/api/public/facts?year=2021&region=410311&functional=208&pageSize=5"), contract.factsAnswer);
