@@ -12,6 +12,7 @@ import { InputError, formatProblem } from "../formats/errors.ts";
 import { RENDERERS } from "../formats/renderers.ts";
 import type { AuditOptions } from "./audit.ts";
 import type { CheckOptions } from "./check.ts";
+import type { ExportOptions } from "./export.ts";
 import type { EvaluateOptions, ExecutionImportOptions, NextYearCliOptions } from "./execution.ts";
 import type { NewOptions } from "./new.ts";
 import type { RenderOptions } from "./render.ts";
@@ -62,6 +63,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .action(async (budget: string, opts: RenderOptions) => {
       const { renderCommand } = await import("./render.ts");
       code = await renderCommand(budget, opts, io);
+    });
+
+  program
+    .command("export")
+    .description("导出开放数据 / export a budget's figures as open data: a Fiscal Data Package, CSV or XLSX (a directory: one per year)")
+    .argument("<budget>", "预算目录或文件，或多个预算所在目录 / budget directory or file, or a directory of budgets")
+    .requiredOption("-o, --out <dir>", "输出目录 / output directory")
+    .option("-f, --format <format>", "fdp | csv | xlsx", "fdp")
+    .option("--catalog <kind=file...>", "载入正式科目目录 / load an official catalog file (CSV/XLSX: code,name)")
+    .option("--catalog-mode <mode>", "extend | replace", "extend")
+    .action(async (budget: string, opts: ExportOptions) => {
+      const { exportCommand } = await import("./export.ts");
+      code = await exportCommand(budget, opts, io);
     });
 
   program

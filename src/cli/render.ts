@@ -101,7 +101,7 @@ function renderFindingsText(title: string, findings: Finding[]): string | undefi
 }
 
 /** The budgets inside a directory that holds no budget file itself: sub-directories and budget files. */
-async function batchEntries(dir: string): Promise<string[] | undefined> {
+export async function batchEntries(dir: string): Promise<string[] | undefined> {
   try {
     await resolveBudgetFile(dir);
     return undefined; // a single budget directory

@@ -84,3 +84,17 @@ export const scorecardRow = z.object({
 });
 export const auditAnswer = z.object({ summary: auditSummary, findings: z.array(finding), scorecard: scorecardRow });
 export type AuditAnswer = Wire<typeof auditAnswer>;
+
+/** GET /api/regions — the administrator's region and every region under it (省 → 市 → 县/区). */
+export const regionsAnswer = z.object({
+  regions: z.array(
+    z.object({
+      id: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      level: z.enum(["province", "city", "county"]).describe("省 / 市 / 县（区）"),
+      parentId: z.number().int().nullable(),
+      departments: z.number().int(),
+    }),
+  ),
+});

@@ -39,8 +39,18 @@ export const publicationsAnswer = z.object({ publications: z.array(publicationMe
 export const regionPublicationsAnswer = z.object({ region, publications: z.array(publicationMeta) });
 export const publicationAnswer = z.object({ publication });
 
+/** 区划级次 — 省 / 市 / 县（区） */
+export const regionLevel = z.enum(["province", "city", "county"]);
+
 export const publicRegionsAnswer = z.object({
-  regions: z.array(region.extend({ publications: z.number().int(), years: z.array(z.number().int()).describe("newest first") })),
+  regions: z.array(
+    region.extend({
+      level: regionLevel,
+      parentId: z.number().int().nullable().describe("上级区划"),
+      publications: z.number().int().describe("publications in the region itself"),
+      years: z.array(z.number().int()).describe("newest first"),
+    }),
+  ),
 });
 
 const named = z.object({ code: z.string(), name: z.string(), amount: z.number().int() });
@@ -64,12 +74,67 @@ export const publicationFigures = z.object({
 export type PublicationFigures = Wire<typeof publicationFigures>;
 
 /** GET /api/public/regions/:code/overview — every department's latest publication of a year added up (分). */
-export const regionOverview = z.object({
-  region,
-  year: z.number().int(),
-  years: z.array(z.number().int()),
+const rollUp = {
   ...totals,
+  income: z.number().int().describe("收入 less 上级补助收入 and 附属单位上缴收入 (each yuan once)"),
+  transfers: z.number().int().describe("内部转移: 上级补助收入 + 附属单位上缴收入, shown apart"),
+  departmentCount: z.number().int(),
+};
+
+export const regionOverview = z.object({
+  region: region.extend({ level: regionLevel }),
+  path: z.array(region.extend({ level: regionLevel })).describe("from the top region down to this one"),
+  year: z.number().int(),
+  years: z.array(z.number().int()).describe("years with publications, newest first"),
+  trend: z.array(z.object({ year: z.number().int(), total: z.number().int(), priorTotal: z.number().int().nullable() })).describe("the region with its subtree, year by year against the year before, newest first"),
+  ...rollUp,
   byClass: z.array(named),
-  departments: z.array(z.object({ publicationId: z.number().int(), code: z.string(), name: z.string(), ...totals, byClass: z.record(z.string(), z.number().int()) })),
+  children: z.array(region.extend({ level: regionLevel, ...rollUp })).describe("each region directly under this one, with everything under it"),
+  own: z.object(rollUp).describe("the departments of this region itself"),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  departments: z
+    .array(
+      z.object({
+        publicationId: z.number().int(),
+        code: z.string(),
+        name: z.string(),
+        regionCode: z.string(),
+        regionName: z.string(),
+        rank: z.number().int().describe("by total, 1 = largest"),
+        priorTotal: z.number().int().nullable().describe("the same department's total of the year before"),
+        ...totals,
+        byClass: z.record(z.string(), z.number().int()),
+      }),
+    )
+    .describe("this page of the departments of the region and everything under it, largest first"),
 });
 export type RegionOverview = Wire<typeof regionOverview>;
+
+/** GET /api/public/facts — a page of published line items (分) matching the filters. */
+export const factsAnswer = z.object({
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  count: z.number().int().describe("facts matching the filters"),
+  amount: z.number().int().describe("their sum (分)"),
+  facts: z.array(
+    z.object({
+      publicationId: z.number().int(),
+      year: z.number().int(),
+      regionCode: z.string(),
+      regionName: z.string(),
+      departmentCode: z.string(),
+      departmentName: z.string(),
+      unitCode: z.string(),
+      unitName: z.string(),
+      functional: z.string().describe("支出功能分类科目 (项)"),
+      economic: z.string().describe("部门预算支出经济分类科目"),
+      nature: z.enum(["basic", "project"]),
+      project: z.string().nullable(),
+      projectName: z.string().nullable(),
+      source: z.string().describe("资金来源"),
+      amount: z.number().int().describe("分"),
+    }),
+  ),
+});
+export type FactsAnswer = Wire<typeof factsAnswer>;

@@ -48,6 +48,8 @@ export interface Actor {
   unitCode?: string | null;
   /** 业务科室 of a finance reviewer */
   divisionId?: number | null;
+  /** an administrator's reach: the regions under theirs (市 → its 县/区), not their own region itself */
+  subRegionIds?: readonly number[];
 }
 
 /** 预算归属 — where a budget (or a department's data) belongs. */
@@ -69,9 +71,17 @@ export type Permission =
   | "region.manage"
   | "audit.read";
 
+/**
+ * Is the region the actor's own, or (for an administrator) one under it? A region's administrator sees and
+ * manages the regions below it (省 → 市 → 县/区); every other role works in its own region only.
+ */
+export function inReach(actor: Actor, regionId: number): boolean {
+  return actor.regionId === regionId || (actor.role === "admin" && (actor.subRegionIds?.includes(regionId) ?? false));
+}
+
 /** Does the actor belong to the tenant? Finance reviewers only to the departments of their division. */
 export function belongsTo(actor: Actor, t: Tenancy): boolean {
-  if (actor.regionId !== t.regionId) return false;
+  if (!inReach(actor, t.regionId)) return false;
   switch (actor.role) {
     case "preparer":
     case "department-approver":
@@ -102,7 +112,7 @@ export function can(actor: Actor, permission: Permission, t: Tenancy): boolean {
 
 /** For region-wide permissions (users, catalogs, audit log): the tenant is the region itself. */
 export function canInRegion(actor: Actor, permission: Permission, regionId: number): boolean {
-  return GRANTS[permission].includes(actor.role) && actor.regionId === regionId;
+  return GRANTS[permission].includes(actor.role) && inReach(actor, regionId);
 }
 
 /** Content can change only in 草稿: anything later has been seen by a reviewer. */

@@ -14,6 +14,7 @@ import { registerSessionHook } from "./auth/session.ts";
 import { CatalogCache } from "./catalog-cache.ts";
 import type { AppContext, ServerOptions } from "./context.ts";
 import { mapError } from "./error-mapper.ts";
+import { backfillFacts } from "./facts-backfill.ts";
 import { auditDocumentRoutes } from "./routes/audit-documents.ts";
 import { auditLogRoutes } from "./routes/audit-log.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -25,8 +26,10 @@ import { entryWorkbookRoutes } from "./routes/entry-workbook.ts";
 import { executionRoutes } from "./routes/execution.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { importRoutes } from "./routes/import.ts";
+import { openDataRoutes } from "./routes/open-data.ts";
 import { publicFigureRoutes } from "./routes/public-figures.ts";
 import { publicRoutes } from "./routes/public.ts";
+import { regionRoutes } from "./routes/regions.ts";
 import { renderRoutes } from "./routes/render.ts";
 import { reviewRoutes } from "./routes/review.ts";
 import { tenancyRoutes } from "./routes/tenancy.ts";
@@ -92,7 +95,7 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
   registerSessionHook(app);
   if (webDir) webApp = await registerWebApp(app, webDir);
 
-  for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, publicFigureRoutes, auditLogRoutes, tenancyRoutes, entryWorkbookRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, publicFigureRoutes, auditLogRoutes, tenancyRoutes, regionRoutes, openDataRoutes, entryWorkbookRoutes]) {
     routes(app);
   }
   // The routes that take an uploaded file, in their own scope: @fastify/multipart's parser and its three
@@ -102,6 +105,8 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
     await uploads.register(multipart, { limits: { fileSize: ctx.options.maxUploadBytes, files: 1, fields: 10, parts: 12 } });
     for (const routes of [importRoutes, catalogRoutes, auditDocumentRoutes, executionRoutes]) routes(uploads);
   });
+  // publications made before facts existed get theirs once (src/server/facts-backfill.ts)
+  await backfillFacts(ctx.db);
   await app.ready();
   return app;
 }

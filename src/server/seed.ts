@@ -30,6 +30,8 @@ import { createBudget, recordTransition, saveVersion, setState } from "../store/
 import { putExecutionRecord, replacePayments } from "../store/repos/execution.ts";
 import { replaceControlFigures } from "../store/repos/control-figures.ts";
 import { writeExplanation } from "../store/repos/explanations.ts";
+import { budgetFacts, budgetTotals } from "../core/facts.ts";
+import { writeFacts } from "../store/repos/facts.ts";
 import { insertPublication } from "../store/repos/publications.ts";
 import { assignDepartment, createDepartment, createDivision, createRegion, createUnit } from "../store/repos/tenancy.ts";
 import { countUsers, createUser } from "../store/repos/users.ts";
@@ -134,6 +136,7 @@ export async function seedDemo(db: Kysely<Database>, publishFormats: readonly st
       title: `${budget.department.name}${budget.year}年度部门预算`,
       files,
     });
+    await writeFacts(trx, { publicationId: publication.id, budgetId: id2021, regionId: region, departmentId: dept, year: budget.year }, budgetFacts(budget), budgetTotals(budget), budget.prior);
 
     await putExecutionRecord(trx, id2021, record, preparer.userId);
     await replacePayments(trx, id2021, payments);

@@ -2,11 +2,13 @@
  * 流程用例 — one workflow move: gate (for a submission), the pure decision (src/core/workflow.ts), and the
  * outcome stored in one transaction with its audit entry. Publishing renders every disclosure first
  * (outside the transaction: rendering PDFs must not hold the budget's row lock) and stores them as an
- * immutable snapshot with their sha256.
+ * immutable snapshot with their sha256, and its figures once as facts (src/store/repos/facts.ts).
  */
 import type { FastifyRequest } from "fastify";
+import { budgetFacts, budgetTotals } from "../core/facts.ts";
 import { type TransitionInput, type WorkflowAction, transition } from "../core/workflow.ts";
 import { type BudgetSummary, lockBudget, recordTransition, setState } from "../store/repos/budgets.ts";
+import { writeFacts } from "../store/repos/facts.ts";
 import { type PublicationFile, insertPublication, nextPublicationNumber } from "../store/repos/publications.ts";
 import { tenancyOf } from "./access.ts";
 import { audit } from "./audit.ts";
@@ -65,6 +67,8 @@ export async function moveBudget(ctx: AppContext, req: FastifyRequest, user: Ses
         title: `${budget.department.name}${b.year}年度部门预算`,
         files,
       });
+      // The figures, once, as rows the portal and open data read (src/core/facts.ts).
+      await writeFacts(trx, { publicationId: publication.id, budgetId: b.id, regionId: b.regionId, departmentId: b.departmentId, year: b.year }, budgetFacts(budget), budgetTotals(budget), budget.prior);
     }
     await audit(trx, req, `workflow.${move.action}`, `budget:${b.id}`, { from: outcome.from, to: outcome.to, comment: move.comment, date: move.date, publication, findings: outcome.findings.map((f) => f.rule) }, b.regionId);
     return { state: outcome.to, findings: outcome.findings, publication };

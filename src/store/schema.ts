@@ -4,6 +4,7 @@
  */
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction } from "kysely";
 import type { Nature } from "../core/model.ts";
+import type { RegionLevel } from "../core/facts.ts";
 import type { BudgetState } from "../core/workflow.ts";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -15,6 +16,10 @@ export interface RegionTable {
   /** 区划代码 */
   code: string;
   name: string;
+  /** 上级区划 — null for the top (a province, or a flat region of old) */
+  parent_id: number | null;
+  /** 级次 */
+  level: Generated<RegionLevel>;
 }
 
 export interface DepartmentTable {
@@ -203,6 +208,48 @@ export interface ExecutionRecordTable {
   updated_by: number | null;
 }
 
+/** 主要数据 — a publication's key aggregates (分); `current`: the latest publication of its budget. */
+export interface PublicationTotalsTable {
+  publication_id: number;
+  budget_id: number;
+  region_id: number;
+  department_id: number;
+  year: number;
+  current: boolean;
+  total: number;
+  basic: number;
+  project: number;
+  income: number;
+  transfers: number;
+  /** the prior-year figures the budget compares with (上年年初预算 …), as published */
+  prior: Json<{ year: number; basis: string; total?: number; basic?: number; project?: number }> | null;
+}
+
+/** 按功能分类类汇总 — a publication's spending by 类 (分). */
+export interface PublicationClassTable {
+  publication_id: number;
+  functional_class: string;
+  amount: number;
+}
+
+/** 公开数据行 — one published line item (amount in 分). */
+export interface FactTable {
+  publication_id: number;
+  position: number;
+  region_id: number;
+  department_id: number;
+  year: number;
+  unit_code: string;
+  unit_name: string;
+  functional: string;
+  economic: string;
+  nature: "basic" | "project";
+  project: string | null;
+  project_name: string | null;
+  source: string;
+  amount: number;
+}
+
 export interface Database {
   regions: RegionTable;
   departments: DepartmentTable;
@@ -223,6 +270,9 @@ export interface Database {
   official_catalogs: OfficialCatalogTable;
   execution_payments: ExecutionPaymentTable;
   execution_records: ExecutionRecordTable;
+  publication_totals: PublicationTotalsTable;
+  facts: FactTable;
+  publication_classes: PublicationClassTable;
 }
 
 /** What every repository takes: the database or a transaction on it. */

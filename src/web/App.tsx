@@ -9,6 +9,7 @@ import { useSession } from "./session.tsx";
 const PortalHome = lazy(() => import("./pages/portal/PortalHome.tsx"));
 const PublicationPage = lazy(() => import("./pages/portal/PublicationPage.tsx"));
 const RegionOverview = lazy(() => import("./pages/portal/RegionOverview.tsx"));
+const DataDownload = lazy(() => import("./pages/portal/DataDownload.tsx"));
 const LoginPage = lazy(() => import("./pages/LoginPage.tsx"));
 const Dashboard = lazy(() => import("./pages/prepare/Dashboard.tsx"));
 const BudgetEditor = lazy(() => import("./pages/prepare/BudgetEditor.tsx"));
@@ -29,6 +30,7 @@ const ROUTES: Route[] = [
   { path: "/p/:id", render: (p) => <PublicationPage id={Number(p.id)} /> },
   { path: "/overview", render: () => <RegionOverview /> },
   { path: "/overview/:code", render: (p) => <RegionOverview code={p.code} /> },
+  { path: "/data", render: () => <DataDownload /> },
   { path: "/login", render: () => <LoginPage /> },
   { path: "/work", render: () => <Dashboard />, staff: true },
   { path: "/budgets/:id", render: (p) => <BudgetEditor id={Number(p.id)} />, staff: true },
@@ -60,6 +62,7 @@ function Header() {
   const items: { key: string; label: ReactNode }[] = [
     { key: "/", label: <Link to="/">{t("navPortal")}</Link> },
     { key: "/overview", label: <Link to="/overview">{t("navOverview")}</Link> },
+    { key: "/data", label: <Link to="/data">{t("navData")}</Link> },
   ];
   if (user) {
     if (user.role !== "finance-reviewer") items.push({ key: "/work", label: <Link to="/work">{t("navWork")}</Link> });

@@ -46,12 +46,13 @@ describe.skipIf(!HAS_CHROMIUM)("accessibility of the main pages (axe-core in Chr
     return { path, violations: await violations(page) };
   };
 
-  it("public pages: portal, a publication, the region overview, sign-in", async () => {
+  it("public pages: portal, a publication, the region overview, data download, sign-in", async () => {
     const { page } = await e.newPage();
     const results = [
       await check(page, "/", (p) => p.getByRole("link", { name: "洛龙区社区治理和服务创新办公室" }).count()),
       await check(page, "/p/1", (p) => p.getByText("4,117.91").count()),
       await check(page, "/overview", (p) => p.locator("canvas").count()),
+      await check(page, "/data", (p) => p.getByRole("link", { name: "Fiscal Data Package" }).count()),
       await check(page, "/login", (p) => p.getByLabel("用户名").count()),
     ];
     expect(results.filter((r) => r.violations.length > 0)).toEqual([]);

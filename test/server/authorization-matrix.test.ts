@@ -4,6 +4,7 @@
  * region's admin); "other" users to department 314, another division, or another region.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { backfillFacts } from "../../src/server/facts-backfill.ts";
 import { insertPublication } from "../../src/store/repos/publications.ts";
 import { BACKENDS } from "../store/databases.ts";
 import { ACTORS, type ActorName, SAMPLE_TEXT, type World, buildWorld, currentVersion } from "./world.ts";
@@ -144,6 +145,9 @@ const ROWS: Row[] = [
   { name: "POST /api/departments/:id/units (313)", expect: ADMIN(201, 404), run: req("POST", (w) => `/api/departments/${w.dept313}/units`, (_w, i) => ({ code: `U${i}`, name: `单位${i}` })) },
   { name: "PUT /api/departments/:id/division (313)", expect: ADMIN(200, 404), run: req("PUT", (w) => `/api/departments/${w.dept313}/division`, (w) => ({ divisionId: w.divisionA1 })) },
   { name: "GET /api/audit-log", expect: ADMIN(200, 200), run: req("GET", () => "/api/audit-log") },
+  { name: "GET /api/regions", expect: ADMIN(200, 200), run: req("GET", () => "/api/regions") },
+  // region A is a 县/区: nothing goes under it (422) for its admin; region B's admin may not reach it (403)
+  { name: "POST /api/regions (under region A)", expect: ADMIN(422, 403), run: req("POST", () => "/api/regions", (w, i) => ({ code: `41031199${i}`, name: `街道${i}`, parentId: w.regionA })) },
   { name: "POST /api/audit (a document to audit)", expect: ANY_USER, run: async (w, actor) => w.clients[actor].upload("/api/audit", "doc.txt", "洛龙区某局2021年度部门预算\n") },
   { name: "GET /api/public/regions/410311/publications", expect: PUBLIC, run: req("GET", () => "/api/public/regions/410311/publications") },
   { name: "GET /api/public/publications/:id", expect: PUBLIC, run: req("GET", () => "/api/public/publications/1") },
@@ -151,6 +155,9 @@ const ROWS: Row[] = [
   { name: "GET /api/public/regions", expect: PUBLIC, run: req("GET", () => "/api/public/regions") },
   { name: "GET /api/public/publications/:id/figures", expect: PUBLIC, run: req("GET", () => "/api/public/publications/1/figures") },
   { name: "GET /api/public/regions/410311/overview", expect: PUBLIC, run: req("GET", () => "/api/public/regions/410311/overview") },
+  { name: "GET /api/public/facts", expect: PUBLIC, run: req("GET", () => "/api/public/facts?region=410311") },
+  { name: "GET /api/public/open-data/publications/1/datapackage.json", expect: PUBLIC, run: req("GET", () => "/api/public/open-data/publications/1/datapackage.json") },
+  { name: "GET /api/public/open-data/regions/410311/2021/facts.csv", expect: PUBLIC, run: req("GET", () => "/api/public/open-data/regions/410311/2021/facts.csv") },
 ];
 
 describe.each(BACKENDS)("authorisation matrix on $name", (backend) => {
@@ -162,6 +169,7 @@ describe.each(BACKENDS)("authorisation matrix on $name", (backend) => {
       departmentCode: "313", departmentName: "社创办", title: "2021年度部门预算",
       files: [{ scope: "department", format: "json", fileName: "disclosure.json", contentType: "application/json", content: new TextEncoder().encode("{}"), sha256: "0".repeat(64) }],
     });
+    await backfillFacts(w.db.db); // as publishing does: the figures as facts
   }, 60_000);
   afterAll(async () => w?.close());
 

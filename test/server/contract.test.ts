@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import * as contract from "../../src/contract/index.ts";
 import { BACKENDS } from "../store/databases.ts";
-import { type Client, type World, buildWorld, currentVersion, login, SAMPLE_TEXT } from "./world.ts";
+import { type Client, type World, buildWorld, currentVersion, login, SAMPLE_TEXT, sampleBudget } from "./world.ts";
 
 const seen = vi.hoisted(() => {
   /** Where `kept` (the serialised answer) differs from `sent` (the handler's object as JSON): paths. */
@@ -127,6 +127,11 @@ describe.each(BACKENDS)("the API's answers match src/contract on $name", (backen
   it("organisation, catalogs, the audit log and the audit of a document", async () => {
     const { admin, reviewer } = w.clients;
     await answer(admin.request("GET", "/api/divisions"), contract.divisionsAnswer);
+    await answer(admin.request("GET", "/api/regions"), contract.regionsAnswer);
+    // region A as a 市 for a moment, so a 县 can be added under it
+    await w.db.db.updateTable("regions").set({ level: "city" }).where("id", "=", w.regionA).execute();
+    await answer(admin.request("POST", "/api/regions", { code: "410399", name: "契约县", parentId: w.regionA }), contract.created, 201);
+    await w.db.db.updateTable("regions").set({ level: "county" }).where("id", "=", w.regionA).execute();
     const division: { id: number } = await answer(admin.request("POST", "/api/divisions", { name: "契约科" }), contract.created, 201);
     const dept: { id: number } = await answer(admin.request("POST", "/api/departments", { code: "399", name: "契约局", divisionId: division.id }), contract.created, 201);
     await answer(admin.request("POST", `/api/departments/${dept.id}/units`, { code: "399001", name: "契约局机关" }), contract.created, 201);
@@ -201,9 +206,12 @@ describe.each(BACKENDS)("the API's answers match src/contract on $name", (backen
     const id = published.publication.id;
     await answer(anonymous.request("GET", "/api/public/regions"), contract.publicRegionsAnswer);
     await answer(anonymous.request("GET", "/api/public/regions/410311/publications"), contract.regionPublicationsAnswer);
-    await answer(anonymous.request("GET", "/api/public/regions/410311/overview"), contract.regionOverview);
+    const overview: { total: number; departmentCount: number } = await answer(anonymous.request("GET", "/api/public/regions/410311/overview"), contract.regionOverview);
+    // publishing through the workflow wrote the figures as facts: the overview adds up the published budget
+    expect([overview.departmentCount, overview.total]).toEqual([1, sampleBudget().lineItems.reduce((s, l) => s + l.amount, 0)]);
     await answer(anonymous.request("GET", `/api/public/publications/${id}`), contract.publicationAnswer);
     await answer(anonymous.request("GET", `/api/public/publications/${id}/figures`), contract.publicationFigures);
+    await answer(anonymous.request("GET", "/api/public/facts?year=2021&region=410311&functional=208&pageSize=5"), contract.factsAnswer);
   }, 120_000);
 
   it("answers errors in the error mapper's one shape, through the routes' 4xx schema", async () => {
@@ -216,7 +224,7 @@ describe.each(BACKENDS)("the API's answers match src/contract on $name", (backen
   it("documents a response schema for every JSON route, and every one was checked above", async () => {
     const doc = (await w.clients.anonymous.request("GET", "/api/docs/json")).json() as { paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>> };
     /** Routes that answer with a file (bytes of a rendering or a snapshot): no JSON schema. */
-    const files = ["GET /api/budgets/{id}/render/{format}", "GET /api/budgets/{id}/evaluation/{format}", "GET /api/budgets/{id}/entry-workbook", "GET /api/public/publications/{id}/files/{scope}/{format}"];
+    const files = ["GET /api/budgets/{id}/render/{format}", "GET /api/budgets/{id}/evaluation/{format}", "GET /api/budgets/{id}/entry-workbook", "GET /api/public/publications/{id}/files/{scope}/{format}", "GET /api/public/open-data/publications/{id}/{file}", "GET /api/public/open-data/regions/{code}/{year}/{file}"];
     const routes = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })));
     const json = routes.filter((r) => !files.includes(r.name));
     expect(json.length).toBeGreaterThan(45);

@@ -14,6 +14,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../../core/workflow.ts";
 import type { UserRow } from "../../store/schema.ts";
 import { createSession, deleteExpiredSessions, findLiveSession } from "../../store/repos/sessions.ts";
+import { regionSubtree } from "../../store/repos/regions.ts";
 import { getUnit } from "../../store/repos/tenancy.ts";
 import type { SessionUser } from "../context.ts";
 import { AppError } from "../errors.ts";
@@ -28,7 +29,9 @@ export const hashToken = (token: string) => createHash("sha256").update(token).d
 
 export async function actorOf(db: FastifyInstance["ctx"]["db"], u: UserRow): Promise<Actor> {
   const unit = u.unit_id ? await getUnit(db, u.unit_id) : undefined;
-  return { userId: u.id, role: u.role, regionId: u.region_id, departmentId: u.department_id, unitId: u.unit_id, unitCode: unit?.code ?? null, divisionId: u.division_id };
+  // An administrator reaches the regions under theirs (省 → 市 → 县/区): the subtree, without the root.
+  const subRegionIds = u.role === "admin" ? (await regionSubtree(db, u.region_id)).filter((id) => id !== u.region_id) : [];
+  return { userId: u.id, role: u.role, regionId: u.region_id, departmentId: u.department_id, unitId: u.unit_id, unitCode: unit?.code ?? null, divisionId: u.division_id, subRegionIds };
 }
 
 function sameToken(a: string, b: string): boolean {

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { created, divisionsAnswer, ok } from "../../contract/index.ts";
-import { canInRegion } from "../../core/workflow.ts";
+import { canInRegion, inReach } from "../../core/workflow.ts";
 import { assignDepartment, createDepartment, createDivision, createUnit, findDepartmentByCode, getDepartment, getDivision, listDivisions } from "../../store/repos/tenancy.ts";
 import { audit } from "../audit.ts";
 import { requireUser } from "../auth/session.ts";
@@ -48,16 +48,25 @@ export function tenancyRoutes(app: FastifyInstance): void {
 
   r.post(
     "/api/departments",
-    { schema: { tags: ["organisation"], summary: "新建部门 / create a department (optionally assigned to a division)", body: z.object({ code, name, divisionId: id.optional() }), response: createdAnswers(created) } },
+    {
+      schema: {
+        tags: ["organisation"],
+        summary: "新建部门 / create a department (optionally assigned to a division; in the admin's region or, with regionId, one under it)",
+        body: z.object({ code, name, divisionId: id.optional(), regionId: id.optional().describe("所属区划 (default: the administrator's own)") }),
+        response: createdAnswers(created),
+      },
+    },
     async (req, reply) => {
       const actor = admin(req);
-      if (await findDepartmentByCode(db(), actor.regionId, req.body.code)) throw new AppError("conflict", `部门编码 ${req.body.code} 已存在 / department code already exists`);
+      const regionId = req.body.regionId ?? actor.regionId;
+      if (!inReach(actor, regionId)) throw forbidden("只能在本级及所辖区划新建部门 / only in your region or one below it");
+      if (await findDepartmentByCode(db(), regionId, req.body.code)) throw new AppError("conflict", `部门编码 ${req.body.code} 已存在 / department code already exists`);
       const division = req.body.divisionId ? await getDivision(db(), req.body.divisionId) : undefined;
-      if (req.body.divisionId && division?.regionId !== actor.regionId) throw new AppError("invalid", "业务科室不属于本区划 / the division is not in this region");
+      if (req.body.divisionId && division?.regionId !== regionId) throw new AppError("invalid", "业务科室不属于该区划 / the division is not in that region");
       const newId = await db().transaction().execute(async (trx) => {
-        const n = await createDepartment(trx, actor.regionId, req.body.code, req.body.name);
+        const n = await createDepartment(trx, regionId, req.body.code, req.body.name);
         if (division) await assignDepartment(trx, division.id, n);
-        await audit(trx, req, "organisation.department.create", `department:${n}`, req.body);
+        await audit(trx, req, "organisation.department.create", `department:${n}`, req.body, regionId);
         return n;
       });
       reply.code(201);

@@ -8,6 +8,7 @@ import budgets from "./0002-budgets.ts";
 import publicationsAudit from "./0003-publications-audit.ts";
 import execution from "./0004-execution.ts";
 import natures from "./0005-natures.ts";
+import province from "./0006-province.ts";
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-tenancy": tenancy,
@@ -15,6 +16,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0003-publications-audit": publicationsAudit,
   "0004-execution": execution,
   "0005-natures": natures,
+  "0006-province": province,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

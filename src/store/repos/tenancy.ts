@@ -43,7 +43,7 @@ export async function getDepartment(db: Db, departmentId: number): Promise<Depar
 }
 
 export async function findRegionByCode(db: Db, code: string): Promise<{ id: number; code: string; name: string } | undefined> {
-  return db.selectFrom("regions").selectAll().where("code", "=", code).executeTakeFirst();
+  return db.selectFrom("regions").select(["id", "code", "name"]).where("code", "=", code).executeTakeFirst();
 }
 
 export async function findDepartmentByCode(db: Db, regionId: number, code: string): Promise<number | undefined> {

@@ -38,7 +38,10 @@ export const api = {
 
   publicRegions: () => get<Wire<typeof c.publicRegionsAnswer>>("/api/public/regions"),
   regionPublications: (code: string, year?: number) => get<Wire<typeof c.regionPublicationsAnswer>>(`/api/public/regions/${encodeURIComponent(code)}/publications${year ? `?year=${year}` : ""}`),
-  regionOverview: (code: string, year?: number) => get<Wire<typeof c.regionOverview>>(`/api/public/regions/${encodeURIComponent(code)}/overview${year ? `?year=${year}` : ""}`),
+  regionOverview: (code: string, year?: number, page = 1) =>
+    get<Wire<typeof c.regionOverview>>(`/api/public/regions/${encodeURIComponent(code)}/overview?${new URLSearchParams({ ...(year ? { year: String(year) } : {}), page: String(page) })}`),
+  facts: (q: { region?: string; year?: number; functional?: string; page?: number }) =>
+    get<Wire<typeof c.factsAnswer>>(`/api/public/facts?${new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]))}`),
   publication: (id: number) => get<Wire<typeof c.publicationAnswer>>(`/api/public/publications/${id}`),
   publicationFigures: (id: number) => get<Wire<typeof c.publicationFigures>>(`/api/public/publications/${id}/figures`),
   publicationFileUrl: (id: number, scope: string, format: string) => `/api/public/publications/${id}/files/${encodeURIComponent(scope)}/${format}`,

@@ -108,7 +108,8 @@ export default function PortalHome() {
       >
         {(d) => (
           <Space orientation="vertical" style={{ width: "100%" }} size="large">
-            {d.regions.map((r) => (
+            {/* regions that published themselves; the 省/市 above them are browsed on 区域汇总 */}
+            {d.regions.filter((r) => r.publications > 0).map((r) => (
               <Publications key={r.code} code={r.code} regionName={r.name} years={r.years} />
             ))}
           </Space>

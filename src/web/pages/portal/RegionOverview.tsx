@@ -16,9 +16,14 @@ const pct = (part: number, total: number) => shareText(part, total) ?? "—";
 function OverviewBody({ o }: { o: Overview }) {
   const { t } = useI18n();
   const setYear = (y: number) => navigate(`/overview/${encodeURIComponent(o.region.code)}?year=${y}`, { replace: true });
+  const setPage = (p: number) => navigate(`/overview/${encodeURIComponent(o.region.code)}?year=${o.year}&page=${p}`, { replace: true });
+  const regionLink = (code: string) => `/overview/${encodeURIComponent(code)}?year=${o.year}`;
   return (
     <>
-      <Breadcrumb items={[{ title: <Link to="/">{t("navPortal")}</Link> }, { title: o.region.name }]} style={{ marginBottom: 8 }} />
+      <Breadcrumb
+        items={[{ title: <Link to="/">{t("navPortal")}</Link> }, ...o.path.map((g) => ({ title: g.code === o.region.code ? g.name : <Link to={regionLink(g.code)}>{g.name}</Link> }))]}
+        style={{ marginBottom: 8 }}
+      />
       <Space align="center" wrap style={{ justifyContent: "space-between", width: "100%" }}>
         <Typography.Title level={1} className="page-title" style={{ fontSize: 24 }}>
           {t("overviewTitle", { region: o.region.name, year: o.year })}
@@ -31,7 +36,8 @@ function OverviewBody({ o }: { o: Overview }) {
           [t("totalSpending"), formatWan(o.total)],
           [t("basic"), formatWan(o.basic)],
           [t("project"), formatWan(o.project)],
-          [t("departmentsCount"), String(o.departments.length)],
+          [t("departmentsCount"), String(o.departmentCount)],
+          [t("transfersApart"), formatWan(o.transfers)],
         ].map(([k, v]) => (
           <Card size="small" key={k}>
             <div className="muted">{k}</div>
@@ -44,23 +50,40 @@ function OverviewBody({ o }: { o: Overview }) {
           <OverviewCharts o={o} onDepartment={(id) => navigate(`/p/${id}`)} />
         </Suspense>
       )}
+      {o.children.length > 0 && (
+        <Card size="small" title={`${t("subRegions")}（${t(`regionLevel_${o.children[0]!.level}`)}）`} style={{ marginTop: 16 }}>
+          <Table
+            rowKey="code"
+            size="small"
+            pagination={false}
+            dataSource={[...o.children, ...(o.own.departmentCount > 0 ? [{ id: 0, code: "", name: t("ownDepartments"), level: o.region.level, ...o.own }] : [])]}
+            columns={[
+              { title: t("subRegions"), key: "n", render: (_, g) => (g.code ? <Link to={regionLink(g.code)}>{g.name}</Link> : g.name) },
+              { title: t("departmentsCount"), key: "c", className: "num", render: (_, g) => g.departmentCount },
+              { title: t("amountWan"), key: "t", className: "num", render: (_, g) => formatWan(g.total) },
+              { title: t("share"), key: "s", className: "num", render: (_, g) => pct(g.total, o.total) },
+            ]}
+          />
+        </Card>
+      )}
       <Card size="small" title={t("byDepartment")} style={{ marginTop: 16 }}>
         <Table
           rowKey="publicationId"
           size="small"
-          pagination={false}
+          pagination={o.departmentCount > o.pageSize ? { current: o.page, pageSize: o.pageSize, total: o.departmentCount, showSizeChanger: false, onChange: setPage } : false}
           dataSource={o.departments}
           scroll={{ x: 600 }}
           summary={() => (
             <Table.Summary.Row>
-              <Table.Summary.Cell index={0}>{t("total")}</Table.Summary.Cell>
-              <Table.Summary.Cell index={1} className="num">{formatWan(o.total)}</Table.Summary.Cell>
-              <Table.Summary.Cell index={2} className="num">{formatWan(o.basic)}</Table.Summary.Cell>
-              <Table.Summary.Cell index={3} className="num">{formatWan(o.project)}</Table.Summary.Cell>
-              <Table.Summary.Cell index={4} className="num">100.00%</Table.Summary.Cell>
+              <Table.Summary.Cell index={0} colSpan={2}>{t("total")}</Table.Summary.Cell>
+              <Table.Summary.Cell index={2} className="num">{formatWan(o.total)}</Table.Summary.Cell>
+              <Table.Summary.Cell index={3} className="num">{formatWan(o.basic)}</Table.Summary.Cell>
+              <Table.Summary.Cell index={4} className="num">{formatWan(o.project)}</Table.Summary.Cell>
+              <Table.Summary.Cell index={5} className="num">100.00%</Table.Summary.Cell>
             </Table.Summary.Row>
           )}
           columns={[
+            { title: t("rankCol"), key: "r", width: 64, render: (_, d) => d.rank },
             { title: t("department"), key: "n", render: (_, d) => <Link to={`/p/${d.publicationId}`}>{d.name}</Link> },
             { title: t("amountWan"), key: "t", className: "num", render: (_, d) => formatWan(d.total) },
             { title: t("basic"), key: "b", className: "num", render: (_, d) => formatWan(d.basic) },
@@ -105,10 +128,13 @@ export default function RegionOverview({ code }: { code?: string }) {
   const { t } = useI18n();
   const { query } = useLocation();
   const year = Number(query.get("year")) || undefined;
+  const page = Number(query.get("page")) || 1;
   const state = useAsync(async () => {
-    const c = code ?? (await api.publicRegions()).regions[0]?.code;
-    return c ? api.regionOverview(c, year) : null;
-  }, [code, year]);
+    // the top region first: the portal browses down from the province
+    const regions = (await api.publicRegions()).regions;
+    const c = code ?? (regions.find((r) => r.parentId === null) ?? regions[0])?.code;
+    return c ? api.regionOverview(c, year, page) : null;
+  }, [code, year, page]);
   return (
     <AsyncView state={state} isEmpty={(d) => d === null} empty={t("portalNoRegion")}>
       {(o) => <OverviewBody o={o!} />}
