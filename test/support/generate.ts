@@ -297,7 +297,11 @@ export function generateBudget(seed: number, size: GenerateSize = {}, options: G
   for (const plan of plans) {
     const u = plan.unit;
     if (rng.chance(0.4)) u.prior = prior(rng, lineItems, procurement, units, (l) => l.unit === u.code);
-    if (rng.chance(0.3)) u.reasons = reasons(rng);
+    if (rng.chance(0.3)) {
+      // a unit with none of its own reasons has none (an empty list is the same thing, and files drop it)
+      const own = reasons(rng);
+      if (Object.keys(own).length > 0) u.reasons = own;
+    }
     if (rng.chance(0.3)) u.targets = departmentTargets(rng, plan.projects);
     if (rng.chance(0.3)) u.assets = assets(rng);
   }
