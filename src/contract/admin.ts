@@ -57,7 +57,7 @@ export const catalogLoaded = z.object({ id: z.number().int(), kind: catalogKind,
 export const auditSummary = z.object({
   name: z.string(),
   files: z.array(z.string()),
-  template: z.string().describe("henan13, central9 or other"),
+  template: z.string().describe("公开模板 id (henan13, central9, shanghai-district-2025 …) or unknown"),
   year: z.number().int().optional(),
   department: z.string().optional(),
   tables: z.number().int(),

@@ -2,6 +2,7 @@
 import type { Finding, Severity } from "../../core/rules/finding.ts";
 import type { ImportedDocument } from "../core/document.ts";
 import { isUnreadable } from "../core/document.ts";
+import { findTemplate } from "../../core/templates/index.ts";
 
 export interface DocumentSummary {
   name: string;
@@ -15,7 +16,10 @@ export interface DocumentSummary {
   counts: Record<Severity, number>;
 }
 
-const TEMPLATE_NAMES: Record<string, string> = { henan13: "河南13张表", central9: "中央9张表", other: "其他样式" };
+/** A template's name for the summary line: the registry's, or 未能识别 for an unknown one. */
+function templateName(id: string): string {
+  return findTemplate(id)?.shortName ?? "未能识别的公开模板 / unknown template";
+}
 
 export function summarise(doc: ImportedDocument, findings: readonly Finding[]): DocumentSummary {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
@@ -35,5 +39,5 @@ export function summarise(doc: ImportedDocument, findings: readonly Finding[]): 
 export function summaryLine(s: DocumentSummary): string {
   if (s.unreadable) return `${s.name} · 无法读取，未审核 / unreadable, not audited · 错误 / errors ${s.counts.error}`;
   const what = [s.department, s.year !== undefined ? `${s.year}年` : ""].filter(Boolean).join(" ");
-  return [s.name, what, TEMPLATE_NAMES[s.template] ?? s.template, `${s.tables}张表 / tables`, `错误 / errors ${s.counts.error} · 警告 / warnings ${s.counts.warning} · 提示 / info ${s.counts.info}`].filter(Boolean).join(" · ");
+  return [s.name, what, templateName(s.template), `${s.tables}张表 / tables`, `错误 / errors ${s.counts.error} · 警告 / warnings ${s.counts.warning} · 提示 / info ${s.counts.info}`].filter(Boolean).join(" · ");
 }

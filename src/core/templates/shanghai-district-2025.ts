@@ -68,6 +68,7 @@ export const SHANGHAI_DISTRICT_2025: TemplateDefinition = {
   id: "shanghai-district-2025",
   name: "上海市区级部门预算公开 9 张表（2025）",
   nameEn: "Shanghai district department budget, 9 tables (2025)",
+  shortName: "上海区级9张表",
   appliesTo: { level: "district", region: "上海市各区", years: { from: 2025, to: 2025 }, document: "budget" },
   contentsNumbering: "arabic",
   unitNameLabel: { department: "编制部门", unit: "编制单位" },

@@ -162,6 +162,8 @@ export interface TemplateDefinition {
   /** Chinese name, then English */
   name: string;
   nameEn: string;
+  /** 简称 for summaries and tags: 河南13张表 */
+  shortName: string;
   appliesTo: TemplateScope;
   /** how the contents number the tables: 一、 (chinese) or 1. (arabic) */
   contentsNumbering: "chinese" | "arabic";
