@@ -55,13 +55,13 @@ const TABLES: readonly TemplateTable[] = [
 
 /** 四、预算编制说明 and the sections after the tables, as the Putuo documents print them. */
 const NARRATIVE: readonly NarrativeSection[] = [
-  { heading: "四、部门预算编制说明", states: ["收入预算及财政拨款收入比上年增减", "支出预算及财政拨款支出比上年增减", "增减的主要原因", "财政拨款支出主要内容（按功能分类项级科目）"], topics: ["total"], required: true },
-  { heading: "六、其他相关情况说明（一）“三公”经费预算情况说明", states: ["“三公”经费及各项比上年增减"], topics: ["three-public"], required: true },
-  { heading: "六、其他相关情况说明（二）机关运行经费预算", states: ["机关运行经费预算数"], topics: ["operating-cost"], required: true },
-  { heading: "六、其他相关情况说明（三）政府采购预算情况", states: ["政府采购货物、工程、服务预算", "面向中小企业预留"], topics: ["procurement"], required: true },
-  { heading: "六、其他相关情况说明（四）绩效目标设置情况", states: ["编报绩效目标的项目个数及资金"], topics: ["performance"], required: true },
-  { heading: "六、其他相关情况说明（五）国有资产占有使用情况", states: ["车辆（按用途）", "单价100万元（含）以上设备", "本年安排购置的车辆和设备"], topics: ["assets"], required: true },
-  { heading: "七、项目经费情况说明", states: ["每个重点项目：概述、立项依据、实施主体、实施方案、实施周期、年度预算安排、绩效目标"], topics: [], required: false },
+  { heading: "四、部门预算编制说明", states: ["收入预算及财政拨款收入比上年增减", "支出预算及财政拨款支出比上年增减", "增减的主要原因", "财政拨款支出主要内容（按功能分类项级科目）"], topics: ["total"], headingWords: ["预算编制说明"], required: true },
+  { heading: "六、其他相关情况说明（一）“三公”经费预算情况说明", states: ["“三公”经费及各项比上年增减"], topics: ["three-public"], headingWords: ["三公"], required: true },
+  { heading: "六、其他相关情况说明（二）机关运行经费预算", states: ["机关运行经费预算数"], topics: ["operating-cost"], headingWords: ["机关运行经费"], required: true },
+  { heading: "六、其他相关情况说明（三）政府采购预算情况", states: ["政府采购货物、工程、服务预算", "面向中小企业预留"], topics: ["procurement"], headingWords: ["政府采购"], required: true },
+  { heading: "六、其他相关情况说明（四）绩效目标设置情况", states: ["编报绩效目标的项目个数及资金"], topics: ["performance"], headingWords: ["绩效目标"], required: true },
+  { heading: "六、其他相关情况说明（五）国有资产占有使用情况", states: ["车辆（按用途）", "单价100万元（含）以上设备", "本年安排购置的车辆和设备"], topics: ["assets"], headingWords: ["国有资产"], required: true },
+  { heading: "七、项目经费情况说明", states: ["每个重点项目：概述、立项依据、实施主体、实施方案、实施周期、年度预算安排、绩效目标"], topics: [], headingWords: ["项目经费情况说明"], required: false },
 ];
 
 export const SHANGHAI_DISTRICT_2025: TemplateDefinition = {

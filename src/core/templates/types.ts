@@ -137,9 +137,11 @@ export interface NarrativeSection {
   states: readonly string[];
   /**
    * The topics the audit looks for in the narrative (src/audit/core/claims/subjects.ts): a required
-   * section is present when every topic listed is mentioned.
+   * section is present when every topic listed is mentioned, or when a heading holds one of `headingWords`.
    */
   topics: readonly string[];
+  /** words a heading of this section holds ("预算编制说明"), whatever its numbering */
+  headingWords?: readonly string[];
   required: boolean;
 }
 

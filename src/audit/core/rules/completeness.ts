@@ -11,7 +11,7 @@ import type { DocumentContext, DocumentRule } from "../context.ts";
 import { documentSections } from "../document.ts";
 import { allAmounts } from "../interpret.ts";
 import { cellLocation } from "../interpret/where.ts";
-import { findTemplate, tableTitle } from "../../../core/templates/index.ts";
+import { type NarrativeSection, findTemplate, tableTitle } from "../../../core/templates/index.ts";
 import { classifyTitle } from "../titles.ts";
 
 const BASIS = "《中华人民共和国预算法》第十四条；《中华人民共和国预算法实施条例》第六条；财预〔2016〕143号";
@@ -48,21 +48,38 @@ export const completeTables: DocumentRule = defineRule<DocumentContext>(
 );
 
 /** The sections every budget narrative states when the template is unknown (domain.md §4). */
-const DEFAULT_SECTIONS: readonly { heading: string; topics: readonly string[]; required: boolean }[] = [
-  { heading: "收入支出预算总体情况", topics: ["total"], required: true },
-  { heading: "收入预算总体情况", topics: ["income"], required: true },
-  { heading: "支出预算总体情况", topics: ["expenditure"], required: true },
-  { heading: "财政拨款收支总体情况", topics: ["appropriation"], required: true },
-  { heading: "一般公共预算支出情况", topics: ["gpb"], required: true },
-  { heading: "一般公共预算基本支出（按经济分类）情况", topics: ["economic"], required: true },
-  { heading: "“三公”经费支出情况", topics: ["three-public"], required: true },
-  { heading: "政府性基金预算支出情况", topics: ["government-fund"], required: true },
-  { heading: "国有资本经营预算支出情况", topics: ["state-capital"], required: true },
-  { heading: "机关运行经费", topics: ["operating-cost"], required: true },
-  { heading: "政府采购", topics: ["procurement"], required: true },
-  { heading: "绩效目标设置情况", topics: ["performance"], required: true },
-  { heading: "国有资产占用情况", topics: ["assets"], required: true },
+const DEFAULT_SECTIONS: readonly NarrativeSection[] = [
+  { heading: "收入支出预算总体情况", states: [], topics: ["total"], required: true },
+  { heading: "收入预算总体情况", states: [], topics: ["income"], required: true },
+  { heading: "支出预算总体情况", states: [], topics: ["expenditure"], required: true },
+  { heading: "财政拨款收支总体情况", states: [], topics: ["appropriation"], required: true },
+  { heading: "一般公共预算支出情况", states: [], topics: ["gpb"], required: true },
+  { heading: "一般公共预算基本支出（按经济分类）情况", states: [], topics: ["economic"], required: true },
+  { heading: "“三公”经费支出情况", states: [], topics: ["three-public"], required: true },
+  { heading: "政府性基金预算支出情况", states: [], topics: ["government-fund"], required: true },
+  { heading: "国有资本经营预算支出情况", states: [], topics: ["state-capital"], required: true },
+  { heading: "机关运行经费", states: [], topics: ["operating-cost"], required: true },
+  { heading: "政府采购", states: [], topics: ["procurement"], required: true },
+  { heading: "绩效目标设置情况", states: [], topics: ["performance"], required: true },
+  { heading: "国有资产占用情况", states: [], topics: ["assets"], required: true },
 ];
+
+/**
+ * The numbered heading a paragraph opens with ("三、政府采购预算情况", perhaps run together with the text
+ * after it): the words up to the first digit or punctuation, or undefined for a paragraph that opens
+ * otherwise.
+ */
+function leadingHeading(text: string): string | undefined {
+  return /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*([^\d。，；：:、]{2,20})/.exec(text)?.[1];
+}
+
+/**
+ * A numbered heading at the very end of a paragraph ("…预算为464.64万元三、政府采购预算情况"): a heading a
+ * reader joined to a sentence that lacked its 。.
+ */
+function trailingHeading(text: string): string | undefined {
+  return /[^一二三四五六七八九十、][一二三四五六七八九十]{1,2}、([^\d。，；：:、]{2,20})$/.exec(text.trim())?.[1];
+}
 
 export const completeSections: DocumentRule = defineRule<DocumentContext>(
   {
@@ -75,19 +92,29 @@ export const completeSections: DocumentRule = defineRule<DocumentContext>(
   (ctx, emit) => {
     const sections = documentSections(ctx.document);
     const topics = new Set<Topic>();
+    // headings: the sections', and paragraphs that are numbered headings ("三、政府采购预算情况")
+    const headings: string[] = [];
     for (const s of sections) {
+      headings.push(s.heading);
       const t = topicOf(s.heading);
       if (t) topics.add(t);
+      const inNarrative = isNarrativeTopic(t);
       for (const p of s.paragraphs) {
-        const pt = paragraphTopic(p.text);
+        // numbered items of the glossary or the profile ("七、“三公”经费：是指…") are not sections
+        const lead = inNarrative ? leadingHeading(p.text) : undefined;
+        const pt = paragraphTopic(p.text) ?? (lead ? topicOf(lead) : undefined);
         if (pt) topics.add(pt);
+        if (lead) headings.push(lead);
+        const trail = inNarrative ? trailingHeading(p.text) : undefined;
+        if (trail) headings.push(trail);
       }
     }
     const narrative = [...topics].filter((t) => isNarrativeTopic(t) && t !== "other").length;
     if (narrative < 3) return [];
     const outline = findTemplate(ctx.document.meta.template)?.narrative ?? DEFAULT_SECTIONS;
+    const headed = (words: readonly string[] | undefined): boolean => !!words?.some((w) => headings.some((h) => h.replace(/\s+/g, "").includes(w)));
     return outline
-      .filter((s) => s.required && s.topics.some((t) => !topics.has(t as Topic)))
+      .filter((s) => s.required && !headed(s.headingWords) && s.topics.some((t) => !topics.has(t as Topic)))
       .map((s) => {
         const missing = s.topics.filter((t) => !topics.has(t as Topic));
         return emit({ message: `情况说明中未见“${s.heading}”的说明 / the narrative has no section on ${missing.join(", ")}`, location: fileLocation(ctx), expected: s.heading });
