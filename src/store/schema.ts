@@ -14,6 +14,8 @@ export interface RegionTable {
   /** 区划代码 */
   code: string;
   name: string;
+  /** 公开模板 its departments publish in (a registry id, src/core/templates) */
+  disclosure_template: Generated<string>;
 }
 
 export interface DepartmentTable {

@@ -127,6 +127,8 @@ describe.each(BACKENDS)("the API's answers match src/contract on $name", (backen
   it("organisation, catalogs, the audit log and the audit of a document", async () => {
     const { admin, reviewer } = w.clients;
     await answer(admin.request("GET", "/api/divisions"), contract.divisionsAnswer);
+    await answer(admin.request("GET", "/api/region/template"), contract.regionTemplateAnswer);
+    await answer(admin.request("PUT", "/api/region/template", { template: "henan13" }), contract.regionTemplateAnswer);
     const division: { id: number } = await answer(admin.request("POST", "/api/divisions", { name: "契约科" }), contract.created, 201);
     const dept: { id: number } = await answer(admin.request("POST", "/api/departments", { code: "399", name: "契约局", divisionId: division.id }), contract.created, 201);
     await answer(admin.request("POST", `/api/departments/${dept.id}/units`, { code: "399001", name: "契约局机关" }), contract.created, 201);

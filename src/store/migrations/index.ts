@@ -7,12 +7,14 @@ import tenancy from "./0001-tenancy.ts";
 import budgets from "./0002-budgets.ts";
 import publicationsAudit from "./0003-publications-audit.ts";
 import execution from "./0004-execution.ts";
+import regionTemplate from "./0005-region-template.ts";
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-tenancy": tenancy,
   "0002-budgets": budgets,
   "0003-publications-audit": publicationsAudit,
   "0004-execution": execution,
+  "0005-region-template": regionTemplate,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
