@@ -1,5 +1,6 @@
 /**
- * Publication benchmark: `npm run bench:formats [-- --n 1000] [-- --quick] [-- --formats pdf,xlsx]`.
+ * Publication benchmark: `npm run bench:formats [-- --n 1000] [-- --quick] [-- --formats pdf,xlsx] [-- --template id]`
+ * (the disclosure template, default henan13).
  *
  * Times the PDF renderer (src/formats/pdf.ts) and, when src/formats/xlsx.ts exports `renderXlsx`, the
  * XLSX renderer, after a warm-up (fonts loaded, Typst and exceljs code paths hot):
@@ -19,6 +20,7 @@ import { CatalogIndex } from "../src/core/catalog.ts";
 import { builtInCatalog } from "../src/core/catalogs/index.ts";
 import { type Disclosure, deriveDisclosure } from "../src/core/disclosure.ts";
 import { readBudget } from "../src/formats/budget-file/read.ts";
+import { DEFAULT_TEMPLATE_ID } from "../src/core/templates/index.ts";
 import { renderPdf, warmUpPdf } from "../src/formats/pdf.ts";
 import { type GenerateSize, generateBudget } from "../test/support/generate.ts";
 import { benchArgs, positiveInt, words } from "./args.ts";
@@ -33,12 +35,18 @@ interface Options {
   n: number;
   each: number;
   formats: string[];
+  /** 公开模板 id the departments are drawn in */
+  template: string;
 }
 
+const DEPARTMENT = { kind: "department" } as const;
+/** The template of this run (--template), set once from the options. */
+let TEMPLATE: string = DEFAULT_TEMPLATE_ID;
+
 function options(): Options {
-  const values = benchArgs({ strings: ["n", "formats"], flags: ["quick"] });
+  const values = benchArgs({ strings: ["n", "formats", "template"], flags: ["quick"] });
   const quick = values.quick === true;
-  return { n: positiveInt(values, "n", quick ? 200 : 1000), each: quick ? 8 : 20, formats: words(values, "formats", ["pdf", "xlsx"]) };
+  return { n: positiveInt(values, "n", quick ? 200 : 1000), each: quick ? 8 : 20, formats: words(values, "formats", ["pdf", "xlsx"]), template: typeof values.template === "string" ? values.template : DEFAULT_TEMPLATE_ID };
 }
 
 async function loadRenderers(wanted: string[]): Promise<Map<string, Render>> {
@@ -114,6 +122,7 @@ function width(s: string): number {
 
 async function main(): Promise<void> {
   const opts = options();
+  TEMPLATE = opts.template;
   const renderers = await loadRenderers(opts.formats);
   if (renderers.size === 0) {
     console.error("nothing to benchmark");
@@ -125,10 +134,10 @@ async function main(): Promise<void> {
   // warm-up: fonts, Typst, exceljs
   const w0 = performance.now();
   const { budget: sampleBudget } = await readBudget("examples/luolong-shequ-2021");
-  const sample = deriveDisclosure(sampleBudget, catalog);
+  const sample = deriveDisclosure(sampleBudget, catalog, DEPARTMENT, TEMPLATE);
   warmUpPdf();
   for (let i = 0; i < 3; i++) for (const r of renderers.values()) await r(variant(sample, 1000 + i));
-  for (let i = 0; i < 2; i++) for (const r of renderers.values()) await r(deriveDisclosure(generateBudget(900_000 + i, TYPICAL), catalog));
+  for (let i = 0; i < 2; i++) for (const r of renderers.values()) await r(deriveDisclosure(generateBudget(900_000 + i, TYPICAL), catalog, DEPARTMENT, TEMPLATE));
   console.log(`warm-up: ${((performance.now() - w0) / 1000).toFixed(1)} s, RSS ${mb(sampleRss())} MB\n`);
 
   const rows: string[][] = [];
@@ -155,7 +164,7 @@ async function main(): Promise<void> {
     }
   };
   function* gen(size: GenerateSize, base: number): Iterable<Disclosure> {
-    for (let i = 0; i < opts.each; i++) yield deriveDisclosure(generateBudget(base + i, size), catalog);
+    for (let i = 0; i < opts.each; i++) yield deriveDisclosure(generateBudget(base + i, size), catalog, DEPARTMENT, TEMPLATE);
   }
   await phase("sample (洛龙区社区治理和服务创新办公室)", function* () {
     for (let i = 0; i < opts.each; i++) yield variant(sample, i);
@@ -174,7 +183,7 @@ async function main(): Promise<void> {
   const renderMs = new Map<string, number>([...renderers.keys()].map((f) => [f, 0]));
   const at = [...new Set([Math.min(100, opts.n), opts.n])];
   for (let i = 0; i < opts.n; i++) {
-    const d = deriveDisclosure(generateBudget(10_000 + i, TYPICAL), catalog);
+    const d = deriveDisclosure(generateBudget(10_000 + i, TYPICAL), catalog, DEPARTMENT, TEMPLATE);
     for (const [format, render] of renderers) renderMs.set(format, renderMs.get(format)! + (await time(render, d)));
     if (at.includes(i + 1)) marks.push({ n: i + 1, peak: peakRss, seconds: (performance.now() - b0) / 1000 });
     if ((i + 1) % 100 === 0 && i + 1 !== opts.n) process.stdout.write(`  ${i + 1}/${opts.n} (${((performance.now() - b0) / 1000).toFixed(0)} s, RSS ${mb(peakRss)} MB)\n`);

@@ -31,4 +31,10 @@ describe("2021 sample golden files", async () => {
     const [central] = deriveAll(budget, new CatalogIndex(builtInCatalog(2021)!), "central9");
     golden("department-central9.txt", renderText(central!));
   });
+  // Shanghai's district template: tables 1–8 in 元, table 9 in 万元, 编制部门 / 编制单位, 预算单位 titles.
+  for (const d of deriveAll(budget, new CatalogIndex(builtInCatalog(2021)!), "shanghai-district-2025")) {
+    const stem = d.scope.kind === "department" ? "department" : `unit-${d.scope.code}`;
+    it(`${stem}, Shanghai district template: text`, () => golden(`${stem}-shanghai-district-2025.txt`, renderText(d)));
+    it(`${stem}, Shanghai district template: disclosure.json`, () => golden(`${stem}-shanghai-district-2025.json`, renderJson(d)));
+  }
 });

@@ -153,9 +153,10 @@ describe("round trips", () => {
   it("entry workbook, over generated Jiangsu-style budgets: the same budget back (property)", async () => {
     await fc.assert(
       fc.asyncProperty(arbJiangsuBudget, async (b) => {
-        expect(await parseEntryWorkbook(await writeEntryWorkbook(b, builtInCatalog(2021)!), "g.xlsx")).toEqual(b);
+        // a sheet writes no row for an empty map (reasons: {}, byClass: {}): an empty map and none are one budget
+        expect(withoutEmptyMaps(await parseEntryWorkbook(await writeEntryWorkbook(b, builtInCatalog(2021)!), "g.xlsx"))).toEqual(withoutEmptyMaps(b));
       }),
-      { numRuns: 8 },
+      { numRuns: 20 },
     );
   }, 120_000);
 
@@ -186,3 +187,15 @@ profile: { duties: [], organisation: "" }
     }
   });
 });
+
+/** `value` with every empty object (not array) left out, recursively. */
+function withoutEmptyMaps(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutEmptyMaps);
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const w = withoutEmptyMaps(v);
+    if (w !== undefined && !(typeof w === "object" && w !== null && !Array.isArray(w) && Object.keys(w).length === 0)) out[k] = w;
+  }
+  return out;
+}

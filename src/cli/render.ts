@@ -3,6 +3,7 @@
  * the top of the output, each unit's under units/<code>/. Given a directory of budgets, renders each into
  * <out>/<name>/ with a progress bar; one bad budget never stops the batch, and a summary says what failed.
  */
+import { DEFAULT_TEMPLATE_ID, findTemplate } from "../core/templates/index.ts";
 import { mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { SingleBar } from "cli-progress";
@@ -19,6 +20,9 @@ import { formatFindings, placeFindings } from "./check.ts";
 export interface RenderOptions extends CatalogOptions {
   out: string;
   format: string;
+  /** 公开模板 id (src/core/templates) */
+  template?: string;
+  /** the old name of --template */
   layout?: string;
   progress?: boolean;
   /** 草稿: render past error-level findings, every page and sheet marked 草稿 未经审核 */
@@ -55,10 +59,11 @@ export function parseFormats(list: string): string[] {
   return formats;
 }
 
+/** The template --template (or its old name --layout) names; the default template when neither is given. */
 export function parseLayout(layout: string | undefined): Layout {
-  const l = layout ?? "henan13";
-  if (!(LAYOUTS as readonly string[]).includes(l)) throw new InputError([{ file: "--layout", message: `未知表格样式 ${l} / unknown layout; 可用 / available: ${LAYOUTS.join(", ")}` }]);
-  return l as Layout;
+  const l = layout ?? DEFAULT_TEMPLATE_ID;
+  if (!findTemplate(l)) throw new InputError([{ file: "--template", message: `未知公开模板 ${l} / unknown template; 可用 / available: ${LAYOUTS.join(", ")}` }]);
+  return l;
 }
 
 /**
@@ -122,7 +127,7 @@ export async function batchEntries(dir: string): Promise<string[] | undefined> {
 export async function renderCommand(budgetPath: string, opts: RenderOptions, io: Io): Promise<number> {
   try {
     const formats = parseFormats(opts.format);
-    const layout = parseLayout(opts.layout);
+    const layout = parseLayout(opts.template ?? opts.layout);
     const batch = await batchEntries(budgetPath);
     if (!batch) {
       const { written, findings, title } = await renderOne(budgetPath, opts.out, formats, layout, opts, io.err);

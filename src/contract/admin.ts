@@ -5,6 +5,9 @@ import { severity, timestamp, finding, type Wire } from "./common.ts";
 export const healthAnswer = z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]) });
 
 /** 业务科室 — a finance division and the departments it reviews. */
+/** 公开模板 of the region: its registry id and name. */
+export const regionTemplateAnswer = z.object({ template: z.string().describe("公开模板 id (src/core/templates)"), name: z.string() });
+
 export const divisionsAnswer = z.object({ divisions: z.array(z.object({ id: z.number().int(), name: z.string(), departmentIds: z.array(z.number().int()) })) });
 
 /** 审计日志 — one entry of the append-only log. */
@@ -57,7 +60,7 @@ export const catalogLoaded = z.object({ id: z.number().int(), kind: catalogKind,
 export const auditSummary = z.object({
   name: z.string(),
   files: z.array(z.string()),
-  template: z.string().describe("henan13, central9 or other"),
+  template: z.string().describe("公开模板 id (henan13, central9, shanghai-district-2025 …) or unknown"),
   year: z.number().int().optional(),
   department: z.string().optional(),
   tables: z.number().int(),

@@ -1,26 +1,28 @@
 /**
- * 公开文件 — a disclosure: the 13 tables and the narrative of one scope (the department or one unit),
+ * 公开文件 — a disclosure: its template's tables and the narrative of one scope (the department or one unit),
  * all derived from the budget. Renderers (src/formats) draw it; nothing here rounds money.
  */
 import type { CatalogIndex } from "./catalog.ts";
-import { deriveCentral9 } from "./derive/central9.ts";
-import { deriveHenan13 } from "./derive/henan13.ts";
 import { type Figures, computeFigures } from "./derive/figures.ts";
 import { type Ledger, buildLedger } from "./derive/ledger.ts";
 import { type Scope, type ScopeRef, departmentScope, unitScope, unitScopes } from "./derive/scope.ts";
+import { deriveTables } from "./derive/shapes.ts";
 import type { Budget } from "./model.ts";
 import { type Narrative, deriveNarrative } from "./narrative/narrative.ts";
 import { type ScopeFigures, createRuleContext } from "./rules/engine.ts";
 import type { Finding, Rule } from "./rules/finding.ts";
 import { ALL_RULES, runRules } from "./rules/index.ts";
+import { DEFAULT_TEMPLATE_ID, TEMPLATE_IDS, templateById } from "./templates/index.ts";
 import type { DisclosureTable } from "./table.ts";
 
-/** 表格样式: Henan's 13 tables, or the central 9-table set other provinces use. */
-export type Layout = "henan13" | "central9";
+/** 公开模板 — the id of a template in the registry (src/core/templates): henan13, central9, shanghai-district-2025 … */
+export type Layout = string;
 
-export const LAYOUTS: readonly Layout[] = ["henan13", "central9"];
+/** Every template id, in the registry's order. */
+export const LAYOUTS: readonly Layout[] = TEMPLATE_IDS;
 
 export interface Disclosure {
+  /** the template the tables are drawn in (a registry id) */
   layout: Layout;
   year: number;
   scope: { kind: ScopeRef["kind"]; code: string; name: string };
@@ -64,12 +66,12 @@ export function scopeOf(budget: Budget, ref: ScopeRef): Scope {
 }
 
 /** The disclosure of one scope (the department by default) in the given layout. */
-export function deriveDisclosure(budget: Budget, catalog: CatalogIndex, ref: ScopeRef = { kind: "department" }, layout: Layout = "henan13"): Disclosure {
+export function deriveDisclosure(budget: Budget, catalog: CatalogIndex, ref: ScopeRef = { kind: "department" }, layout: Layout = DEFAULT_TEMPLATE_ID): Disclosure {
   return disclosureOf(budget, catalog, scopeOf(budget, ref), layout);
 }
 
 /** The department's disclosure and one for each of its units (实施条例 第六条). */
-export function deriveAll(budget: Budget, catalog: CatalogIndex, layout: Layout = "henan13"): Disclosure[] {
+export function deriveAll(budget: Budget, catalog: CatalogIndex, layout: Layout = DEFAULT_TEMPLATE_ID): Disclosure[] {
   const all = [disclosureOf(budget, catalog, departmentScope(budget), layout)];
   for (const scope of unitScopes(budget)) all.push(disclosureOf(budget, catalog, scope, layout));
   return all;
@@ -102,7 +104,7 @@ export function deriveAndCheck(budget: Budget, catalog: CatalogIndex, opts: Deri
   const known: ScopeFigures = { scope, figures: sums.figures };
   const ctx = createRuleContext(budget, catalog, ref.kind === "department" ? { department: known, departmentLedger: sums.ledger } : { units: new Map([[ref.code, known]]) });
   const findings = runRules(ctx, opts.rules ?? ALL_RULES);
-  return { disclosure: assemble(budget, catalog, scope, opts.layout ?? "henan13", sums), findings };
+  return { disclosure: assemble(budget, catalog, scope, opts.layout ?? DEFAULT_TEMPLATE_ID, sums), findings };
 }
 
 /** `deriveAll` and `checkBudget` of one budget in one call (see `deriveAndCheck`). */
@@ -111,7 +113,7 @@ export function deriveAllAndCheck(
   catalog: CatalogIndex,
   opts: Omit<DeriveAndCheckOptions, "ref"> = {},
 ): { disclosures: Disclosure[]; findings: Finding[] } {
-  const layout = opts.layout ?? "henan13";
+  const layout = opts.layout ?? DEFAULT_TEMPLATE_ID;
   const department = departmentScope(budget);
   const disclosures = [disclosureOf(budget, catalog, department, layout)];
   const units = new Map<string, ScopeFigures>();
@@ -122,15 +124,6 @@ export function deriveAllAndCheck(
   }
   const ctx = createRuleContext(budget, catalog, { department: { scope: department, figures: disclosures[0]!.figures }, units });
   return { disclosures, findings: runRules(ctx, opts.rules ?? ALL_RULES) };
-}
-
-/**
- * A unit's own disclosure is titled as the unit's, as its cover is (单位预算): 2021年单位收支总体情况表, not
- * 部门…; titles that already name both (部门（单位）整体绩效目标表) stay as they are.
- */
-function unitTitled(kind: ScopeRef["kind"], tables: DisclosureTable[]): DisclosureTable[] {
-  if (kind === "department") return tables;
-  return tables.map((t) => (/年部门(?!（单位）)/.test(t.title) ? { ...t, title: t.title.replace(/年部门(?!（单位）)/, "年单位") } : t));
 }
 
 /** A scope's ledger and its figures: what the tables, the narrative and the rules share. */
@@ -158,7 +151,7 @@ function assemble(budget: Budget, catalog: CatalogIndex, scope: Scope, layout: L
     title: `${scope.name}${budget.year}年度${ref.kind === "department" ? "部门" : "单位"}预算`,
     date: budget.date,
     ...(budget.provenance ? { provenance: budget.provenance } : {}),
-    tables: unitTitled(ref.kind, layout === "henan13" ? deriveHenan13(scope, catalog, budget.department, ledger) : deriveCentral9(scope, catalog)),
+    tables: deriveTables(templateById(layout), { scope, catalog, ledger, department: budget.department }),
     narrative: deriveNarrative(budget, scope, catalog, figures, ledger),
     figures,
   };

@@ -192,3 +192,16 @@ function formatCents(cents: number, grouped = false): string {
   const frac = TWO_DIGITS[cents2] ?? String(cents2).padStart(2, "0"); // (an amount not of whole 分 prints as before)
   return `${cents < 0 ? "-" : ""}${grouped ? group(String(int)) : int}.${frac}`;
 }
+
+/** 金额单位 — what a printed table's amounts are in: 元 (exact 分) or 万元 (rounded half up). */
+export type PrintUnit = "元" | "万元";
+
+/** An amount as a table in `unit` prints it: "4,117.91" (万元) or "41,179,100.00" (元); `grouped` false: no separators. */
+export function formatIn(unit: PrintUnit, amount: Fen, grouped = true): string {
+  return unit === "元" ? formatCents(amount, grouped) : formatCents(toWanYuanCents(amount), grouped);
+}
+
+/** The printed value in `unit` as a JSON or spreadsheet number (exactly the printed digits). */
+export function toUnitNumber(unit: PrintUnit, amount: Fen): number {
+  return unit === "元" ? toYuan(amount) : toWanYuan(amount);
+}

@@ -2,7 +2,7 @@
  * The neutral table (中性表格): what every renderer (json, html, xlsx, pdf) draws and every importer
  * rebuilds. Amounts stay exact (分) here; rounding to 万元 happens only at presentation.
  */
-import type { Fen } from "./money.ts";
+import type { Fen, PrintUnit } from "./money.ts";
 
 /** What a column holds: codes and text are strings; money cells are exact 分. */
 export type ColumnKind = "code" | "text" | "money";
@@ -42,16 +42,22 @@ export interface Merge {
 
 /** One disclosure table. */
 export interface DisclosureTable {
-  /** stable id: "t01" … "t13" (Henan) or "c1" … "c9" (central) */
+  /** stable id within its template: "t01" … "t13" (Henan), "c1" … "c9" (central), "sh1" … (Shanghai) */
   id: string;
-  /** the number printed in the contents (一 … 十三) */
+  /** position in the contents and in print (1-based) */
   number: number;
+  /** what the contents print before the title, from the template: "一、" or "1. " */
+  contentsPrefix: string;
+  /** 表号 printed above the title where the template prints one ("表1", "公开01表") */
+  printedNumber?: string;
   /** 表名, e.g. 2021年部门收支总体情况表 */
   title: string;
+  /** the label before the publisher's name: 单位名称, or 编制部门 / 编制单位 (Shanghai) */
+  unitNameLabel: string;
   /** 单位名称 */
   unitName: string;
-  /** 金额单位 — always 万元 in print */
-  unit: "万元";
+  /** 金额单位 — as the template prints this table: 万元 or 元, two decimals */
+  unit: PrintUnit;
   columns: Column[];
   header: HeaderCell[][];
   rows: Row[];

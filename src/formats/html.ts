@@ -3,18 +3,17 @@
  * stylesheet (A4; wide tables on landscape pages; table headers repeat on every printed page).
  */
 import { DRAFT_MARK, type Disclosure, documentKind } from "../core/disclosure.ts";
-import { formatWanYuanGrouped } from "../core/money.ts";
+import { type PrintUnit, formatIn } from "../core/money.ts";
 import type { Cell, DisclosureTable } from "../core/table.ts";
 
-const CN_NUM = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三"];
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-function cellHtml(c: Cell, kind: string): string {
+function cellHtml(c: Cell, kind: string, unit: PrintUnit): string {
   if (c === null) return "";
-  if (typeof c === "number") return formatWanYuanGrouped(c as never);
+  if (typeof c === "number") return formatIn(unit, c as never);
   return escapeHtml(kind === "code" ? c : c);
 }
 
@@ -34,7 +33,7 @@ function bodyHtml(t: DisclosureTable): string {
           const a = anchors.get(`${r},${c}`);
           const span = a ? `${a.rowSpan > 1 ? ` rowspan="${a.rowSpan}"` : ""}${a.colSpan > 1 ? ` colspan="${a.colSpan}"` : ""}` : "";
           const kind = typeof cell === "number" ? "money" : (t.columns[c]?.kind ?? "text");
-          return `<td class="${kind}"${span}>${cellHtml(cell, kind)}</td>`;
+          return `<td class="${kind}"${span}>${cellHtml(cell, kind, t.unit)}</td>`;
         })
         .join("");
       return `<tr class="${row.kind}">${tds}</tr>`;
@@ -49,8 +48,8 @@ function tableHtml(t: DisclosureTable): string {
     .join("\n");
   const cols = t.columns.map((c) => `<col style="width:${c.width ?? 10}em">`).join("");
   return `<section class="table-page${wide ? " wide" : ""}" id="${t.id}">
-<h3>${escapeHtml(t.title)}</h3>
-<div class="table-meta"><span>单位名称：${escapeHtml(t.unitName)}</span><span>单位：${t.unit}</span></div>
+${t.printedNumber ? `<p class="printed-number">${escapeHtml(t.printedNumber)}</p>\n` : ""}<h3>${escapeHtml(t.title)}</h3>
+<div class="table-meta"><span>${escapeHtml(t.unitNameLabel)}：${escapeHtml(t.unitName)}</span><span>单位：${t.unit}</span></div>
 <table class="disclosure ${t.id}"><colgroup>${cols}</colgroup>
 ${thead ? `<thead>\n${thead}\n</thead>` : ""}
 <tbody>
@@ -147,7 +146,7 @@ ${p.sections.map((s) => `<h3 id="${s.id}">${escapeHtml(s.title)}</h3>\n${s.parag
   const toc = `<nav class="toc"><h2>目 录</h2><ol>
 ${d.narrative.parts.map((p) => `<li><a href="#${p.id}">${escapeHtml(p.title)}</a></li>`).join("\n")}
 <li>附件：${escapeHtml(d.scope.name)}${escapeHtml(kind.attachments)}<ol>
-${d.tables.map((t) => `<li><a href="#${t.id}">${CN_NUM[t.number] ?? t.number}、${escapeHtml(t.title)}</a></li>`).join("\n")}
+${d.tables.map((t) => `<li><a href="#${t.id}">${escapeHtml(t.contentsPrefix + t.title)}</a></li>`).join("\n")}
 </ol></li></ol></nav>`;
   const date = d.date ? /^(\d{4})-(\d{2})/.exec(d.date) : null;
   return `<!DOCTYPE html>

@@ -1,17 +1,20 @@
 /**
- * disclosure.json — every table as {id, title, unit, header, rows} with money as JSON numbers in 万元
- * exactly as printed, and every narrative section as text.
+ * disclosure.json — every table as {id, title, unit, header, rows} with money as JSON numbers in the
+ * table's unit (万元 or 元) exactly as printed, and every narrative section as text.
  */
 import { DRAFT_MARK, type Disclosure } from "../core/disclosure.ts";
-import { toWanYuan } from "../core/money.ts";
+import { type PrintUnit, toUnitNumber } from "../core/money.ts";
 import type { DisclosureTable } from "../core/table.ts";
 
 export interface JsonTable {
   id: string;
   number: number;
+  contentsPrefix: string;
+  printedNumber?: string;
   title: string;
+  unitNameLabel: string;
   unitName: string;
-  unit: "万元";
+  unit: PrintUnit;
   header: { text: string; colSpan?: number; rowSpan?: number }[][];
   columns: { key: string; kind: string }[];
   rows: (string | number | null)[][];
@@ -25,12 +28,15 @@ export function tableToJson(t: DisclosureTable): JsonTable {
   return {
     id: t.id,
     number: t.number,
+    contentsPrefix: t.contentsPrefix,
+    ...(t.printedNumber ? { printedNumber: t.printedNumber } : {}),
     title: t.title,
+    unitNameLabel: t.unitNameLabel,
     unitName: t.unitName,
     unit: t.unit,
     header: t.header,
     columns: t.columns.map((c) => ({ key: c.key, kind: c.kind })),
-    rows: t.rows.map((r) => r.cells.map((c) => (typeof c === "number" ? toWanYuan(c) : c))),
+    rows: t.rows.map((r) => r.cells.map((c) => (typeof c === "number" ? toUnitNumber(t.unit, c) : c))),
     rowKinds: t.rows.map((r) => r.kind),
     merges: t.merges,
     ...(t.note ? { note: t.note } : {}),

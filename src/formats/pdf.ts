@@ -5,7 +5,7 @@
  * Typst (typst-ts, in-process) lays the document out. The markup is one fixed template; the disclosure
  * goes in as JSON through `sys.inputs` and the template reads it with `json()`, so no text of the budget
  * is ever parsed as Typst markup (nothing to escape, nothing to inject). Money is formatted here, in
- * TypeScript, with `formatWanYuanGrouped`: Typst only prints strings.
+ * TypeScript, with `formatIn` (the table's unit): Typst only prints strings.
  *
  * Fonts: Noto Serif SC (body, tables) and Noto Sans SC (headings, table headers), TTF files from the
  * `@expo-google-fonts/*` npm packages (SIL OFL 1.1), loaded once from node_modules and handed to Typst as
@@ -14,9 +14,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
-import { chineseNumber } from "../core/catalog.ts";
 import { DRAFT_MARK, type Disclosure, documentKind } from "../core/disclosure.ts";
-import { type Fen, formatWanYuanGrouped } from "../core/money.ts";
+import { type Fen, type PrintUnit, formatIn } from "../core/money.ts";
 import type { Cell, ColumnKind, DisclosureTable, RowKind } from "../core/table.ts";
 import { headerGrid } from "../core/table.ts";
 
@@ -81,6 +80,10 @@ interface PdfTable {
   title: string;
   /** outline entry: 一、2021年部门收支总体情况表 */
   entry: string;
+  /** 表号 above the title, where the template prints one */
+  printedNumber: string | null;
+  /** 单位名称 / 编制部门 / 编制单位 */
+  unitNameLabel: string;
   unitName: string;
   unit: string;
   wide: boolean;
@@ -180,8 +183,8 @@ function lineCount(text: string, width: number, size: number, bold: boolean): nu
   return lines;
 }
 
-function money(c: Cell): string {
-  return typeof c === "number" ? formatWanYuanGrouped(c as Fen) : "";
+function money(c: Cell, unit: PrintUnit): string {
+  return typeof c === "number" ? formatIn(unit, c as Fen) : "";
 }
 
 const BOLD_KINDS: ReadonlySet<RowKind> = new Set(["total", "subtotal", "unit", "section"]);
@@ -219,7 +222,7 @@ function bodyCells(t: DisclosureTable): Placed[] {
       const align: Align = isMoney ? "r" : row.kind === "section" || row.kind === "total" ? "c" : DEFAULT_ALIGN[t.columns[c]?.kind ?? "text"];
       const m = anchors.get(`${r},${c}`);
       out.push({
-        text: isMoney ? money(cell) : (cell ?? ""),
+        text: isMoney ? money(cell, t.unit) : (cell ?? ""),
         align,
         bold,
         fill: row.kind === "section",
@@ -454,7 +457,9 @@ function tableData(t: DisclosureTable): PdfTable {
   const aligns = t.columns.map((c) => DEFAULT_ALIGN[c.kind]);
   return {
     title: t.title,
-    entry: `${chineseNumber(t.number)}、${t.title}`,
+    printedNumber: t.printedNumber ?? null,
+    entry: `${t.contentsPrefix}${t.title}`,
+    unitNameLabel: t.unitNameLabel,
     unitName: t.unitName,
     unit: t.unit,
     wide,
@@ -576,9 +581,10 @@ export const TYPST_TEMPLATE = String.raw`
   page(flipped: t.wide, margin: (x: t.margin.x * 1mm, top: t.margin.top * 1mm, bottom: t.margin.bottom * 1mm))[
     #if i == 0 { place(hide(heading(level: 1, D.attachments))) }
     #place(hide(heading(level: 2, t.entry)))
+    #if t.printedNumber != none { text(size: 10pt, t.printedNumber) }
     #align(center, text(font: (sans, serif), weight: "bold", size: 15pt, t.title))
     #v(0.2em)
-    #text(size: 10pt, grid(columns: (1fr, auto), column-gutter: 1em, [单位名称：#t.unitName], [单位：#t.unit]))
+    #text(size: 10pt, grid(columns: (1fr, auto), column-gutter: 1em, [#t.unitNameLabel：#t.unitName], [单位：#t.unit]))
     #v(-0.4em)
     #{
       set text(size: t.size * 1pt)

@@ -3,14 +3,14 @@
  * (header grid first, merged cells written once). Readable in a diff, so golden files use it.
  */
 import { DRAFT_MARK, type Disclosure, documentKind } from "../core/disclosure.ts";
-import { formatWanYuan } from "../core/money.ts";
+import { formatIn } from "../core/money.ts";
 import { type DisclosureTable, headerGrid } from "../core/table.ts";
 
 export function tableToText(t: DisclosureTable): string {
   const width = t.columns.length;
-  const lines = [`## ${t.title}`, "", `单位名称：${t.unitName}`, "", `单位：${t.unit}`, ""];
+  const lines = [...(t.printedNumber ? [t.printedNumber, ""] : []), `## ${t.title}`, "", `${t.unitNameLabel}：${t.unitName}`, "", `单位：${t.unit}`, ""];
   for (const row of headerGrid(t.header, width)) lines.push(row.map((c) => c?.text ?? "").join("\t"));
-  for (const row of t.rows) lines.push(row.cells.map((c) => (c === null ? "" : typeof c === "number" ? formatWanYuan(c as never) : c)).join("\t"));
+  for (const row of t.rows) lines.push(row.cells.map((c) => (c === null ? "" : typeof c === "number" ? formatIn(t.unit, c as never, false) : c)).join("\t"));
   if (t.note) lines.push("", `说明：${t.note}`);
   return `${lines.join("\n")}\n`;
 }

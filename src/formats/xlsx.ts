@@ -9,7 +9,7 @@
  */
 import ExcelJS from "exceljs";
 import { DRAFT_MARK, type Disclosure } from "../core/disclosure.ts";
-import { type Fen, formatWanYuanGrouped, toWanYuan } from "../core/money.ts";
+import { type Fen, type PrintUnit, formatIn, toUnitNumber } from "../core/money.ts";
 import { type Cell, type DisclosureTable, headerGrid } from "../core/table.ts";
 
 export const MONEY_FORMAT = "#,##0.00";
@@ -48,9 +48,9 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-function cellText(c: Cell): string {
+function cellText(c: Cell, unit: PrintUnit): string {
   if (c === null) return "";
-  return typeof c === "number" ? formatWanYuanGrouped(c as Fen) : c;
+  return typeof c === "number" ? formatIn(unit, c as Fen) : c;
 }
 
 /**
@@ -97,7 +97,7 @@ function columnWidths(t: DisclosureTable): number[] {
       if (covered.has(key) || multiColumn.has(key)) return;
       const v = row.cells[c] ?? null;
       // bold rows are a little wider
-      const w = displayWidth(cellText(v)) * (row.kind === "detail" ? 1 : 1.05);
+      const w = displayWidth(cellText(v, t.unit)) * (row.kind === "detail" ? 1 : 1.05);
       content = Math.max(content, typeof v === "number" || col.kind !== "text" ? w : Math.min(w, MAX_TEXT_WIDTH - 2));
     });
     return Math.max(hint, Math.ceil(content + 3));
@@ -185,12 +185,12 @@ function writeTitle(ws: ExcelJS.Worksheet, t: DisclosureTable, width: number, wi
   if (width > 1) {
     if (width > 2) ws.mergeCells(2, 1, 2, width - 1);
     const name = ws.getCell(2, 1);
-    putText(name, `单位名称：${t.unitName}`);
+    putText(name, `${t.unitNameLabel}：${t.unitName}`);
     name.font = font(false);
     name.alignment = { horizontal: "left", vertical: "middle" };
     putText(unit, `单位：${t.unit}`);
   } else {
-    putText(unit, `单位名称：${t.unitName}\u3000单位：${t.unit}`);
+    putText(unit, `${t.unitNameLabel}：${t.unitName}\u3000单位：${t.unit}`);
   }
   unit.font = font(false);
   unit.alignment = { horizontal: "right", vertical: "middle" };
@@ -243,7 +243,7 @@ function writeBody(ws: ExcelJS.Worksheet, t: DisclosureTable, widths: number[], 
       if (row.kind === "section") cell.fill = SECTION_FILL;
       const v = covered.has(`${r},${c}`) ? null : (row.cells[c] ?? null);
       if (typeof v === "number") {
-        cell.value = toWanYuan(v as Fen);
+        cell.value = toUnitNumber(t.unit, v as Fen);
         cell.numFmt = MONEY_FORMAT;
         cell.alignment = { horizontal: "right", vertical: "middle", indent: 1 };
         return;

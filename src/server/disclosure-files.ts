@@ -6,6 +6,7 @@ import type { Budget } from "../core/model.ts";
 import { RENDERERS } from "../formats/renderers.ts";
 import type { PublicationFile } from "../store/repos/publications.ts";
 import { AppError } from "./errors.ts";
+import { DEFAULT_TEMPLATE_ID } from "../core/templates/index.ts";
 
 export const CONTENT_TYPES: Record<string, string> = {
   json: "application/json; charset=utf-8",
@@ -42,7 +43,7 @@ export function deriveScope(budget: Budget, catalog: CatalogIndex, scope: string
 }
 
 /** Every disclosure of the budget (实施条例 第六条: units publish with their department) in every format. */
-export async function renderAll(budget: Budget, catalog: CatalogIndex, formats: readonly string[], layout: Layout = "henan13"): Promise<PublicationFile[]> {
+export async function renderAll(budget: Budget, catalog: CatalogIndex, formats: readonly string[], layout: Layout = DEFAULT_TEMPLATE_ID): Promise<PublicationFile[]> {
   const files: PublicationFile[] = [];
   for (const d of deriveAll(budget, catalog, layout)) for (const f of formats) files.push(await renderFile(d, f));
   return files;

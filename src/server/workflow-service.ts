@@ -10,6 +10,7 @@ import { type TransitionInput, type WorkflowAction, transition } from "../core/w
 import { type BudgetSummary, lockBudget, recordTransition, setState } from "../store/repos/budgets.ts";
 import { writeFacts } from "../store/repos/facts.ts";
 import { type PublicationFile, insertPublication, nextPublicationNumber } from "../store/repos/publications.ts";
+import { regionTemplate } from "../store/repos/tenancy.ts";
 import { tenancyOf } from "./access.ts";
 import { audit } from "./audit.ts";
 import { checkStoredBudget, loadBudget } from "./budget-service.ts";
@@ -41,7 +42,7 @@ export async function moveBudget(ctx: AppContext, req: FastifyRequest, user: Ses
     if ((await nextPublicationNumber(ctx.db, b.id)) > 1 && !move.changeNote?.trim()) {
       throw new AppError("invalid", "更正后再次公开须填写更正说明 / a corrected publication needs a change note (changeNote)");
     }
-    files = await renderAll(budget, await ctx.catalogs.get(ctx.db, b.regionId, b.year), ctx.options.publishFormats);
+    files = await renderAll(budget, await ctx.catalogs.get(ctx.db, b.regionId, b.year), ctx.options.publishFormats, await regionTemplate(ctx.db, b.regionId));
   }
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockBudget(trx, b.id);

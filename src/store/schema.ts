@@ -20,6 +20,8 @@ export interface RegionTable {
   parent_id: number | null;
   /** 级次 */
   level: Generated<RegionLevel>;
+  /** 公开模板 its departments publish in (a registry id, src/core/templates) */
+  disclosure_template: Generated<string>;
 }
 
 export interface DepartmentTable {

@@ -7,24 +7,34 @@ import { continues, joinBrokenLines } from "../../src/audit/core/paragraphs.ts";
 import { classifyTitle } from "../../src/audit/core/titles.ts";
 
 describe("classifyTitle", () => {
+  // the kind, and the templates whose own or accepted titles these are (a variant names none)
   it.each([
-    ["2021年部门收支总体情况表", "summary", "henan"],
-    ["### 2021年部门收支总体情况表", "summary", "henan"],
-    ["一、2021 年部门收支总体情况表", "summary", "henan"],
-    ["2021年政府性基金支出情况表", "government-fund", "henan"],
-    ["2021年政府性基金预算支出情况表", "government-fund", "henan"],
-    ["2021年机关运行经费", "operating-cost", "henan"],
-    ["一般公共预算基本支出预算表", "gpb-basic", "henan"],
-    ["2021年支出预算分类汇总表（按支出经济分类）", "economic", "henan"],
-    ["2021年一般公共预算“三公”经费支出情况表", "three-public", "henan"],
-    ["洛龙区部门（单位）整体绩效目标申报表", "department-targets", "henan"],
-    ["洛阳市洛龙区2021年度部门预算项目绩效目标表", "project-targets", "henan"],
-    ["2021年部门收支总表", "summary", "central"],
-    ["2021年一般公共预算支出表", "gpb-expenditure", "central"],
-    ["2021年一般公共预算基本支出表", "gpb-basic", "central"],
-    ["2021年财政拨款收支总表", "appropriation", "central"],
-  ])("%s → %s", (title, kind, style) => {
-    expect(classifyTitle(title)).toMatchObject({ kind, style });
+    ["2021年部门收支总体情况表", "summary", ["henan13"]],
+    ["### 2021年部门收支总体情况表", "summary", ["henan13"]],
+    ["一、2021 年部门收支总体情况表", "summary", ["henan13"]],
+    ["2021年政府性基金支出情况表", "government-fund", ["henan13"]],
+    ["2021年政府性基金预算支出情况表", "government-fund", ["henan13"]],
+    ["2021年机关运行经费", "operating-cost", ["henan13"]],
+    ["一般公共预算基本支出预算表", "gpb-basic", ["henan13"]],
+    ["2021年支出预算分类汇总表（按支出经济分类）", "economic", ["henan13"]],
+    ["2021年一般公共预算“三公”经费支出情况表", "three-public", ["henan13"]],
+    ["洛龙区部门（单位）整体绩效目标申报表", "department-targets", []],
+    ["洛阳市洛龙区2021年度部门预算项目绩效目标表", "project-targets", []],
+    ["2021年部门收支总表", "summary", ["central9"]],
+    ["2021年一般公共预算支出表", "gpb-expenditure", ["central9"]],
+    ["2021年一般公共预算基本支出表", "gpb-basic", ["central9"]],
+    ["2021年财政拨款收支总表", "appropriation", ["central9"]],
+    ["2025年部门财务收支预算总表", "summary", ["shanghai-district-2025"]],
+    ["  2. 2025年部门收入预算总表", "income", ["shanghai-district-2025"]],
+    ["2025年预算单位支出预算总表", "expenditure", ["shanghai-district-2025"]],
+    ["4．2025年部门财政拨款收支预算总表", "appropriation", ["shanghai-district-2025"]],
+    ["2025年部门一般公共预算支出功能分类预算表", "gpb-expenditure", ["shanghai-district-2025"]],
+    ["2025年部门一般公共预算基本支出部门预算经济分类预算表", "gpb-basic", ["shanghai-district-2025"]],
+    ["9.2025年单位“三公”经费和机关运行经费预算表", "three-public", ["shanghai-district-2025"]],
+  ])("%s → %s", (title, kind, templates) => {
+    const info = classifyTitle(title);
+    expect(info?.kind).toBe(kind);
+    expect([...(info?.templates.keys() ?? [])]).toEqual(templates);
   });
 
   it("reads the year and refuses narrative headings and plain text", () => {
@@ -76,11 +86,16 @@ describe("assembleDocument", () => {
   const table = (title: string, unitName = "某局"): RawTable => ({ title, place: { file: "t.txt" }, unitName, unit: "万元", header: [], body: [], notes: [] });
   const file = (titles: string[]): DocumentFile => ({ name: "t.txt", format: "text", parts: [], tables: titles.map((t) => table(t)), sections: [], problems: [] });
 
-  it("detects Henan's 13 tables, the central 9, or other; the year and the department", () => {
+  it("detects the template from its titles (Henan 13, central 9, Shanghai), or unknown; the year and the department", () => {
     const henan = assembleDocument("d", [file(["2021年部门收支总体情况表", "2021年部门收入总体情况表", "2021年机关运行经费"])]);
     expect(henan.meta).toMatchObject({ template: "henan13", year: 2021, department: "某局" });
     expect(assembleDocument("d", [file(["2022年部门收支总表", "2022年部门收入总表", "2022年部门支出总表"])]).meta).toMatchObject({ template: "central9", year: 2022 });
-    expect(assembleDocument("d", [file(["2021年部门收支总表"])]).meta.template).toBe("other");
+    expect(assembleDocument("d", [file(["2021年部门收支总表"])]).meta.template).toBe("unknown");
+    const shanghai = ["2025年部门财务收支预算总表", "2025年部门收入预算总表", "2025年部门支出预算总表", "2025年部门“三公”经费和机关运行经费预算表"];
+    expect(assembleDocument("d", [file(shanghai)]).meta.template).toBe("shanghai-district-2025");
+    // variants of no template's own wording, and a mixture with no majority, are not guessed
+    expect(assembleDocument("d", [file(["2021年政府性基金支出表", "洛龙区部门（单位）整体绩效目标申报表", "2021年某某预算表"])]).meta.template).toBe("unknown");
+    expect(assembleDocument("d", [file(["2021年部门收支总表", "2021年部门收入总表", "2021年部门支出总表", "2021年部门收支总体情况表", "2021年部门收入总体情况表", "2021年部门支出总体情况表"])]).meta.template).toBe("unknown");
   });
 
   it("joins several files into one document (a narrative file and a tables file)", () => {

@@ -1,7 +1,8 @@
 /**
  * Round trip: what Yusuan renders, imported and audited, gives no finding above info, and the imported
  * tables equal the derived ones (every printed row, every amount to the 分 as printed) — for the 2021
- * sample and, as a fast-check property, for generated budgets in both layouts, department and units.
+ * sample and, as a fast-check property, for generated budgets in every template of the registry,
+ * department and units; and the audit detects the template each was rendered in.
  *
  * Generated budgets are valid but not always clean: an indicator may have no target (a data finding
  * `yusuan check` reports too) and "三公" may rise against last year (a warning, 只减不增). The property is
@@ -17,7 +18,8 @@ import { allAmounts } from "../../src/audit/core/interpret.ts";
 import { importText } from "../../src/audit/importers/text.ts";
 import type { Disclosure } from "../../src/core/disclosure.ts";
 import type { Budget, ThreePublic } from "../../src/core/model.ts";
-import { type Fen, formatWanYuan, toWanYuanCents } from "../../src/core/money.ts";
+import { type Fen, formatIn, toWanYuanCents } from "../../src/core/money.ts";
+import { TEMPLATE_IDS } from "../../src/core/templates/index.ts";
 import { renderText } from "../../src/formats/text.ts";
 import { SMALL_SIZE, generateBudget } from "../support/generate.ts";
 import { catalog2021, disclosures, printedRows, sampleBudget } from "./support.ts";
@@ -44,6 +46,7 @@ export function clean(b: Budget): Budget {
 /** Audits Yusuan's txt of a disclosure; checks the tables came back exactly; returns the findings above info. */
 function roundTrip(d: Disclosure): string[] {
   const doc = assembleDocument("out.txt", [importText("out.txt", renderText(d))]);
+  expect(doc.meta.template, `${d.layout} ${d.scope.kind} ${d.scope.code}`).toBe(d.layout);
   const t = interpret(doc);
   expect(t.tables.map((x) => x.raw.title)).toEqual(d.tables.map((x) => x.title));
   t.tables.forEach((info, i) => {
@@ -53,12 +56,15 @@ function roundTrip(d: Disclosure): string[] {
     const printed = new Map<string, string>();
     derived.rows.forEach((r, ri) =>
       r.cells.forEach((c, ci) => {
-        if (typeof c === "number") printed.set(`${ri + derived.header.length}|${ci}`, formatWanYuan(c as Fen));
+        if (typeof c === "number") printed.set(`${ri + derived.header.length}|${ci}`, formatIn(derived.unit, c as Fen, false));
       }),
     );
     for (const a of allAmounts(t).filter((x) => x.table === i && !x.value.blank)) {
       const want = printed.get(`${a.row}|${a.col}`);
-      if (want !== undefined) expect(a.value.fen, `${derived.title} ${a.row},${a.col}`).toBe(toWanYuanCents(Math.round(Number(want) * 1_000_000) as Fen) * 10_000);
+      if (want === undefined) continue;
+      // what the printed digits stand for, in 分 (元: exact; 万元: 0.01 万元 = 10 000 分)
+      const fen = derived.unit === "元" ? Math.round(Number(want) * 100) : toWanYuanCents(Math.round(Number(want) * 1_000_000) as Fen) * 10_000;
+      expect(a.value.fen, `${derived.title} ${a.row},${a.col}`).toBe(fen);
     }
   });
   return auditDocument(doc, () => catalog2021)
@@ -68,7 +74,7 @@ function roundTrip(d: Disclosure): string[] {
 
 describe("round trip: the 2021 sample", async () => {
   const budget = await sampleBudget();
-  for (const layout of ["henan13", "central9"] as const)
+  for (const layout of TEMPLATE_IDS)
     it(`${layout}: department and unit audit clean, tables equal`, () => {
       for (const d of disclosures(budget, layout)) expect(roundTrip(d)).toEqual([]);
     });
@@ -79,7 +85,7 @@ describe("round trip: generated budgets (property)", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
         const b = clean(generateBudget(seed));
-        for (const layout of ["henan13", "central9"] as const) for (const d of disclosures(b, layout)) expect(roundTrip(d)).toEqual([]);
+        for (const layout of TEMPLATE_IDS) for (const d of disclosures(b, layout)) expect(roundTrip(d)).toEqual([]);
       }),
       { numRuns: 8 },
     );
@@ -89,7 +95,7 @@ describe("round trip: generated budgets (property)", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
         const b = clean(generateBudget(seed, SMALL_SIZE));
-        for (const layout of ["henan13", "central9"] as const) for (const d of disclosures(b, layout)) expect(roundTrip(d)).toEqual([]);
+        for (const layout of TEMPLATE_IDS) for (const d of disclosures(b, layout)) expect(roundTrip(d)).toEqual([]);
       }),
       { numRuns: 40 },
     );

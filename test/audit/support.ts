@@ -4,7 +4,7 @@ import { CatalogIndex } from "../../src/core/catalog.ts";
 import { builtInCatalog } from "../../src/core/catalogs/index.ts";
 import { type Disclosure, type Layout, deriveAll } from "../../src/core/disclosure.ts";
 import type { Budget } from "../../src/core/model.ts";
-import { formatWanYuan } from "../../src/core/money.ts";
+import { formatIn } from "../../src/core/money.ts";
 import { type DisclosureTable, headerGrid } from "../../src/core/table.ts";
 import { readBudget } from "../../src/formats/budget-file/read.ts";
 
@@ -23,6 +23,6 @@ export function disclosures(budget: Budget, layout: Layout = "henan13"): Disclos
 /** Every printed row of a derived table (header grid, then body) as the text format writes it. */
 export function printedRows(t: DisclosureTable): string[][] {
   const header = headerGrid(t.header, t.columns.length).map((r) => r.map((c) => c?.text ?? ""));
-  const body = t.rows.map((r) => r.cells.map((c) => (c === null ? "" : typeof c === "number" ? formatWanYuan(c as never) : c)));
+  const body = t.rows.map((r) => r.cells.map((c) => (c === null ? "" : typeof c === "number" ? formatIn(t.unit, c as never, false) : c)));
   return [...header, ...body];
 }

@@ -140,6 +140,8 @@ const ROWS: Row[] = [
     },
   },
   { name: "GET /api/divisions", expect: ADMIN(200, 200), run: req("GET", () => "/api/divisions") },
+  { name: "GET /api/region/template", expect: ADMIN(200, 200), run: req("GET", () => "/api/region/template") },
+  { name: "PUT /api/region/template", expect: ADMIN(200, 200), run: req("PUT", () => "/api/region/template", () => ({ template: "henan13" })) },
   { name: "POST /api/divisions", expect: ADMIN(201, 201), run: req("POST", () => "/api/divisions", (_w, i) => ({ name: `科室${i}` })) },
   { name: "POST /api/departments", expect: ADMIN(201, 201), run: req("POST", () => "/api/departments", (_w, i) => ({ code: `D${i}`, name: `部门${i}` })) },
   { name: "POST /api/departments/:id/units (313)", expect: ADMIN(201, 404), run: req("POST", (w) => `/api/departments/${w.dept313}/units`, (_w, i) => ({ code: `U${i}`, name: `单位${i}` })) },

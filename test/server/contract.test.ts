@@ -132,6 +132,8 @@ describe.each(BACKENDS)("the API's answers match src/contract on $name", (backen
     await w.db.db.updateTable("regions").set({ level: "city" }).where("id", "=", w.regionA).execute();
     await answer(admin.request("POST", "/api/regions", { code: "410399", name: "契约县", parentId: w.regionA }), contract.created, 201);
     await w.db.db.updateTable("regions").set({ level: "county" }).where("id", "=", w.regionA).execute();
+    await answer(admin.request("GET", "/api/region/template"), contract.regionTemplateAnswer);
+    await answer(admin.request("PUT", "/api/region/template", { template: "henan13" }), contract.regionTemplateAnswer);
     const division: { id: number } = await answer(admin.request("POST", "/api/divisions", { name: "契约科" }), contract.created, 201);
     const dept: { id: number } = await answer(admin.request("POST", "/api/departments", { code: "399", name: "契约局", divisionId: division.id }), contract.created, 201);
     await answer(admin.request("POST", `/api/departments/${dept.id}/units`, { code: "399001", name: "契约局机关" }), contract.created, 201);

@@ -1,13 +1,10 @@
 /**
  * 文件合成 — the files of one document joined, and what the document says about itself: the template
- * (Henan 13 tables, central 9, other) from its table titles, the year, the department, and the table
+ * (one of the registry's, or unknown) from its table titles, the year, the department, and the table
  * titles its contents list.
  */
-import type { DocumentFile, DocumentMeta, ImportedDocument, RawText, Template } from "./document.ts";
-import { type TitleInfo, classifyTitle } from "./titles.ts";
-
-/** Kinds only Henan's layout has. */
-const HENAN_ONLY = new Set(["economic", "operating-cost", "department-targets", "project-targets"]);
+import type { DocumentFile, DocumentMeta, ImportedDocument, RawText } from "./document.ts";
+import { type TitleInfo, classifyTitle, detectTemplate } from "./titles.ts";
 
 export function assembleDocument(name: string, files: DocumentFile[]): ImportedDocument {
   return { name, files, meta: detectMeta(files) };
@@ -24,15 +21,6 @@ export function detectMeta(files: readonly DocumentFile[]): DocumentMeta {
   const department = mostCommon(tables.map((t) => t.unitName?.trim()).filter((n): n is string => !!n)) ?? coverHeading(files);
   if (department) meta.department = department;
   return meta;
-}
-
-function detectTemplate(titles: readonly TitleInfo[]): Template {
-  const kinds = new Set(titles.map((t) => t.kind));
-  if (kinds.size < 3) return "other";
-  if ([...kinds].some((k) => HENAN_ONLY.has(k))) return "henan13";
-  const henan = titles.filter((t) => t.style === "henan").length;
-  const central = titles.filter((t) => t.style === "central").length;
-  return central > henan ? "central9" : henan > central ? "henan13" : "other";
 }
 
 /**

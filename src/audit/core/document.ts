@@ -112,8 +112,8 @@ export interface DocumentFile {
   problems: Finding[];
 }
 
-/** 表格样式 — the set of tables a document follows: Henan's 13, the central 9, or something else. */
-export type Template = "henan13" | "central9" | "other";
+/** 公开模板 — the template a document follows: a registry id (src/core/templates), or "unknown". */
+export type Template = string;
 
 /** What the document says about itself, detected from its titles and headings. */
 export interface DocumentMeta {

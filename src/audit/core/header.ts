@@ -22,11 +22,22 @@ const NUMBERED = /^([一二三四五六七八九十]{1,3}|\d{1,2})、\S/;
 export function looksLikeBodyRow(cells: readonly string[]): boolean {
   if (isColumnNumberRow(cells)) return false;
   const first = (cells[0] ?? "").trim();
-  if (TOTAL_LABEL.test(first) || YEAR_LABEL.test(first)) return true;
+  if (TOTAL_LABEL.test(first) || YEAR_LABEL.test(first)) return !headsColumns(cells);
   if (cells.slice(0, 4).some((c) => CODE.test(c.trim()))) return true;
   // numbered row labels ("一、基本支出", "1、因公出国（境）费用") never head a column
   if (cells.some((c) => NUMBERED.test(c.trim()))) return true;
   return cells.some((c) => AMOUNT.test(c.trim()));
+}
+
+/**
+ * A row that starts with 合计 yet heads columns: no amount or code anywhere, and at least two other
+ * headings beside it that are not totals themselves (Shanghai's "三公" table: 合计 | 因公出国(境)费 |
+ * 公务接待费 | 公务用车购置及运行费). An empty table's total row (合计 and blanks) stays a body row.
+ */
+function headsColumns(cells: readonly string[]): boolean {
+  const rest = cells.slice(1).map((c) => c.trim()).filter((c) => c !== "");
+  if (rest.some((c) => AMOUNT.test(c) || CODE.test(c) || TOTAL_LABEL.test(c) || YEAR_LABEL.test(c) || /合\s*计$|总\s*计$/.test(c))) return false;
+  return rest.length >= 2;
 }
 
 /** Headers are a few rows; beyond this many, rows are body even if they look like headings. */

@@ -1,51 +1,17 @@
 /**
- * 表名识别 — which disclosure table a printed title names, in either layout (Henan's 13 tables, the
- * central 9) and with the small variants real documents print: the year or not, 部门/预算 words left out
- * ("政府性基金支出情况表"), 申报表 for 目标表, numbering and markdown around it.
+ * 表名识别 — which disclosure table a printed title names, and in which templates. The titles come from
+ * the template registry (src/core/templates): a title a template prints or accepts names that template's
+ * table exactly; other wordings real documents print (the year or not, 部门/预算 words left out,
+ * "政府性基金支出情况表", 申报表 for 目标表, numbering and markdown around it) are still recognised by
+ * kind, without naming a template.
  */
+import { TEMPLATES, type TableKind, type TemplateDefinition, acceptedTitles } from "../../core/templates/index.ts";
 import type { Template } from "./document.ts";
 
-/**
- * 表的种类 — what a table is, whatever its layout:
- * summary 部门收支总体情况表/部门收支总表, income 收入, expenditure 支出, appropriation 财政拨款收支,
- * gpb-expenditure 一般公共预算支出, economic 支出预算分类汇总表（按经济分类）, three-public "三公"经费,
- * government-fund 政府性基金, operating-cost 机关运行经费, state-capital 国有资本经营, gpb-basic 一般公共预算
- * 基本支出, department-targets 整体绩效目标, project-targets 项目绩效目标.
- */
-export type TableKind =
-  | "summary"
-  | "income"
-  | "expenditure"
-  | "appropriation"
-  | "gpb-expenditure"
-  | "economic"
-  | "three-public"
-  | "government-fund"
-  | "operating-cost"
-  | "state-capital"
-  | "gpb-basic"
-  | "department-targets"
-  | "project-targets";
+export type { TableKind };
 
-/** The tables of each template, in print order (index + 1 is the table's number). */
-export const TEMPLATE_TABLES: Record<Exclude<Template, "other">, readonly TableKind[]> = {
-  henan13: [
-    "summary",
-    "income",
-    "expenditure",
-    "appropriation",
-    "gpb-expenditure",
-    "economic",
-    "three-public",
-    "government-fund",
-    "operating-cost",
-    "state-capital",
-    "gpb-basic",
-    "department-targets",
-    "project-targets",
-  ],
-  central9: ["summary", "income", "expenditure", "appropriation", "gpb-expenditure", "gpb-basic", "three-public", "government-fund", "state-capital"],
-};
+/** The tables of each template, in print order (index + 1 is the table's number), from the registry. */
+export const TEMPLATE_TABLES: Readonly<Record<string, readonly TableKind[]>> = Object.fromEntries(TEMPLATES.map((t) => [t.id, t.tables.map((x) => x.kind)]));
 
 /** Short Chinese names of the kinds, for messages. */
 export const TABLE_KIND_NAMES: Record<TableKind, string> = {
@@ -64,11 +30,11 @@ export const TABLE_KIND_NAMES: Record<TableKind, string> = {
   "project-targets": "预算项目绩效目标汇总表",
 };
 
-/** What a title says: the table kind, the layout its wording belongs to, and the year. */
+/** What a title says: the table kind, the templates whose titles it is (with that table's number), and the year. */
 export interface TitleInfo {
   kind: TableKind;
-  /** henan: "…情况表", "…汇总表", "机关运行经费"; central: "…总表", "…支出表" */
-  style?: "henan" | "central";
+  /** template id → the table's number there, for each template that prints or accepts this exact title */
+  templates: ReadonlyMap<string, number>;
   year?: number;
 }
 
@@ -83,18 +49,43 @@ const PATTERNS: readonly [TableKind, RegExp][] = [
   ["appropriation", /财政拨款收支/],
   ["economic", /按(支出)?经济分类|分类汇总表/],
   ["gpb-expenditure", /一般公共预算支出/],
-  ["summary", /收支总/],
-  ["income", /收入总/],
-  ["expenditure", /支出总/],
+  ["summary", /收支(预算)?总/],
+  ["income", /收入(预算)?总/],
+  ["expenditure", /支出(预算)?总/],
 ];
 
-/** Markdown marks, spaces and leading numbering ("一、", "附表3", "表1：") removed. */
+/** Markdown marks, spaces and leading numbering ("一、", "附表3", "表1：", "公开01表") removed. */
 export function normaliseTitle(title: string): string {
   return title
     .replace(/[#*`]/g, "")
     .replace(/\s+/g, "")
-    .replace(/^(附件[:：]?)?(附?表[0-9一二三四五六七八九十]+[:：、.．-]?|[一二三四五六七八九十]+[、.．]|[0-9]{1,2}[、.．])/, "");
+    .replace(/^(附件[:：]?)?((公开)?附?表[0-9一二三四五六七八九十]+[:：、.．-]?|公开[0-9]+表[:：、.．-]?|[一二三四五六七八九十]+[、.．]|[0-9]{1,2}[、.．])/, "");
 }
+
+/** A title reduced to what names the table: no year, no quotes or bracket variants. */
+export function titleKey(title: string): string {
+  return normaliseTitle(title)
+    .replace(/^(19|20)\d{2}年度?/, "")
+    .replace(/[“”"‘’']/g, "")
+    .replace(/\(/g, "（")
+    .replace(/\)/g, "）");
+}
+
+/** Every accepted title's key → the templates printing it, with the table's number there. */
+const KNOWN_TITLES: ReadonlyMap<string, { kind: TableKind; templates: Map<string, number> }> = (() => {
+  const m = new Map<string, { kind: TableKind; templates: Map<string, number> }>();
+  for (const t of TEMPLATES)
+    for (const table of t.tables)
+      for (const title of acceptedTitles(table)) {
+        const key = titleKey(title);
+        const hit = m.get(key) ?? { kind: table.kind, templates: new Map<string, number>() };
+        hit.templates.set(t.id, table.number);
+        m.set(key, hit);
+      }
+  return m;
+})();
+
+const NONE: ReadonlyMap<string, number> = new Map();
 
 /**
  * The table a title names, or undefined when it names none. A title must end like a table's ("…表",
@@ -105,16 +96,40 @@ export function classifyTitle(title: string): TitleInfo | undefined {
   const t = normaliseTitle(title);
   if (t.length === 0 || t.length > 60) return undefined;
   if (!/(表|表（[^）]{1,20}）|机关运行经费)$/.test(t)) return undefined;
-  const hit = PATTERNS.find(([, re]) => re.test(t));
-  if (!hit) return undefined;
   const year = /((?:19|20)\d{2})年/.exec(t)?.[1];
-  const style = /(总表|支出表)$/.test(t) && !/情况表$/.test(t) ? "central" : /(情况表|汇总表|目标表|申报表|预算表|机关运行经费|（[^）]*）)$/.test(t) ? "henan" : undefined;
-  return { kind: hit[0], ...(style ? { style } : {}), ...(year ? { year: Number(year) } : {}) };
+  const known = KNOWN_TITLES.get(titleKey(t));
+  const kind = known?.kind ?? PATTERNS.find(([, re]) => re.test(t))?.[0];
+  if (!kind) return undefined;
+  return { kind, templates: known?.templates ?? NONE, ...(year ? { year: Number(year) } : {}) };
+}
+
+/**
+ * 模板识别 — the template whose titles the document prints: the one that names the most of the titles
+ * (each of its tables counted once), when that is at least three of its tables (or all, for a smaller one)
+ * and no other template names as many. Anything else is "unknown": never a default.
+ */
+export function detectTemplate(titles: readonly TitleInfo[]): Template {
+  let best: TemplateDefinition | undefined;
+  let bestScore = 0;
+  let tie = false;
+  for (const t of TEMPLATES) {
+    const numbers = new Set<number>();
+    for (const info of titles) {
+      const n = info.templates.get(t.id);
+      if (n !== undefined) numbers.add(n);
+    }
+    const score = numbers.size;
+    if (score < Math.min(3, t.tables.length)) continue;
+    if (score > bestScore) [best, bestScore, tie] = [t, score, false];
+    else if (score === bestScore) tie = true;
+  }
+  return best && !tie ? best.id : "unknown";
 }
 
 /** The number a table of this kind has in the template (1-based), or undefined when the template lacks it. */
 export function tableNumber(template: Template, kind: TableKind): number | undefined {
-  if (template === "other") return undefined;
-  const i = TEMPLATE_TABLES[template].indexOf(kind);
+  const kinds = TEMPLATE_TABLES[template];
+  if (!kinds) return undefined;
+  const i = kinds.indexOf(kind);
   return i < 0 ? undefined : i + 1;
 }

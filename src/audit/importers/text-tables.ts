@@ -10,7 +10,7 @@ import { readingProblem } from "../core/reading.ts";
 import { classifyTitle } from "../core/titles.ts";
 import type { Line } from "./text-lines.ts";
 
-const UNIT_NAME = /(?:单位名称|部门名称|编制单位|预算单位)[:：]\s*([^\t]*?)(?=\s{2,}|\s*(?:金额)?单位[:：]|$)/;
+const UNIT_NAME = /(?:单位名称|部门名称|编制单位|编制部门|预算单位)[:：]\s*([^\t]*?)(?=\s{2,}|\s*(?:金额)?单位[:：]|$)/;
 const UNIT = /(?:^|\s)(?:金额)?单位[:：]\s*(万元|元)/;
 const FURNITURE = /^[（(]\s*\d{4}\s*年度?\s*[)）]$|^预算\s*\d+\s*表$|^附?表\s*\d+$/;
 const NOTE = /^(说明|注|备注)\s*[:：]/;

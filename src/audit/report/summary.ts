@@ -2,6 +2,7 @@
 import type { Finding, Severity } from "../../core/rules/finding.ts";
 import type { ImportedDocument } from "../core/document.ts";
 import { isUnreadable } from "../core/document.ts";
+import { findTemplate } from "../../core/templates/index.ts";
 
 export interface DocumentSummary {
   name: string;
@@ -15,10 +16,10 @@ export interface DocumentSummary {
   counts: Record<Severity, number>;
 }
 
-const TEMPLATE_NAMES: Record<string, string> = { henan13: "河南13张表", central9: "中央9张表", other: "其他样式" };
-
-/** A template's name as people say it ("河南13张表"); its id when it has no such name. */
-export const templateName = (template: string): string => TEMPLATE_NAMES[template] ?? template;
+/** A template's name as people say it ("河南13张表"): the registry's, or 未能识别 for an unknown one. */
+export function templateName(id: string): string {
+  return findTemplate(id)?.shortName ?? "未能识别的公开模板 / unknown template";
+}
 
 export function summarise(doc: ImportedDocument, findings: readonly Finding[]): DocumentSummary {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;

@@ -1,13 +1,19 @@
 /** A small builder so each table's code reads like its layout. */
-import { type Fen, fen } from "../money.ts";
+import { type Fen, type PrintUnit, fen } from "../money.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell, Merge, RowKind } from "../table.ts";
 import type { Scope } from "./scope.ts";
 
-/** What names a table: its id ("t01"), its number in the contents and its title. */
+/** What the template says of a table: its id ("t01"), number, title, unit and the note it prints when empty. */
 export interface TableMeta {
   id: string;
   number: number;
+  contentsPrefix: string;
+  printedNumber?: string;
   title: string;
+  unitNameLabel: string;
+  unit: PrintUnit;
+  /** printed under the table when it has no amounts */
+  emptyNote: string;
 }
 
 /** Collects a table's rows and merges under fixed columns and header, then builds the neutral table. */
@@ -65,19 +71,22 @@ export class TableBuilder {
     this.merges.push({ row, col, rowSpan, colSpan });
   }
 
-  /** The finished table: `meta` names it, `scope` gives 单位名称; an empty table carries its `note`. */
-  build(meta: TableMeta, scope: Scope, empty = false, note?: string): DisclosureTable {
+  /** The finished table: `meta` names it, `scope` gives 单位名称; an empty table carries the template's note. */
+  build(meta: TableMeta, scope: Scope, empty = false): DisclosureTable {
     return {
       id: meta.id,
       number: meta.number,
+      contentsPrefix: meta.contentsPrefix,
+      ...(meta.printedNumber ? { printedNumber: meta.printedNumber } : {}),
       title: meta.title,
+      unitNameLabel: meta.unitNameLabel,
       unitName: scope.name,
-      unit: "万元",
+      unit: meta.unit,
       columns: this.columns,
       header: this.header,
       rows: this.rows,
       merges: this.merges,
-      note,
+      note: empty ? meta.emptyNote : undefined,
       empty,
     };
   }

@@ -6,14 +6,14 @@ import { type CatalogIndex, perCatalog } from "../catalog.ts";
 import { type Fen, fen } from "../money.ts";
 import { NATURE_NAMES } from "../model.ts";
 import type { Cell, DisclosureTable, RowKind } from "../table.ts";
-import { type Layout, LayoutCache, TableBuilder, code, h, money, moneyCell, sharedLayout, text } from "./builder.ts";
+import { type Layout, LayoutCache, TableBuilder, code, h, money, moneyCell, sharedLayout, text, type TableMeta } from "./builder.ts";
 import { classifyLine } from "../classify.ts";
 import type { ThreePublicItem } from "./economic.ts";
 import { type FigureSums, type Ledger, MAPPING_SLOTS, type NatureAmounts, SELECTION_INDEX } from "./ledger.ts";
 import { keysByCode, sortByCode, sortCodes } from "./order.ts";
 import type { Scope } from "./scope.ts";
 
-type Meta = { id: string; number: number; title: string };
+type Meta = TableMeta;
 
 /** Table 6's layouts: 合计, 基本支出, 项目支出, then a column for each of Jiangsu's other uses the scope has. */
 const ECONOMIC_LAYOUTS = new LayoutCache<string>();
@@ -58,7 +58,7 @@ export function expenditureByEconomic(scope: Scope, catalog: CatalogIndex, ledge
       }
     }
   }
-  return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无支出预算。` : undefined);
+  return t.build(meta, scope, empty);
 }
 
 /** The "三公" amounts of a scope: 一般公共预算财政拨款, basic and project. */
@@ -96,7 +96,7 @@ export function threePublicTable(scope: Scope, ledger: Ledger, meta: Meta): Disc
   t.row(["3、公务用车购置及运行费", fen(a.vehiclePurchase + a.vehicleOperation)], "subtotal");
   t.row(["其中：（1）公务用车运行维护费", a.vehicleOperation]);
   t.row(["（2）公务用车购置费", a.vehiclePurchase]);
-  return t.build(meta, scope, total === 0, total === 0 ? `本单位${scope.year}年无“三公”经费预算支出。` : undefined);
+  return t.build(meta, scope, total === 0);
 }
 
 /** Table 9's layout: always the same. */
@@ -115,7 +115,7 @@ export function operatingCostTable(scope: Scope, catalog: CatalogIndex, ledger: 
     });
     for (const c of sortCodes(codes)) t.finalRow([c, catalog.departmentEconomicName(c), moneyCell(ledger.codes.get(c)!.operatingCost!)]);
   }
-  return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无机关运行经费。` : undefined);
+  return t.build(meta, scope, empty);
 }
 
 function deptOf(e: { dept: string }): string {
@@ -231,5 +231,5 @@ export function basicByEconomicTable(scope: Scope, catalog: CatalogIndex, ledger
       for (const e of list) basicRow(t, e.dept, e.name, gov, govName, e.personnel ? e.amount : 0, e.personnel ? 0 : e.amount);
     }
   }
-  return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无一般公共预算基本支出。` : undefined);
+  return t.build(meta, scope, empty);
 }

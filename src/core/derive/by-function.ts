@@ -8,14 +8,14 @@ import { type CatalogIndex, perCatalog } from "../catalog.ts";
 import { FUNDING_SOURCES, FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, NATURE_NAMES, PROJECT_CLASSES, PROJECT_CLASS_NAMES } from "../model.ts";
 import type { Fen } from "../money.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
-import { type Layout, LayoutCache, TableBuilder, amountOrNull, code, h, money, moneyCell, sharedLayout, text } from "./builder.ts";
+import { type Layout, LayoutCache, TableBuilder, amountOrNull, code, h, money, moneyCell, sharedLayout, text, type TableMeta } from "./builder.ts";
 import { FIXED_BASIC_CLASSES, economicClassName } from "./economic.ts";
 import { type ExpenditureAcc, type FunctionalRow, type Ledger, type PrintedCode, SELECTION_INDEX, type Selection } from "./ledger.ts";
 import { isDigits, sortStrings } from "./order.ts";
 import type { Scope } from "./scope.ts";
 import { type BySource, GPB_INDEXES, IS_GPB, SOURCE_COUNT, sourceColumnIndexes, totalOf } from "./sources.ts";
 
-type Meta = { id: string; number: number; title: string };
+type Meta = TableMeta;
 
 /** Header cells for the source columns (positions): 一般公共预算 with its five sub-sources, then the others. */
 export function sourceHeader(sources: readonly number[], rows: 2): { top: HeaderCell[]; bottom: HeaderCell[] } {
@@ -131,7 +131,7 @@ export function incomeByFunction(scope: Scope, catalog: CatalogIndex, ledger: Le
     }
   }
   const empty = ledger.lineCount === 0;
-  return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无收入预算。` : undefined);
+  return t.build(meta, scope, empty);
 }
 
 /**
@@ -208,17 +208,9 @@ function fillExpenditure(cells: Cell[], a: ExpenditureAcc, classIndexes: readonl
   return cells;
 }
 
-/** What each selection's table prints, for its 本单位无… note. */
-const WHAT_IS_PRINTED: Readonly<Record<Selection, string>> = {
-  all: "支出预算",
-  gpb: "一般公共预算支出",
-  "government-fund": "政府性基金预算支出",
-  "state-capital": "国有资本经营预算支出",
-};
-
 /**
  * The table-3 layout over one selection of lines: 3 (all money), 5 (一般公共预算), 8 (政府性基金),
- * 10 (国有资本经营). An empty selection prints its 本单位无… note.
+ * 10 (国有资本经营). An empty selection prints the template's note.
  */
 export function expenditureByFunction(
   scope: Scope,
@@ -255,5 +247,5 @@ export function expenditureByFunction(
       }
     }
   }
-  return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无${WHAT_IS_PRINTED[selection]}。` : undefined);
+  return t.build(meta, scope, empty);
 }

@@ -1,7 +1,7 @@
 /**
- * The central 9-table layout (中央部门预算公开 9 张表), used by the central government and several
- * provinces, derived from the same scope as Henan's 13 tables. Functional rows are hierarchical
- * (类 → 款 → 项, each level a subtotal of the next).
+ * The tables of the central 9-table layout (中央部门预算公开 9 张表), which Shanghai's districts follow
+ * too, derived from the same scope as Henan's 13 tables. Functional rows are hierarchical (类 → 款 → 项,
+ * each level a subtotal of the next). Which tables a template has is its definition (src/core/templates).
  */
 import type { CatalogIndex } from "../catalog.ts";
 import { chineseNumber } from "../catalog.ts";
@@ -10,7 +10,7 @@ import { isSpentThisYear, sourceFacts } from "../classify.ts";
 import { FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, NATURES, NATURE_NAMES } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
-import { TableBuilder, code, h, money, text } from "./builder.ts";
+import { TableBuilder, code, h, money, text, type TableMeta } from "./builder.ts";
 import { threePublicAmounts } from "./by-economic.ts";
 import { economicClass, economicSection, isPersonnel } from "./economic.ts";
 
@@ -18,22 +18,7 @@ import { economicClass, economicSection, isPersonnel } from "./economic.ts";
 const isGeneralPublicBudget = (source: string): boolean => sourceFacts(source)?.group === "gpb";
 import type { Scope } from "./scope.ts";
 
-type Meta = { id: string; number: number; title: string };
-
-/** Titles of the 9 central tables, as the contents and each table print them. */
-export function central9Titles(year: number): string[] {
-  return [
-    `${year}年部门收支总表`,
-    `${year}年部门收入总表`,
-    `${year}年部门支出总表`,
-    `${year}年财政拨款收支总表`,
-    `${year}年一般公共预算支出表`,
-    `${year}年一般公共预算基本支出表`,
-    `${year}年一般公共预算“三公”经费支出表`,
-    `${year}年政府性基金预算支出表`,
-    `${year}年国有资本经营预算支出表`,
-  ];
-}
+type Meta = TableMeta;
 
 /** Income columns of the central layout: a source group and the Henan sources it gathers. */
 interface IncomeColumn {
@@ -84,7 +69,7 @@ function levelKind(c: string): "subtotal" | "detail" {
 }
 
 /** 1 部门收支总表: income by source (left) = expenditure by 功能分类 类 (right). */
-function summary(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTable {
+export function summary(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTable {
   const t = new TableBuilder(
     [text("incomeItem", 26), money("incomeAmount"), text("expenseItem", 30), money("expenseAmount")],
     [
@@ -117,7 +102,7 @@ function summary(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTab
 }
 
 /** 2 部门收入总表: functional rows × income columns (上年结转 first). */
-function income(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTable {
+export function income(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTable {
   const cols = incomeColumns(scope.lines);
   const columns: Column[] = [...FUNCTION_COLUMNS, money("total"), money("carry-over"), ...cols.map((c) => money(c.key))];
   const header: HeaderCell[][] = [[...functionHeader(1), h("合计"), h("上年结转"), ...cols.map((c) => h(c.name))]];
@@ -137,14 +122,14 @@ function income(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTabl
     t.row(["", "合计", ...cellsOf(grand)], "total");
     for (const r of functionalHierarchy(scope.lines, () => new Map() as Acc, add)) t.row([r.code, catalog.functionalName(r.code), ...cellsOf(r.acc)], levelKind(r.code));
   }
-  return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无收入预算。` : undefined);
+  return t.build(meta, scope, empty);
 }
 
 /**
  * 3, 8, 9: functional rows × 合计 / 基本支出 / 项目支出 over the selected lines, with a column for each of
  * Jiangsu's other uses (单位预留机动经费, 结转下年资金) that the selected lines have amounts for.
  */
-function byNature(scope: Scope, catalog: CatalogIndex, include: (l: LineItem) => boolean, meta: Meta & { emptyNote: string }): DisclosureTable {
+export function byNature(scope: Scope, catalog: CatalogIndex, include: (l: LineItem) => boolean, meta: Meta): DisclosureTable {
   const lines = scope.lines.filter(include);
   const uses = NATURES.filter((n) => n === "basic" || n === "project" || lines.some((l) => l.nature === n && l.amount !== 0));
   const t = new TableBuilder([...FUNCTION_COLUMNS, money("total"), ...uses.map((n) => money(n))], [[...functionHeader(1), h("合计"), ...uses.map((n) => h(NATURE_NAMES[n]))]]);
@@ -161,11 +146,11 @@ function byNature(scope: Scope, catalog: CatalogIndex, include: (l: LineItem) =>
     t.row(["", "合计", ...cells(grand)], "total");
     for (const r of functionalHierarchy(lines, zero, add)) t.row([r.code, catalog.functionalName(r.code), ...cells(r.acc)], levelKind(r.code));
   }
-  return t.build(meta, scope, empty, empty ? meta.emptyNote : undefined);
+  return t.build(meta, scope, empty);
 }
 
 /** 4 财政拨款收支总表. */
-function appropriation(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTable {
+export function appropriation(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTable {
   const t = new TableBuilder(
     [text("incomeItem", 24), money("incomeAmount"), text("expenseItem", 30), money("total"), money("gpb"), money("government-fund"), money("state-capital")],
     [
@@ -206,7 +191,7 @@ function appropriation(scope: Scope, catalog: CatalogIndex, meta: Meta): Disclos
  * 5 一般公共预算支出表: functional rows × 合计 / 基本支出 (人员经费, 公用经费) / 项目支出, and a column for each of
  * Jiangsu's other uses (单位预留机动经费, 结转下年资金) the 一般公共预算 lines have: a reserve under 301 is not 人员经费.
  */
-function gpbExpenditure(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTable {
+export function gpbExpenditure(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTable {
   const lines = scope.lines.filter((l) => isGeneralPublicBudget(l.source));
   const others = (["reserve", "carry-forward"] as const).filter((n) => lines.some((l) => l.nature === n && l.amount !== 0));
   const t = new TableBuilder(
@@ -239,11 +224,11 @@ function gpbExpenditure(scope: Scope, catalog: CatalogIndex, meta: Meta): Disclo
     t.row(["", "合计", ...cells(grand)], "total");
     for (const r of functionalHierarchy(lines, zero, add)) t.row([r.code, catalog.functionalName(r.code), ...cells(r.acc)], levelKind(r.code));
   }
-  return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无一般公共预算支出。` : undefined);
+  return t.build(meta, scope, empty);
 }
 
 /** 6 一般公共预算基本支出表: economic 类/款 rows × 合计 / 人员经费 / 公用经费. */
-function gpbBasic(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTable {
+export function gpbBasic(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTable {
   const t = new TableBuilder(
     [code("code", 9), text("name", 26), money("total"), money("personnel"), money("public")],
     [
@@ -270,11 +255,11 @@ function gpbBasic(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTa
     t.row(["", "合计", ...cells(grand)], "total");
     for (const [c, a] of [...m.entries()].sort(([x], [y]) => x.localeCompare(y))) t.row([c, catalog.departmentEconomicName(c), ...cells(a)], c.length === 3 ? "subtotal" : "detail");
   }
-  return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无一般公共预算基本支出。` : undefined);
+  return t.build(meta, scope, empty);
 }
 
 /** 7 一般公共预算"三公"经费支出表: this year, and last year's budget where it is given. */
-function threePublic(scope: Scope, meta: Meta): DisclosureTable {
+export function threePublic(scope: Scope, meta: Meta): DisclosureTable {
   const t = new TableBuilder(
     [text("year", 14), money("total"), money("abroad"), money("vehicle"), money("vehiclePurchase"), money("vehicleOperation"), money("reception")],
     [
@@ -289,23 +274,5 @@ function threePublic(scope: Scope, meta: Meta): DisclosureTable {
   const now = threePublicAmounts(scope);
   row(`${scope.year}年预算数`, now);
   const total = now.abroad + now.reception + now.vehiclePurchase + now.vehicleOperation;
-  return t.build(meta, scope, total === 0, total === 0 ? `本单位${scope.year}年无“三公”经费预算支出。` : undefined);
-}
-
-/** The 9 tables of the central layout for one scope. */
-export function deriveCentral9(scope: Scope, catalog: CatalogIndex): DisclosureTable[] {
-  const titles = central9Titles(scope.year);
-  const meta = (n: number) => ({ id: `c${n}`, number: n, title: titles[n - 1] ?? "" });
-  const y = scope.year;
-  return [
-    summary(scope, catalog, meta(1)),
-    income(scope, catalog, meta(2)),
-    byNature(scope, catalog, () => true, { ...meta(3), emptyNote: `本单位${y}年无支出预算。` }),
-    appropriation(scope, catalog, meta(4)),
-    gpbExpenditure(scope, catalog, meta(5)),
-    gpbBasic(scope, catalog, meta(6)),
-    threePublic(scope, meta(7)),
-    byNature(scope, catalog, (l) => l.source === "government-fund", { ...meta(8), emptyNote: `本单位${y}年无政府性基金预算支出。` }),
-    byNature(scope, catalog, (l) => l.source === "state-capital", { ...meta(9), emptyNote: `本单位${y}年无国有资本经营预算支出。` }),
-  ];
+  return t.build(meta, scope, total === 0);
 }

@@ -6,7 +6,7 @@ import { type CatalogIndex, chineseNumber, perCatalog } from "../catalog.ts";
 import { FUNDING_SOURCES, FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, NATURE_NAMES, PROJECT_CLASSES, PROJECT_CLASS_NAMES } from "../model.ts";
 import type { Fen } from "../money.ts";
 import type { Cell, DisclosureTable } from "../table.ts";
-import { type Layout, LayoutCache, TableBuilder, amountOrNull, h, money, moneyCell, sharedLayout, text } from "./builder.ts";
+import { type Layout, LayoutCache, TableBuilder, amountOrNull, h, money, moneyCell, sharedLayout, text, type TableMeta } from "./builder.ts";
 import { fillSources, sourceHeader, sourceMoneyColumns, sourceSetKey } from "./by-function.ts";
 import { economicClassName } from "./economic.ts";
 import { type Ledger, SELECTION_INDEX } from "./ledger.ts";
@@ -14,7 +14,7 @@ import { sortStrings } from "./order.ts";
 import type { Scope } from "./scope.ts";
 import { APPROPRIATION_INDEXES, type BySource, CARRY_OVER, GOVERNMENT_FUND, GPB_INDEXES, IS_GPB, SOURCE_NAME_AT, STATE_CAPITAL, emptyBySource, sourceColumnIndexes, totalAt, totalOf } from "./sources.ts";
 
-type Meta = { id: string; number: number; title: string };
+type Meta = TableMeta;
 
 /** Every source but 部门财政性资金结转: 本年收入. */
 const THIS_YEAR_INDEXES: readonly number[] = FUNDING_SOURCES.map((_, i) => i).filter((i) => i !== CARRY_OVER);

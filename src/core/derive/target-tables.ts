@@ -6,12 +6,12 @@ import type { Task } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import { PROJECT_LEVEL1, formatTarget, normaliseLevel1 } from "../targets.ts";
 import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
-import { type Layout, TableBuilder, code, h, money, moneyCell, sharedLayout, text } from "./builder.ts";
+import { type Layout, TableBuilder, code, h, money, moneyCell, sharedLayout, text, type TableMeta } from "./builder.ts";
 import type { Funds, Ledger } from "./ledger.ts";
 import { sortStrings } from "./order.ts";
 import type { Scope } from "./scope.ts";
 
-type Meta = { id: string; number: number; title: string };
+type Meta = TableMeta;
 
 /** Total and 财政性资金 of the lines a task covers (all basic, all project, or the listed projects' lines). */
 export function taskFunds(ledger: Ledger, task: Task): { total: Fen; fiscal: Fen } {
@@ -48,7 +48,7 @@ export function departmentTargetsTable(scope: Scope, ledger: Ledger, meta: Meta)
   const nameRow = t.row(["部门（单位）名称", scope.name], "section");
   t.merge(nameRow, 1, 1, 5);
   if (!targets) {
-    return t.build(meta, scope, true, `本单位${scope.year}年未设置部门整体绩效目标。`);
+    return t.build(meta, scope, true);
   }
   const goals = targets.goals.length > 0 ? targets.goals : [""];
   const firstGoal = t.rows.length;
@@ -224,5 +224,5 @@ export function projectTargetsTable(scope: Scope, ledger: Ledger, meta: Meta, de
       }
     }
   }
-  return t.build(meta, scope, empty, empty ? `本单位${scope.year}年无预算项目。` : undefined);
+  return t.build(meta, scope, empty);
 }

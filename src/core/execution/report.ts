@@ -3,6 +3,7 @@
  * (DisclosureTable) and a short narrative → the publication renderers (HTML, XLSX, PDF, JSON), as the
  * disclosure is drawn. Amounts stay exact 分 in the tables; percentages are text as computed.
  */
+import { chineseNumber } from "../catalog.ts";
 import type { Disclosure } from "../disclosure.ts";
 import { computeFigures } from "../derive/figures.ts";
 import { departmentScope } from "../derive/scope.ts";
@@ -47,7 +48,9 @@ function table(id: string, number: number, title: string, unitName: string, colu
   const t: DisclosureTable = {
     id,
     number,
+    contentsPrefix: `${chineseNumber(number)}、`,
     title,
+    unitNameLabel: "单位名称",
     unitName,
     unit: "万元",
     columns: columns.map(([, kind, width], i) => ({ key: `c${i}`, kind, width })),

@@ -15,6 +15,7 @@ import { loadBudget } from "../budget-service.ts";
 import { checkFormat, deriveScope, renderFile } from "../disclosure-files.ts";
 import { AppError } from "../errors.ts";
 import { id } from "./schemas.ts";
+import { regionTemplate } from "../../store/repos/tenancy.ts";
 
 /** 已批复 and 已公开: the states whose documents are no longer drafts */
 const FINAL_STATES: readonly BudgetState[] = ["approved", "published"];
@@ -30,7 +31,8 @@ export function renderRoutes(app: FastifyInstance): void {
         params: z.object({ id, format: z.string() }),
         querystring: z.object({
           scope: z.string().default("department"),
-          layout: z.enum(LAYOUTS as [Layout, ...Layout[]]).default("henan13"),
+          template: z.enum(LAYOUTS as [Layout, ...Layout[]]).optional().describe("公开模板；缺省为本区划的设定 / disclosure template; default: the region's setting"),
+          layout: z.enum(LAYOUTS as [Layout, ...Layout[]]).optional().describe("同 template（旧名） / same as template (old name)"),
           draft: z.enum(["0", "1", "true", "false"]).default("0").describe("草稿：有错误也生成（标注草稿） / render despite error-level findings, marked as a draft"),
         }),
       },
@@ -46,7 +48,8 @@ export function renderRoutes(app: FastifyInstance): void {
       if (errors.length > 0 && !askedDraft) {
         throw new AppError("blocked", `预算有 ${errors.length} 个错误，不能生成公开文件（可生成草稿） / ${errors.length} error-level findings: fix them, or ask for a draft`, { findings: errors });
       }
-      const derived = deriveScope(budget, catalog, req.query.scope, req.query.layout);
+      const template = req.query.template ?? req.query.layout ?? (await regionTemplate(app.ctx.db, b.regionId));
+      const derived = deriveScope(budget, catalog, req.query.scope, template);
       const final = errors.length === 0 && FINAL_STATES.includes(b.state);
       const file = await renderFile(final ? derived : { ...derived, draft: true }, req.params.format);
       return reply

@@ -5,9 +5,10 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { created, divisionsAnswer, ok } from "../../contract/index.ts";
+import { created, divisionsAnswer, ok, regionTemplateAnswer } from "../../contract/index.ts";
 import { canInRegion, inReach } from "../../core/workflow.ts";
-import { assignDepartment, createDepartment, createDivision, createUnit, findDepartmentByCode, getDepartment, getDivision, listDivisions } from "../../store/repos/tenancy.ts";
+import { TEMPLATE_IDS, templateById } from "../../core/templates/index.ts";
+import { assignDepartment, createDepartment, createDivision, createUnit, findDepartmentByCode, getDepartment, getDivision, listDivisions, regionTemplate, setRegionTemplate } from "../../store/repos/tenancy.ts";
 import { audit } from "../audit.ts";
 import { requireUser } from "../auth/session.ts";
 import { AppError, forbidden, notFound } from "../errors.ts";
@@ -34,6 +35,35 @@ export function tenancyRoutes(app: FastifyInstance): void {
   r.get("/api/divisions", { schema: { tags: ["organisation"], summary: "业务科室及其负责的部门 / finance divisions and their departments", response: answers(divisionsAnswer) } }, async (req) => {
     return { divisions: await listDivisions(db(), admin(req).regionId) };
   });
+
+  r.get(
+    "/api/region/template",
+    { schema: { tags: ["organisation"], summary: "本区划的公开模板 / the disclosure template this region publishes in", response: answers(regionTemplateAnswer) } },
+    async (req) => {
+      const template = await regionTemplate(db(), admin(req).regionId);
+      return { template, name: templateById(template).name };
+    },
+  );
+
+  r.put(
+    "/api/region/template",
+    {
+      schema: {
+        tags: ["organisation"],
+        summary: "设定本区划的公开模板 / set the disclosure template this region publishes in",
+        body: z.object({ template: z.enum(TEMPLATE_IDS as [string, ...string[]]) }),
+        response: answers(regionTemplateAnswer),
+      },
+    },
+    async (req) => {
+      const actor = admin(req);
+      await db().transaction().execute(async (trx) => {
+        await setRegionTemplate(trx, actor.regionId, req.body.template);
+        await audit(trx, req, "organisation.region.template", `region:${actor.regionId}`, req.body);
+      });
+      return { template: req.body.template, name: templateById(req.body.template).name };
+    },
+  );
 
   r.post("/api/divisions", { schema: { tags: ["organisation"], summary: "新建业务科室 / create a finance division", body: z.object({ name }), response: createdAnswers(created) } }, async (req, reply) => {
     const actor = admin(req);

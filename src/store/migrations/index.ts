@@ -9,6 +9,7 @@ import publicationsAudit from "./0003-publications-audit.ts";
 import execution from "./0004-execution.ts";
 import natures from "./0005-natures.ts";
 import province from "./0006-province.ts";
+import regionTemplate from "./0007-region-template.ts";
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-tenancy": tenancy,
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0004-execution": execution,
   "0005-natures": natures,
   "0006-province": province,
+  "0007-region-template": regionTemplate,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -6,6 +6,16 @@ export async function createRegion(db: Db, code: string, name: string): Promise<
   return (await db.insertInto("regions").values({ code, name }).returning("id").executeTakeFirstOrThrow()).id;
 }
 
+/** The template a region's documents are published in (公开模板; a registry id). */
+export async function regionTemplate(db: Db, regionId: number): Promise<string> {
+  return (await db.selectFrom("regions").select("disclosure_template").where("id", "=", regionId).executeTakeFirstOrThrow()).disclosure_template;
+}
+
+/** Sets the template a region's documents are published in; the caller checks the id is a registry one. */
+export async function setRegionTemplate(db: Db, regionId: number, template: string): Promise<void> {
+  await db.updateTable("regions").set({ disclosure_template: template }).where("id", "=", regionId).execute();
+}
+
 export async function createDepartment(db: Db, regionId: number, code: string, name: string): Promise<number> {
   return (await db.insertInto("departments").values({ region_id: regionId, code, name }).returning("id").executeTakeFirstOrThrow()).id;
 }

@@ -8,6 +8,7 @@ import { SCORECARD_COLUMNS, type ScorecardRow, scorecardCsv } from "../../core/s
 import type { AuditAnswer, Finding, Severity } from "../api/types.ts";
 import { placeText } from "../components/FindingsPanel.tsx";
 import { useI18n } from "../i18n/index.tsx";
+import { findTemplate } from "../../core/templates/index.ts";
 
 interface Job {
   uid: string;
@@ -18,7 +19,6 @@ interface Job {
 }
 
 const COLORS: Record<Severity, string> = { error: "red", warning: "gold", info: "blue" };
-const TEMPLATES: Record<string, string> = { henan13: "河南13张表", central9: "中央9张表", other: "其他样式" };
 
 function Result({ job }: { job: Job }) {
   const { t, bilingual } = useI18n();
@@ -38,7 +38,7 @@ function Result({ job }: { job: Job }) {
       }
       extra={
         <Space>
-          <Tag>{TEMPLATES[s.template] ?? s.template}</Tag>
+          <Tag>{findTemplate(s.template)?.shortName ?? "未能识别的公开模板 / unknown template"}</Tag>
           <span className="muted">{t("auditTables", { n: s.tables })}</span>
         </Space>
       }

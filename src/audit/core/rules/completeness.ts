@@ -1,7 +1,8 @@
 /**
- * 完整性 — what a disclosure must contain: every table of its template (a table the contents lists but the
- * document does not print is missing), every section of the narrative, a "本单位无…" note for a table
- * printed empty, and the units the narrative says the department budget includes.
+ * 完整性 — what a disclosure must contain, as its template (src/core/templates) says: every required table
+ * (a table the contents lists but the document does not print is missing; one printed empty with its note
+ * counts), every required section of the narrative, a "本单位无…" / "此表为空" note for a table printed
+ * empty, and the units the narrative says the department budget includes.
  */
 import type { Finding } from "../../../core/rules/finding.ts";
 import { defineRule } from "../../../core/rules/finding.ts";
@@ -10,7 +11,8 @@ import type { DocumentContext, DocumentRule } from "../context.ts";
 import { documentSections } from "../document.ts";
 import { allAmounts } from "../interpret.ts";
 import { cellLocation } from "../interpret/where.ts";
-import { TABLE_KIND_NAMES, TEMPLATE_TABLES, classifyTitle } from "../titles.ts";
+import { type NarrativeSection, findTemplate, tableTitle } from "../../../core/templates/index.ts";
+import { classifyTitle } from "../titles.ts";
 
 const BASIS = "《中华人民共和国预算法》第十四条；《中华人民共和国预算法实施条例》第六条；财预〔2016〕143号";
 
@@ -20,68 +22,103 @@ export const completeTables: DocumentRule = defineRule<DocumentContext>(
   {
     id: "complete.tables",
     title: "缺少公开表格",
-    description: "按文件的表格样式（河南 13 张表或中央 9 张表），每张表都应公开；目录列出而文中没有的表一并指出。无数的表也应公开并注明“本单位无…”。 / Every table of the document's template is published (Henan 13 or central 9), including one the contents lists but the document does not print; a table with no amounts is printed with its 本单位无… note.",
+    description: "按文件的公开模板（河南 13 张表、中央 9 张表、上海区级 9 张表……），每张必须公开的表都应公开；目录列出而文中没有的表一并指出。无数的表也应公开并注明“本单位无…”或“此表为空”。模板未能识别的文件不检查。 / Every required table of the document's template is published (Henan 13, central 9, Shanghai district 9 …), including one the contents lists but the document does not print; a table with no amounts is printed with its note. Not checked when the template is unknown.",
     basis: BASIS,
     severity: "error",
   },
   (ctx, emit) => {
-    const template = ctx.document.meta.template;
-    if (template === "other") return [];
+    const template = findTemplate(ctx.document.meta.template);
+    if (!template) return [];
     const present = new Set(ctx.tables.tables.map((t) => t.kind));
     const listed = new Map(ctx.document.meta.contents.map((c) => [classifyTitle(c.text)?.kind, c]));
-    return TEMPLATE_TABLES[template]
-      .map((kind, i) => ({ kind, n: i + 1 }))
-      .filter(({ kind }) => !present.has(kind))
-      .map(({ kind, n }) => {
-        const entry = listed.get(kind);
+    const year = ctx.document.meta.year;
+    return template.tables
+      .filter((t) => t.required && !present.has(t.kind))
+      .map((t) => {
+        const entry = listed.get(t.kind);
         const { file, ...where } = entry?.place ?? { file: ctx.document.files[0]?.name ?? "" };
+        const title = year !== undefined ? tableTitle(t, "department", year) : t.title.department.replace("{year}年", "");
         return emit({
-          message: `缺少表${n} ${TABLE_KIND_NAMES[kind]}${entry ? `（目录列有“${entry.text}”，文中未见此表）` : ""} / table ${n} (${kind}) is missing${entry ? " although the contents list it" : ""}`,
+          message: `缺少表${t.number} ${title}${entry ? `（目录列有“${entry.text}”，文中未见此表）` : ""} / table ${t.number} (${t.kind}) is missing${entry ? " although the contents list it" : ""}`,
           location: { kind: "text", section: entry ? "目录" : "", ...(entry ? { quote: entry.text } : {}), file, ...where },
-          expected: TABLE_KIND_NAMES[kind],
+          expected: title,
         });
       });
   },
 );
 
-const REQUIRED_SECTIONS: readonly [Topic, string][] = [
-  ["total", "收入支出预算总体情况"],
-  ["income", "收入预算总体情况"],
-  ["expenditure", "支出预算总体情况"],
-  ["appropriation", "财政拨款收支总体情况"],
-  ["gpb", "一般公共预算支出情况"],
-  ["economic", "一般公共预算基本支出（按经济分类）情况"],
-  ["three-public", "“三公”经费支出情况"],
-  ["government-fund", "政府性基金预算支出情况"],
-  ["state-capital", "国有资本经营预算支出情况"],
-  ["operating-cost", "机关运行经费"],
-  ["procurement", "政府采购"],
-  ["performance", "绩效目标设置情况"],
-  ["assets", "国有资产占用情况"],
+/** The sections every budget narrative states when the template is unknown (domain.md §4). */
+const DEFAULT_SECTIONS: readonly NarrativeSection[] = [
+  { heading: "收入支出预算总体情况", states: [], topics: ["total"], required: true },
+  { heading: "收入预算总体情况", states: [], topics: ["income"], required: true },
+  { heading: "支出预算总体情况", states: [], topics: ["expenditure"], required: true },
+  { heading: "财政拨款收支总体情况", states: [], topics: ["appropriation"], required: true },
+  { heading: "一般公共预算支出情况", states: [], topics: ["gpb"], required: true },
+  { heading: "一般公共预算基本支出（按经济分类）情况", states: [], topics: ["economic"], required: true },
+  { heading: "“三公”经费支出情况", states: [], topics: ["three-public"], required: true },
+  { heading: "政府性基金预算支出情况", states: [], topics: ["government-fund"], required: true },
+  { heading: "国有资本经营预算支出情况", states: [], topics: ["state-capital"], required: true },
+  { heading: "机关运行经费", states: [], topics: ["operating-cost"], required: true },
+  { heading: "政府采购", states: [], topics: ["procurement"], required: true },
+  { heading: "绩效目标设置情况", states: [], topics: ["performance"], required: true },
+  { heading: "国有资产占用情况", states: [], topics: ["assets"], required: true },
 ];
+
+/**
+ * The numbered heading a paragraph opens with ("三、政府采购预算情况", perhaps run together with the text
+ * after it): the words up to the first digit or punctuation, or undefined for a paragraph that opens
+ * otherwise.
+ */
+function leadingHeading(text: string): string | undefined {
+  return /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*([^\d。，；：:、]{2,20})/.exec(text)?.[1];
+}
+
+/**
+ * A numbered heading at the very end of a paragraph ("…预算为464.64万元三、政府采购预算情况"): a heading a
+ * reader joined to a sentence that lacked its 。.
+ */
+function trailingHeading(text: string): string | undefined {
+  return /[^一二三四五六七八九十、][一二三四五六七八九十]{1,2}、([^\d。，；：:、]{2,20})$/.exec(text.trim())?.[1];
+}
 
 export const completeSections: DocumentRule = defineRule<DocumentContext>(
   {
     id: "complete.sections",
     title: "情况说明缺少部分内容",
-    description: "情况说明应逐项说明：收支总体、收入、支出、财政拨款收支、一般公共预算支出、基本支出（按经济分类）、“三公”经费、政府性基金、国有资本经营、机关运行经费、政府采购、绩效目标、国有资产占用情况。只检查有情况说明的文件。 / The narrative explains each topic: totals, income, expenditure, appropriations, 一般公共预算, basic by economic class, \"三公\", 政府性基金, 国有资本经营, 机关运行经费, procurement, targets, assets. Checked only when there is a narrative.",
+    description: "情况说明应有公开模板要求的各部分（如上海区级：编制说明、“三公”经费、机关运行经费、政府采购、绩效目标、国有资产）；模板未能识别时按通常的各项：收支总体、收入、支出、财政拨款收支、一般公共预算支出、基本支出（按经济分类）、“三公”经费、政府性基金、国有资本经营、机关运行经费、政府采购、绩效目标、国有资产占用情况。只检查有情况说明的文件。 / The narrative has every required section of its template (Shanghai districts: the 编制说明, \"三公\", 机关运行经费, procurement, targets, assets); for an unknown template, the usual topics: totals, income, expenditure, appropriations, 一般公共预算, basic by economic class, \"三公\", 政府性基金, 国有资本经营, 机关运行经费, procurement, targets, assets. Checked only when there is a narrative.",
     basis: BASIS,
     severity: "warning",
   },
   (ctx, emit) => {
     const sections = documentSections(ctx.document);
     const topics = new Set<Topic>();
+    // headings: the sections', and paragraphs that are numbered headings ("三、政府采购预算情况")
+    const headings: string[] = [];
     for (const s of sections) {
+      headings.push(s.heading);
       const t = topicOf(s.heading);
       if (t) topics.add(t);
+      const inNarrative = isNarrativeTopic(t);
       for (const p of s.paragraphs) {
-        const pt = paragraphTopic(p.text);
+        // numbered items of the glossary or the profile ("七、“三公”经费：是指…") are not sections
+        const lead = inNarrative ? leadingHeading(p.text) : undefined;
+        const pt = paragraphTopic(p.text) ?? (lead ? topicOf(lead) : undefined);
         if (pt) topics.add(pt);
+        if (lead) headings.push(lead);
+        const trail = inNarrative ? trailingHeading(p.text) : undefined;
+        if (trail) headings.push(trail);
       }
     }
     const narrative = [...topics].filter((t) => isNarrativeTopic(t) && t !== "other").length;
     if (narrative < 3) return [];
-    return REQUIRED_SECTIONS.filter(([t]) => !topics.has(t)).map(([t, name]) => emit({ message: `情况说明中未见“${name}”的说明 / the narrative has no section on ${t}`, location: fileLocation(ctx), expected: name }));
+    const outline = findTemplate(ctx.document.meta.template)?.narrative ?? DEFAULT_SECTIONS;
+    const headed = (words: readonly string[] | undefined): boolean => !!words?.some((w) => headings.some((h) => h.replace(/\s+/g, "").includes(w)));
+    return outline
+      .filter((s) => s.required && !headed(s.headingWords) && s.topics.some((t) => !topics.has(t as Topic)))
+      .map((s) => {
+        const missing = s.topics.filter((t) => !topics.has(t as Topic));
+        return emit({ message: `情况说明中未见“${s.heading}”的说明 / the narrative has no section on ${missing.join(", ")}`, location: fileLocation(ctx), expected: s.heading });
+      });
   },
 );
 
@@ -89,7 +126,7 @@ export const completeEmptyDeclared: DocumentRule = defineRule<DocumentContext>(
   {
     id: "complete.empty-declared",
     title: "空表未注明“本单位无…”",
-    description: "没有数据的表应注明原因（如“本单位2021年无政府性基金预算支出”），不能只印表头。 / A table with no amounts says why (\"本单位…无…\"), not just its header.",
+    description: "没有数据的表应注明原因（如“本单位2021年无政府性基金预算支出”“此表为空”），不能只印表头。 / A table with no amounts says why (\"本单位…无…\", \"此表为空\"), not just its header.",
     basis: BASIS,
     severity: "warning",
   },
@@ -101,7 +138,7 @@ export const completeEmptyDeclared: DocumentRule = defineRule<DocumentContext>(
       if (!info.kind || ["summary", "appropriation", "department-targets", "project-targets"].includes(info.kind)) continue;
       const mine = amounts.filter((a) => a.table === info.index);
       const empty = mine.every((a) => a.value.blank) && info.rows.slice(info.headerCount).every((r) => r.every((c) => !/^[\d,]+\.\d+$/.test(c.trim())));
-      if (empty && !info.raw.notes.some((n) => /无|没有|未安排|不涉及/.test(n.text))) out.push(emit({ message: `${info.label} 没有数据，也未注明“本单位无…” / ${info.label} is empty without saying so`, location: cellLocation(info) }));
+      if (empty && !info.raw.notes.some((n) => /无|没有|未安排|不涉及|为空|空表/.test(n.text))) out.push(emit({ message: `${info.label} 没有数据，也未注明“本单位无…” / ${info.label} is empty without saying so`, location: cellLocation(info) }));
     }
     return out;
   },

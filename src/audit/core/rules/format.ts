@@ -10,6 +10,7 @@ import { allAmounts } from "../interpret.ts";
 import type { AmountCell } from "../semantic.ts";
 import { claimLocation } from "./helpers.ts";
 import { pushTo } from "../collect.ts";
+import { findTemplate } from "../../../core/templates/index.ts";
 
 export const formatPercentSign: DocumentRule = defineRule<DocumentContext>(
   {
@@ -56,7 +57,7 @@ export const formatUnits: DocumentRule = defineRule<DocumentContext>(
   {
     id: "format.units",
     title: "金额单位未注明或不一致",
-    description: "有金额的表应注明金额单位（“单位：万元”或表头“（万元）”），未注明的按万元读取（提示）；各表单位不同时（元与万元混用）为警告，各表按各自单位换算后核对。 / Tables with amounts state their unit; one that does not is read as 万元 (info); tables in different units are a warning, each read in its own unit.",
+    description: "有金额的表应注明金额单位（“单位：万元”或表头“（万元）”），未注明的按万元读取（提示）；各表单位不同时（元与万元混用）为警告，公开模板规定各表单位的（如上海区级：表1–8 元、表9 万元），按模板核对；各表按各自单位换算后核对。 / Tables with amounts state their unit; one that does not is read as 万元 (info); tables in different units are a warning unless the document's template prescribes each table's unit (Shanghai districts: tables 1–8 in 元, table 9 in 万元), then each is checked against it; each table is read in its own unit.",
     severity: "warning",
     severityNote: "未注明单位为提示。 / A missing unit line is an info note.",
   },
@@ -65,6 +66,16 @@ export const formatUnits: DocumentRule = defineRule<DocumentContext>(
     const withAmounts = ctx.tables.tables.filter((info) => info.rows.slice(info.headerCount).some((r) => r.some((c) => /^[\d,]+\.\d+$/.test(c.trim()))));
     for (const info of withAmounts)
       if (!info.unitStated) out.push(emit({ message: `${info.label} 未注明金额单位，按万元读取 / ${info.label} states no unit; read as 万元`, location: cellLocation(info), severity: "info" }));
+    const template = findTemplate(ctx.document.meta.template);
+    if (template) {
+      // the template says each table's unit: a table printed in another is the finding
+      for (const info of withAmounts) {
+        const want = template.tables.find((t) => t.kind === info.kind)?.unit;
+        if (info.unitStated && want && info.unit !== want)
+          out.push(emit({ message: `${info.label} 以${info.unit}为单位，${template.shortName}规定为${want} / ${info.label} is in ${info.unit}; the template prints it in ${want}`, location: cellLocation(info), expected: want, actual: info.unit }));
+      }
+      return out;
+    }
     const units = new Set(withAmounts.filter((i) => i.unitStated).map((i) => i.unit));
     if (units.size > 1) {
       const yuan = withAmounts.filter((i) => i.unitStated && i.unit === "元");

@@ -1,0 +1,60 @@
+/**
+ * 公开模板: every template of the registry is well formed, and the sample drawn into it prints what the
+ * definition says (titles for a department and a unit, contents numbering, units, empty notes) in every
+ * format. A new template's data file gets these checks by being in the registry.
+ */
+import { describe, expect, it } from "vitest";
+import { CatalogIndex } from "../src/core/catalog.ts";
+import { builtInCatalog } from "../src/core/catalogs/index.ts";
+import { deriveAll } from "../src/core/disclosure.ts";
+import { TEMPLATES, contentsPrefix, fillYear, tableTitle } from "../src/core/templates/index.ts";
+import { readBudget } from "../src/formats/budget-file/read.ts";
+import { RENDERERS } from "../src/formats/renderers.ts";
+
+const catalog = new CatalogIndex(builtInCatalog(2021)!);
+
+describe.each(TEMPLATES)("template $id", (template) => {
+  it("is well formed: tables numbered 1…n, unique ids and kinds' titles with {year}, two decimals", () => {
+    expect(template.tables.map((t) => t.number)).toEqual(template.tables.map((_, i) => i + 1));
+    expect(new Set(template.tables.map((t) => t.id)).size).toBe(template.tables.length);
+    for (const t of template.tables) {
+      expect(t.title.department, t.id).toContain("{year}年");
+      expect(t.title.unit, t.id).toContain("{year}年");
+      expect(t.precision).toBe(2);
+      expect(t.columns.length, t.id).toBeGreaterThan(0);
+    }
+    expect(template.narrative.length).toBeGreaterThan(0);
+  });
+
+  it("draws the sample as the definition says, department and unit, in every format", async () => {
+    const { budget } = await readBudget("examples/luolong-shequ-2021");
+    for (const d of deriveAll(budget, catalog, template.id)) {
+      const who = d.scope.kind === "department" ? "department" : "unit";
+      expect(d.layout).toBe(template.id);
+      expect(d.tables.map((t) => t.title)).toEqual(template.tables.map((t) => tableTitle(t, who, budget.year)));
+      expect(d.tables.map((t) => t.unit)).toEqual(template.tables.map((t) => t.unit));
+      expect(d.tables.map((t) => t.contentsPrefix)).toEqual(template.tables.map((t) => contentsPrefix(template, t)));
+      expect(d.tables.every((t) => t.unitNameLabel === template.unitNameLabel[who])).toBe(true);
+      d.tables.forEach((t, i) => expect(t.note, t.title).toBe(t.empty ? fillYear(template.tables[i]!.emptyNote[who], budget.year) : undefined));
+      const text = String(await RENDERERS.txt!.render(d));
+      for (const t of d.tables) expect(text).toContain(`## ${t.title}\n\n${t.unitNameLabel}：${t.unitName}\n\n单位：${t.unit}`);
+      const html = String(await RENDERERS.html!.render(d));
+      for (const t of d.tables) expect(html).toContain(`${t.contentsPrefix}${t.title}`);
+      for (const f of ["json", "xlsx"]) expect((await RENDERERS[f]!.render(d)).length, f).toBeGreaterThan(1000);
+    }
+  });
+});
+
+describe("the Shanghai district template", () => {
+  it("prints tables 1–8 in 元 and table 9 in 万元; a unit's document says 预算单位 and 编制单位", async () => {
+    const { budget } = await readBudget("examples/luolong-shequ-2021");
+    const [department, unit] = deriveAll(budget, catalog, "shanghai-district-2025");
+    expect(department!.tables.map((t) => t.unit)).toEqual([..."12345678"].map(() => "元").concat("万元"));
+    expect(unit!.tables[0]!.title).toBe("2021年预算单位财务收支预算总表");
+    expect(unit!.tables[8]!.title).toBe("2021年单位“三公”经费和机关运行经费预算表");
+    expect(unit!.tables[0]!.unitNameLabel).toBe("编制单位");
+    const text = String(await RENDERERS.txt!.render(department!));
+    expect(text).toContain("单位：元");
+    expect(text).toMatch(/\t41179\d{3}\.\d{2}/); // the sample's 4117.91万元 total in 元, exact to the 分
+  });
+});
