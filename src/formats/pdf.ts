@@ -13,7 +13,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
+import { NodeCompiler, type NodeTypstDocument } from "@myriaddreamin/typst-ts-node-compiler";
 import { chineseNumber } from "../core/catalog.ts";
 import { DRAFT_MARK, type Disclosure, documentKind } from "../core/disclosure.ts";
 import { type Fen, formatWanYuanGrouped } from "../core/money.ts";
@@ -97,6 +97,9 @@ interface PdfTable {
   note: string | null;
 }
 
+/** How closely a part of the narrative sets its lines: tight or loose to keep a stray line or two off a page of their own. */
+type Spacing = "normal" | "tight" | "loose";
+
 interface PdfData {
   title: string;
   author: string;
@@ -104,8 +107,12 @@ interface PdfData {
   /** 草稿标记 printed at the top of every page, or null */
   draft: string | null;
   /** lines: the title as printed (第二部分 on its own line) */
-  parts: { title: string; lines: string[]; sections: { title: string; paragraphs: string[] }[] }[];
+  parts: { title: string; lines: string[]; spacing: Spacing; sections: { title: string; paragraphs: string[] }[] }[];
   attachments: string;
+  /** the 附件 divider page's two lines: 附件, and what the tables are */
+  divider: [string, string];
+  /** leading between the lines of a table cell, em */
+  leading: number;
   tables: PdfTable[];
 }
 
@@ -117,14 +124,34 @@ const CELL_PAD = 2 * 3 + 0.5;
 const FONT_SIZES = [10, 9.5, 9, 8.5, 8, 7.5, 7, 6.5, 6];
 /** lines a header cell may wrap to before its column must widen */
 const HEADER_LINES = 3;
-/** Line metrics measured with Typst (em): the first line of a cell (cap height) and each further line
- * (cap height + the template's 0.45 em leading). */
-const FIRST_LINE = 0.735;
-const NEXT_LINE = 1.18;
+/**
+ * Line metrics of a table cell (em). A line is as tall as the ideographic em box — 0.88 em above the
+ * baseline and 0.12 em below it, where Noto draws every CJK character (the template sets these as the
+ * text's top and bottom edges) — so a cell's inset is the room between its rules and the ink, whatever the
+ * script. Lines follow each other with LEADING between them.
+ */
+const LEADING = 0.22;
+const FIRST_LINE = 1;
+const NEXT_LINE = FIRST_LINE + LEADING;
+/**
+ * Vertical cell insets (pt), roomiest first: a table that fits a page takes the first that keeps it on one
+ * page. The last keeps every glyph at least 1 pt clear of the 0.5 pt rules (MIN_INSET − 0.25 pt).
+ */
+const INSETS = [4.5, 3.5, 2.8, 2.2] as const;
+const MIN_INSET = 1.6;
+/** The inset of a table that runs over pages anyway. */
+const RUNNING_INSET = 2.8;
 /** Height (pt) a table page spends besides the table: title, 单位名称 line and spacing (38 measured); a
  * note adds more. */
 const TABLE_TOP = 40;
 const TABLE_NOTE = 24;
+
+/** The narrative pages' top margin (the template's 25 mm), pt, and how far below it a part may end and
+ * still leave a page of stray lines (12 pt type, 0.95 em leading, measured with Typst). */
+const BODY_MARGIN_TOP = 25 * (72 / 25.4);
+const LINE_PITCH = 12 * (0.735 + 0.95);
+/** A part's end mark sits 0.58 pitch above the bottom of its last line; 3.5 lines: three lines or fewer. */
+const STRAY_DEPTH = 3.5 * LINE_PITCH - 0.58 * LINE_PITCH;
 
 const CJK = (c: number) => c >= 0x2e80 || (c >= 0x2010 && c <= 0x201f);
 
@@ -402,20 +429,20 @@ function tableHeight(head: Placed[], body: Placed[], headRows: number, rows: num
 }
 
 /**
- * Type size and row inset: a table that runs over pages keeps its size with a 3.5 pt inset. One that can
+ * Type size and row inset: a table that runs over pages keeps its size with RUNNING_INSET. One that can
  * fit a page takes the first of: roomier rows, the standard, tighter rows, smaller type (down to 7 pt) —
  * so table 4 (31 rows) stays on one page rather than leave two rows on the next.
  */
 function fitPage(head: Placed[], body: Placed[], t: DisclosureTable, widths: number[], size: number, pageHeight: number): [number, number] {
   const room = pageHeight - TABLE_TOP - (t.note ? TABLE_NOTE : 0) - Math.max(6, pageHeight * 0.015);
   const rows = t.header.length + t.rows.length;
-  if (rows * (size - 1) * FIRST_LINE > room) return [size, 3.5];
-  const tries: [number, number][] = [[size, 5.5], [size, 4.5], [size, 3.5], [size, 2.5], [size - 0.5, 2.2], [size - 1, 2]];
+  if (rows * (size - 1) * FIRST_LINE > room) return [size, RUNNING_INSET];
+  const tries: [number, number][] = [...INSETS.map((inset): [number, number] => [size, inset]), [size - 0.5, 1.8], [size - 1, MIN_INSET]];
   for (const [s, inset] of tries) {
     if (s < 7) continue;
     if (tableHeight(head, body, t.header.length, t.rows.length, widths, s, inset) <= room) return [s, inset];
   }
-  return [size, 3.5];
+  return [size, RUNNING_INSET];
 }
 
 function pdfCell(p: Placed, columnAlign: Align | undefined, body: boolean): string | PdfCell {
@@ -482,10 +509,13 @@ export function pdfData(d: Disclosure): PdfData {
     parts: d.narrative.parts.map((p) => ({
       title: p.title,
       lines: /^第.部分 /.test(p.title) ? [p.title.slice(0, p.title.indexOf(" ")), p.title.slice(p.title.indexOf(" ") + 1)] : [p.title],
+      spacing: "normal",
       // a part with one section named like the part (第三部分 名词解释) prints no section heading
       sections: p.sections.map((s) => ({ title: p.sections.length === 1 && p.title.endsWith(s.title) ? "" : s.title, paragraphs: s.paragraphs })),
     })),
     attachments: `附件：${d.scope.name}${kind.attachments}`,
+    divider: ["附件", `${d.scope.name}${kind.attachments}`],
+    leading: LEADING,
     tables: d.tables.map(tableData),
   };
 }
@@ -541,16 +571,37 @@ export const TYPST_TEMPLATE = String.raw`
 #set par(first-line-indent: (amount: 2em, all: true))
 // Level-1 headings (parts, 附件) and the tables' level-2 headings are placed hidden, for the contents and
 // the PDF bookmarks; what shows is set by hand (第二部分 on a line of its own; the table's plain title).
-#for p in D.parts {
+// A part marked tight (or loose) sets its lines a little closer (farther apart), so that its last page does
+// not hold a stray line or two (renderPdf finds such a page by the part-end marks and lays out once more).
+#for (i, p) in D.parts.enumerate() {
   pagebreak(weak: true)
   place(hide(heading(level: 1, p.title)))
   block(width: 100%, above: 0.5em, below: 1.6em, align(center, text(font: (sans, serif), weight: "bold", size: 16pt, p.lines.join("\n"))))
-  for s in p.sections {
+  let body = for s in p.sections {
     if s.title != "" { heading(level: 2, s.title) }
     for x in s.paragraphs { par(x) }
   }
+  if p.spacing == "tight" {
+    set par(leading: 0.8em, spacing: 0.8em)
+    show heading.where(level: 2): it => block(above: 1.1em, below: 0.7em, text(size: 13pt, it.body))
+    body
+  } else if p.spacing == "loose" {
+    set par(leading: 1.1em, spacing: 1.2em)
+    show heading.where(level: 2): it => block(above: 1.9em, below: 1.1em, text(size: 13pt, it.body))
+    body
+  } else { body }
+  context [#metadata((part: i, page: here().page(), y: here().position().y.pt())) <part-end>]
 }
 #set par(first-line-indent: 0em, justify: false)
+
+// ── 附件: a divider page before the tables ──
+#page[
+  #place(hide(heading(level: 1, D.attachments)))
+  #v(28%)
+  #align(center, text(font: (sans, serif), weight: "bold", size: 26pt, D.divider.at(0)))
+  #v(1.5em)
+  #align(center, block(width: 85%, text(font: (sans, serif), weight: "bold", size: 20pt, D.divider.at(1))))
+]
 
 // ── the tables ──
 #let aligns = (l: left + horizon, c: center + horizon, r: right + horizon)
@@ -574,15 +625,15 @@ export const TYPST_TEMPLATE = String.raw`
 
 #for (i, t) in D.tables.enumerate() {
   page(flipped: t.wide, margin: (x: t.margin.x * 1mm, top: t.margin.top * 1mm, bottom: t.margin.bottom * 1mm))[
-    #if i == 0 { place(hide(heading(level: 1, D.attachments))) }
     #place(hide(heading(level: 2, t.entry)))
     #align(center, text(font: (sans, serif), weight: "bold", size: 15pt, t.title))
     #v(0.2em)
     #text(size: 10pt, grid(columns: (1fr, auto), column-gutter: 1em, [单位名称：#t.unitName], [单位：#t.unit]))
     #v(-0.4em)
     #{
-      set text(size: t.size * 1pt)
-      set par(leading: 0.45em)
+      // lines as tall as the ideographic em box: the inset is the room between a rule and the ink
+      set text(size: t.size * 1pt, top-edge: 0.88em, bottom-edge: -0.12em)
+      set par(leading: D.leading * 1em)
       set table.cell(breakable: false)
       table(
         columns: t.widths.map(w => w * 1pt),
@@ -605,19 +656,52 @@ export const TYPST_TEMPLATE = String.raw`
 
 // ── render ───────────────────────────────────────────────────────────────────────────────────────────
 
+function compile(c: NodeCompiler, data: PdfData, title: string): NodeTypstDocument {
+  const result = c.compile({ mainFileContent: TYPST_TEMPLATE, inputs: { data: JSON.stringify(data) } });
+  const doc = result.result;
+  if (!doc || result.hasError()) {
+    const err = result.takeDiagnostics() ?? result.takeError();
+    const details = err ? c.fetchDiagnostics(err).map((x: unknown) => JSON.stringify(x)).join("\n") : "no diagnostics";
+    throw new Error(`PDF layout failed for ${title}:\n${details}`);
+  }
+  return doc;
+}
+
+/** Where each part of the narrative ends: its page and how far down (pt from the top edge). */
+interface PartEnd {
+  part: number;
+  page: number;
+  y: number;
+}
+
+/** The parts whose last page holds three lines or fewer (their end sits within STRAY_DEPTH of the top margin). */
+function strayParts(c: NodeCompiler, doc: NodeTypstDocument): number[] {
+  const ends = c.query(doc, { selector: "<part-end>", field: "value" }) as PartEnd[];
+  const out: number[] = [];
+  let previousPage = 0;
+  for (const e of ends) {
+    // a part that starts and ends on one page holds its title: never a stray page
+    if (e.page > previousPage + 1 && e.y - BODY_MARGIN_TOP < STRAY_DEPTH) out.push(e.part);
+    previousPage = e.page;
+  }
+  return out;
+}
+
 export async function renderPdf(d: Disclosure): Promise<Uint8Array> {
   // Each compiled document lives in native memory until V8 finalises its JS handle, and finalisers only
   // run when the event loop turns: a loop of renders that never yields (awaiting nothing but these
   // promises) would keep every document, ~12 MB each. One turn per render keeps memory flat.
   await new Promise<void>((resolve) => setImmediate(resolve));
   const c = getCompiler();
-  const data = JSON.stringify(pdfData(d));
-  const result = c.compile({ mainFileContent: TYPST_TEMPLATE, inputs: { data } });
-  const doc = result.result;
-  if (!doc || result.hasError()) {
-    const err = result.takeDiagnostics() ?? result.takeError();
-    const details = err ? c.fetchDiagnostics(err).map((x: unknown) => JSON.stringify(x)).join("\n") : "no diagnostics";
-    throw new Error(`PDF layout failed for ${d.title}:\n${details}`);
+  const data = pdfData(d);
+  // A part whose last page would hold three lines or fewer is set tighter (its last lines move back) and,
+  // when that is not enough, looser (more lines move on). Most documents are laid out once.
+  let doc = compile(c, data, d.title);
+  for (const spacing of ["tight", "loose"] as const) {
+    const stray = strayParts(c, doc);
+    if (stray.length === 0) break;
+    for (const i of stray) data.parts[i]!.spacing = spacing;
+    doc = compile(c, data, d.title);
   }
   const pdf = c.pdf(doc, { pdfTags: false });
   c.evictCache(EVICT_AGE);
