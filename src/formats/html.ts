@@ -4,7 +4,7 @@
  */
 import { DRAFT_MARK, type Disclosure, documentKind } from "../core/disclosure.ts";
 import { formatWanYuanGrouped } from "../core/money.ts";
-import type { Cell, DisclosureTable } from "../core/table.ts";
+import { type Cell, type DisclosureTable, cellEmphasis } from "../core/table.ts";
 
 const CN_NUM = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三"];
 
@@ -34,7 +34,10 @@ function bodyHtml(t: DisclosureTable): string {
           const a = anchors.get(`${r},${c}`);
           const span = a ? `${a.rowSpan > 1 ? ` rowspan="${a.rowSpan}"` : ""}${a.colSpan > 1 ? ` colspan="${a.colSpan}"` : ""}` : "";
           const kind = typeof cell === "number" ? "money" : (t.columns[c]?.kind ?? "text");
-          return `<td class="${kind}"${span}>${cellHtml(cell, kind)}</td>`;
+          // bold and indentation as every renderer draws them (cellEmphasis)
+          const { bold, indent } = cellEmphasis(row, c);
+          const classes = [kind, ...(bold ? ["b"] : []), ...(indent > 0 ? [`i${Math.min(indent, 4)}`] : [])].join(" ");
+          return `<td class="${classes}"${span}>${cellHtml(cell, kind)}</td>`;
         })
         .join("");
       return `<tr class="${row.kind}">${tds}</tr>`;
@@ -83,8 +86,12 @@ table.disclosure th, table.disclosure td { border: 1px solid var(--rule); paddin
 table.disclosure th { background: #f2f2f2; font-weight: 600; text-align: center; }
 table.disclosure td.money { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.disclosure td.code { text-align: center; white-space: nowrap; }
-table.disclosure tr.total td, table.disclosure tr.subtotal td, table.disclosure tr.unit td { font-weight: 700; }
-table.disclosure tr.section td { background: #f7f7f7; font-weight: 600; text-align: center; }
+table.disclosure td.b { font-weight: 700; }
+table.disclosure td.i1 { padding-left: calc(4px + 1em); }
+table.disclosure td.i2 { padding-left: calc(4px + 2em); }
+table.disclosure td.i3 { padding-left: calc(4px + 3em); }
+table.disclosure td.i4 { padding-left: calc(4px + 4em); }
+table.disclosure tr.section td { background: #f7f7f7; text-align: center; }
 .note { font-size: .9em; color: var(--muted); }
 @media print {
   body { max-width: none; padding: 0; }

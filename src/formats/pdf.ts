@@ -17,8 +17,8 @@ import { NodeCompiler, type NodeTypstDocument } from "@myriaddreamin/typst-ts-no
 import { chineseNumber } from "../core/catalog.ts";
 import { DRAFT_MARK, type Disclosure, documentKind } from "../core/disclosure.ts";
 import { type Fen, formatWanYuanGrouped } from "../core/money.ts";
-import type { Cell, ColumnKind, DisclosureTable, RowKind } from "../core/table.ts";
-import { headerGrid } from "../core/table.ts";
+import type { Cell, ColumnKind, DisclosureTable } from "../core/table.ts";
+import { cellEmphasis, headerGrid } from "../core/table.ts";
 
 // ── fonts and the compiler (created once, reused by every render) ─────────────────────────────────────
 
@@ -63,6 +63,8 @@ interface PdfCell {
   a?: Align;
   /** bold */
   b?: 1;
+  /** indentation, levels of 1 em */
+  i?: number;
   /** shaded (section rows) */
   f?: 1;
   rs?: number;
@@ -211,13 +213,13 @@ function money(c: Cell): string {
   return typeof c === "number" ? formatWanYuanGrouped(c as Fen) : "";
 }
 
-const BOLD_KINDS: ReadonlySet<RowKind> = new Set(["total", "subtotal", "unit", "section"]);
-
 /** A body or header cell where it sits in the grid, before it is written out for the template. */
 interface Placed {
   text: string;
   align: Align;
   bold: boolean;
+  /** levels of 1 em the text is indented */
+  indent: number;
   fill: boolean;
   money: boolean;
   row: number;
@@ -239,9 +241,9 @@ function bodyCells(t: DisclosureTable): Placed[] {
   }
   const out: Placed[] = [];
   t.rows.forEach((row, r) => {
-    const bold = BOLD_KINDS.has(row.kind);
     row.cells.forEach((cell, c) => {
       if (covered.has(`${r},${c}`)) return;
+      const { bold, indent } = cellEmphasis(row, c);
       const isMoney = typeof cell === "number";
       const align: Align = isMoney ? "r" : row.kind === "section" || row.kind === "total" ? "c" : DEFAULT_ALIGN[t.columns[c]?.kind ?? "text"];
       const m = anchors.get(`${r},${c}`);
@@ -249,6 +251,7 @@ function bodyCells(t: DisclosureTable): Placed[] {
         text: isMoney ? money(cell) : (cell ?? ""),
         align,
         bold,
+        indent,
         fill: row.kind === "section",
         money: isMoney,
         row: r,
@@ -265,7 +268,7 @@ function headerCells(t: DisclosureTable): Placed[] {
   const out: Placed[] = [];
   headerGrid(t.header, t.columns.length).forEach((row, r) =>
     row.forEach((h, c) => {
-      if (h) out.push({ text: h.text, align: "c", bold: false, fill: true, money: false, row: r, col: c, rowSpan: h.rowSpan ?? 1, colSpan: h.colSpan ?? 1 });
+      if (h) out.push({ text: h.text, align: "c", bold: false, indent: 0, fill: true, money: false, row: r, col: c, rowSpan: h.rowSpan ?? 1, colSpan: h.colSpan ?? 1 });
     }),
   );
   return out;
@@ -314,7 +317,7 @@ function layoutColumns(t: DisclosureTable, body: Placed[], available: number): {
   for (const cell of body) {
     if (cell.colSpan !== 1) continue;
     const col = cell.col;
-    const w = em(cell.text, cell.bold);
+    const w = em(cell.text, cell.bold) + cell.indent;
     if (cell.money) {
       numberEm = Math.max(numberEm, w);
       numberEmOf[col] = Math.max(numberEmOf[col]!, w);
@@ -411,7 +414,7 @@ function tableHeight(head: Placed[], body: Placed[], headRows: number, rows: num
   const cellHeight = (p: Placed) => {
     let w = 0;
     for (let c = p.col; c < p.col + p.colSpan; c++) w += widths[c] ?? 0;
-    const lines = lineCount(p.text, w, size, p.bold);
+    const lines = lineCount(p.text, w - p.indent * size, size, p.bold);
     return size * (FIRST_LINE + (lines - 1) * NEXT_LINE) + 2 * inset;
   };
   const cells = [...head, ...body.map((p) => ({ ...p, row: p.row + headRows }))];
@@ -449,6 +452,7 @@ function pdfCell(p: Placed, columnAlign: Align | undefined, body: boolean): stri
   const c: PdfCell = { t: p.text };
   if (p.align !== columnAlign) c.a = p.align;
   if (p.bold) c.b = 1;
+  if (p.indent > 0) c.i = p.indent;
   if (p.fill) c.f = 1;
   if (p.rowSpan > 1) c.rs = p.rowSpan;
   if (p.colSpan > 1) c.cs = p.colSpan;
@@ -612,7 +616,10 @@ export const TYPST_TEMPLATE = String.raw`
     align: if "a" in c { aligns.at(c.a) } else { auto },
     fill: if "f" in c { luma(238) } else { none },
     breakable: "k" in c,
-    if c.t == "" { none } else if "b" in c { text(weight: "bold", c.t) } else { c.t },
+    {
+      let body = if c.t == "" { none } else if "b" in c { text(weight: "bold", c.t) } else { c.t }
+      if "i" in c { pad(left: c.i * 1em, body) } else { body }
+    },
   )
 }
 #let hcell(c) = table.cell(
