@@ -315,7 +315,10 @@ function layoutColumns(t: DisclosureTable, body: Placed[], available: number): {
   const numberEmOf = Array.from({ length: n }, () => 0);
   let numberEm = 0;
   for (const cell of body) {
-    if (cell.colSpan !== 1) continue;
+    // A text spread over two columns (table 12's 主要内容 and 指标说明) counts towards the first: the
+    // second is a narrow column of its own in the other rows (备注, 指标值). Wider spans (a goal across the
+    // form) take whatever width the columns get.
+    if (cell.colSpan > 2 || (cell.colSpan === 2 && (cell.money || kinds[cell.col] !== "text"))) continue;
     const col = cell.col;
     const w = em(cell.text, cell.bold) + cell.indent;
     if (cell.money) {

@@ -297,7 +297,8 @@ function addTableSheet(wb: ExcelJS.Workbook, t: DisclosureTable, draft: boolean)
       fitToHeight: 0,
       horizontalCentered: true,
       margins: { left: 0.4, right: 0.4, top: 0.55, bottom: 0.6, header: 0.3, footer: 0.3 },
-      ...(headerRows > 0 ? { printTitlesRow: `${HEADER_FIRST_ROW}:${frozen}` } : {}),
+      // every printed page repeats the header rows; a form without a header (table 12) repeats its title and 单位名称
+      printTitlesRow: headerRows > 0 ? `${HEADER_FIRST_ROW}:${frozen}` : `1:${HEADER_FIRST_ROW - 1}`,
     },
     headerFooter: { oddFooter: "&C第 &P 页，共 &N 页", ...(draft ? { oddHeader: `&C&KFF0000${DRAFT_MARK}` } : {}) },
     ...(draft ? { properties: { defaultColWidth: 9, tabColor: { argb: "FFC00000" } } } : {}),
