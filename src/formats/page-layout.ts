@@ -23,6 +23,8 @@ const HEADER_LINES = 3;
  * text's top and bottom edges) — so a cell's inset is the room between its rules and the ink, whatever the
  * script. Lines follow each other with LEADING between them.
  */
+/** A cell merged over more rows than this may break across pages (in the PDF and the HTML alike). */
+export const BREAKABLE_ROWS = 6;
 export const LEADING = 0.22;
 const FIRST_LINE = 1;
 const NEXT_LINE = FIRST_LINE + LEADING;

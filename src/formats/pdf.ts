@@ -17,7 +17,7 @@ import { NodeCompiler, type NodeTypstDocument } from "@myriaddreamin/typst-ts-no
 import { chineseNumber } from "../core/catalog.ts";
 import { DRAFT_MARK, type Disclosure, documentKind } from "../core/disclosure.ts";
 import type { DisclosureTable } from "../core/table.ts";
-import { type Align, LEADING, type Placed, tableLayout } from "./page-layout.ts";
+import { type Align, BREAKABLE_ROWS, LEADING, type Placed, tableLayout } from "./page-layout.ts";
 
 // ── fonts and the compiler (created once, reused by every render) ─────────────────────────────────────
 
@@ -130,7 +130,7 @@ function pdfCell(p: Placed, columnAlign: Align | undefined, body: boolean): stri
   if (p.fill) c.f = 1;
   if (p.rowSpan > 1) c.rs = p.rowSpan;
   if (p.colSpan > 1) c.cs = p.colSpan;
-  if (p.rowSpan > 6) c.k = 1;
+  if (p.rowSpan > BREAKABLE_ROWS) c.k = 1;
   return body && Object.keys(c).length === 1 ? p.text : c;
 }
 
