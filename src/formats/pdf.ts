@@ -119,8 +119,8 @@ interface PdfData {
  * still leave a page of stray lines (12 pt type, 0.95 em leading, measured with Typst). */
 const BODY_MARGIN_TOP = 25 * (72 / 25.4);
 const LINE_PITCH = 12 * (0.735 + 0.95);
-/** A part's end mark sits 0.58 pitch above the bottom of its last line; 3.5 lines: three lines or fewer. */
-const STRAY_DEPTH = 3.5 * LINE_PITCH - 0.58 * LINE_PITCH;
+/** A part's end mark sits 0.58 pitch above the bottom of its last line; 2.5 lines: two lines or fewer. */
+const STRAY_DEPTH = 2.5 * LINE_PITCH - 0.58 * LINE_PITCH;
 
 function pdfCell(p: Placed, columnAlign: Align | undefined, body: boolean): string | PdfCell {
   const c: PdfCell = { t: p.text };
@@ -349,7 +349,7 @@ interface PartEnd {
   y: number;
 }
 
-/** The parts whose last page holds three lines or fewer (their end sits within STRAY_DEPTH of the top margin). */
+/** The parts whose last page holds two lines or fewer (their end sits within STRAY_DEPTH of the top margin). */
 function strayParts(c: NodeCompiler, doc: NodeTypstDocument): number[] {
   const ends = c.query(doc, { selector: "<part-end>", field: "value" }) as PartEnd[];
   const out: number[] = [];
@@ -369,7 +369,7 @@ export async function renderPdf(d: Disclosure): Promise<Uint8Array> {
   await new Promise<void>((resolve) => setImmediate(resolve));
   const c = getCompiler();
   const data = pdfData(d);
-  // A part whose last page would hold three lines or fewer is set tighter (its last lines move back) and,
+  // A part whose last page would hold two lines or fewer is set tighter (its last lines move back) and,
   // when that is not enough, looser (more lines move on). Most documents are laid out once.
   let doc = compile(c, data, d.title);
   for (const spacing of ["tight", "loose"] as const) {
