@@ -17,16 +17,13 @@ import { NodeCompiler, type NodeTypstDocument } from "@myriaddreamin/typst-ts-no
 import { chineseNumber } from "../core/catalog.ts";
 import { DRAFT_MARK, type Disclosure, documentKind } from "../core/disclosure.ts";
 import type { DisclosureTable } from "../core/table.ts";
+import { FONT_FILES } from "./font-subset.ts";
 import { type Align, BREAKABLE_ROWS, LEADING, type Placed, tableLayout } from "./page-layout.ts";
 
 // ── fonts and the compiler (created once, reused by every render) ─────────────────────────────────────
 
-const FONT_FILES = [
-  "@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf",
-  "@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf",
-  "@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf",
-  "@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf",
-] as const;
+/** The four TTF files (font-subset.ts names them once; the HTML embeds subsets of the same). */
+const PDF_FONT_FILES: string[] = Object.values(FONT_FILES).flatMap((weights) => Object.values(weights));
 
 let compiler: NodeCompiler | undefined;
 /** Typst memoises layouts across compilations; after each render, drop what the last two did not use
@@ -36,7 +33,7 @@ const EVICT_AGE = 2;
 function getCompiler(): NodeCompiler {
   if (!compiler) {
     const require = createRequire(import.meta.url);
-    const fontBlobs = FONT_FILES.map((f) => readFileSync(require.resolve(f)));
+    const fontBlobs = PDF_FONT_FILES.map((f) => readFileSync(require.resolve(f)));
     compiler = NodeCompiler.create({ fontArgs: [{ fontBlobs }] });
   }
   return compiler;
