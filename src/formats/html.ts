@@ -155,6 +155,8 @@ export interface HtmlOptions {
    * Without it (the default) the page embeds subsets of the fonts holding just the characters it uses.
    */
   fontsBase?: string;
+  /** false: declare no fonts at all (the reader's own fonts; golden files stay readable). Default true. */
+  embedFonts?: boolean;
 }
 
 /** 来源说明 under the cover's title. */
@@ -228,7 +230,7 @@ ${toc}
 ${parts}
 <section class="part" id="attachments"><h2>附件：${escapeHtml(d.scope.name)}${escapeHtml(kind.attachments)}</h2></section>
 ${d.tables.map(tableHtml).join("\n")}`;
-  const fonts = options.fontsBase ? fontFaces(options.fontsBase) : embeddedFonts(body);
+  const fonts = options.fontsBase ? fontFaces(options.fontsBase) : options.embedFonts === false ? "" : embeddedFonts(body);
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
