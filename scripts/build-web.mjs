@@ -14,7 +14,7 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const out = join(root, "dist/web");
 const stampFile = join(out, ".build-stamp");
-const INPUTS = ["src/web", "src/core", "src/formats/budget-file", "vite.config.ts", "package-lock.json"];
+const INPUTS = ["src/web", "src/core", "src/formats/budget-file", "src/formats/font-subset.ts", "vite.config.ts", "package-lock.json"];
 
 function files(path) {
   const abs = join(root, path);

@@ -210,7 +210,8 @@ describe("disclosure.xlsx of the 2021 sample", () => {
       const last = HEADER_FIRST_ROW + t.header.length - 1;
       expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: last });
       expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
-      if (t.header.length > 0) expect(ws.pageSetup.printTitlesRow).toBe(`${HEADER_FIRST_ROW}:${last}`);
+      // print titles on every sheet: the header rows, or the title and 单位名称 of a form without a header
+      expect(ws.pageSetup.printTitlesRow).toBe(t.header.length > 0 ? `${HEADER_FIRST_ROW}:${last}` : `1:${HEADER_FIRST_ROW - 1}`);
     });
   });
 

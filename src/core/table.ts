@@ -27,9 +27,31 @@ export type Cell = string | Fen | null;
 /** How a row is emphasised: totals and subtotals print bold. */
 export type RowKind = "total" | "subtotal" | "unit" | "detail" | "section";
 
+/**
+ * 层级样式 — how one cell stands in the row hierarchy where it differs from its row: bold (a group's own
+ * line, e.g. 二、项目支出 beside an ordinary income item) and indent (levels below its group, e.g. 财政拨款
+ * under 一般公共预算). Every renderer draws it through `cellEmphasis`.
+ */
+export interface CellStyle {
+  bold?: boolean;
+  /** levels below the group the cell belongs to; each level is one character of indentation */
+  indent?: number;
+}
+
 export interface Row {
   cells: Cell[];
   kind: RowKind;
+  /** per-cell emphasis where it differs from the row's kind (sparse: by column index) */
+  styles?: (CellStyle | undefined)[];
+}
+
+/** The row kinds printed bold: totals, subtotals, a unit's line, section rows. */
+const BOLD_ROW_KINDS: ReadonlySet<RowKind> = new Set(["total", "subtotal", "unit", "section"]);
+
+/** Whether a cell prints bold and how many levels it is indented: its row's kind, unless its style says otherwise. */
+export function cellEmphasis(row: Row, col: number): { bold: boolean; indent: number } {
+  const style = row.styles?.[col];
+  return { bold: style?.bold ?? BOLD_ROW_KINDS.has(row.kind), indent: style?.indent ?? 0 };
 }
 
 /** A merged rectangle in the body (row and column indexes into `rows` and `columns`). */

@@ -4,7 +4,9 @@
  */
 import { DRAFT_MARK, type Disclosure, documentKind } from "../core/disclosure.ts";
 import { type PrintUnit, formatIn } from "../core/money.ts";
-import type { Cell, DisclosureTable } from "../core/table.ts";
+import { type Cell, type DisclosureTable, cellEmphasis } from "../core/table.ts";
+import { type FontFamily, type FontWeight, subsetFont } from "./font-subset.ts";
+import { BREAKABLE_ROWS, LANDSCAPE, PORTRAIT, tableLayout } from "./page-layout.ts";
 
 
 export function escapeHtml(s: string): string {
@@ -17,23 +19,42 @@ function cellHtml(c: Cell, kind: string, unit: PrintUnit): string {
   return escapeHtml(kind === "code" ? c : c);
 }
 
-/** Body cells covered by a merge are skipped; the anchor carries rowspan/colspan. */
+/**
+ * Body cells covered by a merge are skipped; the anchor carries rowspan/colspan. A merge over more than
+ * BREAKABLE_ROWS rows is drawn as a column of cells without rules between them (its text in the first), so
+ * that a printed page may end inside it as the PDF's does: Chromium moves a whole rowspan to the next page.
+ */
 function bodyHtml(t: DisclosureTable): string {
   const covered = new Set<string>();
   const anchors = new Map<string, { rowSpan: number; colSpan: number }>();
+  /** the cells of a tall merge below its anchor: their column span, and whether the merge ends there */
+  const open = new Map<string, { colSpan: number; last: boolean }>();
   for (const m of t.merges) {
-    anchors.set(`${m.row},${m.col}`, m);
-    for (let r = m.row; r < m.row + m.rowSpan; r++) for (let c = m.col; c < m.col + m.colSpan; c++) if (r !== m.row || c !== m.col) covered.add(`${r},${c}`);
+    const tall = m.rowSpan > BREAKABLE_ROWS;
+    anchors.set(`${m.row},${m.col}`, tall ? { rowSpan: 1, colSpan: m.colSpan } : m);
+    for (let r = m.row; r < m.row + m.rowSpan; r++) {
+      for (let c = m.col; c < m.col + m.colSpan; c++) {
+        if (r === m.row && c === m.col) continue;
+        if (tall && c === m.col) open.set(`${r},${c}`, { colSpan: m.colSpan, last: r === m.row + m.rowSpan - 1 });
+        else covered.add(`${r},${c}`);
+      }
+    }
   }
   return t.rows
     .map((row, r) => {
       const tds = row.cells
         .map((cell, c) => {
+          const o = open.get(`${r},${c}`);
+          if (o) return `<td class="open${o.last ? " end" : ""}"${o.colSpan > 1 ? ` colspan="${o.colSpan}"` : ""}></td>`;
           if (covered.has(`${r},${c}`)) return "";
           const a = anchors.get(`${r},${c}`);
           const span = a ? `${a.rowSpan > 1 ? ` rowspan="${a.rowSpan}"` : ""}${a.colSpan > 1 ? ` colspan="${a.colSpan}"` : ""}` : "";
           const kind = typeof cell === "number" ? "money" : (t.columns[c]?.kind ?? "text");
-          return `<td class="${kind}"${span}>${cellHtml(cell, kind, t.unit)}</td>`;
+          // bold and indentation as every renderer draws them (cellEmphasis)
+          const { bold, indent } = cellEmphasis(row, c);
+          const starts = open.has(`${r + 1},${c}`) ? ["opens"] : [];
+          const classes = [kind, ...(bold ? ["b"] : []), ...(indent > 0 ? [`i${Math.min(indent, 4)}`] : []), ...starts].join(" ");
+          return `<td class="${classes}"${span}>${cellHtml(cell, kind, t.unit)}</td>`;
         })
         .join("");
       return `<tr class="${row.kind}">${tds}</tr>`;
@@ -41,16 +62,25 @@ function bodyHtml(t: DisclosureTable): string {
     .join("\n");
 }
 
+/**
+ * A table set as the PDF sets it (page-layout.ts): the same page, type size, column widths and row inset, so
+ * that printed from a browser it takes the same pages. A cell's lines are 1.22 em apart like the PDF's; the
+ * PDF's first line is 1 em tall, so the padding is the inset less the 0.11 em a CSS line adds on each side
+ * and less half the 0.5 pt rule (a collapsed border takes room in the row; Typst's strokes take none).
+ */
 function tableHtml(t: DisclosureTable): string {
-  const wide = t.columns.length > 7;
+  const layout = tableLayout(t);
+  const wide = layout.wide;
   const thead = t.header
     .map((row) => `<tr>${row.map((h) => `<th${h.rowSpan ? ` rowspan="${h.rowSpan}"` : ""}${h.colSpan ? ` colspan="${h.colSpan}"` : ""}>${escapeHtml(h.text)}</th>`).join("")}</tr>`)
     .join("\n");
-  const cols = t.columns.map((c) => `<col style="width:${c.width ?? 10}em">`).join("");
+  const cols = layout.widths.map((w) => `<col style="width:${w}pt">`).join("");
+  const width = layout.widths.reduce((a, w) => a + w, 0);
+  const style = `font-size:${layout.size}pt;width:${width.toFixed(2)}pt;--inset:${layout.inset}pt`;
   return `<section class="table-page${wide ? " wide" : ""}" id="${t.id}">
 ${t.printedNumber ? `<p class="printed-number">${escapeHtml(t.printedNumber)}</p>\n` : ""}<h3>${escapeHtml(t.title)}</h3>
 <div class="table-meta"><span>${escapeHtml(t.unitNameLabel)}：${escapeHtml(t.unitName)}</span><span>单位：${t.unit}</span></div>
-<table class="disclosure ${t.id}"><colgroup>${cols}</colgroup>
+<table class="disclosure ${t.id}" style="${style}"><colgroup>${cols}</colgroup>
 ${thead ? `<thead>\n${thead}\n</thead>` : ""}
 <tbody>
 ${bodyHtml(t)}
@@ -75,20 +105,30 @@ h1, h2, h3 { font-family: "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "
 .part h3 { margin-bottom: .3em; }
 .part p { text-indent: 2em; margin: .4em 0; }
 .table-page { margin-top: 2.5em; }
-.table-page h3 { text-align: center; font-size: 1.25em; margin: .2em 0; }
-.table-meta { display: flex; justify-content: space-between; font-size: .9em; margin-bottom: .3em; }
-table.disclosure { border-collapse: collapse; width: 100%; font-size: 12px; table-layout: auto; }
-table.disclosure th, table.disclosure td { border: 1px solid var(--rule); padding: 2px 4px; vertical-align: middle; }
-table.disclosure th { background: #f2f2f2; font-weight: 600; text-align: center; }
+.table-page h3 { text-align: center; font-size: 15pt; line-height: 1.1; margin: 0 0 4pt; }
+.table-meta { display: flex; justify-content: space-between; font-size: 10pt; line-height: 1.1; margin-bottom: 1pt; }
+table.disclosure { border-collapse: collapse; table-layout: fixed; line-height: 1.22; }
+table.disclosure th, table.disclosure td { border: .5pt solid #000; padding: calc(var(--inset) - .11em - .25pt) 3pt; vertical-align: middle; overflow-wrap: anywhere; }
+table.disclosure th { background: #eee; font-family: "Noto Sans SC", sans-serif; font-weight: 400; text-align: center; }
 table.disclosure td.money { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.disclosure td.code { text-align: center; white-space: nowrap; }
-table.disclosure tr.total td, table.disclosure tr.subtotal td, table.disclosure tr.unit td { font-weight: 700; }
-table.disclosure tr.section td { background: #f7f7f7; font-weight: 600; text-align: center; }
-.note { font-size: .9em; color: var(--muted); }
+table.disclosure td.b { font-weight: 700; }
+table.disclosure td.opens { border-bottom: none; vertical-align: top; }
+table.disclosure td.open { border-top: none; border-bottom: none; }
+table.disclosure td.open.end { border-bottom: .5pt solid #000; }
+table.disclosure td.i1 { padding-left: calc(4px + 1em); }
+table.disclosure td.i2 { padding-left: calc(4px + 2em); }
+table.disclosure td.i3 { padding-left: calc(4px + 3em); }
+table.disclosure td.i4 { padding-left: calc(4px + 4em); }
+table.disclosure tr.section td { background: #eee; text-align: center; }
+table.disclosure tr.total td:not(.money) { text-align: center; }
+.note { font-size: 10pt; margin: .3em 0 0; }
 @media print {
   body { max-width: none; padding: 0; }
-  @page { size: A4 portrait; margin: 15mm 12mm; }
-  @page wide { size: A4 landscape; margin: 12mm 10mm; }
+  @page { size: A4 portrait; margin: 25mm; }
+  @page table { size: A4 portrait; margin: ${PORTRAIT.margin.top}mm ${PORTRAIT.margin.x}mm ${PORTRAIT.margin.bottom}mm; }
+  @page wide { size: A4 landscape; margin: ${LANDSCAPE.margin.top}mm ${LANDSCAPE.margin.x}mm ${LANDSCAPE.margin.bottom}mm; }
+  .table-page { page: table; margin-top: 0; }
   .cover, .toc, .part, .table-page { break-before: page; }
   .cover { break-before: auto; }
   .table-page.wide { page: wide; }
@@ -111,8 +151,11 @@ export interface HtmlOptions {
    * Folder (URL, relative to the page or absolute) holding the TTF files of HTML_FONT_FILES. When set, the
    * page declares them with @font-face (installed copies first), so it prints in the same fonts as the PDF
    * on machines without them. The files are 10–15 MB each and not embedded: serve or copy them alongside.
+   * Without it (the default) the page embeds subsets of the fonts holding just the characters it uses.
    */
   fontsBase?: string;
+  /** false: declare no fonts at all (the reader's own fonts; golden files stay readable). Default true. */
+  embedFonts?: boolean;
 }
 
 /** 来源说明 under the cover's title. */
@@ -133,6 +176,34 @@ function fontFaces(base: string): string {
   ).join("\n");
 }
 
+/** The characters of an HTML fragment's text (tags dropped, the entities escapeHtml writes decoded). */
+function textOf(html: string): string {
+  return html.replace(/<[^>]*>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+}
+
+/**
+ * @font-face rules carrying the PDF's fonts inside the page, each cut down to the characters it sets:
+ * Noto Serif SC (regular and bold) for all the text, Noto Sans SC bold for the headings and regular for
+ * the table headers. The page then looks the same, and prints the same, on a machine without CJK fonts.
+ */
+function embeddedFonts(body: string): string {
+  const inside = (re: RegExp) => [...body.matchAll(re)].map((m) => textOf(m[2] ?? "")).join("");
+  const all = `${textOf(body)}0123456789`;
+  const faces: [FontFamily, FontWeight, string][] = [
+    ["Noto Serif SC", 400, all],
+    ["Noto Serif SC", 700, all],
+    ["Noto Sans SC", 700, inside(/<(h1|h2|h3)\b[^>]*>([\s\S]*?)<\/\1>/g) + inside(/<(div) class="year">([\s\S]*?)<\/div>/g)],
+    ["Noto Sans SC", 400, inside(/<(th)\b[^>]*>([\s\S]*?)<\/th>/g)],
+  ];
+  return faces
+    .filter(([, , text]) => text.trim() !== "")
+    .map(([family, weight, text]) => {
+      const data = Buffer.from(subsetFont(family, weight, text)).toString("base64");
+      return `@font-face { font-family: "${family}"; font-weight: ${weight}; font-display: block; src: url(data:font/ttf;base64,${data}) format("truetype"); }`;
+    })
+    .join("\n");
+}
+
 export function renderHtml(d: Disclosure, options: HtmlOptions = {}): string {
   const parts = d.narrative.parts
     .map(
@@ -149,16 +220,7 @@ ${d.narrative.parts.map((p) => `<li><a href="#${p.id}">${escapeHtml(p.title)}</a
 ${d.tables.map((t) => `<li><a href="#${t.id}">${escapeHtml(t.contentsPrefix + t.title)}</a></li>`).join("\n")}
 </ol></li></ol></nav>`;
   const date = d.date ? /^(\d{4})-(\d{2})/.exec(d.date) : null;
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(d.title)}</title>
-<style>${options.fontsBase ? `${fontFaces(options.fontsBase)}\n` : ""}${STYLE}${d.provenance ? PROVENANCE_STYLE : ""}${d.draft ? DRAFT_STYLE : ""}</style>
-</head>
-<body>
-${d.draft ? `<div class="draft-mark" role="note">${DRAFT_MARK}</div>\n` : ""}<header class="cover">
+  const body = `${d.draft ? `<div class="draft-mark" role="note">${DRAFT_MARK}</div>\n` : ""}<header class="cover">
 <h1>${escapeHtml(d.scope.name)}</h1>
 <div class="year">${escapeHtml(kind.cover)}</div>${d.provenance ? `\n<p class="provenance">${escapeHtml(d.provenance)}</p>` : ""}
 ${date ? `<div class="date">${date[1]}年${Number(date[2])}月</div>` : ""}
@@ -166,7 +228,18 @@ ${date ? `<div class="date">${date[1]}年${Number(date[2])}月</div>` : ""}
 ${toc}
 ${parts}
 <section class="part" id="attachments"><h2>附件：${escapeHtml(d.scope.name)}${escapeHtml(kind.attachments)}</h2></section>
-${d.tables.map(tableHtml).join("\n")}
+${d.tables.map(tableHtml).join("\n")}`;
+  const fonts = options.fontsBase ? fontFaces(options.fontsBase) : options.embedFonts === false ? "" : embeddedFonts(body);
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(d.title)}</title>
+<style>${fonts}\n${STYLE}${d.provenance ? PROVENANCE_STYLE : ""}${d.draft ? DRAFT_STYLE : ""}</style>
+</head>
+<body>
+${body}
 </body>
 </html>
 `;

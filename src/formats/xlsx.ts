@@ -10,7 +10,7 @@
 import ExcelJS from "exceljs";
 import { DRAFT_MARK, type Disclosure } from "../core/disclosure.ts";
 import { type Fen, type PrintUnit, formatIn, toUnitNumber } from "../core/money.ts";
-import { type Cell, type DisclosureTable, headerGrid } from "../core/table.ts";
+import { type Cell, type DisclosureTable, cellEmphasis, headerGrid } from "../core/table.ts";
 
 export const MONEY_FORMAT = "#,##0.00";
 export const TEXT_FORMAT = "@";
@@ -96,8 +96,9 @@ function columnWidths(t: DisclosureTable): number[] {
       const key = `${r},${c}`;
       if (covered.has(key) || multiColumn.has(key)) return;
       const v = row.cells[c] ?? null;
-      // bold rows are a little wider
-      const w = displayWidth(cellText(v, t.unit)) * (row.kind === "detail" ? 1 : 1.05);
+      // bold cells are a little wider; an indented one needs a character a level
+      const { bold, indent } = cellEmphasis(row, c);
+      const w = displayWidth(cellText(v, t.unit)) * (bold ? 1.05 : 1) + 2 * indent;
       content = Math.max(content, typeof v === "number" || col.kind !== "text" ? w : Math.min(w, MAX_TEXT_WIDTH - 2));
     });
     return Math.max(hint, Math.ceil(content + 3));
@@ -235,8 +236,8 @@ function writeBody(ws: ExcelJS.Worksheet, t: DisclosureTable, widths: number[], 
   const lines = t.rows.map(() => 1);
   const spans: { row: number; rowSpan: number; lines: number }[] = [];
   t.rows.forEach((row, r) => {
-    const bold = row.kind === "total" || row.kind === "subtotal" || row.kind === "unit" || row.kind === "section";
     t.columns.forEach((col, c) => {
+      const { bold, indent } = cellEmphasis(row, c);
       const cell = ws.getCell(top + r, c + 1);
       cell.border = THIN;
       cell.font = font(bold);
@@ -251,7 +252,7 @@ function writeBody(ws: ExcelJS.Worksheet, t: DisclosureTable, widths: number[], 
       const centred = col.kind === "code" || row.kind === "section";
       cell.alignment = centred
         ? { horizontal: "center", vertical: "middle", wrapText: col.kind === "text" }
-        : { horizontal: "left", vertical: "middle", wrapText: col.kind === "text", indent: 1 };
+        : { horizontal: "left", vertical: "middle", wrapText: col.kind === "text", indent: 1 + 2 * indent };
       if (v === null) return;
       putText(cell, v);
       const m = anchors.get(`${r},${c}`);
@@ -296,7 +297,8 @@ function addTableSheet(wb: ExcelJS.Workbook, t: DisclosureTable, draft: boolean)
       fitToHeight: 0,
       horizontalCentered: true,
       margins: { left: 0.4, right: 0.4, top: 0.55, bottom: 0.6, header: 0.3, footer: 0.3 },
-      ...(headerRows > 0 ? { printTitlesRow: `${HEADER_FIRST_ROW}:${frozen}` } : {}),
+      // every printed page repeats the header rows; a form without a header (table 12) repeats its title and 单位名称
+      printTitlesRow: headerRows > 0 ? `${HEADER_FIRST_ROW}:${frozen}` : `1:${HEADER_FIRST_ROW - 1}`,
     },
     headerFooter: { oddFooter: "&C第 &P 页，共 &N 页", ...(draft ? { oddHeader: `&C&KFF0000${DRAFT_MARK}` } : {}) },
     ...(draft ? { properties: { defaultColWidth: 9, tabColor: { argb: "FFC00000" } } } : {}),

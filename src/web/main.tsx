@@ -26,7 +26,7 @@ const theme = {
     colorTextPlaceholder: "rgba(0, 0, 0, 0.55)",
     colorError: "#cf1322",
     borderRadius: 4,
-    fontFamily: '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", sans-serif',
+    fontFamily: '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", "Yusuan Noto Sans SC", sans-serif',
   },
 };
 

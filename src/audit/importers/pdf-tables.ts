@@ -36,10 +36,24 @@ function isLabelRow(cells: readonly string[]): boolean {
   return filled.length >= 2 && !filled.some((c) => /\d/.test(c));
 }
 
-function sameColumns(a: PageTable, b: PageTable): boolean {
-  if (a.xs.length !== b.xs.length) return false;
+/**
+ * Where each column of `b` starts among the columns of `a`: the same column edges, or a subset of them with
+ * the same outer edges (a continuation page whose rows merge some of the table's columns, such as the
+ * indicator rows of 整体绩效目标表 continuing under its task rows). Undefined when `b` is not `a`'s columns.
+ */
+function columnsWithin(a: PageTable, b: PageTable): number[] | undefined {
   const tol = a.unruled || b.unruled ? 12 : 2.5;
-  return a.xs.every((x, i) => Math.abs(x - b.xs[i]!) <= tol);
+  if (b.xs.length > a.xs.length || b.xs.length < 2) return undefined;
+  const at = b.xs.map((x) => a.xs.findIndex((y) => Math.abs(x - y) <= tol));
+  if (at.some((i) => i < 0) || at[0] !== 0 || at[at.length - 1] !== a.xs.length - 1) return undefined;
+  return at.every((i, k) => k === 0 || i > at[k - 1]!) ? at.slice(0, -1) : undefined;
+}
+
+/** A row of `b`'s columns spread over `a`'s (`starts` from columnsWithin): each cell at its first column. */
+function spread(cells: readonly string[], starts: readonly number[], width: number): string[] {
+  const out = Array.from({ length: width }, () => "");
+  starts.forEach((c, i) => (out[c] = cells[i] ?? ""));
+  return out;
 }
 
 export interface TableContext {
@@ -144,7 +158,7 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
       (continued || (!title && unitName === undefined && unit === undefined)) &&
       !textSince &&
       geometry.page > building.lastPage &&
-      sameColumns(building.geometry, geometry);
+      columnsWithin(building.geometry, geometry) !== undefined;
     for (const t of taken) items[t]!.consumed = true;
     textSince = false;
     const notes: RawText[] = [];
@@ -161,7 +175,10 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
     if (isContinuation && building) {
       const b = building;
       const all = [...b.table.header, ...b.table.body];
-      let rest = rows;
+      const starts = columnsWithin(b.geometry, geometry)!;
+      const width = b.geometry.xs.length - 1;
+      const same = starts.length === width;
+      let rest = same ? rows : rows.map((cells) => spread(cells, starts, width));
       // the header rows the page repeats, then repeated label rows
       let h = 0;
       while (rest.length > 0 && h < b.table.header.length && rowKey(rest[0]!) === rowKey(b.table.header[h]!.cells)) {
@@ -178,7 +195,8 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
       } else b.table.body.push(...added);
       b.table.notes.push(...notes);
       b.lastPage = geometry.page;
-      b.geometry = geometry;
+      // the table keeps its full columns when a page printed only some of them
+      if (same) b.geometry = geometry;
     } else {
       const raw = toRows(rows);
       const { header, body } = splitHeader(raw);

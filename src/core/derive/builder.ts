@@ -1,6 +1,6 @@
 /** A small builder so each table's code reads like its layout. */
 import { type Fen, type PrintUnit, fen } from "../money.ts";
-import type { Cell, Column, DisclosureTable, HeaderCell, Merge, RowKind } from "../table.ts";
+import type { Cell, Column, DisclosureTable, CellStyle, HeaderCell, Merge, Row, RowKind } from "../table.ts";
 import type { Scope } from "./scope.ts";
 
 /** What the template says of a table: its id ("t01"), number, title, unit and the note it prints when empty. */
@@ -18,7 +18,7 @@ export interface TableMeta {
 
 /** Collects a table's rows and merges under fixed columns and header, then builds the neutral table. */
 export class TableBuilder {
-  readonly rows: { cells: Cell[]; kind: RowKind }[] = [];
+  readonly rows: Row[] = [];
   readonly merges: Merge[] = [];
 
   constructor(
@@ -31,7 +31,7 @@ export class TableBuilder {
    * print as empty cells. A `cells` array of exactly the table's width becomes the row itself (no copy),
    * so callers pass a fresh array and do not touch it afterwards.
    */
-  row(cells: Cell[], kind: RowKind = "detail"): number {
+  row(cells: Cell[], kind: RowKind = "detail", styles?: (CellStyle | undefined)[]): number {
     const width = this.columns.length;
     let full = cells;
     if (cells.length !== width) {
@@ -42,7 +42,7 @@ export class TableBuilder {
       const c = full[i];
       if (c === 0 || c === undefined) full[i] = null;
     }
-    this.rows.push({ cells: full, kind });
+    this.rows.push(styles && styles.some((x) => x !== undefined) ? { cells: full, kind, styles } : { cells: full, kind });
     return this.rows.length - 1;
   }
 
@@ -51,9 +51,9 @@ export class TableBuilder {
    * amounts written with `moneyCell`). Every table but the two short forms (7, 12) writes its rows this
    * way, which spares `row`'s second pass over every cell; the array becomes the row itself (no copy).
    */
-  finalRow(cells: Cell[], kind: RowKind = "detail"): number {
+  finalRow(cells: Cell[], kind: RowKind = "detail", styles?: (CellStyle | undefined)[]): number {
     if (cells.length !== this.columns.length) throw new Error(`row of ${cells.length} cells in a table of ${this.columns.length} columns`);
-    this.rows.push({ cells, kind });
+    this.rows.push(styles && styles.some((x) => x !== undefined) ? { cells, kind, styles } : { cells, kind });
     return this.rows.length - 1;
   }
 

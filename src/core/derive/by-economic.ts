@@ -94,8 +94,9 @@ export function threePublicTable(scope: Scope, ledger: Ledger, meta: Meta): Disc
   t.row(["1、因公出国（境）费用", a.abroad]);
   t.row(["2、公务接待费", a.reception]);
   t.row(["3、公务用车购置及运行费", fen(a.vehiclePurchase + a.vehicleOperation)], "subtotal");
-  t.row(["其中：（1）公务用车运行维护费", a.vehicleOperation]);
-  t.row(["（2）公务用车购置费", a.vehiclePurchase]);
+  // the two parts of 3 are indented under it, （2） under （1）
+  t.row(["其中：（1）公务用车运行维护费", a.vehicleOperation], "detail", [{ indent: 1 }]);
+  t.row(["（2）公务用车购置费", a.vehiclePurchase], "detail", [{ indent: 4 }]);
   return t.build(meta, scope, total === 0);
 }
 

@@ -5,7 +5,7 @@
 import { type CatalogIndex, chineseNumber, perCatalog } from "../catalog.ts";
 import { FUNDING_SOURCES, FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, NATURE_NAMES, PROJECT_CLASSES, PROJECT_CLASS_NAMES } from "../model.ts";
 import type { Fen } from "../money.ts";
-import type { Cell, DisclosureTable } from "../table.ts";
+import type { Cell, CellStyle, DisclosureTable } from "../table.ts";
 import { type Layout, LayoutCache, TableBuilder, amountOrNull, h, money, moneyCell, sharedLayout, text, type TableMeta } from "./builder.ts";
 import { fillSources, sourceHeader, sourceMoneyColumns, sourceSetKey } from "./by-function.ts";
 import { economicClassName } from "./economic.ts";
@@ -50,6 +50,17 @@ function summaryRow(width: number, sources: readonly number[], item: string, amo
 /** Table 1's items of project expenditure, one per PROJECT_CLASSES entry: "1、一般性项目" … */
 const PROJECT_CLASS_ITEMS: readonly string[] = PROJECT_CLASSES.map((c, i) => `${i + 1}、${PROJECT_CLASS_NAMES[c]}`);
 
+/** Table 1's cell styles for a row of two sides: the income item (columns 0–1) and the expenditure item (the rest). */
+function sideStyles(width: number, l: [string, number, boolean, number] | undefined, r: [string, BySource, boolean, number] | undefined): (CellStyle | undefined)[] {
+  const styles = new Array<CellStyle | undefined>(width).fill(undefined);
+  const style = (side: { 2: boolean; 3: number } | undefined, col: number): CellStyle | undefined => {
+    if (!side || (!side[2] && side[3] === 0)) return undefined;
+    return col === 0 || col === 2 ? { bold: side[2], indent: side[3] } : { bold: side[2] };
+  };
+  for (let c = 0; c < width; c++) styles[c] = style(c < 2 ? l : r, c);
+  return styles;
+}
+
 /** Table 1 — 部门收支总体情况表. */
 export function budgetSummary(scope: Scope, ledger: Ledger, meta: Meta): DisclosureTable {
   const sources = sourceColumnIndexes(ledger.spendUsed.map((used, i) => used || ledger.incomeUsed[i]!));
@@ -58,17 +69,18 @@ export function budgetSummary(scope: Scope, ledger: Ledger, meta: Meta): Disclos
 
   // Income (left): by source from the budget's income.
   const income = ledger.income;
-  const left: [string, number, boolean][] = [["一般公共预算", totalAt(income, GPB_INDEXES), true]];
-  for (const s of GPB_INDEXES) left.push([SOURCE_NAME_AT[s]!, income[s]!, false]);
+  // Each item: label, amount, whether it is a group's own line (bold), its level below that group.
+  const left: [string, number, boolean, number][] = [["一般公共预算", totalAt(income, GPB_INDEXES), true, 0]];
+  for (const s of GPB_INDEXES) left.push([SOURCE_NAME_AT[s]!, income[s]!, false, 1]);
   for (const s of sources) {
     if (IS_GPB[s] || s === CARRY_OVER) continue;
-    left.push([SOURCE_NAME_AT[s]!, income[s]!, false]);
+    left.push([SOURCE_NAME_AT[s]!, income[s]!, false, 0]);
   }
-  left.push(["本年收入小计", totalAt(income, THIS_YEAR_INDEXES), true]);
-  left.push(["加：部门财政性资金结转", income[CARRY_OVER]!, false]);
+  left.push(["本年收入小计", totalAt(income, THIS_YEAR_INDEXES), true, 0]);
+  left.push(["加：部门财政性资金结转", income[CARRY_OVER]!, false, 0]);
 
   // Expenditure (right): basic by economic 类, project by class, each across sources.
-  const right: [string, BySource, boolean][] = [["一、基本支出", ledger.basic, true]];
+  const right: [string, BySource, boolean, number][] = [["一、基本支出", ledger.basic, true, 0]];
   const others: string[] = [];
   ledger.economicClasses.forEach((c, i) => {
     if (ledger.basicClassSeen[i] && c !== "301" && c !== "302" && c !== "303") others.push(c);
@@ -76,14 +88,14 @@ export function budgetSummary(scope: Scope, ledger: Ledger, meta: Meta): Disclos
   const basicClasses = ["301", "302", "303", ...sortStrings(others)];
   basicClasses.forEach((c, i) => {
     const k = ledger.economicClasses.indexOf(c);
-    right.push([`${i + 1}、${economicClassName(c)}`, k >= 0 && ledger.basicClassSeen[k] ? ledger.basicByClass[k]! : emptyBySource(), false]);
+    right.push([`${i + 1}、${economicClassName(c)}`, k >= 0 && ledger.basicClassSeen[k] ? ledger.basicByClass[k]! : emptyBySource(), false, 1]);
   });
-  right.push(["二、项目支出", ledger.project, true]);
-  for (let i = 0; i < PROJECT_CLASS_ITEMS.length; i++) right.push([PROJECT_CLASS_ITEMS[i]!, ledger.projectByClass[i]!, false]);
+  right.push(["二、项目支出", ledger.project, true, 0]);
+  for (let i = 0; i < PROJECT_CLASS_ITEMS.length; i++) right.push([PROJECT_CLASS_ITEMS[i]!, ledger.projectByClass[i]!, false, 1]);
   // Jiangsu's other uses, only where the budget has them: 支出合计 (ledger.spend) counts each once.
   const all = SELECTION_INDEX.all;
-  if (ledger.selectionReserveUsed[all]) right.push([`三、${NATURE_NAMES.reserve}`, ledger.reserve, true]);
-  if (ledger.selectionCarryForwardUsed[all]) right.push([NATURE_NAMES["carry-forward"], ledger.carryForward, true]);
+  if (ledger.selectionReserveUsed[all]) right.push([`三、${NATURE_NAMES.reserve}`, ledger.reserve, true, 0]);
+  if (ledger.selectionCarryForwardUsed[all]) right.push([NATURE_NAMES["carry-forward"], ledger.carryForward, true, 0]);
 
   const width = layout.columns.length;
   /** A fresh final row: an income item and amount, then an expenditure item with its 合计 and amounts by source (or empty cells). */
@@ -93,9 +105,10 @@ export function budgetSummary(scope: Scope, ledger: Ledger, meta: Meta): Disclos
     const l = left[i];
     const r = right[i];
     const cells = summaryRow(width, sources, l?.[0] ?? "", l?.[1] ?? 0, r?.[0], r?.[1]);
-    // A row is printed bold only when every side it has is a subtotal: one side's emphasis must not spill
-    // onto the other side's unrelated item (e.g. 二、项目支出 beside 国有资产资源有偿使用收入).
-    t.finalRow(cells, (l === undefined || l[2]) && (r === undefined || r[2]) ? "subtotal" : "detail");
+    // A row is a subtotal when every side it has is one; otherwise each side keeps its own emphasis, so
+    // 二、项目支出 prints bold beside an ordinary income item and that item does not.
+    const kind = (l === undefined || l[2]) && (r === undefined || r[2]) ? "subtotal" : "detail";
+    t.finalRow(cells, kind, kind === "subtotal" ? undefined : sideStyles(width, l, r));
   }
   t.finalRow(summaryRow(width, sources, "收入合计", totalOf(income), "支出合计", ledger.spend), "total");
   return t.build(meta, scope);

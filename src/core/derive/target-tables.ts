@@ -38,15 +38,24 @@ export function taskFunds(ledger: Ledger, task: Task): { total: Fen; fiscal: Fen
   }
 }
 
-/** Table 12's layout: always the same, a form with no header. */
-const DEPARTMENT_TARGETS_LAYOUT = sharedLayout([text("level1", 12), text("level2", 16), text("level3", 20), text("target", 14), text("explanation", 28), text("method", 36)], []);
+/**
+ * Table 12's layout: always the same, a form with no header. Its two parts share the columns: 年度主要任务
+ * (任务名称, 主要内容 over two columns, 预算资金合计, 其中：财政资金, 备注) and the indicators (一级 … 指标解释,
+ * 指标说明 over two columns), so that 主要内容 and 指标说明, the long texts, get the width and 备注 (mostly
+ * empty) does not.
+ */
+const DEPARTMENT_TARGETS_LAYOUT = sharedLayout(
+  [text("level1", 12), text("level2", 14), text("level3", 18), text("target", 12), text("explanation", 24), text("method", 30), text("note", 8)],
+  [],
+);
+const LAST = DEPARTMENT_TARGETS_LAYOUT.columns.length - 1;
 
 /** Table 12 — a form: name, 年度总体目标, 年度主要任务 with funds, then the indicators. */
 export function departmentTargetsTable(scope: Scope, ledger: Ledger, meta: Meta): DisclosureTable {
   const t = new TableBuilder(DEPARTMENT_TARGETS_LAYOUT.columns, DEPARTMENT_TARGETS_LAYOUT.header);
   const targets = scope.targets;
   const nameRow = t.row(["部门（单位）名称", scope.name], "section");
-  t.merge(nameRow, 1, 1, 5);
+  t.merge(nameRow, 1, 1, LAST);
   if (!targets) {
     return t.build(meta, scope, true);
   }
@@ -54,18 +63,24 @@ export function departmentTargetsTable(scope: Scope, ledger: Ledger, meta: Meta)
   const firstGoal = t.rows.length;
   goals.forEach((g, i) => {
     const r = t.row([i === 0 ? "年度总体目标" : "", `目标${i + 1}：${g}`]);
-    t.merge(r, 1, 1, 5);
+    t.merge(r, 1, 1, LAST);
   });
   t.merge(firstGoal, 0, goals.length, 1);
-  const taskHeader = t.row(["年度主要任务", "任务名称", "主要内容", "预算资金合计", "其中：财政资金", "备注"], "section");
+  const taskHeader = t.row(["年度主要任务", "任务名称", "主要内容", "", "预算资金合计", "其中：财政资金", "备注"], "section");
+  t.merge(taskHeader, 2, 1, 2);
   for (const task of targets.tasks) {
     const f = taskFunds(ledger, task);
-    t.row(["", task.name, task.content, f.total, f.fiscal, task.note ?? ""]);
+    const r = t.row(["", task.name, task.content, "", f.total, f.fiscal, task.note ?? ""]);
+    t.merge(r, 2, 1, 2);
   }
   t.merge(taskHeader, 0, 1 + targets.tasks.length, 1);
-  t.row(["一级指标", "二级指标", "三级指标", "指标值", "指标解释", "指标说明"], "section");
+  const indicatorHeader = t.row(["一级指标", "二级指标", "三级指标", "指标值", "指标解释", "指标说明", ""], "section");
+  t.merge(indicatorHeader, 5, 1, 2);
   const start = t.rows.length;
-  for (const ind of targets.indicators) t.row([ind.level1, ind.level2, ind.level3, formatTarget(ind.target), ind.explanation ?? "", ind.method ?? ""]);
+  for (const ind of targets.indicators) {
+    const r = t.row([ind.level1, ind.level2, ind.level3, formatTarget(ind.target), ind.explanation ?? "", ind.method ?? "", ""]);
+    t.merge(r, 5, 1, 2);
+  }
   mergeRuns(t, start, targets.indicators.map((i) => i.level1), 0);
   mergeRuns(t, start, targets.indicators.map((i) => `${i.level1}\u0000${i.level2}`), 1);
   return t.build(meta, scope);
