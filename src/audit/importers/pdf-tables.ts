@@ -60,6 +60,25 @@ function metaText(line: FlowLine): string {
   return line.runs.join("  ");
 }
 
+/**
+ * The 部门 line whose name a short line at `k` ends: one or two lines up (a unit line may sit between,
+ * printed at its own height), within two line heights.
+ */
+function wrappedName(items: readonly Item[], k: number, page: number): (ReturnType<typeof readMeta> & { at: number }) | undefined {
+  const line = items[k]!.block;
+  if (line.kind !== "line") return undefined;
+  let unit: ReturnType<typeof readMeta>;
+  for (let j = k - 1; j >= Math.max(0, k - 2); j--) {
+    const it = items[j]!;
+    if (it.block.kind !== "line" || it.consumed || it.block.line.page !== page || line.line.y - it.block.line.y > 2.5 * line.line.size) return undefined;
+    const m = readMeta(metaText(it.block.line));
+    if (!m) return undefined;
+    if (m.unitName) return { ...unit, ...m, at: j };
+    unit = m;
+  }
+  return undefined;
+}
+
 /** Reads every table of the document from the items (marking the lines it takes as consumed). */
 export function readTables(items: Item[], ctx: TableContext): RawTable[] {
   const tables: RawTable[] = [];
@@ -99,6 +118,18 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
           unitText = m.unitText;
         }
         taken.push(k);
+        continue;
+      }
+      // the end of a 部门 name wrapped onto its own line under "部门：…办  单位：万元" (the unit maybe a line of its own)
+      const wrap = unitName === undefined && line.text.length <= 12 && !classifyTitle(line.text) ? wrappedName(items, k, geometry.page) : undefined;
+      if (wrap) {
+        unitName = wrap.unitName + line.text.trim();
+        if (wrap.unit && !unit) {
+          unit = wrap.unit;
+          unitText = wrap.unitText;
+        }
+        for (let j = k; j >= wrap.at; j--) taken.push(j);
+        k = wrap.at;
         continue;
       }
       break;
