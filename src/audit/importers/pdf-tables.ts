@@ -222,7 +222,9 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
         body,
         notes,
       };
-      if (!titleText) {
+      // a list set as a table in the running text ("…的单位包括：" then 序号 / 单位名称) needs no title
+      const introduced = above?.block.kind === "line" && above.block.line.page === geometry.page && /[:：]$|如下$/.test(above.block.line.text.trim());
+      if (!titleText && !introduced) {
         ctx.problems.push(
           importProblem("read.table-untitled", `第 ${geometry.page} 页的表格前没有表名 / the table on page ${geometry.page} has no title line`, { file: ctx.file, page: geometry.page }),
         );
