@@ -64,7 +64,11 @@ const PATTERNS: readonly SubjectPattern[] = [
   money(/一般公共预算/g, "gpb"),
   money(/政府性基金/g, "government-fund"),
   money(/国有资本经营/g, "state-capital"),
-  money(/([\u4e00-\u9fff]{2,16}?)[（(]类[）)]/g, (m) => `class:${m[1]!.replace(/^.*[：:，、；]/, "")}`),
+  // a 类 followed by its 款 (and 项) names that 款 or 项, not the 类: its amount is not the 类's
+  money(/([\u4e00-\u9fff]{2,16}?)[（(]类[）)](?![^，。；]{0,30}?[（(]款[）)])/g, (m) => `class:${m[1]!.replace(/^.*[：:，、；]/, "")}`),
+  money(/[\u4e00-\u9fff]{2,16}?[（(]类[）)][^，。；]{0,30}?[（(]款[）)](?:[^，。；]{0,30}?[（(]项[）)])?/g, (m) => `item:${m[0].replace(/\s/g, "")}`),
+  // items Yusuan has no table figure for: their amounts are not the fund's they are paid from
+  money(/会议费|培训费/g, (m) => `item:${m[0]}`),
   money(/收[、]?支总计|收支总预算|支出(总计|合计|总额)/g, "expenditure"),
   money(INCOME_SOURCES, (m) => {
     const s = INCOME_PHRASES[m[1]!] ?? sourceOf(m[1]!);
