@@ -52,6 +52,8 @@ export function titleLike(line: FlowLine, bodySize: number): boolean {
   const t = line.text;
   if (t.length > 80 || NOTE.test(t) || /[。；，]$/.test(t)) return false;
   if (classifyTitle(t)) return true;
+  // any short line naming a table ("二、收入预算总表", "2017年政府采购预算表") set in the body's own size
+  if (t.length <= 50 && /表([（(][^）)]{1,20}[）)])?$/.test(t)) return true;
   const centred = Math.abs((line.x0 + line.x1) / 2 - line.pageWidth / 2) < line.pageWidth * 0.06 && line.x0 > line.pageWidth * 0.15;
   return line.bold || line.size > bodySize + 0.5 || centred;
 }
