@@ -87,6 +87,22 @@ describe("the narrative against the tables", () => {
     const f = fires(change("收、支总计各增加1599.88万元，增长63.54%", "收、支总计各增加1599.88万元，增长63.79%"), "narrative.change");
     expect([f.expected, f.actual]).toEqual(["63.54%", "63.79%"]);
   });
+  it("narrative.change: a change from zero has no rate (warning, 不适用)", () => {
+    const f = fires(change("收、支总计各增加1599.88万元，增长63.54%", "收、支总计各增加4117.91万元，增长100.00%"), "narrative.change", "warning");
+    expect([f.expected, f.actual]).toEqual(["不适用", "100.00%"]);
+  });
+  it("narrative.completion-base: a rate named for 年初预算 but computed on 全年预算 (Putuo 2024 决算)", () => {
+    const wrong = "。一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%";
+    const f = fires(change("增长63.54%", `增长63.54%${wrong}`), "narrative.completion-base");
+    expect([f.expected, f.actual]).toEqual(["不适用", "95.89%"]);
+    const right = "。一般公共预算财政拨款支出年初预算为300万元，全年预算为321.02万元，支出决算为307.82万元，完成全年预算的95.89%";
+    expect(ids(audit(change("增长63.54%", `增长63.54%${right}`)))).not.toContain("narrative.completion-base");
+  });
+  it("narrative.item-purpose: a 项's purpose copied from another 项", () => {
+    const f = fires(change("增长63.54%", "增长63.54%。住房公积金（项）。主要用于：事业单位医疗保险支出"), "narrative.item-purpose", "warning");
+    expect(f.actual).toBe("事业单位医疗保险支出");
+    expect(ids(audit(change("增长63.54%", "增长63.54%。住房公积金（项）。主要用于：按规定缴存的住房公积金")))).not.toContain("narrative.item-purpose");
+  });
   it("narrative.parts", () => fires(change("其中：一般公务用车0辆", "其中：一般公务用车2辆"), "narrative.parts"));
   it("narrative.project-count", () => fires(change("共有预算项目8个", "共有预算项目9个"), "narrative.project-count"));
   it("narrative.project-name", () => fires(change("主要是：社区人员工资经费3423.75万元", "主要是：社区人员经费项目3423.75万元"), "narrative.project-name", "info"));

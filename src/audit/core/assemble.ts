@@ -4,6 +4,7 @@
  * titles its contents list.
  */
 import type { DocumentFile, DocumentMeta, ImportedDocument, RawText } from "./document.ts";
+import { coverDepartment, coverLines, coverYear, tableTitleYear } from "./identity.ts";
 import { type TitleInfo, classifyTitle, detectTemplate } from "./titles.ts";
 
 export function assembleDocument(name: string, files: DocumentFile[]): ImportedDocument {
@@ -16,9 +17,12 @@ export function detectMeta(files: readonly DocumentFile[]): DocumentMeta {
   const contents = contentsEntries(files);
   const listed = contents.map((c) => classifyTitle(c.text)).filter((x): x is TitleInfo => !!x);
   const meta: DocumentMeta = { template: detectTemplate([...titles, ...listed]), contents };
-  const year = mostCommon([...titles, ...listed].map((t) => t.year).filter((y): y is number => y !== undefined)) ?? yearFromHeadings(files);
+  const cover = coverLines(files);
+  const year =
+    mostCommon([...titles, ...listed].map((t) => t.year).filter((y): y is number => y !== undefined)) ?? coverYear(cover) ?? yearFromHeadings(files) ?? tableTitleYear(tables);
   if (year !== undefined) meta.year = year;
-  const department = mostCommon(tables.map((t) => t.unitName?.trim()).filter((n): n is string => !!n)) ?? coverHeading(files);
+  // the full name the tables print ("中国共产党江苏省委员会办公厅") before the cover's short form ("省委办公厅")
+  const department = mostCommon(tables.map((t) => t.unitName?.trim()).filter((n): n is string => !!n)) ?? coverDepartment(cover);
   if (department) meta.department = department;
   return meta;
 }
@@ -38,16 +42,6 @@ function contentsEntries(files: readonly DocumentFile[]): RawText[] {
 function yearFromHeadings(files: readonly DocumentFile[]): number | undefined {
   const years = files.flatMap((f) => f.sections.map((s) => /((?:19|20)\d{2})\s*年度?\s*(部门|单位)?预算/.exec(s.heading)?.[1])).filter((y): y is string => !!y);
   return mostCommon(years.map(Number));
-}
-
-/** The first heading that is not a part, a contents or a year line: the cover's department name. */
-function coverHeading(files: readonly DocumentFile[]): string | undefined {
-  for (const f of files)
-    for (const s of f.sections) {
-      const h = s.heading.trim();
-      if (h && !/^(目\s*录|第[一二三四五六七八九十]+部分|附件)|\d{4}\s*年/.test(h) && h.length <= 40) return h;
-    }
-  return undefined;
 }
 
 function mostCommon<T>(values: readonly T[]): T | undefined {

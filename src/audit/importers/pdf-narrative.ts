@@ -6,12 +6,17 @@
  * leaders and a page number) are read without the leaders, one paragraph each.
  */
 import type { NarrativeSection, Paragraph } from "../core/document.ts";
+import { classifyTitle } from "../core/titles.ts";
 import type { FlowLine } from "./pdf-layout.ts";
 import { joinLines } from "./pdf-text.ts";
 import type { Item } from "./pdf-tables.ts";
 
 const LEADER = /\s*(?:[.．·…⋯_-]\s*){3,}\s*\d+\s*$/;
 const PART = /^第[一二三四五六七八九十百]+部分$/;
+/** a numbered heading set like the body: 一、… / （一）… / 第X部分 … */
+const SHORT_HEADING = /^(第[一二三四五六七八九十百]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\S/;
+/** how a heading ends: "…情况说明", "…概况", "公共安全（类）" */
+const HEADING_END = /(情况|说明|概况|职能|职责|设置|构成|解释|任务|目标|[（(][类款项][)）])$/;
 const NUMBERED = /^(第[一二三四五六七八九十百]+部分|附件|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、．])/;
 
 export interface Metrics {
@@ -64,7 +69,11 @@ function isHeading(line: FlowLine, m: Metrics): boolean {
   if (line.size >= m.bodySize + 0.75) return true;
   if (t.length > 40) return false;
   if (line.bold && !m.bodyBold) return true;
-  return line.font !== m.bodyFont && Math.abs(line.size - m.bodySize) < 0.3 && NUMBERED.test(t);
+  if (line.font !== m.bodyFont && Math.abs(line.size - m.bodySize) < 0.3 && NUMBERED.test(t)) return true;
+  // "三、政府采购预算情况" set in the body's own font: a short numbered line that is no sentence and names
+  // no table (a contents entry) reads as a heading to a person
+  return SHORT_HEADING.test(t) && t.length <= 26 && !/[，。；：:,]/.test(t) && !classifyTitle(t) &&
+    (HEADING_END.test(t) || line.x1 < (m.margins.get(Math.round(line.pageWidth))?.right ?? line.x1) - 4 * line.size);
 }
 
 /** Builds the narrative sections from the items tables did not take. */

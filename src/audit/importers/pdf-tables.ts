@@ -66,12 +66,33 @@ export function titleLike(line: FlowLine, bodySize: number): boolean {
   const t = line.text;
   if (t.length > 80 || NOTE.test(t) || /[。；，]$/.test(t)) return false;
   if (classifyTitle(t)) return true;
+  // any short line naming a table ("二、收入预算总表", "2017年政府采购预算表") set in the body's own size
+  if (t.length <= 50 && /表([（(][^）)]{1,20}[）)])?$/.test(t)) return true;
   const centred = Math.abs((line.x0 + line.x1) / 2 - line.pageWidth / 2) < line.pageWidth * 0.06 && line.x0 > line.pageWidth * 0.15;
   return line.bold || line.size > bodySize + 0.5 || centred;
 }
 
 function metaText(line: FlowLine): string {
   return line.runs.join("  ");
+}
+
+/**
+ * The 部门 line whose name a short line at `k` ends: one or two lines up (a unit line may sit between,
+ * printed at its own height), within two line heights.
+ */
+function wrappedName(items: readonly Item[], k: number, page: number): (ReturnType<typeof readMeta> & { at: number }) | undefined {
+  const line = items[k]!.block;
+  if (line.kind !== "line") return undefined;
+  let unit: ReturnType<typeof readMeta>;
+  for (let j = k - 1; j >= Math.max(0, k - 2); j--) {
+    const it = items[j]!;
+    if (it.block.kind !== "line" || it.consumed || it.block.line.page !== page || line.line.y - it.block.line.y > 2.5 * line.line.size) return undefined;
+    const m = readMeta(metaText(it.block.line));
+    if (!m) return undefined;
+    if (m.unitName) return { ...unit, ...m, at: j };
+    unit = m;
+  }
+  return undefined;
 }
 
 /** Reads every table of the document from the items (marking the lines it takes as consumed). */
@@ -113,6 +134,18 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
           unitText = m.unitText;
         }
         taken.push(k);
+        continue;
+      }
+      // the end of a 部门 name wrapped onto its own line under "部门：…办  单位：万元" (the unit maybe a line of its own)
+      const wrap = unitName === undefined && line.text.length <= 12 && !classifyTitle(line.text) ? wrappedName(items, k, geometry.page) : undefined;
+      if (wrap) {
+        unitName = wrap.unitName + line.text.trim();
+        if (wrap.unit && !unit) {
+          unit = wrap.unit;
+          unitText = wrap.unitText;
+        }
+        for (let j = k; j >= wrap.at; j--) taken.push(j);
+        k = wrap.at;
         continue;
       }
       break;
@@ -209,7 +242,9 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
         body,
         notes,
       };
-      if (!titleText) {
+      // a list set as a table in the running text ("…的单位包括：" then 序号 / 单位名称) needs no title
+      const introduced = above?.block.kind === "line" && above.block.line.page === geometry.page && /[:：]$|如下$/.test(above.block.line.text.trim());
+      if (!titleText && !introduced) {
         ctx.problems.push(
           importProblem("read.table-untitled", `第 ${geometry.page} 页的表格前没有表名 / the table on page ${geometry.page} has no title line`, { file: ctx.file, page: geometry.page }),
         );

@@ -8,12 +8,13 @@ import type { MoneyUnit, RawRow, RawTable, RawText } from "../core/document.ts";
 import { splitHeader } from "../core/header.ts";
 import { readingProblem } from "../core/reading.ts";
 import { classifyTitle } from "../core/titles.ts";
+import { FURNITURE, NOTE } from "./furniture.ts";
 import type { Line } from "./text-lines.ts";
 
-const UNIT_NAME = /(?:单位名称|部门名称|编制单位|编制部门|预算单位)[:：]\s*([^\t]*?)(?=\s{2,}|\s*(?:金额)?单位[:：]|$)/;
-const UNIT = /(?:^|\s)(?:金额)?单位[:：]\s*(万元|元)/;
-const FURNITURE = /^[（(]\s*\d{4}\s*年度?\s*[)）]$|^预算\s*\d+\s*表$|^附?表\s*\d+$/;
-const NOTE = /^(说明|注|备注)\s*[:：]/;
+/** "单位名称：…", "部门：…", "部 门:…", "预算主管部门：…", "预算单位：…", "编制部门：…" — the name, up to a wide gap or the unit */
+const UNIT_NAME = /(?:单位名称|部门名称|编制单位|编制部门|预算单位|(?:预算主管)?部\s*门)\s*[:：]\s*([^\t]*?)(?=\s{2,}|\s*(?:金额)?单位\s*[:：]|$)/;
+/** "单位：万元" anywhere in the line, after a name or alone ("部门：…单位：万元" printed without a gap) */
+const UNIT = /(?:^|\s|[^\s编制算名])(?:金额)?单位\s*[:：]\s*(万元|元)/;
 
 /** What the lines above a table say: its 单位名称 and money unit. */
 interface Meta {
@@ -30,12 +31,12 @@ export function readMeta(text: string): Meta | undefined {
   const name = UNIT_NAME.exec(t);
   const unit = UNIT.exec(t);
   if (!name && !unit) return undefined;
-  if (!name && !/^(金额)?单位[:：]/.test(t)) return undefined;
+  if (!name && !/^(金额)?单位\s*[:：]/.test(t)) return undefined;
   const meta: Meta = {};
   if (name?.[1]) meta.unitName = name[1].trim();
   if (unit) {
     meta.unit = unit[1] as MoneyUnit;
-    meta.unitText = (/(?:金额)?单位[:：]\s*(万元|元)/.exec(t)?.[0] ?? "").trim();
+    meta.unitText = (/(?:金额)?单位\s*[:：]\s*(万元|元)/.exec(t)?.[0] ?? "").trim();
   }
   return meta;
 }

@@ -64,7 +64,11 @@ const PATTERNS: readonly SubjectPattern[] = [
   money(/一般公共预算/g, "gpb"),
   money(/政府性基金/g, "government-fund"),
   money(/国有资本经营/g, "state-capital"),
-  money(/([\u4e00-\u9fff]{2,16}?)[（(]类[）)]/g, (m) => `class:${m[1]!.replace(/^.*[：:，、；]/, "")}`),
+  // a 类 followed by its 款 (and 项) names that 款 or 项, not the 类: its amount is not the 类's
+  money(/([\u4e00-\u9fff]{2,16}?)[（(]类[）)](?![^，。；]{0,30}?[（(]款[）)])/g, (m) => `class:${m[1]!.replace(/^.*[：:，、；]/, "")}`),
+  money(/[\u4e00-\u9fff]{2,16}?[（(]类[）)][^，。；]{0,30}?[（(]款[）)](?:[^，。；]{0,30}?[（(]项[）)])?/g, (m) => `item:${m[0].replace(/\s/g, "")}`),
+  // items Yusuan has no table figure for: their amounts are not the fund's they are paid from
+  money(/会议费|培训费/g, (m) => `item:${m[0]}`),
   money(/收[、]?支总计|收支总预算|支出(总计|合计|总额)/g, "expenditure"),
   money(INCOME_SOURCES, (m) => {
     const s = INCOME_PHRASES[m[1]!] ?? sourceOf(m[1]!);
@@ -139,19 +143,20 @@ const TOPICS: readonly [Topic, RegExp][] = [
   ["profile", /概况|主要职能|主要职责|部门职责|机构设置|预算单位构成/],
   ["operating-cost", /机关运行经费/],
   ["procurement", /政府采购/],
-  ["performance", /绩效目标/],
+  ["performance", /绩效目标|预算绩效管理|绩效管理(工作)?情况/],
   ["assets", /国有资产/],
   ["special-transfer", /专项转移支付/],
   ["other", /其他重要事项/],
-  ["appropriation", /财政拨款收入支出|财政拨款收支/],
+  // "财政拨款“三公”经费支出", "政府性基金预算财政拨款收入支出": the fund or item names the topic, not 财政拨款
   ["three-public", /三公/],
   ["government-fund", /政府性基金/],
   ["state-capital", /国有资本经营/],
+  ["appropriation", /财政拨款收入支出|财政拨款收支/],
   ["economic", /基本支出|经济分类/],
-  ["gpb", /一般公共预算支出/],
-  ["total", /收入支出预算总体|收支预算总体|收支总体/],
-  ["income", /收入预算/],
-  ["expenditure", /支出预算/],
+  ["gpb", /一般公共预算(财政拨款)?支出/],
+  ["total", /收入支出[预决]算总(体|表)|收支[预决]算总(体|表)|收支总体/],
+  ["income", /收入[预决]算/],
+  ["expenditure", /支出[预决]算/],
 ];
 
 /** The topic a heading names, if any. */

@@ -58,6 +58,19 @@ export const narrativeChange: DocumentRule = defineRule<DocumentContext>(
       const lo = prior.lo > 0 ? (c.lo / prior.hi) * 100 : 0;
       const hi = prior.lo > 0 ? (c.hi / prior.lo) * 100 : Number.POSITIVE_INFINITY;
       const priorValue = current.value - d * change.amount!.fen;
+      // a change from zero is no percentage (domain.md §2): "增加10.23万元，增长100.00%" over a zero 上年
+      if (priorValue === 0 && d > 0 && rate.percent!.value !== 0) {
+        out.push(
+          emit({
+            message: `说明称${subjectName(subject)}增长${rate.text}，但上年数 = ${wan(current.value)} − ${wan(change.amount!.fen)} = 0，从零起的变化没有增长率（不适用） / a change from zero has no rate: last year was 0`,
+            location: claimLocation(rate),
+            expected: "不适用",
+            actual: rate.text,
+            severity: "warning",
+          }),
+        );
+        continue;
+      }
       if (priorValue <= 0) continue;
       const v = (change.amount!.fen / priorValue) * 100;
       const p = rate.percent!;

@@ -108,7 +108,7 @@ export const codeClassList: DocumentRule = defineRule<DocumentContext>(
       const code = l.key!.slice(6);
       const entry = catalog.functionalEntry(code);
       if (!entry) out.push(emit({ message: `${t.info.label}“${chineseNumber(l.numeral ?? 0)}、${l.label}”：${code} 不是${catalog.year}年的类 / ${code} is not a class of ${catalog.year}`, location: cellLocation(t.info, l.row), actual: l.label }));
-      else if (!catalog.functionalNameMatches(code, l.label) && !nameAccepted(catalog.functionalClassStem(code), l.label, false))
+      else if (!catalog.functionalNameMatches(code, l.label) && !nameAccepted(catalog.functionalClassStem(code), l.label, false) && !numberedInSequence(catalog, l.label))
         out.push(emit({ message: `${t.info.label} 序号${chineseNumber(l.numeral ?? 0)}对应 ${code} ${entry.name}，所印名称为“${l.label}” / numeral ${l.numeral} is ${code} ${entry.name}, printed "${l.label}"`, location: cellLocation(t.info, l.row), expected: entry.name, actual: l.label }));
     }
     if (ctx.document.meta.template === "henan13" && lines.length >= 10) {
@@ -120,6 +120,16 @@ export const codeClassList: DocumentRule = defineRule<DocumentContext>(
     return out;
   },
 );
+
+/**
+ * A line whose name is another 类 ("二、社会保障和就业支出" where 二 would be 202 外交) or no 类 at all
+ * ("三、单位预留机动经费", Jiangsu) shows a table numbered in sequence, not by code: its numeral says nothing.
+ */
+function numberedInSequence(catalog: CatalogIndex, label: string): boolean {
+  const classes = catalog.functionalClasses();
+  if (classes.some((e) => catalog.functionalNameMatches(e.code, label) || nameAccepted(catalog.functionalClassStem(e.code), label, false))) return true;
+  return /预留|机动经费|结转|结余|基本支出|项目支出/.test(normaliseName(label));
+}
 
 export const codeEconomic: DocumentRule = defineRule<DocumentContext>(
   {

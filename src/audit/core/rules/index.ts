@@ -15,6 +15,7 @@ import { NARRATIVE_RULES } from "./narrative.ts";
 import { OPERATING_COST_RULES } from "./operating-cost.ts";
 import { PLACEHOLDER_RULES } from "./placeholders.ts";
 import { PROJECT_RULES } from "./projects.ts";
+import { STATEMENT_RULES } from "./statements.ts";
 import { SUM_RULES } from "./sums.ts";
 import { TARGET_RULES } from "./targets.ts";
 import { THREE_PUBLIC_RULES } from "./three-public.ts";
@@ -24,6 +25,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   ...CROSS_RULES,
   ...NARRATIVE_RULES,
   ...ARITHMETIC_RULES,
+  ...STATEMENT_RULES,
   ...COUNT_RULES,
   ...CODE_RULES,
   ...MAPPING_RULES,

@@ -93,7 +93,10 @@ export function factFor(ctx: DocumentContext, subject: string, topic?: string, c
     const code = classCode(ctx, subject.slice(6));
     if (!code) return undefined;
     const map = topic === "government-fund" ? f.fundByClass : topic === "state-capital" ? f.capitalByClass : f.gpbByClass;
-    return map.get(code) ?? (t.appropriation || t.gpbExpenditure ? zero(ctx, code) : undefined);
+    // a 类 the tables do not print is zero only where the tables print 类 at all (Henan's table 4 lists every
+    // one); Jiangsu's 财政拨款收支预算总表 lists 基本/项目支出, so a 类 missing from it says nothing
+    const printsClasses = f.gpbByClass.size + f.fundByClass.size + f.capitalByClass.size > 0;
+    return map.get(code) ?? (printsClasses && (t.appropriation || t.gpbExpenditure) ? zero(ctx, code) : undefined);
   }
   if (subject.startsWith("income:")) {
     const c = t.summary?.income.find((l) => l.key === subject.slice(7))?.amounts.get("amount");
