@@ -105,9 +105,16 @@ export function canInRegion(actor: Actor, permission: Permission, regionId: numb
   return GRANTS[permission].includes(actor.role) && actor.regionId === regionId;
 }
 
-/** Content can change only in 草稿: anything later has been seen by a reviewer. */
+/** 可修改的状态 — content can change only in 草稿: anything later has been seen by a reviewer. */
+export const EDITABLE_STATES: readonly BudgetState[] = ["draft"];
+
 export function isEditable(state: BudgetState): boolean {
-  return state === "draft";
+  return EDITABLE_STATES.includes(state);
+}
+
+/** The answer to an edit of a budget that is no longer a draft (checked before and inside the writing transaction). */
+export function notEditableMessage(state: BudgetState): string {
+  return `预算处于“${BUDGET_STATE_NAMES[state]}”状态，只有草稿可以修改 / only a draft can be changed (state: ${state})`;
 }
 
 /** 流程操作 */

@@ -7,7 +7,7 @@ import type { Budget } from "../core/model.ts";
 import type { Finding } from "../core/rules/finding.ts";
 import { createRuleContext } from "../core/rules/engine.ts";
 import { runRules } from "../core/rules/index.ts";
-import { explanationKey, isEditable, submissionGate, BUDGET_STATE_NAMES, changesOutsideUnit } from "../core/workflow.ts";
+import { explanationKey, isEditable, submissionGate, changesOutsideUnit, notEditableMessage } from "../core/workflow.ts";
 import { type BudgetSummary, currentContent, saveVersion } from "../store/repos/budgets.ts";
 import { listControlFigures } from "../store/repos/control-figures.ts";
 import { listExplanations } from "../store/repos/explanations.ts";
@@ -25,7 +25,8 @@ export async function loadBudget(ctx: AppContext, budgetId: number): Promise<{ v
 /** Saves `budget` as the next version after `expectedVersion`; writes the audit entry in the same transaction. */
 export async function saveBudget(ctx: AppContext, req: FastifyRequest, b: BudgetSummary, expectedVersion: number, budget: Budget, action: string, note?: string | null) {
   if (!isEditable(b.state)) {
-    throw new AppError("wrong-state", `预算处于“${BUDGET_STATE_NAMES[b.state]}”状态，只有草稿可以修改 / only a draft can be changed (state: ${b.state})`);
+    // A quick answer; saveVersion checks the state again inside its transaction, where it counts.
+    throw new AppError("wrong-state", notEditableMessage(b.state));
   }
   if (budget.year !== b.year || budget.department.code !== b.departmentCode) {
     throw new AppError("invalid", `预算文件的年度或部门（${budget.year} / ${budget.department.code}）与此预算（${b.year} / ${b.departmentCode}）不符 / year or department does not match this budget`);
