@@ -10,7 +10,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { OpenDatabase } from "../store/database.ts";
-import { registerSessionHook } from "./auth/session.ts";
+import { registerAuthenticationGate, registerSessionHook } from "./auth/session.ts";
 import { CatalogCache } from "./catalog-cache.ts";
 import type { AppContext, ServerOptions } from "./context.ts";
 import { mapError } from "./error-mapper.ts";
@@ -32,6 +32,7 @@ import { reviewRoutes } from "./routes/review.ts";
 import { tenancyRoutes } from "./routes/tenancy.ts";
 import { userRoutes } from "./routes/users.ts";
 import { SnapshotCache } from "./snapshot-cache.ts";
+import { refuseLargeUploads } from "./upload.ts";
 import { DEFAULT_WEB_DIR, registerWebApp, spaFallback } from "./web-app.ts";
 import { RENDERERS } from "../formats/renderers.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
@@ -90,6 +91,7 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   registerSessionHook(app);
+  registerAuthenticationGate(app);
   if (webDir) webApp = await registerWebApp(app, webDir);
 
   for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, publicFigureRoutes, auditLogRoutes, tenancyRoutes, entryWorkbookRoutes]) {
@@ -99,7 +101,8 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
   // asynchronous hooks (a listener on every response, promises before validation and after the answer)
   // serve these routes only, not every request.
   await app.register(async (uploads) => {
-    await uploads.register(multipart, { limits: { fileSize: ctx.options.maxUploadBytes, files: 1, fields: 10, parts: 12 } });
+    refuseLargeUploads(uploads, ctx.options.maxUploadBytes);
+    await uploads.register(multipart, { limits: { fileSize: ctx.options.maxUploadBytes + 1, files: 1, fields: 10, parts: 12, fieldSize: 1024 } });
     for (const routes of [importRoutes, catalogRoutes, auditDocumentRoutes, executionRoutes]) routes(uploads);
   });
   await app.ready();

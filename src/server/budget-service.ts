@@ -7,7 +7,7 @@ import type { Budget } from "../core/model.ts";
 import type { Finding } from "../core/rules/finding.ts";
 import { createRuleContext } from "../core/rules/engine.ts";
 import { runRules } from "../core/rules/index.ts";
-import { explanationKey, isEditable, submissionGate, changesOutsideUnit, notEditableMessage } from "../core/workflow.ts";
+import { explanationKey, isEditable, submissionGate, changesBeyondUnit, notEditableMessage } from "../core/workflow.ts";
 import { type BudgetSummary, currentContent, saveVersion } from "../store/repos/budgets.ts";
 import { listControlFigures } from "../store/repos/control-figures.ts";
 import { listExplanations } from "../store/repos/explanations.ts";
@@ -33,12 +33,9 @@ export async function saveBudget(ctx: AppContext, req: FastifyRequest, b: Budget
   }
   const actor = req.user?.actor;
   if (actor?.role === "preparer" && actor.unitCode) {
-    // A preparer (单位填报) prepares their own unit's part of the department budget only.
     const current = await currentContent(ctx.db, b.id);
-    const foreign = changesOutsideUnit(current ? storedToBudget(current.content) : { lineItems: [], projects: [] }, budget, actor.unitCode);
-    if (foreign.length > 0) {
-      throw forbidden(`单位填报人员只能修改本单位（${actor.unitCode}）的支出明细和项目 / a preparer may change only their own unit's line items and projects: ${foreign.join("; ")}`);
-    }
+    if (!current) throw new AppError("not-found", "预算还没有内容 / the budget has no saved version");
+    refuseBeyondUnit(storedToBudget(current.content), budget, actor.unitCode);
   }
   const content = toContent(budget);
   const userId = actor?.userId ?? null;
@@ -55,6 +52,17 @@ export async function saveBudget(ctx: AppContext, req: FastifyRequest, b: Budget
     await audit(trx, req, action, `budget:${b.id}`, { version: saved.version, lineItems: { added: saved.diff.lineItems.added, removed: saved.diff.lineItems.removed, changed: saved.diff.lineItems.changed }, projects: saved.diff.projects, texts: saved.diff.texts }, b.regionId);
     return saved;
   });
+}
+
+/**
+ * A unit's preparer (单位填报) prepares their own unit's part of the department budget only: a save or a
+ * new budget that changes anything beyond it, compared with `before`, is refused whole.
+ */
+export function refuseBeyondUnit(before: Budget, after: Budget, unitCode: string): void {
+  const foreign = changesBeyondUnit(before, after, unitCode);
+  if (foreign.length > 0) {
+    throw forbidden(`单位填报人员只能修改本单位（${unitCode}）的支出明细、项目和采购，部门级内容由部门修改 / a preparer may change only their own unit's part; department-level content is the department's: ${foreign.join("; ")}`);
+  }
 }
 
 /** Applies an edit to the current content and saves it, based on the version the client named. */

@@ -32,7 +32,7 @@ export function importRoutes(app: FastifyInstance): void {
     },
     async (req) => {
       const b = await budgetFor(app.ctx.db, requireUser(req).actor, req.params.id, "budget.edit");
-      const upload = await readUpload(req);
+      const upload = await readUpload(req, app.ctx.options.maxUploadBytes);
       const budget = await parseUpload(upload.fileName, upload.bytes);
       req.log.info({ budgetId: b.id, lineItems: budget.lineItems.length, file: upload.fileName }, "import: parsed");
       const saved = await saveBudget(app.ctx, req, b, req.query.version, budget, "budget.import", `导入 / imported ${upload.fileName}`);
