@@ -4,7 +4,6 @@
  */
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
-import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
@@ -81,7 +80,6 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
   // The web app's scripts and styles are files of this origin; antd writes inline <style> (CSS-in-JS).
   // upgrade-insecure-requests only behind HTTPS: on plain http (a local start) it would break the page.
   registerSecurityHeaders(app, { contentSecurityPolicy: { directives: { "upgrade-insecure-requests": ctx.options.secureCookies ? [] : null } } });
-  await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
       info: { title: "Yusuan 预算 API", version: "0.1.0", description: "部门预算：填报、审核、批复、公开 / department budgets: preparation, review, approval, publication" },

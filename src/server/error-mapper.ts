@@ -24,6 +24,7 @@ const STATUS: Record<ErrorCode, number> = {
   invalid: 422,
   blocked: 422,
   "too-large": 413,
+  "rate-limited": 429,
   unsupported: 415,
 };
 

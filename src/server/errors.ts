@@ -12,6 +12,7 @@ export type ErrorCode =
   | "wrong-state"
   | "blocked"
   | "too-large"
+  | "rate-limited"
   | "unsupported";
 
 export class AppError extends Error {

@@ -202,6 +202,13 @@ export interface ExecutionRecordTable {
   updated_by: number | null;
 }
 
+/** 登录尝试 — attempts per client address in one minute (the login limit, shared by every server). */
+export interface LoginAttemptTable {
+  address: string;
+  window_start: Timestamp;
+  attempts: number;
+}
+
 export interface Database {
   regions: RegionTable;
   departments: DepartmentTable;
@@ -222,6 +229,7 @@ export interface Database {
   official_catalogs: OfficialCatalogTable;
   execution_payments: ExecutionPaymentTable;
   execution_records: ExecutionRecordTable;
+  login_attempts: LoginAttemptTable;
 }
 
 /** What every repository takes: the database or a transaction on it. */

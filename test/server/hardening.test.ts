@@ -22,7 +22,7 @@ describe("hardening over HTTP", () => {
     let preparer: Client;
     let admin: Client;
     beforeAll(async () => {
-      small = await buildApp(w.db, { maxUploadBytes: limit });
+      small = await buildApp(w.db, { maxUploadBytes: limit, loginRateLimit: 10_000 });
       preparer = await login(small, "preparer", "preparer");
       admin = await login(small, "admin", "admin");
     });
