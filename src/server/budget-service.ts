@@ -15,6 +15,7 @@ import { audit } from "./audit.ts";
 import { type Content, parseContent, storedToBudget, toContent } from "./budget-content.ts";
 import type { AppContext } from "./context.ts";
 import { AppError, forbidden } from "./errors.ts";
+import { refuseUnstorableText } from "./json-body.ts";
 
 export async function loadBudget(ctx: AppContext, budgetId: number): Promise<{ version: number; content: Content; budget: Budget }> {
   const current = await currentContent(ctx.db, budgetId);
@@ -38,6 +39,8 @@ export async function saveBudget(ctx: AppContext, req: FastifyRequest, b: Budget
     refuseBeyondUnit(storedToBudget(current.content), budget, actor.unitCode);
   }
   const content = toContent(budget);
+  // PostgreSQL stores no NUL and no lone surrogate in text: refused here with the field, not a 500 there.
+  refuseUnstorableText(content, "预算内容 / the budget content ");
   const userId = actor?.userId ?? null;
   return ctx.db.transaction().execute(async (trx) => {
     const saved = await saveVersion(trx, {

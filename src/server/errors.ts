@@ -3,6 +3,7 @@
  * (error-mapper.ts) decides what a client sees.
  */
 export type ErrorCode =
+  | "bad-request"
   | "unauthenticated"
   | "forbidden"
   | "csrf"

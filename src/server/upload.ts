@@ -51,5 +51,20 @@ export async function readUpload(req: FastifyRequest, limit: number): Promise<Up
     const f = Array.isArray(v) ? v[0] : v;
     if (f && f.type === "field") fields[k] = String(f.value);
   }
-  return { fileName: part.filename || "upload", bytes: Buffer.concat(chunks, received), fields };
+  return { fileName: uploadedFileName(part.filename), bytes: Buffer.concat(chunks, received), fields };
+}
+
+/**
+ * The name a client gave its file, as the last part of any path it carries; refused (422) when it is
+ * `.` or `..`, holds NUL or another control character, or is longer than 200 characters, so no name can
+ * point outside a temp dir or fail to be stored.
+ */
+export function uploadedFileName(raw: string | undefined): string {
+  const name = (raw ?? "").split(/[\\/]/).pop()!.trim();
+  if (name === "") return "upload";
+  // eslint-disable-next-line no-control-regex
+  if (name === "." || name === ".." || /[\u0000-\u001f\u007f]/.test(name) || name.length > 200 || /[\ud800-\udfff]/.test(name)) {
+    throw new AppError("invalid", `文件名无效（不能是 . 或 ..，不能含控制字符，至多 200 字）/ invalid file name (not . or .., no control characters, at most 200 characters): ${JSON.stringify(name.slice(0, 50))}`);
+  }
+  return name;
 }

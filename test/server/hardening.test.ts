@@ -117,3 +117,60 @@ describe("hardening over HTTP", () => {
     });
   });
 });
+
+describe("malformed input is 4xx with its place, never 500", () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await buildWorld(pgliteBackend);
+  }, 60_000);
+  afterAll(async () => w?.close());
+
+  it("refuses JSON nested too deep, NUL, lone surrogates, invalid UTF-8 and ids ≥ 2^31", async () => {
+    const { preparer, anonymous } = w.clients;
+    const before = await currentVersion(w);
+    const deep = await preparer.request("PUT", `/api/budgets/${w.budget}/texts`, JSON.parse(`{"version":${before},"profile":${"[".repeat(100)}${"]".repeat(100)}}`));
+    expect([deep.statusCode, deep.json().error.code]).toEqual([400, "bad-request"]);
+    const veryDeep = await preparer.request("PUT", `/api/budgets/${w.budget}/texts`, `{"version":${before},"profile":${"[".repeat(1_000_000)}${"]".repeat(1_000_000)}}`, { "content-type": "application/json" });
+    expect([veryDeep.statusCode, veryDeep.json().error.message]).toEqual([400, expect.stringMatching(/^JSON 嵌套过深.*\/ JSON nested too deep/)]);
+    const nul = await preparer.request("PUT", `/api/budgets/${w.budget}/texts`, `{"version":${before},"reasons":{"total":"a\\u0000b"}}`, { "content-type": "application/json" });
+    expect([nul.statusCode, nul.json().error.details]).toEqual([400, { path: "$.reasons.total" }]);
+    const lone = await preparer.request("PUT", `/api/budgets/${w.budget}/texts`, `{"version":${before},"reasons":{"total":"a\\ud800b"}}`, { "content-type": "application/json" });
+    expect(lone.statusCode).toBe(400);
+    const utf8 = await preparer.request("PUT", `/api/budgets/${w.budget}/texts`, Buffer.concat([Buffer.from(`{"version":${before},"reasons":{"total":"`), Buffer.from([0xe4, 0xb8]), Buffer.from(`"}}`)]), { "content-type": "application/json" });
+    expect([utf8.statusCode, utf8.json().error.details]).toEqual([400, { byteOffset: Buffer.byteLength(`{"version":${before},"reasons":{"total":"`) }]);
+    for (const url of [`/api/budgets/2147483648`, `/api/budgets/99999999999999999999`, `/api/budgets/${w.budget}/versions/2147483648`]) {
+      expect([url, (await preparer.request("GET", url)).statusCode]).toEqual([url, 400]);
+    }
+    expect((await anonymous.request("GET", "/api/public/publications/2147483648")).statusCode).toBe(400);
+    expect(await currentVersion(w)).toBe(before);
+  });
+
+  it("refuses overlong text, absurd amounts, a YAML billion laughs, NUL in a file and bad file names", async () => {
+    const { preparer, admin } = w.clients;
+    const before = await currentVersion(w);
+    const content = (await preparer.request("GET", `/api/budgets/${w.budget}`)).json().content;
+    const long = await preparer.request("PUT", `/api/budgets/${w.budget}/texts`, { version: before, reasons: { ...content.reasons, total: "字".repeat(300_000) } });
+    expect([long.statusCode, long.json().error.details.problems[0].field]).toEqual([422, "reasons.total"]);
+    const huge = { ...content.lineItems[0], unit: "313001", amount: "90071992547409.91" };
+    const absurd = await preparer.request("PUT", `/api/budgets/${w.budget}`, { version: before, content: { ...content, lineItems: [...content.lineItems, huge, huge] } });
+    expect([absurd.statusCode, absurd.json().error.details.problems[0].message]).toEqual([422, expect.stringContaining("金额超过上限")]);
+    const manyBig = Array.from({ length: 12 }, () => ({ ...huge, amount: "999999999999.00" }));
+    const total = await preparer.request("PUT", `/api/budgets/${w.budget}`, { version: before, content: { ...content, lineItems: [...content.lineItems, ...manyBig] } });
+    expect([total.statusCode, total.json().error.details.problems[0].message]).toEqual([422, expect.stringContaining("合计超过上限")]);
+    const laughs = `a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n`;
+    const bomb = await preparer.upload(`/api/budgets/${w.budget}/import?version=${before}`, "budget.yaml", laughs);
+    expect([bomb.statusCode, bomb.json().error.code]).toEqual([422, "invalid-budget"]);
+    const nulFile = await preparer.upload(`/api/budgets/${w.budget}/import?version=${before}`, "budget.yaml", SAMPLE_TEXT.replace("memo:", 'memo: "\\0" #'));
+    expect(nulFile.statusCode).toBeGreaterThanOrEqual(400);
+    expect(nulFile.statusCode).toBeLessThan(500);
+    const badUtf8 = await preparer.upload(`/api/budgets/${w.budget}/import?version=${before}`, "budget.yaml", Buffer.concat([Buffer.from(SAMPLE_TEXT.slice(0, 20)), Buffer.from([0xff]), Buffer.from(SAMPLE_TEXT.slice(20))]));
+    expect([badUtf8.statusCode, badUtf8.json().error.details.byteOffset]).toEqual([422, Buffer.byteLength(SAMPLE_TEXT.slice(0, 20))]);
+    for (const name of [".", "..", "a\u0000b.csv"]) {
+      const res = await admin.upload("/api/catalogs/2021", name, "科目编码,科目名称\n2080208,基层政权建设和社区治理\n", { kind: "functional" });
+      // busboy already drops "." and ".." (the file is then unnamed, and no catalog format); NUL is ours to refuse
+      expect([JSON.stringify(name), res.statusCode, res.body]).toEqual([JSON.stringify(name), 422, expect.stringMatching(/文件名无效|格式无法识别/)]);
+    }
+    expect(await currentVersion(w)).toBe(before);
+    expect((await preparer.request("GET", "/api/health")).statusCode).toBe(200);
+  });
+});

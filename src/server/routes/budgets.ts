@@ -96,7 +96,7 @@ export function budgetRoutes(app: FastifyInstance): void {
 
   r.get(
     "/api/budgets/:id/versions/:number",
-    { schema: { tags: ["budgets"], summary: "某一版本的内容和差异 / one version: content and diff", params: z.object({ id, number: z.coerce.number().int().positive() }), response: answers(versionAnswer) } },
+    { schema: { tags: ["budgets"], summary: "某一版本的内容和差异 / one version: content and diff", params: z.object({ id, number: z.coerce.number().int().positive().max(2_147_483_647) }), response: answers(versionAnswer) } },
     async (req) => {
       const b = await budgetFor(db(), requireUser(req).actor, req.params.id, "budget.read");
       const v = await getVersion(db(), b.id, req.params.number);

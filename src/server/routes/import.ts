@@ -5,7 +5,6 @@
  */
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { importAnswer } from "../../contract/index.ts";
 import { createRuleContext } from "../../core/rules/engine.ts";
 import { runRules } from "../../core/rules/index.ts";
@@ -14,7 +13,7 @@ import { requireUser } from "../auth/session.ts";
 import { parseUpload } from "../budget-content.ts";
 import { saveBudget } from "../budget-service.ts";
 import { readUpload } from "../upload.ts";
-import { answers, idParams } from "./schemas.ts";
+import { answers, idParams, versionQuery } from "./schemas.ts";
 
 export function importRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -25,7 +24,7 @@ export function importRoutes(app: FastifyInstance): void {
         tags: ["budgets"],
         summary: "导入预算文件 / import a budget file (multipart field `file`: .yaml, .json, .xlsx entry workbook); all or nothing",
         params: idParams,
-        querystring: z.object({ version: z.coerce.number().int().min(0) }),
+        querystring: versionQuery,
         consumes: ["multipart/form-data"],
         response: answers(importAnswer),
       },
