@@ -32,7 +32,7 @@ import { tenancyRoutes } from "./routes/tenancy.ts";
 import { userRoutes } from "./routes/users.ts";
 import { SnapshotCache } from "./snapshot-cache.ts";
 import { refuseLargeUploads } from "./upload.ts";
-import { registerJsonBodyParser } from "./json-body.ts";
+import { registerJsonBodyParser, registerUrlTextCheck } from "./json-body.ts";
 import { DEFAULT_WEB_DIR, registerWebApp, spaFallback } from "./web-app.ts";
 import { RENDERERS } from "../formats/renderers.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
@@ -63,6 +63,7 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
   };
   app.decorate("ctx", ctx);
   registerJsonBodyParser(app);
+  registerUrlTextCheck(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

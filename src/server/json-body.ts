@@ -104,6 +104,14 @@ export function parseJsonBody(_req: FastifyRequest, body: Buffer): unknown {
   return data;
 }
 
+/** Path parameters and query values holding NUL or a lone surrogate are answered 400 before validation. */
+export function registerUrlTextCheck(app: FastifyInstance): void {
+  app.addHook("preValidation", (req, _reply, done) => {
+    const at = firstUnstorableText(req.params, "params") ?? firstUnstorableText(req.query, "query");
+    done(at ? badRequest(`地址中含有 NUL 字符或不成对的代理字符（${at}）/ the URL holds a NUL character or a lone surrogate at ${at}`, { path: at }) : undefined);
+  });
+}
+
 /** Replaces Fastify's JSON parser for the whole API. */
 export function registerJsonBodyParser(app: FastifyInstance): void {
   app.removeContentTypeParser(["application/json"]);
