@@ -202,11 +202,10 @@ export interface ExecutionRecordTable {
   updated_by: number | null;
 }
 
-/** 登录尝试 — attempts per client address in one minute (the login limit, shared by every server). */
+/** 登录尝试 — one sign-in attempt from a client address (the login limit, shared by every server). */
 export interface LoginAttemptTable {
   address: string;
-  window_start: Timestamp;
-  attempts: number;
+  at: Generated<Date>;
 }
 
 export interface Database {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { loginAnswer, meAnswer, ok } from "../../contract/index.ts";
 import { ROLE_NAMES } from "../../core/workflow.ts";
 import { deleteSession, deleteUserSessions } from "../../store/repos/sessions.ts";
-import { countLoginAttempt, pruneLoginAttempts } from "../../store/repos/login-attempts.ts";
+import { countLoginAttempt } from "../../store/repos/login-attempts.ts";
 import { findUserByUsername, getUser, setPasswordHash } from "../../store/repos/users.ts";
 import { audit } from "../audit.ts";
 import { checkPasswordPolicy, dummyHash, hashPassword, verifyPassword } from "../auth/passwords.ts";
@@ -26,7 +26,6 @@ export function authRoutes(app: FastifyInstance): void {
       // malformed attempts too.
       preValidation: async (req) => {
         const attempts = await countLoginAttempt(app.ctx.db, req.ip);
-        if (attempts === 1) await pruneLoginAttempts(app.ctx.db); // an address's first try this minute
         if (attempts > app.ctx.options.loginRateLimit) {
           throw new AppError("rate-limited", `登录尝试过多，请一分钟后再试 / too many sign-in attempts from this address; try again in a minute (limit ${app.ctx.options.loginRateLimit} a minute)`);
         }
