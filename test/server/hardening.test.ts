@@ -142,6 +142,8 @@ describe("malformed input is 4xx with its place, never 500", () => {
       expect([url, (await preparer.request("GET", url)).statusCode]).toEqual([url, 400]);
     }
     expect((await anonymous.request("GET", "/api/public/publications/2147483648")).statusCode).toBe(400);
+    // the published-file route checks its params by hand (hot path): the same bound (bench:hardening found it)
+    expect((await anonymous.request("GET", "/api/public/publications/2147483648/files/department/json")).statusCode).toBe(400);
     expect(await currentVersion(w)).toBe(before);
   });
 

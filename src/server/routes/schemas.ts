@@ -2,8 +2,9 @@
 import { z } from "zod";
 import { errorBody } from "../../contract/index.ts";
 
-/** a row id: PostgreSQL `integer`, so at most 2^31 − 1 (a larger one is 400, never a database error) */
-export const id = z.coerce.number().int().positive().max(2_147_483_647);
+/** the largest row id: PostgreSQL `integer`, 2^31 − 1 (a larger one is 400, never a database error) */
+export const MAX_ID = 2_147_483_647;
+export const id = z.coerce.number().int().positive().max(MAX_ID);
 export const idParams = z.object({ id });
 export const version = z.number().int().min(0).max(2_147_483_647).describe("the version the change is based on (optimistic lock)");
 export const versionQuery = z.object({ version: z.coerce.number().int().min(0).max(2_147_483_647) });
