@@ -1,5 +1,6 @@
 /** 公开 — answers of the anonymous portal: regions, publications and their key figures (amounts in 分). */
 import { z } from "zod";
+import { type Nature, NATURES } from "../core/model.ts";
 import { isoDay, timestamp, type Wire } from "./common.ts";
 
 export const region = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
@@ -129,7 +130,7 @@ export const factsAnswer = z.object({
       unitName: z.string(),
       functional: z.string().describe("支出功能分类科目 (项)"),
       economic: z.string().describe("部门预算支出经济分类科目"),
-      nature: z.enum(["basic", "project"]),
+      nature: z.enum(NATURES as [Nature, ...Nature[]]),
       project: z.string().nullable(),
       projectName: z.string().nullable(),
       source: z.string().describe("资金来源"),

@@ -26,6 +26,17 @@ export function fen(n: number): Fen {
   return n as Fen;
 }
 
+/**
+ * 金额上限 — the largest amount one line, income row or procurement row may hold: 1 万亿元 (10^14 分).
+ * With MAX_BUDGET_TOTAL this keeps every total the tables derive exact in a double with room to spare
+ * (Number.MAX_SAFE_INTEGER is about 9 × 10^15 分): a file of absurd amounts is refused when read, instead
+ * of saving and then failing in rendering (issue 19: two lines of 90 万亿元 answered 500).
+ */
+export const MAX_AMOUNT = 100_000_000_000_000 as Fen;
+
+/** The largest sum of the absolute amounts of a budget's lines (or of its income, or procurement): 10 万亿元. */
+export const MAX_BUDGET_TOTAL = 1_000_000_000_000_000 as Fen;
+
 /** a + b, checked. */
 export function add(a: Fen, b: Fen): Fen {
   return fen(a + b);

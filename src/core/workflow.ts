@@ -115,9 +115,16 @@ export function canInRegion(actor: Actor, permission: Permission, regionId: numb
   return GRANTS[permission].includes(actor.role) && inReach(actor, regionId);
 }
 
-/** Content can change only in 草稿: anything later has been seen by a reviewer. */
+/** 可修改的状态 — content can change only in 草稿: anything later has been seen by a reviewer. */
+export const EDITABLE_STATES: readonly BudgetState[] = ["draft"];
+
 export function isEditable(state: BudgetState): boolean {
-  return state === "draft";
+  return EDITABLE_STATES.includes(state);
+}
+
+/** The answer to an edit of a budget that is no longer a draft (checked before and inside the writing transaction). */
+export function notEditableMessage(state: BudgetState): string {
+  return `预算处于“${BUDGET_STATE_NAMES[state]}”状态，只有草稿可以修改 / only a draft can be changed (state: ${state})`;
 }
 
 /** 流程操作 */
@@ -391,7 +398,7 @@ export function changesOutsideUnit(before: Pick<Budget, "lineItems" | "projects"
     const m = new Map<string, number>();
     for (const item of items) {
       if (item.unit === unitCode) continue;
-      const key = JSON.stringify(item, Object.keys(item).sort());
+      const key = canonicalJson(item);
       m.set(key, (m.get(key) ?? 0) + 1);
     }
     return m;
@@ -405,4 +412,36 @@ export function changesOutsideUnit(before: Pick<Budget, "lineItems" | "projects"
     return [...units].sort().map((u) => `${what} of unit ${u}`);
   };
   return [...differing(before.lineItems, after.lineItems, "line items"), ...differing(before.projects, after.projects, "projects")];
+}
+
+/** JSON with object keys sorted at every depth (undefined members left out): equal values, equal text. */
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  if (v && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(v) ?? "null";
+}
+
+/** 部门级内容 — the parts of a budget that belong to the department as a whole, not to one unit. */
+export const DEPARTMENT_LEVEL_FIELDS = ["department", "date", "provenance", "targets", "income", "prior"] as const;
+
+type Scoped = Pick<Budget, "lineItems" | "projects" | "units" | "procurement"> & Partial<Pick<Budget, (typeof DEPARTMENT_LEVEL_FIELDS)[number]>>;
+
+/**
+ * 填报范围 — what a unit's preparer (单位填报) changed beyond their own unit: other units' line items,
+ * projects, procurement and unit records, and the department-level fields (部门名称, 部门整体绩效目标,
+ * 收入, 上年数 …), which the department's own roles keep. Empty when the change is within the unit.
+ */
+export function changesBeyondUnit(before: Scoped, after: Scoped, unitCode: string): string[] {
+  const out = changesOutsideUnit(before, after, unitCode);
+  const others = <T>(list: readonly T[], unitOf: (x: T) => string) =>
+    list.filter((x) => unitOf(x) !== unitCode).map(canonicalJson).sort().join("\n");
+  if (others(before.procurement, (p) => p.unit) !== others(after.procurement, (p) => p.unit)) out.push("procurement of other units");
+  if (others(before.units, (u) => u.code) !== others(after.units, (u) => u.code)) out.push("other units' records");
+  for (const field of DEPARTMENT_LEVEL_FIELDS) {
+    if (canonicalJson(before[field]) !== canonicalJson(after[field])) out.push(`department-level field \`${field}\``);
+  }
+  return out;
 }

@@ -45,7 +45,7 @@ export const OPEN_DATA_FIELDS = [
   ["economic_class_name", "string", "经济分类类名称 / economic class name"],
   ["economic_code", "string", "部门经济分类科目编码 / economic code"],
   ["economic_name", "string", "部门经济分类科目名称 / economic name"],
-  ["nature", "string", "支出性质 / nature (basic, project)"],
+  ["nature", "string", "支出性质 / nature (basic, project, reserve, carry-forward)"],
   ["nature_name", "string", "支出性质名称 / nature name"],
   ["source", "string", "资金来源 / funding source"],
   ["source_name", "string", "资金来源名称 / funding source name"],

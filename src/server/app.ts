@@ -4,13 +4,12 @@
  */
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
-import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { OpenDatabase } from "../store/database.ts";
-import { registerSessionHook } from "./auth/session.ts";
+import { registerAuthenticationGate, registerSessionHook } from "./auth/session.ts";
 import { CatalogCache } from "./catalog-cache.ts";
 import type { AppContext, ServerOptions } from "./context.ts";
 import { mapError } from "./error-mapper.ts";
@@ -35,6 +34,8 @@ import { reviewRoutes } from "./routes/review.ts";
 import { tenancyRoutes } from "./routes/tenancy.ts";
 import { userRoutes } from "./routes/users.ts";
 import { SnapshotCache } from "./snapshot-cache.ts";
+import { refuseLargeUploads } from "./upload.ts";
+import { registerJsonBodyParser, registerUrlTextCheck } from "./json-body.ts";
 import { DEFAULT_WEB_DIR, registerWebApp, spaFallback } from "./web-app.ts";
 import { RENDERERS } from "../formats/renderers.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
@@ -64,6 +65,8 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
     options: { ...DEFAULT_OPTIONS, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) },
   };
   app.decorate("ctx", ctx);
+  registerJsonBodyParser(app);
+  registerUrlTextCheck(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -83,7 +86,6 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
   // The web app's scripts and styles are files of this origin; antd writes inline <style> (CSS-in-JS).
   // upgrade-insecure-requests only behind HTTPS: on plain http (a local start) it would break the page.
   registerSecurityHeaders(app, { contentSecurityPolicy: { directives: { "upgrade-insecure-requests": ctx.options.secureCookies ? [] : null } } });
-  await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
       info: { title: "Yusuan 预算 API", version: "0.1.0", description: "部门预算：填报、审核、批复、公开 / department budgets: preparation, review, approval, publication" },
@@ -93,6 +95,7 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   registerSessionHook(app);
+  registerAuthenticationGate(app);
   if (webDir) webApp = await registerWebApp(app, webDir);
 
   for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, publicFigureRoutes, auditLogRoutes, tenancyRoutes, regionRoutes, openDataRoutes, entryWorkbookRoutes]) {
@@ -102,7 +105,8 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
   // asynchronous hooks (a listener on every response, promises before validation and after the answer)
   // serve these routes only, not every request.
   await app.register(async (uploads) => {
-    await uploads.register(multipart, { limits: { fileSize: ctx.options.maxUploadBytes, files: 1, fields: 10, parts: 12 } });
+    refuseLargeUploads(uploads, ctx.options.maxUploadBytes);
+    await uploads.register(multipart, { limits: { fileSize: ctx.options.maxUploadBytes + 1, files: 1, fields: 10, parts: 12, fieldSize: 1024 } });
     for (const routes of [importRoutes, catalogRoutes, auditDocumentRoutes, executionRoutes]) routes(uploads);
   });
   // publications made before facts existed get theirs once (src/server/facts-backfill.ts)

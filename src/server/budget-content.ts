@@ -9,6 +9,7 @@ import { parseBudgetText } from "../formats/budget-file/read.ts";
 import { budgetFileSchema } from "../formats/budget-file/schema.ts";
 import { parseEntryWorkbook } from "../formats/entry-workbook/read.ts";
 import { AppError } from "./errors.ts";
+import { decodeUtf8Strict } from "./json-body.ts";
 
 export type Content = Record<string, unknown>;
 
@@ -31,7 +32,9 @@ export async function parseUpload(fileName: string, bytes: Uint8Array): Promise<
   const ext = fileName.slice(fileName.lastIndexOf(".")).toLowerCase();
   if (ext === ".xlsx") return parseEntryWorkbook(bytes, fileName);
   if (ext === ".yaml" || ext === ".yml" || ext === ".json") {
-    return parseBudgetText(new TextDecoder("utf-8", { fatal: false }).decode(bytes), fileName, ext === ".json" ? "json" : "yaml");
+    // Invalid UTF-8 is refused with its place, never read as U+FFFD; NUL and lone surrogates cannot be stored.
+    const budget = parseBudgetText(decodeUtf8Strict(bytes, `文件 ${fileName} / file ${fileName} `), fileName, ext === ".json" ? "json" : "yaml");
+    return budget;
   }
   throw new AppError("unsupported", `不支持的文件类型 ${ext} / unsupported file type (use .yaml, .json or .xlsx)`);
 }

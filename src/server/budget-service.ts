@@ -7,7 +7,7 @@ import type { Budget } from "../core/model.ts";
 import type { Finding } from "../core/rules/finding.ts";
 import { createRuleContext } from "../core/rules/engine.ts";
 import { runRules } from "../core/rules/index.ts";
-import { explanationKey, isEditable, submissionGate, BUDGET_STATE_NAMES, changesOutsideUnit } from "../core/workflow.ts";
+import { explanationKey, isEditable, submissionGate, changesBeyondUnit, notEditableMessage } from "../core/workflow.ts";
 import { type BudgetSummary, currentContent, saveVersion } from "../store/repos/budgets.ts";
 import { listControlFigures } from "../store/repos/control-figures.ts";
 import { listExplanations } from "../store/repos/explanations.ts";
@@ -15,6 +15,7 @@ import { audit } from "./audit.ts";
 import { type Content, parseContent, storedToBudget, toContent } from "./budget-content.ts";
 import type { AppContext } from "./context.ts";
 import { AppError, forbidden } from "./errors.ts";
+import { refuseUnstorableText } from "./json-body.ts";
 
 export async function loadBudget(ctx: AppContext, budgetId: number): Promise<{ version: number; content: Content; budget: Budget }> {
   const current = await currentContent(ctx.db, budgetId);
@@ -25,21 +26,21 @@ export async function loadBudget(ctx: AppContext, budgetId: number): Promise<{ v
 /** Saves `budget` as the next version after `expectedVersion`; writes the audit entry in the same transaction. */
 export async function saveBudget(ctx: AppContext, req: FastifyRequest, b: BudgetSummary, expectedVersion: number, budget: Budget, action: string, note?: string | null) {
   if (!isEditable(b.state)) {
-    throw new AppError("wrong-state", `预算处于“${BUDGET_STATE_NAMES[b.state]}”状态，只有草稿可以修改 / only a draft can be changed (state: ${b.state})`);
+    // A quick answer; saveVersion checks the state again inside its transaction, where it counts.
+    throw new AppError("wrong-state", notEditableMessage(b.state));
   }
   if (budget.year !== b.year || budget.department.code !== b.departmentCode) {
     throw new AppError("invalid", `预算文件的年度或部门（${budget.year} / ${budget.department.code}）与此预算（${b.year} / ${b.departmentCode}）不符 / year or department does not match this budget`);
   }
   const actor = req.user?.actor;
   if (actor?.role === "preparer" && actor.unitCode) {
-    // A preparer (单位填报) prepares their own unit's part of the department budget only.
     const current = await currentContent(ctx.db, b.id);
-    const foreign = changesOutsideUnit(current ? storedToBudget(current.content) : { lineItems: [], projects: [] }, budget, actor.unitCode);
-    if (foreign.length > 0) {
-      throw forbidden(`单位填报人员只能修改本单位（${actor.unitCode}）的支出明细和项目 / a preparer may change only their own unit's line items and projects: ${foreign.join("; ")}`);
-    }
+    if (!current) throw new AppError("not-found", "预算还没有内容 / the budget has no saved version");
+    refuseBeyondUnit(storedToBudget(current.content), budget, actor.unitCode);
   }
   const content = toContent(budget);
+  // PostgreSQL stores no NUL and no lone surrogate in text: refused here with the field, not a 500 there.
+  refuseUnstorableText(content, "预算内容 / the budget content ");
   const userId = actor?.userId ?? null;
   return ctx.db.transaction().execute(async (trx) => {
     const saved = await saveVersion(trx, {
@@ -54,6 +55,17 @@ export async function saveBudget(ctx: AppContext, req: FastifyRequest, b: Budget
     await audit(trx, req, action, `budget:${b.id}`, { version: saved.version, lineItems: { added: saved.diff.lineItems.added, removed: saved.diff.lineItems.removed, changed: saved.diff.lineItems.changed }, projects: saved.diff.projects, texts: saved.diff.texts }, b.regionId);
     return saved;
   });
+}
+
+/**
+ * A unit's preparer (单位填报) prepares their own unit's part of the department budget only: a save or a
+ * new budget that changes anything beyond it, compared with `before`, is refused whole.
+ */
+export function refuseBeyondUnit(before: Budget, after: Budget, unitCode: string): void {
+  const foreign = changesBeyondUnit(before, after, unitCode);
+  if (foreign.length > 0) {
+    throw forbidden(`单位填报人员只能修改本单位（${unitCode}）的支出明细、项目和采购，部门级内容由部门修改 / a preparer may change only their own unit's part; department-level content is the department's: ${foreign.join("; ")}`);
+  }
 }
 
 /** Applies an edit to the current content and saves it, based on the version the client named. */

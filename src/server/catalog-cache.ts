@@ -1,6 +1,7 @@
 /**
  * 科目目录 — the catalog a region uses for a year: the built-in one (or the nearest year's) with the
- * official files its administrator loaded. Built once per region and year, rebuilt after a load.
+ * official files its administrator loaded. Built once per region and year, and rebuilt when the files
+ * change — on this server or another one on the same database (a stamp read on each use, issue 19).
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -9,23 +10,27 @@ import type { Kysely } from "kysely";
 import { CatalogIndex } from "../core/catalog.ts";
 import { catalogFor } from "../formats/catalog-choice.ts";
 import { loadOfficialCatalog } from "../formats/catalog-file.ts";
-import { catalogFiles } from "../store/repos/catalogs.ts";
+import { catalogFiles, catalogStamp } from "../store/repos/catalogs.ts";
 import type { Database } from "../store/schema.ts";
 
 export class CatalogCache {
-  private readonly cache = new Map<string, Promise<CatalogIndex>>();
+  private readonly cache = new Map<string, { stamp: string; index: Promise<CatalogIndex> }>();
 
   constructor(private readonly warn: (message: string) => void) {}
 
-  get(db: Kysely<Database>, regionId: number, year: number): Promise<CatalogIndex> {
+  async get(db: Kysely<Database>, regionId: number, year: number): Promise<CatalogIndex> {
     const key = `${regionId}/${year}`;
+    const stamp = await catalogStamp(db, regionId, year);
     let hit = this.cache.get(key);
-    if (!hit) {
-      hit = this.build(db, regionId, year);
-      hit.catch(() => this.cache.delete(key));
-      this.cache.set(key, hit);
+    if (!hit || hit.stamp !== stamp) {
+      const entry = { stamp, index: this.build(db, regionId, year) };
+      entry.index.catch(() => {
+        if (this.cache.get(key) === entry) this.cache.delete(key);
+      });
+      this.cache.set(key, entry);
+      hit = entry;
     }
-    return hit;
+    return hit.index;
   }
 
   invalidate(regionId: number, year: number): void {

@@ -3,9 +3,10 @@
  * Use cases, repositories and the core throw by meaning; only here do statuses exist.
  */
 import type { FastifyError } from "fastify";
+import { CatalogFileError } from "../formats/catalog-file.ts";
 import { InputError } from "../formats/errors.ts";
 import { MigrationError } from "../store/database.ts";
-import { StaleVersionError } from "../store/repos/budgets.ts";
+import { BudgetNotEditableError, StaleVersionError } from "../store/repos/budgets.ts";
 import { DuplicateUsernameError } from "../store/repos/users.ts";
 import { MoneyOverflowError } from "../store/values.ts";
 import { AppError, type ErrorCode } from "./errors.ts";
@@ -15,6 +16,7 @@ export interface ErrorBody {
 }
 
 const STATUS: Record<ErrorCode, number> = {
+  "bad-request": 400,
   unauthenticated: 401,
   forbidden: 403,
   csrf: 403,
@@ -24,6 +26,7 @@ const STATUS: Record<ErrorCode, number> = {
   invalid: 422,
   blocked: 422,
   "too-large": 413,
+  "rate-limited": 429,
   unsupported: 415,
 };
 
@@ -34,6 +37,8 @@ export function mapError(e: unknown): { status: number; body: ErrorBody; interna
   if (e instanceof StaleVersionError) {
     return { status: 409, body: body("stale-version", e.message, { expectedVersion: e.expected, currentVersion: e.current, changes: e.changes }), internal: false };
   }
+  if (e instanceof BudgetNotEditableError) return { status: 409, body: body("wrong-state", e.message, { state: e.state }), internal: false };
+  if (e instanceof CatalogFileError) return { status: 422, body: body("invalid-catalog", e.message), internal: false };
   if (e instanceof InputError) return { status: 422, body: body("invalid-budget", e.message, { problems: e.problems }), internal: false };
   if (e instanceof DuplicateUsernameError) return { status: 409, body: body("conflict", e.message, { username: e.username }), internal: false };
   if (e instanceof MoneyOverflowError || e instanceof MigrationError) return { status: 500, body: body("internal", e.message), internal: true };

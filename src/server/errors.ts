@@ -3,6 +3,7 @@
  * (error-mapper.ts) decides what a client sees.
  */
 export type ErrorCode =
+  | "bad-request"
   | "unauthenticated"
   | "forbidden"
   | "csrf"
@@ -12,6 +13,7 @@ export type ErrorCode =
   | "wrong-state"
   | "blocked"
   | "too-large"
+  | "rate-limited"
   | "unsupported";
 
 export class AppError extends Error {

@@ -15,7 +15,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { nextYearBudget } from "../core/execution/next-year.ts";
 import { createRuleContext } from "../core/rules/engine.ts";
 import { runRules } from "../core/rules/index.ts";
@@ -80,7 +80,10 @@ export async function seedDemo(db: Kysely<Database>, publishFormats: readonly st
   const next = nextYearBudget(budget, { execution }).budget;
   const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
 
-  await db.transaction().execute(async (trx) => {
+  const seeded = await db.transaction().execute(async (trx) => {
+    // Two servers starting at once on an empty database: the second waits here, then finds the users.
+    await sql`select pg_advisory_xact_lock(hashtext('yusuan-seed:' || current_schema()))`.execute(trx);
+    if ((await countUsers(trx)) > 0) return false;
     const region = await createRegion(trx, DEMO_REGION.code, DEMO_REGION.name);
     const division = await createDivision(trx, region, "社会保障科");
     const dept = await createDepartment(trx, region, budget.department.code, budget.department.name);
@@ -154,6 +157,7 @@ export async function seedDemo(db: Kysely<Database>, publishFormats: readonly st
       target: `budget:${id2021}`,
       details: { users: DEMO_USERS.map((u) => u.username), published: { budget: id2021, publication: publication.id, payments: payments.length }, draft: { budget: id2022, year: next.year } },
     });
+    return true;
   });
-  return true;
+  return seeded;
 }

@@ -7,7 +7,7 @@
 import type { FastifyRequest } from "fastify";
 import { budgetFacts, budgetTotals } from "../core/facts.ts";
 import { type TransitionInput, type WorkflowAction, transition } from "../core/workflow.ts";
-import { type BudgetSummary, lockBudget, recordTransition, setState } from "../store/repos/budgets.ts";
+import { type BudgetSummary, lockBudget, recordTransition, sealVersion, setState } from "../store/repos/budgets.ts";
 import { writeFacts } from "../store/repos/facts.ts";
 import { type PublicationFile, insertPublication, nextPublicationNumber } from "../store/repos/publications.ts";
 import { regionTemplate } from "../store/repos/tenancy.ts";
@@ -52,6 +52,8 @@ export async function moveBudget(ctx: AppContext, req: FastifyRequest, user: Ses
     const dates =
       move.action === "record-approval" ? { approvedOn: move.date! } : move.action === "publish" ? { publishedOn: move.date! } : move.action === "return" ? { approvedOn: null, publishedOn: null } : {};
     await setState(trx, b.id, outcome.to, dates);
+    // Submitting seals the version: an edit based on anything before it is stale from now on.
+    if (move.action === "submit") await sealVersion(trx, b.id, version, user.actor.userId, "提交 / submitted");
     await recordTransition(trx, { budgetId: b.id, action: move.action, from: outcome.from, to: outcome.to, actorId: user.actor.userId, comment: move.comment ?? null, date: move.date ?? null });
     let publication: { id: number; number: number } | undefined;
     if (files) {

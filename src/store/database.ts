@@ -60,7 +60,8 @@ export async function openDatabase(options: OpenOptions = {}): Promise<OpenDatab
   const opened: OpenDatabase = { db, kind, close: () => db.destroy() };
   if (options.migrate !== false) {
     try {
-      await migrate(db, options.schema);
+      if (options.url) await underAdvisoryLock(options.url, `yusuan-migrate:${options.schema ?? "public"}`, () => migrate(db, options.schema));
+      else await migrate(db, options.schema);
     } catch (e) {
       await opened.close();
       throw e;
@@ -75,10 +76,33 @@ export async function migrate(db: Kysely<Database>, schema?: string): Promise<vo
   if (error) throw new MigrationError(results?.find((r) => r.status === "Error")?.migrationName, error);
 }
 
+/**
+ * Runs `work` holding a session-level advisory lock on its own connection: two servers starting at once on
+ * an empty database migrate one after the other (the second finds nothing to do) instead of racing.
+ */
+async function underAdvisoryLock(url: string, name: string, work: () => Promise<void>): Promise<void> {
+  const lockDb = new Kysely<Database>({ dialect: yusuanDialect(pgPool(url, { max: 1 })) });
+  try {
+    await lockDb.connection().execute(async (conn) => {
+      await sql`select pg_advisory_lock(hashtext(${name}))`.execute(conn);
+      try {
+        await work();
+      } finally {
+        await sql`select pg_advisory_unlock(hashtext(${name}))`.execute(conn);
+      }
+    });
+  } finally {
+    await lockDb.destroy();
+  }
+}
+
 async function createSchemaOnServer(url: string, schema: string): Promise<void> {
   const setup = new Kysely<Database>({ dialect: yusuanDialect(pgPool(url, { max: 1 })) });
   try {
     await sql.raw(`create schema if not exists ${schema}`).execute(setup);
+  } catch (e) {
+    // two servers creating it at once: "if not exists" still races in the catalog (23505); the other made it
+    if ((e as { code?: string }).code !== "23505" && (e as { code?: string }).code !== "42P06") throw e;
   } finally {
     await setup.destroy();
   }

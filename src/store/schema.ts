@@ -245,11 +245,17 @@ export interface FactTable {
   unit_name: string;
   functional: string;
   economic: string;
-  nature: "basic" | "project";
+  nature: Nature;
   project: string | null;
   project_name: string | null;
   source: string;
   amount: number;
+}
+
+/** 登录尝试 — one sign-in attempt from a client address (the login limit, shared by every server). */
+export interface LoginAttemptTable {
+  address: string;
+  at: Generated<Date>;
 }
 
 export interface Database {
@@ -275,6 +281,7 @@ export interface Database {
   publication_totals: PublicationTotalsTable;
   facts: FactTable;
   publication_classes: PublicationClassTable;
+  login_attempts: LoginAttemptTable;
 }
 
 /** What every repository takes: the database or a transaction on it. */

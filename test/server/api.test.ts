@@ -44,11 +44,12 @@ describe.each(BACKENDS)("API on $name", (backend) => {
   it("sets an HttpOnly SameSite=Lax session cookie, rate-limits login, logs out", async () => {
     const app = await buildApp(w.db, { loginRateLimit: 3 });
     try {
-      const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "preparer", password: "test-password-123" } });
+      // counted per address in the database: an address of its own, not the world's 127.0.0.1
+      const res = await app.inject({ method: "POST", url: "/api/auth/login", remoteAddress: "10.0.0.3", payload: { username: "preparer", password: "test-password-123" } });
       const cookie = res.cookies.find((c) => c.name === "yusuan_session")!;
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
       const statuses = [];
-      for (let i = 0; i < 3; i++) statuses.push((await app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "preparer", password: "wrong-password" } })).statusCode);
+      for (let i = 0; i < 3; i++) statuses.push((await app.inject({ method: "POST", url: "/api/auth/login", remoteAddress: "10.0.0.3", payload: { username: "preparer", password: "wrong-password" } })).statusCode);
       expect(statuses).toEqual([401, 401, 429]);
     } finally {
       await app.close();
@@ -122,7 +123,7 @@ describe.each(BACKENDS)("API on $name", (backend) => {
   });
 
   it("bounds upload sizes", async () => {
-    const app = await buildApp(w.db, { maxUploadBytes: 1000 });
+    const app = await buildApp(w.db, { maxUploadBytes: 1000, loginRateLimit: 10_000 });
     try {
       const session = await login(app, "preparer", "preparer");
       const big = await session.upload(`/api/budgets/${w.budget}/import?version=${await currentVersion(w)}`, "budget.yaml", SAMPLE_TEXT);

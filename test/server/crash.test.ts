@@ -68,8 +68,9 @@ async function startServer(env: Record<string, string>, args: string[]): Promise
   return server;
 }
 
+/** The department's approver: a whole budget file (department-level fields too) is the department's to import. */
 async function session(url: string): Promise<{ headers: Record<string, string> }> {
-  const res = await fetch(`${url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "demo-preparer", password: "demo-preparer-2021" }) });
+  const res = await fetch(`${url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "demo-approver", password: "demo-approver-2021" }) });
   expect(res.status).toBe(200);
   const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
   const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");

@@ -81,7 +81,13 @@ export function parseBudgetDocumentWithLocations(text: string, file: string, for
       }),
     );
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // `yaml` stops a "billion laughs" document (aliases that expand without end) with a ReferenceError.
+    throw new InputError([{ file, message: `YAML 别名展开过多，文件被拒绝 / too many YAML aliases to expand (a "billion laughs" document?): ${(e as Error).message}` }]);
+  }
   if (!isRecord(data)) throw new InputError([{ file, message: "文件内容应为一个预算对象 / the file must hold one budget object" }]);
   const parsed = budgetFileSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw new InputError(issuesToProblems(parsed.error.issues, file, located));

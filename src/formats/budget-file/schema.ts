@@ -5,12 +5,26 @@
  */
 import { z } from "zod";
 import type { Fen } from "../../core/money.ts";
-import { MoneyError, fromYuanNumber, parseDecimal } from "../../core/money.ts";
+import { MAX_AMOUNT, MAX_BUDGET_TOTAL, MoneyError, formatYuan, fromYuanNumber, parseDecimal } from "../../core/money.ts";
 import type { FundingSource, Nature, ProcurementKind, ProjectClass, ReasonKey, Target, UnitType } from "../../core/model.ts";
 import { FUNDING_SOURCE_NAMES, NATURES, NATURE_NAMES, NATURE_SHORT_NAMES, REASON_KEYS } from "../../core/model.ts";
 
+/**
+ * 长度上限 — the most characters a text field may hold (the work a request can cause is bounded; issue 19):
+ * codes, names, short notes (memo, target, method) and long texts (reasons, goals, the profile).
+ */
+export const TEXT_LIMITS = { code: 64, name: 200, note: 2_000, long: 20_000 } as const;
+
+/** 条数上限 — the most entries a list may hold. */
+export const LIST_LIMITS = { units: 2_000, lineItems: 500_000, projects: 20_000, indicators: 500, procurement: 100_000, texts: 1_000 } as const;
+
+const text = (max: number) => z.string().max(max, { message: `文字过长（上限 ${max} 字）/ text too long (at most ${max} characters)` });
+const name = text(TEXT_LIMITS.name);
+const note = text(TEXT_LIMITS.note);
+const long = text(TEXT_LIMITS.long);
+
 /** A code: digits (or a project code) written as text; a bare YAML number is accepted and kept as digits. */
-const codeText = z.union([z.string(), z.number().int().nonnegative()]).transform((v) => String(v).trim());
+const codeText = z.union([text(TEXT_LIMITS.code), z.number().int().nonnegative()]).transform((v) => String(v).trim());
 
 /** The values a person may write, as they would write them: the Chinese names (the English ids also work). */
 function allowedNames(map: Record<string, string>): string {
@@ -93,7 +107,14 @@ export const amount = z.union([z.number(), z.string()]).transform((v, ctx): Fen 
     ctx.addIssue({ code: "custom", message: e instanceof MoneyError ? e.message : `不是金额 / not an amount: ${String(v)}` });
     return z.NEVER;
   }
-});
+}).refine((f) => Math.abs(f) <= MAX_AMOUNT, { message: `金额超过上限 ${formatYuan(MAX_AMOUNT)} 元 / amount above the limit of ${formatYuan(MAX_AMOUNT)} 元` });
+
+/** Refuses a list whose absolute amounts add up past MAX_BUDGET_TOTAL (each total derived from it stays exact). */
+const boundedTotal = <T extends { amount: Fen }>(what: string) => (list: readonly T[], ctx: z.RefinementCtx) => {
+  let total = 0;
+  for (const x of list) total += Math.abs(x.amount);
+  if (total > MAX_BUDGET_TOTAL) ctx.addIssue({ code: "custom", message: `${what}金额合计超过上限 ${formatYuan(MAX_BUDGET_TOTAL)} 元 / the ${what} amounts add up past the limit of ${formatYuan(MAX_BUDGET_TOTAL)} 元` });
+};
 
 const count = z.number().int().nonnegative();
 
@@ -101,29 +122,29 @@ const staffing = z.strictObject({ authorized: count.optional(), actual: count.op
 
 /** A target: text as people write it ("≥95%", "2021年3月底前", "明显") or a structured object. */
 export const targetInput = z.union([
-  z.string().min(1),
+  note.min(1),
   z.number().transform((n) => String(n)),
-  z.strictObject({ comparator: z.enum(["≥", "≤", "=", ">", "<"]), value: z.union([z.string(), z.number()]).transform(String), unit: z.string().default("") }),
-  z.strictObject({ deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), text: z.string().optional() }),
+  z.strictObject({ comparator: z.enum(["≥", "≤", "=", ">", "<"]), value: z.union([name, z.number()]).transform(String), unit: name.default("") }),
+  z.strictObject({ deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), text: note.optional() }),
 ]);
 export type TargetInput = z.infer<typeof targetInput>;
 
 const indicator = z.strictObject({
-  level1: z.string().min(1),
-  level2: z.string().default(""),
-  level3: z.string().min(1),
+  level1: name.min(1),
+  level2: name.default(""),
+  level3: name.min(1),
   target: targetInput.optional(),
-  explanation: z.string().optional(),
-  method: z.string().optional(),
+  explanation: long.optional(),
+  method: note.optional(),
 });
 
 const threePublic = z.strictObject({ abroad: amount, reception: amount, vehiclePurchase: amount, vehicleOperation: amount });
 
-const reasons = z.partialRecord(z.enum(REASON_KEYS as [ReasonKey, ...ReasonKey[]]), z.string());
+const reasons = z.partialRecord(z.enum(REASON_KEYS as [ReasonKey, ...ReasonKey[]]), long);
 
 const prior = z.strictObject({
   year: z.number().int(),
-  basis: z.string().optional(),
+  basis: note.optional(),
   total: amount.optional(),
   basic: amount.optional(),
   project: amount.optional(),
@@ -140,28 +161,28 @@ const prior = z.strictObject({
 });
 
 const task = z.strictObject({
-  name: z.string().min(1),
-  content: z.string().default(""),
-  funds: z.union([z.enum(["basic", "project", "基本支出", "项目支出"]), z.array(codeText)]),
-  note: z.string().optional(),
+  name: name.min(1),
+  content: long.default(""),
+  funds: z.union([z.enum(["basic", "project", "基本支出", "项目支出"]), z.array(codeText).max(LIST_LIMITS.projects)]),
+  note: note.optional(),
 });
 
 const targets = z.strictObject({
-  goals: z.array(z.string()).default([]),
-  tasks: z.array(task).default([]),
-  indicators: z.array(indicator).default([]),
+  goals: z.array(long).max(LIST_LIMITS.texts).default([]),
+  tasks: z.array(task).max(LIST_LIMITS.texts).default([]),
+  indicators: z.array(indicator).max(LIST_LIMITS.indicators).default([]),
 });
 
 const assets = z.strictObject({
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  vehicles: z.record(z.string(), count).default({}),
+  vehicles: z.record(name, count).default({}),
   generalEquipmentOver500k: count.default(0),
   specialEquipmentOver1m: count.default(0),
 });
 
 const unit = z.strictObject({
   code: codeText,
-  name: z.string().min(1),
+  name: name.min(1),
   type: aliases(UNIT_TYPE_ALIASES, "单位类型 unit type"),
   staffing: staffing.default({}),
   prior: prior.optional(),
@@ -178,35 +199,39 @@ const lineItem = z.strictObject({
   project: codeText.optional(),
   source: aliases(SOURCE_ALIASES, "资金来源 funding source"),
   amount,
-  memo: z.string().optional(),
+  memo: note.optional(),
 });
 
 const project = z.strictObject({
   code: codeText,
-  name: z.string().min(1),
+  name: name.min(1),
   unit: codeText,
   class: aliases(PROJECT_CLASS_ALIASES, "项目类别 project class"),
   functional: codeText.optional(),
   specialTransfer: z.boolean().optional(),
-  goal: z.string().optional(),
-  indicators: z.array(indicator).default([]),
+  goal: long.optional(),
+  indicators: z.array(indicator).max(LIST_LIMITS.indicators).default([]),
 });
 
 export const budgetFileSchema = z.strictObject({
   year: z.number().int().min(2000).max(2100),
-  department: z.strictObject({ code: codeText, name: z.string().min(1), shortName: z.string().optional(), region: z.string().optional() }),
-  date: z.union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))]).optional(),
-  provenance: z.string().optional(),
-  units: z.array(unit).min(1),
-  income: z.array(z.strictObject({ unit: codeText, source: aliases(SOURCE_ALIASES, "资金来源 funding source"), amount })).optional(),
-  lineItems: z.array(lineItem).default([]),
-  projects: z.array(project).default([]),
+  department: z.strictObject({ code: codeText, name: name.min(1), shortName: name.optional(), region: name.optional() }),
+  date: z.union([name, z.date().transform((d) => d.toISOString().slice(0, 10))]).optional(),
+  provenance: long.optional(),
+  units: z.array(unit).min(1).max(LIST_LIMITS.units),
+  income: z.array(z.strictObject({ unit: codeText, source: aliases(SOURCE_ALIASES, "资金来源 funding source"), amount })).max(LIST_LIMITS.lineItems).superRefine(boundedTotal("收入 / income")).optional(),
+  lineItems: z.array(lineItem).max(LIST_LIMITS.lineItems).superRefine(boundedTotal("支出明细 / line item")).default([]),
+  projects: z.array(project).max(LIST_LIMITS.projects).default([]),
   targets: targets.optional(),
-  procurement: z.array(z.strictObject({ unit: codeText, kind: aliases(PROCUREMENT_ALIASES, "采购类别 procurement kind"), amount, project: codeText.optional(), item: z.string().optional() })).default([]),
+  procurement: z
+    .array(z.strictObject({ unit: codeText, kind: aliases(PROCUREMENT_ALIASES, "采购类别 procurement kind"), amount, project: codeText.optional(), item: note.optional() }))
+    .max(LIST_LIMITS.procurement)
+    .superRefine(boundedTotal("政府采购 / procurement"))
+    .default([]),
   assets: assets.optional(),
   prior: prior.optional(),
   reasons: reasons.default({}),
-  profile: z.strictObject({ duties: z.array(z.string()).default([]), organisation: z.string().default(""), unitsIncluded: z.array(z.string()).optional() }),
+  profile: z.strictObject({ duties: z.array(long).max(LIST_LIMITS.texts).default([]), organisation: long.default(""), unitsIncluded: z.array(name).max(LIST_LIMITS.units).optional() }),
 });
 
 export type BudgetFile = z.infer<typeof budgetFileSchema>;

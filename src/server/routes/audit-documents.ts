@@ -36,7 +36,7 @@ export function auditDocumentRoutes(app: FastifyInstance): void {
     },
     async (req) => {
       const { actor } = requireUser(req);
-      const upload = await readUpload(req);
+      const upload = await readUpload(req, app.ctx.options.maxUploadBytes);
       const name = basename(upload.fileName).replace(/[^\w.\u4e00-\u9fff（）()-]/g, "_");
       const ext = name.slice(name.lastIndexOf(".")).toLowerCase();
       if (!SUPPORTED_EXTENSIONS.includes(ext)) throw new AppError("unsupported", `不支持的文件格式 ${ext} / unsupported format; 可读取 / readable: ${SUPPORTED_EXTENSIONS.join(" ")}`);

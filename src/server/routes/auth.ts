@@ -5,6 +5,7 @@ import { z } from "zod";
 import { loginAnswer, meAnswer, ok } from "../../contract/index.ts";
 import { ROLE_NAMES } from "../../core/workflow.ts";
 import { deleteSession, deleteUserSessions } from "../../store/repos/sessions.ts";
+import { countLoginAttempt } from "../../store/repos/login-attempts.ts";
 import { findUserByUsername, getUser, setPasswordHash } from "../../store/repos/users.ts";
 import { audit } from "../audit.ts";
 import { checkPasswordPolicy, dummyHash, hashPassword, verifyPassword } from "../auth/passwords.ts";
@@ -21,7 +22,14 @@ export function authRoutes(app: FastifyInstance): void {
     "/api/auth/login",
     {
       schema: { tags: ["auth"], summary: "登录 / sign in (sets an HttpOnly session cookie; returns the CSRF token)", body: credentials, response: answers(loginAnswer) },
-      config: { rateLimit: { max: app.ctx.options.loginRateLimit, timeWindow: "1 minute" } },
+      // Counted in the database before the body is validated: the limit holds across servers and for
+      // malformed attempts too.
+      preValidation: async (req) => {
+        const attempts = await countLoginAttempt(app.ctx.db, req.ip);
+        if (attempts > app.ctx.options.loginRateLimit) {
+          throw new AppError("rate-limited", `登录尝试过多，请一分钟后再试 / too many sign-in attempts from this address; try again in a minute (limit ${app.ctx.options.loginRateLimit} a minute)`);
+        }
+      },
     },
     async (req, reply) => {
       const { username, password } = req.body;

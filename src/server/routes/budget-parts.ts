@@ -14,7 +14,7 @@ import { editBudget } from "../budget-service.ts";
 import { answers, createdAnswers, id, version, versionQuery } from "./schemas.ts";
 
 const item = z.record(z.string(), z.unknown()).describe("a line item as in budget.yaml: unit, functional, economic, nature, project?, source, amount (元), memo?");
-const position = z.object({ id, position: z.coerce.number().int().min(0) });
+const position = z.object({ id, position: z.coerce.number().int().min(0).max(2_147_483_647) });
 const projectParams = z.object({ id, code: z.string().min(1).max(64) });
 
 export function budgetPartRoutes(app: FastifyInstance): void {

@@ -2,7 +2,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import {  } from "../../contract/index.ts";
 import { budgetAnswer, budgetCreated, budgetsAnswer, departmentsAnswer, publicationsAnswer, saved, versionAnswer, versionsAnswer } from "../../contract/index.ts";
 import { type Actor, availableActions, can } from "../../core/workflow.ts";
 import { type BudgetFilter, type BudgetSummary, createBudget, findBudget, getBudget, getVersion, listBudgets, listVersions, saveVersion } from "../../store/repos/budgets.ts";
@@ -13,7 +12,7 @@ import { budgetFor, departmentFor, tenancyOf } from "../access.ts";
 import { audit } from "../audit.ts";
 import { requireUser } from "../auth/session.ts";
 import { parseContent, skeleton, toContent } from "../budget-content.ts";
-import { loadBudget, saveBudget } from "../budget-service.ts";
+import { loadBudget, refuseBeyondUnit, saveBudget } from "../budget-service.ts";
 import { AppError, notFound } from "../errors.ts";
 import { answers, content, createdAnswers, id, idParams, version, year } from "./schemas.ts";
 
@@ -57,6 +56,10 @@ export function budgetRoutes(app: FastifyInstance): void {
       const deptFull = (await listDepartments(db(), dept.regionId)).find((d) => d.departmentId === dept.departmentId)!;
       const budget = parseContent(req.body.content ?? skeleton(req.body.year, { code: dept.code, name: dept.name, regionName: dept.regionName }, deptFull.units));
       if (budget.year !== req.body.year || budget.department.code !== dept.code) throw new AppError("invalid", "预算内容的年度或部门编码不符 / content year or department code does not match");
+      // A preparer's new budget holds their own unit's part only, like any save of theirs (PUT).
+      if (actor.role === "preparer" && actor.unitCode && req.body.content) {
+        refuseBeyondUnit(parseContent(skeleton(req.body.year, { code: dept.code, name: dept.name, regionName: dept.regionName }, deptFull.units)), budget, actor.unitCode);
+      }
       const created = await db().transaction().execute(async (trx) => {
         const newId = await createBudget(trx, dept.departmentId, req.body.year);
         const saved = await saveVersion(trx, { budgetId: newId, expectedVersion: 0, content: toContent(budget), lineItems: budget.lineItems, authorId: actor.userId, note: "新建 / created" });
@@ -93,7 +96,7 @@ export function budgetRoutes(app: FastifyInstance): void {
 
   r.get(
     "/api/budgets/:id/versions/:number",
-    { schema: { tags: ["budgets"], summary: "某一版本的内容和差异 / one version: content and diff", params: z.object({ id, number: z.coerce.number().int().positive() }), response: answers(versionAnswer) } },
+    { schema: { tags: ["budgets"], summary: "某一版本的内容和差异 / one version: content and diff", params: z.object({ id, number: z.coerce.number().int().positive().max(2_147_483_647) }), response: answers(versionAnswer) } },
     async (req) => {
       const b = await budgetFor(db(), requireUser(req).actor, req.params.id, "budget.read");
       const v = await getVersion(db(), b.id, req.params.number);

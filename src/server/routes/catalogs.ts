@@ -44,7 +44,7 @@ export function catalogRoutes(app: FastifyInstance): void {
     async (req, reply) => {
       const user = requireUser(req);
       if (!canInRegion(user.actor, "region.manage", user.actor.regionId)) throw forbidden();
-      const upload = await readUpload(req);
+      const upload = await readUpload(req, app.ctx.options.maxUploadBytes);
       const kind = (upload.fields.kind ?? "functional") as CatalogKind;
       const mode: "extend" | "replace" = upload.fields.mode === "replace" ? "replace" : "extend";
       if (!KINDS.includes(kind)) throw new AppError("invalid", `未知的目录类型 ${kind} / unknown catalog kind (${KINDS.join(", ")})`);

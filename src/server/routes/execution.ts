@@ -69,7 +69,7 @@ export function executionRoutes(app: FastifyInstance): void {
       const { actor } = requireUser(req);
       const b = await budgetFor(app.ctx.db, actor, req.params.id, "budget.edit");
       const { budget } = await loadBudget(app.ctx, b.id);
-      const upload = await readUpload(req);
+      const upload = await readUpload(req, app.ctx.options.maxUploadBytes);
       const result = await importPayments(upload.bytes, upload.fileName, { year: b.year, units: new Set(budget.units.map((u) => u.code)), projects: new Set(budget.projects.map((p) => p.code)) });
       if (!result.ok) throw new AppError("invalid", `支付明细有误，未导入 / the export has problems: nothing imported`, { findings: result.findings });
       await app.ctx.db.transaction().execute(async (trx) => {

@@ -5,7 +5,6 @@
  */
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { importAnswer } from "../../contract/index.ts";
 import { createRuleContext } from "../../core/rules/engine.ts";
 import { runRules } from "../../core/rules/index.ts";
@@ -14,7 +13,7 @@ import { requireUser } from "../auth/session.ts";
 import { parseUpload } from "../budget-content.ts";
 import { saveBudget } from "../budget-service.ts";
 import { readUpload } from "../upload.ts";
-import { answers, idParams } from "./schemas.ts";
+import { answers, idParams, versionQuery } from "./schemas.ts";
 
 export function importRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -25,14 +24,14 @@ export function importRoutes(app: FastifyInstance): void {
         tags: ["budgets"],
         summary: "导入预算文件 / import a budget file (multipart field `file`: .yaml, .json, .xlsx entry workbook); all or nothing",
         params: idParams,
-        querystring: z.object({ version: z.coerce.number().int().min(0) }),
+        querystring: versionQuery,
         consumes: ["multipart/form-data"],
         response: answers(importAnswer),
       },
     },
     async (req) => {
       const b = await budgetFor(app.ctx.db, requireUser(req).actor, req.params.id, "budget.edit");
-      const upload = await readUpload(req);
+      const upload = await readUpload(req, app.ctx.options.maxUploadBytes);
       const budget = await parseUpload(upload.fileName, upload.bytes);
       req.log.info({ budgetId: b.id, lineItems: budget.lineItems.length, file: upload.fileName }, "import: parsed");
       const saved = await saveBudget(app.ctx, req, b, req.query.version, budget, "budget.import", `导入 / imported ${upload.fileName}`);

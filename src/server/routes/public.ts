@@ -11,7 +11,7 @@ import { getPublication, getPublicationFile, listRegionPublications } from "../.
 import { findRegionByCode } from "../../store/repos/tenancy.ts";
 import { notFound } from "../errors.ts";
 import { type CachedFile, notModified, pickEncoding } from "../snapshot-cache.ts";
-import { answers, id, year } from "./schemas.ts";
+import { MAX_ID, answers, id, year } from "./schemas.ts";
 
 export function publicRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -81,7 +81,7 @@ const zodFileParams = validatorCompiler({ schema: fileParams, method: "GET", url
 function checkFileParams(data: unknown): ReturnType<typeof zodFileParams> {
   const p = data as { id?: unknown; scope?: unknown; format?: unknown };
   const n = typeof p.id === "string" ? Number(p.id) : NaN;
-  if (Number.isSafeInteger(n) && n > 0 && typeof p.scope === "string" && p.scope.length <= 64 && typeof p.format === "string" && p.format.length <= 16) {
+  if (Number.isSafeInteger(n) && n > 0 && n <= MAX_ID && typeof p.scope === "string" && p.scope.length <= 64 && typeof p.format === "string" && p.format.length <= 16) {
     return { value: { id: n, scope: p.scope, format: p.format } };
   }
   return zodFileParams(data);

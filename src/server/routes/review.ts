@@ -3,8 +3,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { checkAnswer, explanationsAnswer, moveAnswer, ok, transitionsAnswer } from "../../contract/index.ts";
-import { type BudgetState, type WorkflowAction, WORKFLOW_ACTIONS, can } from "../../core/workflow.ts";
-import { listTransitions } from "../../store/repos/budgets.ts";
+import { type BudgetState, type WorkflowAction, WORKFLOW_ACTIONS, can, isEditable } from "../../core/workflow.ts";
+import { listTransitions, lockBudget } from "../../store/repos/budgets.ts";
 import { listExplanations, writeExplanation } from "../../store/repos/explanations.ts";
 import { budgetFor, tenancyOf } from "../access.ts";
 import { audit } from "../audit.ts";
@@ -44,8 +44,11 @@ export function reviewRoutes(app: FastifyInstance): void {
       const { actor } = requireUser(req);
       const b = await budgetFor(db(), actor, req.params.id, "budget.read");
       if (!can(actor, "explanations.write", tenancyOf(b))) throw forbidden();
-      if (b.state !== "draft") throw new AppError("wrong-state", "只有草稿可以填写说明 / explanations are written while the budget is a draft");
+      if (!isEditable(b.state)) throw new AppError("wrong-state", "只有草稿可以填写说明 / explanations are written while the budget is a draft");
       await db().transaction().execute(async (trx) => {
+        // Checked again with the row locked: a submission may have committed since the check above.
+        const locked = await lockBudget(trx, b.id);
+        if (!locked || !isEditable(locked.state)) throw new AppError("wrong-state", "只有草稿可以填写说明 / explanations are written while the budget is a draft");
         await writeExplanation(trx, b.id, req.body, actor.userId);
         await audit(trx, req, "budget.explanation", `budget:${b.id}`, { rule: req.body.rule, locationKey: req.body.locationKey }, b.regionId);
       });

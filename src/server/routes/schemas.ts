@@ -2,10 +2,12 @@
 import { z } from "zod";
 import { errorBody } from "../../contract/index.ts";
 
-export const id = z.coerce.number().int().positive();
+/** the largest row id: PostgreSQL `integer`, 2^31 − 1 (a larger one is 400, never a database error) */
+export const MAX_ID = 2_147_483_647;
+export const id = z.coerce.number().int().positive().max(MAX_ID);
 export const idParams = z.object({ id });
-export const version = z.number().int().min(0).describe("the version the change is based on (optimistic lock)");
-export const versionQuery = z.object({ version: z.coerce.number().int().min(0) });
+export const version = z.number().int().min(0).max(2_147_483_647).describe("the version the change is based on (optimistic lock)");
+export const versionQuery = z.object({ version: z.coerce.number().int().min(0).max(2_147_483_647) });
 export const year = z.coerce.number().int().min(2000).max(2100);
 /** budget-file JSON: the fields of a budget.yaml (validated by the budget-file reader) */
 export const content = z.record(z.string(), z.unknown()).describe("budget-file JSON (same fields as budget.yaml)");

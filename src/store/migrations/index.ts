@@ -10,6 +10,7 @@ import execution from "./0004-execution.ts";
 import natures from "./0005-natures.ts";
 import province from "./0006-province.ts";
 import regionTemplate from "./0007-region-template.ts";
+import hardening from "./0008-hardening.ts";
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-tenancy": tenancy,
@@ -19,6 +20,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0005-natures": natures,
   "0006-province": province,
   "0007-region-template": regionTemplate,
+  "0008-hardening": hardening,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -6,7 +6,7 @@
  */
 import { sql } from "kysely";
 import type { LineItem } from "../../core/model.ts";
-import type { BudgetState } from "../../core/workflow.ts";
+import { type BudgetState, EDITABLE_STATES, notEditableMessage } from "../../core/workflow.ts";
 import { copyRows } from "../bulk.ts";
 import type { BudgetRow, Db } from "../schema.ts";
 import { type VersionDiff, diffVersions, summariseDiff } from "../version-diff.ts";
@@ -144,18 +144,22 @@ const LINE_ITEM_COLUMNS = ["budget_id", "position", "unit_code", "functional", "
 
 /** Saves a new version; returns its number and diff. Throws StaleVersionError when `expectedVersion` is old. */
 export async function saveVersion(db: Db, s: SaveVersion): Promise<{ version: number; diff: VersionDiff }> {
-  // The compare-and-set on the counter is the lock: of two concurrent writers from version N, the second
-  // UPDATE waits on the first's row lock and then matches no row.
+  // The compare-and-set on the counter and the state is the lock: of two concurrent writers from version N
+  // (or a writer and a workflow move holding the row), the second waits on the first's row lock, then
+  // PostgreSQL re-reads the row and the condition no longer matches. A state check before the transaction
+  // is not enough: a submission can commit between it and this UPDATE.
   const bumped = await db
     .updateTable("budgets")
     .set({ version: sql`version + 1`, updated_at: sql`now()` })
     .where("id", "=", s.budgetId)
     .where("version", "=", s.expectedVersion)
+    .where("state", "in", EDITABLE_STATES)
     .returning("version")
     .executeTakeFirst();
   if (!bumped) {
-    const current = (await db.selectFrom("budgets").select("version").where("id", "=", s.budgetId).executeTakeFirstOrThrow()).version;
-    throw new StaleVersionError(s.expectedVersion, current, await changesSince(db, s.budgetId, s.expectedVersion));
+    const current = await db.selectFrom("budgets").select(["version", "state"]).where("id", "=", s.budgetId).executeTakeFirstOrThrow();
+    if (!EDITABLE_STATES.includes(current.state)) throw new BudgetNotEditableError(current.state);
+    throw new StaleVersionError(s.expectedVersion, current.version, await changesSince(db, s.budgetId, s.expectedVersion));
   }
   const previous = s.expectedVersion > 0 ? await versionContent(db, s.budgetId, s.expectedVersion) : undefined;
   const diff = diffVersions(previous, s.content);
@@ -188,6 +192,14 @@ async function changesSince(db: Db, budgetId: number, after: number): Promise<Ot
     .orderBy("v.number")
     .execute();
   return rows.map((r) => ({ version: r.number, savedBy: r.display_name, savedAt: r.created_at, diff: r.diff as VersionDiff, summary: summariseDiff(r.diff as VersionDiff) }));
+}
+
+/** The budget left 草稿 before this write committed (a submission won the race): nothing was written. */
+export class BudgetNotEditableError extends Error {
+  constructor(readonly state: BudgetState) {
+    super(notEditableMessage(state));
+    this.name = "BudgetNotEditableError";
+  }
 }
 
 export interface VersionInfo {
@@ -242,6 +254,26 @@ export async function setState(db: Db, budgetId: number, state: BudgetState, dat
     .set({ state, updated_at: sql`now()`, ...(dates.approvedOn !== undefined ? { approved_on: dates.approvedOn } : {}), ...(dates.publishedOn !== undefined ? { published_on: dates.publishedOn } : {}) })
     .where("id", "=", budgetId)
     .execute();
+}
+
+/**
+ * A new version with the same content (a submission): a client holding an older version can no longer
+ * save over what was submitted, even after the budget is returned to 草稿. Call with the row locked.
+ */
+export async function sealVersion(db: Db, budgetId: number, fromVersion: number, authorId: number, note: string): Promise<number> {
+  const bumped = await db
+    .updateTable("budgets")
+    .set({ version: sql`version + 1`, updated_at: sql`now()` })
+    .where("id", "=", budgetId)
+    .where("version", "=", fromVersion)
+    .returning("version")
+    .executeTakeFirstOrThrow();
+  const content = await versionContent(db, budgetId, fromVersion);
+  await db
+    .insertInto("budget_versions")
+    .values({ budget_id: budgetId, number: bumped.version, author_id: authorId, note, content: JSON.stringify(content ?? {}), diff: JSON.stringify(diffVersions(content, content ?? {})) })
+    .execute();
+  return bumped.version;
 }
 
 /** Locks the budget row for the rest of the transaction (workflow moves and publications serialise on it). */

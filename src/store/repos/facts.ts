@@ -9,7 +9,7 @@
 import { sql } from "kysely";
 import { splitFunctional } from "../../core/catalog.ts";
 import type { Fact, FactTotals } from "../../core/facts.ts";
-import type { PriorYear } from "../../core/model.ts";
+import type { Nature, PriorYear } from "../../core/model.ts";
 import { copyRows } from "../bulk.ts";
 import type { Db } from "../schema.ts";
 import { subtreeIds } from "./regions.ts";
@@ -263,7 +263,7 @@ export interface FactRow {
   unitName: string;
   functional: string;
   economic: string;
-  nature: "basic" | "project";
+  nature: Nature;
   project: string | null;
   projectName: string | null;
   source: string;
