@@ -39,6 +39,17 @@ export interface Fact {
   amount: Fen;
 }
 
+/** What one open-data row is made from: a fact with where it belongs. */
+export interface OpenDataFact extends Omit<Fact, "source" | "amount"> {
+  year: number;
+  regionCode: string;
+  regionName: string;
+  departmentCode: string;
+  departmentName: string;
+  source: string;
+  amount: Fen | number;
+}
+
 /** 主要数据 — a publication's key aggregates, stored once beside its facts. */
 export interface FactTotals {
   /** 支出合计 */

@@ -8,25 +8,10 @@
  */
 import { type Fen, formatYuan } from "../core/money.ts";
 import { type CatalogIndex, splitFunctional } from "../core/catalog.ts";
-import { NATURE_NAMES, type Nature, fundingSourceFullName } from "../core/model.ts";
+import type { OpenDataFact } from "../core/facts.ts";
+import { NATURE_NAMES, fundingSourceFullName } from "../core/model.ts";
 
-/** What one open-data row is made from (a fact with where it belongs). */
-export interface OpenDataFact {
-  year: number;
-  regionCode: string;
-  regionName: string;
-  departmentCode: string;
-  departmentName: string;
-  unitCode: string;
-  unitName: string;
-  functional: string;
-  economic: string;
-  nature: Nature;
-  project: string | null;
-  projectName: string | null;
-  source: string;
-  amount: Fen | number;
-}
+export type { OpenDataFact } from "../core/facts.ts";
 
 /** The columns, in order: name, Table Schema type, title (中文 / English). */
 export const OPEN_DATA_FIELDS = [

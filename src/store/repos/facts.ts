@@ -8,8 +8,8 @@
  */
 import { sql } from "kysely";
 import { splitFunctional } from "../../core/catalog.ts";
-import type { Fact, FactTotals } from "../../core/facts.ts";
-import type { Nature, PriorYear } from "../../core/model.ts";
+import type { Fact, FactTotals, OpenDataFact } from "../../core/facts.ts";
+import type { PriorYear } from "../../core/model.ts";
 import { copyRows } from "../bulk.ts";
 import type { Db } from "../schema.ts";
 import { subtreeIds } from "./regions.ts";
@@ -252,21 +252,9 @@ export interface FactFilter {
   source?: string;
 }
 
-export interface FactRow {
+/** A fact as the open-data API answers it: an open-data row with its publication. */
+export interface FactRow extends OpenDataFact {
   publicationId: number;
-  year: number;
-  regionCode: string;
-  regionName: string;
-  departmentCode: string;
-  departmentName: string;
-  unitCode: string;
-  unitName: string;
-  functional: string;
-  economic: string;
-  nature: Nature;
-  project: string | null;
-  projectName: string | null;
-  source: string;
   amount: number;
 }
 
