@@ -65,9 +65,13 @@ describe.each(SETUPS)("saves racing workflow moves on $name", (setup) => {
     for (let round = 0; round < ROUNDS; round++) {
       const before = await currentVersion(w);
       const text = `第 ${round} 轮的原因 / reason of round ${round}`;
-      const [save, submit] = await Promise.all([
-        preparer.request("PUT", `/api/budgets/${w.budget}/texts`, { version: before, reasons: { ...reasons, total: text } }),
+      // the save starts at once or a little after the submission (a submission runs the checks first, so at
+      // once the save mostly wins; staggered, the submission does too): both orders are raced
+      const lag = [0, 5, 20, 60][round % 4]!;
+      const budget = w.budget;
+      const [submit, save] = await Promise.all([
         submitter.request("POST", `/api/budgets/${w.budget}/transitions`, { action: "submit" }),
+        new Promise((r) => setTimeout(r, lag)).then(() => preparer.request("PUT", `/api/budgets/${budget}/texts`, { version: before, reasons: { ...reasons, total: text } })),
       ]);
       const after = await stored(w);
       expect([200, 409]).toContain(save.statusCode);
