@@ -67,7 +67,7 @@ describe.each(SETUPS)("saves racing workflow moves on $name", (setup) => {
       const text = `第 ${round} 轮的原因 / reason of round ${round}`;
       // the save starts at once or a little after the submission (a submission runs the checks first, so at
       // once the save mostly wins; staggered, the submission does too): both orders are raced
-      const lag = [0, 5, 20, 60][round % 4]!;
+      const lag = [0, 10, 60, 500][round % 4]!;
       const budget = w.budget;
       const [submit, save] = await Promise.all([
         submitter.request("POST", `/api/budgets/${w.budget}/transitions`, { action: "submit" }),
