@@ -17,7 +17,7 @@ import { NodeCompiler, type NodeTypstDocument } from "@myriaddreamin/typst-ts-no
 import { DRAFT_MARK, type Disclosure, documentKind } from "../core/disclosure.ts";
 import type { DisclosureTable } from "../core/table.ts";
 import { FONT_FILES } from "./font-subset.ts";
-import { type Align, BREAKABLE_ROWS, LEADING, type Placed, tableLayout } from "./page-layout.ts";
+import { type Align, BREAKABLE_ROWS, LEADING, type Placed, type TableLayout, tableLayout } from "./page-layout.ts";
 
 // ── fonts and the compiler (created once, reused by every render) ─────────────────────────────────────
 
@@ -72,7 +72,8 @@ interface PdfRow {
   c: (string | PdfCell)[];
 }
 
-interface PdfTable {
+/** A table as the template reads it: its page layout (page-layout.ts) with the cells in Typst's form. */
+interface PdfTable extends Omit<TableLayout, "head" | "body"> {
   title: string;
   /** outline entry: 一、2021年部门收支总体情况表 */
   entry: string;
@@ -82,15 +83,6 @@ interface PdfTable {
   unitNameLabel: string;
   unitName: string;
   unit: string;
-  wide: boolean;
-  /** page margins, mm */
-  margin: { x: number; top: number; bottom: number };
-  /** font size and vertical cell inset, pt */
-  size: number;
-  inset: number;
-  /** column widths, pt, and default alignments */
-  widths: number[];
-  aligns: Align[];
   head: PdfCell[];
   body: PdfRow[];
   note: string | null;
