@@ -8,6 +8,7 @@
  * box is larger than the ink, so a gap measured to it is never larger than the gap a reader sees.
  */
 import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { type Matrix, apply, compose } from "../../src/audit/importers/pdf-ink.ts";
 
 /** A run of text on the page, in PDF points (y upwards). */
 export interface Glyphs {
@@ -38,25 +39,6 @@ export interface PageGeometry {
   rules: Rule[];
 }
 
-type Matrix = [number, number, number, number, number, number];
-
-function multiply(m: Matrix, n: Matrix): Matrix {
-  // n applied first, then m (PDF's cm: new CTM = n × m)
-  return [
-    n[0] * m[0] + n[1] * m[2],
-    n[0] * m[1] + n[1] * m[3],
-    n[2] * m[0] + n[3] * m[2],
-    n[2] * m[1] + n[3] * m[3],
-    n[4] * m[0] + n[5] * m[2] + m[4],
-    n[4] * m[1] + n[5] * m[3] + m[5],
-  ];
-}
-
-function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-}
-
-/** The straight segments of a path (moveTo/lineTo/rectangle/closePath) in page space. */
 function segments(ops: number[], coords: number[], ctm: Matrix): [number, number, number, number][] {
   const out: [number, number, number, number][] = [];
   let k = 0;
@@ -114,7 +96,7 @@ export async function readGeometry(pdf: Uint8Array): Promise<PageGeometry[]> {
         const args = list.argsArray[i] as unknown[];
         if (fn === OPS.save) stack.push([ctm, lineWidth]);
         else if (fn === OPS.restore) [ctm, lineWidth] = stack.pop() ?? [ctm, lineWidth];
-        else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
+        else if (fn === OPS.transform) ctm = compose(ctm, args as Matrix);
         else if (fn === OPS.setLineWidth) lineWidth = args[0] as number;
         else if (fn === OPS.constructPath) pending = segments(args[0] as number[], args[1] as number[], ctm);
         else if (fn === OPS.stroke || fn === OPS.closeStroke) {

@@ -82,7 +82,7 @@ export const OP = {
   constructPath: 91,
 } as const;
 
-type Matrix = [number, number, number, number, number, number];
+export type Matrix = [number, number, number, number, number, number];
 
 /** What pdfjs's main thread knows of a font (FontFaceObject); every field may be missing. */
 export interface FontInfo {
@@ -128,7 +128,7 @@ interface State {
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /** `outer` after `inner` (pdfjs `Util.transform(outer, inner)`): points go through `inner` first. */
-function compose(outer: Matrix, inner: Matrix): Matrix {
+export function compose(outer: Matrix, inner: Matrix): Matrix {
   const m = outer;
   const n = inner;
   return [
@@ -141,7 +141,7 @@ function compose(outer: Matrix, inner: Matrix): Matrix {
   ];
 }
 
-function apply(m: Matrix, x: number, y: number): [number, number] {
+export function apply(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
