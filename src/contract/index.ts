@@ -10,3 +10,4 @@ export * from "./review.ts";
 export * from "./public.ts";
 export * from "./admin.ts";
 export * from "./execution.ts";
+export * from "./desk.ts";

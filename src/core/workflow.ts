@@ -69,7 +69,9 @@ export type Permission =
   | "control-figures.set"
   | "explanations.write"
   | "region.manage"
-  | "audit.read";
+  | "audit.read"
+  | "desk.read"
+  | "desk.import";
 
 /**
  * Is the region the actor's own, or (for an administrator) one under it? A region's administrator sees and
@@ -103,6 +105,9 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   // users, catalogs of the region: the finance bureau's administrator
   "region.manage": ["admin"],
   "audit.read": ["admin"],
+  // 财政局工作台: the bureau's view over its departments, and its import of their line items
+  "desk.read": ["finance-reviewer", "admin"],
+  "desk.import": ["finance-reviewer", "admin"],
 };
 
 /** The policy: the role must hold the permission AND the actor must belong to the tenant. */

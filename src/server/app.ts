@@ -21,6 +21,7 @@ import { budgetPartRoutes } from "./routes/budget-parts.ts";
 import { budgetRoutes } from "./routes/budgets.ts";
 import { catalogRoutes } from "./routes/catalogs.ts";
 import { controlFigureRoutes } from "./routes/control-figures.ts";
+import { deskImportRoutes, deskRoutes } from "./routes/desk.ts";
 import { entryWorkbookRoutes } from "./routes/entry-workbook.ts";
 import { executionRoutes } from "./routes/execution.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -98,7 +99,7 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
   registerAuthenticationGate(app);
   if (webDir) webApp = await registerWebApp(app, webDir);
 
-  for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, publicFigureRoutes, auditLogRoutes, tenancyRoutes, regionRoutes, openDataRoutes, entryWorkbookRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, publicFigureRoutes, auditLogRoutes, tenancyRoutes, regionRoutes, openDataRoutes, entryWorkbookRoutes, deskRoutes]) {
     routes(app);
   }
   // The routes that take an uploaded file, in their own scope: @fastify/multipart's parser and its three
@@ -107,7 +108,7 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
   await app.register(async (uploads) => {
     refuseLargeUploads(uploads, ctx.options.maxUploadBytes);
     await uploads.register(multipart, { limits: { fileSize: ctx.options.maxUploadBytes + 1, files: 1, fields: 10, parts: 12, fieldSize: 1024 } });
-    for (const routes of [importRoutes, catalogRoutes, auditDocumentRoutes, executionRoutes]) routes(uploads);
+    for (const routes of [importRoutes, catalogRoutes, auditDocumentRoutes, executionRoutes, deskImportRoutes]) routes(uploads);
   });
   // publications made before facts existed get theirs once (src/server/facts-backfill.ts)
   await backfillFacts(ctx.db);

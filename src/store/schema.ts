@@ -258,6 +258,26 @@ export interface LoginAttemptTable {
   at: Generated<Date>;
 }
 
+/** 审核结果 — a budget's findings counted for one version, catalog and set of explanations (the desk's). */
+export interface BudgetCheckTable {
+  budget_id: number;
+  version: number;
+  catalog_stamp: string;
+  explanations: number;
+  errors: number;
+  /** warnings without a written explanation */
+  warnings: number;
+  checked_at: Generated<Date>;
+}
+
+/** 导入列映射 — a region's saved column mapping for line-item imports (src/core/desk.ts ImportMapping). */
+export interface ImportMappingTable {
+  region_id: number;
+  mapping: Json<Record<string, unknown>>;
+  updated_by: number | null;
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
   regions: RegionTable;
   departments: DepartmentTable;
@@ -282,6 +302,8 @@ export interface Database {
   facts: FactTable;
   publication_classes: PublicationClassTable;
   login_attempts: LoginAttemptTable;
+  budget_checks: BudgetCheckTable;
+  import_mappings: ImportMappingTable;
 }
 
 /** What every repository takes: the database or a transaction on it. */

@@ -11,6 +11,7 @@ import natures from "./0005-natures.ts";
 import province from "./0006-province.ts";
 import regionTemplate from "./0007-region-template.ts";
 import hardening from "./0008-hardening.ts";
+import desk from "./0010-desk.ts";
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-tenancy": tenancy,
@@ -21,6 +22,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0006-province": province,
   "0007-region-template": regionTemplate,
   "0008-hardening": hardening,
+  "0010-desk": desk,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -1,0 +1,180 @@
+/**
+ * 批量导入支出明细 — reads another system's export of many departments' line items (CSV or XLSX, first
+ * sheet, one header row) through a column mapping (src/core/desk.ts) and groups the rows by department.
+ * A department is all or nothing: one bad row refuses that department's rows and names the file, the line
+ * (CSV) or sheet and cell (XLSX), and the field; the other departments are read as usual. A file the
+ * mapping does not fit (a mapped column missing) or that cannot be read at all refuses everything.
+ */
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { type ImportField, type ImportMapping, IMPORT_FIELD_NAMES, IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS } from "../core/desk.ts";
+import { type LineItem, lineItem } from "../core/model.ts";
+import { MAX_AMOUNT, MoneyError, parseDecimal } from "../core/money.ts";
+import type { Location } from "../core/rules/finding.ts";
+import { NATURE_ALIASES, SOURCE_ALIASES, TEXT_LIMITS } from "./budget-file/schema.ts";
+
+/** 问题 — one problem of the file, with the place the user can find it. */
+export interface ImportProblem {
+  message: string;
+  location: Extract<Location, { kind: "data" }>;
+}
+
+/** 一个部门的行 — the line items read for one department, or its problems. */
+export interface DepartmentRows {
+  department: string;
+  /** where the department's first row is, for messages about the department as a whole */
+  firstRow: Extract<Location, { kind: "data" }>;
+  lineItems: LineItem[];
+  problems: ImportProblem[];
+}
+
+export type DeskImportRead = { ok: true; departments: DepartmentRows[] } | { ok: false; problems: ImportProblem[] };
+
+type Raw = string | number | Date | null | undefined;
+
+/** the rows of a table with a locating function for each cell */
+interface Sheet {
+  header: Raw[];
+  rows: { cells: Raw[]; place: (col: number) => Extract<Location, { kind: "data" }> }[];
+  headerPlace: (col: number) => Extract<Location, { kind: "data" }>;
+}
+
+const norm = (s: string) => s.replace(/[\s\uFEFF]/g, "").toLowerCase();
+
+function text(v: Raw): string {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v).trim();
+}
+
+export function columnLetter(n: number): string {
+  let s = "";
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+function readCsv(content: string, file: string): Sheet {
+  const records: string[][] = parse(content, { bom: true, relax_column_count: true, skip_empty_lines: true });
+  const header = records[0] ?? [];
+  return {
+    header,
+    headerPlace: () => ({ kind: "data", path: "", file, line: 1 }),
+    rows: records.slice(1).map((cells, i) => ({ cells, place: () => ({ kind: "data", path: "", file, line: i + 2 }) })),
+  };
+}
+
+function cellValue(v: ExcelJS.CellValue): Raw {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || v instanceof Date) return v;
+  if (typeof v === "boolean") return String(v);
+  if (typeof v === "object") {
+    if ("result" in v) return cellValue(v.result as ExcelJS.CellValue);
+    if ("richText" in v) return v.richText.map((r) => r.text).join("");
+    if ("text" in v) return String(v.text);
+  }
+  return String(v);
+}
+
+async function readXlsx(data: Uint8Array, file: string): Promise<Sheet> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  if (!ws) throw new Error("工作簿没有工作表 / no worksheet");
+  const sheet = ws.name;
+  const all: { number: number; cells: Raw[] }[] = [];
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    const cells: Raw[] = [];
+    for (let c = 1; c <= row.cellCount; c++) cells.push(cellValue(row.getCell(c).value));
+    all.push({ number: row.number, cells });
+  });
+  const [head, ...rest] = all;
+  const at = (rowNumber: number) => (col: number) => ({ kind: "data" as const, path: "", file, sheet, cell: `${columnLetter(col + 1)}${rowNumber}` });
+  return {
+    header: head?.cells ?? [],
+    headerPlace: at(head?.number ?? 1),
+    rows: rest.filter((r) => r.cells.some((c) => text(c) !== "")).map((r) => ({ cells: r.cells, place: at(r.number) })),
+  };
+}
+
+function parseAmount(v: Raw, unit: ImportMapping["amountUnit"]): number {
+  const s = typeof v === "number" ? (/e/i.test(String(v)) ? v.toFixed(6) : String(v)) : text(v).replace(/,/g, "");
+  if (s === "") throw new MoneyError("金额为空 / amount empty");
+  const f = parseDecimal(s, unit);
+  if (Math.abs(f) > MAX_AMOUNT) throw new MoneyError("金额超过上限 / amount above the limit");
+  return f;
+}
+
+/** Reads the export; `file` is the name the user gave it. */
+export async function readDeskImport(data: Uint8Array, file: string, mapping: ImportMapping): Promise<DeskImportRead> {
+  let sheet: Sheet;
+  try {
+    sheet = /\.xlsx$/i.test(file) ? await readXlsx(data, file) : readCsv(new TextDecoder("utf-8", { fatal: true }).decode(data), file);
+  } catch (e) {
+    const what = /\.xlsx$/i.test(file) ? "XLSX" : "CSV";
+    return { ok: false, problems: [{ message: `${what} 无法读取 / unreadable ${what}: ${e instanceof Error ? e.message : String(e)}`, location: { kind: "data", path: "", file } }] };
+  }
+  if (sheet.header.length === 0) return { ok: false, problems: [{ message: "文件为空 / empty file", location: sheet.headerPlace(0) }] };
+
+  // Where each mapped field's column is.
+  const byHeader = new Map<string, number>();
+  sheet.header.forEach((h, i) => {
+    const k = norm(text(h));
+    if (k && !byHeader.has(k)) byHeader.set(k, i);
+  });
+  const cols: Partial<Record<ImportField, number>> = {};
+  const missing: ImportProblem[] = [];
+  for (const f of IMPORT_FIELDS) {
+    const header = mapping.columns[f];
+    if (!header) {
+      if (REQUIRED_IMPORT_FIELDS.includes(f)) missing.push({ message: `列映射缺少“${IMPORT_FIELD_NAMES[f]}” / the mapping names no column for ${f}`, location: sheet.headerPlace(0) });
+      continue;
+    }
+    const i = byHeader.get(norm(header));
+    if (i === undefined) missing.push({ message: `文件没有“${header}”列（${IMPORT_FIELD_NAMES[f]}）/ no column "${header}" for ${f} in the header row`, location: sheet.headerPlace(0) });
+    else cols[f] = i;
+  }
+  if (missing.length) return { ok: false, problems: missing };
+
+  const departments = new Map<string, DepartmentRows>();
+  const get = (cells: Raw[], f: ImportField): Raw => (cols[f] === undefined ? undefined : cells[cols[f]]);
+  for (const row of sheet.rows) {
+    const place = (f: ImportField) => row.place(cols[f] ?? 0);
+    const problem = (f: ImportField, message: string): ImportProblem => ({ message: `${IMPORT_FIELD_NAMES[f]}：${message}`, location: place(f) });
+    const department = text(get(row.cells, "department"));
+    const problems: ImportProblem[] = [];
+    if (!department) {
+      // A row without a department belongs to none: the whole file is refused for it.
+      return { ok: false, problems: [problem("department", "为空，无法确定所属部门 / empty: the row belongs to no department")] };
+    }
+    let entry = departments.get(department);
+    if (!entry) departments.set(department, (entry = { department, firstRow: place("department"), lineItems: [], problems: [] }));
+    const codes: Partial<Record<ImportField, string>> = {};
+    for (const f of ["unit", "functional", "economic", "project", "memo"] as const) {
+      const v = text(get(row.cells, f));
+      const limit = f === "memo" ? TEXT_LIMITS.note : TEXT_LIMITS.code;
+      if (v.length > limit) problems.push(problem(f, `超过 ${limit} 个字符 / longer than ${limit} characters`));
+      else if (v) codes[f] = v;
+      else if (REQUIRED_IMPORT_FIELDS.includes(f)) problems.push(problem(f, "为空 / empty"));
+    }
+    const natureText = text(get(row.cells, "nature"));
+    const nature = NATURE_ALIASES[natureText];
+    if (!nature) problems.push(problem("nature", `无法识别“${natureText}” / unknown nature "${natureText}"`));
+    const sourceText = text(get(row.cells, "source"));
+    const source = SOURCE_ALIASES[sourceText];
+    if (!source) problems.push(problem("source", `无法识别“${sourceText}” / unknown funding source "${sourceText}"`));
+    let amount: number | undefined;
+    try {
+      amount = parseAmount(get(row.cells, "amount"), mapping.amountUnit);
+    } catch (e) {
+      problems.push(problem("amount", `${e instanceof Error ? e.message : String(e)}（“${text(get(row.cells, "amount"))}”）`));
+    }
+    if (problems.length || !nature || !source || amount === undefined) {
+      entry.problems.push(...problems);
+      continue;
+    }
+    entry.lineItems.push(
+      lineItem({ unit: codes.unit!, functional: codes.functional!, economic: codes.economic!, nature, source, amount: amount as LineItem["amount"], ...(codes.project ? { project: codes.project } : {}), ...(codes.memo ? { memo: codes.memo } : {}) }),
+    );
+  }
+  return { ok: true, departments: [...departments.values()] };
+}
