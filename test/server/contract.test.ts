@@ -141,6 +141,11 @@ describe.each(BACKENDS)("the API's answers match src/contract on $name", (backen
     await answer(admin.upload("/api/catalogs/2021", "functional.csv", "科目编码,科目名称\n2080208,基层政权建设和社区治理\n", { kind: "functional" }), contract.catalogLoaded, 201);
     await answer(admin.request("GET", "/api/catalogs/2021"), contract.catalogAnswer);
     await answer(admin.request("GET", "/api/audit-log?limit=500"), contract.auditLogAnswer);
+    await answer(admin.request("GET", "/api/desk?year=2021&today=2021-03-01"), contract.deskAnswer);
+    await answer(admin.request("GET", "/api/desk/mapping"), contract.importMappingAnswer);
+    await answer(admin.request("PUT", "/api/desk/mapping", { columns: { department: "部门编码", unit: "单位编码", functional: "支出功能分类科目", economic: "部门预算支出经济分类科目", nature: "支出性质", source: "资金来源", amount: "金额" }, amountUnit: "元" }), contract.importMappingAnswer);
+    // a refused department: the answer's shape, and nothing saved
+    await answer(admin.upload("/api/desk/import?year=2021", "desk.csv", "部门编码,单位编码,支出功能分类科目,部门预算支出经济分类科目,支出性质,资金来源,金额\n313,313001,2080208,30101,基本,财政拨款,abc\n"), contract.deskImportAnswer);
     const txt = (await reviewer.request("GET", `${b()}/render/txt`)).body;
     await answer(reviewer.upload("/api/audit", "社创办2021.txt", txt), contract.auditAnswer);
   });
