@@ -15,6 +15,7 @@ const Dashboard = lazy(() => import("./pages/prepare/Dashboard.tsx"));
 const BudgetEditor = lazy(() => import("./pages/prepare/BudgetEditor.tsx"));
 const Queue = lazy(() => import("./pages/review/Queue.tsx"));
 const ReviewPage = lazy(() => import("./pages/review/ReviewPage.tsx"));
+const DeskPage = lazy(() => import("./pages/review/DeskPage.tsx"));
 const AuditPage = lazy(() => import("./pages/AuditPage.tsx"));
 const ExecutionPage = lazy(() => import("./pages/execution/ExecutionPage.tsx"));
 
@@ -37,6 +38,7 @@ const ROUTES: Route[] = [
   { path: "/budgets/:id/execution", render: (p) => <ExecutionPage id={Number(p.id)} />, staff: true },
   { path: "/review", render: () => <Queue />, staff: true },
   { path: "/review/:id", render: (p) => <ReviewPage id={Number(p.id)} />, staff: true },
+  { path: "/desk", render: () => <DeskPage />, staff: true },
   { path: "/audit", render: () => <AuditPage />, staff: true },
 ];
 
@@ -67,6 +69,7 @@ function Header() {
   if (user) {
     if (user.role !== "finance-reviewer") items.push({ key: "/work", label: <Link to="/work">{t("navWork")}</Link> });
     if (user.role === "department-approver" || user.role === "finance-reviewer") items.push({ key: "/review", label: <Link to="/review">{t("navReview")}</Link> });
+    if (user.role === "finance-reviewer" || user.role === "admin") items.push({ key: "/desk", label: <Link to="/desk">{t("navDesk")}</Link> });
     items.push({ key: "/audit", label: <Link to="/audit">{t("navAudit")}</Link> });
   }
   const selected =

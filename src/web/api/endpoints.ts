@@ -35,6 +35,11 @@ export const api = {
   catalog: (year: number) => get<Wire<typeof c.catalogAnswer>>(`/api/catalogs/${year}`),
   deleteBudgetPart: (url: string) => del<Wire<typeof c.saved>>(url),
   audit: (file: File) => upload<Wire<typeof c.auditAnswer>>("/api/audit", file),
+  desk: (q: { year: number; sort: string; order: "asc" | "desc"; page: number; pageSize: number; reviewDays?: number }) =>
+    get<Wire<typeof c.deskAnswer>>(`/api/desk?${new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]))}`),
+  deskMapping: () => get<Wire<typeof c.importMappingAnswer>>("/api/desk/mapping"),
+  saveDeskMapping: (mapping: Wire<typeof c.importMapping>) => put<Wire<typeof c.importMappingAnswer>>("/api/desk/mapping", mapping),
+  deskImport: (year: number, file: File) => upload<Wire<typeof c.deskImportAnswer>>(`/api/desk/import?year=${year}`, file),
 
   publicRegions: () => get<Wire<typeof c.publicRegionsAnswer>>("/api/public/regions"),
   regionPublications: (code: string, year?: number) => get<Wire<typeof c.regionPublicationsAnswer>>(`/api/public/regions/${encodeURIComponent(code)}/publications${year ? `?year=${year}` : ""}`),
