@@ -76,4 +76,11 @@ describe.skipIf(!HAS_CHROMIUM)("accessibility of the main pages (axe-core in Chr
     expect(results.filter((r) => r.violations.length > 0)).toEqual([]);
     expect(e.errors).toEqual([]);
   }, 240_000);
+
+  it("the bureau desk (财政局工作台) as the region administrator", async () => {
+    const { page } = await e.newPage();
+    await signIn(page, e.base, "demo-admin", "demo-admin-2021");
+    const result = await check(page, "/desk?year=2022", (p) => p.getByTestId("desk-table").getByRole("row", { name: /313/ }).count());
+    expect(result.violations).toEqual([]);
+  }, 120_000);
 });
