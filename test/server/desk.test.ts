@@ -11,7 +11,7 @@ import { toContent } from "../../src/server/budget-content.ts";
 import { createBudget, saveVersion, setState } from "../../src/store/repos/budgets.ts";
 import { addRegion } from "../../src/store/repos/regions.ts";
 import { createDepartment, createUnit } from "../../src/store/repos/tenancy.ts";
-import { BACKENDS } from "../store/databases.ts";
+import { BACKENDS, pgliteBackend } from "../store/databases.ts";
 import { SAMPLE_TEXT, type World, buildWorld, currentVersion } from "./world.ts";
 
 const TODAY = "2021-03-10";
@@ -216,5 +216,27 @@ describe.each(BACKENDS)("bureau desk on $name", (backend) => {
       const log = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'desk.import'`.execute(w.db.db);
       expect(log.rows[0]!.n).toBeGreaterThan(0);
     });
+  });
+});
+
+describe("bureau desk import: the upload limit of the other upload routes", () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await buildWorld(pgliteBackend, { maxUploadBytes: 2048 });
+  }, 120_000);
+  afterAll(() => w?.close());
+
+  it("answers 413 for a file one byte over the limit, and saves nothing", async () => {
+    const before = await currentVersion(w);
+    const head = "部门编码,单位编码,支出功能分类科目,部门预算支出经济分类科目,支出性质,资金来源,项目编码,金额,摘要\n";
+    const body = head + "313,313001,2080208,30101,基本,财政拨款,,1,x\n".repeat(100);
+    const over = Buffer.from(body).subarray(0, 2049);
+    const res = await w.clients.admin.upload("/api/desk/import?year=2021", "big.csv", over);
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.message).toMatch(/^文件超过上传上限/);
+    expect(await currentVersion(w)).toBe(before);
+    const fits = await w.clients.admin.upload("/api/desk/import?year=2021", "ok.csv", head + "313,313001,2080208,30101,基本,财政拨款,,1,x\n");
+    expect(fits.statusCode).toBe(200);
+    expect(await currentVersion(w)).toBe(before + 1);
   });
 });
