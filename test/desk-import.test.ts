@@ -61,6 +61,12 @@ describe("readDeskImport", () => {
     expect(r.departments[0]!.lineItems.map((l) => l.amount)).toEqual([41_350_000, 1_000_000_100]);
   });
 
+  it("reads a file without the optional columns (项目编码, 摘要)", async () => {
+    const r = await readDeskImport(bytes(["部门编码,单位编码,支出功能分类科目,部门预算支出经济分类科目,支出性质,资金来源,金额", "313,313001,2080208,30101,基本,财政拨款,1"]), "o.csv", DEFAULT_IMPORT_MAPPING);
+    if (!r.ok) throw new Error("refused");
+    expect(r.departments[0]!.lineItems).toEqual([expect.objectContaining({ unit: "313001", amount: 100, project: undefined, memo: undefined })]);
+  });
+
   it("refuses a file the mapping does not fit, or one it cannot read, whole", async () => {
     const missing = await readDeskImport(bytes(["部门编码,金额", "313,1"]), "m.csv", DEFAULT_IMPORT_MAPPING);
     expect(missing.ok).toBe(false);

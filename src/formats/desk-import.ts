@@ -130,6 +130,8 @@ export async function readDeskImport(data: Uint8Array, file: string, mapping: Im
       continue;
     }
     const i = byHeader.get(norm(header));
+    // An optional column (项目编码, 摘要) may be absent: its rows have none (a project line without its code is a finding of the check).
+    if (i === undefined && !REQUIRED_IMPORT_FIELDS.includes(f)) continue;
     if (i === undefined) missing.push({ message: `文件没有“${header}”列（${IMPORT_FIELD_NAMES[f]}）/ no column "${header}" for ${f} in the header row`, location: sheet.headerPlace(0) });
     else cols[f] = i;
   }

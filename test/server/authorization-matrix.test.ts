@@ -4,6 +4,7 @@
  * region's admin); "other" users to department 314, another division, or another region.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_IMPORT_MAPPING } from "../../src/core/desk.ts";
 import { backfillFacts } from "../../src/server/facts-backfill.ts";
 import { insertPublication } from "../../src/store/repos/publications.ts";
 import { BACKENDS } from "../store/databases.ts";
@@ -19,6 +20,8 @@ const EDIT = (ok: number): Expect => ({ anonymous: 401, preparer: ok, approver: 
 const ANY_USER: Expect = { anonymous: 401, preparer: 200, approver: 200, reviewer: 200, admin: 200, ...others(200) };
 const PUBLIC: Expect = { anonymous: 200, preparer: 200, approver: 200, reviewer: 200, admin: 200, ...others(200) };
 /** region administration: each admin in their own region; everyone else 403 */
+/** the bureau desk: finance reviewers and administrators, in their own reach */
+const DESK: Expect = { anonymous: 401, preparer: 403, approver: 403, reviewer: 200, admin: 200, otherPreparer: 403, otherApprover: 403, otherReviewer: 200, otherAdmin: 200 };
 const ADMIN = (own: number, other: number): Expect => ({ anonymous: 401, preparer: 403, approver: 403, reviewer: 403, admin: own, otherPreparer: 403, otherApprover: 403, otherReviewer: 403, otherAdmin: other });
 
 interface Row {
@@ -147,6 +150,15 @@ const ROWS: Row[] = [
   { name: "POST /api/departments/:id/units (313)", expect: ADMIN(201, 404), run: req("POST", (w) => `/api/departments/${w.dept313}/units`, (_w, i) => ({ code: `U${i}`, name: `单位${i}` })) },
   { name: "PUT /api/departments/:id/division (313)", expect: ADMIN(200, 404), run: req("PUT", (w) => `/api/departments/${w.dept313}/division`, (w) => ({ divisionId: w.divisionA1 })) },
   { name: "GET /api/audit-log", expect: ADMIN(200, 200), run: req("GET", () => "/api/audit-log") },
+  // 财政局工作台: finance reviewers and administrators, each over their own division or region (the rows differ, the status does not)
+  { name: "GET /api/desk?year=2021", expect: DESK, run: req("GET", () => "/api/desk?year=2021") },
+  { name: "GET /api/desk/mapping", expect: DESK, run: req("GET", () => "/api/desk/mapping") },
+  { name: "PUT /api/desk/mapping", expect: DESK, run: req("PUT", () => "/api/desk/mapping", () => DEFAULT_IMPORT_MAPPING) },
+  {
+    name: "POST /api/desk/import?year=2021 (a refused row: nothing saved)",
+    expect: DESK,
+    run: async (w, actor) => w.clients[actor].upload("/api/desk/import?year=2021", "desk.csv", "部门编码,单位编码,支出功能分类科目,部门预算支出经济分类科目,支出性质,资金来源,金额\n313,313001,2080208,30101,基本,财政拨款,abc\n"),
+  },
   { name: "GET /api/regions", expect: ADMIN(200, 200), run: req("GET", () => "/api/regions") },
   // region A is a 县/区: nothing goes under it (422) for its admin; region B's admin may not reach it (403)
   { name: "POST /api/regions (under region A)", expect: ADMIN(422, 403), run: req("POST", () => "/api/regions", (w, i) => ({ code: `41031199${i}`, name: `街道${i}`, parentId: w.regionA })) },
