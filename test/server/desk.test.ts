@@ -101,6 +101,7 @@ describe.each(BACKENDS)("bureau desk on $name", (backend) => {
     expect(page2.counts.departments).toBe(3);
     expect((await desk("admin", "&sort=nonsense")).statusCode).toBe(400);
     expect((await desk("admin", "&pageSize=100000")).statusCode).toBe(400);
+    expect((await w.clients.admin.request("GET", "/api/desk?year=2021&today=2021-13-45")).statusCode).toBe(400);
   });
 
   it("reminds of publications past the 20 days after 批复 and of reviews waiting too long", async () => {

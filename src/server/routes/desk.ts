@@ -11,7 +11,7 @@ import { requireUser } from "../auth/session.ts";
 import { deskScope, importDesk, refreshChecks } from "../desk-service.ts";
 import { forbidden } from "../errors.ts";
 import { readUpload } from "../upload.ts";
-import { answers, isoDate, year } from "./schemas.ts";
+import { answers, year } from "./schemas.ts";
 
 const deskQuery = z.object({
   year,
@@ -20,7 +20,7 @@ const deskQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
   reviewDays: z.coerce.number().int().min(0).max(366).default(REVIEW_REMINDER_DAYS).describe("days a submitted budget may wait for review before it is a reminder"),
-  today: isoDate.optional().describe("count days to this date (default: today, UTC)"),
+  today: z.iso.date().optional().describe("count days to this date (default: today, UTC)"),
 });
 
 const mappingAnswer = (mapping: z.infer<typeof importMapping> | undefined) => ({
