@@ -44,7 +44,7 @@ export default function DeskPage() {
                 onChange={(y) => navigate(`/desk?year=${y}`, { replace: true })}
               />
             </Space>
-            {year ? <Desk year={year} /> : <p className="muted">{t("empty")}</p>}
+            {year ? <Desk key={year} year={year} /> : <p className="muted">{t("empty")}</p>}
           </>
         )}
       </AsyncView>
