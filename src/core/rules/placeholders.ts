@@ -7,7 +7,7 @@
 import type { Finding, Rule } from "./finding.ts";
 import { defineRule } from "./finding.ts";
 import { placeholdersIn } from "../placeholders.ts";
-import type { Budget, Target } from "../model.ts";
+import type { Budget, Project, Target } from "../model.ts";
 import { isPlaceholderTarget } from "./targets.ts";
 
 /** Sections of a budget that hold numbers only (上年数, 收入). */
@@ -16,13 +16,16 @@ const NO_TEXT_SECTIONS: ReadonlySet<string> = new Set(["year", "date", "prior", 
 /** Keys whose values are codes, amounts, kinds or dates — never a text a person writes. */
 const NOT_TEXT = new Set(["year", "code", "unit", "functional", "economic", "government", "nature", "source", "project", "amount", "kind", "type", "comparator", "date", "funds", "class"]);
 
+/** Called with a text and where it is: the path's segments (`["reasons", "total"]`), joined only on a finding. */
+export type Visit = (text: string, path: readonly (string | number)[]) => void;
+
 /**
- * Calls `visit` with every string in `value` and its path (`reasons.total`, `projects[2].indicators[0].level3`).
- * The path is kept as segments and joined only for a string that is visited.
+ * Calls `visit` with every string in `value` and its path (`reasons.total`, `targets.tasks[0].content`).
+ * The object's keys are read with `for … in` (no list of them is made).
  */
-function eachText(value: unknown, path: (string | number)[], visit: (text: string, path: () => string) => void): void {
+export function eachText(value: unknown, path: (string | number)[], visit: Visit): void {
   if (typeof value === "string") {
-    visit(value, () => pathText(path));
+    visit(value, path);
   } else if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       path.push(i);
@@ -31,19 +34,12 @@ function eachText(value: unknown, path: (string | number)[], visit: (text: strin
     }
   } else if (value !== null && typeof value === "object") {
     const o = value as Record<string, unknown>;
-    const keys = Object.keys(o);
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k]!;
+    for (const key in o) {
       const v = o[key];
       if (typeof v !== "object" && (typeof v !== "string" || NOT_TEXT.has(key))) continue;
       if (key === "target" && v && typeof v === "object" && "kind" in v) {
-        // a target value: filler in it is target.value-placeholder's to report (not twice); of the rest only a
-        // qualitative or deadline's wording is text (a number's parts are its comparator, digits and unit)
-        const t = v as Target;
-        if (t.kind === "numeric" || isPlaceholderTarget(t)) continue;
-        // the path is the target's own: a budget file writes it as one value (target: 2021年3月底前)
         path.push(key);
-        visit(t.text, () => pathText(path));
+        targetText(v as Target, path, visit);
         path.pop();
         continue;
       }
@@ -51,6 +47,56 @@ function eachText(value: unknown, path: (string | number)[], visit: (text: strin
       eachText(v, path, visit);
       path.pop();
     }
+  }
+}
+
+/**
+ * A target value's wording: filler in it is target.value-placeholder's to report (not twice); of the rest only a
+ * qualitative or deadline's wording is text (a number's parts are its comparator, digits and unit). The path is
+ * the target's own: a budget file writes it as one value (target: 2021年3月底前).
+ */
+function targetText(t: Target, path: readonly (string | number)[], visit: Visit): void {
+  if (t.kind === "numeric" || isPlaceholderTarget(t)) return;
+  visit(t.text, path);
+}
+
+/**
+ * The texts of the projects — most of a budget's texts — read field by field: a project's name and goal, and
+ * each indicator's three levels, target wording, explanation and method (its code, unit, class and functional
+ * code are codes). The same texts, at the same paths, as `eachText` finds in them
+ * (test/rules/placeholders-walk.test.ts holds it to that).
+ */
+export function eachProjectText(projects: readonly Project[], visit: Visit): void {
+  const path: (string | number)[] = ["projects"];
+  const field = (name: string, text: string | undefined) => {
+    if (typeof text !== "string") return;
+    path.push(name);
+    visit(text, path);
+    path.pop();
+  };
+  for (let i = 0; i < projects.length; i++) {
+    const p = projects[i]!;
+    path.push(i);
+    field("name", p.name);
+    field("goal", p.goal);
+    path.push("indicators");
+    for (let j = 0; j < p.indicators.length; j++) {
+      const ind = p.indicators[j]!;
+      path.push(j);
+      field("level1", ind.level1);
+      field("level2", ind.level2);
+      field("level3", ind.level3);
+      if (ind.target) {
+        path.push("target");
+        targetText(ind.target, path, visit);
+        path.pop();
+      }
+      field("explanation", ind.explanation);
+      field("method", ind.method);
+      path.pop();
+    }
+    path.pop();
+    path.pop();
   }
 }
 
@@ -71,11 +117,11 @@ export const textPlaceholder: Rule = defineRule(
   },
   (ctx, emit) => {
     const out: Finding[] = [];
-    const visit = (text: string, path: () => string) => {
+    const visit: Visit = (text, path) => {
       const found = placeholdersIn(text);
       if (found.length === 0) return;
       const words = found.map((w) => `“${w}”`).join("、");
-      out.push(emit({ message: `${words}是模板占位文字，须替换为实际内容 / template placeholder ${found.map((w) => `"${w}"`).join(", ")} left in the text`, path: path(), actual: text }));
+      out.push(emit({ message: `${words}是模板占位文字，须替换为实际内容 / template placeholder ${found.map((w) => `"${w}"`).join(", ")} left in the text`, path: pathText(path), actual: text }));
     };
     const b = ctx.budget;
     for (const key of Object.keys(b) as (keyof Budget)[]) {
@@ -83,9 +129,10 @@ export const textPlaceholder: Rule = defineRule(
       if (key === "lineItems") {
         // most of a budget's values are its line items' codes and amounts: of a line only the memo is text
         b.lineItems.forEach((l, i) => {
-          if (l.memo !== undefined) visit(l.memo, () => `lineItems[${i}].memo`);
+          if (l.memo !== undefined) visit(l.memo, ["lineItems", i, "memo"]);
         });
-      } else eachText(b[key], [key], visit);
+      } else if (key === "projects") eachProjectText(b.projects, visit);
+      else eachText(b[key], [key], visit);
     }
     return out;
   },
