@@ -7,7 +7,7 @@
 import type { Finding, Rule } from "./finding.ts";
 import { defineRule } from "./finding.ts";
 import { placeholdersIn } from "../placeholders.ts";
-import type { Budget, Project, Target } from "../model.ts";
+import type { Budget, DepartmentTargets, Indicator, Project, Target } from "../model.ts";
 import { isPlaceholderTarget } from "./targets.ts";
 
 /** Sections of a budget that hold numbers only (上年数, 收入). */
@@ -43,6 +43,12 @@ export function eachText(value: unknown, path: (string | number)[], visit: Visit
         path.pop();
         continue;
       }
+      if (key === "targets" && v && typeof v === "object" && !Array.isArray(v)) {
+        path.push(key);
+        eachTargetsText(v as DepartmentTargets, path, visit);
+        path.pop();
+        continue;
+      }
       path.push(key);
       eachText(v, path, visit);
       path.pop();
@@ -62,48 +68,108 @@ function targetText(t: Target, path: readonly (string | number)[], visit: Visit)
 
 /**
  * The texts of the projects — most of a budget's texts — read field by field: a project's name and goal, and
- * each indicator's three levels, target wording, explanation and method (its code, unit, class and functional
- * code are codes). The same texts, at the same paths, as `eachText` finds in them
- * (test/rules/placeholders-walk.test.ts holds it to that).
+ * its indicators' texts (`eachIndicatorText`); its code, unit, class and functional code are codes. The same
+ * texts, at the same paths, as `eachText` finds in them (test/rules/placeholders-walk.test.ts holds it to that).
  */
 export function eachProjectText(projects: readonly Project[], visit: Visit): void {
   const path: (string | number)[] = ["projects"];
-  const field = (name: string, text: string | undefined) => {
-    if (typeof text !== "string") return;
-    path.push(name);
-    visit(text, path);
-    path.pop();
-  };
   for (let i = 0; i < projects.length; i++) {
     const p = projects[i]!;
     path.push(i);
-    field("name", p.name);
-    field("goal", p.goal);
-    path.push("indicators");
-    for (let j = 0; j < p.indicators.length; j++) {
-      const ind = p.indicators[j]!;
-      path.push(j);
-      field("level1", ind.level1);
-      field("level2", ind.level2);
-      field("level3", ind.level3);
-      if (ind.target) {
-        path.push("target");
-        targetText(ind.target, path, visit);
-        path.pop();
-      }
-      field("explanation", ind.explanation);
-      field("method", ind.method);
+    field(p.name, "name", path, visit);
+    field(p.goal, "goal", path, visit);
+    eachIndicatorText(p.indicators, path, visit);
+    path.pop();
+  }
+}
+
+/**
+ * The texts of 部门（单位）整体绩效目标 (the budget's `targets` and a unit's), field by field: each goal, each
+ * task's name, content and note (its funds are codes), and the indicators' texts.
+ */
+export function eachTargetsText(t: DepartmentTargets, path: (string | number)[], visit: Visit): void {
+  if (Array.isArray(t.goals)) {
+    path.push("goals");
+    for (let i = 0; i < t.goals.length; i++) {
+      path.push(i);
+      if (typeof t.goals[i] === "string") visit(t.goals[i]!, path);
       path.pop();
     }
     path.pop();
+  }
+  if (Array.isArray(t.tasks)) {
+    path.push("tasks");
+    for (let i = 0; i < t.tasks.length; i++) {
+      const task = t.tasks[i]!;
+      path.push(i);
+      field(task.name, "name", path, visit);
+      field(task.content, "content", path, visit);
+      field(task.note, "note", path, visit);
+      if (task.funds && typeof task.funds === "object") {
+        // read as the walk reads any object: the codes of the projects it names are visited too
+        path.push("funds");
+        eachText(task.funds, path, visit);
+        path.pop();
+      }
+      path.pop();
+    }
     path.pop();
   }
+  if (Array.isArray(t.indicators)) eachIndicatorText(t.indicators, path, visit);
+}
+
+/** Each indicator's three levels, target wording, explanation and method, under `path` + `indicators[j]`. */
+function eachIndicatorText(indicators: readonly Indicator[], path: (string | number)[], visit: Visit): void {
+  path.push("indicators");
+  for (let j = 0; j < indicators.length; j++) {
+    const ind = indicators[j]!;
+    path.push(j);
+    field(ind.level1, "level1", path, visit);
+    field(ind.level2, "level2", path, visit);
+    field(ind.level3, "level3", path, visit);
+    if (ind.target) {
+      path.push("target");
+      targetText(ind.target, path, visit);
+      path.pop();
+    }
+    field(ind.explanation, "explanation", path, visit);
+    field(ind.method, "method", path, visit);
+    path.pop();
+  }
+  path.pop();
+}
+
+/** Visits `text`, when there is one, at `path` + `name`. */
+function field(text: string | undefined, name: string, path: (string | number)[], visit: Visit): void {
+  if (typeof text !== "string") return;
+  path.push(name);
+  visit(text, path);
+  path.pop();
 }
 
 function pathText(path: readonly (string | number)[]): string {
   let s = "";
   for (const p of path) s += typeof p === "number" ? `[${p}]` : s ? `.${p}` : p;
   return s;
+}
+
+/**
+ * Every text of a budget, with its path: the memos of its line items, its projects' and targets' texts field
+ * by field, and every other string of the sections that hold texts (codes, amounts and dates are not texts).
+ */
+export function eachBudgetText(b: Budget, visit: Visit): void {
+  for (const key of Object.keys(b) as (keyof Budget)[]) {
+    if (NO_TEXT_SECTIONS.has(key)) continue;
+    if (key === "lineItems") {
+      // most of a budget's values are its line items' codes and amounts: of a line only the memo is text
+      b.lineItems.forEach((l, i) => {
+        if (l.memo !== undefined) visit(l.memo, ["lineItems", i, "memo"]);
+      });
+    } else if (key === "projects") eachProjectText(b.projects, visit);
+    else if (key === "targets") {
+      if (b.targets) eachTargetsText(b.targets, ["targets"], visit);
+    } else eachText(b[key], [key], visit);
+  }
 }
 
 export const textPlaceholder: Rule = defineRule(
@@ -123,17 +189,7 @@ export const textPlaceholder: Rule = defineRule(
       const words = found.map((w) => `“${w}”`).join("、");
       out.push(emit({ message: `${words}是模板占位文字，须替换为实际内容 / template placeholder ${found.map((w) => `"${w}"`).join(", ")} left in the text`, path: pathText(path), actual: text }));
     };
-    const b = ctx.budget;
-    for (const key of Object.keys(b) as (keyof Budget)[]) {
-      if (NO_TEXT_SECTIONS.has(key)) continue;
-      if (key === "lineItems") {
-        // most of a budget's values are its line items' codes and amounts: of a line only the memo is text
-        b.lineItems.forEach((l, i) => {
-          if (l.memo !== undefined) visit(l.memo, ["lineItems", i, "memo"]);
-        });
-      } else if (key === "projects") eachProjectText(b.projects, visit);
-      else eachText(b[key], [key], visit);
-    }
+    eachBudgetText(ctx.budget, visit);
     return out;
   },
 );
