@@ -1,10 +1,13 @@
 /**
- * derive + check of this checkout against a base commit (default 832bc02, the core before issue 15), in one
- * process: each side's `deriveAndCheck` and budget generator are bundled by esbuild with the same settings
- * (platform node, format esm, no keepNames — how production runs a built bundle), both are timed on the same
- * generated departments, in interleaved rounds (the side that goes first alternates), and the median round of
- * each side is printed with the ratio. The base is extracted with `git archive` into a temporary directory
- * (nothing in the repository changes) with a symlink to this checkout's node_modules.
+ * derive + check of this checkout against a base commit (default 832bc02, the core before issue 15): each side's
+ * `deriveAndCheck` and budget generator are bundled by esbuild with the same settings (platform node, format
+ * esm, no keepNames — how production runs a built bundle) and timed on the same generated departments, in
+ * interleaved rounds (the side that goes first alternates); the median round of each side is printed with the
+ * ratio. The order the bundles are loaded in moves each side by a few per cent, so the comparison is run twice,
+ * in two fresh processes (compare-run.mjs): the current bundle loaded first, then the base first; both are
+ * printed, with the load average before and after (other work on a shared machine moves every figure). The base
+ * is extracted with `git archive` into a temporary directory (nothing in the repository changes) with a
+ * symlink to this checkout's node_modules.
  *
  * Used by check.ts (`npm run bench`, options `--base <ref>`, `--compare-n`, `--compare-rounds`); runs alone too:
  *   npx tsx bench/compare.ts [--base <ref>] [--compare-n 200] [--compare-rounds 15]
@@ -14,17 +17,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 
 export const DEFAULT_BASE = "832bc02";
-
-/** What a bundle exports: the same three names on both sides. */
-interface Side {
-  label: string;
-  deriveAndCheck: (budget: unknown, catalog: unknown) => unknown;
-  generateBudget: (seed: number) => unknown;
-  catalog: unknown;
-}
 
 /** One side's ms per department, wall clock and CPU, each the median round's. */
 export interface SideTiming {
@@ -33,14 +28,24 @@ export interface SideTiming {
   cpu: number;
 }
 
+/** One process's run: which bundle was loaded first, and each side's timing. */
+export interface Run {
+  first: "current" | "base";
+  current: SideTiming;
+  baseline: SideTiming;
+}
+
 export interface Comparison {
   base: string;
   departments: number;
   rounds: number;
-  current: SideTiming;
-  baseline: SideTiming;
-  /** load average (1 min) when the comparison ended */
-  load: number;
+  /** the current bundle loaded first, then the base first (two processes) */
+  runs: Run[];
+  /** load average (1, 5 and 15 min) before the first run and after the last */
+  loadBefore: number[];
+  loadAfter: number[];
+  /** false when the two generators give different budgets for the same seed */
+  sameBudgets: boolean;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -55,8 +60,8 @@ export { generateBudget } from "./test/support/generate.ts";
 export const catalog = new CatalogIndex(builtInCatalog(2021));
 `;
 
-/** Bundles the tree at `root` into `outDir` and imports it. */
-async function loadSide(root: string, outDir: string, label: string): Promise<Side> {
+/** Bundles the tree at `root` into `outDir`; the bundle's path. */
+async function bundleSide(root: string, outDir: string, label: string): Promise<string> {
   const esbuild = await import("esbuild");
   const outfile = path.join(outDir, `${label}.mjs`);
   await esbuild.build({
@@ -69,8 +74,7 @@ async function loadSide(root: string, outDir: string, label: string): Promise<Si
     outfile,
     logLevel: "silent",
   });
-  const m = (await import(pathToFileURL(outfile).href)) as Omit<Side, "label">;
-  return { label, deriveAndCheck: m.deriveAndCheck, generateBudget: m.generateBudget, catalog: m.catalog };
+  return outfile;
 }
 
 /** The base tree at `ref`, extracted into `dir`; a reason string when that cannot be done. */
@@ -98,20 +102,17 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** ms per department of one round of `side` over `budgets`, wall and CPU. */
-function timeRound(side: Side, budgets: readonly unknown[]): { wall: number; cpu: number } {
-  const c0 = process.cpuUsage();
-  const w0 = performance.now();
-  for (const b of budgets) side.deriveAndCheck(b, side.catalog);
-  const wall = performance.now() - w0;
-  const c = process.cpuUsage(c0);
-  return { wall: wall / budgets.length, cpu: (c.user + c.system) / 1000 / budgets.length };
+/** Times the two bundles in a fresh process, loading `files[0]` first; each side's median round. */
+function runProcess(files: readonly [string, string], n: number, rounds: number): { sameBudgets: boolean; timings: { wall: number; cpu: number }[] } {
+  const out = execFileSync(process.execPath, [path.join(here, "compare-run.mjs"), String(n), String(rounds), ...files], { maxBuffer: 1 << 24, encoding: "utf8" });
+  const r = JSON.parse(out) as { sameBudgets: boolean; times: { wall: number[]; cpu: number[] }[] };
+  return { sameBudgets: r.sameBudgets, timings: r.times.map((t) => ({ wall: median(t.wall), cpu: median(t.cpu) })) };
 }
 
 /**
  * Times this checkout against `base`; undefined (after printing why) when the comparison cannot be made.
- * `departments` are generated once per side (each side's own generator, same seeds: the same budgets while
- * the generator is unchanged), outside the timing; each side is warmed up on other departments first.
+ * Each process generates the departments once per side (each side's own generator, same seeds: the same
+ * budgets while the generator is unchanged), outside the timing, and warms each side up on other departments.
  */
 export async function compareWithBase(opts: { base?: string; departments?: number; rounds?: number; log?: (s: string) => void } = {}): Promise<Comparison | undefined> {
   const base = opts.base ?? DEFAULT_BASE;
@@ -126,27 +127,27 @@ export async function compareWithBase(opts: { base?: string; departments?: numbe
       log(`comparison with ${base} skipped: ${why}`);
       return undefined;
     }
-    let sides: Side[];
+    let current: string;
+    let baseline: string;
     try {
-      sides = [await loadSide(repoRoot, out, "current"), await loadSide(dir, out, "base")];
+      current = await bundleSide(repoRoot, out, "current");
+      baseline = await bundleSide(dir, out, "base");
     } catch (e) {
       log(`comparison with ${base} skipped: bundling failed: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }
-    const budgets = sides.map((s) => Array.from({ length: n }, (_, i) => s.generateBudget(1 + i)));
-    if (JSON.stringify(budgets[0]![0]) !== JSON.stringify(budgets[1]![0])) log("(note: the two generators give different budgets for the same seed)");
-    for (const s of sides) for (let i = 0; i < 1500; i++) s.deriveAndCheck(s.generateBudget(2_000_000 + i), s.catalog);
-    const times = sides.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
-    for (let r = 0; r < rounds; r++) {
-      const order = r % 2 === 0 ? [0, 1] : [1, 0];
-      for (const k of order) {
-        const t = timeRound(sides[k]!, budgets[k]!);
-        times[k]!.wall.push(t.wall);
-        times[k]!.cpu.push(t.cpu);
-      }
+    const loadBefore = os.loadavg();
+    const runs: Run[] = [];
+    let sameBudgets = true;
+    for (const first of ["current", "base"] as const) {
+      const r = runProcess(first === "current" ? [current, baseline] : [baseline, current], n, rounds);
+      sameBudgets &&= r.sameBudgets;
+      const [a, b] = r.timings as [{ wall: number; cpu: number }, { wall: number; cpu: number }];
+      const [c, bl] = first === "current" ? [a, b] : [b, a];
+      runs.push({ first, current: { label: "current", ...c }, baseline: { label: "base", ...bl } });
     }
-    const timing = (k: number): SideTiming => ({ label: sides[k]!.label, wall: median(times[k]!.wall), cpu: median(times[k]!.cpu) });
-    return { base, departments: n, rounds, current: timing(0), baseline: timing(1), load: os.loadavg()[0]! };
+    if (!sameBudgets) log("(note: the two generators give different budgets for the same seed)");
+    return { base, departments: n, rounds, runs, loadBefore, loadAfter: os.loadavg(), sameBudgets };
   } finally {
     rmSync(dir, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
@@ -156,12 +157,19 @@ export async function compareWithBase(opts: { base?: string; departments?: numbe
 /** The comparison in a few lines; the ratio is base time ÷ current time (above 1: this checkout is faster). */
 export function formatComparison(c: Comparison): string {
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
-  return [
-    `deriveAndCheck, this checkout against ${c.base}: both bundled by esbuild (node, esm, no keepNames), ${c.departments} generated departments, ${c.rounds} interleaved rounds, median round (load average ${c.load.toFixed(2)} on ${os.cpus().length} cores)`,
-    `  current: wall ${c.current.wall.toFixed(3)} ms/dept, CPU ${c.current.cpu.toFixed(3)} ms/dept`,
-    `  base:    wall ${c.baseline.wall.toFixed(3)} ms/dept, CPU ${c.baseline.cpu.toFixed(3)} ms/dept`,
-    `  speed of current ÷ base: wall ${ratio(c.baseline.wall, c.current.wall)}×, CPU ${ratio(c.baseline.cpu, c.current.cpu)}× (floor 0.90×: ${c.baseline.cpu / c.current.cpu >= 0.9 ? "met" : "NOT met"} by CPU time)`,
-  ].join("\n");
+  const load = (l: readonly number[]) => l.map((x) => x.toFixed(2)).join(" ");
+  const lines = [
+    `deriveAndCheck, this checkout against ${c.base}: both bundled by esbuild (node, esm, no keepNames), ${c.departments} generated departments, ${c.rounds} interleaved rounds, median round, each loading order in its own process (load average ${load(c.loadBefore)} before, ${load(c.loadAfter)} after, on ${os.cpus().length} cores)`,
+  ];
+  for (const r of c.runs) {
+    lines.push(
+      `  ${r.first} loaded first: current wall ${r.current.wall.toFixed(3)} ms/dept, CPU ${r.current.cpu.toFixed(3)}; base wall ${r.baseline.wall.toFixed(3)}, CPU ${r.baseline.cpu.toFixed(3)} — speed of current ÷ base: wall ${ratio(r.baseline.wall, r.current.wall)}×, CPU ${ratio(r.baseline.cpu, r.current.cpu)}×`,
+    );
+  }
+  const cpuRatios = c.runs.map((r) => r.baseline.cpu / r.current.cpu);
+  const met = cpuRatios.filter((x) => x >= 0.9).length;
+  lines.push(`  floor 0.90× by CPU time: ${met === cpuRatios.length ? "met in both orders" : met > 0 ? "met in one order only" : "NOT met in either order"}`);
+  return lines.join("\n");
 }
 
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -34,9 +34,12 @@ export const PLACEHOLDER_ROW = /^(?:[.．。…·]{3,}|…{2})$/;
  */
 const MAY_HOLD = /示|[XxＸｘ×]{2}|待[填补]|请填|某某|[加少长降升低]\s*[（(/／]|[:：]\s*(?:\n|$)|[.．。·]{3}|…/;
 
+/** What `placeholdersIn` answers for a text without placeholders (most texts): one list, never changed. */
+const NONE: readonly string[] = Object.freeze([]);
+
 /** The placeholders in one text, each once, in order of appearance; empty when there are none. */
-export function placeholdersIn(text: string): string[] {
-  if (!MAY_HOLD.test(text)) return [];
+export function placeholdersIn(text: string): readonly string[] {
+  if (!MAY_HOLD.test(text)) return NONE;
   const found: string[] = [];
   for (const m of text.matchAll(PLACEHOLDER_TEXT)) if (!found.includes(m[0])) found.push(m[0]);
   for (const line of text.split("\n")) {

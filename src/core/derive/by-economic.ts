@@ -33,8 +33,15 @@ type OtherUse = "reserve" | "carry-forward";
 
 /** A row of table 6: code cells and name, then 合计 and each use's amount. */
 function economicRow(cls: string, section: string, name: string, a: NatureAmounts, others: readonly OtherUse[]): Cell[] {
-  const rest = others.map((u) => (u === "reserve" ? a.reserve : a.carryForward));
-  return [cls, section, name, moneyCell(a.basic + a.project + rest.reduce((s, v) => s + v, 0)), moneyCell(a.basic), moneyCell(a.project), ...rest.map(moneyCell)];
+  let total = a.basic + a.project;
+  const row: Cell[] = [cls, section, name, null, moneyCell(a.basic), moneyCell(a.project)];
+  for (const u of others) {
+    const amount = u === "reserve" ? a.reserve : a.carryForward;
+    total += amount;
+    row.push(moneyCell(amount));
+  }
+  row[3] = moneyCell(total);
+  return row;
 }
 
 /** Table 6 — every line by economic 类 and 款, basic against project (and Jiangsu's other uses where present). */

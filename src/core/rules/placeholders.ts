@@ -7,7 +7,7 @@
 import type { Finding, Rule } from "./finding.ts";
 import { defineRule } from "./finding.ts";
 import { placeholdersIn } from "../placeholders.ts";
-import type { Budget, Target } from "../model.ts";
+import type { Budget, DepartmentTargets, Indicator, Project, Target } from "../model.ts";
 import { isPlaceholderTarget } from "./targets.ts";
 
 /** Sections of a budget that hold numbers only (上年数, 收入). */
@@ -16,13 +16,16 @@ const NO_TEXT_SECTIONS: ReadonlySet<string> = new Set(["year", "date", "prior", 
 /** Keys whose values are codes, amounts, kinds or dates — never a text a person writes. */
 const NOT_TEXT = new Set(["year", "code", "unit", "functional", "economic", "government", "nature", "source", "project", "amount", "kind", "type", "comparator", "date", "funds", "class"]);
 
+/** Called with a text and where it is: the path's segments (`["reasons", "total"]`), joined only on a finding. */
+export type Visit = (text: string, path: readonly (string | number)[]) => void;
+
 /**
- * Calls `visit` with every string in `value` and its path (`reasons.total`, `projects[2].indicators[0].level3`).
- * The path is kept as segments and joined only for a string that is visited.
+ * Calls `visit` with every string in `value` and its path (`reasons.total`, `targets.tasks[0].content`).
+ * The object's keys are read with `for … in` (no list of them is made).
  */
-function eachText(value: unknown, path: (string | number)[], visit: (text: string, path: () => string) => void): void {
+export function eachText(value: unknown, path: (string | number)[], visit: Visit): void {
   if (typeof value === "string") {
-    visit(value, () => pathText(path));
+    visit(value, path);
   } else if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       path.push(i);
@@ -31,19 +34,18 @@ function eachText(value: unknown, path: (string | number)[], visit: (text: strin
     }
   } else if (value !== null && typeof value === "object") {
     const o = value as Record<string, unknown>;
-    const keys = Object.keys(o);
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k]!;
+    for (const key in o) {
       const v = o[key];
       if (typeof v !== "object" && (typeof v !== "string" || NOT_TEXT.has(key))) continue;
       if (key === "target" && v && typeof v === "object" && "kind" in v) {
-        // a target value: filler in it is target.value-placeholder's to report (not twice); of the rest only a
-        // qualitative or deadline's wording is text (a number's parts are its comparator, digits and unit)
-        const t = v as Target;
-        if (t.kind === "numeric" || isPlaceholderTarget(t)) continue;
-        // the path is the target's own: a budget file writes it as one value (target: 2021年3月底前)
         path.push(key);
-        visit(t.text, () => pathText(path));
+        targetText(v as Target, path, visit);
+        path.pop();
+        continue;
+      }
+      if (key === "targets" && v && typeof v === "object" && !Array.isArray(v)) {
+        path.push(key);
+        eachTargetsText(v as DepartmentTargets, path, visit);
         path.pop();
         continue;
       }
@@ -54,10 +56,120 @@ function eachText(value: unknown, path: (string | number)[], visit: (text: strin
   }
 }
 
+/**
+ * A target value's wording: filler in it is target.value-placeholder's to report (not twice); of the rest only a
+ * qualitative or deadline's wording is text (a number's parts are its comparator, digits and unit). The path is
+ * the target's own: a budget file writes it as one value (target: 2021年3月底前).
+ */
+function targetText(t: Target, path: readonly (string | number)[], visit: Visit): void {
+  if (t.kind === "numeric" || isPlaceholderTarget(t)) return;
+  visit(t.text, path);
+}
+
+/**
+ * The texts of the projects — most of a budget's texts — read field by field: a project's name and goal, and
+ * its indicators' texts (`eachIndicatorText`); its code, unit, class and functional code are codes. The same
+ * texts, at the same paths, as `eachText` finds in them (test/rules/placeholders-walk.test.ts holds it to that).
+ */
+export function eachProjectText(projects: readonly Project[], visit: Visit): void {
+  const path: (string | number)[] = ["projects"];
+  for (let i = 0; i < projects.length; i++) {
+    const p = projects[i]!;
+    path.push(i);
+    field(p.name, "name", path, visit);
+    field(p.goal, "goal", path, visit);
+    eachIndicatorText(p.indicators, path, visit);
+    path.pop();
+  }
+}
+
+/**
+ * The texts of 部门（单位）整体绩效目标 (the budget's `targets` and a unit's), field by field: each goal, each
+ * task's name, content and note (its funds are codes), and the indicators' texts.
+ */
+export function eachTargetsText(t: DepartmentTargets, path: (string | number)[], visit: Visit): void {
+  if (Array.isArray(t.goals)) {
+    path.push("goals");
+    for (let i = 0; i < t.goals.length; i++) {
+      path.push(i);
+      if (typeof t.goals[i] === "string") visit(t.goals[i]!, path);
+      path.pop();
+    }
+    path.pop();
+  }
+  if (Array.isArray(t.tasks)) {
+    path.push("tasks");
+    for (let i = 0; i < t.tasks.length; i++) {
+      const task = t.tasks[i]!;
+      path.push(i);
+      field(task.name, "name", path, visit);
+      field(task.content, "content", path, visit);
+      field(task.note, "note", path, visit);
+      if (task.funds && typeof task.funds === "object") {
+        // read as the walk reads any object: the codes of the projects it names are visited too
+        path.push("funds");
+        eachText(task.funds, path, visit);
+        path.pop();
+      }
+      path.pop();
+    }
+    path.pop();
+  }
+  if (Array.isArray(t.indicators)) eachIndicatorText(t.indicators, path, visit);
+}
+
+/** Each indicator's three levels, target wording, explanation and method, under `path` + `indicators[j]`. */
+function eachIndicatorText(indicators: readonly Indicator[], path: (string | number)[], visit: Visit): void {
+  path.push("indicators");
+  for (let j = 0; j < indicators.length; j++) {
+    const ind = indicators[j]!;
+    path.push(j);
+    field(ind.level1, "level1", path, visit);
+    field(ind.level2, "level2", path, visit);
+    field(ind.level3, "level3", path, visit);
+    if (ind.target) {
+      path.push("target");
+      targetText(ind.target, path, visit);
+      path.pop();
+    }
+    field(ind.explanation, "explanation", path, visit);
+    field(ind.method, "method", path, visit);
+    path.pop();
+  }
+  path.pop();
+}
+
+/** Visits `text`, when there is one, at `path` + `name`. */
+function field(text: string | undefined, name: string, path: (string | number)[], visit: Visit): void {
+  if (typeof text !== "string") return;
+  path.push(name);
+  visit(text, path);
+  path.pop();
+}
+
 function pathText(path: readonly (string | number)[]): string {
   let s = "";
   for (const p of path) s += typeof p === "number" ? `[${p}]` : s ? `.${p}` : p;
   return s;
+}
+
+/**
+ * Every text of a budget, with its path: the memos of its line items, its projects' and targets' texts field
+ * by field, and every other string of the sections that hold texts (codes, amounts and dates are not texts).
+ */
+export function eachBudgetText(b: Budget, visit: Visit): void {
+  for (const key of Object.keys(b) as (keyof Budget)[]) {
+    if (NO_TEXT_SECTIONS.has(key)) continue;
+    if (key === "lineItems") {
+      // most of a budget's values are its line items' codes and amounts: of a line only the memo is text
+      b.lineItems.forEach((l, i) => {
+        if (l.memo !== undefined) visit(l.memo, ["lineItems", i, "memo"]);
+      });
+    } else if (key === "projects") eachProjectText(b.projects, visit);
+    else if (key === "targets") {
+      if (b.targets) eachTargetsText(b.targets, ["targets"], visit);
+    } else eachText(b[key], [key], visit);
+  }
 }
 
 export const textPlaceholder: Rule = defineRule(
@@ -71,22 +183,13 @@ export const textPlaceholder: Rule = defineRule(
   },
   (ctx, emit) => {
     const out: Finding[] = [];
-    const visit = (text: string, path: () => string) => {
+    const visit: Visit = (text, path) => {
       const found = placeholdersIn(text);
       if (found.length === 0) return;
       const words = found.map((w) => `“${w}”`).join("、");
-      out.push(emit({ message: `${words}是模板占位文字，须替换为实际内容 / template placeholder ${found.map((w) => `"${w}"`).join(", ")} left in the text`, path: path(), actual: text }));
+      out.push(emit({ message: `${words}是模板占位文字，须替换为实际内容 / template placeholder ${found.map((w) => `"${w}"`).join(", ")} left in the text`, path: pathText(path), actual: text }));
     };
-    const b = ctx.budget;
-    for (const key of Object.keys(b) as (keyof Budget)[]) {
-      if (NO_TEXT_SECTIONS.has(key)) continue;
-      if (key === "lineItems") {
-        // most of a budget's values are its line items' codes and amounts: of a line only the memo is text
-        b.lineItems.forEach((l, i) => {
-          if (l.memo !== undefined) visit(l.memo, () => `lineItems[${i}].memo`);
-        });
-      } else eachText(b[key], [key], visit);
-    }
+    eachBudgetText(ctx.budget, visit);
     return out;
   },
 );
