@@ -40,7 +40,7 @@ export function mapError(e: unknown): { status: number; body: ErrorBody; interna
   if (e instanceof BudgetNotEditableError) return { status: 409, body: body("wrong-state", e.message, { state: e.state }), internal: false };
   if (e instanceof CatalogFileError) return { status: 422, body: body("invalid-catalog", e.message), internal: false };
   if (e instanceof InputError) return { status: 422, body: body("invalid-budget", e.message, { problems: e.problems }), internal: false };
-  if (e instanceof DuplicateUsernameError) return { status: 409, body: body("conflict", e.message, { username: e.username }), internal: false };
+  if (e instanceof DuplicateUsernameError) return { status: 409, body: body("conflict", e.message, e.sameRegion ? { username: e.username } : null), internal: false };
   if (e instanceof MoneyOverflowError || e instanceof MigrationError) return { status: 500, body: body("internal", e.message), internal: true };
   const fe = e as Partial<FastifyError> & { validation?: unknown };
   if (fe.validation) return { status: 400, body: body("bad-request", `请求格式错误 / invalid request: ${fe.message ?? ""}`, { issues: fe.validation }), internal: false };

@@ -28,6 +28,9 @@ import { readUpload } from "../upload.ts";
 import { describeBudget } from "./budgets.ts";
 import { answers, createdAnswers, id, idParams } from "./schemas.ts";
 
+/** 确认清空 — the user's word that an export of headers only replaces (removes) every payment */
+const replaceAllQuery = z.object({ replaceAll: z.enum(["true", "false"]).optional().describe("true: a file without payments replaces all of them (清空)") });
+
 export function executionRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["execution"];
@@ -64,7 +67,16 @@ export function executionRoutes(app: FastifyInstance): void {
 
   r.post(
     "/api/budgets/:id/execution/payments",
-    { schema: { tags, summary: "导入国库支付明细 / import a treasury payment export (multipart `file`: .csv or .xlsx); replaces the budget's payments; all or nothing", params: idParams, consumes: ["multipart/form-data"], response: answers(paymentsImported) } },
+    {
+      schema: {
+        tags,
+        summary: "导入国库支付明细 / import a treasury payment export (multipart `file`: .csv or .xlsx); replaces the budget's payments; all or nothing; a file of headers only is refused (409, `details.emptyImport`) unless `replaceAll=true`",
+        params: idParams,
+        querystring: replaceAllQuery,
+        consumes: ["multipart/form-data"],
+        response: answers(paymentsImported),
+      },
+    },
     async (req) => {
       const { actor } = requireUser(req);
       const b = await budgetFor(app.ctx.db, actor, req.params.id, "budget.edit");
@@ -72,6 +84,13 @@ export function executionRoutes(app: FastifyInstance): void {
       const upload = await readUpload(req, app.ctx.options.maxUploadBytes);
       const result = await importPayments(upload.bytes, upload.fileName, { year: b.year, units: new Set(budget.units.map((u) => u.code)), projects: new Set(budget.projects.map((p) => p.code)) });
       if (!result.ok) throw new AppError("invalid", `支付明细有误，未导入 / the export has problems: nothing imported`, { findings: result.findings });
+      if (result.payments.length === 0 && req.query.replaceAll !== "true") {
+        throw new AppError(
+          "conflict",
+          `文件“${upload.fileName}”只有表头、没有支付记录：导入它会清空本预算的全部支付明细，未导入。如确要清空，请确认后再导入 / "${upload.fileName}" has headers but no payments: importing it would remove every payment of this budget, so nothing was imported; confirm to replace everything (replaceAll=true)`,
+          { emptyImport: true },
+        );
+      }
       await app.ctx.db.transaction().execute(async (trx) => {
         await replacePayments(trx, b.id, result.payments);
         await audit(trx, req, "execution.import", `budget:${b.id}`, { file: upload.fileName, payments: result.payments.length }, b.regionId);
