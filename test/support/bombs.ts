@@ -124,3 +124,28 @@ export function manyRowsPaymentsCsv(rows: number, short = false): string {
 export function inflateAll(data: Buffer): Buffer {
   return inflateRawSync(data);
 }
+
+/** A one-page PDF whose content stream (FlateDecode) inflates to about `inflated` bytes of spaces. */
+export function pdfDeflateBomb(inflated = 1_100_000_000): Buffer {
+  // zlib framing around the raw stream; the Adler-32 is not checked by readers that stop early
+  const stream = Buffer.concat([Buffer.from([0x78, 0xda]), deflateBomb("BT /F1 12 Tf 72 712 Td (x) Tj ET\n", inflated), Buffer.alloc(4)]);
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    null,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  const parts: Buffer[] = [Buffer.from("%PDF-1.7\n")];
+  const offsets: number[] = [];
+  let at = parts[0]!.length;
+  objects.forEach((o, i) => {
+    offsets.push(at);
+    const body = o === null ? Buffer.concat([Buffer.from(`${i + 1} 0 obj\n<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`), stream, Buffer.from("\nendstream\nendobj\n")]) : Buffer.from(`${i + 1} 0 obj\n${o}\nendobj\n`);
+    parts.push(body);
+    at += body.length;
+  });
+  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`;
+  parts.push(Buffer.from(xref));
+  return Buffer.concat(parts);
+}

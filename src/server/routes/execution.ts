@@ -22,7 +22,7 @@ import { audit } from "../audit.ts";
 import { requireUser } from "../auth/session.ts";
 import { toContent } from "../budget-content.ts";
 import { loadBudget } from "../budget-service.ts";
-import { renderFile } from "../disclosure-files.ts";
+import { checkFormat } from "../disclosure-files.ts";
 import { AppError } from "../errors.ts";
 import { readUpload } from "../upload.ts";
 import { describeBudget } from "./budgets.ts";
@@ -121,7 +121,8 @@ export function executionRoutes(app: FastifyInstance): void {
     async (req, reply) => {
       const b = await budgetFor(app.ctx.db, requireUser(req).actor, req.params.id, "budget.read");
       const { budget } = await loadBudget(app.ctx, b.id);
-      const file = await renderFile(evaluationDocument(budget, await loadExecution(app.ctx.db, b.id, b.year)), req.params.format);
+      checkFormat(req.params.format);
+      const file = await app.ctx.jobs.run("render", { disclosure: evaluationDocument(budget, await loadExecution(app.ctx.db, b.id, b.year)), format: req.params.format });
       const name = `evaluation${file.fileName.slice(file.fileName.lastIndexOf("."))}`;
       return reply.header("content-type", file.contentType).header("content-disposition", `attachment; filename="${name}"`).header("x-content-sha256", file.sha256).send(Buffer.from(file.content));
     },
