@@ -56,6 +56,8 @@ function workerFile(): string {
 interface Slot {
   worker: Worker;
   busy: boolean;
+  /** settles when the worker has loaded its modules: a job's time starts then */
+  ready: Promise<void>;
 }
 
 export function workerPool(size = 2, limits: JobLimits = JOB_LIMITS): JobRunner {
@@ -67,7 +69,13 @@ export function workerPool(size = 2, limits: JobLimits = JOB_LIMITS): JobRunner 
   const spawn = (): Slot => {
     const worker = new Worker(workerFile(), { resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 64 } });
     worker.unref();
-    const slot = { worker, busy: false };
+    const ready = new Promise<void>((resolve, reject) => {
+      worker.once("message", () => resolve());
+      worker.once("error", reject);
+      worker.once("exit", () => reject(new Error("the job worker stopped while starting")));
+    });
+    ready.catch(() => {});
+    const slot = { worker, busy: false, ready };
     slots.push(slot);
     return slot;
   };
@@ -94,6 +102,7 @@ export function workerPool(size = 2, limits: JobLimits = JOB_LIMITS): JobRunner 
     slot.busy = true;
     const id = nextId++;
     try {
+      await slot.ready;
       return await new Promise<JobTypes[K]["output"]>((resolve, reject) => {
         const { worker } = slot;
         const done = (): void => {

@@ -10,6 +10,9 @@ export interface JobMessage {
 
 export type JobReply = { id: number; ok: true; output: unknown } | { id: number; ok: false; name: string; message: string; fields: Record<string, unknown> };
 
+// the modules are loaded: say so, so the pool starts a job's clock only now
+parentPort?.postMessage({ ready: true });
+
 parentPort?.on("message", (m: JobMessage) => {
   const task = TASKS[m.kind] as (input: unknown) => Promise<unknown>;
   task(m.input).then(
