@@ -117,7 +117,11 @@ async function main(): Promise<void> {
     const body = Buffer.concat([Buffer.from(`${head}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
     return who.request("POST", url, body, { "content-type": `multipart/form-data; boundary=${boundary}` });
   };
+  // the bombs are built before they are timed
   const lying = lyingZipXlsx();
+  const manyRowsXlsx = manyRowsPaymentsXlsx(5_000_000);
+  const manyRowsCsv = manyRowsPaymentsCsv(5_000_000, true);
+  const pdfBomb = pdfDeflateBomb();
   const content = (await editor.request("GET", `/api/budgets/${budgetId}`)).json().content;
   const laughs = ["a: &a [" + Array(9).fill('"lol"').join(",") + "]", ..."bcdefgh".split("").map((c, i) => `${c}: &${c} [${Array(9).fill(`*${"abcdefg"[i]}`).join(",")}]`)].join("\n");
   const bombs: [string, () => Promise<LightMyRequestResponse>][] = [
@@ -130,9 +134,9 @@ async function main(): Promise<void> {
     [`lying-zip XLSX ${mb(lying.length)} → 1.1 GB (import)`, () => upload(`/api/budgets/${budgetId}/import?version=${version}`, "budget.xlsx", lying)],
     ["lying-zip XLSX (payments)", () => upload(`/api/budgets/${budgetId}/execution/payments`, "payments.xlsx", lying)],
     ["lying-zip XLSX (catalog, admin)", () => upload("/api/catalogs/2022", "catalog.xlsx", lying, admin, { kind: "functional" })],
-    ["5,000,000-row payments XLSX", () => upload(`/api/budgets/${budgetId}/execution/payments`, "payments.xlsx", manyRowsPaymentsXlsx(5_000_000))],
-    ["5,000,000-row payments CSV (10 MB)", () => upload(`/api/budgets/${budgetId}/execution/payments`, "payments.csv", manyRowsPaymentsCsv(5_000_000, true))],
-    ["PDF deflate bomb 1.1 GB (audit)", () => upload("/api/audit", "bomb.pdf", pdfDeflateBomb())],
+    ["5,000,000-row payments XLSX", () => upload(`/api/budgets/${budgetId}/execution/payments`, "payments.xlsx", manyRowsXlsx)],
+    ["5,000,000-row payments CSV (10 MB)", () => upload(`/api/budgets/${budgetId}/execution/payments`, "payments.csv", manyRowsCsv)],
+    ["PDF deflate bomb 1.1 GB (audit)", () => upload("/api/audit", "bomb.pdf", pdfBomb)],
     ["1 MB department.name (save)", () => editor.request("PUT", `/api/budgets/${budgetId}`, { version, content: { ...content, department: { ...content.department, name: "部".repeat(350_000) } } })],
   ];
   global.gc?.();
