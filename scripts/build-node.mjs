@@ -65,7 +65,8 @@ export async function buildNode() {
   try {
     const result = await build({
       absWorkingDir: ROOT,
-      entryPoints: { yusuan: "src/cli/main.ts" },
+      // the server's job worker (src/server/jobs/runner.ts loads ./job-worker.js beside its chunk)
+      entryPoints: { yusuan: "src/cli/main.ts", "job-worker": "src/server/jobs/worker.ts" },
       outdir: tmp,
       bundle: true,
       splitting: true,

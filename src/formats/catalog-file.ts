@@ -16,6 +16,7 @@ import { stat, readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { ZIP_LIMITS, type ZipLimits, checkZip, zipProblemText } from "./zip.ts";
 import { mergeCatalog, normaliseName } from "../core/catalog.ts";
 import type { CatalogEntry, CodeList, YearCatalog } from "../core/catalog.ts";
 
@@ -28,6 +29,19 @@ export interface CatalogFileSpec {
 
 /** Upload bound: larger files are refused before they are read. */
 export const MAX_CATALOG_FILE_BYTES = 20 * 1024 * 1024;
+
+/** Rows a catalog file may hold (a year's functional catalog has about 1,700 codes). */
+export const MAX_CATALOG_ROWS = 100_000;
+
+/** What an XLSX catalog may unpack to (the directory's sizes, then counted while inflating: ./zip.ts). */
+export const CATALOG_ZIP_LIMITS: ZipLimits = { ...ZIP_LIMITS, maxTotal: 100 * 1024 * 1024, maxEntry: 100 * 1024 * 1024 };
+
+function tooManyRows(file: string): CatalogFileError {
+  return new CatalogFileError(
+    `目录文件“${file}”超过 ${MAX_CATALOG_ROWS.toLocaleString("en-US")} 行，未读取。 / Catalog file "${file}" has more than ${MAX_CATALOG_ROWS.toLocaleString("en-US")} rows; it was not read.`,
+    file,
+  );
+}
 
 /** A problem with an official catalog file, worded for the administrator who supplied it. */
 export class CatalogFileError extends Error {
@@ -167,6 +181,7 @@ async function readCsvRows(path: string, file: string): Promise<SourceRow[]> {
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
+      to: MAX_CATALOG_ROWS + 1,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
     const line = (e as { lines?: number }).lines;
@@ -178,6 +193,7 @@ async function readCsvRows(path: string, file: string): Promise<SourceRow[]> {
       at || undefined,
     );
   }
+  if (records.length > MAX_CATALOG_ROWS) throw tooManyRows(file);
   return records.map(({ record, info }) => ({
     cells: record,
     where: () => ({ zh: `第 ${info.lines} 行`, en: `line ${info.lines}` }),
@@ -192,9 +208,12 @@ function guessDelimiter(text: string): string {
 }
 
 async function readXlsxRows(path: string, file: string): Promise<SourceRow[][]> {
+  const bytes = await readFile(path);
+  const zip = await checkZip(bytes, CATALOG_ZIP_LIMITS);
+  if (!zip.ok) throw new CatalogFileError(`目录${zipProblemText(zip, file)}`, file);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(path);
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {
     throw new CatalogFileError(
       `目录文件“${file}”无法作为 Excel（.xlsx）文件打开，可能已损坏。 / Catalog file "${file}" could not be opened as an Excel (.xlsx) file; it may be damaged.`,
@@ -204,6 +223,7 @@ async function readXlsxRows(path: string, file: string): Promise<SourceRow[][]> 
   const tables: SourceRow[][] = [];
   workbook.eachSheet((sheet) => {
     const rows: SourceRow[] = [];
+    if (sheet.actualRowCount > MAX_CATALOG_ROWS) throw tooManyRows(file);
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: string[] = [];
       const width = Math.max(row.cellCount, 0);

@@ -40,6 +40,7 @@ import { registerJsonBodyParser, registerUrlTextCheck } from "./json-body.ts";
 import { DEFAULT_WEB_DIR, registerWebApp, spaFallback } from "./web-app.ts";
 import { RENDERERS } from "../formats/renderers.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
+import { JOB_LIMITS, workerPool } from "./jobs/runner.ts";
 
 export const DEFAULT_OPTIONS: Required<ServerOptions> = {
   publishFormats: Object.keys(RENDERERS),
@@ -47,6 +48,8 @@ export const DEFAULT_OPTIONS: Required<ServerOptions> = {
   secureCookies: false,
   sessionHours: 12,
   maxUploadBytes: 20 * 1024 * 1024,
+  jobLimits: JOB_LIMITS,
+  jobWorkers: 2,
 };
 
 export interface BuildOptions extends ServerOptions {
@@ -58,14 +61,17 @@ export interface BuildOptions extends ServerOptions {
 export async function buildApp(database: OpenDatabase, options: BuildOptions = {}): Promise<FastifyInstance> {
   const { logger = false, webDir = DEFAULT_WEB_DIR, ...rest } = options;
   const app = Fastify({ logger, bodyLimit: 25 * 1024 * 1024 });
+  const settings: Required<ServerOptions> = { ...DEFAULT_OPTIONS, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) };
   const ctx: AppContext = {
     db: database.db,
     dbKind: database.kind,
     catalogs: new CatalogCache((m) => app.log.warn(m)),
     snapshots: new SnapshotCache(),
-    options: { ...DEFAULT_OPTIONS, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) },
+    jobs: workerPool(settings.jobWorkers, settings.jobLimits),
+    options: settings,
   };
   app.decorate("ctx", ctx);
+  app.addHook("onClose", () => ctx.jobs.close());
   registerJsonBodyParser(app);
   registerUrlTextCheck(app);
   app.setValidatorCompiler(validatorCompiler);

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Actor } from "../core/workflow.ts";
 import type { Database } from "../store/schema.ts";
 import type { CatalogCache } from "./catalog-cache.ts";
+import type { JobLimits, JobRunner } from "./jobs/runner.ts";
 import type { SnapshotCache } from "./snapshot-cache.ts";
 
 export interface ServerOptions {
@@ -16,6 +17,10 @@ export interface ServerOptions {
   sessionHours?: number;
   /** upload limit for imports and catalogs, bytes */
   maxUploadBytes?: number;
+  /** time and memory one document read or file render may take in its worker (jobs/runner.ts) */
+  jobLimits?: JobLimits;
+  /** worker threads for those jobs */
+  jobWorkers?: number;
 }
 
 export interface AppContext {
@@ -23,6 +28,8 @@ export interface AppContext {
   dbKind: "pglite" | "postgres";
   catalogs: CatalogCache;
   snapshots: SnapshotCache;
+  /** reading uploaded documents and rendering files, off the event loop and within limits */
+  jobs: JobRunner;
   options: Required<ServerOptions>;
 }
 

@@ -6,6 +6,7 @@ import type { Budget } from "../core/model.ts";
 import { RENDERERS } from "../formats/renderers.ts";
 import type { PublicationFile } from "../store/repos/publications.ts";
 import { AppError } from "./errors.ts";
+import type { JobRunner } from "./jobs/runner.ts";
 import { DEFAULT_TEMPLATE_ID } from "../core/templates/index.ts";
 
 export const CONTENT_TYPES: Record<string, string> = {
@@ -43,8 +44,11 @@ export function deriveScope(budget: Budget, catalog: CatalogIndex, scope: string
 }
 
 /** Every disclosure of the budget (实施条例 第六条: units publish with their department) in every format. */
-export async function renderAll(budget: Budget, catalog: CatalogIndex, formats: readonly string[], layout: Layout = DEFAULT_TEMPLATE_ID): Promise<PublicationFile[]> {
+/** `jobs`: render each file there (the server's worker pool, with its limits); without, in this thread. */
+export async function renderAll(budget: Budget, catalog: CatalogIndex, formats: readonly string[], layout: Layout = DEFAULT_TEMPLATE_ID, jobs?: JobRunner): Promise<PublicationFile[]> {
   const files: PublicationFile[] = [];
-  for (const d of deriveAll(budget, catalog, layout)) for (const f of formats) files.push(await renderFile(d, f));
+  for (const d of deriveAll(budget, catalog, layout)) {
+    for (const f of formats) files.push(jobs ? await jobs.run("render", { disclosure: d, format: f }) : await renderFile(d, f));
+  }
   return files;
 }

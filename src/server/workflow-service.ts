@@ -42,7 +42,7 @@ export async function moveBudget(ctx: AppContext, req: FastifyRequest, user: Ses
     if ((await nextPublicationNumber(ctx.db, b.id)) > 1 && !move.changeNote?.trim()) {
       throw new AppError("invalid", "更正后再次公开须填写更正说明 / a corrected publication needs a change note (changeNote)");
     }
-    files = await renderAll(budget, await ctx.catalogs.get(ctx.db, b.regionId, b.year), ctx.options.publishFormats, await regionTemplate(ctx.db, b.regionId));
+    files = await renderAll(budget, await ctx.catalogs.get(ctx.db, b.regionId, b.year), ctx.options.publishFormats, await regionTemplate(ctx.db, b.regionId), ctx.jobs);
   }
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockBudget(trx, b.id);

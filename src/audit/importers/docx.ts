@@ -9,7 +9,7 @@ import type { Finding } from "../../core/rules/finding.ts";
 import type { DocumentFile } from "../core/document.ts";
 import { importHtml } from "./html.ts";
 import { errorText, importProblem } from "./problems.ts";
-import { ZIP_LIMITS, type ZipLimits, findXmlBomb, officeKind, readZipDirectory, verifyEntries } from "./zip.ts";
+import { ZIP_LIMITS, type ZipLimits, findXmlBomb, officeKind, readZipDirectory, verifyEntries } from "../../formats/zip.ts";
 
 export interface DocxOptions {
   limits?: ZipLimits;
@@ -34,7 +34,7 @@ export async function importDocx(name: string, bytes: Uint8Array, options: DocxO
     problems.push(importProblem("read.damaged", `${name} 不是 DOCX 文档（缺少 word/document.xml） / ${name} is not a DOCX document (no word/document.xml)`, where));
     return failed();
   }
-  const bomb = findXmlBomb(bytes, zip.entries) ?? verifyEntries(bytes, zip.entries);
+  const bomb = findXmlBomb(bytes, zip.entries) ?? (await verifyEntries(bytes, zip.entries));
   if (bomb) {
     problems.push(importProblem("read.unsafe-content", `${name} 的部件 ${bomb} 含实体定义或压缩数据异常，未读取 / part ${bomb} of ${name} declares entities or inflates abnormally: not read`, where));
     return failed();

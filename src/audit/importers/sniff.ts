@@ -4,7 +4,7 @@
  * file); markup → html (many sites publish ".xls" files that are HTML tables); other text → text.
  */
 import { looksBinary } from "./decode.ts";
-import { officeKind, readZipDirectory } from "./zip.ts";
+import { officeKind, readZipDirectory } from "../../formats/zip.ts";
 
 export type SniffedFormat = "pdf" | "xlsx" | "docx" | "xls" | "doc" | "html" | "json" | "text" | "zip" | "encrypted-office" | "binary";
 

@@ -16,7 +16,7 @@ import { type Block, assembleBlocks } from "./blocks.ts";
 import { formatDate, formatGeneral, formatNumber } from "./numfmt.ts";
 import { joinLines } from "./pdf-text.ts";
 import { errorText, importProblem } from "./problems.ts";
-import { ZIP_LIMITS, type ZipLimits, findXmlBomb, officeKind, readZipDirectory, verifyEntries } from "./zip.ts";
+import { ZIP_LIMITS, type ZipLimits, findXmlBomb, officeKind, readZipDirectory, verifyEntries } from "../../formats/zip.ts";
 
 export interface XlsxLimits extends ZipLimits {
   /** uncompressed bytes of all sheet XML together (about 40 bytes a cell) */
@@ -178,7 +178,7 @@ export async function importXlsx(name: string, bytes: Uint8Array, options: XlsxO
     );
     return file;
   }
-  const bomb = findXmlBomb(bytes, zip.entries) ?? verifyEntries(bytes, zip.entries);
+  const bomb = findXmlBomb(bytes, zip.entries) ?? (await verifyEntries(bytes, zip.entries));
   if (bomb) {
     problems.push(importProblem("read.unsafe-content", `${name} 的部件 ${bomb} 含实体定义或压缩数据异常，未读取 / part ${bomb} of ${name} declares entities or inflates abnormally: not read`, where));
     return file;

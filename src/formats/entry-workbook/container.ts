@@ -2,9 +2,13 @@
  * A look at the file before exceljs opens it: is it a zip at all, does it hold a workbook, and how large is
  * it once unpacked (a small file must not unpack into gigabytes). Reads only the zip's central directory.
  */
+import { ZIP_LIMITS, type ZipLimits } from "../zip.ts";
 
 /** Unpacked size above which a workbook is refused. */
 export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+
+/** What the bounded reader (../zip.ts) allows an entry workbook: the unpacked size above, each part inflated and counted. */
+export const ENTRY_WORKBOOK_ZIP_LIMITS: ZipLimits = { ...ZIP_LIMITS, maxTotal: MAX_UNPACKED_BYTES, maxEntry: MAX_UNPACKED_BYTES };
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;

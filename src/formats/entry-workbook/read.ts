@@ -12,7 +12,8 @@ import { MAX_BUDGET_FILE_BYTES, type SourcePlace } from "../budget-file/read-fil
 import { budgetFileSchema } from "../budget-file/schema.ts";
 import { InputError, type InputProblem, fieldPath } from "../errors.ts";
 import { type WorkbookData, buildFile } from "./build.ts";
-import { containerProblem } from "./container.ts";
+import { checkZip, zipProblemText } from "../zip.ts";
+import { ENTRY_WORKBOOK_ZIP_LIMITS, containerProblem } from "./container.ts";
 import {
   ASSETS_SHEET,
   DEPARTMENT_SHEET,
@@ -68,6 +69,8 @@ export async function parseEntryWorkbookPlaced(bytes: Uint8Array, fileName: stri
   if (bytes.byteLength > MAX_BUDGET_FILE_BYTES) throw tooLarge(fileName, bytes.byteLength);
   const bad = containerProblem(bytes);
   if (bad) throw new InputError([{ file: fileName, message: bad }]);
+  const zip = await checkZip(bytes, ENTRY_WORKBOOK_ZIP_LIMITS);
+  if (!zip.ok) throw new InputError([{ file: fileName, message: zipProblemText(zip, fileName) }]);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);

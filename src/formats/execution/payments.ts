@@ -9,6 +9,7 @@ import ExcelJS from "exceljs";
 import type { Payment } from "../../core/execution/model.ts";
 import { parseDecimal } from "../../core/money.ts";
 import type { Finding, Location } from "../../core/rules/finding.ts";
+import { ZIP_LIMITS, type ZipLimits, checkZip, zipProblemText } from "../zip.ts";
 
 export type PaymentField = "date" | "unit" | "functional" | "economic" | "project" | "amount";
 
@@ -29,12 +30,22 @@ const FIELD_NAMES: Record<PaymentField, string> = { date: "支付日期", unit: 
 /** At most this many row findings are listed; the rest are counted in one last finding. */
 export const MAX_ROW_FINDINGS = 200;
 
+/** 支付记录行数上限 — data rows one export may hold (a large department's year is about 200,000). */
+export const MAX_PAYMENT_ROWS = 1_000_000;
+
+/** What an XLSX export may unpack to (checked on the zip's directory, then counted while inflating). */
+export const PAYMENT_ZIP_LIMITS: ZipLimits = { ...ZIP_LIMITS, maxTotal: 300 * 1024 * 1024, maxEntry: 300 * 1024 * 1024 };
+
 export interface PaymentImportOptions {
   /** the fiscal year: a payment dated outside it is a bad row */
   year?: number;
   /** the budget's unit and project codes: others are bad rows */
   units?: ReadonlySet<string>;
   projects?: ReadonlySet<string>;
+  /** data rows allowed (MAX_PAYMENT_ROWS); one more and nothing is imported */
+  maxRows?: number;
+  /** unpacked-size limits of an XLSX export (PAYMENT_ZIP_LIMITS) */
+  zipLimits?: ZipLimits;
 }
 
 export type PaymentImport = { ok: true; payments: Payment[] } | { ok: false; findings: Finding[] };
@@ -129,6 +140,18 @@ function plain(n: number): string {
   return /e/i.test(s) ? n.toFixed(2) : s;
 }
 
+function tooManyRows(file: string, max: number): PaymentImport {
+  return finish([], [finding(`支付记录超过 ${max.toLocaleString("en-US")} 行，未导入：请按月或按单位拆分后分别导入 / more than ${max.toLocaleString("en-US")} payment rows: nothing imported; split the export by month or unit`, { kind: "data", path: "", file })]);
+}
+
+/** Non-empty lines in a text, counted without parsing it: an upper bound on its CSV records. */
+function nonEmptyLines(content: string): number {
+  const blank = (i: number) => i >= content.length || content.charCodeAt(i) === 10 || content.charCodeAt(i) === 13;
+  let n = blank(0) ? 0 : 1;
+  for (let i = content.indexOf("\n"); i >= 0; i = content.indexOf("\n", i + 1)) if (!blank(i + 1)) n++;
+  return n;
+}
+
 function finish(payments: Payment[], findings: Finding[]): PaymentImport {
   if (findings.length === 0) return { ok: true, payments };
   const shown = findings.slice(0, MAX_ROW_FINDINGS);
@@ -142,12 +165,17 @@ function finish(payments: Payment[], findings: Finding[]): PaymentImport {
 
 /** Reads a CSV export (UTF-8, with or without BOM; first row headers). */
 export function importPaymentsCsv(content: string, file: string, opts: PaymentImportOptions = {}): PaymentImport {
+  const maxRows = opts.maxRows ?? MAX_PAYMENT_ROWS;
+  // counted before parsing: parsing a million rows takes seconds
+  if (nonEmptyLines(content) > maxRows + 1) return tooManyRows(file, maxRows);
   let records: string[][];
   try {
-    records = parse(content, { bom: true, relax_column_count: true, skip_empty_lines: true });
+    // the header and the data rows: one record more than the cap is enough to refuse
+    records = parse(content, { bom: true, relax_column_count: true, skip_empty_lines: true, to: maxRows + 2 });
   } catch (e) {
     return finish([], [finding(`CSV 无法解析 / unreadable CSV: ${e instanceof Error ? e.message : String(e)}`, { kind: "data", path: "", file })]);
   }
+  if (records.length > maxRows + 1) return tooManyRows(file, maxRows);
   const header = records[0];
   if (!header) return finish([], [finding("文件为空 / empty file", { kind: "data", path: "", file, line: 1 })]);
   const { cols, findings } = mapHeader(header, () => ({ kind: "data", path: "", file, line: 1 }));
@@ -192,6 +220,9 @@ function cellValue(v: ExcelJS.CellValue): Raw {
 export async function importPaymentsXlsx(data: Uint8Array, file: string, opts: PaymentImportOptions = {}): Promise<PaymentImport> {
   const findings: Finding[] = [];
   const payments: Payment[] = [];
+  const maxRows = opts.maxRows ?? MAX_PAYMENT_ROWS;
+  const zip = await checkZip(data, opts.zipLimits ?? PAYMENT_ZIP_LIMITS);
+  if (!zip.ok) return finish([], [finding(zipProblemText(zip, file), { kind: "data", path: "", file })]);
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]), { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
     let seen = false;
@@ -215,6 +246,7 @@ export async function importPaymentsXlsx(data: Uint8Array, file: string, opts: P
           continue;
         }
         if (!row.hasValues) continue;
+        if (index >= maxRows) return tooManyRows(file, maxRows);
         const i = index++;
         const c = cols;
         const p = readRow(

@@ -4,15 +4,13 @@
  * catalog is the user's region's for the document's year — built-in or loaded — and none for a year with
  * neither (codes then go unchecked, as on the command line).
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { basename } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { auditAnswer } from "../../contract/index.ts";
 import { auditDocument } from "../../audit/core/audit.ts";
-import { SUPPORTED_EXTENSIONS, importDocument } from "../../audit/importers/index.ts";
+import { SUPPORTED_EXTENSIONS } from "../../audit/importers/index.ts";
 import { scorecardRow } from "../../audit/report/scorecard.ts";
 import { summarise } from "../../audit/report/summary.ts";
 import { builtInCatalog } from "../../core/catalogs/index.ts";
@@ -40,22 +38,15 @@ export function auditDocumentRoutes(app: FastifyInstance): void {
       const name = basename(upload.fileName).replace(/[^\w.\u4e00-\u9fff（）()-]/g, "_");
       const ext = name.slice(name.lastIndexOf(".")).toLowerCase();
       if (!SUPPORTED_EXTENSIONS.includes(ext)) throw new AppError("unsupported", `不支持的文件格式 ${ext} / unsupported format; 可读取 / readable: ${SUPPORTED_EXTENSIONS.join(" ")}`);
-      // The importers read files; the upload goes to a private temp dir whose path is removed from the answer.
-      const dir = await mkdtemp(join(tmpdir(), "yusuan-audit-"));
-      try {
-        const path = join(dir, name);
-        await writeFile(path, upload.bytes);
-        const doc = await importDocument(name, [path]);
-        const year = doc.meta.year;
-        const hasCatalog = year !== undefined && (builtInCatalog(year) !== undefined || (await catalogFiles(app.ctx.db, actor.regionId, year)).length > 0);
-        const catalog = hasCatalog ? await app.ctx.catalogs.get(app.ctx.db, actor.regionId, year!) : undefined;
-        const { findings } = auditDocument(doc, () => catalog);
-        const summary = summarise(doc, findings);
-        await audit(app.ctx.db, req, "audit.document", null, { file: name, counts: summary.counts });
-        return JSON.parse(JSON.stringify({ summary, findings, scorecard: scorecardRow(doc, summary, findings) }).replaceAll(`${dir}/`, "")) as z.output<typeof auditAnswer>;
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
+      // read in a worker with time and memory limits (jobs/); the temp file's path is already left out
+      const doc = await app.ctx.jobs.run("readDocument", { name, bytes: upload.bytes });
+      const year = doc.meta.year;
+      const hasCatalog = year !== undefined && (builtInCatalog(year) !== undefined || (await catalogFiles(app.ctx.db, actor.regionId, year)).length > 0);
+      const catalog = hasCatalog ? await app.ctx.catalogs.get(app.ctx.db, actor.regionId, year!) : undefined;
+      const { findings } = auditDocument(doc, () => catalog);
+      const summary = summarise(doc, findings);
+      await audit(app.ctx.db, req, "audit.document", null, { file: name, counts: summary.counts });
+      return { summary, findings, scorecard: scorecardRow(doc, summary, findings) } as z.output<typeof auditAnswer>;
     },
   );
 }

@@ -22,11 +22,14 @@ import { audit } from "../audit.ts";
 import { requireUser } from "../auth/session.ts";
 import { toContent } from "../budget-content.ts";
 import { loadBudget } from "../budget-service.ts";
-import { renderFile } from "../disclosure-files.ts";
+import { checkFormat } from "../disclosure-files.ts";
 import { AppError } from "../errors.ts";
 import { readUpload } from "../upload.ts";
 import { describeBudget } from "./budgets.ts";
 import { answers, createdAnswers, id, idParams } from "./schemas.ts";
+
+/** 确认清空 — the user's word that an export of headers only replaces (removes) every payment */
+const replaceAllQuery = z.object({ replaceAll: z.enum(["true", "false"]).optional().describe("true: a file without payments replaces all of them (清空)") });
 
 export function executionRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -64,7 +67,16 @@ export function executionRoutes(app: FastifyInstance): void {
 
   r.post(
     "/api/budgets/:id/execution/payments",
-    { schema: { tags, summary: "导入国库支付明细 / import a treasury payment export (multipart `file`: .csv or .xlsx); replaces the budget's payments; all or nothing", params: idParams, consumes: ["multipart/form-data"], response: answers(paymentsImported) } },
+    {
+      schema: {
+        tags,
+        summary: "导入国库支付明细 / import a treasury payment export (multipart `file`: .csv or .xlsx); replaces the budget's payments; all or nothing; a file of headers only is refused (409, `details.emptyImport`) unless `replaceAll=true`",
+        params: idParams,
+        querystring: replaceAllQuery,
+        consumes: ["multipart/form-data"],
+        response: answers(paymentsImported),
+      },
+    },
     async (req) => {
       const { actor } = requireUser(req);
       const b = await budgetFor(app.ctx.db, actor, req.params.id, "budget.edit");
@@ -72,6 +84,13 @@ export function executionRoutes(app: FastifyInstance): void {
       const upload = await readUpload(req, app.ctx.options.maxUploadBytes);
       const result = await importPayments(upload.bytes, upload.fileName, { year: b.year, units: new Set(budget.units.map((u) => u.code)), projects: new Set(budget.projects.map((p) => p.code)) });
       if (!result.ok) throw new AppError("invalid", `支付明细有误，未导入 / the export has problems: nothing imported`, { findings: result.findings });
+      if (result.payments.length === 0 && req.query.replaceAll !== "true") {
+        throw new AppError(
+          "conflict",
+          `文件“${upload.fileName}”只有表头、没有支付记录：导入它会清空本预算的全部支付明细，未导入。如确要清空，请确认后再导入 / "${upload.fileName}" has headers but no payments: importing it would remove every payment of this budget, so nothing was imported; confirm to replace everything (replaceAll=true)`,
+          { emptyImport: true },
+        );
+      }
       await app.ctx.db.transaction().execute(async (trx) => {
         await replacePayments(trx, b.id, result.payments);
         await audit(trx, req, "execution.import", `budget:${b.id}`, { file: upload.fileName, payments: result.payments.length }, b.regionId);
@@ -102,7 +121,8 @@ export function executionRoutes(app: FastifyInstance): void {
     async (req, reply) => {
       const b = await budgetFor(app.ctx.db, requireUser(req).actor, req.params.id, "budget.read");
       const { budget } = await loadBudget(app.ctx, b.id);
-      const file = await renderFile(evaluationDocument(budget, await loadExecution(app.ctx.db, b.id, b.year)), req.params.format);
+      checkFormat(req.params.format);
+      const file = await app.ctx.jobs.run("render", { disclosure: evaluationDocument(budget, await loadExecution(app.ctx.db, b.id, b.year)), format: req.params.format });
       const name = `evaluation${file.fileName.slice(file.fileName.lastIndexOf("."))}`;
       return reply.header("content-type", file.contentType).header("content-disposition", `attachment; filename="${name}"`).header("x-content-sha256", file.sha256).send(Buffer.from(file.content));
     },

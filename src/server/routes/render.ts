@@ -12,7 +12,7 @@ import type { BudgetState } from "../../core/workflow.ts";
 import { budgetFor } from "../access.ts";
 import { requireUser } from "../auth/session.ts";
 import { loadBudget } from "../budget-service.ts";
-import { checkFormat, deriveScope, renderFile } from "../disclosure-files.ts";
+import { checkFormat, deriveScope } from "../disclosure-files.ts";
 import { AppError } from "../errors.ts";
 import { id } from "./schemas.ts";
 import { regionTemplate } from "../../store/repos/tenancy.ts";
@@ -51,7 +51,7 @@ export function renderRoutes(app: FastifyInstance): void {
       const template = req.query.template ?? req.query.layout ?? (await regionTemplate(app.ctx.db, b.regionId));
       const derived = deriveScope(budget, catalog, req.query.scope, template);
       const final = errors.length === 0 && FINAL_STATES.includes(b.state);
-      const file = await renderFile(final ? derived : { ...derived, draft: true }, req.params.format);
+      const file = await app.ctx.jobs.run("render", { disclosure: final ? derived : { ...derived, draft: true }, format: req.params.format });
       return reply
         .header("content-type", file.contentType)
         .header("content-disposition", `attachment; filename="${file.fileName}"`)

@@ -13,16 +13,25 @@ export interface NewUser {
   divisionId?: number | null;
 }
 
+/**
+ * 用户名已被使用 — usernames are one namespace for every region (they sign in without naming one). Only a
+ * clash inside the creator's own region is said as such; a name held in another region is "not available"
+ * with no more said, so no region administrator learns another region's usernames.
+ */
 export class DuplicateUsernameError extends Error {
-  constructor(readonly username: string) {
-    super(`用户名已存在 / username already taken: ${username}`);
+  constructor(
+    readonly username: string,
+    /** the account holding the name is in the same region as the one being created */
+    readonly sameRegion: boolean,
+  ) {
+    super(sameRegion ? `用户名已存在 / username already taken: ${username}` : "用户名不可用，请换一个 / this username is not available; choose another");
     this.name = "DuplicateUsernameError";
   }
 }
 
 export async function createUser(db: Db, u: NewUser): Promise<number> {
-  const taken = await db.selectFrom("users").select("id").where("username", "=", u.username).executeTakeFirst();
-  if (taken) throw new DuplicateUsernameError(u.username);
+  const taken = await db.selectFrom("users").select("region_id").where("username", "=", u.username).executeTakeFirst();
+  if (taken) throw new DuplicateUsernameError(u.username, taken.region_id === u.regionId);
   const row = await db
     .insertInto("users")
     .values({

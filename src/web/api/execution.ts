@@ -16,7 +16,8 @@ export const executionApi = {
   get: (id: number, signal?: AbortSignal) => get<Wire<typeof c.executionAnswer>>(`${b(id)}/execution`, { signal }),
   /** body: the record with amounts in 元 (see recordBody in lib/execution.ts) */
   save: (id: number, body: Record<string, unknown>) => put<Wire<typeof c.executionSaved>>(`${b(id)}/execution`, body),
-  importPayments: (id: number, file: File) => upload<Wire<typeof c.paymentsImported>>(`${b(id)}/execution/payments`, file),
+  /** `replaceAll`: the user confirmed that a file without payments removes them all (清空) */
+  importPayments: (id: number, file: File, replaceAll = false) => upload<Wire<typeof c.paymentsImported>>(`${b(id)}/execution/payments${replaceAll ? "?replaceAll=true" : ""}`, file),
   progress: (id: number, signal?: AbortSignal) => get<Wire<typeof c.progressAnswer>>(`${b(id)}/execution/progress`, { signal }),
   evaluation: (id: number, signal?: AbortSignal) => get<DisclosureJson>(`${b(id)}/evaluation/json`, { signal }),
   evaluationUrl: (id: number, format: "html" | "xlsx" | "pdf") => `${b(id)}/evaluation/${format}`,

@@ -387,6 +387,8 @@ export const en: Record<keyof typeof zh, string> = {
   exImportDrop: "Click or drop a payment export here",
   exImportHint: "CSV or XLSX, up to 20 MB",
   exImported: "{n} payments imported, {total} yuan in all.",
+  exImportEmptyTitle: "Remove every payment?",
+  exImportEmptyOk: "Remove and import",
   exImportRefused: "{n} problems in the file: nothing imported.",
   exImportFindings: "Import problems",
   exEvaluationIntro: "Execution rates use the adjusted budget; completion and scores come from the actuals (projects: execution 10, outputs 50, outcomes 30, satisfaction 10); missed targets list their reasons.",

@@ -390,6 +390,8 @@ export const zh = {
   exImportDrop: "点击或拖放支付明细文件到这里",
   exImportHint: "CSV 或 XLSX，单个文件不超过 20 MB",
   exImported: "已导入 {n} 笔支付，合计 {total} 元。",
+  exImportEmptyTitle: "清空全部支付明细？",
+  exImportEmptyOk: "清空并导入",
   exImportRefused: "文件有 {n} 处问题，未导入任何记录。",
   exImportFindings: "导入问题",
   exEvaluationIntro: "执行率按调整后预算计算；指标完成率和得分按实际完成值计算（项目：预算执行率 10 分、产出 50 分、效益 30 分、满意度 10 分）；未完成的指标列出偏差原因。",

@@ -205,7 +205,7 @@ export function makeZip(parts: readonly ZipPart[]): Uint8Array {
 
 /** The parts of a zip (inflated), for rebuilding a file with one part changed. */
 export async function unzip(bytes: Uint8Array): Promise<ZipPart[]> {
-  const { readZipDirectory } = await import("../../../src/audit/importers/zip.ts");
+  const { readZipDirectory } = await import("../../../src/formats/zip.ts");
   const { inflateRawSync } = await import("node:zlib");
   const z = readZipDirectory(bytes);
   if (!z.ok) throw new Error(z.detail);

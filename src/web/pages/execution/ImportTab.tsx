@@ -3,7 +3,7 @@
  * a refused file lists every bad value with its line or cell.
  */
 import { InboxOutlined } from "@ant-design/icons";
-import { Alert, Card, Upload } from "antd";
+import { Alert, App, Card, Upload } from "antd";
 import { useState } from "react";
 import { ApiError } from "../../api/client.ts";
 import { executionApi } from "../../api/execution.ts";
@@ -18,6 +18,35 @@ export function ImportTab({ budgetId, canEdit, onImported }: { budgetId: number;
   const { t, bilingual } = useI18n();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
+  const { modal } = App.useApp();
+  /** the import; a file of headers only asks first whether it should remove every payment */
+  const send = async (f: File, replaceAll = false): Promise<void> => {
+    setBusy(true);
+    setOutcome(undefined);
+    try {
+      const r = await executionApi.importPayments(budgetId, f, replaceAll);
+      setOutcome({ kind: "ok", name: f.name, ...r });
+      onImported();
+    } catch (e) {
+      if (!replaceAll && e instanceof ApiError && (e.details as { emptyImport?: boolean } | null)?.emptyImport) {
+        modal.confirm({
+          title: t("exImportEmptyTitle"),
+          content: bilingual(e.message),
+          okText: t("exImportEmptyOk"),
+          okButtonProps: { danger: true },
+          cancelText: t("cancel"),
+          onOk: () => send(f, true),
+          onCancel: () => setOutcome({ kind: "failed", name: f.name, message: bilingual(e.message) }),
+        });
+        return;
+      }
+      const findings = e instanceof ApiError ? ((e.details as { findings?: Finding[] } | null)?.findings ?? []) : [];
+      const message = e instanceof ApiError ? bilingual(e.message) : String(e);
+      setOutcome(findings.length ? { kind: "refused", name: f.name, findings, message } : { kind: "failed", name: f.name, message });
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <Card size="small" title={t("exTabImport")}>
       <p className="page-intro">{t("exImportIntro")}</p>
@@ -27,22 +56,7 @@ export function ImportTab({ budgetId, canEdit, onImported }: { budgetId: number;
         showUploadList={false}
         disabled={!canEdit || busy}
         aria-label={t("exImportDrop")}
-        customRequest={async ({ file }) => {
-          const f = file as File;
-          setBusy(true);
-          setOutcome(undefined);
-          try {
-            const r = await executionApi.importPayments(budgetId, f);
-            setOutcome({ kind: "ok", name: f.name, ...r });
-            onImported();
-          } catch (e) {
-            const findings = e instanceof ApiError ? ((e.details as { findings?: Finding[] } | null)?.findings ?? []) : [];
-            const message = e instanceof ApiError ? bilingual(e.message) : String(e);
-            setOutcome(findings.length ? { kind: "refused", name: f.name, findings, message } : { kind: "failed", name: f.name, message });
-          } finally {
-            setBusy(false);
-          }
-        }}
+        customRequest={({ file }) => void send(file as File)}
       >
         <p className="ant-upload-drag-icon">
           <InboxOutlined />

@@ -1,0 +1,39 @@
+/**
+ * 后台任务 — the heavy, input-driven work of a request, run in a worker thread with limits (runner.ts):
+ * reading an uploaded document to audit (PDF parsing can be made to inflate gigabytes or loop for long)
+ * and rendering a disclosure file (a 1 MB department name or a 300,000-character reason makes thousands of
+ * PDF pages). Inputs and outputs are plain data, copied between threads.
+ */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ImportedDocument } from "../../audit/core/document.ts";
+import { importDocument } from "../../audit/importers/index.ts";
+import type { Disclosure } from "../../core/disclosure.ts";
+import type { PublicationFile } from "../../store/repos/publications.ts";
+import { renderFile } from "../disclosure-files.ts";
+
+export interface JobTypes {
+  /** an uploaded document read into tables and sections (the temp file's path is left out of the answer) */
+  readDocument: { input: { name: string; bytes: Uint8Array }; output: ImportedDocument };
+  /** one disclosure rendered in one format */
+  render: { input: { disclosure: Disclosure; format: string }; output: PublicationFile };
+}
+
+export type JobKind = keyof JobTypes;
+
+export const TASKS: { [K in JobKind]: (input: JobTypes[K]["input"]) => Promise<JobTypes[K]["output"]> } = {
+  async readDocument({ name, bytes }) {
+    // the importers read files; the upload goes to a private temp dir whose path is removed from the answer
+    const dir = await mkdtemp(join(tmpdir(), "yusuan-audit-"));
+    try {
+      const path = join(dir, name);
+      await writeFile(path, bytes);
+      const doc = await importDocument(name, [path]);
+      return JSON.parse(JSON.stringify(doc).replaceAll(`${dir}/`, "")) as ImportedDocument;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+  render: ({ disclosure, format }) => renderFile(disclosure, format),
+};
