@@ -1,0 +1,107 @@
+/**
+ * Across documents (跨文件核对): the sample's 2021 budget and its 2022 budget (started from 2021, as the
+ * server seeds it), rendered by Yusuan and audited as published documents, agree; a 2022 narrative that
+ * states a different change against 2021 is found, naming both documents and places. Departments are the
+ * same under their full and short names. On the corpus (when YUSUAN_CORPUS is set), the 省检察院 2018 budget
+ * states 财政拨款 21,940.96 万元 "与上年相比…增加3,958.98万元" (pp. 25, 28) while its own p. 23 says 3,959.28 and
+ * the 2017 budget printed 17,981.68: the one inconsistency a reviewer finds across the Jiangsu pairs.
+ */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { assembleDocument } from "../../src/audit/core/assemble.ts";
+import { auditDocument } from "../../src/audit/core/audit.ts";
+import { type CrossDocument, crossAudit, crossDocument, groupByDepartment, statedPrior } from "../../src/audit/core/cross/checks.ts";
+import { sameDepartment } from "../../src/audit/core/cross/department.ts";
+import { importDocument } from "../../src/audit/importers/index.ts";
+import { importText } from "../../src/audit/importers/text.ts";
+import { CatalogIndex } from "../../src/core/catalog.ts";
+import { builtInCatalog } from "../../src/core/catalogs/index.ts";
+import { deriveAll } from "../../src/core/disclosure.ts";
+import { nextYearBudget } from "../../src/core/execution/next-year.ts";
+import { renderText } from "../../src/formats/text.ts";
+import { sampleBudget } from "./support.ts";
+
+async function sampleTexts(): Promise<{ t2021: string; t2022: string }> {
+  const b2021 = await sampleBudget();
+  const b2022 = nextYearBudget(b2021).budget;
+  const render = (b: typeof b2021) => renderText(deriveAll(b, new CatalogIndex(builtInCatalog(b.year)!), "henan13")[0]!);
+  return { t2021: render(b2021), t2022: render(b2022) };
+}
+
+function audited(name: string, text: string): CrossDocument {
+  const catalog = builtInCatalog(2021) ? new CatalogIndex(builtInCatalog(2021)!) : undefined;
+  return crossDocument(name, auditDocument(assembleDocument(name, [importText(name, text)]), () => catalog));
+}
+
+describe("cross-document checks: the sample's 2021 and 2022 budgets", () => {
+  it("agree: every prior-year figure 2022 states is what 2021 printed", { timeout: 120_000 }, async () => {
+    const { t2021, t2022 } = await sampleTexts();
+    const docs = [audited("洛龙社创办2021.txt", t2021), audited("洛龙社创办2022.txt", t2022)];
+    expect(groupByDepartment(docs)).toHaveLength(1);
+    expect(docs.map((d) => [d.year, d.kind])).toEqual([
+      [2021, "budget"],
+      [2022, "budget"],
+    ]);
+    // the check is not vacuous: 2022 states last year's figures for the totals, basic and project, 人员经费 …
+    expect(statedPrior(docs[1]!).length).toBeGreaterThanOrEqual(5);
+    expect(crossAudit(docs)).toEqual([]);
+  });
+
+  it("a 2022 narrative stating a change against 2021 that 2021 did not print is an error naming both documents", { timeout: 120_000 }, async () => {
+    const { t2021, t2022 } = await sampleTexts();
+    const edited = t2022.replace("与2021年相比，基本支出持平", "与2021年相比，基本支出增加10.00万元");
+    expect(edited).not.toBe(t2022);
+    const findings = crossAudit([audited("洛龙社创办2021.txt", t2021), audited("洛龙社创办2022.txt", edited)]);
+    expect(findings).toHaveLength(1);
+    const f = findings[0]!;
+    expect(f.rule).toBe("cross.prior-year");
+    expect(f.severity).toBe("error");
+    expect(f.message).toContain("《洛龙社创办2022.txt》");
+    expect(f.message).toContain("《洛龙社创办2021.txt》");
+    expect(f.message).toContain("基本支出");
+    expect([f.expected, f.actual]).toEqual(["182.88万元", "172.88万元"]);
+    expect(f.location).toMatchObject({ kind: "text", file: "洛龙社创办2022.txt" });
+  });
+
+  it("a document of another department is not compared", { timeout: 120_000 }, async () => {
+    const { t2021, t2022 } = await sampleTexts();
+    const edited = t2022.replace("与2021年相比，基本支出持平", "与2021年相比，基本支出增加10.00万元");
+    const other = edited.replaceAll("洛龙区社区治理和服务创新办公室", "洛龙区民政局");
+    expect(crossAudit([audited("a.txt", t2021), audited("b.txt", other)])).toEqual([]);
+  });
+});
+
+describe("same department under full and short names", () => {
+  it.each([
+    ["中国共产党江苏省委员会办公厅", "省委办公厅", true],
+    ["江苏省政协办公厅", "省政协办公厅", true],
+    ["江苏省高级人民法院", "省法院", true],
+    ["江苏省人民检察院", "省检察院", true],
+    ["江苏省人大常委会办公厅", "省人大办公厅", true],
+    ["洛阳市洛龙区社区治理和服务创新办公室", "洛龙区社区治理和服务创新办公室", true],
+    ["省委办公厅", "省政协办公厅", false],
+    ["省法院", "省检察院", false],
+    ["上海市普陀区人民政府办公室", "上海市普陀区人民政府万里街道办事处", false],
+    ["江苏省人大常委会办公厅", "省委办公厅", false],
+  ])("%s ~ %s: %s", (a, b, same) => {
+    expect(sameDepartment(a, b)).toBe(same);
+  });
+});
+
+const CORPUS = process.env.YUSUAN_CORPUS;
+
+describe.skipIf(!CORPUS)("cross-document checks on the Jiangsu 2017/2018 pairs", () => {
+  it("finds the 省检察院 2018 change that disagrees with the 2017 budget, and nothing else", { timeout: 600_000 }, async () => {
+    const files = readdirSync(CORPUS!).filter((f) => f.startsWith("jiangsu-") && f.endsWith(".pdf"));
+    const docs: CrossDocument[] = [];
+    for (const f of files) {
+      const p = join(CORPUS!, f);
+      docs.push(crossDocument(f, auditDocument(await importDocument(f, [p]), () => undefined)));
+    }
+    expect(groupByDepartment(docs).length).toBe(5);
+    const findings = crossAudit(docs);
+    expect(findings.map((f) => [f.rule, f.location.kind === "text" ? f.location.page : undefined, f.expected, f.actual])).toEqual([["cross.prior-year", 28, "17981.68万元", "17981.98万元"]]);
+    expect(findings[0]!.message).toContain("jiangsu-37d58c84.pdf");
+  });
+});
