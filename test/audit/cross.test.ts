@@ -6,7 +6,8 @@
  * states 财政拨款 21,940.96 万元 "与上年相比…增加3,958.98万元" (pp. 25, 28) while its own p. 23 says 3,959.28 and
  * the 2017 budget printed 17,981.68: the one inconsistency a reviewer finds across the Jiangsu pairs.
  */
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { assembleDocument } from "../../src/audit/core/assemble.ts";
@@ -15,6 +16,7 @@ import { type CrossDocument, crossAudit, crossDocument, groupByDepartment, state
 import { sameDepartment } from "../../src/audit/core/cross/department.ts";
 import { importDocument } from "../../src/audit/importers/index.ts";
 import { importText } from "../../src/audit/importers/text.ts";
+import { main } from "../../src/cli/main.ts";
 import { CatalogIndex } from "../../src/core/catalog.ts";
 import { builtInCatalog } from "../../src/core/catalogs/index.ts";
 import { deriveAll } from "../../src/core/disclosure.ts";
@@ -69,6 +71,56 @@ describe("cross-document checks: the sample's 2021 and 2022 budgets", () => {
     const edited = t2022.replace("与2021年相比，基本支出持平", "与2021年相比，基本支出增加10.00万元");
     const other = edited.replaceAll("洛龙区社区治理和服务创新办公室", "洛龙区民政局");
     expect(crossAudit([audited("a.txt", t2021), audited("b.txt", other)])).toEqual([]);
+  });
+});
+
+/** A 决算 of the sample's department for 2021, as a department would publish its narrative (figures made up). */
+const FINAL_2021 = `洛龙区社区治理和服务创新办公室2021年度部门决算
+
+目录
+
+第二部分 2021年度部门决算情况说明
+
+一、收入支出决算总体情况说明
+
+2021年度收入、支出决算总计4000.00万元。
+
+二、一般公共预算财政拨款基本支出决算情况说明
+
+基本支出年初预算为182.88万元，支出决算为180.00万元，完成年初预算的98.43%。
+
+项目支出年初预算为3900.00万元，支出决算为3820.00万元。
+`;
+
+describe("cross-document checks: a 决算 against the year's budget", () => {
+  it("the 年初预算 it states must be what the budget printed: 基本支出 agrees, 项目支出 does not", { timeout: 120_000 }, async () => {
+    const { t2021 } = await sampleTexts();
+    const final = audited("洛龙社创办2021决算.txt", FINAL_2021);
+    expect([final.year, final.kind]).toEqual([2021, "final"]);
+    const findings = crossAudit([audited("洛龙社创办2021.txt", t2021), final]);
+    expect(findings.map((f) => [f.rule, f.expected, f.actual])).toEqual([["cross.final-initial-budget", "3935.03万元", "3900.00万元"]]);
+    expect(findings[0]!.message).toContain("《洛龙社创办2021.txt》");
+    expect(findings[0]!.message).toContain("《洛龙社创办2021决算.txt》");
+  });
+});
+
+describe("yusuan audit over a directory of two years", () => {
+  it("prints the cross-document finding after the reports, puts it in --json and exits 1", { timeout: 120_000 }, async () => {
+    const { t2021, t2022 } = await sampleTexts();
+    const dir = mkdtempSync(join(tmpdir(), "yusuan-cross-"));
+    writeFileSync(join(dir, "社创办2021.txt"), t2021);
+    writeFileSync(join(dir, "社创办2022.txt"), t2022.replace("与2021年相比，基本支出持平", "与2021年相比，基本支出增加10.00万元"));
+    const run = async (...argv: string[]) => {
+      const out: string[] = [];
+      const code = await main(argv, { out: (s) => out.push(s), err: () => undefined });
+      return { code, out: out.join("\n") };
+    };
+    const text = await run("audit", dir, "--no-progress");
+    expect(text.code).toBe(1);
+    expect(text.out).toContain("跨文件核对 / across documents (1)");
+    expect(text.out).toMatch(/\[cross\.prior-year\] 《.*社创办2022\.txt》 第\d+行所称上年基本支出为 172\.88万元/);
+    const json = JSON.parse((await run("audit", dir, "--json", "--no-progress")).out);
+    expect(json.acrossDocuments.map((f: { rule: string }) => f.rule)).toEqual(["cross.prior-year"]);
   });
 });
 
