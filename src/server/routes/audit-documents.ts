@@ -2,7 +2,8 @@
  * 公开文件审核 — audit a published disclosure document someone uploads (the same engine as `yusuan audit`):
  * every inconsistency with its place. Signed-in users only (it costs CPU; it reads no tenant's data). The
  * catalog is the user's region's for the document's year — built-in or loaded — and none for a year with
- * neither (codes then go unchecked, as on the command line).
+ * neither (codes then go unchecked, as on the command line). The upload is also checked against the region's
+ * publications of the same department (`across`: last year's 上年 figures, a 决算's 年初预算).
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -12,12 +13,14 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { auditAnswer } from "../../contract/index.ts";
 import { auditDocument } from "../../audit/core/audit.ts";
+import { crossDocument } from "../../audit/core/cross/checks.ts";
 import { SUPPORTED_EXTENSIONS, importDocument } from "../../audit/importers/index.ts";
 import { scorecardRow } from "../../audit/report/scorecard.ts";
 import { summarise } from "../../audit/report/summary.ts";
 import { builtInCatalog } from "../../core/catalogs/index.ts";
 import { catalogFiles } from "../../store/repos/catalogs.ts";
 import { audit } from "../audit.ts";
+import { compareWithPublications } from "../cross-publications.ts";
 import { requireUser } from "../auth/session.ts";
 import { AppError } from "../errors.ts";
 import { readUpload } from "../upload.ts";
@@ -49,10 +52,13 @@ export function auditDocumentRoutes(app: FastifyInstance): void {
         const year = doc.meta.year;
         const hasCatalog = year !== undefined && (builtInCatalog(year) !== undefined || (await catalogFiles(app.ctx.db, actor.regionId, year)).length > 0);
         const catalog = hasCatalog ? await app.ctx.catalogs.get(app.ctx.db, actor.regionId, year!) : undefined;
-        const { findings } = auditDocument(doc, () => catalog);
+        const result = auditDocument(doc, () => catalog);
+        const { findings } = result;
         const summary = summarise(doc, findings);
+        // 跨文件核对: against the region's publications of the same department (last year's, this year's, next year's)
+        const across = await compareWithPublications(app.ctx.db, actor.regionId, crossDocument(name, result));
         await audit(app.ctx.db, req, "audit.document", null, { file: name, counts: summary.counts });
-        return JSON.parse(JSON.stringify({ summary, findings, scorecard: scorecardRow(doc, summary, findings) }).replaceAll(`${dir}/`, "")) as z.output<typeof auditAnswer>;
+        return JSON.parse(JSON.stringify({ summary, findings, scorecard: scorecardRow(doc, summary, findings), across }).replaceAll(`${dir}/`, "")) as z.output<typeof auditAnswer>;
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
