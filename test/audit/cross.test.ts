@@ -22,6 +22,7 @@ import { builtInCatalog } from "../../src/core/catalogs/index.ts";
 import { deriveAll } from "../../src/core/disclosure.ts";
 import { nextYearBudget } from "../../src/core/execution/next-year.ts";
 import { renderText } from "../../src/formats/text.ts";
+import { generateBudget } from "../support/generate.ts";
 import { sampleBudget } from "./support.ts";
 
 async function sampleTexts(): Promise<{ t2021: string; t2022: string }> {
@@ -121,6 +122,39 @@ describe("yusuan audit over a directory of two years", () => {
     expect(text.out).toMatch(/\[cross\.prior-year\] 《.*社创办2022\.txt》 第\d+行所称上年基本支出为 172\.88万元/);
     const json = JSON.parse((await run("audit", dir, "--json", "--no-progress")).out);
     expect(json.acrossDocuments.map((f: { rule: string }) => f.rule)).toEqual(["cross.prior-year"]);
+  });
+});
+
+describe("cross-document checks: a department against its units' documents", () => {
+  /** A generated department of three units, its document and each unit's, rendered as text. */
+  function departmentAndUnits(): { name: string; text: string }[] {
+    const b = generateBudget(7, { units: [3, 3], lineItems: [30, 30], projects: [2, 2] });
+    return deriveAll(b, new CatalogIndex(builtInCatalog(b.year)!), "henan13").map((d) => ({ name: `${d.scope.kind}-${d.scope.code}.txt`, text: renderText(d) }));
+  }
+  const auditAll = (files: { name: string; text: string }[]) => files.map((f) => audited(f.name, f.text));
+
+  it("agree as rendered: each unit's row is its document's total", { timeout: 120_000 }, () => {
+    const files = departmentAndUnits();
+    expect(files.map((f) => f.name)).toEqual(["department-820.txt", "unit-820001.txt", "unit-820002.txt", "unit-820003.txt"]);
+    expect(crossAudit(auditAll(files))).toEqual([]);
+  });
+
+  it("a unit document printing another total is found, at the department's row, naming both documents", { timeout: 120_000 }, () => {
+    const files = departmentAndUnits();
+    const unit = files[2]!;
+    const total = crossDocument(unit.name, auditDocument(assembleDocument(unit.name, [importText(unit.name, unit.text)]), () => undefined)).result.context.figures.income!;
+    const printed = (total.value / 1_000_000).toFixed(2);
+    const changed = (total.value / 1_000_000 + 100).toFixed(2);
+    // every place the unit's document prints its total (tables 1–3, the narrative) says 100 万元 more
+    const edited = { ...unit, text: unit.text.replaceAll(printed, changed) };
+    expect(edited.text).not.toBe(unit.text);
+    const findings = crossAudit(auditAll([files[0]!, files[1]!, edited, files[3]!]));
+    expect(findings.map((f) => [f.rule, f.actual, f.expected])).toEqual([
+      ["cross.unit-total", `${printed}万元`, `${changed}万元`],
+      ["cross.unit-sum", expect.any(String), undefined],
+    ]);
+    expect(findings[0]!.message).toContain("《department-820.txt》");
+    expect(findings[0]!.message).toContain("《unit-820002.txt》");
   });
 });
 

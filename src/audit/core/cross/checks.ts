@@ -4,7 +4,8 @@
  * last year's published budget printed (the comparison base is 上年年初预算, 财预〔2016〕143号); a 决算
  * states its 年初预算 — it must be what that year's published budget printed. Each finding names both
  * documents and both places. Documents are grouped by department, year and kind (预算/决算); a department
- * whose narrative and tables are separate files is looked up in all of them. Pure.
+ * whose narrative and tables are separate files is looked up in all of them. A department's rows by unit
+ * are checked against its units' own documents (units.ts). Pure.
  */
 import type { Finding, Location } from "../../../core/rules/finding.ts";
 import type { AuditResult } from "../audit.ts";
@@ -14,6 +15,7 @@ import { type Interval, amountInterval, intersects, minus } from "../numbers.ts"
 import { claimLocation, wanText } from "../rules/helpers.ts";
 import { factFor, subjectName } from "../rules/resolve.ts";
 import { sameDepartment } from "./department.ts";
+import { unitChecks } from "./units.ts";
 
 /** 预算 or 决算 */
 export type DocumentKind = "budget" | "final";
@@ -32,6 +34,18 @@ export const CROSS_RULES = {
     title: "上年数与上年公开的预算不一致",
     description:
       "本年预算说明所称上年数（本年数减增减额）应等于同一部门上年公开预算中的相应数（比较口径为上年年初预算）；两者按印刷位数的区间不相交即为错误。 / Last year's figure a budget states (this year's less the stated change) equals the figure the same department's published budget of last year printed (the base is 上年年初预算); an error when the intervals the printed figures stand for do not meet.",
+    severity: "error",
+  },
+  "cross.unit-total": {
+    title: "部门文件中的单位数与该单位的公开文件不一致",
+    description:
+      "部门公开文件按单位列示的合计（按单位编码对应）应等于该单位自己公开文件的收入合计。 / A unit's row in its department's document (matched by the unit code both print) equals the total of the unit's own document.",
+    severity: "error",
+  },
+  "cross.unit-sum": {
+    title: "部门合计不等于所属单位公开文件之和",
+    description:
+      "给出部门所有所属单位的公开文件时，部门的收入合计应等于各单位文件合计之和。 / When every unit's document is given, the department's total equals the sum of the units' totals.",
     severity: "error",
   },
   "cross.final-initial-budget": {
@@ -174,7 +188,7 @@ export function groupByDepartment(docs: readonly CrossDocument[]): CrossDocument
 
 /** Every cross-document finding among the given documents. */
 export function crossAudit(docs: readonly CrossDocument[]): Finding[] {
-  const out: Finding[] = [];
+  const out: Finding[] = unitChecks(docs);
   for (const group of groupByDepartment(docs)) {
     const of = (year: number, kind: DocumentKind) => group.filter((d) => d.year === year && d.kind === kind);
     for (const doc of group) {
