@@ -117,16 +117,23 @@ export const tesseractEngine: OcrEngine = {
     const image: GrayImage | undefined = parsePgm(pgm);
     if (!image) throw new Error("pdftoppm did not return an image");
     const rulings = findRulings(image);
-    const tsv = await run("tesseract", ["stdin", "stdout", "-l", "chi_sim", "--psm", "6", "tsv"], writePgm(rulings.erased), left());
+    const words = hasInk(rulings.erased) ? parseTsv((await run("tesseract", ["stdin", "stdout", "-l", "chi_sim", "--psm", "6", "tsv"], writePgm(rulings.erased), left())).toString("utf8"), PT_PER_PX) : [];
     return {
       width: image.width * PT_PER_PX,
       height: image.height * PT_PER_PX,
-      words: parseTsv(tsv.toString("utf8"), PT_PER_PX),
+      words,
       horizontal: rulings.horizontal.map(scale),
       vertical: rulings.vertical.map(scale),
     };
   },
 };
+
+/** Ink left once the rulings are erased (more than one pixel in 5,000): a page of only boxes or a tint has none to read. */
+function hasInk(image: GrayImage): boolean {
+  let dark = 0;
+  for (const v of image.pixels) if (v < 160) dark++;
+  return dark * 5_000 > image.pixels.length;
+}
 
 let available: Promise<OcrEngine | undefined> | undefined;
 
