@@ -1,6 +1,7 @@
 /**
  * `yusuan audit <file|dir…> [--one] [--json] [--html report.html] [--scorecard out.xlsx|csv|html]`: reads published disclosure documents and
- * reports every inconsistency with its place. Files with the same stem (某局.txt + 某局.xlsx) are one
+ * reports every inconsistency with its place, and what must agree across the given documents of one department
+ * (cross/checks.ts). Files with the same stem (某局.txt + 某局.xlsx) are one
  * document, `--one` makes all given files one document, a directory stands for the files in it. One
  * unreadable document never stops the rest. Exit 0 when nothing is at error level, 1 when something is,
  * 2 when a document could not be read at all (or the arguments are unusable).
@@ -8,6 +9,7 @@
 import { writeFile } from "node:fs/promises";
 import { SingleBar } from "cli-progress";
 import { auditDocument } from "../audit/core/audit.ts";
+import { type CrossDocument, crossAudit, crossDocument } from "../audit/core/cross/checks.ts";
 import type { CatalogIndex } from "../core/catalog.ts";
 import { builtInCatalog } from "../core/catalogs/index.ts";
 import type { Finding } from "../core/rules/finding.ts";
@@ -56,6 +58,7 @@ export async function auditCommand(paths: string[], opts: AuditOptions, io: Io):
     const catalogOf = catalogs(opts, io);
     const results: { summary: DocumentSummary; findings: Finding[] }[] = [];
     const scorecard: ScorecardRow[] = [];
+    const crossDocs: CrossDocument[] = [];
     const bar = new SingleBar({ format: "审核 / auditing [{bar}] {value}/{total} {name}", stream: process.stderr, hideCursor: true });
     const showBar = documents.length > 1 && (opts.progress ?? Boolean(process.stderr.isTTY));
     if (showBar) bar.start(documents.length, 0, { name: "" });
@@ -63,7 +66,9 @@ export async function auditCommand(paths: string[], opts: AuditOptions, io: Io):
       if (showBar) bar.update(i, { name: d.name });
       const doc = await importDocument(d.name, d.paths);
       const catalog = doc.meta.year !== undefined ? await catalogOf(doc.meta.year) : undefined;
-      const { findings } = auditDocument(doc, () => catalog);
+      const result = auditDocument(doc, () => catalog);
+      const { findings } = result;
+      if (documents.length > 1) crossDocs.push(crossDocument(d.name, result));
       const summary = summarise(doc, findings);
       results.push({ summary, findings });
       if (opts.scorecard) scorecard.push(scorecardRow(doc, summary, findings));
@@ -72,9 +77,12 @@ export async function auditCommand(paths: string[], opts: AuditOptions, io: Io):
       bar.update(documents.length, { name: "" });
       bar.stop();
     }
-    if (opts.json) io.out(auditJson(results));
+    // 跨文件核对: the same department's documents of two years, or its budget and 决算
+    const across = crossAudit(crossDocs);
+    if (opts.json) io.out(auditJson(results, across));
     else {
       io.out(results.map((r) => formatAuditReport(r.summary, r.findings)).join("\n\n"));
+      if (across.length > 0) io.out(["", `跨文件核对 / across documents (${across.length})`, ...across.map((f) => `  [${f.rule}] ${f.message}`)].join("\n"));
       if (results.length > 1) io.out(["", `共审核 ${results.length} 份文件 / ${results.length} documents audited:`, ...results.map((r) => `  ${summaryLine(r.summary)}`)].join("\n"));
     }
     if (opts.html) await writeFile(opts.html, auditHtml(results, `${paths.join(" ")}`), "utf8");
@@ -84,7 +92,7 @@ export async function auditCommand(paths: string[], opts: AuditOptions, io: Io):
       return EXIT.unusable;
     }
     if (results.some((r) => r.summary.unreadable)) return EXIT.unusable;
-    return results.some((r) => r.summary.counts.error > 0) ? EXIT.findings : EXIT.ok;
+    return results.some((r) => r.summary.counts.error > 0) || across.some((f) => f.severity === "error") ? EXIT.findings : EXIT.ok;
   } catch (e) {
     return reportFailure(e, io);
   }

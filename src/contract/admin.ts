@@ -85,7 +85,12 @@ export const scorecardRow = z.object({
   publishedOn: z.string().optional().describe("公开日期 the document states (ISO)"),
   daysToPublish: z.number().int().optional().describe("days from 批复 to 公开, when both are stated"),
 });
-export const auditAnswer = z.object({ summary: auditSummary, findings: z.array(finding), scorecard: scorecardRow });
+export const auditAnswer = z.object({
+  summary: auditSummary,
+  findings: z.array(finding),
+  scorecard: scorecardRow,
+  across: z.array(finding).describe("跨文件核对：与本地区已公开的同一部门文件 / against the region's publications of the same department"),
+});
 export type AuditAnswer = Wire<typeof auditAnswer>;
 
 /** GET /api/regions — the administrator's region and every region under it (省 → 市 → 县/区). */

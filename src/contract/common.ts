@@ -74,6 +74,7 @@ export const finding = z
     location,
     expected: z.union([z.string(), z.number()]).optional(),
     actual: z.union([z.string(), z.number()]).optional(),
+    ocr: z.boolean().optional().describe("依据 OCR 识别的数字 / rests on figures read by OCR"),
   })
   .describe("审核发现 / a finding");
 export type Finding = Wire<typeof finding>;

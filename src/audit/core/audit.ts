@@ -9,6 +9,7 @@ import { type DocumentContext, type DocumentRule, createDocumentContext } from "
 import { type ImportedDocument, documentProblems } from "./document.ts";
 import { DOCUMENT_RULES } from "./rules/index.ts";
 import { runDocumentRules } from "./rules/engine.ts";
+import { markOcrFindings } from "./ocr-marks.ts";
 
 export interface AuditResult {
   document: ImportedDocument;
@@ -19,6 +20,6 @@ export interface AuditResult {
 export function auditDocument(document: ImportedDocument, catalogFor: (year: number) => CatalogIndex | undefined, rules: readonly DocumentRule[] = DOCUMENT_RULES): AuditResult {
   const catalog = document.meta.year !== undefined ? catalogFor(document.meta.year) : undefined;
   const context = createDocumentContext(document, catalog);
-  const findings = sortFindings([...documentProblems(document), ...context.tables.problems, ...runDocumentRules(context, rules)]);
+  const findings = sortFindings(markOcrFindings([...documentProblems(document), ...context.tables.problems, ...runDocumentRules(context, rules)], document, context.tables));
   return { document, context, findings };
 }

@@ -41,6 +41,8 @@ export interface FilePart {
   name?: string;
   /** false when it could not be read (a scanned page, a broken sheet): a reading problem says why */
   read: boolean;
+  /** 经 OCR 识别 — a scanned page read by OCR: its figures may be misread */
+  ocr?: boolean;
 }
 
 /** A line of text as printed, with its place (a note under a table, an entry of the contents). */

@@ -3,7 +3,8 @@
  * (pdf-load.ts, pdf-ink.ts), tables rebuilt from rulings or from text columns (pdf-grid.ts,
  * pdf-stream.ts), joined across pages with their titles, unit lines and notes (pdf-tables.ts), and the
  * running text as headings and paragraphs (pdf-narrative.ts). Page numbers and running headers are left
- * out. A page without a text layer is reported ("扫描页，未读取"), never passed over. Never throws.
+ * out. A page without a text layer (a scan) is read by OCR when the machine has it (ocr.ts), its glyphs
+ * marked as read by OCR; without OCR it is reported ("扫描页，未读取"), never passed over. Never throws.
  */
 import type { Finding } from "../../core/rules/finding.ts";
 import type { DocumentFile, FilePart } from "../core/document.ts";
@@ -11,6 +12,7 @@ import { type PageLayout, layoutPage } from "./pdf-layout.ts";
 import { PDF_LIMITS, type PdfLimits, loadPdfjs, openPdf, pageInk } from "./pdf-load.ts";
 import { measure, readNarrative } from "./pdf-narrative.ts";
 import { type Item, readTables } from "./pdf-tables.ts";
+import { OCR_LIMITS, type OcrEngine, type OcrLimits, ocrEngine, ocrInk } from "./ocr.ts";
 import { errorText, importProblem } from "./problems.ts";
 
 export { PDF_LIMITS, type PdfLimits } from "./pdf-load.ts";
@@ -19,6 +21,9 @@ export interface PdfOptions {
   limits?: PdfLimits;
   /** Date.now() after which reading stops (what was read is kept, a reading problem says so) */
   deadline?: number;
+  /** OCR of scanned pages: the engine (default: tesseract when installed; null: none) and its bounds */
+  ocr?: OcrEngine | null;
+  ocrLimits?: OcrLimits;
 }
 
 const PAGE_NUMBER = /^[-—–－\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*(共\s*)?\d{1,4}\s*页?)?[-—–－\s]*$|^第\s*\d+\s*页\s*[,，]?\s*共\s*\d+\s*页$/;
@@ -54,6 +59,8 @@ export async function importPdf(name: string, bytes: Uint8Array, options: PdfOpt
   try {
     const doc = await race(task.promise, options.deadline);
     const pages = Math.min(doc.numPages, limits.maxPages);
+    const ocrLimits = options.ocrLimits ?? OCR_LIMITS;
+    let ocrPages = 0;
     if (doc.numPages > limits.maxPages) {
       problems.push(
         importProblem("read.too-large", `PDF 共 ${doc.numPages} 页，仅读取前 ${limits.maxPages} 页 / the PDF has ${doc.numPages} pages; only the first ${limits.maxPages} were read`, { file: name }, {
@@ -67,10 +74,17 @@ export async function importPdf(name: string, bytes: Uint8Array, options: PdfOpt
         const layout = layoutPage(p, ink);
         const read = ink.glyphs.length > 0;
         parts.push({ kind: "page", index: p, read });
-        if (!read) {
-          if (ink.drawn) problems.push(importProblem("read.scanned-page", `第 ${p} 页没有文字层（扫描页），未读取 / page ${p} has no text layer (a scanned page): not read`, { file: name, page: p }));
-          else problems.push(importProblem("read.blank-page", `第 ${p} 页是空白页 / page ${p} is blank`, { file: name, page: p }));
-        } else layouts.push(layout);
+        if (read) layouts.push(layout);
+        else if (!ink.drawn) problems.push(importProblem("read.blank-page", `第 ${p} 页是空白页 / page ${p} is blank`, { file: name, page: p }));
+        else {
+          const engine = options.ocr === undefined ? await ocrEngine() : (options.ocr ?? undefined);
+          const scanned = await readScanned(name, bytes, p, engine, ocrPages < ocrLimits.maxPages, ocrLimits, options.deadline, problems);
+          if (engine && ocrPages < ocrLimits.maxPages) ocrPages++;
+          if (scanned) {
+            parts[parts.length - 1] = { kind: "page", index: p, read: true, ocr: true };
+            layouts.push(scanned);
+          }
+        }
       } catch (e) {
         if (e instanceof Timeout) throw e;
         parts.push({ kind: "page", index: p, read: false });
@@ -99,6 +113,45 @@ export async function importPdf(name: string, bytes: Uint8Array, options: PdfOpt
     problems.push(importProblem("read.nothing-found", `${name} 中没有可识别的表格或说明文字 / no table or narrative text found in ${name}`, { file: name }));
   }
   return file;
+}
+
+/**
+ * A scanned page read by OCR: its layout, or undefined with a reading problem saying why not (no OCR on
+ * this machine, the document's OCR page limit reached, the engine failed or ran out of time).
+ */
+async function readScanned(
+  name: string,
+  bytes: Uint8Array,
+  p: number,
+  engine: OcrEngine | undefined,
+  withinLimit: boolean,
+  limits: OcrLimits,
+  deadline: number | undefined,
+  problems: Finding[],
+): Promise<PageLayout | undefined> {
+  const place = { file: name, page: p };
+  if (!engine) {
+    problems.push(importProblem("read.scanned-page", `第 ${p} 页没有文字层（扫描页），本机没有 OCR（tesseract-ocr 与 tesseract-ocr-chi-sim），未读取 / page ${p} has no text layer (a scanned page) and this machine has no OCR (tesseract-ocr, tesseract-ocr-chi-sim): not read`, place));
+    return undefined;
+  }
+  if (!withinLimit) {
+    problems.push(importProblem("read.scanned-page", `第 ${p} 页没有文字层（扫描页）：本文件已 OCR 识别 ${limits.maxPages} 页（上限），此页未读取 / page ${p} has no text layer: ${limits.maxPages} pages (the limit) were already read by OCR, this one was not read`, place));
+    return undefined;
+  }
+  const timeout = Math.min(limits.pageTimeoutMs, deadline === undefined ? Infinity : deadline - Date.now());
+  try {
+    if (timeout <= 0) throw new Error("no time left");
+    const page = await engine.readPage(bytes, p, timeout);
+    if (page.words.length === 0) {
+      problems.push(importProblem("read.scanned-page", `第 ${p} 页没有文字层（扫描页），OCR 未识别出文字 / page ${p} has no text layer and OCR found no text in it`, place));
+      return undefined;
+    }
+    problems.push(importProblem("read.ocr-page", `第 ${p} 页没有文字层（扫描页），已用 OCR（${engine.name}）识别读取，其中的数字可能识别有误 / page ${p} has no text layer (a scan): read by OCR (${engine.name}); its figures may be misread`, place));
+    return layoutPage(p, ocrInk(page));
+  } catch (e) {
+    problems.push(importProblem("read.scanned-page", `第 ${p} 页没有文字层（扫描页），OCR 识别失败或超时（${errorText(e)}），未读取 / page ${p} has no text layer and OCR failed or timed out (${errorText(e)}): not read`, place));
+    return undefined;
+  }
 }
 
 /**

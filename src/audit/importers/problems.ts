@@ -55,6 +55,11 @@ export const IMPORT_PROBLEMS = {
     description: "工作表超过大小上限或无法解析，未读取；其中的表格不在审核范围内。 / A sheet beyond the size limit, or one that cannot be parsed, was not read; its tables are not audited.",
     severity: "warning",
   },
+  "read.ocr-page": {
+    title: "扫描页经 OCR 识别",
+    description: "页面没有文字层（扫描件），已用 OCR 识别读取；其中的数字可能识别有误，依据这些数字的发现会注明「OCR」。 / A page without a text layer (a scan) was read by OCR; its figures may be misread, and every finding resting on them says so.",
+    severity: "info",
+  },
   "read.table-unruled": {
     title: "表格无框线，按文字位置识别",
     description: "PDF 中的表格没有框线，列按文字位置划分；跨列的表头可能归错列，请核对。 / A PDF table without ruling lines: its columns were found from the positions of the text, so a heading spanning columns may be placed in the wrong one.",

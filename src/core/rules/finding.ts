@@ -56,6 +56,8 @@ export interface Finding {
   location: Location;
   expected?: string | number;
   actual?: string | number;
+  /** 依据 OCR 识别的数字 — the finding rests on figures read by OCR from a scanned page (audit of documents) */
+  ocr?: boolean;
 }
 
 /** What a rule sees: the budget, the year's catalog, and figures derived once, on first use. */

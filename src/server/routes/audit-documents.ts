@@ -2,7 +2,8 @@
  * 公开文件审核 — audit a published disclosure document someone uploads (the same engine as `yusuan audit`):
  * every inconsistency with its place. Signed-in users only (it costs CPU; it reads no tenant's data). The
  * catalog is the user's region's for the document's year — built-in or loaded — and none for a year with
- * neither (codes then go unchecked, as on the command line).
+ * neither (codes then go unchecked, as on the command line). The upload is also checked against the region's
+ * publications of the same department (`across`: last year's 上年 figures, a 决算's 年初预算).
  */
 import { basename } from "node:path";
 import type { FastifyInstance } from "fastify";
@@ -10,12 +11,18 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { auditAnswer } from "../../contract/index.ts";
 import { auditDocument } from "../../audit/core/audit.ts";
+<<<<<<< HEAD
 import { SUPPORTED_EXTENSIONS } from "../../audit/importers/index.ts";
+=======
+import { crossDocument } from "../../audit/core/cross/checks.ts";
+import { SUPPORTED_EXTENSIONS, importDocument } from "../../audit/importers/index.ts";
+>>>>>>> ocrcross
 import { scorecardRow } from "../../audit/report/scorecard.ts";
 import { summarise } from "../../audit/report/summary.ts";
 import { builtInCatalog } from "../../core/catalogs/index.ts";
 import { catalogFiles } from "../../store/repos/catalogs.ts";
 import { audit } from "../audit.ts";
+import { compareWithPublications } from "../cross-publications.ts";
 import { requireUser } from "../auth/session.ts";
 import { AppError } from "../errors.ts";
 import { readUpload } from "../upload.ts";
@@ -38,6 +45,7 @@ export function auditDocumentRoutes(app: FastifyInstance): void {
       const name = basename(upload.fileName).replace(/[^\w.\u4e00-\u9fff（）()-]/g, "_");
       const ext = name.slice(name.lastIndexOf(".")).toLowerCase();
       if (!SUPPORTED_EXTENSIONS.includes(ext)) throw new AppError("unsupported", `不支持的文件格式 ${ext} / unsupported format; 可读取 / readable: ${SUPPORTED_EXTENSIONS.join(" ")}`);
+<<<<<<< HEAD
       // read in a worker with time and memory limits (jobs/); the temp file's path is already left out
       const doc = await app.ctx.jobs.run("readDocument", { name, bytes: upload.bytes });
       const year = doc.meta.year;
@@ -47,6 +55,27 @@ export function auditDocumentRoutes(app: FastifyInstance): void {
       const summary = summarise(doc, findings);
       await audit(app.ctx.db, req, "audit.document", null, { file: name, counts: summary.counts });
       return { summary, findings, scorecard: scorecardRow(doc, summary, findings) } as z.output<typeof auditAnswer>;
+=======
+      // The importers read files; the upload goes to a private temp dir whose path is removed from the answer.
+      const dir = await mkdtemp(join(tmpdir(), "yusuan-audit-"));
+      try {
+        const path = join(dir, name);
+        await writeFile(path, upload.bytes);
+        const doc = await importDocument(name, [path]);
+        const year = doc.meta.year;
+        const hasCatalog = year !== undefined && (builtInCatalog(year) !== undefined || (await catalogFiles(app.ctx.db, actor.regionId, year)).length > 0);
+        const catalog = hasCatalog ? await app.ctx.catalogs.get(app.ctx.db, actor.regionId, year!) : undefined;
+        const result = auditDocument(doc, () => catalog);
+        const { findings } = result;
+        const summary = summarise(doc, findings);
+        // 跨文件核对: against the region's publications of the same department (last year's, this year's, next year's)
+        const across = await compareWithPublications(app.ctx.db, actor.regionId, crossDocument(name, result));
+        await audit(app.ctx.db, req, "audit.document", null, { file: name, counts: summary.counts });
+        return JSON.parse(JSON.stringify({ summary, findings, scorecard: scorecardRow(doc, summary, findings), across }).replaceAll(`${dir}/`, "")) as z.output<typeof auditAnswer>;
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+>>>>>>> ocrcross
     },
   );
 }
