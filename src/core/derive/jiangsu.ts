@@ -79,10 +79,10 @@ export function jiangsuSummary(scope: Scope, catalog: CatalogIndex, meta: Meta):
   const appropriationSources = INCOME_LINE_SOURCES.appropriation;
   const left: [string, Fen][] = [
     [`一、${INCOME_LINE_NAMES.appropriation}`, incomeOf(scope, appropriationSources)],
-    ["  1.一般公共预算", incomeOf(scope, GENERAL_PUBLIC_BUDGET_SOURCES)],
-    ["  2.政府性基金预算", incomeOf(scope, ["government-fund"])],
+    ["1.一般公共预算", incomeOf(scope, GENERAL_PUBLIC_BUDGET_SOURCES)],
+    ["2.政府性基金预算", incomeOf(scope, ["government-fund"])],
   ];
-  if (used(scope, "state-capital")) left.push(["  3.国有资本经营预算", incomeOf(scope, ["state-capital"])]);
+  if (used(scope, "state-capital")) left.push(["3.国有资本经营预算", incomeOf(scope, ["state-capital"])]);
   left.push([`二、${INCOME_LINE_NAMES["special-account"]}`, incomeOf(scope, INCOME_LINE_SOURCES["special-account"])]);
   left.push([`三、${INCOME_LINE_NAMES["other-funds"]}`, incomeOf(scope, INCOME_LINE_SOURCES["other-funds"])]);
 
@@ -100,7 +100,11 @@ export function jiangsuSummary(scope: Scope, catalog: CatalogIndex, meta: Meta):
     [`三、${NATURE_NAMES.reserve}`, uses.reserve],
   ];
   const n = Math.max(left.length, middle.length, right.length);
-  for (let i = 0; i < n; i++) t.row([left[i]?.[0] ?? "", left[i]?.[1] ?? null, middle[i]?.[0] ?? "", middle[i]?.[1] ?? null, right[i]?.[0] ?? "", right[i]?.[1] ?? null]);
+  for (let i = 0; i < n; i++) {
+    const label = left[i]?.[0] ?? "";
+    // the parts of 财政拨款 ("1.一般公共预算") are indented under it
+    t.row([label, left[i]?.[1] ?? null, middle[i]?.[0] ?? "", middle[i]?.[1] ?? null, right[i]?.[0] ?? "", right[i]?.[1] ?? null], "detail", /^\d\./.test(label) ? [{ indent: 1 }] : undefined);
+  }
   const income = fen(scope.income.reduce((s, i) => s + i.amount, 0));
   const carryOver = incomeOf(scope, INCOME_LINE_SOURCES["carry-over"]);
   t.row(["当年收入小计", fen(income - carryOver), "", null, "当年支出小计", uses.thisYear], "subtotal");

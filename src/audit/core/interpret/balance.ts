@@ -34,8 +34,11 @@ function incomeKey(label: string): string | undefined {
   // Jiangsu prints 当年 for 本年
   if (/^(本年|当年)收入(小计|合计)$/.test(n)) return "this-year";
   if (n === "小计") return "gpb";
-  // Jiangsu's income line 其他资金 gathers the unit's own sources (INCOME_LINES): one item of 本年收入
-  if (n.replace(/^[一二三四五六七八九十]+、/, "") === INCOME_LINE_NAMES["other-funds"]) return "other-funds";
+  // Jiangsu's numbered income lines gather sources (INCOME_LINES): "一、财政拨款" is every appropriation (not
+  // Henan's un-numbered 财政拨款 under 一般公共预算), "三、其他资金" the unit's own sources; each an item of 本年收入
+  const line = /^[一二三四五六七八九十]+、(.*)$/.exec(n)?.[1];
+  if (line === INCOME_LINE_NAMES.appropriation) return "appropriation-line";
+  if (line === INCOME_LINE_NAMES["other-funds"]) return "other-funds";
   return sourceOf(n);
 }
 
