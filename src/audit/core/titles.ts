@@ -94,7 +94,7 @@ const KNOWN_TITLES: ReadonlyMap<string, { kind: TableKind; templates: Map<string
 const NONE: ReadonlyMap<string, number> = new Map();
 
 /** What ends the name of a department or unit printed before a title ("江苏省高级人民法院收支预算总表"). */
-const PUBLISHER_END = /(院|厅|局|委|会|部|办|室|处|所|馆|站|社|团|校|中心)$/;
+const PUBLISHER_END = /(院|厅|局|委|会|部|办|室|处|所|馆|站|社|团|校|中心|部门)$/;
 
 /**
  * A known title printed after the publisher's name: the longest accepted title the key ends with, when what
