@@ -58,3 +58,43 @@ describe("the Shanghai district template", () => {
     expect(text).toMatch(/\t41179\d{3}\.\d{2}/); // the sample's 4117.91万元 total in 元, exact to the 分
   });
 });
+
+describe("the Jiangsu provincial template", () => {
+  it("prints 公开01表 … 公开12表 from 2018, and 2017's order without 表号", async () => {
+    const { budget } = await readBudget("test/fixtures/jiangsu-sample-2021");
+    const [d2021] = deriveAll(budget, catalog, "jiangsu-province");
+    expect(d2021!.tables.map((t) => t.printedNumber)).toEqual(Array.from({ length: 12 }, (_, i) => `公开${String(i + 1).padStart(2, "0")}表`));
+    expect(d2021!.tables[9]!.title).toBe("2021年政府性基金支出预算表");
+    const [d2017] = deriveAll({ ...budget, year: 2017 }, catalog, "jiangsu-province");
+    expect(d2017!.tables.every((t) => t.printedNumber === undefined)).toBe(true);
+    expect(d2017!.tables.map((t) => t.title.replace("2017年", ""))).toEqual([
+      "收支预算总表",
+      "收入预算总表",
+      "支出预算总表",
+      "财政拨款收支预算总表",
+      "财政拨款支出预算表",
+      "财政拨款基本支出预算表",
+      "政府性基金支出预算表",
+      "一般公共预算支出预算表",
+      "一般公共预算基本支出预算表",
+      "一般公共预算机关运行经费支出预算表",
+      "一般公共预算“三公”经费、会议费、培训费支出预算表",
+      "政府采购支出预算表",
+    ]);
+    expect(d2017!.tables.map((t) => t.number)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+  });
+
+  it("draws the sample's uses, income lines and 会议费/培训费 exactly", async () => {
+    const { budget } = await readBudget("test/fixtures/jiangsu-sample-2021");
+    const [d] = deriveAll(budget, catalog, "jiangsu-province");
+    const text = String(await RENDERERS.txt!.render(d!));
+    // 支出用途: 基本 8277.76 + 项目 6383.96 + 预留机动 1685.72 = 当年支出 16347.44; + 结转下年 60.00 = 16407.44
+    expect(text).toContain("一、财政拨款\t16263.05\t一、一般公共服务\t13687.86\t一、基本支出\t8277.76");
+    expect(text).toContain("当年收入小计\t16327.44\t\t\t当年支出小计\t16347.44");
+    expect(text).toContain("上年结转资金\t80.00\t\t\t结转下年资金\t60.00");
+    expect(text).toContain("收入合计\t16407.44\t\t\t支出合计\t16407.44");
+    expect(text).toContain("16407.44\t8277.76\t6383.96\t1685.72\t60.00");
+    // "三公" 183.60 (30231), 会议费 1305.25 (30215, project): 合计 1488.85
+    expect(text).toContain("1488.85\t183.60\t\t183.60\t\t183.60\t\t1305.25\t");
+  });
+});

@@ -120,7 +120,7 @@ interface IncomeItem {
   always: boolean;
 }
 
-/** 公开02's groups: each a 小计 row and the sources under it (the model keeps 财政专户 as one source, so no split). */
+/** 公开02's groups: each a row of its own and the sources under it (the model keeps 财政专户 as one source, so no split). */
 const INCOME_GROUPS: readonly { name: string; items: readonly IncomeItem[]; always: boolean }[] = [
   {
     name: "一般公共预算资金",
@@ -152,16 +152,15 @@ const INCOME_GROUPS: readonly { name: string; items: readonly IncomeItem[]; alwa
   { name: "上年结转和结余资金", always: true, items: [{ name: "", source: "carry-over", always: true }] },
 ];
 
-/** 公开02 收入预算总表: 收入总计, then each group's 小计 and the sources under it. */
+/** 公开02 收入预算总表: 收入总计, then each group with its amount and the sources under it, indented. */
 export function jiangsuIncome(scope: Scope, meta: Meta): DisclosureTable {
-  const t = new TableBuilder([text("group", 18), text("item", 24), money("amount", 16)], [[h("项目名称", { cs: 2 }), h("金额")]]);
-  const total = sum(scope.income);
-  t.row(["收入总计", "", total], "total");
+  const t = new TableBuilder([text("item", 30), money("amount", 16)], [[h("项目名称"), h("金额")]]);
+  t.row(["收入总计", sum(scope.income)], "total");
   for (const g of INCOME_GROUPS) {
     const items = g.items.filter((i) => i.always || used(scope, i.source));
     if (!g.always && items.length === 0) continue;
-    t.row([g.name, "小计", incomeOf(scope, items.map((i) => i.source))], "subtotal");
-    for (const i of items) if (i.name) t.row(["", i.name, incomeOf(scope, [i.source])]);
+    t.row([g.name, incomeOf(scope, items.map((i) => i.source))], "subtotal");
+    for (const i of items) if (i.name) t.row([i.name, incomeOf(scope, [i.source])], "detail", [{ indent: 1 }]);
   }
   return t.build(meta, scope, scope.income.length === 0 && scope.lines.length === 0);
 }
