@@ -165,6 +165,11 @@ export interface NarrativeSection {
   topics: readonly string[];
   /** words a heading of this section holds ("预算编制说明"), whatever its numbering */
   headingWords?: readonly string[];
+  /**
+   * The topics of Yusuan's narrative this section prints when rendering (src/core/narrative/outline.ts), where
+   * they are more than `topics` (Shanghai's 编制说明 speaks of income, expenditure, appropriations …)
+   */
+  gathers?: readonly string[];
   required: boolean;
 }
 
