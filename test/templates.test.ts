@@ -98,3 +98,35 @@ describe("the Jiangsu provincial template", () => {
     expect(text).toContain("1488.85\t183.60\t\t183.60\t\t183.60\t\t1305.25\t");
   });
 });
+
+describe("a template's own narrative outline", () => {
+  it("Shanghai: the same text under 四、部门预算编制说明 and 六、其他相关情况说明（一）…（五）, nothing dropped", async () => {
+    const { budget } = await readBudget("examples/luolong-shequ-2021");
+    const [henan] = deriveAll(budget, catalog, "henan13");
+    const [shanghai] = deriveAll(budget, catalog, "shanghai-district-2025");
+    const sections = shanghai!.narrative.parts[1]!.sections;
+    expect(sections.map((s) => s.title)).toEqual([
+      "四、部门预算编制说明",
+      "六、其他相关情况说明（一）“三公”经费预算情况说明",
+      "六、其他相关情况说明（二）机关运行经费预算",
+      "六、其他相关情况说明（三）政府采购预算情况",
+      "六、其他相关情况说明（四）绩效目标设置情况",
+      "六、其他相关情况说明（五）国有资产占有使用情况",
+      "政府性基金预算支出预算情况说明",
+      "国有资本经营预算支出预算情况说明",
+      "专项转移支付项目情况",
+    ]);
+    // every sentence of Henan's 第二部分 is printed, the numbered lead-ins of 十、其他重要事项 left to the headings
+    const all = sections.flatMap((s) => s.paragraphs).join("\n");
+    for (const p of henan!.narrative.parts[1]!.sections.flatMap((s) => s.paragraphs)) expect(all).toContain(p.replace(/^（[一二三四五]）[^。]*。/, ""));
+    expect(sections[4]!.paragraphs[0]).toMatch(/^洛龙区社区治理和服务创新办公室2021年共有预算项目/);
+  });
+
+  it("Jiangsu: its headings numbered on, without a gap where a heading has no text", async () => {
+    const { budget } = await readBudget("test/fixtures/jiangsu-sample-2021");
+    const [d] = deriveAll(budget, catalog, "jiangsu-province");
+    const titles = d!.narrative.parts[1]!.sections.map((s) => s.title);
+    expect(titles.slice(0, 5)).toEqual(["一、收支预算总体情况说明", "二、收入预算情况说明", "三、支出预算情况说明", "四、财政拨款收支预算总体情况说明", "五、一般公共预算支出预算情况说明"]);
+    expect(titles.every((t, i) => t.startsWith(`${["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四"][i]}、`))).toBe(true);
+  });
+});
