@@ -30,7 +30,7 @@ export const operatingCostBasicPublic: DocumentRule = defineRule<DocumentContext
   {
     id: "operating-cost.basic-public",
     title: "机关运行经费与基本支出中的公用经费不符",
-    description: "机关运行经费是行政单位（含参公事业单位）一般公共预算财政拨款基本支出中的商品和服务支出（302）和资本性支出（310）。单位推定为行政/参公时，表9 合计应等于表1 相应数；推定为事业单位时表9 应为空；类型不定时不应超过该数。容差同表间勾稽。 / 机关运行经费 is the basic 302 + 310 spending from 财政拨款 of 行政/参公 units: table 9 equals it for such units, is empty for 事业 units, and is at most it when the type is unknown.",
+    description: "机关运行经费是行政单位（含参公事业单位）一般公共预算财政拨款基本支出中的商品和服务支出（302）和资本性支出（310）。单位推定为行政/参公时，表9 合计应等于表1 相应数；推定为事业单位时表9 应为空；类型不定时，或只能与一般公共预算基本支出表的 302、310 科目相比（该表含一般公共预算各项来源，江苏等），不应超过该数。容差同表间勾稽。 / 机关运行经费 is the basic 302 + 310 spending from 财政拨款 of 行政/参公 units: table 9 equals it for such units, is empty for 事业 units, and is at most it when the type is unknown or only the 一般公共预算基本支出 table (every 一般公共预算 source, as Jiangsu prints it) gives the 302 + 310 rows.",
     basis: "《中华人民共和国预算法》第十四条；财预〔2016〕143号",
     severity: "error",
     severityNote: "在舍入范围内为提示。 / Info within rounding.",
