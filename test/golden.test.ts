@@ -38,3 +38,10 @@ describe("2021 sample golden files", async () => {
     it(`${stem}, Shanghai district template: disclosure.json`, () => golden(`${stem}-shanghai-district-2025.json`, renderJson(d)));
   }
 });
+
+// Jiangsu's provincial template, drawn from the Jiangsu-shaped sample (预留机动, 结转下年, income lines, 会议费).
+describe("Jiangsu sample golden files", async () => {
+  const { budget } = await readBudget("test/fixtures/jiangsu-sample-2021");
+  const [department] = deriveAll(budget, new CatalogIndex(builtInCatalog(2021)!), "jiangsu-province");
+  it("department, Jiangsu provincial template: text", () => expectGolden("test/golden/jiangsu-sample-2021/department-jiangsu-province.txt", renderText(department!)));
+});

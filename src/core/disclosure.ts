@@ -13,6 +13,8 @@ import { type ScopeFigures, createRuleContext } from "./rules/engine.ts";
 import type { Finding, Rule } from "./rules/finding.ts";
 import { ALL_RULES, runRules } from "./rules/index.ts";
 import { DEFAULT_TEMPLATE_ID, TEMPLATE_IDS, templateById } from "./templates/index.ts";
+import { BUDGET_NARRATIVE } from "./templates/henan13.ts";
+import type { NarrativeSection as OutlineSection } from "./templates/types.ts";
 import type { DisclosureTable } from "./table.ts";
 
 /** 公开模板 — the id of a template in the registry (src/core/templates): henan13, central9, shanghai-district-2025 … */
@@ -137,6 +139,15 @@ function sumsOf(scope: Scope): ScopeSums {
   return { ledger, figures: computeFigures(scope, ledger) };
 }
 
+/**
+ * The outline a template's narrative follows when it is not the budget narrative Yusuan writes (Henan's and the
+ * central 9's): Shanghai's and Jiangsu's headings rearrange the same text.
+ */
+function ownOutline(layout: Layout): readonly OutlineSection[] | undefined {
+  const outline = templateById(layout).narrative;
+  return outline === BUDGET_NARRATIVE ? undefined : outline;
+}
+
 function disclosureOf(budget: Budget, catalog: CatalogIndex, scope: Scope, layout: Layout): Disclosure {
   return assemble(budget, catalog, scope, layout, sumsOf(scope));
 }
@@ -152,7 +163,7 @@ function assemble(budget: Budget, catalog: CatalogIndex, scope: Scope, layout: L
     date: budget.date,
     ...(budget.provenance ? { provenance: budget.provenance } : {}),
     tables: deriveTables(templateById(layout), { scope, catalog, ledger, department: budget.department }),
-    narrative: deriveNarrative(budget, scope, catalog, figures, ledger),
+    narrative: deriveNarrative(budget, scope, catalog, figures, ledger, ownOutline(layout)),
     figures,
   };
 }

@@ -412,6 +412,12 @@ export const PROCUREMENT_KIND_NAMES: Record<ProcurementKind, string> = {
   services: "服务",
 };
 
+/** 品目大类代码 — each kind's letter in the 政府采购品目分类目录 (Jiangsu prints "一、货物A"). */
+export const PROCUREMENT_KIND_CODES: Record<ProcurementKind, string> = { goods: "A", works: "B", services: "C" };
+
+/** Every procurement kind, in the catalogue's order. */
+export const PROCUREMENT_KINDS: readonly ProcurementKind[] = ["goods", "works", "services"];
+
 /** 政府采购预算 */
 export interface Procurement {
   unit: string;

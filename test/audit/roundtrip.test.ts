@@ -89,7 +89,7 @@ describe("round trip: generated budgets (property)", () => {
       }),
       { numRuns: 8 },
     );
-  });
+  }, 300_000);
 
   it("small budgets, including empty ones", () => {
     fc.assert(
@@ -99,5 +99,5 @@ describe("round trip: generated budgets (property)", () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 300_000);
 });

@@ -33,9 +33,13 @@ export function detectMeta(files: readonly DocumentFile[]): DocumentMeta {
  */
 function contentsEntries(files: readonly DocumentFile[]): RawText[] {
   const out: RawText[] = [];
+  const entry = (text: string) => text.length <= 60 && !/[。，]/.test(text) && !!classifyTitle(text);
   for (const f of files)
-    for (const s of f.sections)
-      for (const p of s.paragraphs) if (p.text.length <= 60 && !/[。，]/.test(p.text) && classifyTitle(p.text)) out.push({ text: p.text, place: p.place });
+    for (const s of f.sections) {
+      // a contents line a reader took for a heading (a 目录 with no page numbers) names a table too
+      if (s.paragraphs.length === 0 && entry(s.heading)) out.push({ text: s.heading, place: s.place });
+      for (const p of s.paragraphs) if (entry(p.text)) out.push({ text: p.text, place: p.place });
+    }
   return out;
 }
 

@@ -28,6 +28,9 @@ export const TABLE_KIND_NAMES: Record<TableKind, string> = {
   "gpb-basic": "一般公共预算基本支出预算表",
   "department-targets": "部门（单位）整体绩效目标表",
   "project-targets": "预算项目绩效目标汇总表",
+  "appropriation-expenditure": "财政拨款支出预算表",
+  "appropriation-basic": "财政拨款基本支出预算表",
+  procurement: "政府采购支出预算表",
 };
 
 /** What a title says: the table kind, the templates whose titles it is (with that table's number), and the year. */
@@ -40,6 +43,7 @@ export interface TitleInfo {
 
 const PATTERNS: readonly [TableKind, RegExp][] = [
   ["three-public", /三公/],
+  ["procurement", /政府采购/],
   ["department-targets", /整体绩效目标/],
   ["project-targets", /项目绩效目标/],
   ["gpb-basic", /一般公共预算基本支出/],
@@ -47,6 +51,8 @@ const PATTERNS: readonly [TableKind, RegExp][] = [
   ["government-fund", /政府性基金/],
   ["state-capital", /国有资本经营/],
   ["appropriation", /财政拨款收支/],
+  ["appropriation-basic", /^((19|20)\d{2}年度?)?财政拨款基本支出/],
+  ["appropriation-expenditure", /^((19|20)\d{2}年度?)?财政拨款支出/],
   ["economic", /按(支出)?经济分类|分类汇总表/],
   ["gpb-expenditure", /一般公共预算支出/],
   ["summary", /收支(预算)?总/],
@@ -87,6 +93,24 @@ const KNOWN_TITLES: ReadonlyMap<string, { kind: TableKind; templates: Map<string
 
 const NONE: ReadonlyMap<string, number> = new Map();
 
+/** What ends the name of a department or unit printed before a title ("江苏省高级人民法院收支预算总表"). */
+const PUBLISHER_END = /(院|厅|局|委|会|部|办|室|处|所|馆|站|社|团|校|中心|部门)$/;
+
+/**
+ * A known title printed after the publisher's name: the longest accepted title the key ends with, when what
+ * precedes it ends like a department's or unit's name (so "财政拨款收支预算总表" is not read as "收支预算总表").
+ */
+function afterPublisherName(key: string): { kind: TableKind; templates: Map<string, number> } | undefined {
+  let best: { kind: TableKind; templates: Map<string, number> } | undefined;
+  let length = 0;
+  for (const [title, hit] of KNOWN_TITLES) {
+    if (title.length <= length || title.length >= key.length || !key.endsWith(title)) continue;
+    if (!PUBLISHER_END.test(key.slice(0, key.length - title.length))) continue;
+    [best, length] = [hit, title.length];
+  }
+  return best;
+}
+
 /**
  * The table a title names, or undefined when it names none. A title must end like a table's ("…表",
  * "…表（按支出经济分类）", or Henan's bare "…机关运行经费"), so narrative headings such as
@@ -97,7 +121,7 @@ export function classifyTitle(title: string): TitleInfo | undefined {
   if (t.length === 0 || t.length > 60) return undefined;
   if (!/(表|表（[^）]{1,20}）|机关运行经费)$/.test(t)) return undefined;
   const year = /((?:19|20)\d{2})年/.exec(t)?.[1];
-  const known = KNOWN_TITLES.get(titleKey(t));
+  const known = KNOWN_TITLES.get(titleKey(t)) ?? afterPublisherName(titleKey(t));
   const kind = known?.kind ?? PATTERNS.find(([, re]) => re.test(t))?.[0];
   if (!kind) return undefined;
   return { kind, templates: known?.templates ?? NONE, ...(year ? { year: Number(year) } : {}) };

@@ -49,7 +49,7 @@ function incomeColumns(amounts: readonly { source: FundingSource; amount: Fen }[
 }
 
 /** Hierarchical functional rows: 类, 款, 项, in code order, each with its accumulated value. */
-function functionalHierarchy<T>(lines: readonly LineItem[], make: () => T, add: (acc: T, l: LineItem) => void): { code: string; acc: T }[] {
+export function functionalHierarchy<T>(lines: readonly LineItem[], make: () => T, add: (acc: T, l: LineItem) => void): { code: string; acc: T }[] {
   const m = new Map<string, T>();
   for (const l of lines) {
     for (const c of [l.functional.slice(0, 3), l.functional.slice(0, 5), l.functional]) {
@@ -64,7 +64,7 @@ function functionalHierarchy<T>(lines: readonly LineItem[], make: () => T, add: 
 const FUNCTION_COLUMNS: Column[] = [code("code", 9), text("name", 26)];
 const functionHeader = (rs: number): HeaderCell[] => [h("功能分类科目编码", { rs }), h("科目名称", { rs })];
 
-function levelKind(c: string): "subtotal" | "detail" {
+export function levelKind(c: string): "subtotal" | "detail" {
   return c.length < 7 ? "subtotal" : "detail";
 }
 

@@ -101,3 +101,14 @@ export function threePublicItem(code: string): ThreePublicItem | undefined {
       return undefined;
   }
 }
+
+/** 会议费 and 培训费 — printed beside "三公" in Jiangsu's table 9 (一般公共预算"三公"经费、会议费、培训费支出预算表). */
+export type MeetingTrainingItem = "meeting" | "training";
+
+export const MEETING_TRAINING_ITEM_NAMES: Readonly<Record<MeetingTrainingItem, string>> = { meeting: "会议费", training: "培训费" };
+
+/** 30215 会议费 or 30216 培训费 (local sub-items roll up into their 款), else undefined. */
+export function meetingTrainingItem(code: string): MeetingTrainingItem | undefined {
+  const section = economicSection(code);
+  return section === "30215" ? "meeting" : section === "30216" ? "training" : undefined;
+}

@@ -6,11 +6,12 @@
 import type { CatalogIndex } from "../catalog.ts";
 import { fen } from "../money.ts";
 import type { DisclosureTable } from "../table.ts";
-import { type ByScope, type TableShape, type TemplateDefinition, contentsPrefix, fillYear, tableTitle } from "../templates/index.ts";
+import { type ByScope, type TableShape, type TemplateDefinition, contentsPrefix, editionFor, fillYear, tableTitle } from "../templates/index.ts";
 import { TableBuilder, type TableMeta, h, money } from "./builder.ts";
 import { basicByEconomicTable, expenditureByEconomic, operatingCostTable, threePublicOf, threePublicTable } from "./by-economic.ts";
 import { expenditureByFunction, incomeByFunction } from "./by-function.ts";
 import { appropriation, byNature, gpbBasic, gpbExpenditure, income, summary, threePublic } from "./central9.ts";
+import { jiangsuAppropriation, jiangsuBasicByEconomic, jiangsuByFunction, jiangsuExpenditure, jiangsuIncome, jiangsuProcurement, jiangsuSummary, jiangsuThreePublicMeetingsTraining } from "./jiangsu.ts";
 import { sourceFacts } from "../classify.ts";
 import type { Ledger } from "./ledger.ts";
 import type { Scope } from "./scope.ts";
@@ -54,6 +55,17 @@ const SHAPES: Readonly<Record<TableShape, ShapeFn>> = {
   "central.gpb-basic": ({ scope, catalog }, m) => gpbBasic(scope, catalog, m),
   "central.three-public": ({ scope }, m) => threePublic(scope, m),
   "shanghai.three-public-operating-cost": ({ scope, ledger }, m) => threePublicAndOperatingCost(scope, ledger, m),
+  "jiangsu.summary": ({ scope, catalog }, m) => jiangsuSummary(scope, catalog, m),
+  "jiangsu.income": ({ scope }, m) => jiangsuIncome(scope, m),
+  "jiangsu.expenditure": ({ scope }, m) => jiangsuExpenditure(scope, m),
+  "jiangsu.appropriation": ({ scope }, m) => jiangsuAppropriation(scope, m),
+  "jiangsu.by-function.appropriation": ({ scope, catalog }, m) => jiangsuByFunction(scope, catalog, "appropriation", m),
+  "jiangsu.by-function.gpb": ({ scope, catalog }, m) => jiangsuByFunction(scope, catalog, "gpb", m),
+  "jiangsu.by-function.government-fund": ({ scope, catalog }, m) => jiangsuByFunction(scope, catalog, "government-fund", m),
+  "jiangsu.basic-by-economic.appropriation": ({ scope, catalog }, m) => jiangsuBasicByEconomic(scope, catalog, "appropriation", m),
+  "jiangsu.basic-by-economic.gpb": ({ scope, catalog }, m) => jiangsuBasicByEconomic(scope, catalog, "gpb", m),
+  "jiangsu.three-public-meetings-training": ({ scope }, m) => jiangsuThreePublicMeetingsTraining(scope, m),
+  "jiangsu.procurement": ({ scope }, m) => jiangsuProcurement(scope, m),
 };
 
 /**
@@ -80,8 +92,9 @@ function threePublicAndOperatingCost(scope: Scope, ledger: Ledger, meta: TableMe
  * The tables of one scope in a template, in the template's order. A line or income entry with a source
  * outside FUNDING_SOURCES has no column in the ledger's tables: those refuse it with a MoneyError.
  */
-export function deriveTables(template: TemplateDefinition, input: ShapeInput): DisclosureTable[] {
+export function deriveTables(definition: TemplateDefinition, input: ShapeInput): DisclosureTable[] {
   const { scope, ledger } = input;
+  const template = editionFor(definition, scope.year);
   if ((ledger.unknownLineSource || ledger.unknownIncomeSource) && template.tables.some((t) => t.shape.startsWith("henan."))) fen(NaN);
   const who: keyof ByScope<string> = scope.ref.kind === "department" ? "department" : "unit";
   return template.tables.map((table) =>

@@ -12,6 +12,8 @@ import { type Figures, incomeAmounts } from "../derive/figures.ts";
 import { type Ledger, buildLedger } from "../derive/ledger.ts";
 import type { Scope } from "../derive/scope.ts";
 import { GLOSSARY, USE_GLOSSARY } from "./glossary.ts";
+import type { NarrativeSection as OutlineSection } from "../templates/types.ts";
+import { arrangeByOutline } from "./outline.ts";
 import { change, chineseDate, list, reasonSentence, share, wan } from "./phrases.ts";
 
 export interface NarrativeSection {
@@ -82,7 +84,7 @@ function glossaryParagraphs(f: Figures): string[] {
 /**
  * The narrative of one scope, from its figures and ledger (the ledger is built here when not given).
  */
-export function deriveNarrative(budget: Budget, scope: Scope, catalog: CatalogIndex, figures: Figures, ledger: Ledger = buildLedger(scope)): Narrative {
+export function deriveNarrative(budget: Budget, scope: Scope, catalog: CatalogIndex, figures: Figures, ledger: Ledger = buildLedger(scope), outline?: readonly OutlineSection[]): Narrative {
   const prior = scope.prior;
   const ctx: Ctx = {
     scope,
@@ -98,7 +100,7 @@ export function deriveNarrative(budget: Budget, scope: Scope, catalog: CatalogIn
   return {
     parts: [
       { id: "part1", title: `第一部分 ${scope.name}概况`, sections: part1(budget, scope) },
-      { id: "part2", title: `第二部分 ${scope.name}${scope.year}年${scope.ref.kind === "department" ? "部门" : "单位"}预算情况说明`, sections: part2(ctx) },
+      { id: "part2", title: `第二部分 ${scope.name}${scope.year}年${scope.ref.kind === "department" ? "部门" : "单位"}预算情况说明`, sections: outline ? arrangeByOutline(part2(ctx), outline) : part2(ctx) },
       {
         id: "part3",
         title: "第三部分 名词解释",
@@ -311,7 +313,7 @@ function part2(ctx: Ctx): NarrativeSection[] {
   sec(s, 8, "government-fund", "政府性基金预算支出预算情况说明", fundText(ctx, f.governmentFund, f.governmentFundByClass, "政府性基金预算", prior?.governmentFund, "governmentFund"));
   sec(s, 9, "state-capital", "国有资本经营预算支出预算情况说明", fundText(ctx, f.stateCapital, f.stateCapitalByClass, "国有资本经营预算", prior?.stateCapital, "stateCapital"));
 
-  // 十 其他重要事项
+  // 十 其他重要事项: one paragraph per topic, in the order of OTHER_MATTERS_TOPICS (outline.ts)
   const other: string[] = [];
   other.push(
     f.hasAdministrativeUnits

@@ -5,13 +5,14 @@
 import { chineseNumber } from "../catalog.ts";
 import { CENTRAL9 } from "./central9.ts";
 import { HENAN13 } from "./henan13.ts";
+import { JIANGSU_PROVINCE } from "./jiangsu-province.ts";
 import { SHANGHAI_DISTRICT_2025 } from "./shanghai-district-2025.ts";
 import type { ByScope, TemplateDefinition, TemplateTable } from "./types.ts";
 
 export type * from "./types.ts";
 
 /** Every template, in the order menus list them. */
-export const TEMPLATES: readonly TemplateDefinition[] = [HENAN13, CENTRAL9, SHANGHAI_DISTRICT_2025];
+export const TEMPLATES: readonly TemplateDefinition[] = [HENAN13, CENTRAL9, SHANGHAI_DISTRICT_2025, JIANGSU_PROVINCE];
 
 /** The template used when nothing chooses one (the sample's own, Henan's). */
 export const DEFAULT_TEMPLATE_ID = "henan13";
@@ -30,6 +31,23 @@ export function templateById(id: string): TemplateDefinition {
   const t = BY_ID.get(id);
   if (!t) throw new Error(`unknown template ${id}`);
   return t;
+}
+
+/**
+ * The template as `year` prints it: where an edition covers the year (Jiangsu's 2017 order), its tables in
+ * that order, numbered 1…n, with 表号 only where that year printed them; otherwise the template itself.
+ */
+export function editionFor(template: TemplateDefinition, year: number): TemplateDefinition {
+  const edition = [...(template.editions ?? [])].sort((a, b) => a.to - b.to).find((e) => year <= e.to);
+  if (!edition) return template;
+  const byId = new Map(template.tables.map((t) => [t.id, t]));
+  const tables = edition.order.map((id, i): TemplateTable => {
+    const t = byId.get(id);
+    if (!t) throw new Error(`template ${template.id}: edition to ${edition.to} names no table ${id}`);
+    const { printedNumber, ...rest } = t;
+    return { ...rest, number: i + 1, ...(edition.printedNumbers && printedNumber ? { printedNumber } : {}) };
+  });
+  return { ...template, tables };
 }
 
 /** A template string with its {year} filled in. */

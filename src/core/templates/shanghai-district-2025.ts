@@ -55,7 +55,7 @@ const TABLES: readonly TemplateTable[] = [
 
 /** 四、预算编制说明 and the sections after the tables, as the Putuo documents print them. */
 const NARRATIVE: readonly NarrativeSection[] = [
-  { heading: "四、部门预算编制说明", states: ["收入预算及财政拨款收入比上年增减", "支出预算及财政拨款支出比上年增减", "增减的主要原因", "财政拨款支出主要内容（按功能分类项级科目）"], topics: ["total"], headingWords: ["预算编制说明"], required: true },
+  { heading: "四、部门预算编制说明", states: ["收入预算及财政拨款收入比上年增减", "支出预算及财政拨款支出比上年增减", "增减的主要原因", "财政拨款支出主要内容（按功能分类项级科目）"], topics: ["total"], headingWords: ["预算编制说明"], gathers: ["total", "income", "expenditure", "appropriation", "gpb", "economic"], required: true },
   { heading: "六、其他相关情况说明（一）“三公”经费预算情况说明", states: ["“三公”经费及各项比上年增减"], topics: ["three-public"], headingWords: ["三公"], required: true },
   { heading: "六、其他相关情况说明（二）机关运行经费预算", states: ["机关运行经费预算数"], topics: ["operating-cost"], headingWords: ["机关运行经费"], required: true },
   { heading: "六、其他相关情况说明（三）政府采购预算情况", states: ["政府采购货物、工程、服务预算", "面向中小企业预留"], topics: ["procurement"], headingWords: ["政府采购"], required: true },

@@ -12,7 +12,8 @@ import type { PrintUnit } from "../money.ts";
  * summary 收支总表, income 收入总表, expenditure 支出总表, appropriation 财政拨款收支总表,
  * gpb-expenditure 一般公共预算支出, economic 支出预算分类汇总表（按经济分类）, three-public "三公"经费,
  * government-fund 政府性基金, operating-cost 机关运行经费, state-capital 国有资本经营, gpb-basic 一般公共预算
- * 基本支出, department-targets 整体绩效目标, project-targets 项目绩效目标.
+ * 基本支出, department-targets 整体绩效目标, project-targets 项目绩效目标; Jiangsu's appropriation-expenditure
+ * 财政拨款支出预算表, appropriation-basic 财政拨款基本支出预算表, procurement 政府采购支出预算表.
  */
 export type TableKind =
   | "summary"
@@ -27,7 +28,10 @@ export type TableKind =
   | "state-capital"
   | "gpb-basic"
   | "department-targets"
-  | "project-targets";
+  | "project-targets"
+  | "appropriation-expenditure"
+  | "appropriation-basic"
+  | "procurement";
 
 /**
  * 表式 — how a table is drawn from a budget: one derivation in src/core/derive/shapes.ts. Several
@@ -74,7 +78,26 @@ export type TableShape =
   /** 中央 7 "三公"经费: one row per year */
   | "central.three-public"
   /** 上海 9 "三公"经费和机关运行经费预算表: one row, the "三公" items and 机关运行经费 */
-  | "shanghai.three-public-operating-cost";
+  | "shanghai.three-public-operating-cost"
+  /** 江苏 1 收支预算总表: income lines = expenditure by 功能分类 类 = expenditure by 支出用途 */
+  | "jiangsu.summary"
+  /** 江苏 2 收入预算总表: the income lines and the sources under each */
+  | "jiangsu.income"
+  /** 江苏 3 支出预算总表: one row, 合计 / 基本 / 项目 / 单位预留机动经费 / 结转下年资金 */
+  | "jiangsu.expenditure"
+  /** 江苏 4 财政拨款收支预算总表: 一般公共预算, 政府性基金预算 = expenditure by 支出用途 */
+  | "jiangsu.appropriation"
+  /** 江苏 5/7/10: functional 类/款/项 × one amount, over 财政拨款, 一般公共预算 or 政府性基金 money */
+  | "jiangsu.by-function.appropriation"
+  | "jiangsu.by-function.gpb"
+  | "jiangsu.by-function.government-fund"
+  /** 江苏 6/8: basic expenditure by economic 类/款 × one amount, over 财政拨款 or 一般公共预算 money */
+  | "jiangsu.basic-by-economic.appropriation"
+  | "jiangsu.basic-by-economic.gpb"
+  /** 江苏 9 "三公"经费、会议费、培训费: one row */
+  | "jiangsu.three-public-meetings-training"
+  /** 江苏 12 政府采购支出预算表: by 采购品目大类, project and item */
+  | "jiangsu.procurement";
 
 /** 金额单位 — what a table's amounts are printed in (always with two decimals; money.ts prints them). */
 export type { PrintUnit };
@@ -142,6 +165,11 @@ export interface NarrativeSection {
   topics: readonly string[];
   /** words a heading of this section holds ("预算编制说明"), whatever its numbering */
   headingWords?: readonly string[];
+  /**
+   * The topics of Yusuan's narrative this section prints when rendering (src/core/narrative/outline.ts), where
+   * they are more than `topics` (Shanghai's 编制说明 speaks of income, expenditure, appropriations …)
+   */
+  gathers?: readonly string[];
   required: boolean;
 }
 
@@ -175,4 +203,19 @@ export interface TemplateDefinition {
   narrativeUnit: PrintUnit;
   tables: readonly TemplateTable[];
   narrative: readonly NarrativeSection[];
+  /**
+   * 年度版式 — how earlier years printed the same tables: up to year `to` (inclusive), the tables in the
+   * order of `order` (table ids), without 表号 unless `printedNumbers`. Absent: every year prints `tables`.
+   */
+  editions?: readonly TemplateEdition[];
+}
+
+/** An earlier year's order and numbering of a template's tables. */
+export interface TemplateEdition {
+  /** the last year printed this way */
+  to: number;
+  /** every table id of the template, in that year's order */
+  order: readonly string[];
+  /** whether that year printed 表号 ("公开01表") */
+  printedNumbers: boolean;
 }

@@ -29,7 +29,7 @@ async function roundTrip(d: Disclosure, name = "out.pdf") {
 
 describe("Yusuan's own PDF", async () => {
   const budget = await sampleBudget();
-  for (const layout of ["henan13", "central9"] as const) {
+  for (const layout of ["henan13", "central9", "jiangsu-province"] as const) {
     for (const d of disclosures(budget, layout)) {
       it(`sample ${layout} ${d.scope.kind} ${d.scope.code}: tables cell for cell, narrative, no finding above info`, async () => {
         const file = await roundTrip(d);

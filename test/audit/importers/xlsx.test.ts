@@ -19,7 +19,7 @@ const catalogFor = (y: number) => (y === 2021 ? catalog2021 : undefined);
 describe("Yusuan's own workbooks", async () => {
   const budget = await sampleBudget();
   const generated = [31, 32].map((s) => clean(generateBudget(s)));
-  for (const layout of ["henan13", "central9"] as const) {
+  for (const layout of ["henan13", "central9", "jiangsu-province"] as const) {
     const cases = [...disclosures(budget, layout), ...generated.flatMap((b) => disclosures(b, layout).slice(0, 2))];
     for (const d of cases) {
       it(`${layout} ${d.scope.name}: tables cell for cell, sheet and cell places, no finding above info`, async () => {

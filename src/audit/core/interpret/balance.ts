@@ -5,6 +5,7 @@
  * it map to the header columns after the header's expenditure 项目 column. Real documents print header
  * and rows misaligned (the seed's table 4), and this reads them either way.
  */
+import { INCOME_LINE_NAMES } from "../../../core/model.ts";
 import type { Finding } from "../../../core/rules/finding.ts";
 import { normaliseHeading } from "../header.ts";
 import { parseAmount } from "../numbers.ts";
@@ -23,22 +24,28 @@ export function chineseToNumber(s: string): number | undefined {
   return tens * 10 + d(s[i + 1]);
 }
 
-const EXPENSE_LABEL = /^([一二三四五六七八九十]+、(?!.*(拨款|收入))|\d+、|(其中[:：])?[（(]\d[）)])|支出(合计|总计)|^本年支出|^结转下年/;
+const EXPENSE_LABEL = /^([一二三四五六七八九十]+、(?!.*(拨款|收入))|\d+、|(其中[:：])?[（(]\d[）)])|支出(合计|总计)|^(本年|当年)支出|^结转下年/;
 
 const clean = (s: string) => normaliseHeading(s).replace(/[:：]$/, "");
 
 function incomeKey(label: string): string | undefined {
   const n = clean(label).replace(/^加[:：]?/, "");
   if (/^收入(合计|总计)$/.test(n)) return "total";
-  if (/^本年收入(小计|合计)$/.test(n)) return "this-year";
+  // Jiangsu prints 当年 for 本年
+  if (/^(本年|当年)收入(小计|合计)$/.test(n)) return "this-year";
   if (n === "小计") return "gpb";
+  // Jiangsu's numbered income lines gather sources (INCOME_LINES): "一、财政拨款" is every appropriation (not
+  // Henan's un-numbered 财政拨款 under 一般公共预算), "三、其他资金" the unit's own sources; each an item of 本年收入
+  const line = /^[一二三四五六七八九十]+、(.*)$/.exec(n)?.[1];
+  if (line === INCOME_LINE_NAMES.appropriation) return "appropriation-line";
+  if (line === INCOME_LINE_NAMES["other-funds"]) return "other-funds";
   return sourceOf(n);
 }
 
 function expenseLine(label: string, parent: string | undefined): Omit<BalanceLine, "row" | "amounts"> {
   const n = clean(label);
   if (/^支出(合计|总计)$/.test(n)) return { label: n, key: "total" };
-  if (/^本年支出(合计|小计)$/.test(n)) return { label: n, key: "this-year" };
+  if (/^(本年|当年)支出(合计|小计)$/.test(n)) return { label: n, key: "this-year" };
   if (/^结转下年/.test(n)) return { label: n, key: "carry-forward" };
   const cn = /^([一二三四五六七八九十]+)、(.*)$/.exec(n);
   if (cn) {

@@ -11,7 +11,7 @@ import type { DocumentContext, DocumentRule } from "../context.ts";
 import { documentSections } from "../document.ts";
 import { allAmounts } from "../interpret.ts";
 import { cellLocation } from "../interpret/where.ts";
-import { type NarrativeSection, findTemplate, tableTitle } from "../../../core/templates/index.ts";
+import { type NarrativeSection, editionFor, findTemplate, tableTitle } from "../../../core/templates/index.ts";
 import { classifyTitle } from "../titles.ts";
 
 const BASIS = "《中华人民共和国预算法》第十四条；《中华人民共和国预算法实施条例》第六条；财预〔2016〕143号";
@@ -27,11 +27,13 @@ export const completeTables: DocumentRule = defineRule<DocumentContext>(
     severity: "error",
   },
   (ctx, emit) => {
-    const template = findTemplate(ctx.document.meta.template);
-    if (!template) return [];
+    const definition = findTemplate(ctx.document.meta.template);
+    if (!definition) return [];
+    const year = ctx.document.meta.year;
+    // the year's own order and numbers (Jiangsu 2017 numbered its tables otherwise)
+    const template = year !== undefined ? editionFor(definition, year) : definition;
     const present = new Set(ctx.tables.tables.map((t) => t.kind));
     const listed = new Map(ctx.document.meta.contents.map((c) => [classifyTitle(c.text)?.kind, c]));
-    const year = ctx.document.meta.year;
     return template.tables
       .filter((t) => t.required && !present.has(t.kind))
       .map((t) => {

@@ -11,22 +11,26 @@ import { type Fact, sumFact } from "../figures.ts";
 import type { AmountCell } from "../semantic.ts";
 import { ROUNDING_NOTE, agree, wan } from "./helpers.ts";
 
-/** Basic 302 + 310 from 财政拨款: table 1's rows in its 财政拨款 column, else table 11's 302/310 rows. */
-function basicPublic(ctx: DocumentContext): Fact | undefined {
+/**
+ * Basic 302 + 310 from 财政拨款: table 1's rows in its 财政拨款 column, else the 302/310 rows of the 一般公共预算
+ * 基本支出 table — which counts every 一般公共预算 source and every unit a table without unit rows hides, so
+ * 机关运行经费 can only be at most that (`bound`).
+ */
+function basicPublic(ctx: DocumentContext): (Fact & { bound?: true }) | undefined {
   const t = ctx.tables;
   const s = t.summary;
   const cells = (s?.expenditure ?? []).filter((l) => l.key === "basic:302" || l.key === "basic:310").map((l) => l.amounts.get("gpb-appropriation")).filter((c): c is AmountCell => !!c);
   if (s && cells.length > 0) return sumFact(t, cells, "基本支出中商品和服务支出、资本性支出（财政拨款）", s.info);
   const b = t.gpbBasic;
   const rows = (b?.rows ?? []).filter((r) => r.kind === "detail" && r.code && economicCodeFacts(r.code).operatingClass).map((r) => r.amounts.get("total")).filter((c): c is AmountCell => !!c);
-  return b && rows.length > 0 ? sumFact(t, rows, "302、310 科目合计", b.info) : undefined;
+  return b && rows.length > 0 ? { ...sumFact(t, rows, "302、310 科目合计", b.info), bound: true } : undefined;
 }
 
 export const operatingCostBasicPublic: DocumentRule = defineRule<DocumentContext>(
   {
     id: "operating-cost.basic-public",
     title: "机关运行经费与基本支出中的公用经费不符",
-    description: "机关运行经费是行政单位（含参公事业单位）一般公共预算财政拨款基本支出中的商品和服务支出（302）和资本性支出（310）。单位推定为行政/参公时，表9 合计应等于表1 相应数；推定为事业单位时表9 应为空；类型不定时不应超过该数。容差同表间勾稽。 / 机关运行经费 is the basic 302 + 310 spending from 财政拨款 of 行政/参公 units: table 9 equals it for such units, is empty for 事业 units, and is at most it when the type is unknown.",
+    description: "机关运行经费是行政单位（含参公事业单位）一般公共预算财政拨款基本支出中的商品和服务支出（302）和资本性支出（310）。单位推定为行政/参公时，表9 合计应等于表1 相应数；推定为事业单位时表9 应为空；类型不定时，或只能与一般公共预算基本支出表的 302、310 科目相比（该表含一般公共预算各项来源，江苏等），不应超过该数。容差同表间勾稽。 / 机关运行经费 is the basic 302 + 310 spending from 财政拨款 of 行政/参公 units: table 9 equals it for such units, is empty for 事业 units, and is at most it when the type is unknown or only the 一般公共预算基本支出 table (every 一般公共预算 source, as Jiangsu prints it) gives the 302 + 310 rows.",
     basis: "《中华人民共和国预算法》第十四条；财预〔2016〕143号",
     severity: "error",
     severityNote: "在舍入范围内为提示。 / Info within rounding.",
@@ -38,7 +42,7 @@ export const operatingCostBasicPublic: DocumentRule = defineRule<DocumentContext
     const expected: Fact | undefined = families.length === 1 && families[0] === "institution" ? { ...op, value: 0, interval: { lo: 0, hi: 0 }, source: "事业单位（无机关运行经费）" } : basicPublic(ctx);
     if (!expected) return [];
     const out: Finding[] = [];
-    if (families.length === 2) {
+    if (families.length === 2 || ("bound" in expected && expected.bound)) {
       if (op.interval.lo > expected.interval.hi)
         out.push(emit({ message: `机关运行经费 ${wan(op.value)} 万元（${op.source}）超过基本支出中的商品和服务、资本性支出 ${wan(expected.value)} 万元（${expected.source}） / 机关运行经费 exceeds the basic 302 + 310 spending it is part of`, location: op.location, expected: `≤${wan(expected.value)}`, actual: wan(op.value) }));
       return out;
