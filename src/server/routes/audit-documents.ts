@@ -11,12 +11,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { auditAnswer } from "../../contract/index.ts";
 import { auditDocument } from "../../audit/core/audit.ts";
-<<<<<<< HEAD
-import { SUPPORTED_EXTENSIONS } from "../../audit/importers/index.ts";
-=======
 import { crossDocument } from "../../audit/core/cross/checks.ts";
-import { SUPPORTED_EXTENSIONS, importDocument } from "../../audit/importers/index.ts";
->>>>>>> ocrcross
+import { SUPPORTED_EXTENSIONS } from "../../audit/importers/index.ts";
 import { scorecardRow } from "../../audit/report/scorecard.ts";
 import { summarise } from "../../audit/report/summary.ts";
 import { builtInCatalog } from "../../core/catalogs/index.ts";
@@ -45,37 +41,18 @@ export function auditDocumentRoutes(app: FastifyInstance): void {
       const name = basename(upload.fileName).replace(/[^\w.\u4e00-\u9fff（）()-]/g, "_");
       const ext = name.slice(name.lastIndexOf(".")).toLowerCase();
       if (!SUPPORTED_EXTENSIONS.includes(ext)) throw new AppError("unsupported", `不支持的文件格式 ${ext} / unsupported format; 可读取 / readable: ${SUPPORTED_EXTENSIONS.join(" ")}`);
-<<<<<<< HEAD
       // read in a worker with time and memory limits (jobs/); the temp file's path is already left out
       const doc = await app.ctx.jobs.run("readDocument", { name, bytes: upload.bytes });
       const year = doc.meta.year;
       const hasCatalog = year !== undefined && (builtInCatalog(year) !== undefined || (await catalogFiles(app.ctx.db, actor.regionId, year)).length > 0);
       const catalog = hasCatalog ? await app.ctx.catalogs.get(app.ctx.db, actor.regionId, year!) : undefined;
-      const { findings } = auditDocument(doc, () => catalog);
+      const result = auditDocument(doc, () => catalog);
+      const { findings } = result;
       const summary = summarise(doc, findings);
+      // 跨文件核对: against the region's publications of the same department (last year's, this year's, next year's)
+      const across = await compareWithPublications(app.ctx.db, actor.regionId, crossDocument(name, result));
       await audit(app.ctx.db, req, "audit.document", null, { file: name, counts: summary.counts });
-      return { summary, findings, scorecard: scorecardRow(doc, summary, findings) } as z.output<typeof auditAnswer>;
-=======
-      // The importers read files; the upload goes to a private temp dir whose path is removed from the answer.
-      const dir = await mkdtemp(join(tmpdir(), "yusuan-audit-"));
-      try {
-        const path = join(dir, name);
-        await writeFile(path, upload.bytes);
-        const doc = await importDocument(name, [path]);
-        const year = doc.meta.year;
-        const hasCatalog = year !== undefined && (builtInCatalog(year) !== undefined || (await catalogFiles(app.ctx.db, actor.regionId, year)).length > 0);
-        const catalog = hasCatalog ? await app.ctx.catalogs.get(app.ctx.db, actor.regionId, year!) : undefined;
-        const result = auditDocument(doc, () => catalog);
-        const { findings } = result;
-        const summary = summarise(doc, findings);
-        // 跨文件核对: against the region's publications of the same department (last year's, this year's, next year's)
-        const across = await compareWithPublications(app.ctx.db, actor.regionId, crossDocument(name, result));
-        await audit(app.ctx.db, req, "audit.document", null, { file: name, counts: summary.counts });
-        return JSON.parse(JSON.stringify({ summary, findings, scorecard: scorecardRow(doc, summary, findings), across }).replaceAll(`${dir}/`, "")) as z.output<typeof auditAnswer>;
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
->>>>>>> ocrcross
+      return { summary, findings, scorecard: scorecardRow(doc, summary, findings), across } as z.output<typeof auditAnswer>;
     },
   );
 }
