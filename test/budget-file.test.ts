@@ -93,7 +93,7 @@ prior: { year: 2020, procurement: 3 }
 profile: { duties: [], organisation: "" }
 `;
     const b = parseBudgetText(text, "budget.yaml", "yaml");
-    const unitKeys = ["code", "name", "type", "staffing", "prior", "reasons", "targets", "assets"];
+    const unitKeys = ["code", "name", "type", "staffing", "prior", "reasons", "targets", "assets", "exempt"];
     for (const u of b.units) expect(Object.keys(u)).toEqual(unitKeys);
     const priorKeys = Object.keys(b.prior!);
     expect(priorKeys[0]).toBe("year");

@@ -15,6 +15,12 @@ export interface CatalogEntry {
   /** the name the Henan tables print, when it differs from the official one (城乡社区事务) */
   label?: string;
   /**
+   * for a local 款 (a province's own 5-digit economic code): the national 款 it is reported under where a
+   * table prints national 款 only (the central layout's 一般公共预算基本支出表) — catalog data, as the local
+   * catalog states it (河南 30104 年度目标考核奖 → 30103 奖金)
+   */
+  national?: string;
+  /**
    * false when the entry is carried over from a neighbouring year's catalog (or from a change whose year
    * is uncertain) and no source confirms it for this year; absent means confirmed
    */
@@ -162,6 +168,15 @@ export class CatalogIndex {
 
   departmentEconomicName(code: string): string {
     return this.departmentEconomic.get(code)?.name ?? this.departmentEconomic.get(code.slice(0, 5))?.name ?? code;
+  }
+
+  /**
+   * The national 经济分类 款 a department economic code is reported under: its own 款 (a local 7-digit
+   * sub-item rolls up into it), or, for a local 款, the national 款 the catalog maps it to.
+   */
+  nationalEconomicSection(code: string): string {
+    const section = code.slice(0, 5);
+    return this.departmentEconomic.get(section)?.national ?? section;
   }
 
   governmentEconomicName(code: string): string {

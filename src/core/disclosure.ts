@@ -2,6 +2,7 @@
  * 公开文件 — a disclosure: its template's tables and the narrative of one scope (the department or one unit),
  * all derived from the budget. Renderers (src/formats) draw it; nothing here rounds money.
  */
+import { type Withheld, exemptNote, publicBudget } from "./exempt.ts";
 import type { CatalogIndex } from "./catalog.ts";
 import { type Figures, computeFigures } from "./derive/figures.ts";
 import { type Ledger, buildLedger } from "./derive/ledger.ts";
@@ -67,16 +68,36 @@ export function scopeOf(budget: Budget, ref: ScopeRef): Scope {
   return ref.kind === "department" ? departmentScope(budget) : unitScope(budget, ref.code);
 }
 
+/**
+ * Who a document is for. A public document (the default: what is published, rendered or exported) leaves
+ * out the units and projects marked exempt (涉密, core/exempt.ts) and says so in a note at the end of its
+ * 第一部分; an internal one (the editor's preview, the reviewer's view) shows everything.
+ */
+export type Audience = "public" | "internal";
+
 /** The disclosure of one scope (the department by default) in the given layout. */
-export function deriveDisclosure(budget: Budget, catalog: CatalogIndex, ref: ScopeRef = { kind: "department" }, layout: Layout = DEFAULT_TEMPLATE_ID): Disclosure {
-  return disclosureOf(budget, catalog, scopeOf(budget, ref), layout);
+export function deriveDisclosure(budget: Budget, catalog: CatalogIndex, ref: ScopeRef = { kind: "department" }, layout: Layout = DEFAULT_TEMPLATE_ID, audience: Audience = "public"): Disclosure {
+  if (audience === "internal") return disclosureOf(budget, catalog, scopeOf(budget, ref), layout);
+  const { budget: shown, withheld } = publicBudget(budget);
+  return withNote(disclosureOf(shown, catalog, scopeOf(shown, ref), layout), withheld, budget);
+}
+
+/** A public disclosure with the note on what it leaves out (its own: a unit's note names its own projects). */
+function withNote(d: Disclosure, withheld: readonly Withheld[], budget: Budget): Disclosure {
+  const mine = d.scope.kind === "department" ? withheld : withheld.filter((w) => w.kind === "project" && budget.projects.find((p) => p.code === w.code)?.unit === d.scope.code);
+  if (mine.length === 0) return d;
+  const first = d.narrative.parts[0];
+  const last = first?.sections[first.sections.length - 1];
+  if (last) last.paragraphs.push(exemptNote(mine, d.scope.kind === "department" ? "部门" : "单位"));
+  return d;
 }
 
 /** The department's disclosure and one for each of its units (实施条例 第六条). */
-export function deriveAll(budget: Budget, catalog: CatalogIndex, layout: Layout = DEFAULT_TEMPLATE_ID): Disclosure[] {
-  const all = [disclosureOf(budget, catalog, departmentScope(budget), layout)];
-  for (const scope of unitScopes(budget)) all.push(disclosureOf(budget, catalog, scope, layout));
-  return all;
+export function deriveAll(budget: Budget, catalog: CatalogIndex, layout: Layout = DEFAULT_TEMPLATE_ID, audience: Audience = "public"): Disclosure[] {
+  const { budget: shown, withheld } = audience === "public" ? publicBudget(budget) : { budget, withheld: [] };
+  const all = [disclosureOf(shown, catalog, departmentScope(shown), layout)];
+  for (const scope of unitScopes(shown)) all.push(disclosureOf(shown, catalog, scope, layout));
+  return all.map((d) => withNote(d, withheld, budget));
 }
 
 /** A disclosure and the findings of the rules on the same budget. */

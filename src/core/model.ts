@@ -58,6 +58,17 @@ export interface Unit {
   targets?: DepartmentTargets;
   /** the unit's own assets */
   assets?: Assets;
+  /** 不予公开 — the unit is withheld from the public documents (涉密); kept in every internal view and check */
+  exempt?: Exemption;
+}
+
+/**
+ * 不予公开 — content exempt from publication (涉密: 预算法第十四条 exempts state secrets). Public documents leave
+ * it out with the template's note (src/core/exempt.ts); internal views, the rules and the reviewer keep it.
+ */
+export interface Exemption {
+  /** the ground, as the note states it: 涉密 unless said otherwise */
+  basis: string;
 }
 
 /**
@@ -281,6 +292,7 @@ export function unit(u: Unit): Unit {
     reasons: u.reasons,
     targets: u.targets,
     assets: u.assets,
+    exempt: u.exempt,
   };
 }
 
@@ -370,6 +382,8 @@ export interface Project {
   /** 项目绩效目标 (年度目标) */
   goal?: string;
   indicators: Indicator[];
+  /** 不予公开 — the project is withheld from the public documents (涉密); kept in every internal view and check */
+  exempt?: Exemption;
 }
 
 /** A project with every field present, in one order (see `lineItem`); its indicators as they are. */
@@ -383,6 +397,7 @@ export function project(p: Project): Project {
     specialTransfer: p.specialTransfer,
     goal: p.goal,
     indicators: p.indicators,
+    exempt: p.exempt,
   };
 }
 

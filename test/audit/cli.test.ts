@@ -16,7 +16,11 @@ async function run(...argv: string[]) {
 }
 
 const tmp = () => mkdtempSync(join(tmpdir(), "yusuan-audit-"));
-const sampleText = renderText(disclosures(await sampleBudget())[0]!);
+// the sample with the one reason its data still lacks (机关运行经费's rise, narrative.reason-missing): a budget
+// `check` finds no warning in, rendered, must audit with none either
+const sample = await sampleBudget();
+sample.reasons = { ...sample.reasons, operatingCost: "新增办公设备运行维护支出" };
+const sampleText = renderText(disclosures(sample)[0]!);
 
 describe("yusuan audit", () => {
   it("the seed: exit 1, a summary line, findings with file and line", async () => {

@@ -5,14 +5,14 @@
  */
 import type { Finding } from "../../core/rules/finding.ts";
 import { type ImportedDocument, documentTables } from "./document.ts";
-import { columnPaths } from "./header.ts";
+import { columnPaths, normaliseHeading } from "./header.ts";
 import { readBalanceTable } from "./interpret/balance.ts";
 import { readEconomicTable } from "./interpret/economic.ts";
 import { readFunctionalTable } from "./interpret/functional.ts";
 import { readDepartmentTargets, readProjectTargets } from "./interpret/targets.ts";
 import { readThreePublicTable } from "./interpret/three-public.ts";
 import { cellLocation } from "./interpret/where.ts";
-import type { AmountCell, Interpretation, ProjectTargetsTable, TableInfo } from "./semantic.ts";
+import type { AmountCell, BalanceTable, Interpretation, ProjectTargetsTable, TableInfo } from "./semantic.ts";
 import { TABLE_KIND_NAMES, type TableKind, classifyTitle, tableNumber } from "./titles.ts";
 
 /** Builds what every reader needs to know about one printed table. */
@@ -86,7 +86,27 @@ export function interpret(doc: ImportedDocument): Interpretation {
     for (const r of t?.rows ?? []) if (r.kind === "unit" && r.unitCode && !out.units.has(r.unitCode)) out.units.set(r.unitCode, r.name);
   }
   if (out.projectTargets) classifyEntries(out.projectTargets, out.units);
+  for (const b of [out.summary, out.appropriation]) if (b) keyClassesByName(b, out);
   return out;
+}
+
+/**
+ * A 类 line of tables 1 and 4 names its 类: where the document's functional tables print a 类 of that name,
+ * the line is that 类, whatever its numeral. Tables that number the 类 they list in sequence (一、二、三 …, the
+ * Ministry's and Shanghai's), or as （一）（二） under 一、本年支出, are read right; Henan's, numbered by code, are
+ * unchanged. Without such a name the numeral is all there is (一 = 201 …).
+ */
+function keyClassesByName(b: BalanceTable, t: Interpretation): void {
+  const bare = (name: string) => normaliseHeading(name).replace(/支出$/, "");
+  const classes = new Map<string, string>();
+  for (const f of [t.income, t.expenditure, t.gpbExpenditure, t.governmentFund, t.stateCapital])
+    for (const r of f?.rows ?? []) if (r.kind === "code" && r.code?.length === 3 && r.name) classes.set(bare(r.name), r.code);
+  if (classes.size === 0) return;
+  for (const l of b.expenditure) {
+    if (l.key !== undefined && !l.key.startsWith("class:")) continue;
+    const code = classes.get(bare(l.label));
+    if (code) l.key = `class:${code}`;
+  }
 }
 
 /** Every amount read from the tables (for rules about how figures are printed). */

@@ -9,10 +9,10 @@ import type { FundingSource, LineItem, Nature } from "../model.ts";
 import { isSpentThisYear, sourceFacts } from "../classify.ts";
 import { FUNDING_SOURCE_NAMES, GENERAL_PUBLIC_BUDGET_SOURCES, NATURES, NATURE_NAMES } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
-import type { Cell, Column, DisclosureTable, HeaderCell } from "../table.ts";
+import type { Cell, CellStyle, Column, DisclosureTable, HeaderCell } from "../table.ts";
 import { TableBuilder, code, h, money, text, type TableMeta } from "./builder.ts";
 import { threePublicAmounts } from "./by-economic.ts";
-import { economicClass, economicSection, isPersonnel } from "./economic.ts";
+import { economicClass, isPersonnel } from "./economic.ts";
 
 /** 一般公共预算 money (classify.ts). */
 const isGeneralPublicBudget = (source: string): boolean => sourceFacts(source)?.group === "gpb";
@@ -89,7 +89,7 @@ export function summary(scope: Scope, catalog: CatalogIndex, meta: Meta): Disclo
   }
   const right: [string, Fen][] = [...byClass.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([c, v]) => [`${chineseNumber(Number(c) - 200)}、${catalog.functionalName(c)}`, fen(v)]);
+    .map(([c, v], i) => [`${chineseNumber(i + 1)}、${catalog.functionalName(c)}`, fen(v)]);
   const n = Math.max(left.length, right.length);
   for (let i = 0; i < n; i++) t.row([left[i]?.[0] ?? "", left[i]?.[1] ?? null, right[i]?.[0] ?? "", right[i]?.[1] ?? null]);
   const thisYear = fen(scope.income.filter((i) => i.source !== "carry-over").reduce((s, i) => s + i.amount, 0));
@@ -149,8 +149,28 @@ export function byNature(scope: Scope, catalog: CatalogIndex, include: (l: LineI
   return t.build(meta, scope, empty);
 }
 
-/** 4 财政拨款收支总表. */
-export function appropriation(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTable {
+/** The three kinds of 财政拨款 table 4 sets side by side, in its column order. */
+const APPROPRIATION_KINDS = [
+  { key: "gpb", income: "一般公共预算拨款" },
+  { key: "government-fund", income: "政府性基金预算拨款" },
+  { key: "state-capital", income: "国有资本经营预算拨款" },
+] as const;
+type AppropriationKind = (typeof APPROPRIATION_KINDS)[number]["key"];
+
+function appropriationKind(source: FundingSource): AppropriationKind | undefined {
+  const facts = sourceFacts(source);
+  if (!facts?.appropriation) return undefined;
+  return facts.group === "gpb" ? "gpb" : facts.group === "government-fund" ? "government-fund" : "state-capital";
+}
+
+/**
+ * 4 财政拨款收支总表. The spending side lists the 类 the budget has, numbered in sequence (一、二、三 … as the
+ * Ministry's and Shanghai's tables print them, not by code). With `carry` (the Ministry's own form) both
+ * sides are split: 一、本年收入 / 二、上年结转, each by kind of 财政拨款, and 一、本年支出 by 类 / 二、结转下年 —
+ * money a line keeps for next year (结转下年资金) is that row's, not its 类's. The model has no 上年结转 of
+ * 财政拨款 (部门财政性资金结转 is not 财政拨款), so that block prints its rows empty.
+ */
+export function appropriation(scope: Scope, catalog: CatalogIndex, meta: Meta, carry = false): DisclosureTable {
   const t = new TableBuilder(
     [text("incomeItem", 24), money("incomeAmount"), text("expenseItem", 30), money("total"), money("gpb"), money("government-fund"), money("state-capital")],
     [
@@ -158,32 +178,69 @@ export function appropriation(scope: Scope, catalog: CatalogIndex, meta: Meta): 
       [h("项 目"), h("预算数"), h("项 目"), h("合计"), h("一般公共预算"), h("政府性基金预算"), h("国有资本经营预算")],
     ],
   );
-  const inc = (pred: (s: FundingSource) => boolean) => fen(scope.income.filter((i) => pred(i.source)).reduce((s, i) => s + i.amount, 0));
-  const left: [string, Fen][] = [
-    ["一、一般公共预算拨款", inc(isGeneralPublicBudget)],
-    ["二、政府性基金预算拨款", inc((s) => s === "government-fund")],
-    ["三、国有资本经营预算拨款", inc((s) => s === "state-capital")],
-  ];
-  type Acc = { gpb: number; gf: number; sc: number };
+  type Acc = Record<AppropriationKind, number>;
+  const zero = (): Acc => ({ gpb: 0, "government-fund": 0, "state-capital": 0 });
+  const incomeBy = zero();
+  for (const i of scope.income) {
+    const k = appropriationKind(i.source);
+    if (k) incomeBy[k] += i.amount;
+  }
   const byClass = new Map<string, Acc>();
-  const grand: Acc = { gpb: 0, gf: 0, sc: 0 };
+  const thisYear = zero();
+  const forward = zero();
   for (const l of scope.lines) {
-    if (!sourceFacts(l.source)?.appropriation) continue;
+    const k = appropriationKind(l.source);
+    if (!k) continue;
+    if (carry && !isSpentThisYear(l.nature)) {
+      forward[k] += l.amount;
+      continue;
+    }
     const c = l.functional.slice(0, 3);
     let a = byClass.get(c);
-    if (!a) byClass.set(c, (a = { gpb: 0, gf: 0, sc: 0 }));
-    const k = isGeneralPublicBudget(l.source) ? "gpb" : l.source === "government-fund" ? "gf" : "sc";
+    if (!a) byClass.set(c, (a = zero()));
     a[k] += l.amount;
-    grand[k] += l.amount;
+    thisYear[k] += l.amount;
   }
-  const cells = (a: Acc): Cell[] => [fen(a.gpb + a.gf + a.sc), fen(a.gpb), fen(a.gf), fen(a.sc)];
-  const right = [...byClass.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const sum = (a: Acc) => a.gpb + a["government-fund"] + a["state-capital"];
+  const cells = (a: Acc): Cell[] => [fen(sum(a)), fen(a.gpb), fen(a["government-fund"]), fen(a["state-capital"])];
+  const classes = [...byClass.entries()].sort(([a], [b]) => a.localeCompare(b));
+  /** a side's lines: label, amounts, and where it stands (a block's heading, or an item under one) */
+  type Side = [string, Cell[], ("heading" | "item")?][];
+  let left: Side;
+  let right: Side;
+  if (carry) {
+    left = [
+      ["一、本年收入", [fen(sum(incomeBy))], "heading"],
+      ...APPROPRIATION_KINDS.map((k, i): Side[number] => [`（${chineseNumber(i + 1)}）${k.income}`, [fen(incomeBy[k.key])], "item"]),
+      ["二、上年结转", [null], "heading"],
+      ...APPROPRIATION_KINDS.map((k, i): Side[number] => [`（${chineseNumber(i + 1)}）${k.income}`, [null], "item"]),
+    ];
+    right = [
+      ["一、本年支出", cells(thisYear), "heading"],
+      ...classes.map(([c, a], i): Side[number] => [`（${chineseNumber(i + 1)}）${catalog.functionalName(c)}`, cells(a), "item"]),
+      ["二、结转下年", cells(forward), "heading"],
+    ];
+  } else {
+    left = APPROPRIATION_KINDS.map((k, i) => [`${chineseNumber(i + 1)}、${k.income}`, [fen(incomeBy[k.key])]]);
+    right = classes.map(([c, a], i) => [`${chineseNumber(i + 1)}、${catalog.functionalName(c)}`, cells(a)]);
+  }
   const n = Math.max(left.length, right.length);
   for (let i = 0; i < n; i++) {
+    const l = left[i];
     const r = right[i];
-    t.row([left[i]?.[0] ?? "", left[i]?.[1] ?? null, r ? `${chineseNumber(Number(r[0]) - 200)}、${catalog.functionalName(r[0])}` : "", ...(r ? cells(r[1]) : [])]);
+    // each side shows its own hierarchy: a block's heading bold, the items under it indented
+    const styles: (CellStyle | undefined)[] = Array.from({ length: 7 }, () => undefined);
+    const place = (side: Side[number] | undefined, from: number, to: number) => {
+      if (side?.[2] === "heading") for (let c = from; c <= to; c++) styles[c] = { bold: true };
+      else if (side?.[2] === "item") styles[from] = { indent: 1 };
+    };
+    place(l, 0, 1);
+    place(r, 2, 6);
+    t.row([l?.[0] ?? "", ...(l ? l[1] : [null]), r?.[0] ?? "", ...(r ? r[1] : [])], "detail", styles);
   }
-  t.row(["收 入 总 计", fen(left.reduce((s, [, v]) => s + v, 0)), "支 出 总 计", ...cells(grand)], "total");
+  const grand = zero();
+  for (const k of APPROPRIATION_KINDS) grand[k.key] = thisYear[k.key] + forward[k.key];
+  t.row(["收 入 总 计", fen(sum(incomeBy)), "支 出 总 计", ...cells(grand)], "total");
   return t.build(meta, scope);
 }
 
@@ -227,7 +284,7 @@ export function gpbExpenditure(scope: Scope, catalog: CatalogIndex, meta: Meta):
   return t.build(meta, scope, empty);
 }
 
-/** 6 一般公共预算基本支出表: economic 类/款 rows × 合计 / 人员经费 / 公用经费. */
+/** 6 一般公共预算基本支出表: economic 类/款 rows (national 款 only) × 合计 / 人员经费 / 公用经费. */
 export function gpbBasic(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTable {
   const t = new TableBuilder(
     [code("code", 9), text("name", 26), money("total"), money("personnel"), money("public")],
@@ -243,7 +300,8 @@ export function gpbBasic(scope: Scope, catalog: CatalogIndex, meta: Meta): Discl
     if (l.nature !== "basic" || !isGeneralPublicBudget(l.source)) continue;
     const k = isPersonnel(l.economic) ? "personnel" : "public";
     grand[k] += l.amount;
-    for (const c of [economicClass(l.economic), economicSection(l.economic)]) {
+    // national 款 only: a local 款 folds into the national one its catalog names (30104 → 30103)
+    for (const c of [economicClass(l.economic), catalog.nationalEconomicSection(l.economic)]) {
       let a = m.get(c);
       if (!a) m.set(c, (a = { personnel: 0, public: 0 }));
       a[k] += l.amount;
@@ -258,7 +316,11 @@ export function gpbBasic(scope: Scope, catalog: CatalogIndex, meta: Meta): Discl
   return t.build(meta, scope, empty);
 }
 
-/** 7 一般公共预算"三公"经费支出表: this year, and last year's budget where it is given. */
+/**
+ * 7 一般公共预算"三公"经费支出表: this year, and last year's budget where the data has it. Each row prints its
+ * figures, 0.00 included: a year whose "三公" are known to be nil says so (the narrative's 持平 then reads
+ * against two printed zeros, not against blanks).
+ */
 export function threePublic(scope: Scope, meta: Meta): DisclosureTable {
   const t = new TableBuilder(
     [text("year", 14), money("total"), money("abroad"), money("vehicle"), money("vehiclePurchase"), money("vehicleOperation"), money("reception")],
@@ -268,7 +330,7 @@ export function threePublic(scope: Scope, meta: Meta): DisclosureTable {
     ],
   );
   const row = (label: string, a: { abroad: Fen; reception: Fen; vehiclePurchase: Fen; vehicleOperation: Fen }) =>
-    t.row([label, fen(a.abroad + a.reception + a.vehiclePurchase + a.vehicleOperation), a.abroad, fen(a.vehiclePurchase + a.vehicleOperation), a.vehiclePurchase, a.vehicleOperation, a.reception]);
+    t.finalRow([label, fen(a.abroad + a.reception + a.vehiclePurchase + a.vehicleOperation), a.abroad, fen(a.vehiclePurchase + a.vehicleOperation), a.vehiclePurchase, a.vehicleOperation, a.reception]);
   const prior = scope.prior?.threePublic;
   if (prior) row(`${scope.prior?.year ?? scope.year - 1}年预算数`, prior);
   const now = threePublicAmounts(scope);

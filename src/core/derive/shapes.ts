@@ -51,6 +51,7 @@ const SHAPES: Readonly<Record<TableShape, ShapeFn>> = {
   "central.by-nature.government-fund": ({ scope, catalog }, m) => byNature(scope, catalog, (l) => l.source === "government-fund", m),
   "central.by-nature.state-capital": ({ scope, catalog }, m) => byNature(scope, catalog, (l) => l.source === "state-capital", m),
   "central.appropriation": ({ scope, catalog }, m) => appropriation(scope, catalog, m),
+  "central.appropriation.carry": ({ scope, catalog }, m) => appropriation(scope, catalog, m, true),
   "central.gpb-expenditure": ({ scope, catalog }, m) => gpbExpenditure(scope, catalog, m),
   "central.gpb-basic": ({ scope, catalog }, m) => gpbBasic(scope, catalog, m),
   "central.three-public": ({ scope }, m) => threePublic(scope, m),

@@ -6,6 +6,8 @@ import type { Finding, Rule } from "./finding.ts";
 import { defineRule } from "./finding.ts";
 import { countNote, findingsOf, groupBy } from "./helpers.ts";
 import { lineIndex } from "./line-index.ts";
+import { withheldOf } from "../exempt.ts";
+import { amountText } from "../money.ts";
 
 export const unknownUnit: Rule = defineRule(
   {
@@ -70,4 +72,26 @@ function unknownUnits(unitIndex: ReadonlyMap<string, number>, rows: readonly { u
   }
 }
 
-export const UNIT_RULES: readonly Rule[] = [unknownUnit, duplicateUnit];
+/** 不予公开 — the reviewer sees what the public documents leave out, with its amount (core/exempt.ts). */
+export const exemptWithheld: Rule = defineRule(
+  {
+    id: "exempt.withheld",
+    title: "不予公开的单位或项目",
+    description:
+      "标为不予公开（涉密）的单位和项目不列入公开文件的表格和说明（公开文件以一段说明告知），但仍在内部视图中，并计入全部审核规则；审核人在此看到被隐去的内容及其金额。 / Units and projects marked exempt (涉密) are left out of the public documents (which say so in a note) but stay in every internal view and in every rule; the reviewer sees here what is withheld and its amount.",
+    basis: "《中华人民共和国预算法》第十四条（涉及国家秘密的除外）",
+    severity: "info",
+  },
+  (ctx, emit) =>
+    withheldOf(ctx.budget).map((w) => {
+      const i = w.kind === "unit" ? ctx.budget.units.findIndex((u) => u.code === w.code) : ctx.budget.projects.findIndex((p) => p.code === w.code);
+      const what = w.kind === "unit" ? "单位" : "项目";
+      return emit({
+        message: `${what}“${w.name}”（${w.code}，${amountText(w.amount)}）因${w.basis}不予公开：公开文件不列入，内部视图与审核照常计入 / ${w.kind} ${w.code} (${amountText(w.amount)}) is withheld from the public documents (${w.basis}); internal views and checks keep it`,
+        path: `${w.kind === "unit" ? "units" : "projects"}[${i}].exempt`,
+        actual: w.name,
+      });
+    }),
+);
+
+export const UNIT_RULES: readonly Rule[] = [unknownUnit, duplicateUnit, exemptWithheld];

@@ -71,6 +71,8 @@ export type TableShape =
   | "central.by-nature.state-capital"
   /** 中央 4 财政拨款收支总表 */
   | "central.appropriation"
+  /** 中央 4 as the Ministry prints it: 本年收入 + 上年结转 = 本年支出 by 类 + 结转下年 */
+  | "central.appropriation.carry"
   /** 中央 5 一般公共预算支出表: 基本支出 split into 人员经费 / 公用经费 */
   | "central.gpb-expenditure"
   /** 中央 6 一般公共预算基本支出表: economic 类/款 × 人员经费 / 公用经费 */

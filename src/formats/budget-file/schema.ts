@@ -180,6 +180,9 @@ const assets = z.strictObject({
   specialEquipmentOver1m: count.default(0),
 });
 
+/** 不予公开: `exempt: 涉密` or `exempt: { basis: 涉密 }` (true: 涉密). */
+const exempt = z.union([z.literal(true).transform(() => ({ basis: "涉密" })), name.min(1).transform((basis) => ({ basis })), z.strictObject({ basis: name.min(1) })]);
+
 const unit = z.strictObject({
   code: codeText,
   name: name.min(1),
@@ -189,6 +192,7 @@ const unit = z.strictObject({
   reasons: reasons.optional(),
   targets: targets.optional(),
   assets: assets.optional(),
+  exempt: exempt.optional(),
 });
 
 const lineItem = z.strictObject({
@@ -211,6 +215,7 @@ const project = z.strictObject({
   specialTransfer: z.boolean().optional(),
   goal: long.optional(),
   indicators: z.array(indicator).max(LIST_LIMITS.indicators).default([]),
+  exempt: exempt.optional(),
 });
 
 export const budgetFileSchema = z.strictObject({

@@ -24,29 +24,40 @@ export function chineseToNumber(s: string): number | undefined {
   return tens * 10 + d(s[i + 1]);
 }
 
-const EXPENSE_LABEL = /^([一二三四五六七八九十]+、(?!.*(拨款|收入))|\d+、|(其中[:：])?[（(]\d[）)])|支出(合计|总计)|^(本年|当年)支出|^结转下年/;
+const EXPENSE_LABEL = /^([一二三四五六七八九十]+、(?!.*(拨款|收入))|\d+、|(其中[:：])?[（(](\d|[一二三四五六七八九十]+)[）)](?!.*(拨款|收入)))|支出(合计|总计)|^(本年|当年)支出|^结转下年/;
+
+/** A line's own words, its numbering ("一、", "（一）", "(1)", "1、") removed. */
+const unnumbered = (s: string) => s.replace(/^(?:[一二三四五六七八九十]+、|[（(](?:\d+|[一二三四五六七八九十]+)[）)]|\d+、)/, "");
 
 const clean = (s: string) => normaliseHeading(s).replace(/[:：]$/, "");
 
-function incomeKey(label: string): string | undefined {
+/**
+ * An income line's key. The Ministry's table 4 prints two blocks, 一、本年收入 and 二、上年结转, each with the
+ * kinds of 财政拨款 as （一）（二）（三）: an item under 上年结转 is keyed `carry-over:<source>`, so it is not read
+ * as this year's income.
+ */
+function incomeKey(label: string, parent: string | undefined): string | undefined {
   const n = clean(label).replace(/^加[:：]?/, "");
   if (/^收入(合计|总计)$/.test(n)) return "total";
   // Jiangsu prints 当年 for 本年
-  if (/^(本年|当年)收入(小计|合计)$/.test(n)) return "this-year";
+  if (/^(本年|当年)收入(小计|合计)?$/.test(unnumbered(n))) return "this-year";
   if (n === "小计") return "gpb";
   // Jiangsu's numbered income lines gather sources (INCOME_LINES): "一、财政拨款" is every appropriation (not
   // Henan's un-numbered 财政拨款 under 一般公共预算), "三、其他资金" the unit's own sources; each an item of 本年收入
   const line = /^[一二三四五六七八九十]+、(.*)$/.exec(n)?.[1];
   if (line === INCOME_LINE_NAMES.appropriation) return "appropriation-line";
   if (line === INCOME_LINE_NAMES["other-funds"]) return "other-funds";
-  return sourceOf(n);
+  const item = /^[（(]/.test(n);
+  const key = sourceOf(item ? unnumbered(n) : n);
+  return key && item && parent === "carry-over" ? `carry-over:${key}` : key;
 }
 
 function expenseLine(label: string, parent: string | undefined): Omit<BalanceLine, "row" | "amounts"> {
   const n = clean(label);
   if (/^支出(合计|总计)$/.test(n)) return { label: n, key: "total" };
-  if (/^(本年|当年)支出(合计|小计)$/.test(n)) return { label: n, key: "this-year" };
-  if (/^结转下年/.test(n)) return { label: n, key: "carry-forward" };
+  // 本年支出 and 结转下年 as lines of their own, or as the blocks 一、本年支出 / 二、结转下年 (the Ministry's table 4)
+  if (/^(本年|当年)支出(合计|小计)?$/.test(unnumbered(n))) return { label: unnumbered(n), key: "this-year" };
+  if (/^结转下年/.test(unnumbered(n))) return { label: unnumbered(n), key: "carry-forward" };
   const cn = /^([一二三四五六七八九十]+)、(.*)$/.exec(n);
   if (cn) {
     const rest = cn[2]!;
@@ -55,7 +66,7 @@ function expenseLine(label: string, parent: string | undefined): Omit<BalanceLin
     const numeral = chineseToNumber(cn[1]!);
     return { label: rest, ...(numeral ? { numeral, key: `class:${200 + numeral}` } : {}) };
   }
-  const sub = /^(?:其中[:：])?(?:\d+、|[（(]\d[）)])(.*)$/.exec(n);
+  const sub = /^(?:其中[:：])?(?:\d+、|[（(](?:\d|[一二三四五六七八九十]+)[）)])(.*)$/.exec(n);
   const rest = sub ? sub[1]! : n;
   if (parent === "basic") {
     const c = economicClassOf(rest);
@@ -80,6 +91,7 @@ export function readBalanceTable(info: TableInfo, problems: Finding[]): BalanceT
   const income: BalanceLine[] = [];
   const expenditure: BalanceLine[] = [];
   let parent: string | undefined;
+  let incomeParent: string | undefined;
   for (let r = info.headerCount; r < info.rows.length; r++) {
     const cells = info.rows[r]!.map((c) => c.trim());
     const isNumber = (c: string) => c !== "" && parseAmount(c, info.unit) !== undefined && !parseAmount(c, info.unit)!.blank;
@@ -90,13 +102,14 @@ export function readBalanceTable(info: TableInfo, problems: Finding[]): BalanceT
     const label = texts[texts.length - 1];
     if (label) {
       const amount = amountAt >= 0 ? readAmount(info, r, amountAt, problems) : undefined;
-      const key = incomeKey(label[0]);
+      const key = incomeKey(label[0], incomeParent);
+      if (key === "this-year" || key === "carry-over" || key === "total") incomeParent = key;
       income.push({ row: r, label: clean(label[0]), ...(key ? { key } : {}), amounts: new Map(amount ? [["amount", amount]] : []) });
     }
     if (e < 0) continue;
     const line = expenseLine(cells[e]!, parent);
     if (line.key === "basic" || line.key === "project") parent = line.key;
-    else if (line.numeral !== undefined || line.key === "total") parent = undefined;
+    else if (line.numeral !== undefined || line.key === "total" || line.key === "this-year" || line.key === "carry-forward") parent = undefined;
     const amounts = new Map<ColumnKey, ReturnType<typeof readAmount> & object>();
     for (const [offset, key] of offsets) {
       if (e + offset >= cells.length) continue;

@@ -15,6 +15,7 @@ import { NARRATIVE_RULES } from "./narrative.ts";
 import { OPERATING_COST_RULES } from "./operating-cost.ts";
 import { PLACEHOLDER_RULES } from "./placeholders.ts";
 import { PROJECT_RULES } from "./projects.ts";
+import { REASON_RULES } from "./reasons.ts";
 import { STATEMENT_RULES } from "./statements.ts";
 import { SUM_RULES } from "./sums.ts";
 import { TARGET_RULES } from "./targets.ts";
@@ -32,6 +33,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   ...DUPLICATE_RULES,
   ...OPERATING_COST_RULES,
   ...THREE_PUBLIC_RULES,
+  ...REASON_RULES,
   ...PROJECT_RULES,
   ...TARGET_RULES,
   ...PLACEHOLDER_RULES,

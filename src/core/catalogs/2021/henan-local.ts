@@ -8,7 +8,8 @@ import type { CodeList, MappingTable } from "../../catalog.ts";
 export const henanLocal2021: CodeList = {
   source: "洛阳市洛龙区2021年部门预算（样本）所用地方细化科目",
   entries: [
-    { code: "30104", name: "年度目标考核奖" },
+    // a local 款: reported as 30103 奖金 where only national 款 are printed (like 30103, it maps to 50101/50501)
+    { code: "30104", name: "年度目标考核奖", national: "30103" },
     { code: "3010201", name: "工作性津贴" },
     { code: "3010202", name: "生活性补贴" },
     { code: "3010203", name: "其他津贴补贴" },
