@@ -65,7 +65,7 @@ export async function buildNode() {
   try {
     const result = await build({
       absWorkingDir: ROOT,
-      entryPoints: { yusuan: "src/cli/main.ts" },
+      entryPoints: { yusuan: "src/cli/main.ts", "batch-worker": "src/cli/batch-worker.ts" },
       outdir: tmp,
       bundle: true,
       splitting: true,
