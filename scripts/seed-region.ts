@@ -10,7 +10,7 @@
  *
  * Options: --formats json (what each publication renders and stores; `all` for every format, slow),
  * --concurrency N (departments at once; default 4 on PostgreSQL, 1 on PGlite, which has one connection),
- * --first-year 2021, --code 990000 --name 样例省.
+ * --first-year 2021, --code 990000 --name 样例省, --schema <name> (a schema of its own on a shared server).
  */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -34,6 +34,7 @@ const { values } = parseArgs({
     formats: { type: "string", default: "json" },
     concurrency: { type: "string" },
     "data-dir": { type: "string", default: process.env.YUSUAN_DATA_DIR ?? "data" },
+    schema: { type: "string" },
   },
   strict: true,
 });
@@ -72,7 +73,7 @@ for (const f of formats) {
 const url = process.env.DATABASE_URL || undefined;
 const dataDir = url ? undefined : resolve(values["data-dir"]);
 const unlock = dataDir ? await lockDataDir(dataDir) : async () => {};
-const database = await openDatabase({ url, dataDir });
+const database = await openDatabase({ url, dataDir, ...(values.schema ? { schema: values.schema } : {}) });
 const app = await buildApp(database, { publishFormats: formats, logger: false });
 const started = performance.now();
 let lastPrint = 0;
