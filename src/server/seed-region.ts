@@ -1,8 +1,8 @@
 /**
  * 生成样例省 — fills a database with a province of generated departments, every budget carried from
  * draft to published through the same services the API uses: created as a first version (as
- * POST /api/budgets), control figures set by the bureau's reviewer, each warning explained by the
- * department, then submitted, approved by the department and the bureau, 批复 recorded and published by
+ * POST /api/budgets), control figures set by the bureau's reviewer, every warning explained by the
+ * department (at once, where the route takes one a request), then submitted, approved by the department and the bureau, 批复 recorded and published by
  * `moveBudget` (src/server/workflow-service.ts: the submission gate, the workflow policy, the rendered
  * snapshot, the facts). Each step is in the budget's history and the audit log under the user who took it.
  *
@@ -17,7 +17,7 @@ import type { Actor, Role, WorkflowAction } from "../core/workflow.ts";
 import { controlFiguresOf, explanationKey } from "../core/workflow.ts";
 import { createBudget, getBudget, saveVersion } from "../store/repos/budgets.ts";
 import { replaceControlFigures } from "../store/repos/control-figures.ts";
-import { writeExplanation } from "../store/repos/explanations.ts";
+import { writeExplanations } from "../store/repos/explanations.ts";
 import { addRegion } from "../store/repos/regions.ts";
 import { assignDepartment, createDepartment, createDivision, createUnit } from "../store/repos/tenancy.ts";
 import { createUser } from "../store/repos/users.ts";
@@ -191,12 +191,11 @@ async function seedDepartment(ctx: AppContext, region: RegionPlan, dept: Omit<De
     const summary = (await getBudget(db, budgetId))!;
     const { findings } = await checkStoredBudget(ctx, summary, budget);
     const warnings = findings.filter((f) => f.severity === "warning");
+    // (written together, with one audit entry listing them: the route writes one per request)
+    const explained = warnings.map((f) => ({ ...explanationKey(f), text: "生成数据：已核实，按实际情况编列。/ generated data: checked, as planned." }));
     await db.transaction().execute(async (trx) => {
-      for (const f of warnings) {
-        const key = explanationKey(f);
-        await writeExplanation(trx, budgetId, { ...key, text: "生成数据：已核实，按实际情况编列。/ generated data: checked, as planned." }, preparer.user.actor.userId);
-        await audit(trx, preparer.req, "budget.explanation", `budget:${budgetId}`, { rule: key.rule, locationKey: key.locationKey }, region.id);
-      }
+      await writeExplanations(trx, budgetId, explained, preparer.user.actor.userId);
+      await audit(trx, preparer.req, "budget.explanation", `budget:${budgetId}`, { explained: explained.map((e) => ({ rule: e.rule, locationKey: e.locationKey })) }, region.id);
     });
     seeded.explained += warnings.length;
     // 二上 → 二下 → 公开, each by its role; 批复 in February, published within the 20 days 预算法第十四条 allows

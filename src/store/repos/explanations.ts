@@ -21,3 +21,13 @@ export async function writeExplanation(db: Db, budgetId: number, e: WarningExpla
     .onConflict((oc) => oc.columns(["budget_id", "rule", "location_key"]).doUpdateSet({ text: e.text, author_id: authorId, written_at: new Date() }))
     .execute();
 }
+
+/** Writes many explanations of one budget in one statement (a department explaining a whole check at once). */
+export async function writeExplanations(db: Db, budgetId: number, list: readonly WarningExplanation[], authorId: number): Promise<void> {
+  if (list.length === 0) return;
+  await db
+    .insertInto("warning_explanations")
+    .values(list.map((e) => ({ budget_id: budgetId, rule: e.rule, location_key: e.locationKey, text: e.text, author_id: authorId })))
+    .onConflict((oc) => oc.columns(["budget_id", "rule", "location_key"]).doUpdateSet((eb) => ({ text: eb.ref("excluded.text"), author_id: eb.ref("excluded.author_id"), written_at: new Date() })))
+    .execute();
+}
