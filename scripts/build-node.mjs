@@ -65,8 +65,9 @@ export async function buildNode() {
   try {
     const result = await build({
       absWorkingDir: ROOT,
-      // the server's job worker (src/server/jobs/runner.ts loads ./job-worker.js beside its chunk)
-      entryPoints: { yusuan: "src/cli/main.ts", "job-worker": "src/server/jobs/worker.ts" },
+      // the server's job worker (src/server/jobs/runner.ts loads ./job-worker.js beside its chunk) and the
+      // CLI's batch worker (src/cli/batch.ts)
+      entryPoints: { yusuan: "src/cli/main.ts", "job-worker": "src/server/jobs/worker.ts", "batch-worker": "src/cli/batch-worker.ts" },
       outdir: tmp,
       bundle: true,
       splitting: true,

@@ -14,6 +14,10 @@ import { EXIT, type Io, reportFailure } from "./main.ts";
 
 export interface CheckOptions extends CatalogOptions {
   json?: boolean;
+  /** worker threads for a directory of budgets (default: one per core) */
+  jobs?: string;
+  /** progress bar on stderr for a directory of budgets (default: when stderr is a terminal) */
+  progress?: boolean;
 }
 
 /** Adds the file and the line (or sheet and cell) to each data location. */
@@ -61,6 +65,10 @@ export function findingsJson(findings: Finding[]): string {
 
 export async function checkCommand(budgetPath: string, opts: CheckOptions, io: Io): Promise<number> {
   try {
+    // a directory of budgets: checked on every core (src/cli/batch.ts)
+    const { batchEntries } = await import("./batch-entries.ts");
+    const batch = await batchEntries(budgetPath);
+    if (batch) return await checkBatch(batch, opts, io);
     const { budget, file, locate } = await readBudget(budgetPath);
     const catalog = await catalogFor(budget.year, opts, io.err);
     const findings = placeFindings(runRules(createRuleContext(budget, catalog)), file, locate);
@@ -70,3 +78,47 @@ export async function checkCommand(budgetPath: string, opts: CheckOptions, io: I
     return reportFailure(e, io);
   }
 }
+
+/**
+ * A directory of budgets: one line per budget (its counts by severity, or why it could not be read), then
+ * a summary. The findings themselves are `yusuan check <that budget>`'s. Exit 2 when a budget could not be
+ * read, else 1 when one has error-level findings.
+ */
+async function checkBatch(entries: string[], opts: CheckOptions, io: Io): Promise<number> {
+  const { parseJobs, runBatch } = await import("./batch.ts");
+  const catalog = { catalog: opts.catalog, catalogMode: opts.catalogMode };
+  const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const outcomes = await runBatch(
+    entries.map((budget) => ({ kind: "check", budget, catalog })),
+    { jobs: parseJobs(opts.jobs), progress: opts.progress, label: "审核 / checking" },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  // every thread of the process: the workers' reading and checking, and this thread's
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const failed = outcomes.filter((o) => o.failure);
+  const withErrors = outcomes.filter((o) => !o.failure && o.errors > 0);
+  const sum = (k: "errors" | "warnings" | "info") => outcomes.reduce((t, o) => t + o[k], 0);
+  for (const n of new Set(outcomes.flatMap((o) => o.notes))) io.err(n);
+  if (opts.json) {
+    const budgets = outcomes.map((o) => ({ budget: o.budget, title: o.title ?? null, errors: o.errors, warnings: o.warnings, info: o.info, failure: o.failure?.message ?? null }));
+    io.out(JSON.stringify({ budgets, summary: { budgets: outcomes.length, failed: failed.length, withErrors: withErrors.length, errors: sum("errors"), warnings: sum("warnings"), info: sum("info"), seconds, cpuSeconds, peakRssMB: peakRssMB() } }, null, 2));
+  } else {
+    for (const o of outcomes) {
+      if (o.failure) continue;
+      io.out(`${o.budget}\t${o.title ?? ""}\t错误 / errors ${o.errors} · 警告 / warnings ${o.warnings} · 提示 / info ${o.info}`);
+    }
+    io.out(
+      `完成 / done: ${outcomes.length} 个预算 / budgets in ${seconds.toFixed(1)} s (${Math.round(outcomes.length / seconds)}/s); ` +
+        `${withErrors.length} 个有错误 / with errors, ${failed.length} 个无法读取 / unreadable; ` +
+        `错误 / errors ${sum("errors")} · 警告 / warnings ${sum("warnings")} · 提示 / info ${sum("info")}; 内存峰值 / peak memory ${peakRssMB()} MB`,
+    );
+  }
+  for (const f of failed) io.err(`失败 / failed: ${f.budget}: ${f.failure!.message}`);
+  if (failed.length > 0) return EXIT.unusable;
+  return withErrors.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** The process's peak resident memory, worker threads included, in MB. */
+const peakRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);

@@ -61,6 +61,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("--catalog-mode <mode>", "extend | replace", "extend")
     .option("--progress", "显示进度条 / show a progress bar in batch mode (default: when stderr is a terminal)")
     .option("--no-progress", "不显示进度条 / no progress bar")
+    .option("-j, --jobs <n>", "批量时的线程数 / worker threads for a directory of budgets (default: one per core)")
     .option("--draft", "有错误也生成，每页标注“草稿 未经审核” / render despite error-level findings, every page marked 草稿 未经审核")
     .action(async (budget: string, opts: RenderOptions) => {
       const { renderCommand } = await import("./render.ts");
@@ -83,8 +84,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   program
     .command("check")
     .description("审核预算数据 / check a budget: every finding a reviewer would raise, with its place")
-    .argument("<budget>", "预算目录或文件 / budget directory or file (yaml, json, xlsx)")
-    .option("--json", "以 JSON 输出 / print {\"findings\": [...]}")
+    .argument("<budget>", "预算目录或文件，或多个预算所在目录 / budget directory or file (yaml, json, xlsx), or a directory of budgets")
+    .option("--json", "以 JSON 输出 / print {\"findings\": [...]} (a directory: {\"budgets\": [...], \"summary\": {...}})")
+    .option("-j, --jobs <n>", "批量时的线程数 / worker threads for a directory of budgets (default: one per core)")
+    .option("--progress", "显示进度条 / show a progress bar in batch mode (default: when stderr is a terminal)")
+    .option("--no-progress", "不显示进度条 / no progress bar")
     .option("--catalog <kind=file...>", "载入正式科目目录 / load an official catalog file (CSV/XLSX: code,name)")
     .option("--catalog-mode <mode>", "extend | replace", "extend")
     .action(async (budget: string, opts: CheckOptions) => {

@@ -4,18 +4,22 @@
  * <out>/<name>/ with a progress bar; one bad budget never stops the batch, and a summary says what failed.
  */
 import { DEFAULT_TEMPLATE_ID, findTemplate } from "../core/templates/index.ts";
-import { mkdir, readdir, stat, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
-import { SingleBar } from "cli-progress";
 import { LAYOUTS, type Layout, deriveAll } from "../core/disclosure.ts";
 import type { Finding } from "../core/rules/finding.ts";
 import { createRuleContext, runRules } from "../core/rules/index.ts";
-import { readBudget, resolveBudgetFile } from "../formats/budget-file/read-file.ts";
-import { InputError, formatProblem } from "../formats/errors.ts";
+import { readBudget } from "../formats/budget-file/read-file.ts";
+import { InputError } from "../formats/errors.ts";
 import { type CatalogOptions, catalogFor } from "../formats/catalog-choice.ts";
 import { EXIT, type Io, reportFailure } from "./main.ts";
 import { RENDERERS } from "../formats/renderers.ts";
 import { formatFindings, placeFindings } from "./check.ts";
+import { parseJobs, runBatch } from "./batch.ts";
+import { batchEntries } from "./batch-entries.ts";
+
+export { batchEntries };
+import type { BatchTask } from "./batch-worker.ts";
 
 export interface RenderOptions extends CatalogOptions {
   out: string;
@@ -25,6 +29,8 @@ export interface RenderOptions extends CatalogOptions {
   /** the old name of --template */
   layout?: string;
   progress?: boolean;
+  /** worker threads for a directory of budgets (default: one per core) */
+  jobs?: string;
   /** 草稿: render past error-level findings, every page and sheet marked 草稿 未经审核 */
   draft?: boolean;
 }
@@ -100,28 +106,9 @@ export async function renderOne(
 }
 
 /** The findings a render that went ahead prints: warnings, and a draft's errors; never the info notes. */
-function renderFindingsText(title: string, findings: Finding[]): string | undefined {
+export function renderFindingsText(title: string, findings: Finding[]): string | undefined {
   const shown = findings.filter((f) => f.severity !== "info");
   return shown.length ? formatFindings(shown, title) : undefined;
-}
-
-/** The budgets inside a directory that holds no budget file itself: sub-directories and budget files. */
-export async function batchEntries(dir: string): Promise<string[] | undefined> {
-  try {
-    await resolveBudgetFile(dir);
-    return undefined; // a single budget directory
-  } catch {
-    const s = await stat(dir).catch(() => undefined);
-    if (!s?.isDirectory()) return undefined;
-  }
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-  const found: string[] = [];
-  for (const e of entries) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) found.push(p);
-    else if ([".yaml", ".yml", ".json", ".xlsx"].includes(extname(e.name).toLowerCase())) found.push(p);
-  }
-  return found.length ? found : undefined;
 }
 
 export async function renderCommand(budgetPath: string, opts: RenderOptions, io: Io): Promise<number> {
@@ -149,43 +136,17 @@ export async function renderCommand(budgetPath: string, opts: RenderOptions, io:
 }
 
 async function renderBatch(entries: string[], opts: RenderOptions, formats: string[], layout: Layout, io: Io): Promise<number> {
-  const failures: { budget: string; reason: string }[] = [];
-  const warnings = new Set<string>();
-  const bar = new SingleBar({
-    format: "渲染 / rendering [{bar}] {value}/{total} {name}",
-    stream: process.stderr,
-    noTTYOutput: false,
-    hideCursor: true,
-  });
-  const showBar = opts.progress ?? Boolean(process.stderr.isTTY);
-  if (showBar) bar.start(entries.length, 0, { name: "" });
-  let files = 0;
-  let refused = 0;
-  const warned: string[] = [];
-  for (const [i, entry] of entries.entries()) {
-    const name = basename(entry, extname(entry));
-    if (showBar) bar.update(i, { name });
-    try {
-      const r = await renderOne(entry, join(opts.out, name), formats, layout, opts, (w) => warnings.add(w));
-      files += r.written.length;
-      const text = renderFindingsText(r.title, r.findings);
-      if (text) warned.push(text);
-    } catch (e) {
-      if (e instanceof RenderRefused) refused++;
-      const reason = e instanceof InputError ? e.problems.map(formatProblem).join("; ") : e instanceof Error ? e.message : String(e);
-      const details = e instanceof RenderRefused ? `\n${formatFindings(e.findings, e.title)}` : "";
-      failures.push({ budget: entry, reason: `${reason}${details}` });
-    }
-  }
-  if (showBar) {
-    bar.update(entries.length, { name: "" });
-    bar.stop();
-  }
-  for (const w of warnings) io.err(w);
-  for (const w of warned) io.err(w);
-  const ok = entries.length - failures.length;
-  io.out(`完成 / done: ${ok} 个预算成功 / succeeded, ${failures.length} 个失败 / failed; 共生成 ${files} 个文件 / ${files} files written to ${opts.out}`);
-  for (const f of failures) io.err(`失败 / failed: ${f.budget}: ${f.reason}`);
+  const catalog = { catalog: opts.catalog, catalogMode: opts.catalogMode };
+  const tasks = entries.map((budget): BatchTask => ({ kind: "render", budget, out: join(opts.out, basename(budget, extname(budget))), formats, layout, catalog, draft: Boolean(opts.draft) }));
+  const outcomes = await runBatch(tasks, { jobs: parseJobs(opts.jobs), progress: opts.progress, label: "渲染 / rendering" });
+  // a note said by many budgets (no built-in catalog for the year …) is printed once
+  const notes = new Set<string>();
+  for (const o of outcomes) for (const n of o.notes) notes.add(n);
+  for (const n of notes) io.err(n);
+  const failures = outcomes.filter((o) => o.failure);
+  const files = outcomes.reduce((t, o) => t + o.files, 0);
+  io.out(`完成 / done: ${entries.length - failures.length} 个预算成功 / succeeded, ${failures.length} 个失败 / failed; 共生成 ${files} 个文件 / ${files} files written to ${opts.out}`);
+  for (const f of failures) io.err(`失败 / failed: ${f.budget}: ${f.failure!.message}`);
   if (failures.length === 0) return EXIT.ok;
-  return refused === failures.length ? EXIT.findings : EXIT.unusable;
+  return failures.every((f) => f.failure!.kind === "refused") ? EXIT.findings : EXIT.unusable;
 }

@@ -37,7 +37,13 @@ export const publication = publicationMeta.extend({ files: z.array(publicationFi
 export type Publication = Wire<typeof publication>;
 
 export const publicationsAnswer = z.object({ publications: z.array(publicationMeta) });
-export const regionPublicationsAnswer = z.object({ region, publications: z.array(publicationMeta) });
+export const regionPublicationsAnswer = z.object({
+  region,
+  publications: z.array(publicationMeta).describe("this page: newest year first, by department code, latest version first"),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  count: z.number().int().describe("publications in all (of the year, when given)"),
+});
 export const publicationAnswer = z.object({ publication });
 
 /** 区划级次 — 省 / 市 / 县（区） */

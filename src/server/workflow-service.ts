@@ -4,7 +4,6 @@
  * (outside the transaction: rendering PDFs must not hold the budget's row lock) and stores them as an
  * immutable snapshot with their sha256, and its figures once as facts (src/store/repos/facts.ts).
  */
-import type { FastifyRequest } from "fastify";
 import { budgetFacts, budgetTotals } from "../core/facts.ts";
 import { type TransitionInput, type WorkflowAction, transition } from "../core/workflow.ts";
 import { type BudgetSummary, lockBudget, recordTransition, sealVersion, setState } from "../store/repos/budgets.ts";
@@ -12,7 +11,7 @@ import { writeFacts } from "../store/repos/facts.ts";
 import { type PublicationFile, insertPublication, nextPublicationNumber } from "../store/repos/publications.ts";
 import { regionTemplate } from "../store/repos/tenancy.ts";
 import { tenancyOf } from "./access.ts";
-import { audit } from "./audit.ts";
+import { type Acting, audit } from "./audit.ts";
 import { checkStoredBudget, loadBudget } from "./budget-service.ts";
 import type { AppContext, SessionUser } from "./context.ts";
 import { renderAll } from "./disclosure-files.ts";
@@ -26,7 +25,7 @@ export interface MoveRequest {
   changeNote?: string;
 }
 
-export async function moveBudget(ctx: AppContext, req: FastifyRequest, user: SessionUser, b: BudgetSummary, move: MoveRequest) {
+export async function moveBudget(ctx: AppContext, req: Acting, user: SessionUser, b: BudgetSummary, move: MoveRequest) {
   const { version, budget } = await loadBudget(ctx, b.id);
   const input: TransitionInput = { action: move.action, comment: move.comment, date: move.date, approvedOn: b.approvedOn };
   if (move.action === "submit") input.gate = (await checkStoredBudget(ctx, b, budget)).gate;

@@ -199,6 +199,15 @@ export interface GenerateOptions {
    * is what it was before these existed.
    */
   jiangsu?: boolean;
+  /** 预算年度 (default 2021): the year, the date, the prior year and the targets' deadlines follow it */
+  year?: number;
+  /** the department as the tenancy knows it (code, name, 区划 name); its units are numbered from the code */
+  department?: { code: string; name: string; region: string };
+  /**
+   * Every indicator has its target value, as a budget that is submitted must (no `target.value-missing`
+   * error): the province generator's budgets go through the workflow. Off by default, as above.
+   */
+  complete?: boolean;
 }
 
 export function generateBudget(seed: number, size: GenerateSize = {}, options: GenerateOptions = {}): Budget {
@@ -210,10 +219,14 @@ export function generateBudget(seed: number, size: GenerateSize = {}, options: G
   const lineCount = Math.max(0, rng.int(lMin, lMax));
   const projectCount = Math.max(0, rng.int(pMin, pMax));
 
-  const region = rng.pick(REGIONS);
+  const year = options.year ?? 2021;
+  const drawnRegion = rng.pick(REGIONS);
   const topic = rng.pick(TOPICS);
-  const deptCode = String(rng.int(101, 999));
-  const deptName = `${region}${topic}${rng.pick(UNIT_SUFFIX.administrative)}`;
+  const drawnCode = String(rng.int(101, 999));
+  const drawnName = `${drawnRegion}${topic}${rng.pick(UNIT_SUFFIX.administrative)}`;
+  const region = options.department?.region ?? drawnRegion;
+  const deptCode = options.department?.code ?? drawnCode;
+  const deptName = options.department?.name ?? drawnName;
 
   // A department works mostly within one 功能分类 类 (its basic expenditure sits under that 类's 运行 项).
   const homeClass = rng.pick(OPERATION_ITEMS).slice(0, 3);
@@ -247,7 +260,7 @@ export function generateBudget(seed: number, size: GenerateSize = {}, options: G
       functional,
       ...(rng.chance(0.1) ? { specialTransfer: true } : {}),
       ...(rng.chance(0.8) ? { goal: "按期完成年度任务，提升服务质量和群众满意度。" } : {}),
-      indicators: Array.from({ length: rng.int(1, 5) }, () => indicator(projectIndicator(rng))),
+      indicators: Array.from({ length: rng.int(1, 5) }, () => indicator(projectIndicator(rng, year, options.complete ?? false))),
     };
     // in one shape, as every reader makes projects, indicators and lines (model.ts)
     const made = project(p);
@@ -275,16 +288,16 @@ export function generateBudget(seed: number, size: GenerateSize = {}, options: G
   const units = plans.map((p) => p.unit);
   const procurement = generateProcurement(rng, plans);
   const budget: Budget = {
-    year: 2021,
+    year,
     department: { code: deptCode, name: deptName, shortName: `${topic}${rng.pick(UNIT_SUFFIX.administrative)}`, region },
-    date: "2021-02",
+    date: `${year}-02`,
     units,
     // as every reader makes them (model.ts `lineItem`)
     lineItems: lineItems.map(lineItem),
     projects,
-    targets: departmentTargets(rng, projects),
+    targets: departmentTargets(rng, projects, year),
     procurement: procurement.map(procurementRow), // as every reader makes them (model.ts `procurement`)
-    assets: assets(rng),
+    assets: assets(rng, year),
     reasons: reasons(rng),
     profile: {
       duties: Array.from({ length: rng.int(2, 6) }, (_, i) => `负责${topic}领域第${i + 1}项职能的组织实施和监督管理。`),
@@ -292,18 +305,18 @@ export function generateBudget(seed: number, size: GenerateSize = {}, options: G
       ...(rng.chance(0.5) ? { unitsIncluded: units.map((u) => u.name) } : {}),
     },
   };
-  if (rng.chance(0.85)) budget.prior = prior(rng, lineItems, procurement, units, () => true);
+  if (rng.chance(0.85)) budget.prior = prior(rng, lineItems, procurement, units, () => true, year);
   // Some units carry their own prior-year figures, reasons, targets and assets (for their own disclosure).
   for (const plan of plans) {
     const u = plan.unit;
-    if (rng.chance(0.4)) u.prior = prior(rng, lineItems, procurement, units, (l) => l.unit === u.code);
+    if (rng.chance(0.4)) u.prior = prior(rng, lineItems, procurement, units, (l) => l.unit === u.code, year);
     if (rng.chance(0.3)) {
       // a unit with none of its own reasons has none (an empty list is the same thing, and files drop it)
       const own = reasons(rng);
       if (Object.keys(own).length > 0) u.reasons = own;
     }
-    if (rng.chance(0.3)) u.targets = departmentTargets(rng, plan.projects);
-    if (rng.chance(0.3)) u.assets = assets(rng);
+    if (rng.chance(0.3)) u.targets = departmentTargets(rng, plan.projects, year);
+    if (rng.chance(0.3)) u.assets = assets(rng, year);
   }
   // as every reader makes them (model.ts `unit`, `priorYear`)
   budget.units = budget.units.map(unit);
@@ -403,7 +416,7 @@ function threePublicLine(rng: Rng, plan: UnitPlan, source: () => FundingSource):
   };
 }
 
-function target(rng: Rng): Target {
+function target(rng: Rng, year: number): Target {
   const kind = rng.weighted([["numeric", 6], ["deadline", 2], ["qualitative", 2]] as const);
   switch (kind) {
     case "numeric": {
@@ -413,26 +426,26 @@ function target(rng: Rng): Target {
     }
     case "deadline": {
       const month = rng.int(1, 12);
-      const last = new Date(Date.UTC(2021, month, 0)).getUTCDate();
-      return { kind: "deadline", date: `2021-${String(month).padStart(2, "0")}-${last}`, text: `2021年${month}月底前` };
+      const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+      return { kind: "deadline", date: `${year}-${String(month).padStart(2, "0")}-${last}`, text: `${year}年${month}月底前` };
     }
     case "qualitative":
       return { kind: "qualitative", text: rng.pick(QUALITATIVE) };
   }
 }
 
-function projectIndicator(rng: Rng): Indicator {
+function projectIndicator(rng: Rng, year: number, complete: boolean): Indicator {
   const level1 = rng.weighted([["产出指标", 5], ["效益指标", 3], ["满意度指标", 2], ["成本指标", 1]] as const);
   return {
     level1,
     level2: rng.pick(LEVEL2[level1]!),
     level3: `${rng.pick(["完成", "覆盖", "达标", "拨付", "受益"])}${rng.pick(["率", "数量", "人数", "时间", "程度"])}`,
-    ...(rng.chance(0.9) ? { target: target(rng) } : {}),
+    ...(rng.chance(0.9) || complete ? { target: target(rng, year) } : {}),
     ...(rng.chance(0.2) ? { explanation: "反映项目实施情况。" } : {}),
   };
 }
 
-function departmentTargets(rng: Rng, projects: readonly Project[]): DepartmentTargets | undefined {
+function departmentTargets(rng: Rng, projects: readonly Project[], year: number): DepartmentTargets | undefined {
   if (rng.chance(0.1)) return undefined;
   const tasks: Task[] = [{ name: "基本支出", content: "保障人员经费和单位正常运转。", funds: { kind: "basic" } }];
   if (projects.length > 0) {
@@ -448,7 +461,7 @@ function departmentTargets(rng: Rng, projects: readonly Project[]): DepartmentTa
   const level1s = Object.keys(DEPT_LEVEL1);
   const indicators: Indicator[] = Array.from({ length: rng.int(3, 10) }, () => {
     const level1 = rng.pick(level1s);
-    return { level1, level2: rng.pick(DEPT_LEVEL1[level1]!), level3: `${level1}考核指标`, target: target(rng), ...(rng.chance(0.3) ? { method: "完成数/计划数×100%" } : {}) };
+    return { level1, level2: rng.pick(DEPT_LEVEL1[level1]!), level3: `${level1}考核指标`, target: target(rng, year), ...(rng.chance(0.3) ? { method: "完成数/计划数×100%" } : {}) };
   });
   // Tables merge runs of equal 一级/二级 names: keep them grouped, as real tables are.
   indicators.sort((a, b) => level1s.indexOf(a.level1) - level1s.indexOf(b.level1) || a.level2.localeCompare(b.level2));
@@ -465,11 +478,11 @@ function generateProcurement(rng: Rng, plans: readonly UnitPlan[]): Procurement[
   });
 }
 
-function assets(rng: Rng): Assets | undefined {
+function assets(rng: Rng, year: number): Assets | undefined {
   if (rng.chance(0.15)) return undefined;
   const vehicles: Record<string, number> = {};
   for (const k of rng.sample(VEHICLE_KINDS, rng.int(0, VEHICLE_KINDS.length))) vehicles[k] = rng.int(0, 12);
-  return { asOf: "2020-12-31", vehicles, generalEquipmentOver500k: rng.int(0, 3), specialEquipmentOver1m: rng.int(0, 2) };
+  return { asOf: `${year - 1}-12-31`, vehicles, generalEquipmentOver500k: rng.int(0, 3), specialEquipmentOver1m: rng.int(0, 2) };
 }
 
 function reasons(rng: Rng): Partial<Record<ReasonKey, string>> {
@@ -482,7 +495,7 @@ function reasons(rng: Rng): Partial<Record<ReasonKey, string>> {
  * Prior-year figures near this year's (×0.6 … ×1.4), some absent and some zero, so every comparison
  * phrase (增加/减少/持平/不适用/none) occurs.
  */
-function prior(rng: Rng, lines: readonly LineItem[], procurement: readonly Procurement[], units: readonly Unit[], include: (l: { unit: string }) => boolean): PriorYear {
+function prior(rng: Rng, lines: readonly LineItem[], procurement: readonly Procurement[], units: readonly Unit[], include: (l: { unit: string }) => boolean, year: number): PriorYear {
   const adminLike = new Set(units.filter((u) => u.type !== "institution").map((u) => u.code));
   let total = 0;
   let basic = 0;
@@ -528,7 +541,7 @@ function prior(rng: Rng, lines: readonly LineItem[], procurement: readonly Procu
     if (r < 0.22) return fen(v); // 持平
     return fen(Math.round(v * (0.6 + rng.next() * 0.8)));
   };
-  const p: PriorYear = { year: 2020, ...(rng.chance(0.8) ? { basis: "上年年初预算" } : {}) };
+  const p: PriorYear = { year: year - 1, ...(rng.chance(0.8) ? { basis: "上年年初预算" } : {}) };
   const set = <K extends keyof PriorYear>(k: K, v: PriorYear[K] | undefined) => {
     if (v !== undefined) p[k] = v;
   };

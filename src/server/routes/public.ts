@@ -13,17 +13,35 @@ import { notFound } from "../errors.ts";
 import { type CachedFile, notModified, pickEncoding } from "../snapshot-cache.ts";
 import { MAX_ID, answers, id, year } from "./schemas.ts";
 
+/** A region's publications a page: the portal's list of a region takes one page (a 县 publishes a few hundred a year). */
+const DEFAULT_PUBLICATIONS_PAGE = 500;
+const MAX_PUBLICATIONS_PAGE = 1000;
+
 export function publicRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const meta = new Map<number, Awaited<ReturnType<typeof getPublication>>>();
 
   r.get(
     "/api/public/regions/:code/publications",
-    { schema: { tags: ["public"], summary: "区划的公开预算 / a region's published budgets (every version)", params: z.object({ code: z.string().max(32) }), querystring: z.object({ year: year.optional() }), response: answers(regionPublicationsAnswer) } },
+    {
+      schema: {
+        tags: ["public"],
+        summary: "区划的公开预算 / a region's published budgets (every version), a page at a time",
+        params: z.object({ code: z.string().max(32) }),
+        querystring: z.object({
+          year: year.optional(),
+          page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+          pageSize: z.coerce.number().int().min(1).max(MAX_PUBLICATIONS_PAGE).default(DEFAULT_PUBLICATIONS_PAGE),
+        }),
+        response: answers(regionPublicationsAnswer),
+      },
+    },
     async (req) => {
       const region = await findRegionByCode(app.ctx.db, req.params.code);
       if (!region) throw notFound("区划 / region");
-      return { region, publications: await listRegionPublications(app.ctx.db, region.id, req.query.year) };
+      const { page, pageSize } = req.query;
+      const { rows, count } = await listRegionPublications(app.ctx.db, region.id, req.query.year, { page, pageSize });
+      return { region, publications: rows, page, pageSize, count };
     },
   );
 

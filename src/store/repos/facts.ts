@@ -286,6 +286,27 @@ export async function searchFacts(db: Db, f: FactFilter, page: Page): Promise<{ 
   return { rows, count: agg.n, amount: agg.amount };
 }
 
+/**
+ * Every fact matching the filter, in factRows' order, one publication at a time: the publications are
+ * listed first (a few thousand for a province-year), then each one's facts are read by its key
+ * (publication_id, position). No OFFSET, so the last chunk costs what the first does, and the caller holds
+ * one publication's rows at a time.
+ */
+export async function* factsByPublication(db: Db, f: FactFilter): AsyncGenerator<FactRow[]> {
+  const publications = await factQuery(db, f)
+    .select(["f.publication_id", "f.year", "g.code as region_code", "d.code as department_code"])
+    .distinct()
+    .orderBy("f.year")
+    .orderBy("g.code")
+    .orderBy("d.code")
+    .orderBy("f.publication_id")
+    .execute();
+  for (const p of publications) {
+    const rows = await factRows(db, { ...f, publicationId: p.publication_id });
+    if (rows.length > 0) yield rows;
+  }
+}
+
 /** Facts matching the filter in their stable order (region, department, publication, line). */
 export async function factRows(db: Db, f: FactFilter, limit?: number, offset = 0): Promise<FactRow[]> {
   let q = factQuery(db, f)

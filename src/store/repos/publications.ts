@@ -64,10 +64,21 @@ export async function insertPublication(db: Db, p: NewPublication): Promise<{ id
 
 const META = ["p.id", "p.budget_id", "p.number", "p.budget_version", "p.published_on", "p.published_at", "p.change_note", "p.year", "p.department_code", "p.department_name", "p.title", "p.region_id"] as const;
 
-export async function listRegionPublications(db: Db, regionId: number, year?: number) {
-  let q = db.selectFrom("publications as p").select(META).where("p.region_id", "=", regionId);
+/** A page of a region's publications (newest year first, by department, latest version first) and how many there are. */
+export async function listRegionPublications(db: Db, regionId: number, year: number | undefined, page: { page: number; pageSize: number }) {
+  let q = db.selectFrom("publications as p").where("p.region_id", "=", regionId);
   if (year !== undefined) q = q.where("p.year", "=", year);
-  return q.orderBy("p.year", "desc").orderBy("p.department_code").orderBy("p.number", "desc").execute();
+  const { n } = await q.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+  const rows = await q
+    .select(META)
+    .orderBy("p.year", "desc")
+    .orderBy("p.department_code")
+    .orderBy("p.number", "desc")
+    .orderBy("p.id")
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute();
+  return { rows, count: Number(n) };
 }
 
 export async function listBudgetPublications(db: Db, budgetId: number) {

@@ -1,0 +1,6 @@
+// The batch worker run from the TypeScript sources (tests, YUSUAN_FROM_SOURCE=1): tsx is registered in the
+// worker thread itself, as bin/yusuan.mjs does in the main thread, before the worker's module is loaded.
+const { register } = await import("tsx/esm/api");
+register();
+const worker = await import("./batch-worker.ts");
+export default worker.default;
