@@ -22,8 +22,15 @@ export async function compareWithPublications(db: Db, regionId: number, upload: 
   const years = new Set([upload.year - 1, upload.year, upload.year + 1]);
   const latest = new Map<number, { id: number; title: string; year: number }>();
   // newest publication first within a department: the first of each year is its current one
-  for (const p of await listRegionPublications(db, regionId)) {
-    if (years.has(p.year) && !latest.has(p.year) && sameDepartment(upload.department, p.department_name)) latest.set(p.year, { id: p.id, title: p.title, year: p.year });
+  for (const year of years) {
+    // every page of the year's publications (latest number first within a department)
+    for (let page = 1; ; page++) {
+      const { rows } = await listRegionPublications(db, regionId, year, { page, pageSize: 1000 });
+      for (const p of rows) {
+        if (!latest.has(p.year) && sameDepartment(upload.department, p.department_name)) latest.set(p.year, { id: p.id, title: p.title, year: p.year });
+      }
+      if (rows.length < 1000 || latest.has(year)) break;
+    }
   }
   const published: CrossDocument[] = [];
   for (const p of latest.values()) {
