@@ -9,6 +9,7 @@ import { auditDocument } from "../src/audit/core/audit.ts";
 import { importText } from "../src/audit/importers/text.ts";
 import { deriveAll, deriveDisclosure } from "../src/core/disclosure.ts";
 import { publicBudget } from "../src/core/exempt.ts";
+import { budgetFacts, budgetTotals } from "../src/core/facts.ts";
 import type { Budget } from "../src/core/model.ts";
 import { checkBudget } from "../src/core/rules/index.ts";
 import { parseBudgetText } from "../src/formats/budget-file/read.ts";
@@ -33,6 +34,15 @@ describe("an exempt project", async () => {
     const lines = budget.lineItems.filter((l) => l.project === secret.code).reduce((s, l) => s + l.amount, 0);
     expect(lines).toBe(12_600_000);
     expect(department!.figures.total).toBe(total(budget) - lines);
+  });
+
+  it("is not in the open data: neither a fact nor in the totals", () => {
+    const facts = budgetFacts(budget);
+    expect(facts.some((f) => f.project === secret.code)).toBe(false);
+    const { budget: left } = publicBudget(budget);
+    expect(facts.reduce((s, f) => s + f.amount, 0)).toBe(total(left));
+    expect(budgetTotals(budget).total).toBe(total(left));
+    expect(total(left)).toBeLessThan(total(budget));
   });
 
   it("is kept in the internal view, without the note", () => {

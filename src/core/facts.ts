@@ -14,6 +14,7 @@
  *   内部转移 (`transfers`); the spending they fund stays in expenditure.
  */
 import type { Budget, FundingSource, Nature } from "./model.ts";
+import { publicBudget } from "./exempt.ts";
 import { type Fen, ZERO, add, fen } from "./money.ts";
 
 /** 内部转移收入 — income that is another unit's money moved down or up (上级补助收入 / 附属单位上缴收入). */
@@ -65,7 +66,9 @@ export interface FactTotals {
 }
 
 /** The budget's line items as facts, in the budget's own order (names from the budget's units and projects). */
-export function budgetFacts(budget: Budget): Fact[] {
+export function budgetFacts(whole: Budget): Fact[] {
+  // facts are public data: what a published document leaves out (涉密, exempt.ts) is not a fact either
+  const { budget } = publicBudget(whole);
   const unitNames = new Map(budget.units.map((u) => [u.code, u.name]));
   const projectNames = new Map(budget.projects.map((p) => [p.code, p.name]));
   return budget.lineItems.map((l) => ({
@@ -82,7 +85,8 @@ export function budgetFacts(budget: Budget): Fact[] {
 }
 
 /** The key aggregates of a budget: expenditure from its line items, income from its income (or its lines). */
-export function budgetTotals(budget: Budget): FactTotals {
+export function budgetTotals(whole: Budget): FactTotals {
+  const { budget } = publicBudget(whole);
   let total = ZERO;
   let basic = ZERO;
   let project = ZERO;
