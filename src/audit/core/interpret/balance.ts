@@ -23,14 +23,14 @@ export function chineseToNumber(s: string): number | undefined {
   return tens * 10 + d(s[i + 1]);
 }
 
-const EXPENSE_LABEL = /^([一二三四五六七八九十]+、(?!.*(拨款|收入))|\d+、|(其中[:：])?[（(]\d[）)])|支出(合计|总计)|^本年支出|^结转下年/;
+const EXPENSE_LABEL = /^([一二三四五六七八九十]+、(?!.*(拨款|收入))|\d+、|(其中[:：])?[（(]\d[）)])|支出(合计|总计)|^(本年|当年)支出|^结转下年/;
 
 const clean = (s: string) => normaliseHeading(s).replace(/[:：]$/, "");
 
 function incomeKey(label: string): string | undefined {
   const n = clean(label).replace(/^加[:：]?/, "");
   if (/^收入(合计|总计)$/.test(n)) return "total";
-  if (/^本年收入(小计|合计)$/.test(n)) return "this-year";
+  if (/^(本年|当年)收入(小计|合计)$/.test(n)) return "this-year";
   if (n === "小计") return "gpb";
   return sourceOf(n);
 }
@@ -38,7 +38,7 @@ function incomeKey(label: string): string | undefined {
 function expenseLine(label: string, parent: string | undefined): Omit<BalanceLine, "row" | "amounts"> {
   const n = clean(label);
   if (/^支出(合计|总计)$/.test(n)) return { label: n, key: "total" };
-  if (/^本年支出(合计|小计)$/.test(n)) return { label: n, key: "this-year" };
+  if (/^(本年|当年)支出(合计|小计)$/.test(n)) return { label: n, key: "this-year" };
   if (/^结转下年/.test(n)) return { label: n, key: "carry-forward" };
   const cn = /^([一二三四五六七八九十]+)、(.*)$/.exec(n);
   if (cn) {
@@ -61,6 +61,15 @@ function expenseLine(label: string, parent: string | undefined): Omit<BalanceLin
   return { label: rest };
 }
 
+/**
+ * Jiangsu prints the expenditure side twice over (苏财预 公开01表): 功能分类 (功能科目名称, 金额) and 支出用途
+ * (项目名称, 金额) side by side, each row holding a 类 and a use; its 当年支出小计 and 支出合计 run across both,
+ * their amount under the last column. Such a table has two expenditure label columns.
+ */
+function expenseLabelColumns(info: TableInfo): number {
+  return info.columns.filter((p) => p.includes("支出") && /(名称|^项目)$/.test(p[p.length - 1] ?? "")).length;
+}
+
 export function readBalanceTable(info: TableInfo, problems: Finding[]): BalanceTable {
   const headerLabel = info.columns.findIndex((p) => p.includes("支出") && /^项目$/.test(p[p.length - 1] ?? ""));
   const offsets = new Map<number, ColumnKey>();
@@ -70,13 +79,15 @@ export function readBalanceTable(info: TableInfo, problems: Finding[]): BalanceT
       if (key && ![...offsets.values()].includes(key)) offsets.set(k - headerLabel, key);
     }
   } else offsets.set(1, "total");
+  const sideBySide = expenseLabelColumns(info) >= 2 && offsets.size === 1;
   const income: BalanceLine[] = [];
   const expenditure: BalanceLine[] = [];
   let parent: string | undefined;
   for (let r = info.headerCount; r < info.rows.length; r++) {
     const cells = info.rows[r]!.map((c) => c.trim());
     const isNumber = (c: string) => c !== "" && parseAmount(c, info.unit) !== undefined && !parseAmount(c, info.unit)!.blank;
-    const e = cells.findIndex((c, i) => i > 0 && c !== "" && !isNumber(c) && EXPENSE_LABEL.test(normaliseHeading(c)));
+    const isLabel = (c: string, i: number) => i > 0 && c !== "" && !isNumber(c) && EXPENSE_LABEL.test(normaliseHeading(c));
+    const e = cells.findIndex(isLabel);
     const left = e < 0 ? cells : cells.slice(0, e);
     const texts = left.map((c, i) => [c, i] as const).filter(([c]) => c !== "" && !isNumber(c));
     const amountAt = left.findIndex((c) => isNumber(c));
@@ -87,16 +98,27 @@ export function readBalanceTable(info: TableInfo, problems: Finding[]): BalanceT
       income.push({ row: r, label: clean(label[0]), ...(key ? { key } : {}), amounts: new Map(amount ? [["amount", amount]] : []) });
     }
     if (e < 0) continue;
-    const line = expenseLine(cells[e]!, parent);
-    if (line.key === "basic" || line.key === "project") parent = line.key;
-    else if (line.numeral !== undefined || line.key === "total") parent = undefined;
-    const amounts = new Map<ColumnKey, ReturnType<typeof readAmount> & object>();
-    for (const [offset, key] of offsets) {
-      if (e + offset >= cells.length) continue;
-      const a = readAmount(info, r, e + offset, problems);
-      if (a) amounts.set(key, a);
-    }
-    expenditure.push({ row: r, ...line, amounts });
+    // each expenditure label of the row with the cells up to the next one (one label unless side by side)
+    const starts = sideBySide ? cells.map((c, i) => (i >= e && isLabel(c, i) ? i : -1)).filter((i) => i >= 0) : [e];
+    starts.forEach((start, n) => {
+      const end = starts[n + 1] ?? cells.length;
+      const line = expenseLine(cells[start]!, parent);
+      if (line.key === "basic" || line.key === "project") parent = line.key;
+      else if (line.numeral !== undefined || line.key === "total") parent = undefined;
+      const amounts = new Map<ColumnKey, ReturnType<typeof readAmount> & object>();
+      for (const [offset, key] of offsets) {
+        if (start + offset >= end) continue;
+        const a = readAmount(info, r, start + offset, problems);
+        if (a) amounts.set(key, a);
+      }
+      // a line running across both sides (当年支出小计, 支出合计) prints its one amount under the last column
+      const printed = cells.map((c, i) => (i > start && i < end && isNumber(c) ? i : -1)).filter((i) => i >= 0);
+      if (sideBySide && [...amounts.values()].every((a) => a.value.blank) && printed.length === 1) {
+        const a = readAmount(info, r, printed[0]!, problems);
+        if (a) amounts.set(offsets.values().next().value!, a);
+      }
+      expenditure.push({ row: r, ...line, amounts });
+    });
   }
   return { info, income, expenditure };
 }
