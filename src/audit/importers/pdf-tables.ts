@@ -49,6 +49,14 @@ function columnsWithin(a: PageTable, b: PageTable): number[] | undefined {
   return at.every((i, k) => k === 0 || i > at[k - 1]!) ? at.slice(0, -1) : undefined;
 }
 
+/**
+ * The columns of a continuation page: as columnsWithin, or, for a page printed at another scale or margin
+ * (jiangsu-f6054e08's 基本支出预算表 runs on over p.14 with wider columns), the same number of columns.
+ */
+function continuationColumns(a: PageTable, b: PageTable): number[] | undefined {
+  return columnsWithin(a, b) ?? (a.xs.length === b.xs.length && a.xs.length > 2 ? a.xs.slice(0, -1).map((_, i) => i) : undefined);
+}
+
 /** A row of `b`'s columns spread over `a`'s (`starts` from columnsWithin): each cell at its first column. */
 function spread(cells: readonly string[], starts: readonly number[], width: number): string[] {
   const out = Array.from({ length: width }, () => "");
@@ -191,7 +199,7 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
       (continued || (!title && unitName === undefined && unit === undefined)) &&
       !textSince &&
       geometry.page > building.lastPage &&
-      columnsWithin(building.geometry, geometry) !== undefined;
+      continuationColumns(building.geometry, geometry) !== undefined;
     for (const t of taken) items[t]!.consumed = true;
     textSince = false;
     const notes: RawText[] = [];
@@ -208,7 +216,7 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
     if (isContinuation && building) {
       const b = building;
       const all = [...b.table.header, ...b.table.body];
-      const starts = columnsWithin(b.geometry, geometry)!;
+      const starts = continuationColumns(b.geometry, geometry)!;
       const width = b.geometry.xs.length - 1;
       const same = starts.length === width;
       let rest = same ? rows : rows.map((cells) => spread(cells, starts, width));
