@@ -84,6 +84,10 @@ const PATTERNS: readonly SubjectPattern[] = [
   money(/收入(总计|合计)?/g, "income"),
   count(/车辆/g, "vehicles"),
   count(/(一般公务用车|一般执法执勤用车|执法执勤用车|特种专业技术用车|其他用车)/g, (m) => `vehicles:${m[1]}`),
+  // Shanghai lists every kind ("部级领导干部用车0辆、主要领导干部用车0辆、机要通信用车0辆…"): each is a kind, not a total
+  count(/[\u4e00-\u9fff]{2,10}用车/g, (m) => `vehicles:${m[0]}`),
+  // "单价100万元（含）以上设备（不含车辆）0台（套）" counts equipment, not vehicles
+  count(/设备[（(]不含车辆[）)]/g, "equipment"),
   count(/通用设备/g, "general-equipment"),
   count(/专用设备/g, "special-equipment"),
   count(/专项转移支付项目/g, "special-transfers"),
