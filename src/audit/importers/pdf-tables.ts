@@ -125,9 +125,13 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
     let continued = false;
     let k = i - 1;
     const taken: number[] = [];
+    // a table first on its page may have left its title and 部门/单位 line at the foot of the page before
+    // (jiangsu-ad6f350a p.12 → 13): they are looked for there
+    const prevItem = items[i - 1];
+    const titlePage = prevItem?.block.kind === "line" && prevItem.block.line.page === geometry.page - 1 ? geometry.page - 1 : geometry.page;
     for (; k >= 0; k--) {
       const prev = items[k]!;
-      if (prev.block.kind !== "line" || prev.consumed || prev.block.line.page !== geometry.page) break;
+      if (prev.block.kind !== "line" || prev.consumed || prev.block.line.page !== titlePage) break;
       const line = prev.block.line;
       if (FURNITURE.test(line.text) || CONTINUED.test(line.text)) {
         if (CONTINUED.test(line.text)) continued = true;
@@ -145,7 +149,7 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
         continue;
       }
       // the end of a 部门 name wrapped onto its own line under "部门：…办  单位：万元" (the unit maybe a line of its own)
-      const wrap = unitName === undefined && line.text.length <= 12 && !classifyTitle(line.text) ? wrappedName(items, k, geometry.page) : undefined;
+      const wrap = unitName === undefined && line.text.length <= 12 && !classifyTitle(line.text) ? wrappedName(items, k, titlePage) : undefined;
       if (wrap) {
         unitName = wrap.unitName + line.text.trim();
         if (wrap.unit && !unit) {
@@ -159,13 +163,13 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
       break;
     }
     const above = k >= 0 ? items[k] : undefined;
-    if (above && above.block.kind === "line" && !above.consumed && above.block.line.page === geometry.page && titleLike(above.block.line, ctx.bodySize)) {
+    if (above && above.block.kind === "line" && !above.consumed && above.block.line.page === titlePage && titleLike(above.block.line, ctx.bodySize)) {
       title = above.block.line;
       titleText = title.text;
       taken.push(k);
       // a title wrapped over two lines
       const before = k > 0 ? items[k - 1] : undefined;
-      if (before && before.block.kind === "line" && !before.consumed && before.block.line.page === geometry.page) {
+      if (before && before.block.kind === "line" && !before.consumed && before.block.line.page === titlePage) {
         const b = before.block.line;
         const joined = joinLines([b.text, titleText]);
         if (Math.abs(b.size - title.size) < 0.5 && b.bold === title.bold && title.y - b.y < 2 * title.size && classifyTitle(joined) && !classifyTitle(b.text)) {
