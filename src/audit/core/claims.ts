@@ -75,7 +75,11 @@ const UP = /(增加|增长|上升|提高|多)了?$/;
 const DOWN = /(减少|下降|降低|压减|节约|少)了?$/;
 const SHARE = /占(比)?(([\u4e00-\u9fff（）()“”]{1,20})的)?(比重|比例)?(为)?$/;
 // "基本持平" follows a small stated change ("减少0.02万元，基本持平"): it is not a claim of no change
-const FLAT = /(?<!基本)持平|无变化|没有变化|相同|不变|一致/g;
+// "口径与上年不一致", "按与上年统计口径一致相比" speak of the basis of comparison, not of an unchanged amount
+const FLAT = /(?<!基本)持平|无变化|没有变化|相同|不变|(?<!不|口径)一致(?!相比)/g;
+const REASON = /(主要)?原因(是|为|：|:)|主要是因为?|^\s*(主要)?(是)?由于/;
+/** A change stated on another basis than the tables' ("按与上年统计口径一致相比"): its base is not theirs. */
+const OTHER_BASIS = /口径/;
 const NONE = /(没有使用|未使用|不安排|没有安排|未安排|本(?:单位|部门)(?:\d{4}年)?无)([^，。；]{0,40}?)(安排的)?(支出|经费)/g;
 
 /** Every claim of the narrative sections, in reading order. */
@@ -105,7 +109,10 @@ export function extractClaims(sections: readonly NarrativeSection[]): Claim[] {
           readSentence(sentence, topic, () => inUnit ?? carry, add);
           inUnit = subjectBefore(sentence, "money") ?? inUnit;
         }
-        carry = firstSubject(unit, "money") ?? carry;
+        // the subject a sentence begins with names its first figure: "一般公共服务支出10528.33万元，主要用于…项目支出。"
+        // begins with a subject no word here names, so the next sentence carries none
+        const firstFigure = unit.search(/\d/);
+        carry = firstFigure >= 0 ? firstSubject(unit.slice(0, firstFigure), "money") : (firstSubject(unit, "money") ?? carry);
       }
     }
   }
@@ -128,7 +135,10 @@ function readSentence(sentence: string, topic: Topic | undefined, carried: () =>
     if (start < listStart || SKIP_AFTER.test(after) || /第$/.test(lead) || /[（(]$/.test(lead) || /^[）)]/.test(after)) continue;
     // subject words sit close to their number: looking back a bounded stretch keeps long text linear
     const before = sentence.slice(Math.max(0, start - LOOKBACK), start);
-    events.push({ at: start, run: () => readToken(m![1]!, m![2] ?? "", lead, before, after, topic, carried, add) });
+    // the figures of a reason ("主要原因是…增加基本支出844.15万元、…专项经费200万元") are parts of a change
+    // whose subject the words do not tie down: kept, with no subject
+    const reason = REASON.test(sentence.slice(0, start)) || OTHER_BASIS.test(sentence);
+    events.push({ at: start, run: () => readToken(m![1]!, m![2] ?? "", lead, before, after, topic, reason ? () => undefined : carried, add, reason) });
   }
   for (const re of [FLAT, NONE]) {
     re.lastIndex = 0;
@@ -148,7 +158,7 @@ function readSentence(sentence: string, topic: Topic | undefined, carried: () =>
   events.sort((a, b) => a.at - b.at).forEach((e) => e.run());
 }
 
-function readToken(digits: string, unit: string, lead: string, before: string, after: string, topic: Topic | undefined, carried: () => Subject | undefined, add: Add): void {
+function readToken(digits: string, unit: string, lead: string, before: string, after: string, topic: Topic | undefined, carried: () => Subject | undefined, add: Add, reason = false): void {
   const text = `${digits}${unit}`;
   const pre = lead.replace(/\s/g, "");
   const direction: 1 | -1 | undefined = UP.test(pre) ? 1 : DOWN.test(pre) ? -1 : undefined;
@@ -158,7 +168,7 @@ function readToken(digits: string, unit: string, lead: string, before: string, a
   // the subject: the nearest subject word before the number in the sentence (leaving out "占…的"), else the one carried
   const head = share ? before.slice(0, before.length - share[0].length) : before;
   const takes = money || isPercent || (!unit && (share || direction)) ? "money" : "count";
-  let subject = subjectBefore(head, takes) ?? carried() ?? (topic ? TOPIC_SUBJECT[topic] : undefined);
+  let subject = reason && (money || isPercent) ? undefined : (subjectBefore(head, takes) ?? carried() ?? (topic ? TOPIC_SUBJECT[topic] : undefined));
   if (money && topic === "special-transfer") {
     const name = /([^：:，,、；;]+)$/.exec(lead.replace(/^(主要是|主要包括|包括|其中)[:：]?/, ""))?.[1]?.trim();
     if (name) subject = `transfer:${name}`;

@@ -173,6 +173,12 @@ export function findGridTables(glyphs: readonly Glyph[], horizontal: readonly Se
     const xs = clusterValues(g.v.map((v) => v.at));
     const ys = clusterValues(g.h.map((h) => h.at));
     if (xs.length < 3 || ys.length < 2) continue;
+    // a page that continues a table may print its first (or last) row without the ruling above (below) it:
+    // the column rulings run on past the last horizontal one, and that stretch is a row of its own
+    const top = Math.min(...g.v.map((v) => v.from));
+    const bottom = Math.max(...g.v.map((v) => v.to));
+    if (ys[0]! - top > 2 * TOL) ys.unshift(top);
+    if (bottom - ys[ys.length - 1]! > 2 * TOL) ys.push(bottom);
     const table = buildGrid(xs, ys, g.h, g.v, glyphs, inTable);
     if (table) tables.push(table);
   }
@@ -227,5 +233,29 @@ function buildGrid(xs: number[], ys: number[], hs: Rule[], vs: Rule[], glyphs: r
     coveredFromAbove.push(covered);
     anchorRow.push(anchors);
   }
+  joinSplitRows(rows, coveredFromAbove, anchorRow);
   return { x0: xs[0]!, x1: xs[C]!, y0: ys[0]!, y1: ys[R]!, xs, ys, rows, coveredFromAbove, anchorRow };
+}
+
+/**
+ * A stray ruling drawn across one column only (a cell's border drawn twice, a little apart) splits that
+ * column's cell in two while the row's other cells run on over it: the lower part, holding only what the
+ * upper row leaves blank in those columns, belongs to the row above (公开08表 of jiangsu-3b632816: 301's
+ * amount under its own label).
+ */
+function joinSplitRows(rows: string[][], covered: boolean[][], anchors: number[][]): void {
+  for (let r = rows.length - 1; r > 0; r--) {
+    const row = rows[r]!;
+    const above = rows[r - 1]!;
+    const filled = row.map((t, c) => (t !== "" ? c : -1)).filter((c) => c >= 0);
+    if (filled.length === 0 || filled.length === row.length) continue;
+    const othersRunOn = row.every((t, c) => t !== "" || covered[r]![c]);
+    if (!othersRunOn || !filled.every((c) => above[c] === "" && !covered[r]![c] && !covered[r - 1]![c])) continue;
+    for (const c of filled) above[c] = row[c]!;
+    rows.splice(r, 1);
+    covered.splice(r, 1);
+    anchors.splice(r, 1);
+    // rows below that pointed past the removed row now point one higher
+    for (const a of anchors) for (let c = 0; c < a.length; c++) if (a[c]! >= r) a[c] = a[c]! - 1;
+  }
 }

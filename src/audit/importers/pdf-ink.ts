@@ -34,7 +34,10 @@ export interface PageInk {
   glyphs: Glyph[];
   horizontal: Segment[];
   vertical: Segment[];
-  /** something other than text was placed or drawn (an image, a path, a transform): not a blank page */
+  /**
+   * something other than text and rulings was drawn (an image, or more than a few shapes that are not
+   * rulings): a page without text is then scanned, not blank
+   */
   drawn: boolean;
 }
 
@@ -146,6 +149,12 @@ export function apply(m: Matrix, x: number, y: number): [number, number] {
 }
 
 const BOLD_NAME = /bold|black|heavy|semibold|demi|hei|黑/i;
+/** A transform scaling by this much (pt per unit) places an image: text and paths are set at scale ~1. */
+const IMAGE_SCALE = 20;
+
+/** A shape covering this share of the page's width and height is its background. */
+const BACKGROUND_COVER = 0.9;
+
 /** A ruling is at most this thick (pt) when drawn as a filled rectangle. */
 const MAX_RULE_THICKNESS = 2.5;
 /** Shorter strokes are not rulings (tick marks, underline dots). */
@@ -277,8 +286,14 @@ export function readInk(
     }
   };
 
+  const isBackground = () => {
+    const xs = [...path.flatMap((l) => l.map((q) => q[0])), ...rects.flatMap((r) => [r[0], r[2]])];
+    const ys = [...path.flatMap((l) => l.map((q) => q[1])), ...rects.flatMap((r) => [r[1], r[3]])];
+    if (xs.length === 0) return true;
+    return Math.max(...xs) - Math.min(...xs) >= BACKGROUND_COVER * ink.width && Math.max(...ys) - Math.min(...ys) >= BACKGROUND_COVER * ink.height;
+  };
   const paint = (stroke: boolean, fill: boolean) => {
-    ink.drawn = true;
+    const rulings = ink.horizontal.length + ink.vertical.length;
     if (stroke) {
       for (const line of path) for (let i = 1; i < line.length; i++) addSegment(line[i - 1]![0], line[i - 1]![1], line[i]![0], line[i]![1]);
       for (const [x0, y0, x1, y1] of rects) {
@@ -296,6 +311,9 @@ export function readInk(
         else if (w <= MAX_RULE_THICKNESS && h >= MIN_RULE_LENGTH) addSegment((x0 + x1) / 2, y0, (x0 + x1) / 2, y1);
       }
     }
+    // a path that is no ruling draws something (text drawn as outlines, a chart), unless it is the page's
+    // background; rulings and a background alone leave a page blank
+    if (ink.horizontal.length + ink.vertical.length === rulings && !isBackground()) ink.drawn = true;
     path = [];
     rects = [];
   };
@@ -373,10 +391,14 @@ export function readInk(
         if (s) st = s;
         break;
       }
-      case OP.transform:
-        st.ctm = compose(st.ctm, (args as number[]).map((v) => Number(v) || 0) as Matrix);
-        ink.drawn = true;
+      case OP.transform: {
+        const m = (args as number[]).map((v) => Number(v) || 0) as Matrix;
+        st.ctm = compose(st.ctm, m);
+        // images are not decoded here (maxImageSize 0), so their paint never reaches the list: an image is
+        // known by the matrix placing it, which scales the unit square to its printed size
+        if (Math.max(Math.abs(m[0]), Math.abs(m[1]), Math.abs(m[2]), Math.abs(m[3])) >= IMAGE_SCALE) ink.drawn = true;
         break;
+      }
       case OP.paintFormXObjectBegin: {
         stack.push({ ctm: st.ctm, text: { ...st.text } });
         const matrix = args?.[0] as Matrix | null;

@@ -49,6 +49,14 @@ function columnsWithin(a: PageTable, b: PageTable): number[] | undefined {
   return at.every((i, k) => k === 0 || i > at[k - 1]!) ? at.slice(0, -1) : undefined;
 }
 
+/**
+ * The columns of a continuation page: as columnsWithin, or, for a page printed at another scale or margin
+ * (jiangsu-f6054e08's 基本支出预算表 runs on over p.14 with wider columns), the same number of columns.
+ */
+function continuationColumns(a: PageTable, b: PageTable): number[] | undefined {
+  return columnsWithin(a, b) ?? (a.xs.length === b.xs.length && a.xs.length > 2 ? a.xs.slice(0, -1).map((_, i) => i) : undefined);
+}
+
 /** A row of `b`'s columns spread over `a`'s (`starts` from columnsWithin): each cell at its first column. */
 function spread(cells: readonly string[], starts: readonly number[], width: number): string[] {
   const out = Array.from({ length: width }, () => "");
@@ -117,9 +125,13 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
     let continued = false;
     let k = i - 1;
     const taken: number[] = [];
+    // a table first on its page may have left its title and 部门/单位 line at the foot of the page before
+    // (jiangsu-ad6f350a p.12 → 13): they are looked for there
+    const prevItem = items[i - 1];
+    const titlePage = prevItem?.block.kind === "line" && prevItem.block.line.page === geometry.page - 1 ? geometry.page - 1 : geometry.page;
     for (; k >= 0; k--) {
       const prev = items[k]!;
-      if (prev.block.kind !== "line" || prev.consumed || prev.block.line.page !== geometry.page) break;
+      if (prev.block.kind !== "line" || prev.consumed || prev.block.line.page !== titlePage) break;
       const line = prev.block.line;
       if (FURNITURE.test(line.text) || CONTINUED.test(line.text)) {
         if (CONTINUED.test(line.text)) continued = true;
@@ -137,7 +149,7 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
         continue;
       }
       // the end of a 部门 name wrapped onto its own line under "部门：…办  单位：万元" (the unit maybe a line of its own)
-      const wrap = unitName === undefined && line.text.length <= 12 && !classifyTitle(line.text) ? wrappedName(items, k, geometry.page) : undefined;
+      const wrap = unitName === undefined && line.text.length <= 12 && !classifyTitle(line.text) ? wrappedName(items, k, titlePage) : undefined;
       if (wrap) {
         unitName = wrap.unitName + line.text.trim();
         if (wrap.unit && !unit) {
@@ -151,13 +163,13 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
       break;
     }
     const above = k >= 0 ? items[k] : undefined;
-    if (above && above.block.kind === "line" && !above.consumed && above.block.line.page === geometry.page && titleLike(above.block.line, ctx.bodySize)) {
+    if (above && above.block.kind === "line" && !above.consumed && above.block.line.page === titlePage && titleLike(above.block.line, ctx.bodySize)) {
       title = above.block.line;
       titleText = title.text;
       taken.push(k);
       // a title wrapped over two lines
       const before = k > 0 ? items[k - 1] : undefined;
-      if (before && before.block.kind === "line" && !before.consumed && before.block.line.page === geometry.page) {
+      if (before && before.block.kind === "line" && !before.consumed && before.block.line.page === titlePage) {
         const b = before.block.line;
         const joined = joinLines([b.text, titleText]);
         if (Math.abs(b.size - title.size) < 0.5 && b.bold === title.bold && title.y - b.y < 2 * title.size && classifyTitle(joined) && !classifyTitle(b.text)) {
@@ -191,7 +203,7 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
       (continued || (!title && unitName === undefined && unit === undefined)) &&
       !textSince &&
       geometry.page > building.lastPage &&
-      columnsWithin(building.geometry, geometry) !== undefined;
+      continuationColumns(building.geometry, geometry) !== undefined;
     for (const t of taken) items[t]!.consumed = true;
     textSince = false;
     const notes: RawText[] = [];
@@ -208,7 +220,7 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
     if (isContinuation && building) {
       const b = building;
       const all = [...b.table.header, ...b.table.body];
-      const starts = columnsWithin(b.geometry, geometry)!;
+      const starts = continuationColumns(b.geometry, geometry)!;
       const width = b.geometry.xs.length - 1;
       const same = starts.length === width;
       let rest = same ? rows : rows.map((cells) => spread(cells, starts, width));

@@ -79,9 +79,21 @@ describe("pages without a text layer", () => {
   });
 
   it("a PDF with no text at all: every page reported, nothing-found", async () => {
-    const file = await importPdf("empty.pdf", typstPdf(`#rect(width: 5cm, height: 5cm)\n#pagebreak()\n#rect(width: 5cm, height: 5cm)`));
+    const file = await importPdf("empty.pdf", typstPdf(`#circle(radius: 2cm, fill: gray)\n#pagebreak()\n#circle(radius: 2cm, fill: gray)`));
     expect(file.problems.map((p) => p.rule)).toEqual(["read.scanned-page", "read.scanned-page"]);
     expect(file.tables).toEqual([]);
+  });
+
+  // issue 17: a page holding only rulings (an empty ruled grid, a frame) or a page-sized background is blank, not scanned
+  it("a page of rulings only, or of a background only, is blank", async () => {
+    const grid = `#table(columns: (3cm, 3cm, 3cm), rows: (1cm, 1cm), [], [], [], [], [], [])`;
+    const pdf = typstPdf(`文字。\n#pagebreak()\n${grid}\n#pagebreak()\n#rect(width: 5cm, height: 5cm)\n#pagebreak()\n#set page(fill: rgb("#fffff0"))\n#pagebreak()\n文字。`);
+    const file = await importPdf("rulings.pdf", pdf);
+    expect(file.problems.map((p) => [p.rule, p.location.kind === "text" ? p.location.page : undefined])).toEqual([
+      ["read.blank-page", 2],
+      ["read.blank-page", 3],
+      ["read.blank-page", 4],
+    ]);
   });
 });
 

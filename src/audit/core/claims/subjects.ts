@@ -56,7 +56,9 @@ const PATTERNS: readonly SubjectPattern[] = [
   money(/政府采购/g, "procurement"),
   money(/人员经费/g, "personnel"),
   money(/公用经费/g, "public"),
-  money(/一般公共预算基本支出/g, "gpb-basic"),
+  money(/一般公共预算(财政)?(拨款)?基本支出/g, "gpb-basic"),
+  // 财政拨款 basic spending (Jiangsu: 一般公共预算 and 政府性基金 together) is no table's line: not compared
+  money(/财政拨款基本支出/g, "appropriation-basic"),
   money(/基本支出/g, "basic"),
   money(/项目支出/g, "project"),
   money(/项目资金/g, "performance-funds"),
@@ -67,6 +69,9 @@ const PATTERNS: readonly SubjectPattern[] = [
   // a 类 followed by its 款 (and 项) names that 款 or 项, not the 类: its amount is not the 类's
   money(/([\u4e00-\u9fff]{2,16}?)[（(]类[）)](?![^，。；]{0,30}?[（(]款[）)])/g, (m) => `class:${m[1]!.replace(/^.*[：:，、；]/, "")}`),
   money(/[\u4e00-\u9fff]{2,16}?[（(]类[）)][^，。；]{0,30}?[（(]款[）)](?:[^，。；]{0,30}?[（(]项[）)])?/g, (m) => `item:${m[0].replace(/\s/g, "")}`),
+  // a 款 or 项 opening its paragraph under its 类's heading ("检察（款）：2018年预算支出合计16,444.36万元"): the
+  // 支出合计 that follows is the item's, not the document's
+  money(/[\u4e00-\u9fff]{1,16}?[（(][款项][）)][：:\s]*(?:\d{4}年)?(?:预算)?(?:支出)?(?:合计|总计)?/g, (m) => `item:${m[0].replace(/[：:\s].*$|\d{4}年.*$|预算.*$|支出(合计|总计)?$/, "")}`),
   // items Yusuan has no table figure for: their amounts are not the fund's they are paid from
   money(/会议费|培训费/g, (m) => `item:${m[0]}`),
   money(/收[、]?支总计|收支总预算|支出(总计|合计|总额)/g, "expenditure"),
@@ -74,9 +79,15 @@ const PATTERNS: readonly SubjectPattern[] = [
     const s = INCOME_PHRASES[m[1]!] ?? sourceOf(m[1]!);
     return s ? `income:${s}` : undefined;
   }),
+  // "一般公共预算收入预算…", "其他资金收入预算总计15万元": the source's income, not the total (收入合计)
+  money(/(一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?|财政专户管理资金|其他资金)收入/g, (m) => `income:${sourceOf(m[1]!) ?? "other"}`),
   money(/收入(总计|合计)?/g, "income"),
   count(/车辆/g, "vehicles"),
   count(/(一般公务用车|一般执法执勤用车|执法执勤用车|特种专业技术用车|其他用车)/g, (m) => `vehicles:${m[1]}`),
+  // Shanghai lists every kind ("部级领导干部用车0辆、主要领导干部用车0辆、机要通信用车0辆…"): each is a kind, not a total
+  count(/[\u4e00-\u9fff]{2,10}用车/g, (m) => `vehicles:${m[0]}`),
+  // "单价100万元（含）以上设备（不含车辆）0台（套）" counts equipment, not vehicles
+  count(/设备[（(]不含车辆[）)]/g, "equipment"),
   count(/通用设备/g, "general-equipment"),
   count(/专用设备/g, "special-equipment"),
   count(/专项转移支付项目/g, "special-transfers"),

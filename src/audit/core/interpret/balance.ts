@@ -79,6 +79,15 @@ function expenseLine(label: string, parent: string | undefined): Omit<BalanceLin
   return { label: rest };
 }
 
+/**
+ * Jiangsu prints the expenditure side twice over (苏财预 公开01表): 功能分类 (功能科目名称, 金额) and 支出用途
+ * (项目名称, 金额) side by side, each row holding a 类 and a use; its 当年支出小计 and 支出合计 run across both,
+ * their amount under the last column. Such a table has two expenditure label columns.
+ */
+function expenseLabelColumns(info: TableInfo): number {
+  return info.columns.filter((p) => p.includes("支出") && /(名称|^项目)$/.test(p[p.length - 1] ?? "")).length;
+}
+
 export function readBalanceTable(info: TableInfo, problems: Finding[]): BalanceTable {
   const headerLabel = info.columns.findIndex((p) => p.includes("支出") && /^项目$/.test(p[p.length - 1] ?? ""));
   const offsets = new Map<number, ColumnKey>();
@@ -88,6 +97,7 @@ export function readBalanceTable(info: TableInfo, problems: Finding[]): BalanceT
       if (key && ![...offsets.values()].includes(key)) offsets.set(k - headerLabel, key);
     }
   } else offsets.set(1, "total");
+  const sideBySide = expenseLabelColumns(info) >= 2 && offsets.size === 1;
   const income: BalanceLine[] = [];
   const expenditure: BalanceLine[] = [];
   let parent: string | undefined;
@@ -95,7 +105,8 @@ export function readBalanceTable(info: TableInfo, problems: Finding[]): BalanceT
   for (let r = info.headerCount; r < info.rows.length; r++) {
     const cells = info.rows[r]!.map((c) => c.trim());
     const isNumber = (c: string) => c !== "" && parseAmount(c, info.unit) !== undefined && !parseAmount(c, info.unit)!.blank;
-    const e = cells.findIndex((c, i) => i > 0 && c !== "" && !isNumber(c) && EXPENSE_LABEL.test(normaliseHeading(c)));
+    const isLabel = (c: string, i: number) => i > 0 && c !== "" && !isNumber(c) && EXPENSE_LABEL.test(normaliseHeading(c));
+    const e = cells.findIndex(isLabel);
     const left = e < 0 ? cells : cells.slice(0, e);
     const texts = left.map((c, i) => [c, i] as const).filter(([c]) => c !== "" && !isNumber(c));
     const amountAt = left.findIndex((c) => isNumber(c));
@@ -107,16 +118,27 @@ export function readBalanceTable(info: TableInfo, problems: Finding[]): BalanceT
       income.push({ row: r, label: clean(label[0]), ...(key ? { key } : {}), amounts: new Map(amount ? [["amount", amount]] : []) });
     }
     if (e < 0) continue;
-    const line = expenseLine(cells[e]!, parent);
-    if (line.key === "basic" || line.key === "project") parent = line.key;
-    else if (line.numeral !== undefined || line.key === "total" || line.key === "this-year" || line.key === "carry-forward") parent = undefined;
-    const amounts = new Map<ColumnKey, ReturnType<typeof readAmount> & object>();
-    for (const [offset, key] of offsets) {
-      if (e + offset >= cells.length) continue;
-      const a = readAmount(info, r, e + offset, problems);
-      if (a) amounts.set(key, a);
-    }
-    expenditure.push({ row: r, ...line, amounts });
+    // each expenditure label of the row with the cells up to the next one (one label unless side by side)
+    const starts = sideBySide ? cells.map((c, i) => (i >= e && isLabel(c, i) ? i : -1)).filter((i) => i >= 0) : [e];
+    starts.forEach((start, n) => {
+      const end = starts[n + 1] ?? cells.length;
+      const line = expenseLine(cells[start]!, parent);
+      if (line.key === "basic" || line.key === "project") parent = line.key;
+      else if (line.numeral !== undefined || line.key === "total" || line.key === "this-year" || line.key === "carry-forward") parent = undefined;
+      const amounts = new Map<ColumnKey, ReturnType<typeof readAmount> & object>();
+      for (const [offset, key] of offsets) {
+        if (start + offset >= end) continue;
+        const a = readAmount(info, r, start + offset, problems);
+        if (a) amounts.set(key, a);
+      }
+      // a line running across both sides (当年支出小计, 支出合计) prints its one amount under the last column
+      const printed = cells.map((c, i) => (i > start && i < end && isNumber(c) ? i : -1)).filter((i) => i >= 0);
+      if (sideBySide && [...amounts.values()].every((a) => a.value.blank) && printed.length === 1) {
+        const a = readAmount(info, r, printed[0]!, problems);
+        if (a) amounts.set(offsets.values().next().value!, a);
+      }
+      expenditure.push({ row: r, ...line, amounts });
+    });
   }
   return { info, income, expenditure };
 }

@@ -45,6 +45,8 @@ export function sourceOf(name: string): FundingSource | "gpb" | undefined {
   if (/^一般公共预算(拨款)?(收入)?$/.test(n)) return "gpb";
   if (/^上年结转|结转$/.test(n)) return "carry-over";
   if (/^财政专户/.test(n)) return "special-account";
+  // Jiangsu's 收支预算总表 prints "三、其他资金" for every source outside the budgets
+  if (/^其他资金(收入)?$/.test(n)) return "other";
   for (const [key, label] of Object.entries(FUNDING_SOURCE_NAMES) as [FundingSource, string][]) {
     if (n === label || n === `${label}拨款收入` || n === `${label}拨款` || n === `${label}收入`) return key;
   }

@@ -100,6 +100,17 @@ const PARTS: readonly [string, string[]][] = [
   ["procurement", ["procurement-goods", "procurement-works", "procurement-services"]],
 ];
 
+/**
+ * The claims a whole's parts are looked for in: those after it in its paragraph, up to the next figure of
+ * the same subject ("购置车辆1辆，其中：…；共有车辆8辆，其中：…" is two wholes, each with its own kinds).
+ */
+function after(claims: readonly Claim[], w: Claim, subject: string): Claim[] {
+  const same = claims.filter((c) => c.section === w.section && c.place.line === w.place.line && c.place.file === w.place.file);
+  const from = same.indexOf(w) + 1;
+  const next = same.findIndex((c, i) => i >= from && c.subject === subject);
+  return same.slice(from, next < 0 ? undefined : next);
+}
+
 export const narrativeParts: DocumentRule = defineRule<DocumentContext>(
   {
     id: "narrative.parts",
@@ -112,7 +123,7 @@ export const narrativeParts: DocumentRule = defineRule<DocumentContext>(
     const amounts = ctx.claims.filter((c) => c.kind === "amount" && c.subject && c.amount);
     for (const [whole, parts] of PARTS) {
       for (const w of amounts.filter((c) => c.subject === whole)) {
-        const near = amounts.filter((c) => c.section === w.section && c.place.line === w.place.line);
+        const near = after(amounts, w, whole);
         const found = parts.map((p) => near.find((c) => c.subject === p));
         if (found.some((x) => !x)) continue;
         const sum = sumIntervals(found.map((x) => amountInterval(x!.amount!, "round-or-truncate")));
@@ -123,7 +134,7 @@ export const narrativeParts: DocumentRule = defineRule<DocumentContext>(
     }
     const counts = ctx.claims.filter((c) => c.kind === "count" && c.count !== undefined);
     for (const w of counts.filter((c) => c.subject === "vehicles")) {
-      const kinds = counts.filter((c) => c.place.line === w.place.line && c.subject?.startsWith("vehicles:"));
+      const kinds = after(counts, w, "vehicles").filter((c) => c.subject?.startsWith("vehicles:"));
       const total = kinds.reduce((s, c) => s + c.count!, 0);
       if (kinds.length > 0 && total !== w.count) out.push(emit({ message: `说明称共有车辆${w.text}，各类车辆之和为${total}辆 / vehicles by kind add up to ${total}, not ${w.text}`, location: claimLocation(w), expected: String(total), actual: w.text }));
     }

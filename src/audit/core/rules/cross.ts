@@ -11,6 +11,7 @@ import { type Fact, cellFact, sumFact, zeroFact } from "../figures.ts";
 import type { AmountCell, BalanceTable, FunctionalTable, Interpretation } from "../semantic.ts";
 import { ROUNDING_NOTE, agree, wan } from "./helpers.ts";
 import { pushTo } from "../collect.ts";
+import { normaliseName } from "../../../core/catalog.ts";
 
 const TOLERANCE = "容差：两表印刷数所代表的区间（各 ±0.005 万元）相交即为一致，印刷数不同则记提示。 / Tolerance: figures agree when the intervals they stand for (±0.005 万元 each) meet; different printed digits within that are an info note.";
 const SEVERITY_NOTE = "差额在舍入范围内为提示，超出为错误。 / Info within rounding, error beyond it.";
@@ -77,7 +78,10 @@ export const crossTotals: DocumentRule = defineRule<DocumentContext>(
     for (const [code, f] of income) out.push(...compareFacts(emit, f, spend.get(code), `科目 ${code} / code ${code}`));
     if (s) {
       const classes = s.expenditure.filter((l) => l.key?.startsWith("class:"));
-      for (const l of classes) out.push(...compareFacts(emit, fact(t, l.amounts.get("total"), l.label), spend.get(l.key!.slice(6)), `${l.label} / class ${l.key!.slice(6)}`));
+      for (const l of classes) {
+        const code = classCodeByName(t.expenditure, l.label) ?? l.key!.slice(6);
+        out.push(...compareFacts(emit, fact(t, l.amounts.get("total"), l.label), spend.get(code), `${l.label} / class ${code}`));
+      }
     }
     return out;
   },
@@ -118,6 +122,15 @@ export const crossAppropriation: DocumentRule = defineRule<DocumentContext>(
     return out;
   },
 );
+
+/**
+ * The 类 a table-1 line names, from table 3's 类 row of the same name: table 1 may number its 类 in
+ * sequence ("四、科学技术支出", Shanghai), so its numeral is the code only when no name says otherwise.
+ */
+function classCodeByName(f: FunctionalTable | undefined, label: string): string | undefined {
+  const bare = (x: string) => normaliseName(x).replace(/支出$/, "");
+  return f?.rows.find((r) => r.kind === "code" && r.code?.length === 3 && bare(r.name) === bare(label))?.code;
+}
 
 /** A functional table's amounts by 类 (from its 类 rows, or its 项 rows added up). */
 function byClassOf(t: Interpretation, f: FunctionalTable | undefined): Map<string, Fact> {

@@ -113,7 +113,8 @@ export const narrativeNone: DocumentRule = defineRule<DocumentContext>(
     for (const c of ctx.claims) {
       if (c.kind !== "none" || !c.subject) continue;
       const fact = factFor(ctx, c.subject, c.topic);
-      if (!fact || fact.interval.hi < 5_000) continue;
+      // a 合计 printed blank (a table with no rows) says "none" too
+      if (!fact || fact.value === 0 || fact.interval.hi < 5_000) continue;
       out.push(emit({ message: `说明称没有${subjectName(c.subject)}，而表中为${factText(fact)} / the narrative says there is none, the table shows ${wan(fact.value)}万元`, location: claimLocation(c), expected: `${wan(fact.value)}万元`, actual: c.text }));
     }
     return out;

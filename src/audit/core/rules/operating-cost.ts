@@ -30,7 +30,7 @@ export const operatingCostBasicPublic: DocumentRule = defineRule<DocumentContext
   {
     id: "operating-cost.basic-public",
     title: "机关运行经费与基本支出中的公用经费不符",
-    description: "机关运行经费是行政单位（含参公事业单位）一般公共预算财政拨款基本支出中的商品和服务支出（302）和资本性支出（310）。单位推定为行政/参公时，表9 合计应等于表1 相应数；推定为事业单位时表9 应为空；类型不定时，或只能与一般公共预算基本支出表的 302、310 科目相比（该表含一般公共预算各项来源，江苏等），不应超过该数。容差同表间勾稽。 / 机关运行经费 is the basic 302 + 310 spending from 财政拨款 of 行政/参公 units: table 9 equals it for such units, is empty for 事业 units, and is at most it when the type is unknown or only the 一般公共预算基本支出 table (every 一般公共预算 source, as Jiangsu prints it) gives the 302 + 310 rows.",
+    description: "机关运行经费是行政单位（含参公事业单位）一般公共预算财政拨款基本支出中的商品和服务支出（302）和资本性支出（310）。单位推定为行政/参公时，表9 合计应等于表1 相应数；推定为事业单位时表9 应为空；类型不定时，或只能与一般公共预算基本支出表的 302、310 科目相比（该表含一般公共预算各项来源，江苏等），不应超过该数；河南以外的模板中机关运行经费可含项目经费，超过时为提示。容差同表间勾稽。 / 机关运行经费 is the basic 302 + 310 spending from 财政拨款 of 行政/参公 units: table 9 equals it for such units, is empty for 事业 units, and is at most it when the type is unknown or only the 一般公共预算基本支出 table (every 一般公共预算 source, as Jiangsu prints it) gives the 302 + 310 rows; outside Henan's template it may include project money, so more is a note.",
     basis: "《中华人民共和国预算法》第十四条；财预〔2016〕143号",
     severity: "error",
     severityNote: "在舍入范围内为提示。 / Info within rounding.",
@@ -48,17 +48,21 @@ export const operatingCostBasicPublic: DocumentRule = defineRule<DocumentContext
       return out;
     }
     const a = agree(op, expected);
+    // Henan's table 9 is the basic 公用经费 alone; elsewhere 机关运行经费 may also hold the project money spent
+    // on running the organs (Jiangsu 2017: "将涉及机关运行的项目经费支出纳入了本表"), so a table 9 above the
+    // basic 302 + 310 is a note there, not an error: what else it holds cannot be told from the tables
+    const wider = a === "different" && op.interval.lo > expected.interval.hi && ctx.document.meta.template !== "henan13" && families[0] !== "institution";
     const listed = new Set((ctx.tables.operatingCost?.rows ?? []).map((r) => r.code));
     const left = [...new Set((ctx.tables.gpbBasic?.rows ?? []).filter((r) => r.kind === "detail" && r.code && economicCodeFacts(r.code).operatingClass && !listed.has(r.code)).map((r) => `${r.code} ${r.name}`))];
     const note = left.length > 0 && families[0] !== "institution" ? `；表11 中的 ${left.join("、")} 未列入表9` : "";
     if (a !== "equal")
       out.push(
         emit({
-          message: `机关运行经费 ${wan(op.value)} 万元（${op.source}），而${families[0] === "institution" ? "单位推定为事业单位，不应有机关运行经费" : `行政单位基本支出中的商品和服务、资本性支出为 ${wan(expected.value)} 万元（${expected.source}）`}${note}${a === "rounding" ? `；${ROUNDING_NOTE}` : ""} / 机关运行经费 is ${wan(op.value)}万元; the basic 302 + 310 spending of the 行政 unit is ${wan(expected.value)}万元`,
+          message: `机关运行经费 ${wan(op.value)} 万元（${op.source}），而${families[0] === "institution" ? "单位推定为事业单位，不应有机关运行经费" : `行政单位基本支出中的商品和服务、资本性支出为 ${wan(expected.value)} 万元（${expected.source}）`}${note}${a === "rounding" ? `；${ROUNDING_NOTE}` : ""}${wider ? "；本模板的机关运行经费可含项目支出中用于机关运行的经费，记为提示" : ""} / 机关运行经费 is ${wan(op.value)}万元; the basic 302 + 310 spending of the 行政 unit is ${wan(expected.value)}万元`,
           location: op.location,
           expected: wan(expected.value),
           actual: wan(op.value),
-          ...(a === "rounding" ? { severity: "info" as const } : {}),
+          ...(a === "rounding" || wider ? { severity: "info" as const } : {}),
         }),
       );
     return out;

@@ -16,6 +16,8 @@ import { claimLocation } from "./helpers.ts";
 import { subjectName } from "./resolve.ts";
 
 const ITEMS = new Set(["abroad", "reception", "vehicle"]);
+/** The subjects that are "三公" spending: the total and each item (subjects.ts). */
+const THREE_PUBLIC_SUBJECTS = new Set(["three-public", ...ITEMS, "vehicle-purchase", "vehicle-operation"]);
 
 export const threePublicItemAmount: DocumentRule = defineRule<DocumentContext>(
   {
@@ -51,7 +53,8 @@ export const threePublicIncrease: DocumentRule = defineRule<DocumentContext>(
     severity: "warning",
   },
   (ctx, emit) => {
-    const increases = ctx.claims.filter((c) => c.topic === "three-public" && c.subject && (c.kind === "change" || c.kind === "rate") && c.direction === 1 && ((c.amount?.fen ?? 0) > 0 || (c.percent?.value ?? 0) > 0));
+    // 会议费 and 培训费, told in the same section in Jiangsu, are not "三公" items: the rule is not theirs
+    const increases = ctx.claims.filter((c) => c.topic === "three-public" && c.subject && THREE_PUBLIC_SUBJECTS.has(c.subject) && (c.kind === "change" || c.kind === "rate") && c.direction === 1 && ((c.amount?.fen ?? 0) > 0 || (c.percent?.value ?? 0) > 0));
     // only an increase large enough to need a written reason (core/change.ts, the data rules' setting): the
     // statement's change amount, with its rate when one is stated
     const needsReason = (c: Claim): boolean => {
