@@ -29,6 +29,7 @@ const catalogEntry = z.object({
   name: z.string(),
   aliases: z.array(z.string()).readonly().optional(),
   label: z.string().optional().describe("the name the Henan tables print, when it differs"),
+  national: z.string().optional().describe("for a local 款: the national 款 it is reported under (河南 30104 → 30103)"),
   confirmed: z.literal(false).optional().describe("carried over from a neighbouring year, unconfirmed for this one"),
 });
 const codeList = z.object({
