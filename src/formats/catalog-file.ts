@@ -19,6 +19,7 @@ import ExcelJS from "exceljs";
 import { ZIP_LIMITS, type ZipLimits, checkZip, zipProblemText } from "./zip.ts";
 import { mergeCatalog, normaliseName } from "../core/catalog.ts";
 import type { CatalogEntry, CodeList, YearCatalog } from "../core/catalog.ts";
+import { columnLetter } from "./sheet-cells.ts";
 
 export type CatalogKind = "functional" | "department-economic" | "government-economic";
 
@@ -247,16 +248,6 @@ function cellText(cell: ExcelJS.Cell): string {
   } catch {
     return "";
   }
-}
-
-function columnLetter(n: number): string {
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 // ── interpreting ────────────────────────────────────────────────────────

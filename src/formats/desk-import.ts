@@ -12,6 +12,7 @@ import { type LineItem, lineItem } from "../core/model.ts";
 import { MAX_AMOUNT, MoneyError, parseDecimal } from "../core/money.ts";
 import type { Location } from "../core/rules/finding.ts";
 import { NATURE_ALIASES, SOURCE_ALIASES, TEXT_LIMITS } from "./budget-file/schema.ts";
+import { type RawCell as Raw, cellValue, columnLetter } from "./sheet-cells.ts";
 
 /** 问题 — one problem of the file, with the place the user can find it. */
 export interface ImportProblem {
@@ -30,7 +31,6 @@ export interface DepartmentRows {
 
 export type DeskImportRead = { ok: true; departments: DepartmentRows[] } | { ok: false; problems: ImportProblem[] };
 
-type Raw = string | number | Date | null | undefined;
 
 /** the rows of a table with a locating function for each cell */
 interface Sheet {
@@ -47,12 +47,6 @@ function text(v: Raw): string {
   return String(v).trim();
 }
 
-export function columnLetter(n: number): string {
-  let s = "";
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
-
 function readCsv(content: string, file: string): Sheet {
   const records: string[][] = parse(content, { bom: true, relax_column_count: true, skip_empty_lines: true });
   const header = records[0] ?? [];
@@ -61,18 +55,6 @@ function readCsv(content: string, file: string): Sheet {
     headerPlace: () => ({ kind: "data", path: "", file, line: 1 }),
     rows: records.slice(1).map((cells, i) => ({ cells, place: () => ({ kind: "data", path: "", file, line: i + 2 }) })),
   };
-}
-
-function cellValue(v: ExcelJS.CellValue): Raw {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "string" || typeof v === "number" || v instanceof Date) return v;
-  if (typeof v === "boolean") return String(v);
-  if (typeof v === "object") {
-    if ("result" in v) return cellValue(v.result as ExcelJS.CellValue);
-    if ("richText" in v) return v.richText.map((r) => r.text).join("");
-    if ("text" in v) return String(v.text);
-  }
-  return String(v);
 }
 
 async function readXlsx(data: Uint8Array, file: string): Promise<Sheet> {

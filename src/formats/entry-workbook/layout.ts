@@ -5,6 +5,9 @@
  */
 import type { ReasonKey } from "../../core/model.ts";
 import { FUNDING_SOURCE_NAMES, NATURES, NATURE_NAMES, NATURE_SHORT_NAMES, PROJECT_CLASS_NAMES, PROCUREMENT_KIND_NAMES, REASON_KEYS } from "../../core/model.ts";
+import { columnLetter } from "../sheet-cells.ts";
+
+export { columnLetter };
 
 export const SHEET = {
   guide: "填写说明",
@@ -314,13 +317,6 @@ export function normaliseLabel(s: string): string {
     .replace(/:/g, "：")
     .replace(/\(/g, "（")
     .replace(/\)/g, "）");
-}
-
-/** The column letter of a 1-based column number: 1 → A, 27 → AA. */
-export function columnLetter(n: number): string {
-  let s = "";
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
 }
 
 /** "支出明细!G7" */

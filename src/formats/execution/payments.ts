@@ -10,6 +10,7 @@ import type { Payment } from "../../core/execution/model.ts";
 import { parseDecimal } from "../../core/money.ts";
 import type { Finding, Location } from "../../core/rules/finding.ts";
 import { ZIP_LIMITS, type ZipLimits, checkZip, zipProblemText } from "../zip.ts";
+import { type RawCell as Raw, cellValue, columnLetter } from "../sheet-cells.ts";
 
 export type PaymentField = "date" | "unit" | "functional" | "economic" | "project" | "amount";
 
@@ -50,7 +51,6 @@ export interface PaymentImportOptions {
 
 export type PaymentImport = { ok: true; payments: Payment[] } | { ok: false; findings: Finding[] };
 
-type Raw = string | number | Date | null | undefined;
 
 const RULE = "execution.import";
 
@@ -193,24 +193,6 @@ export function importPaymentsCsv(content: string, file: string, opts: PaymentIm
     if (p) payments.push(p);
   }
   return finish(payments, findings);
-}
-
-function columnLetter(n: number): string {
-  let s = "";
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
-
-function cellValue(v: ExcelJS.CellValue): Raw {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "string" || typeof v === "number" || v instanceof Date) return v;
-  if (typeof v === "boolean") return String(v);
-  if (typeof v === "object") {
-    if ("result" in v) return cellValue(v.result as ExcelJS.CellValue);
-    if ("richText" in v) return v.richText.map((r) => r.text).join("");
-    if ("text" in v) return String(v.text);
-  }
-  return String(v);
 }
 
 /**
