@@ -10,6 +10,7 @@ import { importText } from "../src/audit/importers/text.ts";
 import { deriveAll, deriveDisclosure } from "../src/core/disclosure.ts";
 import { publicBudget } from "../src/core/exempt.ts";
 import { budgetFacts, budgetTotals } from "../src/core/facts.ts";
+import { deriveScope } from "../src/server/disclosure-files.ts";
 import type { Budget } from "../src/core/model.ts";
 import { checkBudget } from "../src/core/rules/index.ts";
 import { parseBudgetText } from "../src/formats/budget-file/read.ts";
@@ -78,6 +79,8 @@ describe("an exempt unit", () => {
     expect(pub.map((d) => d.scope.code)).not.toContain(unit.code);
     expect(pub.map(renderText).join("\n")).not.toContain(unit.name);
     expect(renderText(pub[0]!)).toContain("本部门有1个单位的预算因涉密");
+    // asked for by code (the server's render route), it is refused with a clear message, not an unknown unit
+    expect(() => deriveScope(b, catalog2021, unit.code, "henan13")).toThrow(/因涉密不予公开/);
     expect(deriveAll(b, catalog2021, "henan13", "internal").map((d) => d.scope.code)).toContain(unit.code);
     const mine = b.lineItems.filter((l) => l.unit === unit.code).reduce((s, l) => s + l.amount, 0);
     expect(pub[0]!.figures.total).toBe(total(b) - mine);

@@ -39,7 +39,10 @@ export async function renderFile(d: Disclosure, format: string): Promise<Publica
 /** One scope: "department" or a unit code. */
 export function deriveScope(budget: Budget, catalog: CatalogIndex, scope: string, layout: Layout): Disclosure {
   if (scope === "department") return deriveDisclosure(budget, catalog, { kind: "department" }, layout);
-  if (!budget.units.some((u) => u.code === scope)) throw new AppError("not-found", `没有单位 ${scope} / no unit ${scope}`);
+  const unit = budget.units.find((u) => u.code === scope);
+  if (!unit) throw new AppError("not-found", `没有单位 ${scope} / no unit ${scope}`);
+  // a unit exempt from publication (涉密, core/exempt.ts) has no public document; the department's says so
+  if (unit.exempt) throw new AppError("not-found", `单位 ${unit.code} ${unit.name} 因${unit.exempt.basis}不予公开，没有公开文件；部门文件中有说明 / unit ${unit.code} is exempt from publication and has no public document`);
   return deriveDisclosure(budget, catalog, { kind: "unit", code: scope }, layout);
 }
 
