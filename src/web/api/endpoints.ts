@@ -42,7 +42,17 @@ export const api = {
   deskImport: (year: number, file: File) => upload<Wire<typeof c.deskImportAnswer>>(`/api/desk/import?year=${year}`, file),
 
   publicRegions: () => get<Wire<typeof c.publicRegionsAnswer>>("/api/public/regions"),
-  regionPublications: (code: string, year?: number) => get<Wire<typeof c.regionPublicationsAnswer>>(`/api/public/regions/${encodeURIComponent(code)}/publications${year ? `?year=${year}` : ""}`),
+  regionPublications: (code: string, year?: number, page = 1, pageSize = 1000) =>
+    get<Wire<typeof c.regionPublicationsAnswer>>(`/api/public/regions/${encodeURIComponent(code)}/publications?${new URLSearchParams({ ...(year ? { year: String(year) } : {}), page: String(page), pageSize: String(pageSize) }).toString()}`),
+  /** Every page of a region's publications (a county's fit in one; a larger region's take a few requests). */
+  allRegionPublications: async (code: string, year?: number) => {
+    const first = await api.regionPublications(code, year);
+    const publications = [...first.publications];
+    for (let page = 2; publications.length < first.count && (page - 1) * first.pageSize < first.count; page++) {
+      publications.push(...(await api.regionPublications(code, year, page)).publications);
+    }
+    return { ...first, publications };
+  },
   regionOverview: (code: string, year?: number, page = 1) =>
     get<Wire<typeof c.regionOverview>>(`/api/public/regions/${encodeURIComponent(code)}/overview?${new URLSearchParams({ ...(year ? { year: String(year) } : {}), page: String(page) })}`),
   facts: (q: { region?: string; year?: number; functional?: string; page?: number }) =>

@@ -23,7 +23,7 @@ function Publications({ code, regionName, years }: { code: string; regionName: s
   const { query } = useLocation();
   const year = Number(query.get("year")) || undefined;
   const [search, setSearch] = useState(query.get("q") ?? "");
-  const state = useAsync(() => api.regionPublications(code, year), [code, year]);
+  const state = useAsync(() => api.allRegionPublications(code, year), [code, year]);
   const setYear = (y: number | undefined) => {
     const q = new URLSearchParams(query);
     if (y) q.set("year", String(y));
