@@ -74,7 +74,8 @@ describe("OCR without an engine", () => {
 describe("OCR title correction", () => {
   it("a title garbled by one or two characters is read as the registry's title; other lines stay", () => {
     expect(correctTitle("2025年部门财务收文预算总表")).toBe("2025年部门财务收支预算总表");
-    expect(correctTitle("收入预算总表")).toBe("部门收入预算总表");
+    expect(correctTitle("部门收人预算总表")).toBe("部门收入预算总表");
+    expect(correctTitle("收入预算总表")).toBeUndefined(); // Jiangsu's own title (jiangsu-province)
     expect(correctTitle("部门财务收支预算总表")).toBeUndefined(); // already right
     expect(correctTitle("一、财政拨款收入91,016,775.35")).toBeUndefined();
     expect(correctTitle("编制部门:上海市普陀区人民政府办公室")).toBeUndefined();

@@ -12,7 +12,8 @@ export function isColumnNumberRow(cells: readonly string[]): boolean {
   return filled.some((c) => c.startsWith("*")) || numbers.every((n, i) => n === (numbers[0] ?? 1) + i);
 }
 
-const TOTAL_LABEL = /^(合\s*计|总\s*计|共\s*计|小\s*计)[:：]?$/;
+// 合计, or a side's total (收入总计, 支出合计, 本年收入合计 …): an empty table's total row starts its body
+const TOTAL_LABEL = /^((本年|当年)?(收\s*入|支\s*出))?(合\s*计|总\s*计|共\s*计|小\s*计)[:：]?$/;
 const AMOUNT = /^[-－]?[\d,，]+\.\d+$/;
 const CODE = /^\d{3,}(-\d+)?$/;
 const YEAR_LABEL = /^\d{4}\s*年/;

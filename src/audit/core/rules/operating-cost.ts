@@ -42,23 +42,33 @@ export const operatingCostBasicPublic: DocumentRule = defineRule<DocumentContext
     const expected: Fact | undefined = families.length === 1 && families[0] === "institution" ? { ...op, value: 0, interval: { lo: 0, hi: 0 }, source: "事业单位（无机关运行经费）" } : basicPublic(ctx);
     if (!expected) return [];
     const out: Finding[] = [];
-    if (families.length === 2 || ("bound" in expected && expected.bound)) {
-      if (op.interval.lo > expected.interval.hi)
-        out.push(emit({ message: `机关运行经费 ${wan(op.value)} 万元（${op.source}）超过基本支出中的商品和服务、资本性支出 ${wan(expected.value)} 万元（${expected.source}） / 机关运行经费 exceeds the basic 302 + 310 spending it is part of`, location: op.location, expected: `≤${wan(expected.value)}`, actual: wan(op.value) }));
-      return out;
-    }
-    const a = agree(op, expected);
     // Henan's table 9 is the basic 公用经费 alone; elsewhere 机关运行经费 may also hold the project money spent
     // on running the organs (Jiangsu 2017: "将涉及机关运行的项目经费支出纳入了本表"), so a table 9 above the
     // basic 302 + 310 is a note there, not an error: what else it holds cannot be told from the tables
-    const wider = a === "different" && op.interval.lo > expected.interval.hi && ctx.document.meta.template !== "henan13" && families[0] !== "institution";
+    const mayHoldProjects = ctx.document.meta.template !== "henan13" && families[0] !== "institution";
+    const widerNote = "；本模板的机关运行经费可含项目支出中用于机关运行的经费，记为提示";
+    if (families.length === 2 || ("bound" in expected && expected.bound)) {
+      if (op.interval.lo > expected.interval.hi)
+        out.push(
+          emit({
+            message: `机关运行经费 ${wan(op.value)} 万元（${op.source}）超过基本支出中的商品和服务、资本性支出 ${wan(expected.value)} 万元（${expected.source}）${mayHoldProjects ? widerNote : ""} / 机关运行经费 exceeds the basic 302 + 310 spending it is part of`,
+            location: op.location,
+            expected: `≤${wan(expected.value)}`,
+            actual: wan(op.value),
+            ...(mayHoldProjects ? { severity: "info" as const } : {}),
+          }),
+        );
+      return out;
+    }
+    const a = agree(op, expected);
+    const wider = a === "different" && op.interval.lo > expected.interval.hi && mayHoldProjects;
     const listed = new Set((ctx.tables.operatingCost?.rows ?? []).map((r) => r.code));
     const left = [...new Set((ctx.tables.gpbBasic?.rows ?? []).filter((r) => r.kind === "detail" && r.code && economicCodeFacts(r.code).operatingClass && !listed.has(r.code)).map((r) => `${r.code} ${r.name}`))];
     const note = left.length > 0 && families[0] !== "institution" ? `；表11 中的 ${left.join("、")} 未列入表9` : "";
     if (a !== "equal")
       out.push(
         emit({
-          message: `机关运行经费 ${wan(op.value)} 万元（${op.source}），而${families[0] === "institution" ? "单位推定为事业单位，不应有机关运行经费" : `行政单位基本支出中的商品和服务、资本性支出为 ${wan(expected.value)} 万元（${expected.source}）`}${note}${a === "rounding" ? `；${ROUNDING_NOTE}` : ""}${wider ? "；本模板的机关运行经费可含项目支出中用于机关运行的经费，记为提示" : ""} / 机关运行经费 is ${wan(op.value)}万元; the basic 302 + 310 spending of the 行政 unit is ${wan(expected.value)}万元`,
+          message: `机关运行经费 ${wan(op.value)} 万元（${op.source}），而${families[0] === "institution" ? "单位推定为事业单位，不应有机关运行经费" : `行政单位基本支出中的商品和服务、资本性支出为 ${wan(expected.value)} 万元（${expected.source}）`}${note}${a === "rounding" ? `；${ROUNDING_NOTE}` : ""}${wider ? widerNote : ""} / 机关运行经费 is ${wan(op.value)}万元; the basic 302 + 310 spending of the 行政 unit is ${wan(expected.value)}万元`,
           location: op.location,
           expected: wan(expected.value),
           actual: wan(op.value),
