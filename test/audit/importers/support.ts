@@ -14,6 +14,7 @@ import type { Disclosure } from "../../../src/core/disclosure.ts";
 import type { Budget, ThreePublic } from "../../../src/core/model.ts";
 import { type Fen, formatWanYuanGrouped } from "../../../src/core/money.ts";
 import { type DisclosureTable, headerGrid } from "../../../src/core/table.ts";
+import { writeZip } from "../../support/zip-writer.ts";
 
 /** Every printed row of a derived table (header grid, then body) as HTML, XLSX and PDF print it. */
 export function printedGrouped(t: DisclosureTable): string[][] {
@@ -163,44 +164,14 @@ export interface ZipPart {
 
 /** A zip of the parts (stored or deflated). */
 export function makeZip(parts: readonly ZipPart[]): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const p of parts) {
-    const data = typeof p.data === "string" ? Buffer.from(p.data, "utf8") : Buffer.from(p.data);
-    const stored = p.deflate ? deflateRawSync(data) : data;
-    const name = Buffer.from(p.name, "utf8");
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(p.deflate ? 8 : 0, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(stored.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(p.deflate ? 8 : 0, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(stored.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, stored);
-    centrals.push(central, name);
-    offset += 30 + name.length + stored.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, dir, end]));
+  return new Uint8Array(
+    writeZip(
+      parts.map((p) => {
+        const data = typeof p.data === "string" ? Buffer.from(p.data, "utf8") : Buffer.from(p.data);
+        return { name: p.name, stored: p.deflate ? deflateRawSync(data) : data, method: p.deflate ? 8 : 0, crc: crc32(data), size: data.length };
+      }),
+    ),
+  );
 }
 
 /** The parts of a zip (inflated), for rebuilding a file with one part changed. */
