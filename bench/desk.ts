@@ -9,23 +9,22 @@
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { sql } from "kysely";
 import { controlFiguresOf } from "../src/core/workflow.ts";
 import { parseBudgetText } from "../src/formats/budget-file/read.ts";
 import { buildApp } from "../src/server/app.ts";
 import { hashPassword } from "../src/server/auth/passwords.ts";
 import { toContent } from "../src/server/budget-content.ts";
-import { type OpenDatabase, openDatabase } from "../src/store/database.ts";
+import type { OpenDatabase } from "../src/store/database.ts";
 import { createBudget, saveVersion } from "../src/store/repos/budgets.ts";
 import { replaceControlFigures } from "../src/store/repos/control-figures.ts";
 import { createDepartment, createRegion, createUnit } from "../src/store/repos/tenancy.ts";
 import { createUser } from "../src/store/repos/users.ts";
 import { benchArgs, positiveInt } from "./args.ts";
+import { onEachBackend } from "./backends.ts";
 
 const args = benchArgs({ strings: ["departments", "requests"] });
 const DEPARTMENTS = positiveInt(args, "departments", 100);
 const REQUESTS = positiveInt(args, "requests", 20);
-const PG_URL = process.env.YUSUAN_BENCH_PG_URL ?? process.env.YUSUAN_TEST_PG_URL;
 const SAMPLE = readFileSync("examples/luolong-shequ-2021/budget.yaml", "utf8");
 
 async function run(backend: string, o: OpenDatabase): Promise<Record<string, string>> {
@@ -69,26 +68,6 @@ async function run(backend: string, o: OpenDatabase): Promise<Record<string, str
   }
 }
 
-const results: Record<string, string>[] = [];
-{
-  const o = await openDatabase({});
-  try {
-    results.push(await run("PGlite", o));
-  } finally {
-    await o.close();
-  }
-}
-if (PG_URL) {
-  const schema = `bench_desk_${process.pid}`;
-  const o = await openDatabase({ url: PG_URL, schema, poolSize: 4 });
-  try {
-    results.push(await run("PostgreSQL", o));
-  } finally {
-    await sql.raw(`drop schema if exists ${schema} cascade`).execute(o.db);
-    await o.close();
-  }
-} else {
-  console.log("(no YUSUAN_BENCH_PG_URL or YUSUAN_TEST_PG_URL: PostgreSQL skipped)");
-}
+const results = await onEachBackend("desk", run);
 console.log(`\nbureau desk: ${DEPARTMENTS} departments, GET /api/desk through the server\n`);
 for (const key of Object.keys(results[0]!)) console.log([key.padEnd(50), ...results.map((r) => (r[key] ?? "").padEnd(14))].join(""));

@@ -13,7 +13,7 @@
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
 import { budgetFacts, budgetTotals } from "../src/core/facts.ts";
-import { type OpenDatabase, openDatabase } from "../src/store/database.ts";
+import type { OpenDatabase } from "../src/store/database.ts";
 import { createBudget } from "../src/store/repos/budgets.ts";
 import { departmentYears, publicationBreakdown, publicationTotals, rankDepartments, regionByClass, regionTotals, writeFacts } from "../src/store/repos/facts.ts";
 import { insertPublication } from "../src/store/repos/publications.ts";
@@ -21,6 +21,7 @@ import { addRegion } from "../src/store/repos/regions.ts";
 import { createDepartment } from "../src/store/repos/tenancy.ts";
 import { generateBudget } from "../test/support/generate.ts";
 import { benchArgs, positiveInt } from "./args.ts";
+import { onEachBackend } from "./backends.ts";
 
 const args = benchArgs({ strings: ["departments", "cities", "counties", "queries"] });
 const DEPARTMENTS = positiveInt(args, "departments", 500);
@@ -28,7 +29,6 @@ const CITIES = positiveInt(args, "cities", 4);
 const COUNTIES = positiveInt(args, "counties", 5);
 const QUERIES = positiveInt(args, "queries", 100);
 const YEAR = 2021;
-const PG_URL = process.env.YUSUAN_BENCH_PG_URL ?? process.env.YUSUAN_TEST_PG_URL;
 
 interface Result {
   backend: string;
@@ -92,27 +92,7 @@ async function run(backend: string, o: OpenDatabase): Promise<Result> {
   return { backend, facts, writeSeconds: writing / 1000, latencies };
 }
 
-const results: Result[] = [];
-{
-  const o = await openDatabase({});
-  try {
-    results.push(await run("PGlite", o));
-  } finally {
-    await o.close();
-  }
-}
-if (PG_URL) {
-  const schema = `bench_province_${process.pid}`;
-  const o = await openDatabase({ url: PG_URL, schema, poolSize: 4 });
-  try {
-    results.push(await run("PostgreSQL", o));
-  } finally {
-    await sql.raw(`drop schema if exists ${schema} cascade`).execute(o.db);
-    await o.close();
-  }
-} else {
-  console.log("(no YUSUAN_BENCH_PG_URL or YUSUAN_TEST_PG_URL: PostgreSQL skipped)");
-}
+const results = await onEachBackend("province", run);
 
 const f1 = (n: number) => n.toFixed(1);
 console.log(`\nprovince: 1 省, ${CITIES} 市, ${CITIES * COUNTIES} 县/区, ${DEPARTMENTS} departments, year ${YEAR}; ${QUERIES} queries each\n`);
