@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pgliteBackend } from "../store/databases.ts";
-import { lyingZipXlsx, manyRowsPaymentsCsv } from "../support/bombs.ts";
+import { lyingZipXlsx, manyRowsPaymentsCsv, pdfDeflateBomb } from "../support/bombs.ts";
 import { PASSWORD, type World, buildWorld, currentVersion } from "./world.ts";
 
 const HEADER = "支付日期,单位代码,功能科目,经济科目,项目编码,金额\n";
@@ -41,6 +41,25 @@ describe("import bombs over HTTP", () => {
     expect(process.memoryUsage().rss - rss).toBeLessThan(200 * 1024 * 1024);
     expect([await currentVersion(w), await paymentCount(), await catalogCount()]).toEqual([version, payments, catalogs]);
   }, 60_000);
+
+  it("refuses a PDF deflate bomb (1.1 MB → 1.1 GB) on /api/audit with 413 within 2 s, RSS +≤ 200 MB, nothing logged", async () => {
+    const audits = async () => Number((await w.db.db.selectFrom("audit_log").select((e) => e.fn.countAll<number>().as("n")).where("action", "=", "audit.document").executeTakeFirstOrThrow()).n);
+    const bomb = pdfDeflateBomb();
+    // a first, ordinary document starts the job worker, so the bomb's time is the reading alone
+    expect((await w.clients.preparer.upload("/api/audit", "说明.txt", "一、收入支出预算总体情况\n")).statusCode).toBe(200);
+    const before = await audits();
+    const rss = process.memoryUsage().rss;
+    const t = performance.now();
+    const res = await w.clients.preparer.upload("/api/audit", "炸弹.pdf", bomb);
+    const ms = performance.now() - t;
+    expect([res.statusCode, res.json().error.code]).toEqual([413, "too-large"]);
+    expect(res.json().error.message).toBe(
+      "文件“炸弹.pdf”的数据流（4 0 obj）解压后超过 64 MB（可能是压缩炸弹），拒绝读取 / \"炸弹.pdf\": a stream (4 0 obj) inflates to more than 64 MB (a deflate bomb?) and the file was not read",
+    );
+    expect(ms, `took ${ms.toFixed(0)} ms`).toBeLessThan(2000);
+    expect(process.memoryUsage().rss - rss).toBeLessThan(200 * 1024 * 1024);
+    expect(await audits()).toBe(before);
+  }, 120_000);
 
   it("refuses a payments export of 5,000,000 rows by its row cap", async () => {
     const before = await paymentCount();

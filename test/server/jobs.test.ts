@@ -1,7 +1,7 @@
 /**
- * The job pool (src/server/jobs): a document that would take too long is stopped at its time limit and
- * answered with a clear message, the event loop keeps answering meanwhile, and the pool serves the next
- * job on a fresh thread.
+ * The job pool (src/server/jobs): a PDF deflate bomb is refused by the reader's stream bounds before it
+ * inflates; a document that would take too long is stopped at its time limit and answered with a clear
+ * message, the event loop keeps answering meanwhile, and the pool serves the next job on a fresh thread.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mapError } from "../../src/server/error-mapper.ts";
@@ -21,7 +21,7 @@ describe("job pool", () => {
     expect(doc.files).toHaveLength(1);
   }, 120_000);
 
-  it("stops a deflate-bomb PDF at the time limit; the event loop never waits on it; the next job runs", async () => {
+  it("refuses a deflate-bomb PDF (1.1 MB → 1.1 GB) in under 2 s with 413, RSS +≤ 200 MB, the event loop free", async () => {
     const bomb = pdfDeflateBomb();
     let worstLag = 0;
     let last = performance.now();
@@ -30,18 +30,50 @@ describe("job pool", () => {
       worstLag = Math.max(worstLag, now - last - 20);
       last = now;
     }, 20);
+    const rss = process.memoryUsage().rss;
+    let peak = rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
     const t = performance.now();
     const e = await pool.run("readDocument", { name: "炸弹.pdf", bytes: bomb }).catch((x: unknown) => x);
+    const ms = performance.now() - t;
     clearInterval(tick);
-    expect(e).toBeInstanceOf(JobRefusedError);
-    expect((e as JobRefusedError).reason).toBe("timeout");
-    expect(performance.now() - t).toBeLessThan(6000);
+    clearInterval(sampler);
+    expect(ms).toBeLessThan(2000);
+    expect(peak - rss).toBeLessThan(200 * 1024 * 1024);
     expect(worstLag).toBeLessThan(200);
     const answer = mapError(e);
-    expect([answer.status, answer.body.error.code]).toEqual([422, "too-complex"]);
-    expect(answer.body.error.message).toBe("读取文件超过 4 秒，已停止：文件内容过大或异常 / reading the file took more than 4 s and was stopped: the content is too large or abnormal");
-    const next = await pool.run("readDocument", { name: "b.txt", bytes: new TextEncoder().encode("二、收入预算情况\n") });
-    expect(next.name).toBe("b.txt");
+    expect([answer.status, answer.body.error.code]).toEqual([413, "too-large"]);
+    expect(answer.body.error.message).toBe(
+      "文件“炸弹.pdf”的数据流（4 0 obj）解压后超过 64 MB（可能是压缩炸弹），拒绝读取 / \"炸弹.pdf\": a stream (4 0 obj) inflates to more than 64 MB (a deflate bomb?) and the file was not read",
+    );
+  }, 120_000);
+
+  it("stops a job at the time limit (a PDF within the stream bounds that is slow to read); the event loop never waits; the next job runs", async () => {
+    // 60 MB of blank content: under the 64 MB stream bound, so pdf.js reads it, for longer than the pool allows
+    const slow = pdfDeflateBomb(60_000_000);
+    const short = workerPool(1, { timeoutMs: 300, memoryMb: 256 });
+    try {
+      await short.run("readDocument", { name: "warm.txt", bytes: new TextEncoder().encode("二、收入预算情况\n") });
+      let worstLag = 0;
+      let last = performance.now();
+      const tick = setInterval(() => {
+        const now = performance.now();
+        worstLag = Math.max(worstLag, now - last - 20);
+        last = now;
+      }, 20);
+      const e = await short.run("readDocument", { name: "慢.pdf", bytes: slow }).catch((x: unknown) => x);
+      clearInterval(tick);
+      expect(e).toBeInstanceOf(JobRefusedError);
+      expect((e as JobRefusedError).reason).toBe("timeout");
+      expect(worstLag).toBeLessThan(200);
+      const answer = mapError(e);
+      expect([answer.status, answer.body.error.code]).toEqual([422, "too-complex"]);
+      expect(answer.body.error.message).toBe("读取文件超过 0.3 秒，已停止：文件内容过大或异常 / reading the file took more than 0.3 s and was stopped: the content is too large or abnormal");
+      const next = await short.run("readDocument", { name: "b.txt", bytes: new TextEncoder().encode("二、收入预算情况\n") });
+      expect(next.name).toBe("b.txt");
+    } finally {
+      await short.close();
+    }
   }, 120_000);
 
   it("answers a job stopped at its memory limit 413", () => {

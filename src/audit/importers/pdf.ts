@@ -7,6 +7,8 @@
  * marked as read by OCR; without OCR it is reported ("扫描页，未读取"), never passed over. Never throws.
  */
 import type { Finding } from "../../core/rules/finding.ts";
+import { byteSize } from "../../formats/zip.ts";
+import { PDF_STREAM_LIMITS, type PdfStreamLimits, checkPdfStreams, pdfStreamProblemText } from "../../formats/pdf-bounds.ts";
 import type { DocumentFile, FilePart } from "../core/document.ts";
 import { type PageLayout, layoutPage } from "./pdf-layout.ts";
 import { PDF_LIMITS, type PdfLimits, loadPdfjs, openPdf, pageInk } from "./pdf-load.ts";
@@ -24,6 +26,8 @@ export interface PdfOptions {
   /** OCR of scanned pages: the engine (default: tesseract when installed; null: none) and its bounds */
   ocr?: OcrEngine | null;
   ocrLimits?: OcrLimits;
+  /** what the file's compressed streams may inflate to, checked before pdf.js opens it (pdf-bounds.ts) */
+  streamLimits?: PdfStreamLimits;
 }
 
 const PAGE_NUMBER = /^[-—–－\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*(共\s*)?\d{1,4}\s*页?)?[-—–－\s]*$|^第\s*\d+\s*页\s*[,，]?\s*共\s*\d+\s*页$/;
@@ -46,6 +50,13 @@ export async function importPdf(name: string, bytes: Uint8Array, options: PdfOpt
   const parts: FilePart[] = [];
   const file: DocumentFile = { name, format: "pdf", parts, tables: [], sections: [], problems };
   const layouts: PageLayout[] = [];
+  // pdf.js inflates a stream into one ArrayBuffer, beyond any heap limit: a deflate bomb is refused before it sees the file
+  const streams = await checkPdfStreams(bytes, options.streamLimits ?? PDF_STREAM_LIMITS);
+  if (!streams.ok) {
+    parts.push({ kind: "whole", index: 1, read: false });
+    problems.push(importProblem("read.compression-bomb", pdfStreamProblemText(streams, name), { file: name }, { expected: `≤ ${byteSize(streams.limit)}`, actual: `> ${byteSize(streams.limit)}` }));
+    return file;
+  }
   let lib: Awaited<ReturnType<typeof loadPdfjs>>;
   try {
     lib = await loadPdfjs();

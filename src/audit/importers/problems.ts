@@ -50,6 +50,11 @@ export const IMPORT_PROBLEMS = {
     description: "文件含有实体定义（DTD）或压缩比异常的部件（可能是 XML 炸弹或压缩炸弹），未读取。 / The file holds entity definitions (a DTD) or parts with an abnormal compression ratio (an XML or zip bomb): not read.",
     severity: "error",
   },
+  "read.compression-bomb": {
+    title: "压缩数据解压后过大",
+    description: "文件中的压缩数据解压后超过上限（可能是压缩炸弹），整份未读取。 / The file's compressed data inflates beyond the limit (a deflate bomb?): the file was not read.",
+    severity: "error",
+  },
   "read.sheet-skipped": {
     title: "工作表未读取",
     description: "工作表超过大小上限或无法解析，未读取；其中的表格不在审核范围内。 / A sheet beyond the size limit, or one that cannot be parsed, was not read; its tables are not audited.",

@@ -12,6 +12,7 @@ import { importDocument } from "../../audit/importers/index.ts";
 import type { Disclosure } from "../../core/disclosure.ts";
 import type { PublicationFile } from "../../store/repos/publications.ts";
 import { renderFile } from "../disclosure-files.ts";
+import { AppError } from "../errors.ts";
 
 export interface JobTypes {
   /** an uploaded document read into tables and sections (the temp file's path is left out of the answer) */
@@ -30,6 +31,9 @@ export const TASKS: { [K in JobKind]: (input: JobTypes[K]["input"]) => Promise<J
       const path = join(dir, name);
       await writeFile(path, bytes);
       const doc = await importDocument(name, [path]);
+      // a compression bomb is refused as too large (413), not audited: the reader has read nothing of it
+      const bomb = doc.files.flatMap((f) => f.problems).find((p) => p.rule === "read.compression-bomb");
+      if (bomb) throw new AppError("too-large", bomb.message.replaceAll(`${dir}/`, ""));
       return JSON.parse(JSON.stringify(doc).replaceAll(`${dir}/`, "")) as ImportedDocument;
     } finally {
       await rm(dir, { recursive: true, force: true });
