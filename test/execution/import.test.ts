@@ -6,8 +6,8 @@ const HEADER = "支付日期,单位代码,功能科目,经济科目,项目编码
 const opts = { year: 2021, units: new Set(["101001"]), projects: new Set(["101001-01"]) };
 
 describe("payment import (CSV)", () => {
-  it("reads a good export, amounts exact in 分, dates in several forms", () => {
-    const r = importPaymentsCsv(`\uFEFF${HEADER}2021-01-15,101001,2010101,30101,,50000.10\n2021/2/3,101001,2010102,30227,101001-01,"1,234.5"\n20210304,101001,2010101,30201,,-12\n`, "pay.csv", opts);
+  it("reads a good export, amounts exact in 分, dates in several forms", async () => {
+    const r = await importPaymentsCsv(`\uFEFF${HEADER}2021-01-15,101001,2010101,30101,,50000.10\n2021/2/3,101001,2010102,30227,101001-01,"1,234.5"\n20210304,101001,2010101,30201,,-12\n`, "pay.csv", opts);
     expect(r).toEqual({
       ok: true,
       payments: [
@@ -17,12 +17,12 @@ describe("payment import (CSV)", () => {
       ],
     });
   });
-  it("accepts English headers in any order", () => {
-    const r = importPaymentsCsv("amount,economic,functional,unit,date\n10,30201,2010101,101001,2021-05-05\n", "p.csv", opts);
+  it("accepts English headers in any order", async () => {
+    const r = await importPaymentsCsv("amount,economic,functional,unit,date\n10,30201,2010101,101001,2021-05-05\n", "p.csv", opts);
     expect(r.ok && r.payments[0]).toEqual({ date: "2021-05-05", unit: "101001", functional: "2010101", economic: "30201", amount: 1000 });
   });
-  it("imports nothing when any row is bad, with one finding per problem naming file and line", () => {
-    const r = importPaymentsCsv(
+  it("imports nothing when any row is bad, with one finding per problem naming file and line", async () => {
+    const r = await importPaymentsCsv(
       `${HEADER}2021-01-15,101001,2010101,30101,,100\n2021-02-30,101001,2010101,30101,,100\n2021-03-01,999999,201010,3010,,1.001\n2020-12-31,101001,2010101,30101,X-9,abc\n`,
       "pay.csv",
       opts,
@@ -45,14 +45,14 @@ describe("payment import (CSV)", () => {
     expect(r.findings.at(-1)!.message).toContain("未导入任何记录");
     expect(r.findings[4]!.actual).toBe("1.001");
   });
-  it("reports missing columns and empty files", () => {
-    const r = importPaymentsCsv("日期,单位代码\n2021-01-01,101001\n", "x.csv");
+  it("reports missing columns and empty files", async () => {
+    const r = await importPaymentsCsv("日期,单位代码\n2021-01-01,101001\n", "x.csv");
     expect(!r.ok && r.findings.map((f) => f.message.split(" /")[0])).toEqual(["缺少“功能科目”列", "缺少“经济科目”列", "缺少“金额”列", "导入未执行：3 处问题，未导入任何记录"]);
-    expect(importPaymentsCsv("", "e.csv").ok).toBe(false);
+    expect((await importPaymentsCsv("", "e.csv")).ok).toBe(false);
   });
-  it("caps the listed findings and counts the rest", () => {
+  it("caps the listed findings and counts the rest", async () => {
     const rows = Array.from({ length: 300 }, () => "bad,101001,2010101,30101,,1").join("\n");
-    const r = importPaymentsCsv(HEADER + rows, "many.csv", opts);
+    const r = await importPaymentsCsv(HEADER + rows, "many.csv", opts);
     expect(!r.ok && r.findings.length).toBe(MAX_ROW_FINDINGS + 2);
     expect(!r.ok && r.findings[MAX_ROW_FINDINGS]!.message).toContain("另有 100 处");
   });

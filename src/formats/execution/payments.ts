@@ -3,7 +3,7 @@
  * economic code, project, amount in 元) into payments. All or nothing: one bad row and nothing is
  * imported; every bad row gets a finding naming the file and the line (CSV) or sheet and cell (XLSX).
  */
-import { parse } from "csv-parse/sync";
+import { parse } from "csv-parse";
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Payment } from "../../core/execution/model.ts";
@@ -11,6 +11,7 @@ import { parseDecimal } from "../../core/money.ts";
 import type { Finding, Location } from "../../core/rules/finding.ts";
 import { ZIP_LIMITS, type ZipLimits, checkZip, zipProblemText } from "../zip.ts";
 import { type RawCell as Raw, cellValue, columnLetter } from "../sheet-cells.ts";
+import { type TimeSlices, timeSlices } from "../turns.ts";
 
 export type PaymentField = "date" | "unit" | "functional" | "economic" | "project" | "amount";
 
@@ -144,11 +145,19 @@ function tooManyRows(file: string, max: number): PaymentImport {
   return finish([], [finding(`支付记录超过 ${max.toLocaleString("en-US")} 行，未导入：请按月或按单位拆分后分别导入 / more than ${max.toLocaleString("en-US")} payment rows: nothing imported; split the export by month or unit`, { kind: "data", path: "", file })]);
 }
 
-/** Non-empty lines in a text, counted without parsing it: an upper bound on its CSV records. */
-function nonEmptyLines(content: string): number {
-  const blank = (i: number) => i >= content.length || content.charCodeAt(i) === 10 || content.charCodeAt(i) === 13;
-  let n = blank(0) ? 0 : 1;
-  for (let i = content.indexOf("\n"); i >= 0; i = content.indexOf("\n", i + 1)) if (!blank(i + 1)) n++;
+/** Non-empty lines in the bytes, counted without parsing them: an upper bound on their CSV records. */
+async function nonEmptyLines(bytes: Uint8Array, slices: TimeSlices): Promise<number> {
+  let n = 0;
+  let lineStart = true;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 10 || b === 13) lineStart = true;
+    else if (lineStart) {
+      n++;
+      lineStart = false;
+    }
+    if ((i & 0xfffff) === 0 && slices.due()) await slices.turn();
+  }
   return n;
 }
 
@@ -163,15 +172,48 @@ function finish(payments: Payment[], findings: Finding[]): PaymentImport {
   return { ok: false, findings: shown };
 }
 
-/** Reads a CSV export (UTF-8, with or without BOM; first row headers). */
-export function importPaymentsCsv(content: string, file: string, opts: PaymentImportOptions = {}): PaymentImport {
+/** Bytes given to the CSV parser at a time, between turns of the event loop. */
+const CSV_CHUNK = 64 * 1024;
+
+/**
+ * The records of a CSV, parsed a chunk at a time with the event loop's turns between chunks (csv-parse's
+ * stream parser, which keeps a record cut by a chunk's end for the next chunk). At most `to` records.
+ */
+async function csvRecords(bytes: Uint8Array, to: number, slices: TimeSlices): Promise<string[][]> {
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, to });
+  const records: string[][] = [];
+  let failure: Error | undefined;
+  parser.on("data", (r: string[]) => records.push(r));
+  parser.on("error", (e: Error) => (failure ??= e));
+  const ended = new Promise<void>((resolve) => {
+    parser.on("end", resolve);
+    parser.on("close", resolve);
+    parser.on("error", () => resolve());
+  });
+  for (let at = 0; at < bytes.length && !failure && !parser.writableEnded; at += CSV_CHUNK) {
+    parser.write(Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(CSV_CHUNK, bytes.length - at)));
+    if (slices.due()) await slices.turn();
+  }
+  if (!parser.writableEnded) parser.end();
+  await ended;
+  if (failure) throw failure;
+  return records;
+}
+
+/**
+ * Reads a CSV export (UTF-8, with or without BOM; first row headers). A large file is parsed and checked
+ * in slices that give the event loop its turns, so the server keeps answering others meanwhile.
+ */
+export async function importPaymentsCsv(content: Uint8Array | string, file: string, opts: PaymentImportOptions = {}): Promise<PaymentImport> {
   const maxRows = opts.maxRows ?? MAX_PAYMENT_ROWS;
+  const bytes = typeof content === "string" ? Buffer.from(content) : content;
+  const slices = timeSlices();
   // counted before parsing: parsing a million rows takes seconds
-  if (nonEmptyLines(content) > maxRows + 1) return tooManyRows(file, maxRows);
+  if ((await nonEmptyLines(bytes, slices)) > maxRows + 1) return tooManyRows(file, maxRows);
   let records: string[][];
   try {
     // the header and the data rows: one record more than the cap is enough to refuse
-    records = parse(content, { bom: true, relax_column_count: true, skip_empty_lines: true, to: maxRows + 2 });
+    records = await csvRecords(bytes, maxRows + 2, slices);
   } catch (e) {
     return finish([], [finding(`CSV 无法解析 / unreadable CSV: ${e instanceof Error ? e.message : String(e)}`, { kind: "data", path: "", file })]);
   }
@@ -191,6 +233,7 @@ export function importPaymentsCsv(content: string, file: string, opts: PaymentIm
       findings,
     );
     if (p) payments.push(p);
+    if (slices.due()) await slices.turn();
   }
   return finish(payments, findings);
 }
@@ -203,6 +246,7 @@ export async function importPaymentsXlsx(data: Uint8Array, file: string, opts: P
   const findings: Finding[] = [];
   const payments: Payment[] = [];
   const maxRows = opts.maxRows ?? MAX_PAYMENT_ROWS;
+  const slices = timeSlices();
   const zip = await checkZip(data, opts.zipLimits ?? PAYMENT_ZIP_LIMITS);
   if (!zip.ok) return finish([], [finding(zipProblemText(zip, file), { kind: "data", path: "", file })]);
   try {
@@ -238,6 +282,7 @@ export async function importPaymentsXlsx(data: Uint8Array, file: string, opts: P
           findings,
         );
         if (p) payments.push(p);
+        if (slices.due()) await slices.turn();
       }
       if (!cols) return finish([], [finding("工作表为空 / empty worksheet", { kind: "data", path: "", file, sheet })]);
     }
@@ -251,5 +296,5 @@ export async function importPaymentsXlsx(data: Uint8Array, file: string, opts: P
 /** Dispatches by file name: .xlsx → XLSX, otherwise CSV. */
 export async function importPayments(data: Uint8Array, file: string, opts: PaymentImportOptions = {}): Promise<PaymentImport> {
   if (/\.xlsx$/i.test(file)) return importPaymentsXlsx(data, file, opts);
-  return importPaymentsCsv(new TextDecoder("utf-8").decode(data), file, opts);
+  return importPaymentsCsv(data, file, opts);
 }
