@@ -76,6 +76,20 @@ describe("job pool", () => {
     }
   }, 120_000);
 
+  it("stops a job past its heap limit (a 20 MB text read on a 48 MB heap) with 413; a new thread takes the next job", async () => {
+    const small = workerPool(1, { timeoutMs: 60_000, memoryMb: 48 });
+    try {
+      const text = "一、收入支出预算总体情况\n" + "2021年收入总计100万元，比上年增加10万元，增长11.11%。\n".repeat(300_000);
+      const e = await small.run("readDocument", { name: "大.txt", bytes: new TextEncoder().encode(text) }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(JobRefusedError);
+      const answer = mapError(e);
+      expect([answer.status, answer.body.error.code, answer.body.error.message]).toEqual([413, "too-large", "读取文件所需内存超过上限（48 MB），已停止：文件内容过大或异常 / reading the file needed more than 48 MB and was stopped: the content is too large or abnormal"]);
+      expect((await small.run("readDocument", { name: "b.txt", bytes: new TextEncoder().encode("二、收入预算情况\n") })).name).toBe("b.txt");
+    } finally {
+      await small.close();
+    }
+  }, 120_000);
+
   it("answers a job stopped at its memory limit 413", () => {
     const answer = mapError(new JobRefusedError("memory", "render", { timeoutMs: 30_000, memoryMb: 768 }));
     expect([answer.status, answer.body.error.code, answer.body.error.message]).toEqual([413, "too-large", "生成文件所需内存超过上限（768 MB），已停止：文件内容过大或异常 / rendering the file needed more than 768 MB and was stopped: the content is too large or abnormal"]);

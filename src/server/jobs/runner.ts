@@ -1,14 +1,15 @@
 /**
  * 任务执行 — one interface for the heavy work of a request (tasks.ts), two ways to run it:
  *
- * - `workerPool`: the server's. A few worker threads (node:worker_threads), each with a V8 heap limit
+ * - `workerPool`: the server's. A few worker threads (piscina), each with a V8 heap limit
  *   (`resourceLimits`) and each job with a time limit. A job past its time or memory is stopped — its
  *   thread terminated and replaced — and refused with `JobRefusedError`; the event loop that answers
  *   other requests never runs the job, so it never waits on it. Jobs beyond the pool's size queue.
  * - `inProcess`: the same tasks in the calling thread, for the command line and tests that need no limits.
  */
-import { Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
+import { MessageChannel } from "node:worker_threads";
+import { Piscina } from "piscina";
 import { AppError } from "../errors.ts";
 import { type JobKind, type JobTypes, TASKS } from "./tasks.ts";
 import type { JobMessage, JobReply } from "./worker.ts";
@@ -53,99 +54,47 @@ function workerFile(): string {
   return fileURLToPath(new URL(fromSource ? "./worker-source.mjs" : "./job-worker.js", import.meta.url));
 }
 
-interface Slot {
-  worker: Worker;
-  busy: boolean;
-  /** settles when the worker has loaded its modules: a job's time starts then */
-  ready: Promise<void>;
-}
-
+/**
+ * The server's pool: piscina, made at the first job with `size` threads, each with the heap limit. A job's
+ * clock starts when its task starts in a thread (the worker says so on a port of its own); past the time
+ * limit the job is aborted, which terminates its thread, and piscina starts another in its place, as it
+ * does for a thread that died of its heap limit.
+ */
 export function workerPool(size = 2, limits: JobLimits = JOB_LIMITS): JobRunner {
-  const slots: Slot[] = [];
-  const waiting: (() => void)[] = [];
-  let nextId = 1;
+  let pool: Piscina<JobMessage, JobReply> | undefined;
   let closed = false;
-
-  const spawn = (): Slot => {
-    const worker = new Worker(workerFile(), { resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 64 } });
-    worker.unref();
-    const ready = new Promise<void>((resolve, reject) => {
-      worker.once("message", () => resolve());
-      worker.once("error", reject);
-      worker.once("exit", () => reject(new Error("the job worker stopped while starting")));
-    });
-    ready.catch(() => {});
-    const slot = { worker, busy: false, ready };
-    slots.push(slot);
-    return slot;
-  };
-  const retire = (slot: Slot): void => {
-    slots.splice(slots.indexOf(slot), 1);
-    void slot.worker.terminate();
-  };
-  const acquire = async (): Promise<Slot> => {
-    for (;;) {
-      if (closed) throw new Error("job pool closed");
-      const idle = slots.find((s) => !s.busy);
-      if (idle) return idle;
-      if (slots.length < size) return spawn();
-      await new Promise<void>((resolve) => waiting.push(resolve));
-    }
-  };
-  const release = (slot: Slot): void => {
-    slot.busy = false;
-    waiting.shift()?.();
-  };
+  const threads = (): Piscina<JobMessage, JobReply> =>
+    (pool ??= new Piscina<JobMessage, JobReply>({
+      filename: workerFile(),
+      minThreads: size,
+      maxThreads: size,
+      resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 64 },
+    }));
 
   const run = async <K extends JobKind>(kind: K, input: JobTypes[K]["input"]): Promise<JobTypes[K]["output"]> => {
-    const slot = await acquire();
-    slot.busy = true;
-    const id = nextId++;
+    if (closed) throw new Error("job pool closed");
+    const { port1, port2 } = new MessageChannel();
+    const abort = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
+    port1.once("message", () => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        abort.abort();
+      }, limits.timeoutMs);
+    });
     try {
-      await slot.ready;
-      return await new Promise<JobTypes[K]["output"]>((resolve, reject) => {
-        const { worker } = slot;
-        const done = (): void => {
-          clearTimeout(timer);
-          worker.off("message", onMessage);
-          worker.off("error", onError);
-          worker.off("exit", onExit);
-        };
-        const stop = (reason: "timeout" | "memory"): void => {
-          done();
-          retire(slot);
-          reject(new JobRefusedError(reason, kind, limits));
-        };
-        const onMessage = (r: JobReply): void => {
-          if (r.id !== id) return;
-          done();
-          if (r.ok) resolve(r.output as JobTypes[K]["output"]);
-          else if (r.name === "AppError") reject(new AppError(r.fields.code as never, r.message, r.fields.details));
-          else reject(Object.assign(new Error(r.message), { name: r.name }));
-        };
-        const onError = (e: Error & { code?: string }): void => {
-          if (e.code === "ERR_WORKER_OUT_OF_MEMORY") stop("memory");
-          else {
-            done();
-            retire(slot);
-            reject(e);
-          }
-        };
-        const onExit = (): void => {
-          done();
-          retire(slot);
-          reject(new Error(`${kind}: the worker stopped`));
-        };
-        const timer = setTimeout(() => stop("timeout"), limits.timeoutMs);
-        worker.on("message", onMessage);
-        worker.on("error", onError);
-        worker.on("exit", onExit);
-        worker.postMessage({ id, kind, input } satisfies JobMessage);
-      });
+      const reply = await threads().run({ kind, input, started: port2 }, { transferList: [port2], signal: abort.signal });
+      if (reply.ok) return reply.output as JobTypes[K]["output"];
+      if (reply.name === "AppError") throw new AppError(reply.fields.code as never, reply.message, reply.fields.details);
+      throw Object.assign(new Error(reply.message), { name: reply.name });
+    } catch (e) {
+      if (timedOut) throw new JobRefusedError("timeout", kind, limits);
+      if ((e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") throw new JobRefusedError("memory", kind, limits);
+      throw e;
     } finally {
-      // a retired slot is gone from the list; a live one is free again
-      if (slots.includes(slot)) release(slot);
-      else waiting.shift()?.();
+      clearTimeout(timer);
+      port1.close();
     }
   };
 
@@ -153,8 +102,7 @@ export function workerPool(size = 2, limits: JobLimits = JOB_LIMITS): JobRunner 
     run,
     close: async () => {
       closed = true;
-      for (const w of waiting.splice(0)) w();
-      await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
+      await pool?.destroy();
     },
   };
 }

@@ -2,4 +2,5 @@
 // worker thread itself, as bin/yusuan.mjs does in the main thread, before the worker's module is loaded.
 const { register } = await import("tsx/esm/api");
 register();
-await import("./worker.ts");
+const worker = await import("./worker.ts");
+export default worker.default;
