@@ -7,9 +7,12 @@
  *     a lost edit is a save answered 200 whose text is not in the stored content, a late edit one stored
  *     after the submission (the submitted version is not the last);
  *  2. fuzzed requests over every documented route (test/support/fuzz-api.ts): the count of 5xx answers;
- *  3. bombs: each refused request's status, time and the server's RSS growth, and the longest a health
- *     check waited while it ran.
+ *  3. bombs: each refused request's status, time (wall and the process's CPU), the server's RSS growth (peak
+ *     while it ran), the longest a health check waited meanwhile, and the load average (the machine is
+ *     shared: wall times stretch with it); "ok" when refused within 2 s, +≤ 200 MB and health ≤ 200 ms.
+ *     The job pool is started by an ordinary audit before the bombs are timed.
  */
+import { loadavg } from "node:os";
 import { sql } from "kysely";
 import fc from "fast-check";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
@@ -139,11 +142,18 @@ async function main(): Promise<void> {
     ["PDF deflate bomb 1.1 GB (audit)", () => upload("/api/audit", "bomb.pdf", pdfBomb)],
     ["1 MB department.name (save)", () => editor.request("PUT", `/api/budgets/${budgetId}`, { version, content: { ...content, department: { ...content.department, name: "部".repeat(350_000) } } })],
   ];
+  // the job pool's threads start with the first document read: start them before the bombs are timed
+  // (a job's time limit starts in a ready thread too), and say how long that took
+  const w0 = performance.now();
+  await upload("/api/audit", "warm.txt", "一、收入支出预算总体情况\n");
+  console.log(`job pool started by an ordinary audit in ${(performance.now() - w0).toFixed(0)} ms (not counted below); load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   global.gc?.();
   const rss0 = process.memoryUsage().rss;
   for (const [name, send] of bombs) {
     let worstHealth = 0;
     let running = true;
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
     const probe = (async () => {
       while (running) {
         const h0 = performance.now();
@@ -153,13 +163,19 @@ async function main(): Promise<void> {
       }
     })();
     const before = process.memoryUsage().rss;
+    const cpu0 = process.cpuUsage();
     const s = performance.now();
     const res = await send();
     const ms = performance.now() - s;
+    const cpu = process.cpuUsage(cpu0);
+    clearInterval(sampler);
     const refusal = res.statusCode >= 400 ? ` ${String(res.json().error?.message ?? "").slice(0, 60)}…` : "";
     running = false;
     await probe;
-    console.log(`bomb ${name}: ${res.statusCode} in ${ms.toFixed(0)} ms, RSS ${mb(before)} → ${mb(process.memoryUsage().rss)}, slowest health check meanwhile ${worstHealth.toFixed(0)} ms${refusal}`);
+    const verdict = res.statusCode >= 400 && ms <= 2000 && peak - before <= 200 * 1024 * 1024 && worstHealth <= 200 ? "ok" : "MISSED";
+    console.log(
+      `bomb ${name}: ${res.statusCode} in ${ms.toFixed(0)} ms (CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms), RSS ${mb(before)} → peak ${mb(peak)} (+${mb(peak - before)}) → ${mb(process.memoryUsage().rss)}, slowest health check meanwhile ${worstHealth.toFixed(0)} ms [${verdict}; load ${loadavg()[0]!.toFixed(1)}]${refusal}`,
+    );
   }
   console.log(`RSS growth over all bombs: ${mb(process.memoryUsage().rss - rss0)} (target ≤ 200 MB); every bomb refused within 2 s is the target`);
 
