@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const db = dbs[0]!.db;
   console.log(`hardening bench on ${URL ? "PostgreSQL, two servers" : "PGlite, one server"}`);
 
-  const editor = await login(apps[0]!, "demo-preparer", "demo-preparer-2021");
+  let editor = await login(apps[0]!, "demo-preparer", "demo-preparer-2021");
   const submitter = await login(apps[apps.length - 1]!, "demo-preparer", "demo-preparer-2021");
   const approver = await login(apps[0]!, "demo-approver", "demo-approver-2021");
   const budgetId = (await db.selectFrom("budgets").select("id").where("year", "=", 2022).executeTakeFirstOrThrow()).id;
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
 
   // 2. fuzz
   const routes = documentedRoutes(apps[0]!);
-  const admin = await login(apps[0]!, "demo-admin", "demo-admin-2021");
+  let admin = await login(apps[0]!, "demo-admin", "demo-admin-2021");
   const anonymous: Session = { request: (method, url, body, headers = {}) => apps[0]!.inject({ method: method as "GET", url, headers, ...(body !== undefined ? { payload: body as object } : {}) }) };
   const samples = fc.sample(fuzzRequests(routes), { numRuns: FUZZ, seed: 1919 });
   let fivexx = 0;
@@ -112,7 +112,9 @@ async function main(): Promise<void> {
   const alive = (await anonymous.request("GET", "/api/health")).statusCode === 200;
   console.log(`fuzzed requests: ${FUZZ} over ${routes.length} routes in ${((performance.now() - t1) / 1000).toFixed(1)} s — 5xx ${fivexx} (target 0); server alive afterwards: ${alive}`);
 
-  // 3. bombs
+  // 3. bombs, from fresh sessions (the fuzzer may have signed the others out)
+  editor = await login(apps[0]!, "demo-preparer", "demo-preparer-2021");
+  admin = await login(apps[0]!, "demo-admin", "demo-admin-2021");
   const version = (await db.selectFrom("budgets").select("version").where("id", "=", budgetId).executeTakeFirstOrThrow()).version;
   const upload = (url: string, name: string, content: Buffer | string, who: Session = editor, fields: Record<string, string> = {}) => {
     const boundary = "----benchhardening";
