@@ -4,6 +4,10 @@
  * encoders written here); images are held to their declared pixels; the reader reports the refusal.
  */
 import fc from "fast-check";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { importPdf } from "../src/audit/importers/pdf.ts";
@@ -87,6 +91,21 @@ describe("PDF stream bounds", () => {
     expect(file.problems.map((p) => [p.rule, p.severity])).toEqual([["read.compression-bomb", "error"]]);
     expect(file.problems[0]!.message).toMatch(/^文件“炸弹.pdf”的数据流（4 0 obj）解压后超过 64 MB（可能是压缩炸弹），拒绝读取 \/ /);
   }, 30_000);
+
+  it("yusuan audit prints the refusal as an error finding, without a stack trace, and exits 2", () => {
+    const dir = mkdtempSync(join(tmpdir(), "yusuan-pdf-bomb-"));
+    try {
+      const file = join(dir, "炸弹.pdf");
+      writeFileSync(file, pdfDeflateBomb());
+      const run = spawnSync(process.execPath, ["bin/yusuan.mjs", "audit", file], { encoding: "utf8", env: { ...process.env, YUSUAN_FROM_SOURCE: "1" }, timeout: 90_000 });
+      expect(run.status).toBe(2);
+      expect(run.stdout).toContain("[read.compression-bomb]");
+      expect(run.stdout).toContain(`文件“${file}”的数据流（4 0 obj）解压后超过 64 MB（可能是压缩炸弹），拒绝读取 / "${file}": a stream (4 0 obj) inflates to more than 64 MB (a deflate bomb?) and the file was not read`);
+      expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it("counts Flate, LZW, ASCIIHex, ASCII85 and RunLength streams exactly, alone and chained", async () => {
     const bytes = fc.uint8Array({ maxLength: 3000 });
