@@ -125,8 +125,6 @@ export interface LineClass {
   source: SourceFacts | undefined;
   /** the facts of its department economic code (类, 款, …) */
   economic: EconomicCodeFacts;
-  /** its functional 类 (功能分类, first three digits) */
-  functionalClass: string;
   /** the "三公"经费 item it counts in: a "三公" code paid from 一般公共预算财政拨款, basic or project (not a reserve or carry-forward) */
   threePublic: ThreePublicItem | undefined;
   /** basic 302 商品和服务支出 or 310 资本性支出 paid from 一般公共预算财政拨款: 机关运行经费 if its unit is 行政 or 参公 */
@@ -154,7 +152,6 @@ export function classifyWithFacts(line: LineItem, unit: Unit | undefined, econom
     basicPart: basic ? (economic.personnel ? "personnel" : "public") : undefined,
     source,
     economic,
-    functionalClass: functionalClassOf(line.functional),
     threePublic: gpbAppropriation && isAssigned(line.nature) ? economic.threePublic : undefined,
     operatingCostKind,
     operatingCost: operatingCostKind && reportsOperatingCost(unit),

@@ -7,7 +7,7 @@ import { FUNDING_SOURCES } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import { threePublicOf } from "./by-economic.ts";
 import { type FigureSums, type Ledger, type UnitLedger, buildLedger, emptySums } from "./ledger.ts";
-import { keysByCode } from "./order.ts";
+import { keysByCode, sortStrings } from "./order.ts";
 import { type Scope, unitScope } from "./scope.ts";
 import { type BySource, emptyBySource, sourceIndex } from "./sources.ts";
 
@@ -137,12 +137,12 @@ export function figuresFromSums(scope: Pick<Scope, "units" | "procurement">, { s
     gpbBasic: fen(sums.personnel + sums.publicFunds),
     personnel: fen(sums.personnel),
     publicFunds: fen(sums.publicFunds),
-    personnelSections: [...sums.personnelSections].sort(),
-    publicSections: [...sums.publicSections].sort(),
+    personnelSections: sortStrings([...sums.personnelSections]),
+    publicSections: sortStrings([...sums.publicSections]),
     threePublic: tp,
     threePublicTotal: fen(tp.abroad + tp.reception + tp.vehiclePurchase + tp.vehicleOperation),
     operatingCost: fen(sums.operatingTotal),
-    operatingCostSections: [...sums.operatingSections].sort(),
+    operatingCostSections: sortStrings([...sums.operatingSections]),
     hasAdministrativeUnits: scope.units.some((u) => u.type !== "institution"),
     procurement: { goods: fen(goods), works: fen(works), services: fen(services) },
     procurementTotal: fen(goods + works + services),

@@ -17,7 +17,7 @@ import type {
 } from "../model.ts";
 import { fen } from "../money.ts";
 import { type LineIndex, firstIndex, indexLines } from "./line-index.ts";
-import { compareCodes } from "./order.ts";
+import { compareCodes, sortInPlace } from "./order.ts";
 import { SOURCE_COUNT, SOURCE_NAME_RANK, sourceIndex } from "./sources.ts";
 
 export type ScopeRef = { kind: "department" } | { kind: "unit"; code: string };
@@ -228,7 +228,7 @@ function incomeFromLines(lines: readonly LineItem[], index: LineIndex): Income[]
       entries.push(made);
     }
   }
-  return entries.sort((a, b) => compareCodes(a.unit, b.unit) || compareSources(a.source, b.source));
+  return sortInPlace(entries, (a, b) => compareCodes(a.unit, b.unit) || compareSources(a.source, b.source));
 }
 
 function compareSources(a: FundingSource, b: FundingSource): number {

@@ -6,6 +6,7 @@ import type { CatalogIndex } from "../catalog.ts";
 import { type Figures, computeFigures, unitFigures } from "../derive/figures.ts";
 import { type Ledger, buildLedger } from "../derive/ledger.ts";
 import { firstIndex } from "../derive/line-index.ts";
+import { sortStrings } from "../derive/order.ts";
 import { type Scope, departmentScope, unitScopeLookup } from "../derive/scope.ts";
 import type { Budget } from "../model.ts";
 import type { Finding, Location, Rule, RuleContext, Severity } from "./finding.ts";
@@ -143,7 +144,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     if (!bySeverity) byRule.set(f.rule, (bySeverity = [[], [], []]));
     bySeverity[SEVERITY_RANK[f.severity]]!.push(f);
   }
-  const rules = [...byRule.keys()].sort(compareText);
+  const rules = sortStrings([...byRule.keys()]);
   const out: Finding[] = [];
   for (let rank = 0; rank < 3; rank++) {
     for (const rule of rules) out.push(...sortByPlace(byRule.get(rule)![rank]!));
