@@ -80,6 +80,12 @@ export interface TableSheetDef {
 }
 
 export const UNIT_TYPE_LIST = ["行政", "参公", "事业"] as const;
+
+/** 不予公开 — the two columns that mark a unit or a project as withheld from the public documents (core/exempt.ts). */
+const EXEMPT_COLUMNS = (what: "单位" | "项目"): ColumnDef[] => [
+  { key: "exempt", header: "不予公开", kind: "bool", width: 10, list: BOOL_LIST, note: `是：本${what}涉密等，不在公开文件中列示（表格和说明都不含，文件中加一条说明；内部查看和审核仍包含）；否或留空：公开。` },
+  { key: "exemptBasis", header: "不予公开理由", kind: "text", width: 16, note: "不予公开的理由，印在公开文件的说明里，如 涉密。“不予公开”填“是”时可不填（按“涉密”）；填“否”时不能填。" },
+];
 export const NATURE_LIST: readonly string[] = NATURES.map((n) => NATURE_SHORT_NAMES[n]);
 export const SOURCE_LIST: readonly string[] = Object.values(FUNDING_SOURCE_NAMES);
 export const PROJECT_CLASS_LIST: readonly string[] = Object.values(PROJECT_CLASS_NAMES);
@@ -102,6 +108,7 @@ export const UNITS_SHEET: TableSheetDef = {
     { key: "authorized", header: "编制数", kind: "count", width: 10, note: "人员编制数（人），整数。不知道就留空：留空表示“未提供”，不是 0。" },
     { key: "actual", header: "实有人数", kind: "count", width: 10, note: "在职实有人数（人），整数；留空表示未提供。" },
     { key: "retired", header: "离退休人数", kind: "count", width: 12, note: "离退休人数（人），整数；留空表示未提供。" },
+    ...EXEMPT_COLUMNS("单位"),
   ],
 };
 
@@ -129,6 +136,7 @@ export const PROJECTS_SHEET: TableSheetDef = {
     { key: "functional", header: "功能分类科目编码", kind: "code", width: 18, codeList: "functional", note: `项目的主要功能分类科目（7位“项”级编码），可不填。${CODE_NOTE}` },
     { key: "specialTransfer", header: "是否专项转移支付", kind: "bool", width: 16, list: BOOL_LIST, note: "是：部门管理的专项转移支付项目；否或留空：不是。" },
     { key: "goal", header: "项目绩效目标", kind: "text", width: 40, wrap: true, note: "项目的年度绩效目标（一段文字，可不填）。" },
+    ...EXEMPT_COLUMNS("项目"),
   ],
 };
 
