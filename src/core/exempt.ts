@@ -12,6 +12,9 @@
 import type { Budget } from "./model.ts";
 import { type Fen, fen } from "./money.ts";
 
+/** The ground a mark states when it names none (`exempt: true`, 不予公开 = 是 without a reason): 涉密, as 预算法第十四条. */
+export const DEFAULT_EXEMPT_BASIS = "涉密";
+
 /** What a public document leaves out: a unit or a project, with its amount (分, the sum of its lines). */
 export interface Withheld {
   kind: "unit" | "project";

@@ -8,6 +8,7 @@ import type { Fen } from "../../core/money.ts";
 import { MAX_AMOUNT, MAX_BUDGET_TOTAL, MoneyError, formatYuan, fromYuanNumber, parseDecimal } from "../../core/money.ts";
 import type { FundingSource, Nature, ProcurementKind, ProjectClass, ReasonKey, Target, UnitType } from "../../core/model.ts";
 import { FUNDING_SOURCE_NAMES, NATURES, NATURE_NAMES, NATURE_SHORT_NAMES, REASON_KEYS } from "../../core/model.ts";
+import { DEFAULT_EXEMPT_BASIS } from "../../core/exempt.ts";
 
 /**
  * 长度上限 — the most characters a text field may hold (the work a request can cause is bounded; issue 19):
@@ -181,7 +182,7 @@ const assets = z.strictObject({
 });
 
 /** 不予公开: `exempt: 涉密` or `exempt: { basis: 涉密 }` (true: 涉密). */
-const exempt = z.union([z.literal(true).transform(() => ({ basis: "涉密" })), name.min(1).transform((basis) => ({ basis })), z.strictObject({ basis: name.min(1) })]);
+const exempt = z.union([z.literal(true).transform(() => ({ basis: DEFAULT_EXEMPT_BASIS })), name.min(1).transform((basis) => ({ basis })), z.strictObject({ basis: name.min(1) })]);
 
 const unit = z.strictObject({
   code: codeText,

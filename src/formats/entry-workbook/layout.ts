@@ -3,6 +3,7 @@
  * the reader so the two can never disagree. Headers are the contract: the reader finds columns by header
  * text, so people may reorder columns but not rename them.
  */
+import { DEFAULT_EXEMPT_BASIS } from "../../core/exempt.ts";
 import type { ReasonKey } from "../../core/model.ts";
 import { FUNDING_SOURCE_NAMES, NATURES, NATURE_NAMES, NATURE_SHORT_NAMES, PROJECT_CLASS_NAMES, PROCUREMENT_KIND_NAMES, REASON_KEYS } from "../../core/model.ts";
 import { columnLetter } from "../sheet-cells.ts";
@@ -84,7 +85,7 @@ export const UNIT_TYPE_LIST = ["行政", "参公", "事业"] as const;
 /** 不予公开 — the two columns that mark a unit or a project as withheld from the public documents (core/exempt.ts). */
 const EXEMPT_COLUMNS = (what: "单位" | "项目"): ColumnDef[] => [
   { key: "exempt", header: "不予公开", kind: "bool", width: 10, list: BOOL_LIST, note: `是：本${what}涉密等，不在公开文件中列示（表格和说明都不含，文件中加一条说明；内部查看和审核仍包含）；否或留空：公开。` },
-  { key: "exemptBasis", header: "不予公开理由", kind: "text", width: 16, note: "不予公开的理由，印在公开文件的说明里，如 涉密。“不予公开”填“是”时可不填（按“涉密”）；填“否”时不能填。" },
+  { key: "exemptBasis", header: "不予公开理由", kind: "text", width: 16, note: `不予公开的理由，印在公开文件的说明里，如 ${DEFAULT_EXEMPT_BASIS}。“不予公开”填“是”时可不填（按“${DEFAULT_EXEMPT_BASIS}”）；填“否”时不能填。` },
 ];
 export const NATURE_LIST: readonly string[] = NATURES.map((n) => NATURE_SHORT_NAMES[n]);
 export const SOURCE_LIST: readonly string[] = Object.values(FUNDING_SOURCE_NAMES);
