@@ -8,6 +8,7 @@
  * printed by income line (财政拨款, 财政专户管理资金, 其他资金, 上年结转资金: `INCOME_LINES` in model.ts).
  */
 import type { NarrativeSection, TemplateDefinition, TemplateTable } from "./types.ts";
+import { STANDARD_EXEMPT_NOTE } from "../exempt.ts";
 
 type Spec = Omit<TemplateTable, "id" | "number" | "precision" | "title" | "emptyNote" | "unit" | "printedNumber"> & {
   /** the title without the year */
@@ -97,6 +98,8 @@ export const JIANGSU_PROVINCE: TemplateDefinition = {
   contentsNumbering: "chinese",
   unitNameLabel: { department: "部门", unit: "单位名称" },
   narrativeUnit: "万元",
+  // no document of this template prescribes a wording for withheld (涉密) content: the standard one
+  exemptNote: STANDARD_EXEMPT_NOTE,
   tables: TABLES,
   narrative: NARRATIVE,
   editions: [{ to: 2017, order: ["js01", "js02", "js03", "js04", "js05", "js06", "js10", "js07", "js08", "js11", "js09", "js12"], printedNumbers: false }],
