@@ -66,7 +66,7 @@ const TABLES: readonly TemplateTable[] = [
     absent: "政府性基金预算收支",
   }),
   table(11, { title: "一般公共预算机关运行经费支出预算表", kind: "operating-cost", shape: "henan.operating-cost", columns: ["科目编码", "科目名称", "机关运行经费支出"], rows: "economic", required: true, absent: "一般公共预算机关运行经费支出预算" }),
-  table(12, { title: "政府采购支出预算表", alsoTitled: ["政府采购预算表"], kind: "procurement", shape: "jiangsu.procurement", columns: ["采购品目大类", "专项名称", "采购物品名称", "总计"], rows: "items", required: true, absent: "政府采购预算" }),
+  table(12, { title: "政府采购支出预算表", alsoTitled: ["政府采购预算表"], kind: "procurement", shape: "jiangsu.procurement", columns: ["采购品目大类", "专项名称", "经济科目", "采购物品名称", "采购组织形式", "总计"], rows: "items", required: true, absent: "政府采购预算" }),
 ];
 
 /**

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_EXEMPT_BASIS } from "../../core/exempt.ts";
 import type { ReasonKey } from "../../core/model.ts";
-import { FUNDING_SOURCE_NAMES, NATURES, NATURE_NAMES, NATURE_SHORT_NAMES, PROJECT_CLASS_NAMES, PROCUREMENT_KIND_NAMES, REASON_KEYS } from "../../core/model.ts";
+import { FUNDING_SOURCE_NAMES, NATURES, NATURE_NAMES, NATURE_SHORT_NAMES, PROJECT_CLASS_NAMES, PROCUREMENT_KIND_NAMES, PROCUREMENT_ORGANISATIONS, PROCUREMENT_ORGANISATION_NAMES, REASON_KEYS } from "../../core/model.ts";
 import { columnLetter } from "../sheet-cells.ts";
 
 export { columnLetter };
@@ -91,6 +91,7 @@ export const NATURE_LIST: readonly string[] = NATURES.map((n) => NATURE_SHORT_NA
 export const SOURCE_LIST: readonly string[] = Object.values(FUNDING_SOURCE_NAMES);
 export const PROJECT_CLASS_LIST: readonly string[] = Object.values(PROJECT_CLASS_NAMES);
 export const PROCUREMENT_LIST: readonly string[] = Object.values(PROCUREMENT_KIND_NAMES);
+export const PROCUREMENT_ORGANISATION_LIST: readonly string[] = PROCUREMENT_ORGANISATIONS.map((o) => PROCUREMENT_ORGANISATION_NAMES[o]);
 export const BOOL_LIST = ["是", "否"] as const;
 export const TARGET_ROW_KINDS = { goal: "年度总体目标", task: "年度主要任务" } as const;
 /** 归属 of the department's own indicators and targets; a unit's are "单位:<代码>". */
@@ -183,6 +184,8 @@ export const PROCUREMENT_SHEET: TableSheetDef = {
     { key: "amount", header: "金额（元）", kind: "amount", width: 18, required: true, note: AMOUNT_NOTE },
     { key: "project", header: "项目编码", kind: "code", width: 14, note: "用项目资金采购时填项目编码，可不填。" },
     { key: "item", header: "采购品目", kind: "text", width: 30, wrap: true, note: "采购什么（可不填），如 台式计算机。" },
+    { key: "economic", header: "经济科目", kind: "code", width: 14, codeList: "economic", note: `支付这笔采购的部门预算支出经济分类科目（5位款级或7位子目，可不填），如 31002。江苏的政府采购支出预算表按名称印出。${CODE_NOTE}` },
+    { key: "organisation", header: "采购组织形式", kind: "enum", width: 14, list: PROCUREMENT_ORGANISATION_LIST, note: `从下拉列表选（可不填）：${PROCUREMENT_ORGANISATION_LIST.join("、")}（也可写 分散采购）。` },
   ],
 };
 

@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import { CatalogIndex, type YearCatalog } from "../../core/catalog.ts";
 import type { Assets, Budget, DepartmentTargets, Exemption, Indicator, PriorYear, ReasonKey, UnitType } from "../../core/model.ts";
-import { FUNDING_SOURCE_NAMES, NATURE_SHORT_NAMES, PROCUREMENT_KIND_NAMES, PROJECT_CLASS_NAMES, REASON_KEYS } from "../../core/model.ts";
+import { FUNDING_SOURCE_NAMES, NATURE_SHORT_NAMES, PROCUREMENT_KIND_NAMES, PROCUREMENT_ORGANISATION_NAMES, PROJECT_CLASS_NAMES, REASON_KEYS } from "../../core/model.ts";
 import { type Fen, toYuan } from "../../core/money.ts";
 import { formatTarget } from "../../core/targets.ts";
 import { guideParagraphs } from "./guide.ts";
@@ -415,7 +415,7 @@ function fill(wb: ExcelJS.Workbook, year: number, catalog: YearCatalog, b: Budge
     codes,
   );
   addTableSheet(wb, INCOME_SHEET, (b?.income ?? []).map((i) => [i.unit, FUNDING_SOURCE_NAMES[i.source], yuan(i.amount)]), codes);
-  addTableSheet(wb, PROCUREMENT_SHEET, (b?.procurement ?? []).map((p) => [p.unit, PROCUREMENT_KIND_NAMES[p.kind], yuan(p.amount), p.project, p.item]), codes);
+  addTableSheet(wb, PROCUREMENT_SHEET, (b?.procurement ?? []).map((p) => [p.unit, PROCUREMENT_KIND_NAMES[p.kind], yuan(p.amount), p.project, p.item, p.economic, p.organisation && PROCUREMENT_ORGANISATION_NAMES[p.organisation]]), codes);
 
   const units = b?.units ?? [];
   const unitHeader = (code: string) => `${UNIT_OWNER_PREFIX}${code}`;
