@@ -102,7 +102,7 @@ profile: { duties: [], organisation: "" }
     expect(b.units[1]!.prior).toMatchObject({ year: 2020, total: 10000 });
     expect(b.units[2]!.prior!.threePublic).toEqual({ abroad: 0, reception: 100, vehiclePurchase: 0, vehicleOperation: 200 });
     expect(b.units[0]!.prior).toBeUndefined();
-    for (const p of b.procurement) expect(Object.keys(p)).toEqual(["unit", "kind", "amount", "project", "item"]);
+    for (const p of b.procurement) expect(Object.keys(p)).toEqual(["unit", "kind", "amount", "project", "item", "economic", "organisation"]);
     const written = budgetToFile(b) as { units: Record<string, unknown>[]; prior: Record<string, unknown> };
     expect(Object.keys(written.units[0]!)).toEqual(["code", "name", "type", "staffing"]);
     expect(written.prior).toEqual({ year: 2020, procurement: "3.00" });

@@ -101,9 +101,9 @@ describe("the entry template", () => {
 
   it("lists the headers the issue names", () => {
     const headers = (name: string) => (sheet(wb, name).getRow(1).values as unknown[]).filter(Boolean);
-    expect(headers(SHEET.units)).toEqual(["代码", "名称", "类型", "编制数", "实有人数", "离退休人数"]);
+    expect(headers(SHEET.units)).toEqual(["代码", "名称", "类型", "编制数", "实有人数", "离退休人数", "不予公开", "不予公开理由"]);
     expect(headers(SHEET.lineItems)).toEqual(["单位代码", "功能分类科目编码", "经济分类科目编码", "支出性质", "项目编码", "资金来源", "金额（元）", "摘要"]);
-    expect(headers(SHEET.projects)).toEqual(["项目编码", "项目名称", "单位代码", "项目类别", "功能分类科目编码", "是否专项转移支付", "项目绩效目标"]);
+    expect(headers(SHEET.projects)).toEqual(["项目编码", "项目名称", "单位代码", "项目类别", "功能分类科目编码", "是否专项转移支付", "项目绩效目标", "不予公开", "不予公开理由"]);
     expect(headers(SHEET.indicators)).toEqual(["归属", "一级指标", "二级指标", "三级指标", "指标值", "指标解释", "指标说明"]);
     const dept = sheet(wb, SHEET.department);
     expect([2, 3, 4, 5, 6, 7].map((r) => dept.getCell(r, 1).value)).toEqual(["预算年度", "部门编码", "部门名称", "简称", "区划", "编制日期"]);
@@ -176,7 +176,7 @@ describe("a budget written into the workbook", () => {
           targets: { goals: ["单位目标"], tasks: [{ name: "任务", content: "内容", funds: { kind: "projects", codes: ["313001-1", "313001-2"] }, note: "备注" }], indicators: [{ level1: "履职效能", level2: "", level3: "完成率", target: { kind: "numeric", comparator: "≥", value: "95", unit: "%" } }] },
           assets: { asOf: "2020-12-31", vehicles: { 一般公务用车: 1, 应急保障用车: 2 }, generalEquipmentOver500k: 3, specialEquipmentOver1m: 0 },
         },
-        { code: "313002", name: "洛龙区社区综合服务中心", type: "institution", staffing: {} },
+        { code: "313002", name: "洛龙区社区综合服务中心", type: "institution", staffing: {}, exempt: { basis: "涉密" } },
       ],
       income: [
         { unit: "313001", source: "gpb-appropriation", amount: fen(411791000) },
@@ -184,7 +184,7 @@ describe("a budget written into the workbook", () => {
       ],
       procurement: [{ unit: "313001", kind: "services", amount: fen(9216000), project: "313001-1", item: "社会服务" }],
       prior: { ...sample.prior!, byClass: { "208": fen(251803000), "299": fen(5) } },
-      projects: sample.projects.map((p, i) => (i === 0 ? { ...p, specialTransfer: false, goal: "目标\n第二行" } : p)),
+      projects: sample.projects.map((p, i) => (i === 0 ? { ...p, specialTransfer: false, goal: "目标\n第二行" } : i === 1 ? { ...p, exempt: { basis: "涉及国家秘密" } } : p)),
     };
     const back = await parseEntryWorkbook(await writeEntryWorkbook(rich, catalog), "rich.xlsx");
     expect(back).toEqual(rich);
@@ -302,6 +302,25 @@ describe("bad workbooks", () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: "budget.xlsx", where: "支出明细!B3", field: "lineItems[1].functional" });
     expect(problems[0]!.message).toContain("编码不能是带小数");
+  });
+
+  it("a 不予公开理由 beside 否 names its cell; 是 without a reason is 涉密; a bad 是/否 names its cell", async () => {
+    const [p] = await problemsOf(
+      await sampleWith((wb) => {
+        const units = sheet(wb, SHEET.units);
+        units.getCell("G2").value = "否";
+        units.getCell("H2").value = "涉密";
+      }),
+    );
+    expect(p).toMatchObject({ where: "单位!H2", field: "units[0].exempt" });
+    expect(p!.message).toContain("不予公开");
+    const [q] = await problemsOf(await sampleWith((wb) => (sheet(wb, SHEET.projects).getCell("H3").value = "保密")));
+    expect(q).toMatchObject({ where: "项目!H3", field: "projects[1].exempt" });
+    expect(q!.message).toContain("应填“是”或“否”");
+    const back = await parseEntryWorkbook(await sampleWith((wb) => (sheet(wb, SHEET.projects).getCell("H3").value = "是")), "b.xlsx");
+    expect(back.projects[1]!.exempt).toEqual({ basis: "涉密" });
+    expect(back.projects.filter((x) => x.exempt)).toHaveLength(1);
+    expect(back.units[0]!.exempt).toBeUndefined();
   });
 
   it("a code typed as a whole number is fine", async () => {

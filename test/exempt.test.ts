@@ -8,7 +8,8 @@ import { assembleDocument } from "../src/audit/core/assemble.ts";
 import { auditDocument } from "../src/audit/core/audit.ts";
 import { importText } from "../src/audit/importers/text.ts";
 import { deriveAll, deriveDisclosure } from "../src/core/disclosure.ts";
-import { publicBudget } from "../src/core/exempt.ts";
+import { STANDARD_EXEMPT_NOTE, exemptNote, publicBudget } from "../src/core/exempt.ts";
+import { TEMPLATES } from "../src/core/templates/index.ts";
 import { budgetFacts, budgetTotals } from "../src/core/facts.ts";
 import { deriveScope } from "../src/server/disclosure-files.ts";
 import type { Budget } from "../src/core/model.ts";
@@ -67,6 +68,28 @@ describe("an exempt project", async () => {
       const doc = assembleDocument("out.txt", [importText("out.txt", renderText(d))]);
       expect(beyondData(auditDocument(doc, () => catalog2021).findings, publicBudget(budget).budget).map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
     }
+  });
+});
+
+describe("the note's wording", async () => {
+  const budget = await sampleBudget();
+  budget.projects.find((p) => p.code === "313001-7")!.exempt = { basis: "涉及国家秘密" };
+
+  it.each(TEMPLATES.map((t) => [t.id, t] as const))("%s prints the wording its template data states", (id, template) => {
+    const wording = template.exemptNote ?? STANDARD_EXEMPT_NOTE;
+    const expected = wording.replaceAll("{who}", "部门").replaceAll("{what}", "1个项目").replaceAll("{basis}", "涉及国家秘密");
+    const [department] = deriveAll(budget, catalog2021, id);
+    const part1 = department!.narrative.parts[0]!;
+    expect(part1.sections.at(-1)!.paragraphs.at(-1)).toBe(expected);
+    expect(renderText(department!)).toContain(expected);
+  });
+
+  it("fills another wording's placeholders, units before projects", () => {
+    const w = [
+      { kind: "unit" as const, code: "1", name: "甲", basis: "涉密", amount: 0 as never },
+      { kind: "project" as const, code: "2", name: "乙", basis: "涉密", amount: 0 as never },
+    ];
+    expect(exemptNote(w, "单位", "根据保密规定，本{who}{what}（{basis}）不予公开。")).toBe("根据保密规定，本单位1个单位的预算和1个项目（涉密）不予公开。");
   });
 });
 

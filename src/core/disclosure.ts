@@ -88,7 +88,7 @@ function withNote(d: Disclosure, withheld: readonly Withheld[], budget: Budget):
   if (mine.length === 0) return d;
   const first = d.narrative.parts[0];
   const last = first?.sections[first.sections.length - 1];
-  if (last) last.paragraphs.push(exemptNote(mine, d.scope.kind === "department" ? "部门" : "单位"));
+  if (last) last.paragraphs.push(exemptNote(mine, d.scope.kind === "department" ? "部门" : "单位", templateById(d.layout).exemptNote));
   return d;
 }
 

@@ -12,6 +12,9 @@
 import type { Budget } from "./model.ts";
 import { type Fen, fen } from "./money.ts";
 
+/** The ground a mark states when it names none (`exempt: true`, 不予公开 = 是 without a reason): 涉密, as 预算法第十四条. */
+export const DEFAULT_EXEMPT_BASIS = "涉密";
+
 /** What a public document leaves out: a unit or a project, with its amount (分, the sum of its lines). */
 export interface Withheld {
   kind: "unit" | "project";
@@ -22,15 +25,24 @@ export interface Withheld {
   amount: Fen;
 }
 
-/** 不予公开说明 — the note a public document prints where content is withheld, in the "涉密…不予公开" style. */
-export function exemptNote(withheld: readonly Withheld[], who: "部门" | "单位" = "部门"): string {
+/**
+ * 不予公开说明 — the wording every shipped template prints where content is withheld ({who}: 部门 or 单位; {what}:
+ * "1个单位的预算和2个项目"; {basis}: the grounds, 涉密). No template in the corpus and no notice the team can
+ * cite prescribes a sentence: 预算法第十四条 says "涉及国家秘密的除外" and 财预〔2016〕143号 第三条 "除涉及国家秘密外"
+ * without a form of words, so this one says what is withheld, why, and that the tables and text leave it out. A
+ * template states its own in `TemplateDefinition.exemptNote` where its region prescribes one.
+ */
+export const STANDARD_EXEMPT_NOTE = "本{who}有{what}因{basis}，按照有关保密规定不予公开，未列入本公开文件的表格和说明。";
+
+/** 不予公开说明 — the note a public document prints where content is withheld, in its template's wording. */
+export function exemptNote(withheld: readonly Withheld[], who: "部门" | "单位" = "部门", wording: string = STANDARD_EXEMPT_NOTE): string {
   const units = withheld.filter((w) => w.kind === "unit");
   const projects = withheld.filter((w) => w.kind === "project");
   const bases = [...new Set(withheld.map((w) => w.basis))].join("、");
   const parts: string[] = [];
   if (units.length > 0) parts.push(`${units.length}个单位的预算`);
   if (projects.length > 0) parts.push(`${projects.length}个项目`);
-  return `本${who}有${parts.join("和")}因${bases}，按照有关保密规定不予公开，未列入本公开文件的表格和说明。`;
+  return wording.replaceAll("{who}", who).replaceAll("{what}", parts.join("和")).replaceAll("{basis}", bases);
 }
 
 /** The units and projects a budget marks exempt, with their amounts. */

@@ -433,6 +433,21 @@ export const PROCUREMENT_KIND_CODES: Record<ProcurementKind, string> = { goods: 
 /** Every procurement kind, in the catalogue's order. */
 export const PROCUREMENT_KINDS: readonly ProcurementKind[] = ["goods", "works", "services"];
 
+/**
+ * 采购组织形式 — how a purchase is organised (政府采购法 第七条: 集中采购 by the government's or a department's own
+ * agency, else 分散采购). Names as Jiangsu's 政府采购支出预算表 prints them; 分散采购 is accepted for the last.
+ */
+export type ProcurementOrganisation = "government-central" | "department-central" | "decentralised";
+
+export const PROCUREMENT_ORGANISATION_NAMES: Record<ProcurementOrganisation, string> = {
+  "government-central": "政府集中采购",
+  "department-central": "部门集中采购",
+  decentralised: "分散自行组织",
+};
+
+/** Every organisation form, in the order the forms are listed. */
+export const PROCUREMENT_ORGANISATIONS: readonly ProcurementOrganisation[] = ["government-central", "department-central", "decentralised"];
+
 /** 政府采购预算 */
 export interface Procurement {
   unit: string;
@@ -440,11 +455,15 @@ export interface Procurement {
   amount: Fen;
   project?: string;
   item?: string;
+  /** 经济科目 — the department economic code the purchase is paid under (30201, 31002 …) */
+  economic?: string;
+  /** 采购组织形式 */
+  organisation?: ProcurementOrganisation;
 }
 
-/** A procurement row with every field present (an absent project or item `undefined`), in this order (see `lineItem`). */
+/** A procurement row with every field present (an absent one `undefined`), in this order (see `lineItem`). */
 export function procurement(p: Procurement): Procurement {
-  return { unit: p.unit, kind: p.kind, amount: p.amount, project: p.project, item: p.item };
+  return { unit: p.unit, kind: p.kind, amount: p.amount, project: p.project, item: p.item, economic: p.economic, organisation: p.organisation };
 }
 
 /** 国有资产占用情况 */

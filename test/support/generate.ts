@@ -29,7 +29,7 @@ import type {
   Unit,
   UnitType,
 } from "../../src/core/model.ts";
-import { FUNDING_SOURCES, REASON_KEYS, indicator, lineItem, priorYear, procurement as procurementRow, project, unit } from "../../src/core/model.ts";
+import { FUNDING_SOURCES, PROCUREMENT_ORGANISATIONS, REASON_KEYS, indicator, lineItem, priorYear, procurement as procurementRow, project, unit } from "../../src/core/model.ts";
 import { type Fen, fen } from "../../src/core/money.ts";
 import { isAppropriation, isGeneralPublicBudget } from "./reference-figures.ts";
 
@@ -210,6 +210,9 @@ export interface GenerateOptions {
   complete?: boolean;
 }
 
+/** A department economic code each kind of purchase is typically paid under (办公设备购置, 大型修缮, 维修（护）费). */
+const PROCUREMENT_ECONOMIC: Record<ProcurementKind, string> = { goods: "31002", works: "31006", services: "30213" };
+
 export function generateBudget(seed: number, size: GenerateSize = {}, options: GenerateOptions = {}): Budget {
   const rng = new Rng(seed);
   const [uMin, uMax] = size.units ?? DEFAULT_SIZE.units;
@@ -287,6 +290,8 @@ export function generateBudget(seed: number, size: GenerateSize = {}, options: G
 
   const units = plans.map((p) => p.unit);
   const procurement = generateProcurement(rng, plans);
+  // Jiangsu prints each purchase's 经济科目 and 采购组织形式: given without drawing, so the rest of a seed's budget is unchanged
+  if (options.jiangsu) procurement.forEach((p, i) => Object.assign(p, { economic: PROCUREMENT_ECONOMIC[p.kind], organisation: PROCUREMENT_ORGANISATIONS[i % PROCUREMENT_ORGANISATIONS.length] }));
   const budget: Budget = {
     year,
     department: { code: deptCode, name: deptName, shortName: `${topic}${rng.pick(UNIT_SUFFIX.administrative)}`, region },

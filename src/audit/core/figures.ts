@@ -138,9 +138,14 @@ function personnelAndPublic(t: Interpretation, fig: DocumentFigures): void {
   }
 }
 
-/** Amounts by 类: from 类 rows where the table prints them (central), else the sum of its 项 rows. */
+/**
+ * Amounts by 类: from table 4's 类 lines where it prints them, else the table's 类 rows (central), else the sum of
+ * its 项 rows. Where table 4 prints 结转下年 apart (the Ministry's 二、结转下年) its 类 lines are this year's spending
+ * only, while the narrative's 一般公共预算 section states table 5's 类 totals, 结转下年资金 included: then table 5.
+ */
 function byClass(t: Interpretation, table: FunctionalTable | undefined, out: Map<string, Fact>, appropriationColumn: string): void {
-  const fromT4 = appropriationColumn === "gpb" ? t.appropriation?.expenditure.filter((l) => l.key?.startsWith("class:")) : undefined;
+  const carriesForward = t.appropriation?.expenditure.some((l) => l.key === "carry-forward" && (l.amounts.get(appropriationColumn)?.value.fen ?? 0) !== 0) ?? false;
+  const fromT4 = appropriationColumn === "gpb" && !(carriesForward && table) ? t.appropriation?.expenditure.filter((l) => l.key?.startsWith("class:")) : undefined;
   if (fromT4 && fromT4.length > 0) {
     for (const l of fromT4) {
       const c = l.amounts.get("gpb");

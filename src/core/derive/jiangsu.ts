@@ -17,6 +17,7 @@ import {
   PROCUREMENT_KINDS,
   PROCUREMENT_KIND_CODES,
   PROCUREMENT_KIND_NAMES,
+  PROCUREMENT_ORGANISATION_NAMES,
 } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import type { Cell, DisclosureTable } from "../table.ts";
@@ -266,30 +267,35 @@ export function jiangsuThreePublicMeetingsTraining(scope: Scope, meta: Meta): Di
 }
 
 /**
- * 公开12 政府采购支出预算表: 合计, then each 采购品目大类 with amounts ("一、货物A"), and under it each project (专项名称)
- * and item (采购物品名称). The model records neither the 经济科目 nor the 采购组织形式 of a procurement, so those
- * columns of the printed form are not drawn.
+ * 公开12 政府采购支出预算表: 合计, then each 采购品目大类 with amounts ("一、货物A"), and under it each project (专项名称),
+ * 经济科目 (by its name in the year's catalog), item (采购物品名称) and 采购组织形式, rows of the same five added up.
  */
-export function jiangsuProcurement(scope: Scope, meta: Meta): DisclosureTable {
-  const t = new TableBuilder([text("kind", 14), text("project", 28), text("item", 24), money("amount", 16)], [[h("采购品目大类"), h("专项名称"), h("采购物品名称"), h("总计")]]);
+export function jiangsuProcurement(scope: Scope, catalog: CatalogIndex, meta: Meta): DisclosureTable {
+  const t = new TableBuilder(
+    [text("kind", 14), text("project", 24), text("economic", 16), text("item", 22), text("organisation", 14), money("amount", 16)],
+    [[h("采购品目大类"), h("专项名称"), h("经济科目"), h("采购物品名称"), h("采购组织形式"), h("总计")]],
+  );
   const projectName = new Map(scope.projects.map((p) => [p.code, p.name]));
   const total = sum(scope.procurement);
   const empty = scope.procurement.every((p) => p.amount === 0);
   if (!empty) {
-    t.row(["合计", "", "", total], "total");
+    t.row(["合计", "", "", "", "", total], "total");
     PROCUREMENT_KINDS.forEach((kind, i) => {
       const mine = scope.procurement.filter((p) => p.kind === kind && p.amount !== 0);
       if (mine.length === 0) return;
-      t.row([`${chineseNumber(i + 1)}、${PROCUREMENT_KIND_NAMES[kind]}${PROCUREMENT_KIND_CODES[kind]}`, "", "", sum(mine)], "subtotal");
-      const rows = new Map<string, { project: string; item: string; amount: number }>();
+      t.row([`${chineseNumber(i + 1)}、${PROCUREMENT_KIND_NAMES[kind]}${PROCUREMENT_KIND_CODES[kind]}`, "", "", "", "", sum(mine)], "subtotal");
+      const rows = new Map<string, { cells: [string, string, string, string]; amount: number }>();
       for (const p of mine) {
         const project = p.project ? (projectName.get(p.project) ?? p.project) : "";
-        const key = `${project}\u0000${p.item ?? ""}`;
-        const r = rows.get(key) ?? { project, item: p.item ?? "", amount: 0 };
+        const economic = p.economic ? catalog.departmentEconomicName(p.economic) : "";
+        const organisation = p.organisation ? PROCUREMENT_ORGANISATION_NAMES[p.organisation] : "";
+        const cells: [string, string, string, string] = [project, economic, p.item ?? "", organisation];
+        const key = cells.join("\u0000");
+        const r = rows.get(key) ?? { cells, amount: 0 };
         r.amount += p.amount;
         rows.set(key, r);
       }
-      for (const r of rows.values()) t.row(["", r.project, r.item, fen(r.amount)] as Cell[]);
+      for (const r of rows.values()) t.row(["", ...r.cells, fen(r.amount)] as Cell[]);
     });
   }
   return t.build(meta, scope, empty);

@@ -66,7 +66,7 @@ const SHAPES: Readonly<Record<TableShape, ShapeFn>> = {
   "jiangsu.basic-by-economic.appropriation": ({ scope, catalog }, m) => jiangsuBasicByEconomic(scope, catalog, "appropriation", m),
   "jiangsu.basic-by-economic.gpb": ({ scope, catalog }, m) => jiangsuBasicByEconomic(scope, catalog, "gpb", m),
   "jiangsu.three-public-meetings-training": ({ scope }, m) => jiangsuThreePublicMeetingsTraining(scope, m),
-  "jiangsu.procurement": ({ scope }, m) => jiangsuProcurement(scope, m),
+  "jiangsu.procurement": ({ scope, catalog }, m) => jiangsuProcurement(scope, catalog, m),
 };
 
 /**

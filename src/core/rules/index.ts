@@ -13,6 +13,7 @@ import { MAPPING_RULES } from "./mapping.ts";
 import { NARRATIVE_RULES } from "./narrative.ts";
 import { OPERATING_COST_RULES } from "./operating-cost.ts";
 import { PLACEHOLDER_RULES } from "./placeholders.ts";
+import { PROCUREMENT_RULES } from "./procurement.ts";
 import { PROJECT_RULES } from "./projects.ts";
 import { STAFFING_RULES } from "./staffing.ts";
 import { TARGET_RULES } from "./targets.ts";
@@ -24,6 +25,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...MAPPING_RULES,
   ...UNIT_RULES,
   ...AMOUNT_RULES,
+  ...PROCUREMENT_RULES,
   ...PROJECT_RULES,
   ...TARGET_RULES,
   ...THREE_PUBLIC_RULES,

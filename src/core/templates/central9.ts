@@ -4,6 +4,7 @@
  */
 import { BUDGET_NARRATIVE } from "./henan13.ts";
 import type { TemplateDefinition, TemplateTable } from "./types.ts";
+import { STANDARD_EXEMPT_NOTE } from "../exempt.ts";
 
 function table(n: number, t: Omit<TemplateTable, "id" | "number" | "unit" | "precision" | "title" | "emptyNote"> & { title: string; empty: string }): TemplateTable {
   const { title, empty, ...rest } = t;
@@ -41,6 +42,8 @@ export const CENTRAL9: TemplateDefinition = {
   contentsNumbering: "chinese",
   unitNameLabel: { department: "单位名称", unit: "单位名称" },
   narrativeUnit: "万元",
+  // no document of this template prescribes a wording for withheld (涉密) content: the standard one
+  exemptNote: STANDARD_EXEMPT_NOTE,
   tables: TABLES,
   narrative: BUDGET_NARRATIVE,
 };

@@ -3,6 +3,7 @@
  * 13 tables in 万元, unit rows and 类/款/项 code columns, two 绩效目标 tables.
  */
 import type { NarrativeSection, TemplateDefinition, TemplateTable } from "./types.ts";
+import { STANDARD_EXEMPT_NOTE } from "../exempt.ts";
 
 const WAN = { unit: "万元", precision: 2 } as const;
 
@@ -60,6 +61,8 @@ export const HENAN13: TemplateDefinition = {
   contentsNumbering: "chinese",
   unitNameLabel: { department: "单位名称", unit: "单位名称" },
   narrativeUnit: "万元",
+  // no document of this template prescribes a wording for withheld (涉密) content: the standard one
+  exemptNote: STANDARD_EXEMPT_NOTE,
   tables: TABLES,
   narrative: BUDGET_NARRATIVE,
 };

@@ -8,6 +8,7 @@
  * printed by income line (财政拨款, 财政专户管理资金, 其他资金, 上年结转资金: `INCOME_LINES` in model.ts).
  */
 import type { NarrativeSection, TemplateDefinition, TemplateTable } from "./types.ts";
+import { STANDARD_EXEMPT_NOTE } from "../exempt.ts";
 
 type Spec = Omit<TemplateTable, "id" | "number" | "precision" | "title" | "emptyNote" | "unit" | "printedNumber"> & {
   /** the title without the year */
@@ -65,7 +66,7 @@ const TABLES: readonly TemplateTable[] = [
     absent: "政府性基金预算收支",
   }),
   table(11, { title: "一般公共预算机关运行经费支出预算表", kind: "operating-cost", shape: "henan.operating-cost", columns: ["科目编码", "科目名称", "机关运行经费支出"], rows: "economic", required: true, absent: "一般公共预算机关运行经费支出预算" }),
-  table(12, { title: "政府采购支出预算表", alsoTitled: ["政府采购预算表"], kind: "procurement", shape: "jiangsu.procurement", columns: ["采购品目大类", "专项名称", "采购物品名称", "总计"], rows: "items", required: true, absent: "政府采购预算" }),
+  table(12, { title: "政府采购支出预算表", alsoTitled: ["政府采购预算表"], kind: "procurement", shape: "jiangsu.procurement", columns: ["采购品目大类", "专项名称", "经济科目", "采购物品名称", "采购组织形式", "总计"], rows: "items", required: true, absent: "政府采购预算" }),
 ];
 
 /**
@@ -97,6 +98,8 @@ export const JIANGSU_PROVINCE: TemplateDefinition = {
   contentsNumbering: "chinese",
   unitNameLabel: { department: "部门", unit: "单位名称" },
   narrativeUnit: "万元",
+  // no document of this template prescribes a wording for withheld (涉密) content: the standard one
+  exemptNote: STANDARD_EXEMPT_NOTE,
   tables: TABLES,
   narrative: NARRATIVE,
   editions: [{ to: 2017, order: ["js01", "js02", "js03", "js04", "js05", "js06", "js10", "js07", "js08", "js11", "js09", "js12"], printedNumbers: false }],

@@ -5,6 +5,7 @@
  * Empty tables are printed with the note "本部门2025年无…，故本表为空表。".
  */
 import type { NarrativeSection, TemplateDefinition, TemplateTable } from "./types.ts";
+import { STANDARD_EXEMPT_NOTE } from "../exempt.ts";
 
 type Spec = Omit<TemplateTable, "id" | "number" | "precision" | "title" | "emptyNote" | "unit"> & {
   /** the title after 部门 / 预算单位 */
@@ -73,6 +74,8 @@ export const SHANGHAI_DISTRICT_2025: TemplateDefinition = {
   contentsNumbering: "arabic",
   unitNameLabel: { department: "编制部门", unit: "编制单位" },
   narrativeUnit: "万元",
+  // no document of this template prescribes a wording for withheld (涉密) content: the standard one
+  exemptNote: STANDARD_EXEMPT_NOTE,
   tables: TABLES,
   narrative: NARRATIVE,
 };

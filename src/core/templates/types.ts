@@ -206,6 +206,11 @@ export interface TemplateDefinition {
   tables: readonly TemplateTable[];
   narrative: readonly NarrativeSection[];
   /**
+   * 不予公开说明 — the note a public document prints at the end of its 第一部分 when units or projects are withheld
+   * (涉密), with {who}, {what} and {basis} filled in (core/exempt.ts `exemptNote`). Absent: `STANDARD_EXEMPT_NOTE`.
+   */
+  exemptNote?: string;
+  /**
    * 年度版式 — how earlier years printed the same tables: up to year `to` (inclusive), the tables in the
    * order of `order` (table ids), without 表号 unless `printedNumbers`. Absent: every year prints `tables`.
    */

@@ -6,8 +6,9 @@
 import { z } from "zod";
 import type { Fen } from "../../core/money.ts";
 import { MAX_AMOUNT, MAX_BUDGET_TOTAL, MoneyError, formatYuan, fromYuanNumber, parseDecimal } from "../../core/money.ts";
-import type { FundingSource, Nature, ProcurementKind, ProjectClass, ReasonKey, Target, UnitType } from "../../core/model.ts";
-import { FUNDING_SOURCE_NAMES, NATURES, NATURE_NAMES, NATURE_SHORT_NAMES, REASON_KEYS } from "../../core/model.ts";
+import type { FundingSource, Nature, ProcurementKind, ProcurementOrganisation, ProjectClass, ReasonKey, Target, UnitType } from "../../core/model.ts";
+import { FUNDING_SOURCE_NAMES, NATURES, NATURE_NAMES, NATURE_SHORT_NAMES, PROCUREMENT_ORGANISATIONS, PROCUREMENT_ORGANISATION_NAMES, REASON_KEYS } from "../../core/model.ts";
+import { DEFAULT_EXEMPT_BASIS } from "../../core/exempt.ts";
 
 /**
  * 长度上限 — the most characters a text field may hold (the work a request can cause is bounded; issue 19):
@@ -95,6 +96,14 @@ export const PROJECT_CLASS_ALIASES: Record<string, ProjectClass> = {
 
 export const PROCUREMENT_ALIASES: Record<string, ProcurementKind> = { 货物: "goods", goods: "goods", 工程: "works", works: "works", 服务: "services", services: "services" };
 
+/** 采购组织形式: the printed names, the ids, and the law's 分散采购 / 集中采购 wording. */
+export const PROCUREMENT_ORGANISATION_ALIASES: Record<string, ProcurementOrganisation> = {
+  ...Object.fromEntries(PROCUREMENT_ORGANISATIONS.flatMap((o) => [[PROCUREMENT_ORGANISATION_NAMES[o], o], [o, o]])),
+  分散采购: "decentralised",
+  政府集中: "government-central",
+  部门集中: "department-central",
+};
+
 /** An amount in 元, or in 万元 when the text says so. */
 export const amount = z.union([z.number(), z.string()]).transform((v, ctx): Fen => {
   try {
@@ -181,7 +190,7 @@ const assets = z.strictObject({
 });
 
 /** 不予公开: `exempt: 涉密` or `exempt: { basis: 涉密 }` (true: 涉密). */
-const exempt = z.union([z.literal(true).transform(() => ({ basis: "涉密" })), name.min(1).transform((basis) => ({ basis })), z.strictObject({ basis: name.min(1) })]);
+const exempt = z.union([z.literal(true).transform(() => ({ basis: DEFAULT_EXEMPT_BASIS })), name.min(1).transform((basis) => ({ basis })), z.strictObject({ basis: name.min(1) })]);
 
 const unit = z.strictObject({
   code: codeText,
@@ -229,7 +238,15 @@ export const budgetFileSchema = z.strictObject({
   projects: z.array(project).max(LIST_LIMITS.projects).default([]),
   targets: targets.optional(),
   procurement: z
-    .array(z.strictObject({ unit: codeText, kind: aliases(PROCUREMENT_ALIASES, "采购类别 procurement kind"), amount, project: codeText.optional(), item: note.optional() }))
+    .array(z.strictObject({
+        unit: codeText,
+        kind: aliases(PROCUREMENT_ALIASES, "采购类别 procurement kind"),
+        amount,
+        project: codeText.optional(),
+        item: note.optional(),
+        economic: codeText.optional(),
+        organisation: aliases(PROCUREMENT_ORGANISATION_ALIASES, "采购组织形式 procurement organisation").optional(),
+      }),)
     .max(LIST_LIMITS.procurement)
     .superRefine(boundedTotal("政府采购 / procurement"))
     .default([]),

@@ -106,6 +106,22 @@ class Builder {
     return o;
   }
 
+  /**
+   * 不予公开 and its 理由 → the budget file's `exempt` (a reason, or `true` for the schema's default 涉密); a
+   * reason beside 否 or an empty 不予公开 is a problem at the reason's cell, not a silent publication.
+   */
+  exemption(row: TableRow, path: Path): unknown {
+    const marked = this.col(row, "exempt", "bool", [...path, "exempt"]);
+    const basisCell = row.cells.get("exemptBasis");
+    const basis = this.value(basisCell, "text", [...path, "exempt"]);
+    if (marked !== true) {
+      if (basis !== undefined && basisCell)
+        this.problem(basisCell.ref, [...path, "exempt"], "填了不予公开理由，但“不予公开”没有填“是” / a reason is given but 不予公开 is not 是");
+      return undefined;
+    }
+    return basis ?? true;
+  }
+
   /** A key/value cell; the path points at the row's cell even when it is empty. */
   kv(col: KvColumnData, id: string, kind: ValueKind, path: Path): unknown {
     const ref = col.refs.get(id);
@@ -155,6 +171,7 @@ export function buildFile(d: WorkbookData): Built {
     const staffing: Obj = {};
     for (const k of ["authorized", "actual", "retired"]) set(staffing, k, b.col(row, k, "count", [...p, "staffing", k]));
     u.staffing = staffing;
+    set(u, "exempt", b.exemption(row, p));
     if (typeof u.code === "string" && !unitIndex.has(u.code)) unitIndex.set(u.code, units.length);
     units.push(u);
   }
@@ -171,7 +188,8 @@ export function buildFile(d: WorkbookData): Built {
   const projectIndex = new Map<string, number>();
   for (const row of d.projects?.rows ?? []) {
     const p = ["projects", projects.length];
-    const o = b.rowObject(row, PROJECTS_SHEET, p);
+    const o = b.rowObject(row, PROJECTS_SHEET, p, ["exempt", "exemptBasis"]);
+    set(o, "exempt", b.exemption(row, p));
     o.indicators = [];
     if (typeof o.code === "string" && !projectIndex.has(o.code)) projectIndex.set(o.code, projects.length);
     projects.push(o);

@@ -3,8 +3,9 @@
  * the reader so the two can never disagree. Headers are the contract: the reader finds columns by header
  * text, so people may reorder columns but not rename them.
  */
+import { DEFAULT_EXEMPT_BASIS } from "../../core/exempt.ts";
 import type { ReasonKey } from "../../core/model.ts";
-import { FUNDING_SOURCE_NAMES, NATURES, NATURE_NAMES, NATURE_SHORT_NAMES, PROJECT_CLASS_NAMES, PROCUREMENT_KIND_NAMES, REASON_KEYS } from "../../core/model.ts";
+import { FUNDING_SOURCE_NAMES, NATURES, NATURE_NAMES, NATURE_SHORT_NAMES, PROJECT_CLASS_NAMES, PROCUREMENT_KIND_NAMES, PROCUREMENT_ORGANISATIONS, PROCUREMENT_ORGANISATION_NAMES, REASON_KEYS } from "../../core/model.ts";
 import { columnLetter } from "../sheet-cells.ts";
 
 export { columnLetter };
@@ -80,10 +81,17 @@ export interface TableSheetDef {
 }
 
 export const UNIT_TYPE_LIST = ["行政", "参公", "事业"] as const;
+
+/** 不予公开 — the two columns that mark a unit or a project as withheld from the public documents (core/exempt.ts). */
+const EXEMPT_COLUMNS = (what: "单位" | "项目"): ColumnDef[] => [
+  { key: "exempt", header: "不予公开", kind: "bool", width: 10, list: BOOL_LIST, note: `是：本${what}涉密等，不在公开文件中列示（表格和说明都不含，文件中加一条说明；内部查看和审核仍包含）；否或留空：公开。` },
+  { key: "exemptBasis", header: "不予公开理由", kind: "text", width: 16, note: `不予公开的理由，印在公开文件的说明里，如 ${DEFAULT_EXEMPT_BASIS}。“不予公开”填“是”时可不填（按“${DEFAULT_EXEMPT_BASIS}”）；填“否”时不能填。` },
+];
 export const NATURE_LIST: readonly string[] = NATURES.map((n) => NATURE_SHORT_NAMES[n]);
 export const SOURCE_LIST: readonly string[] = Object.values(FUNDING_SOURCE_NAMES);
 export const PROJECT_CLASS_LIST: readonly string[] = Object.values(PROJECT_CLASS_NAMES);
 export const PROCUREMENT_LIST: readonly string[] = Object.values(PROCUREMENT_KIND_NAMES);
+export const PROCUREMENT_ORGANISATION_LIST: readonly string[] = PROCUREMENT_ORGANISATIONS.map((o) => PROCUREMENT_ORGANISATION_NAMES[o]);
 export const BOOL_LIST = ["是", "否"] as const;
 export const TARGET_ROW_KINDS = { goal: "年度总体目标", task: "年度主要任务" } as const;
 /** 归属 of the department's own indicators and targets; a unit's are "单位:<代码>". */
@@ -102,6 +110,7 @@ export const UNITS_SHEET: TableSheetDef = {
     { key: "authorized", header: "编制数", kind: "count", width: 10, note: "人员编制数（人），整数。不知道就留空：留空表示“未提供”，不是 0。" },
     { key: "actual", header: "实有人数", kind: "count", width: 10, note: "在职实有人数（人），整数；留空表示未提供。" },
     { key: "retired", header: "离退休人数", kind: "count", width: 12, note: "离退休人数（人），整数；留空表示未提供。" },
+    ...EXEMPT_COLUMNS("单位"),
   ],
 };
 
@@ -129,6 +138,7 @@ export const PROJECTS_SHEET: TableSheetDef = {
     { key: "functional", header: "功能分类科目编码", kind: "code", width: 18, codeList: "functional", note: `项目的主要功能分类科目（7位“项”级编码），可不填。${CODE_NOTE}` },
     { key: "specialTransfer", header: "是否专项转移支付", kind: "bool", width: 16, list: BOOL_LIST, note: "是：部门管理的专项转移支付项目；否或留空：不是。" },
     { key: "goal", header: "项目绩效目标", kind: "text", width: 40, wrap: true, note: "项目的年度绩效目标（一段文字，可不填）。" },
+    ...EXEMPT_COLUMNS("项目"),
   ],
 };
 
@@ -174,6 +184,8 @@ export const PROCUREMENT_SHEET: TableSheetDef = {
     { key: "amount", header: "金额（元）", kind: "amount", width: 18, required: true, note: AMOUNT_NOTE },
     { key: "project", header: "项目编码", kind: "code", width: 14, note: "用项目资金采购时填项目编码，可不填。" },
     { key: "item", header: "采购品目", kind: "text", width: 30, wrap: true, note: "采购什么（可不填），如 台式计算机。" },
+    { key: "economic", header: "经济科目", kind: "code", width: 14, codeList: "economic", note: `支付这笔采购的部门预算支出经济分类科目（5位款级或7位子目，可不填），如 31002。江苏的政府采购支出预算表按名称印出。${CODE_NOTE}` },
+    { key: "organisation", header: "采购组织形式", kind: "enum", width: 14, list: PROCUREMENT_ORGANISATION_LIST, note: `从下拉列表选（可不填）：${PROCUREMENT_ORGANISATION_LIST.join("、")}（也可写 分散采购）。` },
   ],
 };
 

@@ -5,8 +5,8 @@
  */
 import ExcelJS from "exceljs";
 import { CatalogIndex, type YearCatalog } from "../../core/catalog.ts";
-import type { Assets, Budget, DepartmentTargets, Indicator, PriorYear, ReasonKey, UnitType } from "../../core/model.ts";
-import { FUNDING_SOURCE_NAMES, NATURE_SHORT_NAMES, PROCUREMENT_KIND_NAMES, PROJECT_CLASS_NAMES, REASON_KEYS } from "../../core/model.ts";
+import type { Assets, Budget, DepartmentTargets, Exemption, Indicator, PriorYear, ReasonKey, UnitType } from "../../core/model.ts";
+import { FUNDING_SOURCE_NAMES, NATURE_SHORT_NAMES, PROCUREMENT_KIND_NAMES, PROCUREMENT_ORGANISATION_NAMES, PROJECT_CLASS_NAMES, REASON_KEYS } from "../../core/model.ts";
 import { type Fen, toYuan } from "../../core/money.ts";
 import { formatTarget } from "../../core/targets.ts";
 import { guideParagraphs } from "./guide.ts";
@@ -91,6 +91,11 @@ function fitHeight(row: ExcelJS.Row, cells: [Out, number, number][]): void {
 /** 元 as the cell's number: the core's exact 元 digits (the same double as 分 / 100). */
 function yuan(fen: number | undefined): number | undefined {
   return fen === undefined ? undefined : toYuan(fen as Fen);
+}
+
+/** 不予公开, 不予公开理由: 是 and the reason for a withheld unit or project, both empty otherwise. */
+function exemptCells(e: Exemption | undefined): Out[] {
+  return e === undefined ? [undefined, undefined] : [true, e.basis];
 }
 
 function put(cell: ExcelJS.Cell, kind: ValueKind, value: Out): void {
@@ -378,7 +383,7 @@ function fill(wb: ExcelJS.Workbook, year: number, catalog: YearCatalog, b: Budge
   addTableSheet(
     wb,
     UNITS_SHEET,
-    (b?.units ?? []).map((u) => [u.code, u.name, UNIT_TYPE_SHORT[u.type], u.staffing.authorized, u.staffing.actual, u.staffing.retired]),
+    (b?.units ?? []).map((u) => [u.code, u.name, UNIT_TYPE_SHORT[u.type], u.staffing.authorized, u.staffing.actual, u.staffing.retired, ...exemptCells(u.exempt)]),
     codes,
   );
   addTableSheet(
@@ -390,7 +395,7 @@ function fill(wb: ExcelJS.Workbook, year: number, catalog: YearCatalog, b: Budge
   addTableSheet(
     wb,
     PROJECTS_SHEET,
-    (b?.projects ?? []).map((p) => [p.code, p.name, p.unit, PROJECT_CLASS_NAMES[p.class], p.functional, p.specialTransfer, p.goal]),
+    (b?.projects ?? []).map((p) => [p.code, p.name, p.unit, PROJECT_CLASS_NAMES[p.class], p.functional, p.specialTransfer, p.goal, ...exemptCells(p.exempt)]),
     codes,
   );
   addTableSheet(
@@ -410,7 +415,7 @@ function fill(wb: ExcelJS.Workbook, year: number, catalog: YearCatalog, b: Budge
     codes,
   );
   addTableSheet(wb, INCOME_SHEET, (b?.income ?? []).map((i) => [i.unit, FUNDING_SOURCE_NAMES[i.source], yuan(i.amount)]), codes);
-  addTableSheet(wb, PROCUREMENT_SHEET, (b?.procurement ?? []).map((p) => [p.unit, PROCUREMENT_KIND_NAMES[p.kind], yuan(p.amount), p.project, p.item]), codes);
+  addTableSheet(wb, PROCUREMENT_SHEET, (b?.procurement ?? []).map((p) => [p.unit, PROCUREMENT_KIND_NAMES[p.kind], yuan(p.amount), p.project, p.item, p.economic, p.organisation && PROCUREMENT_ORGANISATION_NAMES[p.organisation]]), codes);
 
   const units = b?.units ?? [];
   const unitHeader = (code: string) => `${UNIT_OWNER_PREFIX}${code}`;

@@ -61,6 +61,10 @@ const PATTERNS: readonly SubjectPattern[] = [
   money(/财政拨款基本支出/g, "appropriation-basic"),
   money(/基本支出/g, "basic"),
   money(/项目支出/g, "project"),
+  // Jiangsu's uses beside 基本支出 and 项目支出 (model.ts Nature): their amounts and shares are their own, not the
+  // project expenditure named before them in the sentence
+  money(/(单位)?预留机动经费/g, "reserve"),
+  money(/结转下年(资金)?/g, "carry-forward"),
   money(/项目资金/g, "performance-funds"),
   money(/财政拨款收[、]?支(总计|总预算)?|财政拨款(收入)?(支出)?/g, "appropriation"),
   money(/一般公共预算/g, "gpb"),

@@ -91,9 +91,10 @@ export const narrativeChange: DocumentRule = defineRule<DocumentContext>(
   },
 );
 
-/** Parts the narrative states for a whole, by subject. */
-const PARTS: readonly [string, string[]][] = [
-  ["expenditure", ["basic", "project"]],
+/** Parts the narrative states for a whole, by subject; the optional ones count where the narrative states them. */
+const PARTS: readonly [string, string[], string[]?][] = [
+  // 单位预留机动经费 and 结转下年资金 are uses beside basic and project where a budget has them (Jiangsu, central 9)
+  ["expenditure", ["basic", "project"], ["reserve", "carry-forward"]],
   ["gpb-basic", ["personnel", "public"]],
   ["three-public", ["abroad", "reception", "vehicle"]],
   ["vehicle", ["vehicle-purchase", "vehicle-operation"]],
@@ -121,11 +122,12 @@ export const narrativeParts: DocumentRule = defineRule<DocumentContext>(
   (ctx, emit) => {
     const out: Finding[] = [];
     const amounts = ctx.claims.filter((c) => c.kind === "amount" && c.subject && c.amount);
-    for (const [whole, parts] of PARTS) {
+    for (const [whole, parts, optional = []] of PARTS) {
       for (const w of amounts.filter((c) => c.subject === whole)) {
         const near = after(amounts, w, whole);
-        const found = parts.map((p) => near.find((c) => c.subject === p));
-        if (found.some((x) => !x)) continue;
+        const required = parts.map((p) => near.find((c) => c.subject === p));
+        if (required.some((x) => !x)) continue;
+        const found = [...required, ...optional.map((p) => near.find((c) => c.subject === p)).filter((x) => x !== undefined)];
         const sum = sumIntervals(found.map((x) => amountInterval(x!.amount!, "round-or-truncate")));
         if (intersects(sum, amountInterval(w.amount!, "round-or-truncate"))) continue;
         const total = found.reduce((s, x) => s + x!.amount!.fen, 0);

@@ -12,6 +12,9 @@ import type { AmountCell, BalanceTable, FunctionalTable, Interpretation } from "
 import { ROUNDING_NOTE, agree, wan } from "./helpers.ts";
 import { pushTo } from "../collect.ts";
 import { normaliseName } from "../../../core/catalog.ts";
+import { readAmount } from "../interpret/columns.ts";
+import { carryForwardColumn } from "./sum-checks.ts";
+import { amountInterval } from "../numbers.ts";
 
 const TOLERANCE = "容差：两表印刷数所代表的区间（各 ±0.005 万元）相交即为一致，印刷数不同则记提示。 / Tolerance: figures agree when the intervals they stand for (±0.005 万元 each) meet; different printed digits within that are an info note.";
 const SEVERITY_NOTE = "差额在舍入范围内为提示，超出为错误。 / Info within rounding, error beyond it.";
@@ -50,6 +53,26 @@ function byCode(t: Interpretation, f: FunctionalTable | undefined, key: string):
   return new Map([...cells].map(([code, cs]) => [code, sumFact(t, cs, `${code}`, f!.info)]));
 }
 
+/**
+ * 结转下年 — where a balance table (the Ministry's tables 1 and 4) prints 结转下年 as a line of its own, its 类 lines
+ * are this year's spending only, while the functional table beside it (3 or 5) prints a 结转下年资金 column inside
+ * each row's 合计. The figure to compare is then that 合计 less the row's 结转下年资金 (both printed, so the
+ * interval is the difference of theirs).
+ */
+function withoutCarryForward(t: Interpretation, f: FunctionalTable | undefined, balance: BalanceTable | undefined, totals: Map<string, Fact>): Map<string, Fact> {
+  const col = f ? carryForwardColumn(f.info) : undefined;
+  if (!f || col === undefined || !balance?.expenditure.some((l) => l.key === "carry-forward")) return totals;
+  const out = new Map(totals);
+  for (const r of f.rows) {
+    const total = r.kind === "code" && r.code ? totals.get(r.code) : undefined;
+    const cf = total ? readAmount(f.info, r.row, col, []) : undefined;
+    if (!total || !cf || cf.value.fen === 0) continue;
+    const less = amountInterval(cf.value);
+    out.set(r.code!, { ...total, value: total.value - cf.value.fen, interval: { lo: total.interval.lo - less.hi, hi: total.interval.hi - less.lo }, source: `${total.source}（不含结转下年资金）` });
+  }
+  return out;
+}
+
 export const crossTotals: DocumentRule = defineRule<DocumentContext>(
   {
     id: "cross.totals",
@@ -78,9 +101,10 @@ export const crossTotals: DocumentRule = defineRule<DocumentContext>(
     for (const [code, f] of income) out.push(...compareFacts(emit, f, spend.get(code), `科目 ${code} / code ${code}`));
     if (s) {
       const classes = s.expenditure.filter((l) => l.key?.startsWith("class:"));
+      const thisYear = withoutCarryForward(t, t.expenditure, s, spend);
       for (const l of classes) {
         const code = classCodeByName(t.expenditure, l.label) ?? l.key!.slice(6);
-        out.push(...compareFacts(emit, fact(t, l.amounts.get("total"), l.label), spend.get(code), `${l.label} / class ${code}`));
+        out.push(...compareFacts(emit, fact(t, l.amounts.get("total"), l.label), thisYear.get(code), `${l.label} / class ${code}`));
       }
     }
     return out;
@@ -108,7 +132,7 @@ export const crossAppropriation: DocumentRule = defineRule<DocumentContext>(
     for (const [col, table, name] of pairs) {
       const other = table && !table.rows.some((r) => r.kind !== "other") ? zeroFact(table.info, "合计") : fact(t, totalCell(table, "total"), "合计");
       out.push(...compareFacts(emit, fact(t, lineCell(a, "expenditure", "total", col), `支出合计 · ${name}`), other, `${name}支出 / ${name} spending`));
-      const classes = byClassOf(t, table);
+      const classes = withoutCarryForward(t, table, a, byClassOf(t, table));
       for (const l of a.expenditure.filter((x) => x.key?.startsWith("class:"))) {
         const c = l.amounts.get(col);
         if (!c || (c.value.blank && !classes.has(l.key!.slice(6)))) continue;

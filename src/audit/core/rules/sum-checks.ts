@@ -33,6 +33,15 @@ function otherUseOf(text: string): "reserve" | "carry-forward" | undefined {
   return undefined;
 }
 
+/** The column of a table that prints 结转下年资金 (by its last heading), if any. */
+export function carryForwardColumn(info: TableInfo): number | undefined {
+  const i = info.columns.findIndex((path) => {
+    const last = path[path.length - 1];
+    return last !== undefined && otherUseOf(last) === "carry-forward";
+  });
+  return i < 0 ? undefined : i;
+}
+
 /** The columns of a table that print a reserve or a carry-forward (by their last heading). */
 function otherUseColumns(info: TableInfo): number[] {
   const out: number[] = [];

@@ -5,6 +5,7 @@ import { PROJECT_CLASSES } from "../../../core/model.ts";
 import { PROJECT_LEVEL1 } from "../../../core/targets.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { formatAmount } from "../../lib/format.ts";
+import { type ContentExempt, ExemptField, withExempt } from "./ExemptField.tsx";
 
 export interface ContentIndicator {
   level1: string;
@@ -24,6 +25,8 @@ export interface ContentProject {
   specialTransfer?: boolean;
   goal?: string;
   indicators: ContentIndicator[];
+  /** 不予公开 */
+  exempt?: ContentExempt;
 }
 
 export function ProjectsTab({
@@ -97,6 +100,7 @@ export function ProjectsTab({
             <Form.Item label={t("projectGoal")} htmlFor={`p${i}-goal`}>
               <Input.TextArea id={`p${i}-goal`} autoSize={{ minRows: 1, maxRows: 4 }} value={p.goal ?? ""} onChange={(e) => update(i, { goal: e.target.value })} />
             </Form.Item>
+            <ExemptField id={`p${i}`} value={p.exempt} onChange={(exempt) => onChange(projects.map((x, j) => (j === i ? withExempt(x, exempt) : x)))} />
           </Form>
           <Typography.Text strong>{t("indicators")}</Typography.Text>
           <Table<ContentIndicator & { key: number }>

@@ -2,6 +2,7 @@
 import { Card, Col, Form, Input, InputNumber, Row, Select, Space } from "antd";
 import { REASON_KEYS, type ReasonKey, UNIT_TYPE_NAMES, type UnitType } from "../../../core/model.ts";
 import { useI18n } from "../../i18n/index.tsx";
+import { type ContentExempt, ExemptField, withExempt } from "./ExemptField.tsx";
 
 export function ReasonsTab({ reasons, onChange, readOnly }: { reasons: Record<string, string>; onChange: (r: Record<string, string>) => void; readOnly: boolean }) {
   const { t } = useI18n();
@@ -40,6 +41,8 @@ export interface ContentUnit {
   name: string;
   type: string;
   staffing?: { authorized?: number; actual?: number; retired?: number };
+  /** 不予公开 */
+  exempt?: ContentExempt;
   [k: string]: unknown;
 }
 
@@ -109,6 +112,7 @@ export function ProfileTab({
                 </Col>
               ))}
             </Row>
+            <ExemptField id={`unit-${i}`} value={u.exempt} onChange={(exempt) => onUnits(units.map((x, j) => (j === i ? withExempt(x, exempt) : x)))} />
           </Form>
         </Card>
       ))}
