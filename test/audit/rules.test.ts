@@ -208,7 +208,17 @@ describe("placeholders, format, completeness", () => {
     expect(f.message).toContain("目录列有");
   });
   it("complete.sections", () => fires(change("### 七、“三公”经费支出预算情况说明", "### 七、其他").replace(/（[一二三]）[^\n]*公务[^\n]*\n/g, "").replace(/[^\n]*“三公”经费预算为[^\n]*\n/, ""), "complete.sections", "warning"));
-  it("complete.empty-declared", () => fires(change("说明：本单位2021年无政府性基金预算支出。", ""), "complete.empty-declared", "warning"));
+  it("complete.empty-declared: an empty table said empty nowhere; a note, a line inside or the narrative says it", () => {
+    const noNote = change("说明：本单位2021年无政府性基金预算支出。", "");
+    // the narrative says it twice: "政府性基金预算收支预算0.00万元" and its own section, 八、
+    const silent = change("政府性基金预算收支预算0.00万元，", "", change("洛龙区社区治理和服务创新办公室2021年没有使用政府性基金预算拨款安排的支出。", "本节从略。", noNote));
+    fires(silent, "complete.empty-declared", "warning");
+    expect(ids(audit(noNote))).not.toContain("complete.empty-declared");
+    const inside = change("人员类项目\n\n\n\n## 2021年机关运行经费", "人员类项目\n\t\t\t\t（无政府性基金支出）\n\n## 2021年机关运行经费", silent);
+    expect(ids(audit(inside))).not.toContain("complete.empty-declared");
+    // the same line saying something else leaves the table undeclared
+    fires(inside.replace("（无政府性基金支出）", "（政府性基金支出）"), "complete.empty-declared", "warning");
+  });
   it("complete.units", () => fires(change("单独编制预算的单位共1个", "单独编制预算的单位共2个"), "complete.units", "info"));
 });
 
