@@ -174,6 +174,25 @@ describe("operating cost, 三公, projects, targets", () => {
     const small = change("收、支总计各增加1599.88万元，增长63.54%。主要原因：洛龙区85个行政村改社区后，需发放124社区“两委”人员工资。", "收、支总计各增加0.02万元，基本持平。");
     expect(audit(small).filter((f) => f.rule === "narrative.reason-missing")).toEqual([]);
   });
+  it("narrative.reason-missing: the reason where a reader finds it, and only there", () => {
+    const stated = "与2020年相比增加2.31万元，增长23.10%。主要原因：新增办公设备运行维护支出。";
+    const reasonless = (to: string) => audit(change(stated, to)).filter((f) => f.rule === "narrative.reason-missing");
+    // a sentence after the change printing no figure explains it
+    expect(reasonless("与2020年相比增加2.31万元，增长23.10%。新增办公设备运行维护支出。")).toEqual([]);
+    // a paragraph of reasons right after the change, or the items a "其中：" opens with their reasons
+    expect(reasonless("与2020年相比增加2.31万元，增长23.10%。\n\n机关运行经费增加的主要原因是新增办公设备运行维护。")).toEqual([]);
+    expect(reasonless("与2020年相比增加2.31万元，增长23.10%。其中：\n\n1.办公费增加2.31万元，主要原因是新增办公设备。")).toEqual([]);
+    // any other paragraph in between ends the run: the reason is no longer this change's
+    expect(reasonless("与2020年相比增加2.31万元，增长23.10%。\n\n另见附表。\n\n机关运行经费增加的主要原因是新增办公设备运行维护。")).toHaveLength(1);
+    // the same change stated again in another section is explained where it was explained once
+    const again = change("（二）政府采购支出情况。", "（二）机关运行经费与2020年相比增加2.31万元，增长23.10%。\n\n（三）政府采购支出情况。");
+    expect(audit(again).filter((f) => f.rule === "narrative.reason-missing")).toEqual([]);
+    expect(audit(change(stated, "与2020年相比增加2.31万元，增长23.10%。", again)).filter((f) => f.rule === "narrative.reason-missing")).toHaveLength(2);
+    // a PDF's paragraphs share their page's place: a reason in another paragraph of the page is not this one's
+    const doc = assembleDocument("doc.pdf", [importText("doc.pdf", change(stated, "与2020年相比增加2.31万元，增长23.10%。"))]);
+    for (const sec of doc.files[0]!.sections) for (const p of sec.paragraphs) p.place = { file: "doc.pdf", page: 1 };
+    expect(auditDocument(doc, () => catalog2021).findings.filter((f) => f.rule === "narrative.reason-missing")).toHaveLength(1);
+  });
   it("three-public.increase: not for an increase too small to need a reason (core/change.ts, as the data rules)", () => {
     const text = change("（三）公务接待费0.00万元，与2020年相比持平。", "（三）公务接待费4117.93万元，与2020年相比增加0.02万元，基本持平。");
     expect(audit(text).filter((f) => f.rule === "three-public.increase")).toEqual([]);
