@@ -56,4 +56,12 @@ describe.skipIf(!existsSync(join(CORPUS, "INDEX.tsv")))("reading the corpus", ()
     expect(tables.filter((x) => x.title === "")).toEqual([]);
     expect(doc.files.flatMap((f) => f.problems).filter((p) => p.rule === "read.table-untitled")).toEqual([]);
   }, 60_000);
+
+  it("jiangsu-67dae59f: 政府采购预算表 repeats its title and header on p.13 and is one table", async () => {
+    const doc = await read("jiangsu-67dae59f.pdf");
+    const tables = doc.files.flatMap((f) => f.tables).filter((x) => x.title === "2017年政府采购预算表");
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.body.at(-1)!.place.page).toBe(13);
+    expect(tables[0]!.body.filter((r) => r.cells[0] === "采购品目大类")).toEqual([]);
+  }, 60_000);
 });

@@ -107,14 +107,11 @@ function wrappedName(items: readonly Item[], k: number, page: number): (ReturnTy
 export function readTables(items: Item[], ctx: TableContext): RawTable[] {
   const tables: RawTable[] = [];
   let building: Building | undefined;
-  /** lines of running text seen since the last table ended (furniture aside) */
-  let textSince = false;
+  /** where the last table was, to know whether running text stands between it and the next */
+  let lastTableAt = -1;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    if (item.block.kind === "line") {
-      if (!item.consumed) textSince = true;
-      continue;
-    }
+    if (item.block.kind === "line") continue;
     const geometry = item.block.table;
     // above: furniture and unit lines, then the title
     let unitName: string | undefined;
@@ -199,6 +196,9 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
     }
     // a ruled shape holding no text (a chart's frame, a box drawn round a picture) is no table
     if (filledRows.length === 0) continue;
+    // running text between the last table and this one, other than the lines this table takes as its own
+    const textSince = items.slice(lastTableAt + 1, i).some((x, j) => x.block.kind === "line" && !x.consumed && !taken.includes(lastTableAt + 1 + j));
+    lastTableAt = i;
     const untitledHere = !inTable && !continued && !title && unitName === undefined && unit === undefined && !textSince;
     // a table whose title and header rows alone fit at the foot of a page (jiangsu-f6054e08 p.10 → 11) goes
     // on at the top of the next, under header rows of its own that may split the columns further
@@ -207,12 +207,12 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
       !headerOnly &&
       !!building &&
       !inTable &&
-      (continued || (!title && unitName === undefined && unit === undefined)) &&
+      // a page that repeats the table's title and header (a spreadsheet's print titles, jiangsu-67dae59f p.13)
+      (continued || (!title && unitName === undefined && unit === undefined) || (titleText !== "" && titleText === building.table.title)) &&
       !textSince &&
       geometry.page > building.lastPage &&
       continuationColumns(building.geometry, geometry) !== undefined;
     for (const t of taken) items[t]!.consumed = true;
-    textSince = false;
     const notes: RawText[] = [];
     const place = { file: ctx.file, page: geometry.page };
     const toRows = (rs: string[][]): RawRow[] => {
