@@ -174,6 +174,25 @@ describe("operating cost, 三公, projects, targets", () => {
     const small = change("收、支总计各增加1599.88万元，增长63.54%。主要原因：洛龙区85个行政村改社区后，需发放124社区“两委”人员工资。", "收、支总计各增加0.02万元，基本持平。");
     expect(audit(small).filter((f) => f.rule === "narrative.reason-missing")).toEqual([]);
   });
+  it("narrative.reason-missing: the reason where a reader finds it, and only there", () => {
+    const stated = "与2020年相比增加2.31万元，增长23.10%。主要原因：新增办公设备运行维护支出。";
+    const reasonless = (to: string) => audit(change(stated, to)).filter((f) => f.rule === "narrative.reason-missing");
+    // a sentence after the change printing no figure explains it
+    expect(reasonless("与2020年相比增加2.31万元，增长23.10%。新增办公设备运行维护支出。")).toEqual([]);
+    // a paragraph of reasons right after the change, or the items a "其中：" opens with their reasons
+    expect(reasonless("与2020年相比增加2.31万元，增长23.10%。\n\n机关运行经费增加的主要原因是新增办公设备运行维护。")).toEqual([]);
+    expect(reasonless("与2020年相比增加2.31万元，增长23.10%。其中：\n\n1.办公费增加2.31万元，主要原因是新增办公设备。")).toEqual([]);
+    // any other paragraph in between ends the run: the reason is no longer this change's
+    expect(reasonless("与2020年相比增加2.31万元，增长23.10%。\n\n另见附表。\n\n机关运行经费增加的主要原因是新增办公设备运行维护。")).toHaveLength(1);
+    // the same change stated again in another section is explained where it was explained once
+    const again = change("（二）政府采购支出情况。", "（二）机关运行经费与2020年相比增加2.31万元，增长23.10%。\n\n（三）政府采购支出情况。");
+    expect(audit(again).filter((f) => f.rule === "narrative.reason-missing")).toEqual([]);
+    expect(audit(change(stated, "与2020年相比增加2.31万元，增长23.10%。", again)).filter((f) => f.rule === "narrative.reason-missing")).toHaveLength(2);
+    // a PDF's paragraphs share their page's place: a reason in another paragraph of the page is not this one's
+    const doc = assembleDocument("doc.pdf", [importText("doc.pdf", change(stated, "与2020年相比增加2.31万元，增长23.10%。"))]);
+    for (const sec of doc.files[0]!.sections) for (const p of sec.paragraphs) p.place = { file: "doc.pdf", page: 1 };
+    expect(auditDocument(doc, () => catalog2021).findings.filter((f) => f.rule === "narrative.reason-missing")).toHaveLength(1);
+  });
   it("three-public.increase: not for an increase too small to need a reason (core/change.ts, as the data rules)", () => {
     const text = change("（三）公务接待费0.00万元，与2020年相比持平。", "（三）公务接待费4117.93万元，与2020年相比增加0.02万元，基本持平。");
     expect(audit(text).filter((f) => f.rule === "three-public.increase")).toEqual([]);
@@ -208,7 +227,17 @@ describe("placeholders, format, completeness", () => {
     expect(f.message).toContain("目录列有");
   });
   it("complete.sections", () => fires(change("### 七、“三公”经费支出预算情况说明", "### 七、其他").replace(/（[一二三]）[^\n]*公务[^\n]*\n/g, "").replace(/[^\n]*“三公”经费预算为[^\n]*\n/, ""), "complete.sections", "warning"));
-  it("complete.empty-declared", () => fires(change("说明：本单位2021年无政府性基金预算支出。", ""), "complete.empty-declared", "warning"));
+  it("complete.empty-declared: an empty table said empty nowhere; a note, a line inside or the narrative says it", () => {
+    const noNote = change("说明：本单位2021年无政府性基金预算支出。", "");
+    // the narrative says it twice: "政府性基金预算收支预算0.00万元" and its own section, 八、
+    const silent = change("政府性基金预算收支预算0.00万元，", "", change("洛龙区社区治理和服务创新办公室2021年没有使用政府性基金预算拨款安排的支出。", "本节从略。", noNote));
+    fires(silent, "complete.empty-declared", "warning");
+    expect(ids(audit(noNote))).not.toContain("complete.empty-declared");
+    const inside = change("人员类项目\n\n\n\n## 2021年机关运行经费", "人员类项目\n\t\t\t\t（无政府性基金支出）\n\n## 2021年机关运行经费", silent);
+    expect(ids(audit(inside))).not.toContain("complete.empty-declared");
+    // the same line saying something else leaves the table undeclared
+    fires(inside.replace("（无政府性基金支出）", "（政府性基金支出）"), "complete.empty-declared", "warning");
+  });
   it("complete.units", () => fires(change("单独编制预算的单位共1个", "单独编制预算的单位共2个"), "complete.units", "info"));
 });
 

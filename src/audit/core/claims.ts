@@ -5,7 +5,7 @@
  * "没有使用…安排的支出". A number whose subject cannot be told is kept with no subject (reported as
  * unclassified), never guessed.
  */
-import type { NarrativeSection, SourcePlace } from "./document.ts";
+import type { NarrativeSection, Paragraph, SourcePlace } from "./document.ts";
 import { type PrintedAmount, type PrintedPercent, parseAmount, parsePercent } from "./numbers.ts";
 import { type Subject, TOPIC_SUBJECT, type Topic, firstSubject, isNarrativeTopic, paragraphTopic, subjectBefore, topicOf } from "./claims/subjects.ts";
 
@@ -59,6 +59,8 @@ export interface Claim {
   /** the sentence, as printed (spaces between figures and words removed) */
   sentence: string;
   place: SourcePlace;
+  /** the paragraph it is in (a PDF's places name only the page: paragraphs are told apart by this) */
+  paragraph: Paragraph;
 }
 
 /** Spaces between Chinese text and figures ("2021 年收入 4117.91 万元") removed. */
@@ -100,11 +102,11 @@ export function extractClaims(sections: readonly NarrativeSection[]): Claim[] {
       for (const unit of text.match(/[^。！？!?]+[。！？!?]?/g) ?? []) {
         let inUnit: Subject | undefined;
         for (const sentence of unit.match(/[^；;]+[；;]?/g) ?? []) {
-          const add = (c: Omit<Claim, "statement" | "topic" | "section" | "sentence" | "place">) => {
+          const add = (c: Omit<Claim, "statement" | "topic" | "section" | "sentence" | "place" | "paragraph">) => {
             if (c.subject !== last || c.subject === undefined) statement++;
             last = c.subject;
             if (c.subject) inUnit = c.subject;
-            out.push({ ...c, statement, ...(topic ? { topic } : {}), section: section.heading, sentence: sentence.trim(), place: p.place });
+            out.push({ ...c, statement, ...(topic ? { topic } : {}), section: section.heading, sentence: sentence.trim(), place: p.place, paragraph: p });
           };
           readSentence(sentence, topic, () => inUnit ?? carry, add);
           inUnit = subjectBefore(sentence, "money") ?? inUnit;
@@ -119,7 +121,7 @@ export function extractClaims(sections: readonly NarrativeSection[]): Claim[] {
   return out;
 }
 
-type Add = (c: Omit<Claim, "statement" | "topic" | "section" | "sentence" | "place">) => void;
+type Add = (c: Omit<Claim, "statement" | "topic" | "section" | "sentence" | "place" | "paragraph">) => void;
 
 function readSentence(sentence: string, topic: Topic | undefined, carried: () => Subject | undefined, add: Add): void {
   const events: { at: number; run: () => void }[] = [];

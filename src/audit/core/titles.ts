@@ -112,6 +112,15 @@ function afterPublisherName(key: string): { kind: TableKind; templates: Map<stri
 }
 
 /**
+ * The kind of table a heading or sentence speaks of ("七、政府性基金支出预算表情况说明", "本部门无政府性基金预算"):
+ * the first kind whose words it holds, without requiring it to be a title.
+ */
+export function kindSpokenOf(text: string): TableKind | undefined {
+  const t = normaliseTitle(text);
+  return PATTERNS.find(([, re]) => re.test(t))?.[0];
+}
+
+/**
  * The table a title names, or undefined when it names none. A title must end like a table's ("…表",
  * "…表（按支出经济分类）", or Henan's bare "…机关运行经费"), so narrative headings such as
  * "（一）机关运行经费支出情况" are not taken for tables.

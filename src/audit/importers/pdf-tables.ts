@@ -107,14 +107,11 @@ function wrappedName(items: readonly Item[], k: number, page: number): (ReturnTy
 export function readTables(items: Item[], ctx: TableContext): RawTable[] {
   const tables: RawTable[] = [];
   let building: Building | undefined;
-  /** lines of running text seen since the last table ended (furniture aside) */
-  let textSince = false;
+  /** where the last table was, to know whether running text stands between it and the next */
+  let lastTableAt = -1;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    if (item.block.kind === "line") {
-      if (!item.consumed) textSince = true;
-      continue;
-    }
+    if (item.block.kind === "line") continue;
     const geometry = item.block.table;
     // above: furniture and unit lines, then the title
     let unitName: string | undefined;
@@ -125,13 +122,13 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
     let continued = false;
     let k = i - 1;
     const taken: number[] = [];
-    // a table first on its page may have left its title and 部门/单位 line at the foot of the page before
-    // (jiangsu-ad6f350a p.12 → 13): they are looked for there
-    const prevItem = items[i - 1];
-    const titlePage = prevItem?.block.kind === "line" && prevItem.block.line.page === geometry.page - 1 ? geometry.page - 1 : geometry.page;
+    // a table first on its page may have left its title, and its 部门/单位 line, at the foot of the page
+    // before (jiangsu-ad6f350a p.12 → 13, and p.18 → 19 with the 部门 line over the table): the lines above
+    // are read up to the page before, which is reached only when nothing else is printed above the table
+    const near = (page: number) => page === geometry.page || page === geometry.page - 1;
     for (; k >= 0; k--) {
       const prev = items[k]!;
-      if (prev.block.kind !== "line" || prev.consumed || prev.block.line.page !== titlePage) break;
+      if (prev.block.kind !== "line" || prev.consumed || !near(prev.block.line.page)) break;
       const line = prev.block.line;
       if (FURNITURE.test(line.text) || CONTINUED.test(line.text)) {
         if (CONTINUED.test(line.text)) continued = true;
@@ -149,7 +146,7 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
         continue;
       }
       // the end of a 部门 name wrapped onto its own line under "部门：…办  单位：万元" (the unit maybe a line of its own)
-      const wrap = unitName === undefined && line.text.length <= 12 && !classifyTitle(line.text) ? wrappedName(items, k, titlePage) : undefined;
+      const wrap = unitName === undefined && line.text.length <= 12 && !classifyTitle(line.text) ? wrappedName(items, k, line.page) : undefined;
       if (wrap) {
         unitName = wrap.unitName + line.text.trim();
         if (wrap.unit && !unit) {
@@ -163,13 +160,13 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
       break;
     }
     const above = k >= 0 ? items[k] : undefined;
-    if (above && above.block.kind === "line" && !above.consumed && above.block.line.page === titlePage && titleLike(above.block.line, ctx.bodySize)) {
+    if (above && above.block.kind === "line" && !above.consumed && near(above.block.line.page) && titleLike(above.block.line, ctx.bodySize)) {
       title = above.block.line;
       titleText = title.text;
       taken.push(k);
       // a title wrapped over two lines
       const before = k > 0 ? items[k - 1] : undefined;
-      if (before && before.block.kind === "line" && !before.consumed && before.block.line.page === titlePage) {
+      if (before && before.block.kind === "line" && !before.consumed && before.block.line.page === title.page) {
         const b = before.block.line;
         const joined = joinLines([b.text, titleText]);
         if (Math.abs(b.size - title.size) < 0.5 && b.bold === title.bold && title.y - b.y < 2 * title.size && classifyTitle(joined) && !classifyTitle(b.text)) {
@@ -197,15 +194,25 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
         unitText = lead.meta.unitText;
       }
     }
+    // a ruled shape holding no text (a chart's frame, a box drawn round a picture) is no table
+    if (filledRows.length === 0) continue;
+    // running text between the last table and this one, other than the lines this table takes as its own
+    const textSince = items.slice(lastTableAt + 1, i).some((x, j) => x.block.kind === "line" && !x.consumed && !taken.includes(lastTableAt + 1 + j));
+    lastTableAt = i;
+    const untitledHere = !inTable && !continued && !title && unitName === undefined && unit === undefined && !textSince;
+    // a table whose title and header rows alone fit at the foot of a page (jiangsu-f6054e08 p.10 → 11) goes
+    // on at the top of the next, under header rows of its own that may split the columns further
+    const headerOnly = !!building && untitledHere && building.table.body.length === 0 && geometry.page === building.lastPage + 1 && !building.table.header.some((r) => r.cells.some((c) => /\d/.test(c)));
     const isContinuation =
+      !headerOnly &&
       !!building &&
       !inTable &&
-      (continued || (!title && unitName === undefined && unit === undefined)) &&
+      // a page that repeats the table's title and header (a spreadsheet's print titles, jiangsu-67dae59f p.13)
+      (continued || (!title && unitName === undefined && unit === undefined) || (titleText !== "" && titleText === building.table.title)) &&
       !textSince &&
       geometry.page > building.lastPage &&
       continuationColumns(building.geometry, geometry) !== undefined;
     for (const t of taken) items[t]!.consumed = true;
-    textSince = false;
     const notes: RawText[] = [];
     const place = { file: ctx.file, page: geometry.page };
     const toRows = (rs: string[][]): RawRow[] => {
@@ -217,7 +224,19 @@ export function readTables(items: Item[], ctx: TableContext): RawTable[] {
       }
       return out;
     };
-    if (isContinuation && building) {
+    if (headerOnly && building) {
+      const b = building;
+      const starts = columnsWithin(geometry, b.geometry);
+      const width = geometry.xs.length - 1;
+      const above = starts ? b.table.header.map((r) => ({ cells: spread(r.cells, starts, width), place: r.place })) : [];
+      const split = splitHeader([...above, ...toRows(rows)]);
+      b.table.header = split.header;
+      b.table.body = split.body;
+      b.table.notes.push(...notes);
+      b.geometry = geometry;
+      b.lastPage = geometry.page;
+      for (const r of split.body) if (isLabelRow(r.cells)) b.labels.add(rowKey(r.cells));
+    } else if (isContinuation && building) {
       const b = building;
       const all = [...b.table.header, ...b.table.body];
       const starts = continuationColumns(b.geometry, geometry)!;

@@ -106,7 +106,7 @@ const PARTS: readonly [string, string[], string[]?][] = [
  * the same subject ("购置车辆1辆，其中：…；共有车辆8辆，其中：…" is two wholes, each with its own kinds).
  */
 function after(claims: readonly Claim[], w: Claim, subject: string): Claim[] {
-  const same = claims.filter((c) => c.section === w.section && c.place.line === w.place.line && c.place.file === w.place.file);
+  const same = claims.filter((c) => c.paragraph === w.paragraph);
   const from = same.indexOf(w) + 1;
   const next = same.findIndex((c, i) => i >= from && c.subject === subject);
   return same.slice(from, next < 0 ? undefined : next);
@@ -141,7 +141,7 @@ export const narrativeParts: DocumentRule = defineRule<DocumentContext>(
       if (kinds.length > 0 && total !== w.count) out.push(emit({ message: `说明称共有车辆${w.text}，各类车辆之和为${total}辆 / vehicles by kind add up to ${total}, not ${w.text}`, location: claimLocation(w), expected: String(total), actual: w.text }));
     }
     for (const w of counts.filter((c) => c.subject === "special-transfers")) {
-      const listed = ctx.claims.filter((c) => c.place.line === w.place.line && c.subject?.startsWith("transfer:"));
+      const listed = ctx.claims.filter((c) => c.paragraph === w.paragraph && c.subject?.startsWith("transfer:"));
       if (listed.length > 0 && listed.length !== w.count) out.push(emit({ message: `说明称专项转移支付项目${w.text}，列出了${listed.length}项 / ${listed.length} projects are listed, not ${w.text}`, location: claimLocation(w), expected: String(listed.length), actual: w.text }));
     }
     return out;

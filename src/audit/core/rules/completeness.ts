@@ -12,7 +12,8 @@ import { documentSections } from "../document.ts";
 import { allAmounts } from "../interpret.ts";
 import { cellLocation } from "../interpret/where.ts";
 import { type NarrativeSection, editionFor, findTemplate, tableTitle } from "../../../core/templates/index.ts";
-import { classifyTitle } from "../titles.ts";
+import type { TableInfo } from "../semantic.ts";
+import { classifyTitle, kindSpokenOf } from "../titles.ts";
 
 const BASIS = "《中华人民共和国预算法》第十四条；《中华人民共和国预算法实施条例》第六条；财预〔2016〕143号";
 
@@ -124,11 +125,36 @@ export const completeSections: DocumentRule = defineRule<DocumentContext>(
   },
 );
 
+/** Words saying there is nothing: "本单位无…", "没有", "未安排", "不涉及", "此表为空". */
+const NOTHING = /无|没有|未安排|不涉及|为空|空表/;
+/** A cell saying so: "（无政府性基金支出）", "本单位无此项支出", "此表为空" (not a label merely holding 无). */
+const NOTHING_CELL = /^[（(]?(?:本(?:单位|部门)[^，。]{0,20}?)?(?:无|没有|未安排|不涉及)|为空|空表/;
+/** A zero amount stated in words: "支出 0 万元", "为零". */
+const ZERO = /(?<![\d.,])0(?:\.0+)?\s*(?:万元|元)|为零/;
+
+/**
+ * Is a table printed empty said to be empty? By a note under it or a line inside it ("（无政府性基金支出）",
+ * jiangsu-ad6f350a), or by the narrative: a sentence of the section about that table, or any sentence naming
+ * the table's money, saying there is none or that it is 0 万元 ("本部门无政府性基金预算", "政府性基金支出预算支出
+ * 0 万元"): a reader is told the table is empty either way.
+ */
+function declaredEmpty(ctx: DocumentContext, info: TableInfo): boolean {
+  if (info.raw.notes.some((n) => NOTHING.test(n.text))) return true;
+  if (info.rows.some((r) => r.some((c) => NOTHING_CELL.test(c.trim())))) return true;
+  for (const s of documentSections(ctx.document)) {
+    const aboutTable = kindSpokenOf(s.heading) === info.kind;
+    for (const p of s.paragraphs)
+      for (const sentence of p.text.split(/[。；;]/))
+        if ((NOTHING.test(sentence) || ZERO.test(sentence)) && (aboutTable || kindSpokenOf(sentence) === info.kind)) return true;
+  }
+  return false;
+}
+
 export const completeEmptyDeclared: DocumentRule = defineRule<DocumentContext>(
   {
     id: "complete.empty-declared",
     title: "空表未注明“本单位无…”",
-    description: "没有数据的表应注明原因（如“本单位2021年无政府性基金预算支出”“此表为空”），不能只印表头。 / A table with no amounts says why (\"本单位…无…\", \"此表为空\"), not just its header.",
+    description: "没有数据的表应注明原因（如“本单位2021年无政府性基金预算支出”“此表为空”），不能只印表头；注明可在表下、表内，或在情况说明中（说明该表的一节，或提及该项资金的句子，称“无…”或“0万元”）。 / A table with no amounts says why (\"本单位…无…\", \"此表为空\"), not just its header: under the table, inside it, or in the narrative (its section, or a sentence naming that money, saying none or 0 万元).",
     basis: BASIS,
     severity: "warning",
   },
@@ -140,7 +166,7 @@ export const completeEmptyDeclared: DocumentRule = defineRule<DocumentContext>(
       if (!info.kind || ["summary", "appropriation", "department-targets", "project-targets"].includes(info.kind)) continue;
       const mine = amounts.filter((a) => a.table === info.index);
       const empty = mine.every((a) => a.value.blank) && info.rows.slice(info.headerCount).every((r) => r.every((c) => !/^[\d,]+\.\d+$/.test(c.trim())));
-      if (empty && !info.raw.notes.some((n) => /无|没有|未安排|不涉及|为空|空表/.test(n.text))) out.push(emit({ message: `${info.label} 没有数据，也未注明“本单位无…” / ${info.label} is empty without saying so`, location: cellLocation(info) }));
+      if (empty && !declaredEmpty(ctx, info)) out.push(emit({ message: `${info.label} 没有数据，也未注明“本单位无…” / ${info.label} is empty without saying so`, location: cellLocation(info) }));
     }
     return out;
   },

@@ -34,7 +34,7 @@ export const threePublicItemAmount: DocumentRule = defineRule<DocumentContext>(
         const lead = /^[（(][一二三四五六七八九十]+[）)]([^。：:，]{2,24})/.exec(text)?.[1];
         const item = lead ? subjectBefore(lead, "money") : undefined;
         if (!item || !ITEMS.has(item)) continue;
-        const stated = ctx.claims.some((c) => c.place.line === p.place.line && c.place.file === p.place.file && c.kind === "amount" && c.subject === item);
+        const stated = ctx.claims.some((c) => c.paragraph === p && c.kind === "amount" && c.subject === item);
         if (stated) continue;
         const { file, ...where } = p.place;
         out.push(emit({ message: `“三公”经费说明中${subjectName(item)}未写明预算金额 / the ${item} item states no amount`, location: { kind: "text", section: s.heading, quote: text.slice(0, 60), file, ...where } }));
