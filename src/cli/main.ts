@@ -63,6 +63,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("--no-progress", "不显示进度条 / no progress bar")
     .option("-j, --jobs <n>", "批量时的线程数 / worker threads for a directory of budgets (default: one per core)")
     .option("--draft", "有错误也生成，每页标注“草稿 未经审核” / render despite error-level findings, every page marked 草稿 未经审核")
+    .option("--execution <dir>", "决算模板所需的执行数据目录 / the year's execution directory, which a final-accounts (决算) template needs")
     .action(async (budget: string, opts: RenderOptions) => {
       const { renderCommand } = await import("./render.ts");
       code = await renderCommand(budget, opts, io);
