@@ -3,7 +3,7 @@
  * the top of the output, each unit's under units/<code>/. Given a directory of budgets, renders each into
  * <out>/<name>/ with a progress bar; one bad budget never stops the batch, and a summary says what failed.
  */
-import { DEFAULT_TEMPLATE_ID, findTemplate, isFinalAccounts, templateById } from "../core/templates/index.ts";
+import { DEFAULT_TEMPLATE_ID, FINAL_ACCOUNTS_TEMPLATE_IDS, findTemplate, isFinalAccounts, templateById } from "../core/templates/index.ts";
 import type { CatalogIndex } from "../core/catalog.ts";
 import type { Disclosure } from "../core/disclosure.ts";
 import { deriveFinalAccounts } from "../core/final-accounts/disclosure.ts";
@@ -75,7 +75,7 @@ export function parseFormats(list: string): string[] {
 /** The template --template (or its old name --layout) names; the default template when neither is given. */
 export function parseLayout(layout: string | undefined): Layout {
   const l = layout ?? DEFAULT_TEMPLATE_ID;
-  if (!findTemplate(l)) throw new InputError([{ file: "--template", message: `未知公开模板 ${l} / unknown template; 可用 / available: ${LAYOUTS.join(", ")}` }]);
+  if (!findTemplate(l)) throw new InputError([{ file: "--template", message: `未知公开模板 ${l} / unknown template; 可用 / available: ${[...LAYOUTS, ...FINAL_ACCOUNTS_TEMPLATE_IDS].join(", ")}` }]);
   return l;
 }
 

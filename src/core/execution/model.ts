@@ -182,7 +182,10 @@ export interface FinalAccountsRecord {
   /** 结余分配 — surplus distributed (提取专用基金、转入非财政拨款结余 …) */
   surplusDistribution: Fen;
   prior?: PriorFinalAccounts;
-  /** 决算数与全年预算数差异的原因, by functional code (项), as people wrote them */
+  /**
+   * 原因, as people wrote them: by functional code (项), why 决算数 differs from 全年预算数; by topic (total,
+   * appropriation, gpb, three-public, operating-cost), why it changed against last year's 决算
+   */
   reasons?: Record<string, string>;
   /** 主要用于 — what each functional code's money was used for, as people wrote it */
   uses?: Record<string, string>;

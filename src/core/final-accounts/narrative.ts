@@ -79,8 +79,10 @@ function sections(input: FinalNarrativeInput): NarrativeSection[] {
   const total = fen(incomeTotal + a.nonFiscalBalanceUsed + sumAmounts(a.opening));
   const sentence = (...parts: (string | undefined)[]) => parts.filter(Boolean).join("，") + "。";
   const out: Record<string, string[]> = {};
+  /** "主要原因：…" after a comparison with last year, where the record gives the reason for that topic */
+  const because = (topic: string, previous: Fen | undefined) => (previous === undefined ? "" : reasonSentence(a.reasons[topic]));
 
-  out["total"] = [sentence(`${name}${y}年度收入支出总计${wan(total)}`, change(total, prior?.total, py, "，收入支出总计"))];
+  out["total"] = [sentence(`${name}${y}年度收入支出总计${wan(total)}`, change(total, prior?.total, py, "，收入支出总计")) + because("total", prior?.total)];
 
   const incomes: string[] = [];
   const fiscalIncome = sumAmounts(a.appropriationIncome);
@@ -97,12 +99,12 @@ function sections(input: FinalNarrativeInput): NarrativeSection[] {
   out["expenditure"] = [`本年支出合计${wan(spent)}，其中：基本支出${wan(basic)}，${share(basic, spent)}；项目支出${wan(project)}，${share(project, spent)}。`];
 
   const appropriationTotal = fen(fiscalIncome + sumAmounts(a.opening.filter((b) => b.kind !== "non-fiscal")));
-  out["appropriation"] = [sentence(`${name}${y}年度财政拨款收入支出总计${wan(appropriationTotal)}`, change(appropriationTotal, prior?.appropriationTotal, py, "，财政拨款收入支出总计"))];
+  out["appropriation"] = [sentence(`${name}${y}年度财政拨款收入支出总计${wan(appropriationTotal)}`, change(appropriationTotal, prior?.appropriationTotal, py, "，财政拨款收入支出总计")) + because("appropriation", prior?.appropriationTotal)];
 
   const gpbSpent = sumExecuted(gpb);
   const gpbParagraphs: string[] = [];
   gpbParagraphs.push(`（一）一般公共预算财政拨款支出决算总体情况`);
-  gpbParagraphs.push(sentence(`一般公共预算财政拨款支出${wan(gpbSpent)}，${share(gpbSpent, spent).replace(/^占/, "占本年支出合计的")}`, change(gpbSpent, prior?.gpbExpenditure, py, "，一般公共预算财政拨款支出")));
+  gpbParagraphs.push(sentence(`一般公共预算财政拨款支出${wan(gpbSpent)}，${share(gpbSpent, spent).replace(/^占/, "占本年支出合计的")}`, change(gpbSpent, prior?.gpbExpenditure, py, "，一般公共预算财政拨款支出")) + because("gpb", prior?.gpbExpenditure));
   gpbParagraphs.push(`（二）一般公共预算财政拨款支出决算结构情况`);
   const classes = [...new Set(gpb.map((l) => functionalClassOf(l.functional)))].sort();
   gpbParagraphs.push(`一般公共预算财政拨款支出${wan(gpbSpent)}，主要用于以下方面：${classes.map((c) => { const v = sumExecuted(gpb.filter((l) => functionalClassOf(l.functional) === c)); return `${catalog.functionalName(c)}（类）${wan(v)}，${share(v, gpbSpent)}`; }).join("；")}。`);
@@ -137,7 +139,7 @@ function sections(input: FinalNarrativeInput): NarrativeSection[] {
     tpFinal === 0 && tpBudget === 0
       ? [`${name}${y}年度无“三公”经费财政拨款支出。`]
       : [
-          sentence(`${y}年度“三公”经费财政拨款支出预算为${wan(tpBudget)}，支出决算为${wan(tpFinal)}${completion(tpFinal, tpBudget, "预算")}`, change(tpFinal, prior?.threePublic, py)),
+          sentence(`${y}年度“三公”经费财政拨款支出预算为${wan(tpBudget)}，支出决算为${wan(tpFinal)}${completion(tpFinal, tpBudget, "预算")}`, change(tpFinal, prior?.threePublic, py)) + because("three-public", prior?.threePublic),
           `其中：因公出国（境）费支出决算为${wan(tp.abroad.final)}；公务用车购置费支出决算为${wan(tp.vehiclePurchase.final)}；公务用车运行维护费支出决算为${wan(tp.vehicleOperation.final)}；公务接待费支出决算为${wan(tp.reception.final)}。`,
         ];
 
@@ -167,7 +169,7 @@ function sections(input: FinalNarrativeInput): NarrativeSection[] {
     : [`${name}${y}年度无开展绩效自评的项目。`];
 
   const operating = fen(lines.filter((l) => classifyLine(executedItem(l), scope.unitByCode.get(l.unit)).operatingCost).reduce((s, l) => s + l.executed, 0));
-  const other = [`（一）机关运行经费支出情况`, sentence(`机关运行经费支出${wan(operating)}`, change(operating, prior?.operatingCost, py))];
+  const other = [`（一）机关运行经费支出情况`, sentence(`机关运行经费支出${wan(operating)}`, change(operating, prior?.operatingCost, py)) + because("operating-cost", prior?.operatingCost)];
   if (input.procurement !== undefined) other.push(`（二）政府采购支出情况`, `${name}${y}年度政府采购金额（以合同签订为准）为${wan(input.procurement)}。`);
   out["operating-cost"] = other;
 

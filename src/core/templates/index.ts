@@ -18,7 +18,15 @@ export const TEMPLATES: readonly TemplateDefinition[] = [HENAN13, CENTRAL9, SHAN
 /** The template used when nothing chooses one (the sample's own, Henan's). */
 export const DEFAULT_TEMPLATE_ID = "henan13";
 
-export const TEMPLATE_IDS: readonly string[] = TEMPLATES.map((t) => t.id);
+/**
+ * The templates a budget alone is drawn into (部门预算): what `render`, the server's render route and a
+ * region's publication setting choose from. Final-accounts templates (部门决算) also need the year's
+ * execution: FINAL_ACCOUNTS_TEMPLATE_IDS.
+ */
+export const TEMPLATE_IDS: readonly string[] = TEMPLATES.filter((t) => t.appliesTo.document === "budget").map((t) => t.id);
+
+/** The final-accounts (部门决算) templates: drawn from a budget and its execution (src/core/final-accounts). */
+export const FINAL_ACCOUNTS_TEMPLATE_IDS: readonly string[] = TEMPLATES.filter((t) => t.appliesTo.document === "final-accounts").map((t) => t.id);
 
 const BY_ID = new Map(TEMPLATES.map((t) => [t.id, t]));
 
