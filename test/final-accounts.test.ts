@@ -10,6 +10,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assembleDocument } from "../src/audit/core/assemble.ts";
+import { main } from "../src/cli/main.ts";
 import { auditDocument } from "../src/audit/core/audit.ts";
 import { importBytes } from "../src/audit/importers/dispatch.ts";
 import { importText } from "../src/audit/importers/text.ts";
@@ -241,5 +242,40 @@ describe("render → audit", async () => {
       }),
       { numRuns: 15 },
     );
+  });
+});
+
+describe("yusuan render --template shanghai-district-final-9", () => {
+  async function run(...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+    return { code, out: out.join(""), err: err.join("") };
+  }
+
+  it("without --execution: refused with a message naming the option, nothing written", { timeout: 60_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), "yusuan-fa-cli-"));
+    try {
+      const r = await run("render", "examples/luolong-shequ-2021", "--template", TEMPLATE, "--out", join(dir, "out"), "--format", "txt");
+      expect(r.code).toBe(2);
+      expect(r.err).toContain("--execution: 模板 shanghai-district-final-9（上海市区级部门决算公开 9 张表）是决算模板，需要用 --execution 指定执行数据目录 / ");
+      await expect(readFile(join(dir, "out", "disclosure.txt"))).rejects.toThrow();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("with the sample's execution: the department's and the unit's 决算 are written", { timeout: 60_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), "yusuan-fa-cli-"));
+    try {
+      const r = await run("render", "examples/luolong-shequ-2021", "--template", TEMPLATE, "--execution", EXECUTION, "--out", dir, "--format", "txt,json");
+      expect(r.code, r.err).toBe(0);
+      const text = await readFile(join(dir, "disclosure.txt"), "utf8");
+      expect(text).toContain("## 2021年度部门决算");
+      expect(text).toContain("## 收入支出决算总表");
+      expect(await readFile(join(dir, "units", "313001", "disclosure.json"), "utf8")).toContain("2021年度单位决算");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
