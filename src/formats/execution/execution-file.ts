@@ -62,15 +62,23 @@ export const INCOME_SOURCE_WORDS: Readonly<Record<string, NonFiscalIncomeSource>
 const unitCode = z.string({ error: "应填单位代码 / a unit code is required" }).min(1, "应填单位代码 / a unit code is required");
 const functionalCode = z.string({ error: "应填7位功能分类科目编码 / a 7-digit functional code is required" }).regex(/^\d{7}$/, "功能分类科目应为7位数字（项） / functional code must be 7 digits");
 const nonNegative = money.refine((v) => v >= 0, "金额不能为负 / the amount cannot be negative");
-const words = <T extends string>(map: Readonly<Record<string, T>>, what: string) =>
-  z.string({ error: `应填${what}：${Object.keys(map).join("、")} / ${what} required` }).transform((v, ctx): T => {
+
+/** The words, and the stored ids themselves (a record read back from the API and saved again). */
+const withIds = <T extends string>(words: Readonly<Record<string, T>>): Readonly<Record<string, T>> => ({ ...words, ...Object.fromEntries(Object.values(words).map((v) => [v, v])) });
+
+/** A word of `names` (the words people write) or its stored id; the message lists the words. */
+const words = <T extends string>(names: Readonly<Record<string, T>>, what: string) => {
+  const map = withIds(names);
+  const listed = Object.keys(names).join("、");
+  return z.string({ error: `应填${what}：${listed} / ${what} required` }).transform((v, ctx): T => {
     const t = map[v];
     if (t === undefined) {
-      ctx.addIssue({ code: "custom", message: `未知${what}“${v}”，应为：${Object.keys(map).join("、")} / unknown ${what}` });
+      ctx.addIssue({ code: "custom", message: `未知${what}“${v}”，应为：${listed} / unknown ${what}` });
       return z.NEVER;
     }
     return t;
   });
+};
 const balanceItem = z.object({ unit: unitCode, functional: functionalCode, kind: words(BALANCE_KIND_WORDS, "资金种类"), amount: nonNegative });
 const incomeItem = z.object({ unit: unitCode, functional: functionalCode, source: words(INCOME_SOURCE_WORDS, "收入种类"), amount: nonNegative });
 
