@@ -2,7 +2,7 @@
  * 部门决算 (final accounts): the sample's 2021 决算 as golden files; the 决算账 against its definition (决算数 =
  * payments, 全年预算 = 年初预算 + approved adjustments, 财政拨款收入 = 支出 + 年末 − 年初 结转和结余); the tables'
  * balances; the record's validation (clear messages naming the field); and render → audit: the audit detects
- * the template in Yusuan's own 决算 (text and PDF) and gives no error or warning.
+ * the template in Yusuan's own 决算 (text, PDF, XLSX, HTML) and gives no error or warning; the CLI.
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -27,7 +27,7 @@ import { readBudget } from "../src/formats/budget-file/read.ts";
 import { readExecutionDir } from "../src/formats/execution/execution-file.ts";
 import { InputError } from "../src/formats/errors.ts";
 import { renderJson } from "../src/formats/json.ts";
-import { renderPdf } from "../src/formats/pdf.ts";
+import { RENDERERS } from "../src/formats/renderers.ts";
 import { renderText } from "../src/formats/text.ts";
 import { expectGolden } from "./support/golden.ts";
 
@@ -201,11 +201,13 @@ describe("render → audit", async () => {
     for (const d of draw(budget, exec)) expect(auditOwn("out.txt", assembleDocument("out.txt", [importText("out.txt", renderText(d))]))).toEqual([]);
   });
 
-  it("PDF: the template is detected, no error or warning", { timeout: 120_000 }, async () => {
+  it("PDF, XLSX and HTML: the template is detected, no error or warning", { timeout: 180_000 }, async () => {
     const [d] = draw(budget, exec);
-    const bytes = await renderPdf(d!);
-    const file = await importBytes("out.pdf", bytes);
-    expect(auditOwn("out.pdf", assembleDocument("out.pdf", [file]))).toEqual([]);
+    for (const format of ["pdf", "xlsx", "html"]) {
+      const out = await RENDERERS[format]!.render(d!);
+      const file = await importBytes(`out.${format}`, typeof out === "string" ? new TextEncoder().encode(out) : out);
+      expect(auditOwn(`out.${format}`, assembleDocument(`out.${format}`, [file])), format).toEqual([]);
+    }
   });
 
   it("property: payments scaled and balances varied, the 决算 balances and audits clean", { timeout: 300_000 }, () => {
