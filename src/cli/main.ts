@@ -6,7 +6,7 @@
  * `render`, `audit` or `serve` need (PDF and Excel libraries, the server, the database): start-up is most
  * of the time a short command takes.
  */
-import { DEFAULT_TEMPLATE_ID, TEMPLATE_IDS } from "../core/templates/index.ts";
+import { DEFAULT_TEMPLATE_ID, FINAL_ACCOUNTS_TEMPLATE_IDS, TEMPLATE_IDS } from "../core/templates/index.ts";
 import { Command, CommanderError } from "commander";
 import packageJson from "../../package.json" with { type: "json" };
 import { InputError, formatProblem } from "../formats/errors.ts";
@@ -55,7 +55,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .argument("<budget>", "预算目录或文件，或多个预算所在目录 / budget directory or file, or a directory of budgets")
     .requiredOption("-o, --out <dir>", "输出目录 / output directory")
     .option("-f, --format <list>", `格式 / formats: ${Object.keys(RENDERERS).join(",")} (or all)`, "json,html")
-    .option("-t, --template <id>", `公开模板 / disclosure template: ${TEMPLATE_IDS.join(" | ")} (default ${DEFAULT_TEMPLATE_ID})`)
+    .option("-t, --template <id>", `公开模板 / disclosure template: ${TEMPLATE_IDS.join(" | ")} (default ${DEFAULT_TEMPLATE_ID}); 决算 / final accounts (with --execution): ${FINAL_ACCOUNTS_TEMPLATE_IDS.join(" | ")}`)
     .option("-l, --layout <id>", "同 --template（旧名） / same as --template (old name)")
     .option("--catalog <kind=file...>", "载入正式科目目录 / load an official catalog file (CSV/XLSX: code,name)")
     .option("--catalog-mode <mode>", "extend | replace", "extend")
@@ -63,6 +63,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("--no-progress", "不显示进度条 / no progress bar")
     .option("-j, --jobs <n>", "批量时的线程数 / worker threads for a directory of budgets (default: one per core)")
     .option("--draft", "有错误也生成，每页标注“草稿 未经审核” / render despite error-level findings, every page marked 草稿 未经审核")
+    .option("--execution <dir>", "决算模板所需的执行数据目录 / the year's execution directory, which a final-accounts (决算) template needs")
     .action(async (budget: string, opts: RenderOptions) => {
       const { renderCommand } = await import("./render.ts");
       code = await renderCommand(budget, opts, io);

@@ -3,7 +3,12 @@
  * the top of the output, each unit's under units/<code>/. Given a directory of budgets, renders each into
  * <out>/<name>/ with a progress bar; one bad budget never stops the batch, and a summary says what failed.
  */
-import { DEFAULT_TEMPLATE_ID, findTemplate } from "../core/templates/index.ts";
+import { DEFAULT_TEMPLATE_ID, FINAL_ACCOUNTS_TEMPLATE_IDS, findTemplate, isFinalAccounts, templateById } from "../core/templates/index.ts";
+import type { CatalogIndex } from "../core/catalog.ts";
+import type { Disclosure } from "../core/disclosure.ts";
+import { deriveFinalAccounts } from "../core/final-accounts/disclosure.ts";
+import type { Budget } from "../core/model.ts";
+import { EXECUTION_FILE, readExecutionDir } from "../formats/execution/execution-file.ts";
 import { mkdir, writeFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { LAYOUTS, type Layout, deriveAll } from "../core/disclosure.ts";
@@ -33,6 +38,8 @@ export interface RenderOptions extends CatalogOptions {
   jobs?: string;
   /** 草稿: render past error-level findings, every page and sheet marked 草稿 未经审核 */
   draft?: boolean;
+  /** 执行数据目录 — what a final-accounts (决算) template draws from beside the budget */
+  execution?: string;
 }
 
 /** 拒绝生成 — the budget has error-level findings and --draft was not given: nothing is written. */
@@ -68,7 +75,7 @@ export function parseFormats(list: string): string[] {
 /** The template --template (or its old name --layout) names; the default template when neither is given. */
 export function parseLayout(layout: string | undefined): Layout {
   const l = layout ?? DEFAULT_TEMPLATE_ID;
-  if (!findTemplate(l)) throw new InputError([{ file: "--template", message: `未知公开模板 ${l} / unknown template; 可用 / available: ${LAYOUTS.join(", ")}` }]);
+  if (!findTemplate(l)) throw new InputError([{ file: "--template", message: `未知公开模板 ${l} / unknown template; 可用 / available: ${[...LAYOUTS, ...FINAL_ACCOUNTS_TEMPLATE_IDS].join(", ")}` }]);
   return l;
 }
 
@@ -81,7 +88,7 @@ export async function renderOne(
   out: string,
   formats: string[],
   layout: Layout,
-  opts: CatalogOptions & { draft?: boolean },
+  opts: CatalogOptions & { draft?: boolean; execution?: string },
   warn: (s: string) => void,
 ): Promise<RenderResult> {
   const { budget, file, locate } = await readBudget(budgetPath);
@@ -91,7 +98,8 @@ export async function renderOne(
   const hasErrors = findings.some((f) => f.severity === "error");
   if (hasErrors && !opts.draft) throw new RenderRefused(title, findings);
   const written: string[] = [];
-  for (const derived of deriveAll(budget, catalog, layout)) {
+  const disclosures = await disclosuresOf(budget, catalog, layout, opts.execution);
+  for (const derived of disclosures) {
     const d = opts.draft ? { ...derived, draft: true } : derived;
     const dir = d.scope.kind === "department" ? out : join(out, "units", d.scope.code);
     await mkdir(dir, { recursive: true });
@@ -103,6 +111,23 @@ export async function renderOne(
     }
   }
   return { written, findings, title };
+}
+
+/**
+ * The disclosures a template draws: a budget template from the budget alone; a final-accounts (决算) template
+ * from the budget and the year's execution (--execution), refused with the record's problems when it does
+ * not balance.
+ */
+async function disclosuresOf(budget: Budget, catalog: CatalogIndex, layout: Layout, execution: string | undefined): Promise<Disclosure[]> {
+  const template = templateById(layout);
+  if (!isFinalAccounts(template)) return deriveAll(budget, catalog, layout);
+  if (!execution) throw new InputError([{ file: "--execution", message: `模板 ${layout}（${template.name}）是决算模板，需要用 --execution 指定执行数据目录 / a final-accounts template needs --execution <dir>` }]);
+  const exec = await readExecutionDir(execution);
+  const file = join(execution, EXECUTION_FILE);
+  if (exec.year !== budget.year) throw new InputError([{ file, field: "year", message: `执行数据年度 ${exec.year} 与预算年度 ${budget.year} 不符 / the execution's year differs from the budget's` }]);
+  const r = deriveFinalAccounts(budget, exec, catalog, layout);
+  if (!r.ok) throw new InputError(r.problems.map((p) => ({ file, field: p.field, message: p.message })));
+  return r.disclosures;
 }
 
 /** The findings a render that went ahead prints: warnings, and a draft's errors; never the info notes. */
@@ -123,6 +148,9 @@ export async function renderCommand(budgetPath: string, opts: RenderOptions, io:
       if (opts.draft) io.err("已生成草稿，每页标注“草稿 未经审核” / rendered as a draft, every page and sheet marked 草稿 未经审核");
       io.out(`已生成 ${written.length} 个文件 / wrote ${written.length} files:\n${written.map((p) => `  ${p}`).join("\n")}`);
       return EXIT.ok;
+    }
+    if (isFinalAccounts(templateById(layout))) {
+      throw new InputError([{ file: budgetPath, message: "决算模板一次只能生成一个预算（每个预算有自己的执行数据） / a final-accounts template renders one budget at a time (each has its own execution)" }]);
     }
     return await renderBatch(batch, opts, formats, layout, io);
   } catch (e) {

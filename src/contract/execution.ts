@@ -5,6 +5,9 @@ import { budgetSummary } from "./budgets.ts";
 
 const lineRef = z.object({ unit: z.string(), functional: z.string(), economic: z.string(), project: z.string().optional() });
 
+/** 结转和结余 of one unit, functional code and kind of money (BalanceKind). */
+const balanceItem = z.object({ unit: z.string(), functional: z.string(), kind: z.enum(["gpb", "government-fund", "state-capital", "non-fiscal"]), amount: fen });
+
 /** 执行记录 — execution.yaml as stored, amounts in 分, without the payments (src/core/execution/model.ts). */
 export const executionRecord = z.object({
   year: z.number().int(),
@@ -41,6 +44,19 @@ export const executionRecord = z.object({
   staff: z.number().int().optional(),
   prior: z.object({ carryOver: fen.optional(), personnel: fen.optional(), publicFunds: fen.optional(), staff: z.number().int().optional(), threePublic: fen.optional() }).optional(),
   reasons: z.record(z.string(), z.string()).optional(),
+  finalAccounts: z
+    .object({
+      opening: z.array(balanceItem),
+      closing: z.array(balanceItem),
+      income: z.array(z.object({ unit: z.string(), functional: z.string(), source: z.enum(["superior-subsidy", "business-income", "operating-income", "subordinate-remittance", "other"]), amount: fen })),
+      nonFiscalBalanceUsed: fen,
+      surplusDistribution: fen,
+      prior: z.object({ total: fen.optional(), appropriationTotal: fen.optional(), gpbExpenditure: fen.optional(), threePublic: fen.optional(), operatingCost: fen.optional() }).optional(),
+      reasons: z.record(z.string(), z.string()).optional(),
+      uses: z.record(z.string(), z.string()).optional(),
+    })
+    .optional()
+    .describe("决算补充数据 (FinalAccountsRecord): 年初/年末结转和结余, 非财政拨款收入, 使用非财政拨款结余, 结余分配, 上年决算"),
 });
 export type ExecutionRecord = Wire<typeof executionRecord>;
 

@@ -231,7 +231,7 @@ describe.each(BACKENDS)("the API's answers match src/contract on $name", (backen
   it("documents a response schema for every JSON route, and every one was checked above", async () => {
     const doc = (await w.clients.anonymous.request("GET", "/api/docs/json")).json() as { paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>> };
     /** Routes that answer with a file (bytes of a rendering or a snapshot): no JSON schema. */
-    const files = ["GET /api/budgets/{id}/render/{format}", "GET /api/budgets/{id}/evaluation/{format}", "GET /api/budgets/{id}/entry-workbook", "GET /api/public/publications/{id}/files/{scope}/{format}", "GET /api/public/open-data/publications/{id}/{file}", "GET /api/public/open-data/regions/{code}/{year}/{file}"];
+    const files = ["GET /api/budgets/{id}/render/{format}", "GET /api/budgets/{id}/evaluation/{format}", "GET /api/budgets/{id}/final-accounts/{format}", "GET /api/budgets/{id}/entry-workbook", "GET /api/public/publications/{id}/files/{scope}/{format}", "GET /api/public/open-data/publications/{id}/{file}", "GET /api/public/open-data/regions/{code}/{year}/{file}"];
     const routes = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })));
     const json = routes.filter((r) => !files.includes(r.name));
     expect(json.length).toBeGreaterThan(45);

@@ -31,6 +31,15 @@ export const TABLE_KIND_NAMES: Record<TableKind, string> = {
   "appropriation-expenditure": "财政拨款支出预算表",
   "appropriation-basic": "财政拨款基本支出预算表",
   procurement: "政府采购支出预算表",
+  "final-summary": "收入支出决算总表",
+  "final-income": "收入决算表",
+  "final-expenditure": "支出决算表",
+  "final-appropriation": "财政拨款收入支出决算总表",
+  "final-gpb-expenditure": "一般公共预算财政拨款支出决算表",
+  "final-gpb-basic": "一般公共预算财政拨款基本支出决算表",
+  "final-three-public": "财政拨款“三公”经费支出决算表",
+  "final-government-fund": "政府性基金预算财政拨款收入支出决算表",
+  "final-state-capital": "国有资本经营预算财政拨款收入支出决算表",
 };
 
 /** What a title says: the table kind, the templates whose titles it is (with that table's number), and the year. */

@@ -49,7 +49,7 @@ function incomeColumns(amounts: readonly { source: FundingSource; amount: Fen }[
 }
 
 /** Hierarchical functional rows: 类, 款, 项, in code order, each with its accumulated value. */
-export function functionalHierarchy<T>(lines: readonly LineItem[], make: () => T, add: (acc: T, l: LineItem) => void): { code: string; acc: T }[] {
+export function functionalHierarchy<T, L extends { functional: string } = LineItem>(lines: readonly L[], make: () => T, add: (acc: T, l: L) => void): { code: string; acc: T }[] {
   const m = new Map<string, T>();
   for (const l of lines) {
     for (const c of [l.functional.slice(0, 3), l.functional.slice(0, 5), l.functional]) {

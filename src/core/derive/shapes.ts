@@ -13,17 +13,29 @@ import { expenditureByFunction, incomeByFunction } from "./by-function.ts";
 import { appropriation, byNature, gpbBasic, gpbExpenditure, income, summary, threePublic } from "./central9.ts";
 import { jiangsuAppropriation, jiangsuBasicByEconomic, jiangsuByFunction, jiangsuExpenditure, jiangsuIncome, jiangsuProcurement, jiangsuSummary, jiangsuThreePublicMeetingsTraining } from "./jiangsu.ts";
 import { sourceFacts } from "../classify.ts";
+import type { FinalAccounts } from "../final-accounts/ledger.ts";
+import { finalAppropriation, finalExpenditure, finalFundTable, finalGpbBasic, finalGpbExpenditure, finalIncome, finalSummary, finalThreePublicTable } from "./final-accounts.ts";
 import type { Ledger } from "./ledger.ts";
 import type { Scope } from "./scope.ts";
 import { appropriationSummary, budgetSummary } from "./summary.ts";
 import { departmentTargetsTable, projectTargetsTable } from "./target-tables.ts";
 
-/** What a shape draws from: the scope, its ledger, the catalog and the department (for the targets table). */
+/**
+ * What a shape draws from: the scope, its ledger, the catalog and the department (for the targets table);
+ * a 决算 template's shapes also read the scope's 决算账.
+ */
 interface ShapeInput {
   scope: Scope;
   catalog: CatalogIndex;
   ledger: Ledger;
   department: { code: string; name: string };
+  final?: FinalAccounts;
+}
+
+/** The 决算账 a final-accounts shape needs; drawing a 决算 template without one is a programming error. */
+function finalOf(input: ShapeInput): FinalAccounts {
+  if (!input.final) throw new Error("a final-accounts table needs the 决算账 (deriveFinalAccounts)");
+  return input.final;
 }
 
 type ShapeFn = (input: ShapeInput, meta: TableMeta) => DisclosureTable;
@@ -67,6 +79,15 @@ const SHAPES: Readonly<Record<TableShape, ShapeFn>> = {
   "jiangsu.basic-by-economic.gpb": ({ scope, catalog }, m) => jiangsuBasicByEconomic(scope, catalog, "gpb", m),
   "jiangsu.three-public-meetings-training": ({ scope }, m) => jiangsuThreePublicMeetingsTraining(scope, m),
   "jiangsu.procurement": ({ scope, catalog }, m) => jiangsuProcurement(scope, catalog, m),
+  "final.summary": (i, m) => finalSummary(i.scope, i.catalog, finalOf(i), m),
+  "final.income": (i, m) => finalIncome(i.scope, i.catalog, finalOf(i), m),
+  "final.expenditure": (i, m) => finalExpenditure(i.scope, i.catalog, finalOf(i), m),
+  "final.appropriation": (i, m) => finalAppropriation(i.scope, i.catalog, finalOf(i), m),
+  "final.gpb-expenditure": (i, m) => finalGpbExpenditure(i.scope, i.catalog, finalOf(i), m),
+  "final.gpb-basic": (i, m) => finalGpbBasic(i.scope, i.catalog, finalOf(i), m),
+  "final.three-public": (i, m) => finalThreePublicTable(i.scope, finalOf(i), m),
+  "final.government-fund": (i, m) => finalFundTable(i.scope, i.catalog, finalOf(i), "government-fund", m),
+  "final.state-capital": (i, m) => finalFundTable(i.scope, i.catalog, finalOf(i), "state-capital", m),
 };
 
 /**

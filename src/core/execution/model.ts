@@ -114,9 +114,79 @@ export interface Execution {
   prior?: PriorExecution;
   /** 偏差原因 for the department formulas, by formula id */
   reasons?: Record<string, string>;
+  /** 决算补充数据 — what the year's 部门决算 needs beyond payments; absent: no 决算 can be drawn */
+  finalAccounts?: FinalAccountsRecord;
 }
 
 /** The string key of a line, for maps. */
 export function lineKey(r: LineRef): string {
   return `${r.unit}|${r.functional}|${r.economic}|${r.project ?? ""}`;
+}
+
+/**
+ * 财政拨款种类 — the three kinds of 财政拨款 a 决算 keeps apart (by SourceGroup in classify.ts), and money
+ * that is not 财政拨款 (非财政拨款: the unit's own income and other money).
+ */
+export type BalanceKind = "gpb" | "government-fund" | "state-capital" | "non-fiscal";
+
+/** 结转和结余 — money brought into or carried out of the year, by unit, functional code and kind. */
+export interface BalanceItem {
+  /** 单位代码 */
+  unit: string;
+  /** 支出功能分类科目 (项) the money belongs to */
+  functional: string;
+  kind: BalanceKind;
+  amount: Fen;
+}
+
+/** 非财政拨款收入的种类 — the incomes a 决算 prints besides 财政拨款, as funding sources (model.ts). */
+export type NonFiscalIncomeSource = "superior-subsidy" | "business-income" | "operating-income" | "subordinate-remittance" | "other";
+
+/** 非财政拨款收入（决算数）— income actually received, by unit and functional code. */
+export interface IncomeActual {
+  unit: string;
+  functional: string;
+  source: NonFiscalIncomeSource;
+  amount: Fen;
+}
+
+/** 上年决算数 — last year's final-accounts figures the 决算 narrative compares with; absent ones are not stated. */
+export interface PriorFinalAccounts {
+  /** 收入支出总计 */
+  total?: Fen;
+  /** 财政拨款收入支出总计 */
+  appropriationTotal?: Fen;
+  /** 一般公共预算财政拨款支出 */
+  gpbExpenditure?: Fen;
+  /** 财政拨款"三公"经费支出 */
+  threePublic?: Fen;
+  /** 机关运行经费支出 */
+  operatingCost?: Fen;
+}
+
+/**
+ * 决算补充数据 — what a 决算 states that payments and adjustments do not give. 财政拨款收入 is not recorded:
+ * it follows from 支出 and the balances (财政拨款收入 = 支出 + 年末结转和结余 − 年初结转和结余, each kind and
+ * functional code), see src/core/final-accounts/ledger.ts. 非财政拨款 money must balance as recorded:
+ * 收入 + 使用非财政拨款结余 + 年初结转和结余 = 支出 + 结余分配 + 年末结转和结余.
+ */
+export interface FinalAccountsRecord {
+  /** 年初结转和结余 */
+  opening: BalanceItem[];
+  /** 年末结转和结余 */
+  closing: BalanceItem[];
+  /** 非财政拨款收入: 上级补助, 事业, 经营, 附属单位上缴, 其他 */
+  income: IncomeActual[];
+  /** 使用非财政拨款结余 — earlier years' non-fiscal surplus spent this year */
+  nonFiscalBalanceUsed: Fen;
+  /** 结余分配 — surplus distributed (提取专用基金、转入非财政拨款结余 …) */
+  surplusDistribution: Fen;
+  prior?: PriorFinalAccounts;
+  /**
+   * 原因, as people wrote them: by functional code (项), why 决算数 differs from 全年预算数; by topic (total,
+   * appropriation, gpb, three-public, operating-cost), why it changed against last year's 决算
+   */
+  reasons?: Record<string, string>;
+  /** 主要用于 — what each functional code's money was used for, as people wrote it */
+  uses?: Record<string, string>;
 }

@@ -7,23 +7,38 @@ import { CENTRAL9 } from "./central9.ts";
 import { HENAN13 } from "./henan13.ts";
 import { JIANGSU_PROVINCE } from "./jiangsu-province.ts";
 import { SHANGHAI_DISTRICT_2025 } from "./shanghai-district-2025.ts";
+import { SHANGHAI_DISTRICT_FINAL_9 } from "./shanghai-district-final-9.ts";
 import type { ByScope, TemplateDefinition, TemplateTable } from "./types.ts";
 
 export type * from "./types.ts";
 
 /** Every template, in the order menus list them. */
-export const TEMPLATES: readonly TemplateDefinition[] = [HENAN13, CENTRAL9, SHANGHAI_DISTRICT_2025, JIANGSU_PROVINCE];
+export const TEMPLATES: readonly TemplateDefinition[] = [HENAN13, CENTRAL9, SHANGHAI_DISTRICT_2025, JIANGSU_PROVINCE, SHANGHAI_DISTRICT_FINAL_9];
 
 /** The template used when nothing chooses one (the sample's own, Henan's). */
 export const DEFAULT_TEMPLATE_ID = "henan13";
 
-export const TEMPLATE_IDS: readonly string[] = TEMPLATES.map((t) => t.id);
+/**
+ * The templates a budget alone is drawn into (部门预算): what `render`, the server's render route and a
+ * region's publication setting choose from. Final-accounts templates (部门决算) also need the year's
+ * execution: FINAL_ACCOUNTS_TEMPLATE_IDS.
+ */
+export const TEMPLATE_IDS: readonly string[] = TEMPLATES.filter((t) => t.appliesTo.document === "budget").map((t) => t.id);
+
+/** The final-accounts (部门决算) templates: drawn from a budget and its execution (src/core/final-accounts). */
+export const FINAL_ACCOUNTS_TEMPLATE_IDS: readonly string[] = TEMPLATES.filter((t) => t.appliesTo.document === "final-accounts").map((t) => t.id);
 
 const BY_ID = new Map(TEMPLATES.map((t) => [t.id, t]));
 
 /** The template of an id, or undefined for an id no template has. */
 export function findTemplate(id: string): TemplateDefinition | undefined {
   return BY_ID.get(id);
+}
+
+/** The template of an id known to be valid (a registry id); throws for any other. */
+/** Whether a template draws final accounts (部门决算), which need the year's execution, not a budget alone. */
+export function isFinalAccounts(t: TemplateDefinition): boolean {
+  return t.appliesTo.document === "final-accounts";
 }
 
 /** The template of an id known to be valid (a registry id); throws for any other. */

@@ -31,7 +31,18 @@ export type TableKind =
   | "project-targets"
   | "appropriation-expenditure"
   | "appropriation-basic"
-  | "procurement";
+  | "procurement"
+  /** 部门决算: 收入支出决算总表, 收入决算表, 支出决算表, 财政拨款收入支出决算总表, 一般公共预算财政拨款支出决算表,
+   * 一般公共预算财政拨款基本支出决算表, 财政拨款"三公"经费支出决算表, 政府性基金 / 国有资本经营预算财政拨款收入支出决算表 */
+  | "final-summary"
+  | "final-income"
+  | "final-expenditure"
+  | "final-appropriation"
+  | "final-gpb-expenditure"
+  | "final-gpb-basic"
+  | "final-three-public"
+  | "final-government-fund"
+  | "final-state-capital";
 
 /**
  * 表式 — how a table is drawn from a budget: one derivation in src/core/derive/shapes.ts. Several
@@ -99,7 +110,17 @@ export type TableShape =
   /** 江苏 9 "三公"经费、会议费、培训费: one row */
   | "jiangsu.three-public-meetings-training"
   /** 江苏 12 政府采购支出预算表: by 采购品目大类, project and item */
-  | "jiangsu.procurement";
+  | "jiangsu.procurement"
+  /** 决算 1–9 (src/core/derive/final-accounts.ts), drawn from the 决算账 of a budget and its execution */
+  | "final.summary"
+  | "final.income"
+  | "final.expenditure"
+  | "final.appropriation"
+  | "final.gpb-expenditure"
+  | "final.gpb-basic"
+  | "final.three-public"
+  | "final.government-fund"
+  | "final.state-capital";
 
 /** 金额单位 — what a table's amounts are printed in (always with two decimals; money.ts prints them). */
 export type { PrintUnit };

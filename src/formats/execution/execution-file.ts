@@ -7,7 +7,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import type { Execution, Payment } from "../../core/execution/model.ts";
+import type { BalanceKind, Execution, NonFiscalIncomeSource, Payment } from "../../core/execution/model.ts";
 import { type Fen, fromYuanNumber, parseDecimal } from "../../core/money.ts";
 import type { Finding } from "../../core/rules/finding.ts";
 import { InputError, fieldPath } from "../errors.ts";
@@ -42,6 +42,60 @@ const actual = z.object({
   reason: z.string().optional(),
 });
 
+/** 结转和结余的种类 as the YAML writes them (the 决算 tables' words) → BalanceKind. */
+export const BALANCE_KIND_WORDS: Readonly<Record<string, BalanceKind>> = {
+  一般公共预算财政拨款: "gpb",
+  政府性基金预算财政拨款: "government-fund",
+  国有资本经营预算财政拨款: "state-capital",
+  非财政拨款: "non-fiscal",
+};
+
+/** 非财政拨款收入 as the YAML writes them (the 决算 收入决算表's columns) → funding source. */
+export const INCOME_SOURCE_WORDS: Readonly<Record<string, NonFiscalIncomeSource>> = {
+  上级补助收入: "superior-subsidy",
+  事业收入: "business-income",
+  经营收入: "operating-income",
+  附属单位上缴收入: "subordinate-remittance",
+  其他收入: "other",
+};
+
+const unitCode = z.string({ error: "应填单位代码 / a unit code is required" }).min(1, "应填单位代码 / a unit code is required");
+const functionalCode = z.string({ error: "应填7位功能分类科目编码 / a 7-digit functional code is required" }).regex(/^\d{7}$/, "功能分类科目应为7位数字（项） / functional code must be 7 digits");
+const nonNegative = money.refine((v) => v >= 0, "金额不能为负 / the amount cannot be negative");
+
+/** The words, and the stored ids themselves (a record read back from the API and saved again). */
+const withIds = <T extends string>(words: Readonly<Record<string, T>>): Readonly<Record<string, T>> => ({ ...words, ...Object.fromEntries(Object.values(words).map((v) => [v, v])) });
+
+/** A word of `names` (the words people write) or its stored id; the message lists the words. */
+const words = <T extends string>(names: Readonly<Record<string, T>>, what: string) => {
+  const map = withIds(names);
+  const listed = Object.keys(names).join("、");
+  return z.string({ error: `应填${what}：${listed} / ${what} required` }).transform((v, ctx): T => {
+    const t = map[v];
+    if (t === undefined) {
+      ctx.addIssue({ code: "custom", message: `未知${what}“${v}”，应为：${listed} / unknown ${what}` });
+      return z.NEVER;
+    }
+    return t;
+  });
+};
+const balanceItem = z.object({ unit: unitCode, functional: functionalCode, kind: words(BALANCE_KIND_WORDS, "资金种类"), amount: nonNegative });
+const incomeItem = z.object({ unit: unitCode, functional: functionalCode, source: words(INCOME_SOURCE_WORDS, "收入种类"), amount: nonNegative });
+
+/** 决算补充数据 (FinalAccountsRecord): balances, non-fiscal income, 使用非财政拨款结余, 结余分配, last year's 决算. */
+const finalAccounts = z.object({
+  opening: z.array(balanceItem).default([]),
+  closing: z.array(balanceItem).default([]),
+  income: z.array(incomeItem).default([]),
+  nonFiscalBalanceUsed: nonNegative.default(0 as Fen),
+  surplusDistribution: nonNegative.default(0 as Fen),
+  prior: z
+    .object({ total: money.optional(), appropriationTotal: money.optional(), gpbExpenditure: money.optional(), threePublic: money.optional(), operatingCost: money.optional() })
+    .optional(),
+  reasons: z.record(z.string(), z.string()).optional(),
+  uses: z.record(z.string(), z.string()).optional(),
+});
+
 export const executionFileSchema = z.object({
   year: z.number().int(),
   asOf: date,
@@ -66,6 +120,7 @@ export const executionFileSchema = z.object({
     .object({ carryOver: money.optional(), personnel: money.optional(), publicFunds: money.optional(), staff: z.number().int().nonnegative().optional(), threePublic: money.optional() })
     .optional(),
   reasons: z.record(z.string(), z.string()).optional(),
+  finalAccounts: finalAccounts.optional(),
 });
 
 /** Removes keys whose value is undefined (exactOptionalPropertyTypes-friendly copies of parsed data). */

@@ -12,6 +12,8 @@ import { executionAnswer, executionSaved, nextYearAnswer, paymentsImported, prog
 import { monthlyExecuted, spendingProgress } from "../../core/execution/index.ts";
 import { type CodeMapping, nextYearBudget } from "../../core/execution/next-year.ts";
 import { evaluationDocument, evaluationReport } from "../../core/execution/report.ts";
+import { deriveFinalAccounts } from "../../core/final-accounts/disclosure.ts";
+import { FINAL_ACCOUNTS_TEMPLATE_IDS } from "../../core/templates/index.ts";
 import { createExecutionRuleContext, runExecutionRules } from "../../core/rules/execution.ts";
 import { executionFileSchema } from "../../formats/execution/execution-file.ts";
 import { importPayments } from "../../formats/execution/payments.ts";
@@ -124,6 +126,31 @@ export function executionRoutes(app: FastifyInstance): void {
       checkFormat(req.params.format);
       const file = await app.ctx.jobs.run("render", { disclosure: evaluationDocument(budget, await loadExecution(app.ctx.db, b.id, b.year)), format: req.params.format });
       const name = `evaluation${file.fileName.slice(file.fileName.lastIndexOf("."))}`;
+      return reply.header("content-type", file.contentType).header("content-disposition", `attachment; filename="${name}"`).header("x-content-sha256", file.sha256).send(Buffer.from(file.content));
+    },
+  );
+
+  r.get(
+    "/api/budgets/:id/final-accounts/:format",
+    {
+      schema: {
+        tags,
+        summary: "部门决算 / the budget year's final accounts (json, html, xlsx, pdf, txt), from the budget, its adjustments and its execution record's finalAccounts; 422 naming the field when the record does not balance",
+        params: z.object({ id, format: z.string() }),
+        querystring: z.object({ template: z.enum(FINAL_ACCOUNTS_TEMPLATE_IDS as [string, ...string[]]).optional(), scope: z.string().default("department") }),
+      },
+    },
+    async (req, reply) => {
+      const b = await budgetFor(app.ctx.db, requireUser(req).actor, req.params.id, "budget.read");
+      checkFormat(req.params.format);
+      const { budget } = await loadBudget(app.ctx, b.id);
+      const catalog = await app.ctx.catalogs.get(app.ctx.db, b.regionId, b.year);
+      const r = deriveFinalAccounts(budget, await loadExecution(app.ctx.db, b.id, b.year), catalog, req.query.template ?? FINAL_ACCOUNTS_TEMPLATE_IDS[0]!);
+      if (!r.ok) throw new AppError("invalid", "决算数据不完整或不平衡 / the final-accounts record is missing or does not balance", r.problems.map((p) => ({ path: p.field, message: p.message })));
+      const d = r.disclosures.find((x) => (x.scope.kind === "department" ? "department" : x.scope.code) === req.query.scope);
+      if (!d) throw new AppError("not-found", `没有单位 ${req.query.scope} / no unit ${req.query.scope}`);
+      const file = await app.ctx.jobs.run("render", { disclosure: d, format: req.params.format });
+      const name = `final-accounts${file.fileName.slice(file.fileName.lastIndexOf("."))}`;
       return reply.header("content-type", file.contentType).header("content-disposition", `attachment; filename="${name}"`).header("x-content-sha256", file.sha256).send(Buffer.from(file.content));
     },
   );

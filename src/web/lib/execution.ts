@@ -30,6 +30,22 @@ export function recordBody(r: ExecutionRecord): Record<string, unknown> {
     for (const k of ["carryOver", "personnel", "publicFunds", "threePublic"] as const) if (r.prior[k] !== undefined) p[k] = yuanText(r.prior[k]);
     body.prior = p;
   }
+  const fa = r.finalAccounts;
+  if (fa) {
+    // 决算补充数据 round-trips too: its amounts back to 元 (kinds and sources as stored, which the PUT takes)
+    const items = <T extends { amount: number }>(xs: readonly T[]) => xs.map((x) => ({ ...x, amount: yuanText(x.amount as Fen) }));
+    const prior: Record<string, unknown> = { ...fa.prior };
+    for (const k of ["total", "appropriationTotal", "gpbExpenditure", "threePublic", "operatingCost"] as const) if (fa.prior?.[k] !== undefined) prior[k] = yuanText(fa.prior[k] as Fen);
+    body.finalAccounts = {
+      ...fa,
+      opening: items(fa.opening),
+      closing: items(fa.closing),
+      income: items(fa.income),
+      nonFiscalBalanceUsed: yuanText(fa.nonFiscalBalanceUsed as Fen),
+      surplusDistribution: yuanText(fa.surplusDistribution as Fen),
+      ...(fa.prior ? { prior } : {}),
+    };
+  }
   return JSON.parse(JSON.stringify(body)) as Record<string, unknown>;
 }
 

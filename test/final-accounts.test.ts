@@ -1,0 +1,283 @@
+/**
+ * 部门决算 (final accounts): the sample's 2021 决算 as golden files; the 决算账 against its definition (决算数 =
+ * payments, 全年预算 = 年初预算 + approved adjustments, 财政拨款收入 = 支出 + 年末 − 年初 结转和结余); the tables'
+ * balances; the record's validation (clear messages naming the field); and render → audit: the audit detects
+ * the template in Yusuan's own 决算 (text, PDF, XLSX, HTML) and gives no error or warning; the CLI.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { assembleDocument } from "../src/audit/core/assemble.ts";
+import { main } from "../src/cli/main.ts";
+import { auditDocument } from "../src/audit/core/audit.ts";
+import { importBytes } from "../src/audit/importers/dispatch.ts";
+import { importText } from "../src/audit/importers/text.ts";
+import { CatalogIndex } from "../src/core/catalog.ts";
+import { builtInCatalog } from "../src/core/catalogs/index.ts";
+import type { Disclosure } from "../src/core/disclosure.ts";
+import type { Execution } from "../src/core/execution/model.ts";
+import { deriveFinalAccounts } from "../src/core/final-accounts/disclosure.ts";
+import { balanceKindOf, finalAccountsOf, finalLines } from "../src/core/final-accounts/ledger.ts";
+import type { Budget } from "../src/core/model.ts";
+import { type Fen, fen } from "../src/core/money.ts";
+import type { DisclosureTable } from "../src/core/table.ts";
+import { readBudget } from "../src/formats/budget-file/read.ts";
+import { readExecutionDir } from "../src/formats/execution/execution-file.ts";
+import { InputError } from "../src/formats/errors.ts";
+import { renderJson } from "../src/formats/json.ts";
+import { RENDERERS } from "../src/formats/renderers.ts";
+import { renderText } from "../src/formats/text.ts";
+import { expectGolden } from "./support/golden.ts";
+
+const TEMPLATE = "shanghai-district-final-9";
+const EXECUTION = "examples/luolong-shequ-2021/execution-2021";
+const catalog = new CatalogIndex(builtInCatalog(2021)!);
+
+async function sample(): Promise<{ budget: Budget; exec: Execution }> {
+  const { budget } = await readBudget("examples/luolong-shequ-2021");
+  return { budget, exec: await readExecutionDir(EXECUTION) };
+}
+
+function draw(budget: Budget, exec: Execution): Disclosure[] {
+  const r = deriveFinalAccounts(budget, exec, catalog, TEMPLATE);
+  if (!r.ok) throw new Error(r.problems.map((p) => `${p.field}: ${p.message}`).join("\n"));
+  return r.disclosures;
+}
+
+/** A table's row whose cell `col` reads `label`. */
+function rowOf(t: DisclosureTable, label: string, col = 0) {
+  const r = t.rows.find((x) => x.cells[col] === label);
+  if (!r) throw new Error(`${t.title}: no row ${label}`);
+  return r.cells;
+}
+
+const sumFen = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0);
+
+describe("the sample's 2021 决算: golden files", async () => {
+  const { budget, exec } = await sample();
+  const [department] = draw(budget, exec);
+  it("department: text (tables and narrative)", () => expectGolden("test/golden/luolong-shequ-2021/department-final-accounts.txt", renderText(department!)));
+  it("department: disclosure.json", () => expectGolden("test/golden/luolong-shequ-2021/department-final-accounts.json", renderJson(department!)));
+});
+
+describe("决算账 (ledger)", async () => {
+  const { budget, exec } = await sample();
+
+  it("决算数 is what was paid, 全年预算 the 年初预算 with the approved 追加", () => {
+    const lines = finalLines(budget, exec);
+    expect(sumFen(lines.map((l) => l.executed))).toBe(sumFen(exec.payments.filter((p) => p.date <= exec.asOf).map((p) => p.amount)));
+    expect(sumFen(lines.map((l) => l.original))).toBe(sumFen(budget.lineItems.map((l) => l.amount)));
+    const added = sumFen(exec.adjustments.filter((a) => a.approval && a.approval.date <= exec.asOf).map((a) => (a.kind === "追加" ? a.amount : a.kind === "追减" ? -a.amount : 0)));
+    expect(sumFen(lines.map((l) => l.adjusted))).toBe(sumFen(budget.lineItems.map((l) => l.amount)) + added);
+  });
+
+  it("财政拨款收入 = 支出 + 年末结转和结余 − 年初结转和结余, for each functional code", () => {
+    const r = finalAccountsOf(budget, exec);
+    if (!r.ok) throw new Error("sample does not balance");
+    const a = r.accounts;
+    for (const code of new Set(a.lines.map((l) => l.functional))) {
+      const spent = sumFen(a.lines.filter((l) => l.functional === code && balanceKindOf(l.source) === "gpb").map((l) => l.executed));
+      const closing = sumFen(a.closing.filter((b) => b.functional === code && b.kind === "gpb").map((b) => b.amount));
+      const opening = sumFen(a.opening.filter((b) => b.functional === code && b.kind === "gpb").map((b) => b.amount));
+      const income = sumFen(a.appropriationIncome.filter((x) => x.functional === code && x.kind === "gpb").map((x) => x.amount));
+      expect(income, code).toBe(spent + closing - opening);
+    }
+  });
+
+  it("a line with several sources keeps each source's 年初预算, and its payments fill them in order", () => {
+    const base = budget.lineItems[0]!;
+    const b: Budget = { ...budget, lineItems: [{ ...base, amount: fen(1000) }, { ...base, source: "government-fund", amount: fen(500) }] };
+    const pay = (amount: number) => ({ date: "2021-03-01", unit: base.unit, functional: base.functional, economic: base.economic, amount: fen(amount) });
+    const lines = finalLines(b, { ...exec, adjustments: [], payments: [pay(1200)] });
+    expect(lines.map((l) => [l.source, l.original, l.executed])).toEqual([
+      ["gpb-appropriation", 1000, 1000],
+      ["government-fund", 500, 200],
+    ]);
+  });
+});
+
+describe("the 决算 tables", async () => {
+  const { budget, exec } = await sample();
+  const [d] = draw(budget, exec);
+  const t = d!.tables;
+
+  it("收入支出决算总表 balances: 总计 left = 总计 right, and 本年支出合计 = 支出决算表's 合计", () => {
+    const total = rowOf(t[0]!, "总计");
+    expect(total[1]).toBe(total[3]);
+    expect(rowOf(t[0]!, "本年支出合计", 2)[3]).toBe(rowOf(t[2]!, "合计", 1)[2]);
+    expect(rowOf(t[0]!, "本年收入合计")[1]).toBe(rowOf(t[1]!, "合计", 1)[2]);
+  });
+
+  it("财政拨款收入支出决算总表 balances, and its 一般公共预算 spending is table 5's 合计", () => {
+    const total = rowOf(t[3]!, "总计");
+    expect(total[1]).toBe(total[3]);
+    expect(rowOf(t[3]!, "本年支出合计", 2)[4]).toBe(rowOf(t[4]!, "合计", 1)[2]);
+  });
+
+  it("基本支出决算表: 人员经费 + 公用经费 = table 5's 基本支出", () => {
+    const last = t[5]!.rows[t[5]!.rows.length - 1]!.cells;
+    expect((last[2] as number) + (last[5] as number)).toBe(rowOf(t[4]!, "合计", 1)[3]);
+  });
+
+  it("empty tables carry the template's note (no 三公, no 政府性基金, no 国有资本经营 in the sample)", () => {
+    expect([t[6], t[7], t[8]].map((x) => x!.note)).toEqual([
+      "本部门本年度没有财政拨款“三公”经费支出，故本表无数据。",
+      "本部门本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。",
+      "本部门本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。",
+    ]);
+  });
+
+  it("the narrative states 决算 against 年初预算 and 全年预算, last year's 决算 and the 绩效自评", () => {
+    const text = d!.narrative.parts[1]!.sections.flatMap((s) => s.paragraphs).join("\n");
+    expect(text).toContain("一般公共预算财政拨款支出年初预算为4117.91万元，全年预算为4137.91万元，支出决算为4074.53万元，完成年初预算的98.95%，完成全年预算的98.47%");
+    expect(text).toContain("与2020年相比，收入支出总计增加273.73万元，增长7.09%");
+    expect(text).toMatch(/开展绩效自评的项目8个，平均得分\d+\.\d{2}分/);
+    expect(text).toContain("决算数小于全年预算数的主要原因：2个社区智慧设备到货延迟");
+  });
+});
+
+describe("validation of the 决算 record", async () => {
+  const { budget, exec } = await sample();
+
+  it("an opening balance larger than spending and closing balance is refused, naming the field", () => {
+    const fa = exec.finalAccounts!;
+    const r = finalAccountsOf(budget, { ...exec, finalAccounts: { ...fa, opening: [{ unit: "313001", functional: "2101101", kind: "gpb", amount: fen(99_999_999) }] } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problems[0]!.field).toBe("finalAccounts.closing");
+      expect(r.problems[0]!.message).toMatch(/^单位 313001 科目 2101101 的一般公共预算财政拨款：年初结转和结余 .*财政拨款收入将为负数 \/ /);
+    }
+  });
+
+  it("non-fiscal money that does not balance is refused with both sides stated", () => {
+    const fa = exec.finalAccounts!;
+    const r = finalAccountsOf(budget, { ...exec, finalAccounts: { ...fa, surplusDistribution: fen(100) } });
+    expect(!r.ok && r.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^非财政拨款不平衡：收入 0\.85 \+ .*结余分配 0\.0001 /)]);
+  });
+
+  it("no finalAccounts section: one clear problem", () => {
+    const { finalAccounts: _, ...bare } = exec;
+    const r = finalAccountsOf(budget, bare);
+    expect(!r.ok && r.problems[0]!.message).toMatch(/^执行数据中没有决算补充数据（finalAccounts） \/ /);
+  });
+
+  it("a bad kind, a short functional code or a negative amount in execution.yaml: InputError naming each field", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "yusuan-fa-"));
+    try {
+      await cp(EXECUTION, dir, { recursive: true });
+      const yaml = await readFile(join(dir, "execution.yaml"), "utf8");
+      const bad = yaml
+        .replace('kind: 一般公共预算财政拨款, amount: 400000', "kind: 财政资金, amount: 400000")
+        .replace('{ unit: "313001", functional: "2060799", kind: 一般公共预算财政拨款, amount: 528000 }', '{ unit: "313001", functional: "20607", kind: 一般公共预算财政拨款, amount: -5 }');
+      await writeFile(join(dir, "execution.yaml"), bad);
+      const e = await readExecutionDir(dir).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(InputError);
+      const problems = (e as InputError).problems.map((p) => `${p.field}: ${p.message}`);
+      expect(problems).toEqual([
+        expect.stringMatching(/^finalAccounts\.opening\[0\]\.kind: 未知资金种类“财政资金”，应为：一般公共预算财政拨款、/),
+        expect.stringMatching(/^finalAccounts\.closing\[0\]\.functional: 功能分类科目应为7位数字（项） \//),
+        expect.stringMatching(/^finalAccounts\.closing\[0\]\.amount: 金额不能为负 \//),
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** Findings above info of Yusuan's own 决算, read back from a rendered document. */
+function auditOwn(name: string, doc: ReturnType<typeof assembleDocument>): string[] {
+  expect(doc.meta.template, name).toBe(TEMPLATE);
+  return auditDocument(doc, (y) => (y === 2021 ? catalog : undefined))
+    .findings.filter((f) => f.severity !== "info")
+    .map((f) => `${f.rule}: ${f.message}`);
+}
+
+describe("render → audit", async () => {
+  const { budget, exec } = await sample();
+
+  it("text: the template is detected, no error or warning (department and unit)", () => {
+    for (const d of draw(budget, exec)) expect(auditOwn("out.txt", assembleDocument("out.txt", [importText("out.txt", renderText(d))]))).toEqual([]);
+  });
+
+  it("PDF, XLSX and HTML: the template is detected, no error or warning", { timeout: 180_000 }, async () => {
+    const [d] = draw(budget, exec);
+    for (const format of ["pdf", "xlsx", "html"]) {
+      const out = await RENDERERS[format]!.render(d!);
+      const file = await importBytes(`out.${format}`, typeof out === "string" ? new TextEncoder().encode(out) : out);
+      expect(auditOwn(`out.${format}`, assembleDocument(`out.${format}`, [file])), format).toEqual([]);
+    }
+  });
+
+  it("property: payments scaled and balances varied, the 决算 balances and audits clean", { timeout: 300_000 }, () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 5_000_000 }), fc.integer({ min: 0, max: 2_000_000 }), (percent, closing, other) => {
+        // every payment paid at `percent` % (the rest unspent), a closing balance, some non-fiscal income kept.
+        // Payments stay whole 0.01 万元: the audit's completion-rate check (narrative.completion-base) reads a
+        // printed amount as ±0.005 元 rather than ±0.005 万元, so a rate from amounts that print rounded is
+        // flagged although right (reported to the audit's owners; not this template's to change).
+        const payments = exec.payments.map((p) => ({ ...p, amount: fen(Math.round((p.amount * percent) / 100 / 10_000) * 10_000) }));
+        const fa = exec.finalAccounts!;
+        const e: Execution = {
+          ...exec,
+          payments,
+          finalAccounts: {
+            ...fa,
+            opening: [],
+            closing: [
+              { unit: "313001", functional: "2080208", kind: "gpb", amount: fen(closing) },
+              { unit: "313001", functional: "2080208", kind: "non-fiscal", amount: fen(other) },
+            ],
+            income: [{ unit: "313001", functional: "2080208", source: "other", amount: fen(other) }],
+            prior: undefined,
+          },
+        };
+        const { prior: _, ...faNoPrior } = e.finalAccounts!;
+        e.finalAccounts = faNoPrior;
+        const [d] = draw(budget, e);
+        const total = rowOf(d!.tables[0]!, "总计");
+        expect(total[1]).toBe(total[3]);
+        const paid = sumFen(payments.map((p) => p.amount)) as Fen;
+        expect(rowOf(d!.tables[0]!, "本年支出合计", 2)[3]).toBe(paid === 0 ? null : paid);
+        expect(auditOwn("out.txt", assembleDocument("out.txt", [importText("out.txt", renderText(d!))]))).toEqual([]);
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe("yusuan render --template shanghai-district-final-9", () => {
+  async function run(...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+    return { code, out: out.join(""), err: err.join("") };
+  }
+
+  it("without --execution: refused with a message naming the option, nothing written", { timeout: 60_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), "yusuan-fa-cli-"));
+    try {
+      const r = await run("render", "examples/luolong-shequ-2021", "--template", TEMPLATE, "--out", join(dir, "out"), "--format", "txt");
+      expect(r.code).toBe(2);
+      expect(r.err).toContain("--execution: 模板 shanghai-district-final-9（上海市区级部门决算公开 9 张表）是决算模板，需要用 --execution 指定执行数据目录 / ");
+      await expect(readFile(join(dir, "out", "disclosure.txt"))).rejects.toThrow();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("with the sample's execution: the department's and the unit's 决算 are written", { timeout: 60_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), "yusuan-fa-cli-"));
+    try {
+      const r = await run("render", "examples/luolong-shequ-2021", "--template", TEMPLATE, "--execution", EXECUTION, "--out", dir, "--format", "txt,json");
+      expect(r.code, r.err).toBe(0);
+      const text = await readFile(join(dir, "disclosure.txt"), "utf8");
+      expect(text).toContain("## 2021年度部门决算");
+      expect(text).toContain("## 收入支出决算总表");
+      expect(await readFile(join(dir, "units", "313001", "disclosure.json"), "utf8")).toContain("2021年度单位决算");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * GET /api/budgets/:id/final-accounts/:format on a real database: the sample's execution record (with its
+ * finalAccounts) saved over the API and its payments imported, the 2021 决算 is rendered; the record comes
+ * back with its finalAccounts; a record without them is refused (422 naming the field); anonymous and other
+ * departments are refused before anything is read.
+ */
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { BACKENDS } from "../store/databases.ts";
+import { type World, buildWorld } from "./world.ts";
+
+const DIR = "examples/luolong-shequ-2021/execution-2021";
+
+describe.each(BACKENDS)("final accounts over the API on $name", (backend) => {
+  let w: World;
+  const record = parse(readFileSync(`${DIR}/execution.yaml`, "utf8")) as Record<string, unknown>;
+  beforeAll(async () => {
+    w = await buildWorld(backend);
+    expect((await w.clients.preparer.request("PUT", `/api/budgets/${w.budget}/execution`, record)).statusCode).toBe(200);
+    expect((await w.clients.preparer.upload(`/api/budgets/${w.budget}/execution/payments`, "payments.csv", readFileSync(`${DIR}/payments.csv`, "utf8"))).statusCode).toBe(200);
+  }, 120_000);
+  afterAll(async () => w?.close());
+
+  it("renders the 决算 of the department and of its unit; the record keeps its finalAccounts", { timeout: 120_000 }, async () => {
+    const got = (await w.clients.reviewer.request("GET", `/api/budgets/${w.budget}/execution`)).json() as { record: { finalAccounts?: { closing: { kind: string }[] } } };
+    expect(got.record.finalAccounts?.closing.map((c) => c.kind)).toEqual(["gpb", "gpb", "non-fiscal"]);
+    const res = await w.clients.reviewer.request("GET", `/api/budgets/${w.budget}/final-accounts/txt`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain("## 收入支出决算总表");
+    expect(res.body).toContain("总计\t4136.18\t总计\t4136.18");
+    const unit = await w.clients.preparer.request("GET", `/api/budgets/${w.budget}/final-accounts/txt?scope=313001`);
+    expect(unit.statusCode).toBe(200);
+    expect(unit.body).toContain("2021年度单位决算");
+  });
+
+  it("is refused to anonymous and hidden from another department", async () => {
+    expect((await w.clients.anonymous.request("GET", `/api/budgets/${w.budget}/final-accounts/txt`)).statusCode).toBe(401);
+    expect((await w.clients.otherPreparer.request("GET", `/api/budgets/${w.budget}/final-accounts/txt`)).statusCode).toBe(404);
+  });
+
+  it("a record without finalAccounts: 422 naming the field", { timeout: 60_000 }, async () => {
+    const { finalAccounts: _, ...bare } = record;
+    expect((await w.clients.preparer.request("PUT", `/api/budgets/${w.budget}/execution`, bare)).statusCode).toBe(200);
+    const res = await w.clients.preparer.request("GET", `/api/budgets/${w.budget}/final-accounts/pdf`);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details).toEqual([{ path: "finalAccounts", message: expect.stringMatching(/^执行数据中没有决算补充数据（finalAccounts） \/ /) }]);
+  });
+});
