@@ -102,6 +102,13 @@ describe("the narrative against the tables", () => {
     const right = "。一般公共预算财政拨款支出年初预算为300万元，全年预算为321.02万元，支出决算为307.82万元，完成全年预算的95.89%";
     expect(ids(audit(change("增长63.54%", `增长63.54%${right}`)))).not.toContain("narrative.completion-base");
   });
+  it("narrative.completion-base: amounts printed to 0.01 万元 stand for anything that rounds to them", () => {
+    // 0.13 / 0.26 is 50%, but 0.125 / 0.264 (which print as 0.13 and 0.26) is 47.35%: both are right.
+    const small = "。一般公共预算财政拨款支出年初预算为0.26万元，全年预算为0.26万元，支出决算为0.13万元，完成年初预算的47.35%";
+    expect(ids(audit(change("增长63.54%", `增长63.54%${small}`)))).not.toContain("narrative.completion-base");
+    const far = "。一般公共预算财政拨款支出年初预算为0.26万元，全年预算为0.26万元，支出决算为0.13万元，完成年初预算的30.00%";
+    fires(change("增长63.54%", `增长63.54%${far}`), "narrative.completion-base");
+  });
   it("narrative.item-purpose: a 项's purpose copied from another 项", () => {
     const f = fires(change("增长63.54%", "增长63.54%。住房公积金（项）。主要用于：事业单位医疗保险支出"), "narrative.item-purpose", "warning");
     expect(f.actual).toBe("事业单位医疗保险支出");

@@ -4,23 +4,18 @@
  * and 支出决算 side by side, and the rate against the wrong base is a common slip); a 项's "主要用于" must
  * describe that 项 and not another's (a description copied from the item above).
  */
-import { type Fen, parseDecimal } from "../../../core/money.ts";
 import { formatPercent, percentOf } from "../../../core/ratio.ts";
 import type { Finding } from "../../../core/rules/finding.ts";
 import { defineRule } from "../../../core/rules/finding.ts";
 import type { DocumentContext, DocumentRule } from "../context.ts";
 import { documentSections } from "../document.ts";
-import { intersects, normaliseNumber, percentInterval, parsePercent } from "../numbers.ts";
+import { amountInterval, type Interval, intersects, parseAmount, percentInterval, percentOfIntervals, parsePercent, type PrintedAmount } from "../numbers.ts";
 
 const BASIS = "财预〔2016〕143号《地方预决算公开操作规程》；部门决算编报说明";
 
-/** 万元 text as printed ("307.82") to 分; undefined when it is not a plain amount. */
-function wanFen(text: string): Fen | undefined {
-  try {
-    return parseDecimal(normaliseNumber(text).replace(/．/g, "."), "万元");
-  } catch {
-    return undefined;
-  }
+/** 万元 text as printed ("307.82"), with the precision it is printed to; undefined when it is not a plain amount. */
+function wanAmount(text: string): PrintedAmount | undefined {
+  return parseAmount(text.replace(/．/g, "."), "万元");
 }
 
 const AMOUNT = String.raw`([\d,，.．]+)\s*万元`;
@@ -29,11 +24,12 @@ const FULL_YEAR = new RegExp(String.raw`(?:全年预算|调整后预算)(?:数)?
 const ACTUAL = new RegExp(String.raw`(?:支出)?决算(?:数)?为?\s*${AMOUNT}`);
 const RATE = /完成(年初预算|全年预算|调整后预算)(?:数)?的\s*([\d.．]+\s*[%％])/;
 
-/** The exact percentage part / whole as an interval from the printed amounts (0.01 万元 each way). */
-function rateInterval(part: Fen, whole: Fen): { lo: number; hi: number } | undefined {
-  const step = 50; // half of 0.01 万元 in 分
-  if (whole - step <= 0) return undefined;
-  return { lo: ((part - step) / (whole + step)) * 100, hi: ((part + step) / (whole - step)) * 100 };
+/**
+ * The exact percentage part / whole as an interval, each amount standing for anything that rounds or
+ * truncates to it at the precision printed (0.01 万元 is 10,000 分 wide); undefined when the whole may be zero.
+ */
+function rateInterval(part: PrintedAmount, whole: PrintedAmount): Interval | undefined {
+  return percentOfIntervals(amountInterval(part, "round-or-truncate"), amountInterval(whole, "round-or-truncate"));
 }
 
 export const narrativeCompletionBase: DocumentRule = defineRule<DocumentContext>(
@@ -54,18 +50,21 @@ export const narrativeCompletionBase: DocumentRule = defineRule<DocumentContext>
           const actual = ACTUAL.exec(sentence);
           if (!rate || !actual) continue;
           const printed = parsePercent(rate[2]!.replace(/\s/g, ""));
-          const spent = wanFen(actual[1]!);
-          if (!printed || spent === undefined) continue;
+          const spentAmount = wanAmount(actual[1]!);
+          if (!printed || spentAmount === undefined) continue;
+          const spent = spentAmount.fen;
           const initial = INITIAL.exec(sentence);
           const full = FULL_YEAR.exec(sentence);
           const named = rate[1] === "年初预算" ? initial : full;
           const other = rate[1] === "年初预算" ? full : initial;
-          const base = named ? wanFen(named[1]!) : undefined;
-          if (base === undefined) continue;
-          const otherBase = other ? wanFen(other[1]!) : undefined;
-          const interval = rateInterval(spent, base);
+          const baseAmount = named ? wanAmount(named[1]!) : undefined;
+          if (baseAmount === undefined) continue;
+          const base = baseAmount.fen;
+          const otherAmount = other ? wanAmount(other[1]!) : undefined;
+          const otherBase = otherAmount?.fen;
+          const interval = rateInterval(spentAmount, baseAmount);
           if (interval && intersects(percentInterval(printed), interval)) continue;
-          const fitsOther = otherBase !== undefined && otherBase > 0 && intersects(percentInterval(printed), rateInterval(spent, otherBase) ?? { lo: 1, hi: 0 });
+          const fitsOther = otherBase !== undefined && otherBase > 0 && intersects(percentInterval(printed), rateInterval(spentAmount, otherAmount!) ?? { lo: 1, hi: 0 });
           const should = base > 0 ? formatPercent(percentOf(spent, base)) : "不适用";
           const otherName = rate[1] === "年初预算" ? "全年预算" : "年初预算";
           const { file, ...where } = p.place;
