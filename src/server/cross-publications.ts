@@ -21,28 +21,46 @@ import type { Db } from "../store/schema.ts";
 /** Stored renderings read back, in order of preference (the text one is the cheapest to read). */
 const READABLE = ["txt", "json", "html"] as const;
 
-export async function compareWithPublications(db: Db, regionId: number, upload: CrossDocument): Promise<Finding[]> {
+/** The publication an `across` finding was checked against (its public page: /p/:id). */
+export interface ComparedPublication {
+  id: number;
+  title: string;
+  year: number;
+  number: number;
+}
+
+/** A finding of the upload against a publication, with that publication. */
+export type AcrossFinding = Finding & { publication?: ComparedPublication };
+
+export async function compareWithPublications(db: Db, regionId: number, upload: CrossDocument): Promise<AcrossFinding[]> {
   if (!upload.department || upload.year === undefined) return [];
   const years = new Set([upload.year - 1, upload.year, upload.year + 1]);
-  const latest = new Map<number, { id: number; title: string; year: number }>();
+  const latest = new Map<number, ComparedPublication>();
   // newest publication first within a department: the first of each year is its current one
   for (const year of years) {
     // every page of the year's publications (latest number first within a department)
     for (let page = 1; ; page++) {
       const { rows } = await listRegionPublications(db, regionId, year, { page, pageSize: 1000 });
       for (const p of rows) {
-        if (!latest.has(p.year) && sameDepartment(upload.department, p.department_name)) latest.set(p.year, { id: p.id, title: p.title, year: p.year });
+        if (!latest.has(p.year) && sameDepartment(upload.department, p.department_name)) latest.set(p.year, { id: p.id, title: p.title, year: p.year, number: p.number });
       }
       if (rows.length < 1000 || latest.has(year)) break;
     }
   }
-  const published: CrossDocument[] = [];
+  const published: { doc: CrossDocument; publication: ComparedPublication }[] = [];
   for (const p of latest.values()) {
-    const doc = await readPublication(db, p.id, `${p.title}（已公开 / published）`);
-    if (doc) published.push(doc);
+    // no " / " in a name: a message's Chinese and English halves are split there (the web shows one)
+    const doc = await readPublication(db, p.id, `${p.title}（已公开）`);
+    if (doc) published.push({ doc, publication: p });
   }
   if (published.length === 0) return [];
-  return crossAudit([...published, upload]).filter((f) => f.message.includes(`《${upload.name}》`));
+  // each finding names the two documents it compares (《name》): the upload and one publication
+  return crossAudit([...published.map((p) => p.doc), upload])
+    .filter((f) => f.message.includes(`《${upload.name}》`))
+    .map((f) => {
+      const against = published.find((p) => f.message.includes(`《${p.doc.name}》`));
+      return against ? { ...f, publication: against.publication } : f;
+    });
 }
 
 /** A publication's department document, read back from a stored rendering and audited, under `name`. */
@@ -78,8 +96,8 @@ export async function publicationPredecessor(db: Db, p: PublicationRow): Promise
   return version && { publication: version, relation: "previous-version" };
 }
 
-/** How a publication is named in the findings: its title and version (two versions share a title). */
-const publicationName = (p: PublicationRow) => `${p.title}（第${p.number}版 / version ${p.number}）`;
+/** How a publication is named in the findings: its title and version (two versions share a title; no " / " in it). */
+const publicationName = (p: PublicationRow) => `${p.title}（第${p.number}版）`;
 
 export interface Comparison {
   publication: PublicationRow;
