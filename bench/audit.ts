@@ -1,5 +1,6 @@
 /**
- * Audit benchmark: `npm run bench:audit [-- --n 30] [-- --batch 1000] [-- --quick]`.
+ * Audit benchmark on generated documents: `npm run bench:audit:generated [-- --n 30] [-- --batch 1000] [-- --quick]`
+ * (the corpus one, issue 17's target, is `npm run bench:audit`: bench/audit-corpus.ts).
  *
  * Renders N generated departments of typical size (test/support/generate.ts; Henan's 13 tables, every
  * fourth in the central 9) to PDF and to text once, into a temporary folder, then, in the same process

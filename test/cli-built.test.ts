@@ -155,6 +155,28 @@ describe("what the check path loads", () => {
   });
 });
 
+describe("what the audit of a PDF loads", () => {
+  it("pdfjs, and neither the Office or HTML readers, the scorecard writers, the progress bar nor the budget schemas", () => {
+    const dir = mkdtempSync(join(work, "audit-loads-"));
+    expect(yusuan(["render", SAMPLE, "-o", dir, "-f", "pdf"]).status).toBe(0);
+    // a module hook (Node's loader thread) writes down every module the command loads
+    const log = join(dir, "loaded.txt");
+    writeFileSync(join(dir, "hooks.mjs"), `import { appendFileSync } from "node:fs";\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + "\\n"); return next(url, context); }\n`);
+    writeFileSync(join(dir, "register.mjs"), `import { register } from "node:module";\nregister(${JSON.stringify(`file://${join(dir, "hooks.mjs")}`)});\n`);
+    const r = spawnSync(process.execPath, ["--import", join(dir, "register.mjs"), "bin/yusuan.mjs", "audit", join(dir, "disclosure.pdf"), "--json"], { cwd: ROOT, encoding: "utf8" });
+    expect(r.status, r.stderr).toBeLessThan(2);
+    expect(JSON.parse(r.stdout).documents).toHaveLength(1);
+    const urls = readFileSync(log, "utf8").trim().split("\n");
+    expect(urls.some((u) => u.includes("pdfjs-dist"))).toBe(true);
+    // packages bundled into the build (zod, cli-progress) are found by the sources of the chunks loaded
+    const meta = JSON.parse(readFileSync(join(OUT, "meta.json"), "utf8")) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+    const inputsOf = new Map(Object.entries(meta.outputs).map(([file, o]) => [file.split("/").pop()!, Object.keys(o.inputs)]));
+    const loaded = urls.flatMap((u) => (u.includes("/dist/node/") ? (inputsOf.get(u.split("/").pop()!) ?? []) : [u]));
+    const unwanted = /node_modules\/(exceljs|mammoth|htmlparser2|csv-stringify|cli-progress|zod|js-yaml|@myriaddreamin|fastify|@electric-sql)\/|src\/formats\/budget-file\/|src\/server\//;
+    expect(loaded.filter((p) => unwanted.test(p))).toEqual([]);
+  }, 120_000);
+});
+
 describe("a stale build is noticed", () => {
   function fakeBuild(builtAt: number, inputs: string[]) {
     const root = mkdtempSync(join(work, "stale-"));

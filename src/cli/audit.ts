@@ -7,17 +7,13 @@
  * 2 when a document could not be read at all (or the arguments are unusable).
  */
 import { writeFile } from "node:fs/promises";
-import { SingleBar } from "cli-progress";
 import { auditDocument } from "../audit/core/audit.ts";
 import { type CrossDocument, crossAudit, crossDocument } from "../audit/core/cross/checks.ts";
 import type { CatalogIndex } from "../core/catalog.ts";
 import { builtInCatalog } from "../core/catalogs/index.ts";
 import type { Finding } from "../core/rules/finding.ts";
 import { expandPaths, groupDocuments, importDocument } from "../audit/importers/index.ts";
-import { auditHtml } from "../audit/report/html.ts";
 import { auditJson } from "../audit/report/json.ts";
-import { ScorecardFormatError, scorecardFile } from "../audit/report/scorecard-files.ts";
-import { scorecardRow } from "../audit/report/scorecard.ts";
 import type { ScorecardRow } from "../core/scorecard.ts";
 import { type DocumentSummary, summarise, summaryLine } from "../audit/report/summary.ts";
 import { formatAuditReport } from "../audit/report/text.ts";
@@ -49,9 +45,20 @@ function catalogs(opts: AuditOptions, io: Io): (year: number) => Promise<Catalog
   };
 }
 
+/**
+ * The scorecard's row and file writers, loaded only when a scorecard is asked for (ExcelJS, the CSV writer):
+ * an audit that writes none loads neither, as it loads the progress bar and the HTML report only when it
+ * shows or writes them (start-up is a large part of auditing one PDF; bench/audit-corpus.ts).
+ */
+async function scorecardWriter(path: string) {
+  const [{ scorecardRow }, { ScorecardFormatError, scorecardFile }] = await Promise.all([import("../audit/report/scorecard.ts"), import("../audit/report/scorecard-files.ts")]);
+  if (!/\.(csv|xlsx|html?)$/i.test(path)) throw new ScorecardFormatError(path);
+  return { path, row: scorecardRow, file: (rows: readonly ScorecardRow[], title: string) => scorecardFile(path, rows, title) };
+}
+
 export async function auditCommand(paths: string[], opts: AuditOptions, io: Io): Promise<number> {
   try {
-    if (opts.scorecard && !/\.(csv|xlsx|html?)$/i.test(opts.scorecard)) throw new ScorecardFormatError(opts.scorecard);
+    const writer = opts.scorecard ? await scorecardWriter(opts.scorecard) : undefined;
     const skipped: string[] = [];
     const documents = groupDocuments(await expandPaths(paths, skipped), opts.one);
     for (const note of skipped) io.err(`提示 / note: ${note}`);
@@ -59,11 +66,11 @@ export async function auditCommand(paths: string[], opts: AuditOptions, io: Io):
     const results: { summary: DocumentSummary; findings: Finding[] }[] = [];
     const scorecard: ScorecardRow[] = [];
     const crossDocs: CrossDocument[] = [];
-    const bar = new SingleBar({ format: "审核 / auditing [{bar}] {value}/{total} {name}", stream: process.stderr, hideCursor: true });
     const showBar = documents.length > 1 && (opts.progress ?? Boolean(process.stderr.isTTY));
-    if (showBar) bar.start(documents.length, 0, { name: "" });
+    const bar = showBar ? new (await import("cli-progress")).SingleBar({ format: "审核 / auditing [{bar}] {value}/{total} {name}", stream: process.stderr, hideCursor: true }) : undefined;
+    bar?.start(documents.length, 0, { name: "" });
     for (const [i, d] of documents.entries()) {
-      if (showBar) bar.update(i, { name: d.name });
+      bar?.update(i, { name: d.name });
       const doc = await importDocument(d.name, d.paths);
       const catalog = doc.meta.year !== undefined ? await catalogOf(doc.meta.year) : undefined;
       const result = auditDocument(doc, () => catalog);
@@ -71,12 +78,10 @@ export async function auditCommand(paths: string[], opts: AuditOptions, io: Io):
       if (documents.length > 1) crossDocs.push(crossDocument(d.name, result));
       const summary = summarise(doc, findings);
       results.push({ summary, findings });
-      if (opts.scorecard) scorecard.push(scorecardRow(doc, summary, findings));
+      if (writer) scorecard.push(writer.row(doc, summary, findings));
     }
-    if (showBar) {
-      bar.update(documents.length, { name: "" });
-      bar.stop();
-    }
+    bar?.update(documents.length, { name: "" });
+    bar?.stop();
     // 跨文件核对: the same department's documents of two years, or its budget and 决算
     const across = crossAudit(crossDocs);
     if (opts.json) io.out(auditJson(results, across));
@@ -85,8 +90,8 @@ export async function auditCommand(paths: string[], opts: AuditOptions, io: Io):
       if (across.length > 0) io.out(["", `跨文件核对 / across documents (${across.length})`, ...across.map((f) => `  [${f.rule}] ${f.message}`)].join("\n"));
       if (results.length > 1) io.out(["", `共审核 ${results.length} 份文件 / ${results.length} documents audited:`, ...results.map((r) => `  ${summaryLine(r.summary)}`)].join("\n"));
     }
-    if (opts.html) await writeFile(opts.html, auditHtml(results, `${paths.join(" ")}`), "utf8");
-    if (opts.scorecard && results.length > 0) await writeFile(opts.scorecard, await scorecardFile(opts.scorecard, scorecard, paths.join(" ")));
+    if (opts.html) await writeFile(opts.html, (await import("../audit/report/html.ts")).auditHtml(results, `${paths.join(" ")}`), "utf8");
+    if (writer && results.length > 0) await writeFile(writer.path, await writer.file(scorecard, paths.join(" ")));
     if (results.length === 0) {
       io.err("错误 / error: 没有可审核的文件 / no documents to audit");
       return EXIT.unusable;

@@ -43,8 +43,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError()
     // before any command reads a budget: .xlsx entry workbooks are budgets too (after parsing, so that
-    // --help and --version load no budget reader)
-    .hook("preAction", async () => {
+    // --help and --version load no budget reader; `audit` reads published documents, never a budget, and
+    // would load the budget file's schemas for nothing)
+    .hook("preAction", async (_program, command) => {
+      if (command.name() === "audit") return;
       const { registerXlsxReader } = await import("../formats/entry-workbook/register.ts");
       registerXlsxReader();
     });

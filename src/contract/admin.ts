@@ -90,7 +90,16 @@ export const auditAnswer = z.object({
   summary: auditSummary,
   findings: z.array(finding),
   scorecard: scorecardRow,
-  across: z.array(finding).describe("跨文件核对：与本地区已公开的同一部门文件 / against the region's publications of the same department"),
+  across: z
+    .array(
+      finding.extend({
+        publication: z
+          .object({ id: z.number().int(), title: z.string(), year: z.number().int(), number: z.number().int() })
+          .optional()
+          .describe("the publication the upload was checked against (its public page: /p/:id)"),
+      }),
+    )
+    .describe("跨文件核对：与本地区已公开的同一部门文件 / against the region's publications of the same department"),
 });
 export type AuditAnswer = Wire<typeof auditAnswer>;
 

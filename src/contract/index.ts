@@ -8,6 +8,7 @@ export * from "./accounts.ts";
 export * from "./budgets.ts";
 export * from "./review.ts";
 export * from "./public.ts";
+export * from "./compare.ts";
 export * from "./admin.ts";
 export * from "./execution.ts";
 export * from "./desk.ts";

@@ -28,6 +28,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { importRoutes } from "./routes/import.ts";
 import { openDataRoutes } from "./routes/open-data.ts";
 import { publicFigureRoutes } from "./routes/public-figures.ts";
+import { publicCompareRoutes } from "./routes/public-compare.ts";
 import { publicRoutes } from "./routes/public.ts";
 import { regionRoutes } from "./routes/regions.ts";
 import { renderRoutes } from "./routes/render.ts";
@@ -108,6 +109,7 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
   for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, publicFigureRoutes, auditLogRoutes, tenancyRoutes, regionRoutes, openDataRoutes, entryWorkbookRoutes, deskRoutes]) {
     routes(app);
   }
+  publicCompareRoutes(app);
   // The routes that take an uploaded file, in their own scope: @fastify/multipart's parser and its three
   // asynchronous hooks (a listener on every response, promises before validation and after the answer)
   // serve these routes only, not every request.

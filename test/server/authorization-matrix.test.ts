@@ -170,6 +170,7 @@ const ROWS: Row[] = [
   { name: "GET /api/public/publications/:id/files/department/json", expect: PUBLIC, run: req("GET", () => "/api/public/publications/1/files/department/json") },
   { name: "GET /api/public/regions", expect: PUBLIC, run: req("GET", () => "/api/public/regions") },
   { name: "GET /api/public/publications/:id/figures", expect: PUBLIC, run: req("GET", () => "/api/public/publications/1/figures") },
+  { name: "GET /api/public/publications/:id/compare", expect: PUBLIC, run: req("GET", () => "/api/public/publications/1/compare") },
   { name: "GET /api/public/regions/410311/overview", expect: PUBLIC, run: req("GET", () => "/api/public/regions/410311/overview") },
   { name: "GET /api/public/facts", expect: PUBLIC, run: req("GET", () => "/api/public/facts?region=410311") },
   { name: "GET /api/public/open-data/publications/1/datapackage.json", expect: PUBLIC, run: req("GET", () => "/api/public/open-data/publications/1/datapackage.json") },

@@ -218,6 +218,7 @@ describe.each(BACKENDS)("the API's answers match src/contract on $name", (backen
     expect([overview.departmentCount, overview.total]).toEqual([1, sampleBudget().lineItems.reduce((s, l) => s + l.amount, 0)]);
     await answer(anonymous.request("GET", `/api/public/publications/${id}`), contract.publicationAnswer);
     await answer(anonymous.request("GET", `/api/public/publications/${id}/figures`), contract.publicationFigures);
+    await answer(anonymous.request("GET", `/api/public/publications/${id}/compare`), contract.publicationComparison);
     await answer(anonymous.request("GET", "/api/public/facts?year=2021&region=410311&functional=208&pageSize=5"), contract.factsAnswer);
   }, 120_000);
 

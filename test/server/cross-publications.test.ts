@@ -2,7 +2,7 @@
  * 与已公开文件核对 — POST /api/audit compares an uploaded document with the region's publications of the same
  * department: the sample's 2021 budget is published through the workflow, then its 2022 budget (started from
  * 2021) is uploaded as a text document. As rendered it agrees with the publication; with a change against
- * 2021 edited, the answer's `across` names the finding, the upload and the publication.
+ * 2021 edited, the answer's `across` names the finding, the upload and the publication (by id and title too).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CatalogIndex } from "../../src/core/catalog.ts";
@@ -53,6 +53,11 @@ describe.each(BACKENDS)("audit of an upload against the region's publications on
     const across = res.json().across as { rule: string; message: string; expected: string; actual: string }[];
     expect(across.map((f) => [f.rule, f.expected, f.actual])).toEqual([["cross.prior-year", "182.88万元", "172.88万元"]]);
     expect(across[0]!.message).toContain("《社创办2022.txt》");
-    expect(across[0]!.message).toContain("已公开 / published");
+    expect(across[0]!.message).toContain("2021年度部门预算（已公开）》");
+    // one " / ", between the Chinese and the English halves (the web app shows one of them)
+    expect(across[0]!.message.split(" / ")).toHaveLength(2);
+    // the publication compared with, by id (its public page /p/:id) and title
+    const listed = (await w.clients.anonymous.request("GET", "/api/public/regions/410311/publications?year=2021")).json().publications as { id: number; title: string }[];
+    expect((across[0] as unknown as { publication: unknown }).publication).toEqual({ id: listed[0]!.id, title: listed[0]!.title, year: 2021, number: 1 });
   });
 });

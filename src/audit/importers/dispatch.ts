@@ -6,16 +6,12 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import type { DocumentFile, FileFormat } from "../core/document.ts";
-import { importDocx } from "./docx.ts";
 import { decodeText } from "./decode.ts";
-import { importHtml } from "./html.ts";
 import { JSON_FORMAT, importJson } from "./json.ts";
-import { importLegacy } from "./legacy.ts";
 import { importPdf } from "./pdf.ts";
 import { errorText, importProblem } from "./problems.ts";
 import { SUPPORTED_EXTENSIONS, type SniffedFormat, extensionFormat, sniffFormat } from "./sniff.ts";
 import { importText } from "./text.ts";
-import { importXlsx } from "./xlsx.ts";
 
 export { SUPPORTED_EXTENSIONS, sniffFormat, type SniffedFormat } from "./sniff.ts";
 
@@ -72,19 +68,21 @@ export async function importBytes(name: string, bytes: Uint8Array, options: Impo
   }
   if (bytes.length === 0) return unread(name, format, importProblem("read.empty", `${name} 是空文件 / ${name} is empty`, { file: name }));
   const deadline = Date.now() + timeoutMs;
+  // the Office and HTML importers (ExcelJS, mammoth, htmlparser2) are loaded by the first file that needs
+  // them: most audits read PDFs only, and loading those libraries took longer than reading a short PDF
   const work = (async (): Promise<DocumentFile> => {
     switch (sniffed) {
       case "pdf":
         return importPdf(name, bytes, { deadline });
       case "xlsx":
-        return importXlsx(name, bytes, { deadline });
+        return (await import("./xlsx.ts")).importXlsx(name, bytes, { deadline });
       case "docx":
-        return importDocx(name, bytes, { deadline });
+        return (await import("./docx.ts")).importDocx(name, bytes, { deadline });
       case "xls":
       case "doc":
-        return importLegacy(name, bytes, sniffed === "xls" ? "xlsx" : "docx", { deadline, ...(options.soffice !== undefined ? { soffice: options.soffice } : {}) });
+        return (await import("./legacy.ts")).importLegacy(name, bytes, sniffed === "xls" ? "xlsx" : "docx", { deadline, ...(options.soffice !== undefined ? { soffice: options.soffice } : {}) });
       case "html":
-        return importHtml(name, bytes);
+        return (await import("./html.ts")).importHtml(name, bytes);
       case "json": {
         const decoded = decodeText(name, bytes);
         if (decoded.text === undefined) return unread(name, format, decoded.problems[0]!);

@@ -8,6 +8,7 @@ import { SCORECARD_COLUMNS, type ScorecardRow, scorecardCsv } from "../../core/s
 import type { AuditAnswer, Finding, Severity } from "../api/types.ts";
 import { placeText } from "../components/FindingsPanel.tsx";
 import { useI18n } from "../i18n/index.tsx";
+import { Link } from "../router.tsx";
 import { findTemplate } from "../../core/templates/index.ts";
 
 interface Job {
@@ -19,6 +20,41 @@ interface Job {
 }
 
 const COLORS: Record<Severity, string> = { error: "red", warning: "gold", info: "blue" };
+
+type AcrossFinding = AuditAnswer["across"][number];
+
+/** 跨文件核对 — the upload against the region's publications of its department, each with the publication named and linked. */
+function Across({ findings }: { findings: AcrossFinding[] }) {
+  const { t, bilingual } = useI18n();
+  return (
+    <section className="audit-across" aria-labelledby="audit-across-title" style={{ marginTop: 12 }}>
+      <Typography.Title level={3} id="audit-across-title" style={{ fontSize: 16 }}>
+        {t("auditAcross")} ({findings.length})
+      </Typography.Title>
+      <p className="muted">{t("auditAcrossHint")}</p>
+      <Table<AcrossFinding & { key: number }>
+        size="small"
+        aria-label={t("auditAcross")}
+        dataSource={findings.map((f, key) => ({ ...f, key }))}
+        pagination={false}
+        locale={{ emptyText: t("auditAcrossNone") }}
+        scroll={{ x: 900 }}
+        columns={[
+          { title: "", key: "s", width: 70, render: (_, f) => <Tag color={COLORS[f.severity]}>{t(`severity_${f.severity}`)}</Tag> },
+          { title: t("auditMessage"), key: "m", render: (_, f) => bilingual(f.message) },
+          {
+            title: t("auditAgainst"),
+            key: "w",
+            width: 240,
+            render: (_, f) => (f.publication ? <Link to={`/p/${f.publication.id}`}>{t("auditPublication", { title: f.publication.title, year: f.publication.year, number: f.publication.number })}</Link> : ""),
+          },
+          { title: t("auditExpected"), key: "e", width: 110, className: "num", render: (_, f) => f.expected ?? "" },
+          { title: t("auditActual"), key: "a", width: 110, className: "num", render: (_, f) => f.actual ?? "" },
+        ]}
+      />
+    </section>
+  );
+}
 
 function Result({ job }: { job: Job }) {
   const { t, bilingual } = useI18n();
@@ -70,6 +106,7 @@ function Result({ job }: { job: Job }) {
           { title: t("auditActual"), key: "a", width: 110, className: "num", render: (_, f) => f.actual ?? "" },
         ]}
       />
+      {!s.unreadable && <Across findings={a.across} />}
     </Card>
   );
 }
