@@ -351,3 +351,18 @@ export async function factRows(db: Db, f: FactFilter, limit?: number, offset = 0
     amount: x.amount,
   }));
 }
+
+/**
+ * What the public figures are made from, as one short text: the publications with facts (how many, the
+ * last), the regions (how many, the last: an overview lists every region under it) and the official
+ * catalogs loaded (how many, the last; they name the classes). Publishing, a backfill, a new region or a
+ * catalog upload changes it (regions and departments are never renamed, publications never deleted); the server's answer cache (src/server/public-answers.ts)
+ * keeps its answers while it stays the same.
+ */
+export async function publicStamp(db: Db): Promise<string> {
+  const r = await sql<{ stamp: string }>`
+    select concat_ws(':', (select count(*) from publication_totals), (select coalesce(max(publication_id), 0) from publication_totals),
+      (select count(*) from regions), (select coalesce(max(id), 0) from regions),
+      (select count(*) from official_catalogs), (select coalesce(max(id), 0) from official_catalogs)) as stamp`.execute(db);
+  return r.rows[0]!.stamp;
+}
