@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type { Budget } from "../../core/model.ts";
 import { InputError } from "../errors.ts";
 import { fileToBudget } from "./convert.ts";
-import { UNSURE, loadYamlFastWithPlaces } from "./fast-load.ts";
+import { UNSURE, loadYamlFast, loadYamlFastWithPlaces } from "./fast-load.ts";
 import { PLACES_UNSURE, type Places } from "./places.ts";
 import { budgetFileSchema } from "./schema.ts";
 
@@ -97,7 +97,7 @@ export async function readBudget(path: string, { locations = true }: ReadOptions
     throw new InputError([{ file, message: `不支持的文件类型 ${ext} / unsupported file type (use .yaml, .json${[...extraReaders.keys()].map((e) => `, ${e}`).join("")})` }]);
   }
   const text = readFileSync(file, "utf8");
-  const fast = ext === ".json" ? undefined : parseYamlFast(text);
+  const fast = ext === ".json" ? undefined : parseYamlFast(text, locations);
   if (fast && !locations) return { budget: fast.budget, locate: () => undefined, file };
   if (fast && fast.places !== PLACES_UNSURE && fast.places.sure()) return { budget: fast.budget, locate: locateIn(fast.places), file };
   const { parseBudgetDocument } = await import("./read.ts");
@@ -122,11 +122,16 @@ export interface ParsedBudget {
  * YAML text → a valid budget and its places, or undefined when the fast loader is unsure or the budget is
  * not valid (read.ts then reads it with `yaml`, for today's messages and lines).
  */
-export function parseYamlFast(text: string): { budget: Budget; places: Places | typeof PLACES_UNSURE } | undefined {
-  const loaded = loadYamlFastWithPlaces(text);
+export function parseYamlFast(text: string, withPlaces = true): { budget: Budget; places: Places | typeof PLACES_UNSURE } | undefined {
+  const loaded = withPlaces ? loadYamlFastWithPlaces(text) : dataOnly(loadYamlFast(text));
   if (loaded === UNSURE || !isRecord(loaded.data)) return undefined;
   const parsed = budgetFileSchema.safeParse(loaded.data, { reportInput: true });
   return parsed.success ? { budget: fileToBudget(parsed.data), places: loaded.places } : undefined;
+}
+
+/** Data read without places, in the shape parseYamlFast reads. */
+function dataOnly(data: unknown): { data: unknown; places: typeof PLACES_UNSURE } | typeof UNSURE {
+  return data === UNSURE ? UNSURE : { data, places: PLACES_UNSURE };
 }
 
 /** `locate` from recorded places that are sure(). */
