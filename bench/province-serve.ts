@@ -2,30 +2,29 @@
  * The generated province, published and served: `npm run bench:province-serve [-- --departments 40
  * --cities 2 --counties 4 --years 1 --seconds 5]`.
  *
- * On PGlite (a fresh directory) and, when YUSUAN_BENCH_PG_URL or YUSUAN_TEST_PG_URL is set, on that
- * PostgreSQL server (a schema of its own, dropped after), side by side:
+ * On PGlite and, when YUSUAN_BENCH_PG_URL or YUSUAN_TEST_PG_URL is set, on that PostgreSQL server (a schema
+ * of its own, dropped after), side by side (bench/backends.ts):
  * 1. publishes the province through the workflow services (src/server/seed-region.ts: create, control
  *    figures, explanations, submit, both approvals, 批复, publish with its JSON snapshot and its facts),
  *    timed per budget, and the time 5,000 departments would take at that rate;
  * 2. restarts the server on that database and loads the portal with wrk (10 connections, one thread,
- *    `seconds` each): the province's overview, a city's, a department's page — p99 and requests/s —
- *    beside bare Fastify's hello-world in the same run;
+ *    `seconds` each, the first request after the restart included): the province's overview, a city's, a
+ *    department's page — p99 and requests/s — beside bare Fastify's hello-world in the same run;
  * 3. streams the province-year's CSV (the Fiscal Data Package's resource): time, size, and how far the
  *    process's resident memory rose meanwhile.
  * wrk: `apt-get install -y wrk`. The targets (issue 20): facts of 5,000 departments ≤ 2 min; p99 ≤ 50 ms.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
 import { get as httpGet } from "node:http";
-import { loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { loadavg } from "node:os";
 import Fastify from "fastify";
 import { sql } from "kysely";
 import { buildApp } from "../src/server/app.ts";
 import { type ProvinceSize, seedProvince } from "../src/server/seed-region.ts";
-import { type OpenDatabase, openDatabase } from "../src/store/database.ts";
+import type { OpenDatabase } from "../src/store/database.ts";
 import { provinceBudget } from "../test/support/province.ts";
 import { benchArgs, positiveInt } from "./args.ts";
+import { onEachBackend } from "./backends.ts";
 
 const args = benchArgs({ strings: ["departments", "cities", "counties", "years", "seconds"] });
 const SIZE: ProvinceSize = {
@@ -39,7 +38,6 @@ const SIZE: ProvinceSize = {
   name: "样例省",
 };
 const SECONDS = positiveInt(args, "seconds", 5);
-const PG_URL = process.env.YUSUAN_BENCH_PG_URL ?? process.env.YUSUAN_TEST_PG_URL;
 
 interface Load {
   rps: number;
@@ -84,36 +82,31 @@ interface Result {
   csv: { seconds: number; mb: number; rssRiseMB: number };
 }
 
-async function run(backend: string, open: () => Promise<OpenDatabase>, concurrency: number): Promise<Result> {
-  const database = await open();
+async function run(backend: string, database: OpenDatabase, concurrency: number): Promise<Result> {
+  const seeder = await buildApp(database, { publishFormats: ["json"], logger: false });
+  const t0 = performance.now();
+  const seeded = await seedProvince(seeder.ctx, SIZE, (plan) => provinceBudget(plan, SIZE.firstYear), { concurrency });
+  const seedSeconds = (performance.now() - t0) / 1000;
+  await seeder.close();
+  await sql`analyze`.execute(database.db);
+  // a restarted server: a new app on the same database, nothing cached
+  const app = await buildApp(database, { logger: false });
+  const base = await app.listen({ host: "127.0.0.1", port: 0 });
   try {
-    const seeder = await buildApp(database, { publishFormats: ["json"], logger: false });
-    const t0 = performance.now();
-    const seeded = await seedProvince(seeder.ctx, SIZE, (plan) => provinceBudget(plan, SIZE.firstYear), { concurrency });
-    const seedSeconds = (performance.now() - t0) / 1000;
-    await seeder.close();
-    await sql`analyze`.execute(database.db);
-    // a restarted server: a new app on the same database, nothing cached
-    const app = await buildApp(database, { logger: false });
-    const base = await app.listen({ host: "127.0.0.1", port: 0 });
-    try {
-      const db = database.db;
-      const city = (await db.selectFrom("regions").select("code").where("level", "=", "city").orderBy("code").executeTakeFirstOrThrow()).code;
-      const publication = (await db.selectFrom("publications").select("id").orderBy("id").executeTakeFirstOrThrow()).id;
-      const paths: Record<string, string> = {
-        "province overview": `/api/public/regions/${SIZE.code}/overview?year=${SIZE.firstYear}`,
-        "city overview": `/api/public/regions/${city}/overview?year=${SIZE.firstYear}`,
-        "department page": `/api/public/publications/${publication}/figures`,
-      };
-      const loads: Record<string, Load> = {};
-      for (const [name, path] of Object.entries(paths)) loads[name] = await wrk(`${base}${path}`);
-      const csv = await stream(`${base}/api/public/open-data/regions/${SIZE.code}/${SIZE.firstYear}/facts.csv`);
-      return { backend, budgets: seeded.budgets, facts: seeded.facts, seedSeconds, loads, csv };
-    } finally {
-      await app.close();
-    }
+    const db = database.db;
+    const city = (await db.selectFrom("regions").select("code").where("level", "=", "city").orderBy("code").executeTakeFirstOrThrow()).code;
+    const publication = (await db.selectFrom("publications").select("id").orderBy("id").executeTakeFirstOrThrow()).id;
+    const paths: Record<string, string> = {
+      "province overview": `/api/public/regions/${SIZE.code}/overview?year=${SIZE.firstYear}`,
+      "city overview": `/api/public/regions/${city}/overview?year=${SIZE.firstYear}`,
+      "department page": `/api/public/publications/${publication}/figures`,
+    };
+    const loads: Record<string, Load> = {};
+    for (const [name, path] of Object.entries(paths)) loads[name] = await wrk(`${base}${path}`);
+    const csv = await stream(`${base}/api/public/open-data/regions/${SIZE.code}/${SIZE.firstYear}/facts.csv`);
+    return { backend, budgets: seeded.budgets, facts: seeded.facts, seedSeconds, loads, csv };
   } finally {
-    await database.close();
+    await app.close();
   }
 }
 
@@ -129,27 +122,8 @@ async function hello(): Promise<Load> {
 }
 
 console.log(`province: 1 省, ${SIZE.cities} 市, ${SIZE.counties} 县/区, ${SIZE.departments} departments × ${SIZE.years} year(s); wrk 10 connections ${SECONDS} s; load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
-const results: Result[] = [];
-const dir = mkdtempSync(join(tmpdir(), "yusuan-province-"));
-try {
-  results.push(await run("PGlite", () => openDatabase({ dataDir: dir }), 1));
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
-if (PG_URL) {
-  const schema = `bench_serve_${process.pid}`;
-  let opened: OpenDatabase | undefined;
-  try {
-    results.push(await run("PostgreSQL", async () => (opened = await openDatabase({ url: PG_URL, schema, poolSize: 8 })), 4));
-  } finally {
-    const cleanup = await openDatabase({ url: PG_URL, schema });
-    await sql.raw(`drop schema if exists ${schema} cascade`).execute(cleanup.db);
-    await cleanup.close();
-    void opened;
-  }
-} else {
-  console.log("(no YUSUAN_BENCH_PG_URL or YUSUAN_TEST_PG_URL: PostgreSQL skipped)");
-}
+// PGlite answers one query at a time: publishing there goes one budget at a time
+const results = await onEachBackend("serve", (backend, database) => run(backend, database, backend === "PGlite" ? 1 : 4));
 const bare = await hello();
 
 const col = (s: string, i: number) => s.padEnd(i === 0 ? 42 : 34);

@@ -117,6 +117,15 @@ profile: { duties: [], organisation: "" }
     expect(fromJson).toEqual(budget);
   });
 
+  it("reads the same budget without locations (a batch's check), only `locate` then answers nothing", async () => {
+    const withPlaces = await readBudget("examples/luolong-shequ-2021");
+    const without = await readBudget("examples/luolong-shequ-2021", { locations: false });
+    expect(without.budget).toEqual(withPlaces.budget);
+    expect(without.file).toBe(withPlaces.file);
+    expect(withPlaces.locate("lineItems[0].amount")?.line).toBeGreaterThan(0);
+    expect(without.locate("lineItems[0].amount")).toBeUndefined();
+  });
+
   it("reads a directory or a file and refuses what is not there", async () => {
     const dir = mkdtempSync(join(tmpdir(), "yusuan-"));
     writeFileSync(join(dir, "budget.json"), JSON.stringify(budgetToFile(parseBudgetText(minimal, "m", "yaml"))));

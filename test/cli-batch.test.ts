@@ -84,3 +84,35 @@ describe("yusuan render <directory> on the pool", () => {
     }
   }, 120_000);
 });
+
+describe("chunks of a batch", () => {
+  it("gives every worker several chunks, at most 32 budgets each, and renders one at a time", async () => {
+    const { chunkSize } = await import("../src/cli/batch.ts");
+    expect(chunkSize(9, 3, "check")).toBe(1);
+    expect(chunkSize(5000, 2, "check")).toBe(32);
+    expect(chunkSize(200, 2, "check")).toBe(13);
+    for (const [tasks, threads] of [[1, 1], [40, 2], [5000, 2], [100_000, 64]] as const) {
+      const size = chunkSize(tasks, threads, "check");
+      expect(size).toBeGreaterThanOrEqual(1);
+      expect(size).toBeLessThanOrEqual(32);
+      // enough budgets: each worker has at least four chunks to take, unless chunks are already at their largest
+      if (tasks >= threads * 8 && size < 32) expect(Math.ceil(tasks / size)).toBeGreaterThanOrEqual(threads * 4);
+    }
+    expect(chunkSize(5000, 2, "render")).toBe(1);
+  });
+
+  it("answers a chunked batch (40 budgets, 5 a chunk on one worker) as each budget's own check", async () => {
+    const many = mkdtempSync(join(tmpdir(), "yusuan-batch-chunks-"));
+    try {
+      for (let i = 0; i < 40; i++) writeFileSync(join(many, `g-${String(i).padStart(2, "0")}.yaml`), stringify(budgetToFile(generateBudget(900 + i, { units: [1, 2], lineItems: [5, 20], projects: [1, 2] }))));
+      const batch = JSON.parse((await run("check", many, "--json", "--no-progress", "--jobs", "1")).out) as { budgets: { budget: string; errors: number; warnings: number; info: number }[] };
+      expect(batch.budgets.map((b) => b.budget)).toEqual(Array.from({ length: 40 }, (_, i) => join(many, `g-${String(i).padStart(2, "0")}.yaml`)));
+      for (const i of [0, 7, 39]) {
+        const single = JSON.parse((await run("check", batch.budgets[i]!.budget, "--json")).out) as { findings: { severity: string }[] };
+        expect([batch.budgets[i]!.errors, batch.budgets[i]!.warnings, batch.budgets[i]!.info]).toEqual(["error", "warning", "info"].map((s) => single.findings.filter((f) => f.severity === s).length));
+      }
+    } finally {
+      rmSync(many, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -1,6 +1,6 @@
 /**
- * 批量处理的工作线程 — one budget of a batch, in a worker thread (src/cli/batch.ts runs a pool of these):
- * read it, check it, and for `render` write its files. The answer is small (counts, file count, the text
+ * 批量处理的工作线程 — a chunk of a batch's budgets, one after another, in a worker thread (src/cli/batch.ts runs a pool of these):
+ * read each, check it, and for `render` write its files. The answer is small (counts, file count, the text
  * to print) so the main thread's memory stays flat however many budgets the batch holds. A budget that
  * cannot be read or is refused comes back as a failure with its message; it never throws into the pool.
  */
@@ -36,12 +36,20 @@ export interface BatchOutcome {
 
 const count = (findings: readonly { severity: string }[], severity: string) => findings.filter((f) => f.severity === severity).length;
 
-export default async function runTask(task: BatchTask): Promise<BatchOutcome> {
+/** A chunk of a batch: its budgets one after another, each answer in the chunk's order. */
+export default async function runChunk(tasks: readonly BatchTask[]): Promise<BatchOutcome[]> {
+  const outcomes: BatchOutcome[] = [];
+  for (const task of tasks) outcomes.push(await runTask(task));
+  return outcomes;
+}
+
+async function runTask(task: BatchTask): Promise<BatchOutcome> {
   const notes: string[] = [];
   const outcome: BatchOutcome = { budget: task.budget, errors: 0, warnings: 0, info: 0, files: 0, notes };
   try {
     if (task.kind === "check") {
-      const { budget } = await readBudget(task.budget);
+      // only counts go back: the places of the findings are not needed
+      const { budget } = await readBudget(task.budget, { locations: false });
       const catalog = await catalogFor(budget.year, task.catalog, (w) => notes.push(w));
       const findings = runRules(createRuleContext(budget, catalog));
       return { ...outcome, title: `${budget.department.name} ${budget.year}年度预算`, errors: count(findings, "error"), warnings: count(findings, "warning"), info: count(findings, "info") };

@@ -36,6 +36,8 @@ import { reviewRoutes } from "./routes/review.ts";
 import { tenancyRoutes } from "./routes/tenancy.ts";
 import { userRoutes } from "./routes/users.ts";
 import { SnapshotCache } from "./snapshot-cache.ts";
+import { PublicAnswers } from "./public-answers.ts";
+import { publicStamp } from "../store/repos/facts.ts";
 import { refuseLargeUploads } from "./upload.ts";
 import { registerJsonBodyParser, registerUrlTextCheck } from "./json-body.ts";
 import { DEFAULT_WEB_DIR, registerWebApp, spaFallback } from "./web-app.ts";
@@ -68,6 +70,7 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
     dbKind: database.kind,
     catalogs: new CatalogCache((m) => app.log.warn(m)),
     snapshots: new SnapshotCache(),
+    publicAnswers: new PublicAnswers(() => publicStamp(database.db)),
     jobs: workerPool(settings.jobWorkers, settings.jobLimits),
     options: settings,
   };

@@ -4,6 +4,7 @@ import type { Actor } from "../core/workflow.ts";
 import type { Database } from "../store/schema.ts";
 import type { CatalogCache } from "./catalog-cache.ts";
 import type { JobLimits, JobRunner } from "./jobs/runner.ts";
+import type { PublicAnswers } from "./public-answers.ts";
 import type { SnapshotCache } from "./snapshot-cache.ts";
 
 export interface ServerOptions {
@@ -28,6 +29,8 @@ export interface AppContext {
   dbKind: "pglite" | "postgres";
   catalogs: CatalogCache;
   snapshots: SnapshotCache;
+  /** the portal's figures as sent, kept while no publication or catalog changes them */
+  publicAnswers: PublicAnswers;
   /** reading uploaded documents and rendering files, off the event loop and within limits */
   jobs: JobRunner;
   options: Required<ServerOptions>;

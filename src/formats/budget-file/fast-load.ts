@@ -16,7 +16,7 @@
  * Duplicate keys are an error in both. A look that finds too much only costs speed, never correctness.
  */
 import { FAILSAFE_SCHEMA, Type, YAMLException, load } from "js-yaml";
-import { type PLACES_UNSURE, PlaceRecorder, type Places } from "./places.ts";
+import { FlowWatcher, type PLACES_UNSURE, PlaceRecorder, type Places } from "./places.ts";
 
 /** The fast loader could not vouch for the data: read the text with the location-keeping parser. */
 export const UNSURE: unique symbol = Symbol("unsure");
@@ -93,10 +93,22 @@ const floatType = new Type("tag:yaml.org,2002:float", {
 /** YAML 1.2 core schema as `yaml` 2 resolves it, without merge keys (`<<` is an ordinary key there). */
 const CORE_AS_YAML = FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
 
-/** YAML text → data, or UNSURE when `yaml` might read it differently (or not at all). */
+/**
+ * YAML text → data, or UNSURE when `yaml` might read it differently (or not at all). The same checks as
+ * `loadYamlFastWithPlaces`, without recording where each node was written.
+ */
 export function loadYamlFast(text: string): unknown {
-  const loaded = loadYamlFastWithPlaces(text);
-  return loaded === UNSURE ? UNSURE : loaded.data;
+  if (leftToYaml(text)) return UNSURE;
+  const watcher = new FlowWatcher(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  let data: unknown;
+  try {
+    data = load(text, { schema: CORE_AS_YAML, listener: watcher.listener });
+  } catch (e) {
+    if (e instanceof YAMLException || e instanceof RangeError) return UNSURE;
+    throw e;
+  }
+  if (watcher.multilineFlow) return UNSURE;
+  return data !== undefined && keysAsYamlWrites(data) ? data : UNSURE;
 }
 
 /**

@@ -75,6 +75,26 @@ export class PlaceRecorder {
   }
 }
 
+/**
+ * Only the `multilineFlow` question of PlaceRecorder, for a reader that needs no places: the same test on
+ * the same nodes (read-ahead ones included), without keeping the nodes.
+ */
+export class FlowWatcher {
+  private readonly opened: number[] = [];
+  multilineFlow = false;
+
+  constructor(private readonly text: string) {}
+
+  readonly listener = (event: "open" | "close", state: State): void => {
+    if (event === "open") {
+      this.opened.push(state.position);
+      return;
+    }
+    const open = this.opened.pop()!;
+    if ((state.kind === "mapping" || state.kind === "sequence") && !this.multilineFlow) this.multilineFlow = spansLinesAsFlow(this.text, { open, end: state.position });
+  };
+}
+
 /** Skips spaces, line breaks and comments from `i`: where a node's content starts. */
 function contentStart(text: string, i: number): number {
   for (; i < text.length; i++) {
@@ -100,7 +120,7 @@ function contentStart(text: string, i: number): number {
  */
 const CLOSING_ONLY = /^[\]}][\]}, \t]*\r?$/;
 
-function spansLinesAsFlow(text: string, node: Recorded): boolean {
+function spansLinesAsFlow(text: string, node: { open: number; end: number }): boolean {
   const start = contentStart(text, node.open);
   const c = text.charCodeAt(start);
   if (c !== 123 /* { */ && c !== 91 /* [ */) return false;

@@ -2,9 +2,9 @@
  * 公开数据汇总 — what the public portal draws besides the published files: the regions that have
  * published, a publication's key figures, and a region's overview with everything under it. Every answer
  * is SQL over the facts written once at publication (src/store/repos/facts.ts): nothing here rebuilds a
- * budget. Answers carry an ETag and a short public max-age (a new publication changes them).
+ * budget. Answers carry an ETag and a short public max-age (a new publication changes them), and are kept
+ * as sent until a publication or a catalog changes them (src/server/public-answers.ts).
  */
-import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -15,10 +15,12 @@ import { childRegions, getRegionByCode, regionPath } from "../../store/repos/reg
 import { notFound } from "../errors.ts";
 import { answers, id, year } from "./schemas.ts";
 
-/** Sends JSON (serialised with the route's response schema) with an ETag of its bytes; 304 when the client has it. */
-export function sendCacheable(req: FastifyRequest, reply: FastifyReply, body: unknown, maxAge: number) {
-  const text = reply.serialize(body) as string;
-  const etag = `"${createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
+/**
+ * Sends the answer for this URL: the one kept since the last publication, or `make()`'s (serialised with the
+ * route's response schema), with its ETag; 304 when the client has it.
+ */
+async function sendKept(req: FastifyRequest, reply: FastifyReply, maxAge: number, make: () => Promise<unknown>) {
+  const { text, etag } = await req.server.ctx.publicAnswers.get(req.url, async () => reply.serialize(await make()) as string);
   reply.header("etag", etag).header("cache-control", `public, max-age=${maxAge}`);
   if (req.headers["if-none-match"] === etag) return reply.code(304).send();
   return reply.type("application/json; charset=utf-8").send(text);
@@ -37,7 +39,7 @@ export function publicFigureRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.ctx.db;
 
-  r.get("/api/public/regions", { schema: { tags: ["public"], summary: "区划（省/市/县）及其公开预算 / regions (province, city, county) and their publications", response: answers(publicRegionsAnswer) } }, async (req, reply) => {
+  r.get("/api/public/regions", { schema: { tags: ["public"], summary: "区划（省/市/县）及其公开预算 / regions (province, city, county) and their publications", response: answers(publicRegionsAnswer) } }, (req, reply) => sendKept(req, reply, 60, async () => {
     const rows = await db()
       .selectFrom("publications as p")
       .innerJoin("regions as g", "g.id", "p.region_id")
@@ -56,13 +58,13 @@ export function publicFigureRoutes(app: FastifyInstance): void {
         const own = rows.filter((x) => x.id === g.id);
         return { id: g.id, code: g.code, name: g.name, level: g.level, parentId: g.parent_id, publications: own.reduce((s, x) => s + Number(x.n), 0), years: own.map((x) => x.year).sort((a, b) => b - a) };
       });
-    return sendCacheable(req, reply, { regions } satisfies z.output<typeof publicRegionsAnswer>, 60);
-  });
+    return { regions } satisfies z.output<typeof publicRegionsAnswer>;
+  }));
 
   r.get(
     "/api/public/publications/:id/figures",
     { schema: { tags: ["public"], summary: "公开预算的主要数据（分）/ a publication's key figures (分) and the department's other published years", params: z.object({ id }), response: answers(publicationFigures) } },
-    async (req, reply) => {
+    (req, reply) => sendKept(req, reply, 300, async () => {
       const pid = req.params.id;
       const [p, t] = await Promise.all([getPublication(db(), pid), publicationTotals(db(), pid)]);
       if (!p || !t) throw notFound("公开版本 / publication");
@@ -81,8 +83,8 @@ export function publicFigureRoutes(app: FastifyInstance): void {
         // this publication stands for its year even when a later correction is current
         years: years.map((y) => (y.year === p.year ? { year: p.year, publicationId: pid, total: t.total, basic: t.basic, project: t.project } : { year: y.year, publicationId: y.publication_id, total: y.total, basic: y.basic, project: y.project })),
       } satisfies z.output<typeof publicationFigures>;
-      return sendCacheable(req, reply, body, 300);
-    },
+      return body;
+    }),
   );
 
   r.get(
@@ -96,7 +98,7 @@ export function publicFigureRoutes(app: FastifyInstance): void {
         response: answers(regionOverview),
       },
     },
-    async (req, reply) => {
+    (req, reply) => sendKept(req, reply, 60, async () => {
       const region = await getRegionByCode(db(), req.params.code);
       if (!region) throw notFound("区划 / region");
       const trend = await regionYears(db(), region.id);
@@ -126,7 +128,7 @@ export function publicFigureRoutes(app: FastifyInstance): void {
         pageSize: page.pageSize,
         departments: ranked.rows.map((d) => ({ ...d, byClass: perClass.get(d.publicationId) ?? {} })),
       } satisfies z.output<typeof regionOverview>;
-      return sendCacheable(req, reply, body, 60);
-    },
+      return body;
+    }),
   );
 }

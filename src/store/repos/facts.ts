@@ -44,26 +44,15 @@ const FACT_COLUMNS = [
  * one already has facts (a backfill of an old publication).
  */
 export async function writeFacts(db: Db, p: FactPublication, facts: readonly Fact[], totals: FactTotals, prior?: PriorYear): Promise<void> {
-  const newer = await db.selectFrom("publication_totals").select("publication_id").where("budget_id", "=", p.budgetId).where("publication_id", ">", p.publicationId).executeTakeFirst();
-  const current = newer === undefined;
-  if (current) await db.updateTable("publication_totals").set({ current: false }).where("budget_id", "=", p.budgetId).where("current", "=", true).execute();
-  await db
-    .insertInto("publication_totals")
-    .values({
-      publication_id: p.publicationId,
-      budget_id: p.budgetId,
-      region_id: p.regionId,
-      department_id: p.departmentId,
-      year: p.year,
-      current,
-      total: totals.total,
-      basic: totals.basic,
-      project: totals.project,
-      income: totals.income,
-      transfers: totals.transfers,
-      prior: prior ? JSON.stringify({ year: prior.year, basis: prior.basis ?? "上年年初预算", total: prior.total, basic: prior.basic, project: prior.project }) : null,
-    })
-    .execute();
+  // one statement, one round trip: it becomes current unless a later publication of the budget has facts,
+  // and then the budget's earlier current publication stops being so
+  const priorJson = prior ? JSON.stringify({ year: prior.year, basis: prior.basis ?? "上年年初预算", total: prior.total, basic: prior.basic, project: prior.project }) : null;
+  await sql`
+    with newer as (select 1 from publication_totals where budget_id = ${p.budgetId} and publication_id > ${p.publicationId} limit 1),
+    superseded as (update publication_totals set current = false where budget_id = ${p.budgetId} and current and not exists (select 1 from newer))
+    insert into publication_totals (publication_id, budget_id, region_id, department_id, year, current, total, basic, project, income, transfers, prior)
+    values (${p.publicationId}, ${p.budgetId}, ${p.regionId}, ${p.departmentId}, ${p.year}, not exists (select 1 from newer),
+      ${totals.total}, ${totals.basic}, ${totals.project}, ${totals.income}, ${totals.transfers}, ${priorJson}::jsonb)`.execute(db);
   const byClass = new Map<string, number>();
   for (const f of facts) {
     const c = splitFunctional(f.functional).class;
@@ -350,4 +339,19 @@ export async function factRows(db: Db, f: FactFilter, limit?: number, offset = 0
     source: x.source,
     amount: x.amount,
   }));
+}
+
+/**
+ * What the public figures are made from, as one short text: the publications with facts (how many, the
+ * last), the regions (how many, the last: an overview lists every region under it) and the official
+ * catalogs loaded (how many, the last; they name the classes). Publishing, a backfill, a new region or a
+ * catalog upload changes it (regions and departments are never renamed, publications never deleted); the server's answer cache (src/server/public-answers.ts)
+ * keeps its answers while it stays the same.
+ */
+export async function publicStamp(db: Db): Promise<string> {
+  const r = await sql<{ stamp: string }>`
+    select concat_ws(':', (select count(*) from publication_totals), (select coalesce(max(publication_id), 0) from publication_totals),
+      (select count(*) from regions), (select coalesce(max(id), 0) from regions),
+      (select count(*) from official_catalogs), (select coalesce(max(id), 0) from official_catalogs)) as stamp`.execute(db);
+  return r.rows[0]!.stamp;
 }
