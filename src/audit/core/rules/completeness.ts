@@ -125,10 +125,12 @@ export const completeSections: DocumentRule = defineRule<DocumentContext>(
   },
 );
 
-/** Words saying there is nothing: "本单位无…", "没有", "未安排", "不涉及", "此表为空". */
-const NOTHING = /无|没有|未安排|不涉及|为空|空表/;
+/** Words saying there is nothing: "本单位无…", "没有", "未安排", "不涉及", "此表为空" (not 无形资产, 无偿). */
+const NOTHING = /无(?![形偿])|没有|未安排|不涉及|为空|空表/;
+/** A template's instruction to the preparer, "（不涉及的不列）", "（没有的不列）": it says nothing about the money. */
+const INSTRUCTION = /[（(][^）)]*不列[^）)]*[）)]/g;
 /** A cell saying so: "（无政府性基金支出）", "本单位无此项支出", "此表为空" (not a label merely holding 无). */
-const NOTHING_CELL = /^[（(]?(?:本(?:单位|部门)[^，。]{0,20}?)?(?:无|没有|未安排|不涉及)|为空|空表/;
+const NOTHING_CELL = /^[（(]?(?:本(?:单位|部门)[^，。]{0,20}?)?(?:无(?![形偿])|没有|未安排|不涉及)|为空|空表/;
 /** A zero amount stated in words: "支出 0 万元", "为零". */
 const ZERO = /(?<![\d.,])0(?:\.0+)?\s*(?:万元|元)|为零/;
 
@@ -144,7 +146,7 @@ function declaredEmpty(ctx: DocumentContext, info: TableInfo): boolean {
   for (const s of documentSections(ctx.document)) {
     const aboutTable = kindSpokenOf(s.heading) === info.kind;
     for (const p of s.paragraphs)
-      for (const sentence of p.text.split(/[。；;]/))
+      for (const sentence of p.text.replace(INSTRUCTION, "").split(/[。；;]/))
         if ((NOTHING.test(sentence) || ZERO.test(sentence)) && (aboutTable || kindSpokenOf(sentence) === info.kind)) return true;
   }
   return false;

@@ -5,6 +5,7 @@
  */
 import { normaliseName } from "../../../core/catalog.ts";
 import { THREE_PUBLIC_ITEM_NAMES } from "../../../core/derive/economic.ts";
+import { NATURE_NAMES } from "../../../core/model.ts";
 import type { Claim } from "../claims.ts";
 import { subjectBefore } from "../claims/subjects.ts";
 import type { DocumentContext } from "../context.ts";
@@ -16,8 +17,10 @@ export function subjectName(subject: string): string {
   const fixed: Record<string, string> = {
     expenditure: "支出合计",
     income: "收入合计",
-    basic: "基本支出",
-    project: "项目支出",
+    basic: NATURE_NAMES.basic,
+    project: NATURE_NAMES.project,
+    reserve: NATURE_NAMES.reserve,
+    "carry-forward": NATURE_NAMES["carry-forward"],
     gpb: "一般公共预算",
     "gpb-basic": "一般公共预算基本支出",
     personnel: "人员经费",
