@@ -29,7 +29,9 @@ const RATE = /完成(年初预算|全年预算|调整后预算)(?:数)?的\s*([\
  * truncates to it at the precision printed (0.01 万元 is 10,000 分 wide); undefined when the whole may be zero.
  */
 function rateInterval(part: PrintedAmount, whole: PrintedAmount): Interval | undefined {
-  return percentOfIntervals(amountInterval(part, "round-or-truncate"), amountInterval(whole, "round-or-truncate"));
+  // amounts spent and budgeted are not negative: a printed 0.00 stands for [0, 0.005] 万元
+  const nonNegative = (i: Interval): Interval => ({ lo: Math.max(0, i.lo), hi: i.hi });
+  return percentOfIntervals(nonNegative(amountInterval(part, "round-or-truncate")), nonNegative(amountInterval(whole, "round-or-truncate")));
 }
 
 export const narrativeCompletionBase: DocumentRule = defineRule<DocumentContext>(
