@@ -225,6 +225,22 @@ describe("render → audit", async () => {
     expect(got.some((g) => g.startsWith("cross.appropriation "))).toBe(true);
   });
 
+  it("a corrupted narrative: the 支出决算 of a 项 or of the total against table 5, quoted", () => {
+    const [d] = draw(budget, exec);
+    const text = renderText(d!);
+    const stated = (from: string, to: string) => {
+      const bad = text.replace(from, to);
+      expect(bad).not.toBe(text);
+      return auditDocument(assembleDocument("out.txt", [importText("out.txt", bad)]), (y) => (y === 2021 ? catalog : undefined))
+        .findings.filter((f) => f.rule === "narrative.final-amount")
+        .map((f) => `${f.message} | ${(f.location as { quote?: string }).quote}`);
+    };
+    expect(stated("全年预算为172.80万元，支出决算为120.00万元", "全年预算为172.80万元，支出决算为121.00万元")).toEqual([
+      "说明称2060799 其他科学技术普及支出的支出决算为121.00万元，表5 一般公共预算财政拨款支出决算表为 120.00 万元 / the narrative states 121.00万元 spent on 2060799 其他科学技术普及支出; the table prints 120.00 | 年初预算为172.80万元，全年预算为172.80万元，支出决算为121.00万元，完成全年预算数的69.44%。",
+    ]);
+    expect(stated("支出决算为4074.53万元，完成年初预算", "支出决算为4074.63万元，完成年初预算")).toHaveLength(1);
+  });
+
   it("PDF, XLSX and HTML: the template is detected, no error or warning", { timeout: 180_000 }, async () => {
     const [d] = draw(budget, exec);
     for (const format of ["pdf", "xlsx", "html"]) {
