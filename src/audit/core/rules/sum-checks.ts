@@ -57,6 +57,14 @@ function otherUseColumns(info: TableInfo): number[] {
   return out;
 }
 
+/** What a row's 合计 adds up, naming the other uses its table prints. */
+function otherUsesText(info: TableInfo): string {
+  const final = info.columns.some((path) => otherUseOf(path[path.length - 1] ?? "") === "final-use");
+  return final
+    ? "本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出 / total = basic + project + paid to the superior + operating + grants to subsidiaries"
+    : "合计 = 基本支出 + 项目支出 + 单位预留机动经费/结转下年资金 / total = basic + project + reserve/carried forward";
+}
+
 /** A row's amounts in the reserve and carry-forward columns (those the interpretation keys no column for). */
 function otherUseAmounts(info: TableInfo, row: number, columns: readonly number[]): AmountCell[] {
   const problems: never[] = []; // a word in these cells is reported, if at all, by the reading layer
@@ -82,7 +90,7 @@ function rowParts(info: TableInfo, a: ReadonlyMap<ColumnKey, AmountCell>, label:
   const keys = [...a.keys()];
   if (a.has("basic") && a.has("project") && a.has("total")) {
     if (otherUses.length === 0) push("total", ["basic", "project"], "合计 = 基本支出 + 项目支出 / total = basic + project");
-    else out.push({ info, kind: "row", total: get("total")!, parts: [get("basic")!, get("project")!, ...otherUses], what: `${label}：合计 = 基本支出 + 项目支出 + 其他用途（单位预留机动经费、结转下年资金、上缴上级支出等） / total = basic + project + other uses` });
+    else out.push({ info, kind: "row", total: get("total")!, parts: [get("basic")!, get("project")!, ...otherUses], what: `${label}：${otherUsesText(info)}` });
   }
   const basicParts = keys.filter((k) => k.startsWith("basic:"));
   if (basicParts.length > 0) push("basic", basicParts, "基本支出 = 各经济分类之和 / basic = its economic classes");
