@@ -201,6 +201,46 @@ describe("render → audit", async () => {
     for (const d of draw(budget, exec)) expect(auditOwn("out.txt", assembleDocument("out.txt", [importText("out.txt", renderText(d))]))).toEqual([]);
   });
 
+  it("a corrupted copy (one cell changed): found with its table, row and column", () => {
+    const [d] = draw(budget, exec);
+    const text = renderText(d!);
+    const findings = (from: string, to: string) => {
+      const bad = text.replace(from, to);
+      expect(bad).not.toBe(text);
+      return auditDocument(assembleDocument("out.txt", [importText("out.txt", bad)]), (y) => (y === 2021 ? catalog : undefined)).findings.filter((f) => f.severity === "error");
+    };
+    const where = (f: { rule: string; location: unknown }) => {
+      const l = f.location as { table?: string; column?: string; line?: number };
+      return `${f.rule} ${l.table} ${l.column} line ${l.line}`;
+    };
+    const line = (needle: string, from = 0) => text.split("\n").findIndex((l, i) => i >= from && l.startsWith(needle)) + 1;
+    // 表3: a 项's 本年支出合计 no longer its 基本支出 + 项目支出, nor its 款's part
+    const t3 = line("2060799\t", line("## 支出决算表"));
+    expect(findings("2060799\t其他科学技术普及支出\t120.00\t\t120.00", "2060799\t其他科学技术普及支出\t130.00\t\t120.00").map(where)).toEqual([`sum.column 表3 支出决算表 本年支出合计 line ${t3 - 1}`, `sum.row-parts 表3 支出决算表 本年支出合计 line ${t3}`]);
+    // 表5's 合计: no longer its parts, nor 表4's 一般公共预算 spending, nor the sum of its 类
+    const t5 = line("\t合计\t4074.53\t182.88", line("## 一般公共预算财政拨款支出决算表"));
+    const got = findings("\t合计\t4074.53\t182.88\t3891.65\n", "\t合计\t4075.53\t182.88\t3891.65\n").map(where);
+    expect(got).toContain(`sum.row-parts 表5 一般公共预算财政拨款支出决算表 合计 line ${t5}`);
+    expect(got).toContain(`sum.column 表5 一般公共预算财政拨款支出决算表 合计 line ${t5}`);
+    expect(got.some((g) => g.startsWith("cross.appropriation "))).toBe(true);
+  });
+
+  it("a corrupted narrative: the 支出决算 of a 项 or of the total against table 5, quoted", () => {
+    const [d] = draw(budget, exec);
+    const text = renderText(d!);
+    const stated = (from: string, to: string) => {
+      const bad = text.replace(from, to);
+      expect(bad).not.toBe(text);
+      return auditDocument(assembleDocument("out.txt", [importText("out.txt", bad)]), (y) => (y === 2021 ? catalog : undefined))
+        .findings.filter((f) => f.rule === "narrative.final-amount")
+        .map((f) => `${f.message} | ${(f.location as { quote?: string }).quote}`);
+    };
+    expect(stated("全年预算为172.80万元，支出决算为120.00万元", "全年预算为172.80万元，支出决算为121.00万元")).toEqual([
+      "说明称2060799 其他科学技术普及支出的支出决算为121.00万元，表5 一般公共预算财政拨款支出决算表为 120.00 万元 / the narrative states 121.00万元 spent on 2060799 其他科学技术普及支出; the table prints 120.00 | 年初预算为172.80万元，全年预算为172.80万元，支出决算为121.00万元，完成全年预算数的69.44%。",
+    ]);
+    expect(stated("支出决算为4074.53万元，完成年初预算", "支出决算为4074.63万元，完成年初预算")).toHaveLength(1);
+  });
+
   it("PDF, XLSX and HTML: the template is detected, no error or warning", { timeout: 180_000 }, async () => {
     const [d] = draw(budget, exec);
     for (const format of ["pdf", "xlsx", "html"]) {

@@ -109,6 +109,16 @@ describe("the narrative against the tables", () => {
     const far = "。一般公共预算财政拨款支出年初预算为0.26万元，全年预算为0.26万元，支出决算为0.13万元，完成年初预算的30.00%";
     fires(change("增长63.54%", `增长63.54%${far}`), "narrative.completion-base");
   });
+  it("narrative.final-amount: a 决算's 支出决算 of a 项 against table 5 (the sample's 2021 决算)", async () => {
+    const { readExecutionDir } = await import("../../src/formats/execution/execution-file.ts");
+    const { deriveFinalAccounts } = await import("../../src/core/final-accounts/disclosure.ts");
+    const r = deriveFinalAccounts(budget, await readExecutionDir("examples/luolong-shequ-2021/execution-2021"), catalog2021, "shanghai-district-final-9");
+    if (!r.ok) throw new Error("the sample's 决算 does not derive");
+    const final = renderText(r.disclosures[0]!);
+    expect(ids(audit(final))).not.toContain("narrative.final-amount");
+    const f = fires(change("支出决算为12.66万元", "支出决算为12.76万元", final), "narrative.final-amount");
+    expect([f.expected, f.actual]).toEqual(["12.66", "12.76"]);
+  });
   it("narrative.item-purpose: a 项's purpose copied from another 项", () => {
     const f = fires(change("增长63.54%", "增长63.54%。住房公积金（项）。主要用于：事业单位医疗保险支出"), "narrative.item-purpose", "warning");
     expect(f.actual).toBe("事业单位医疗保险支出");

@@ -60,6 +60,11 @@ export interface DocumentFigures {
   operatingCost?: Fact;
 }
 
+/** 决算 — the tables are a 部门决算's (收入支出决算总表 …), not a budget's. */
+export function isFinalAccounts(t: Interpretation): boolean {
+  return t.tables.some((i) => i.kind?.startsWith("final-"));
+}
+
 const line = (b: BalanceTable | undefined, side: "income" | "expenditure", key: string) => b?.[side].find((l) => l.key === key);
 const totalRow = (f: FunctionalTable | undefined) => f?.rows.find((r) => r.kind === "total");
 const has = (f: FunctionalTable | undefined) => f !== undefined && f.rows.some((r) => r.kind !== "other");
@@ -78,9 +83,13 @@ export function computeFigures(t: Interpretation): DocumentFigures {
     return c ? cellFact(t, c, what) : undefined;
   };
   const s = t.summary;
-  set("expenditure", fromLine(s, "expenditure", "total", "total", "支出合计"));
-  set("expenditure", fromRow(t.expenditure, "total", "合计"));
-  set("income", fromLine(s, "income", "total", "amount", "收入合计"));
+  // a 决算 states 收入支出总计 (with 结转和结余) beside 本年收入合计 and 本年支出合计, which differ; the narrative's
+  // subjects do not tell them apart, so its totals are not bound to a table figure (not compared)
+  if (!isFinalAccounts(t)) {
+    set("expenditure", fromLine(s, "expenditure", "total", "total", "支出合计"));
+    set("expenditure", fromRow(t.expenditure, "total", "合计"));
+    set("income", fromLine(s, "income", "total", "amount", "收入合计"));
+  }
   set("basic", fromLine(s, "expenditure", "basic", "total", "基本支出"));
   set("basic", fromRow(t.expenditure, "basic", "基本支出"));
   set("project", fromLine(s, "expenditure", "project", "total", "项目支出"));

@@ -50,6 +50,12 @@ const FUNCTIONAL: Partial<Record<TableKind, FunctionalKey>> = {
   "gpb-expenditure": "gpbExpenditure",
   "government-fund": "governmentFund",
   "state-capital": "stateCapital",
+  // a 决算's tables hold the same quantities as the budget's of the same shape (决算数 where the budget prints 预算数)
+  "final-income": "income",
+  "final-expenditure": "expenditure",
+  "final-gpb-expenditure": "gpbExpenditure",
+  "final-government-fund": "governmentFund",
+  "final-state-capital": "stateCapital",
 };
 
 export function interpret(doc: ImportedDocument): Interpretation {
@@ -73,8 +79,8 @@ export function interpret(doc: ImportedDocument): Interpretation {
     seen.set(kind, info);
     const fn = FUNCTIONAL[kind];
     if (fn) out[fn] = readFunctionalTable(info, problems);
-    else if (kind === "summary") out.summary = readBalanceTable(info, problems);
-    else if (kind === "appropriation") out.appropriation = readBalanceTable(info, problems);
+    else if (kind === "summary" || kind === "final-summary") out.summary = readBalanceTable(info, problems);
+    else if (kind === "appropriation" || kind === "final-appropriation") out.appropriation = readBalanceTable(info, problems);
     else if (kind === "economic") out.economic = readEconomicTable(info, problems);
     else if (kind === "operating-cost") out.operatingCost = readEconomicTable(info, problems);
     else if (kind === "gpb-basic") out.gpbBasic = readEconomicTable(info, problems);
@@ -101,11 +107,18 @@ function keyClassesByName(b: BalanceTable, t: Interpretation): void {
   const classes = new Map<string, string>();
   for (const f of [t.income, t.expenditure, t.gpbExpenditure, t.governmentFund, t.stateCapital])
     for (const r of f?.rows ?? []) if (r.kind === "code" && r.code?.length === 3 && r.name) classes.set(bare(r.name), r.code);
-  if (classes.size === 0) return;
-  for (const l of b.expenditure) {
-    if (l.key !== undefined && !l.key.startsWith("class:")) continue;
+  const lines = b.expenditure.filter((l) => l.key === undefined || l.key.startsWith("class:"));
+  // numbered in sequence when a 类 named in the functional tables carries another numeral (十九、住房保障支出 = 221);
+  // a 决算's total tables always list every 类 so (一、一般公共服务支出 … 二十六、抗疫特别国债安排的支出)
+  const inSequence = b.info.kind?.startsWith("final-") === true || lines.some((l) => {
+    const code = classes.get(bare(l.label));
+    return code !== undefined && l.numeral !== undefined && code !== `${200 + l.numeral}`;
+  });
+  for (const l of lines) {
     const code = classes.get(bare(l.label));
     if (code) l.key = `class:${code}`;
+    // a 类 listed with nothing in it (a 决算 lists every 类): its numeral is no code, and there is nothing to compare
+    else if (inSequence && l.key !== undefined && [...l.amounts.values()].every((a) => a.value.blank)) delete l.key;
   }
 }
 

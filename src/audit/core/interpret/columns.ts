@@ -42,13 +42,13 @@ export function projectClassOf(name: string): string | undefined {
 /** Funding-source names as printed (Henan sub-columns, central 拨款收入 wording) → source key. */
 export function sourceOf(name: string): FundingSource | "gpb" | undefined {
   const n = normaliseHeading(name).replace(/^[一二三四五六七八九十]+、/, "").replace(/^加[:：]/, "");
-  if (/^一般公共预算(拨款)?(收入)?$/.test(n)) return "gpb";
+  if (/^一般公共预算(财政)?(拨款)?(收入)?$/.test(n)) return "gpb";
   if (/^上年结转|结转$/.test(n)) return "carry-over";
   if (/^财政专户/.test(n)) return "special-account";
   // Jiangsu's 收支预算总表 prints "三、其他资金" for every source outside the budgets
   if (/^其他资金(收入)?$/.test(n)) return "other";
   for (const [key, label] of Object.entries(FUNDING_SOURCE_NAMES) as [FundingSource, string][]) {
-    if (n === label || n === `${label}拨款收入` || n === `${label}拨款` || n === `${label}收入`) return key;
+    if (n === label || n === `${label}拨款收入` || n === `${label}拨款` || n === `${label}收入` || n === `${label}财政拨款` || n === `${label}财政拨款收入`) return key;
   }
   return undefined;
 }
@@ -64,7 +64,8 @@ export function columnKey(path: readonly string[]): ColumnKey | undefined {
   const inBasic = p.includes("基本支出");
   const inProject = p.includes("项目支出");
   const inGpb = p.includes("一般公共预算") && p.length > 1;
-  if (/^(合计|总计|预算数|金额|小计)$/.test(last) && !inBasic && !inProject && !inGpb) return "total";
+  // a 决算 prints 决算数, 本年收入合计 and 本年支出合计 where a budget prints 预算数 and 合计
+  if (/^(合计|总计|预算数|决算数|金额|小计|本年收入合计|本年支出合计)$/.test(last) && !inBasic && !inProject && !inGpb) return "total";
   if (inBasic) {
     if (last === "基本支出" || last === "小计") return "basic";
     if (last === "人员经费") return "personnel";

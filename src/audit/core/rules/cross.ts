@@ -7,7 +7,7 @@
 import type { Emit, Finding } from "../../../core/rules/finding.ts";
 import { defineRule } from "../../../core/rules/finding.ts";
 import type { DocumentContext, DocumentRule } from "../context.ts";
-import { type Fact, cellFact, sumFact, zeroFact } from "../figures.ts";
+import { type Fact, cellFact, isFinalAccounts, sumFact, zeroFact } from "../figures.ts";
 import type { AmountCell, BalanceTable, FunctionalTable, Interpretation } from "../semantic.ts";
 import { ROUNDING_NOTE, agree, wan } from "./helpers.ts";
 import { pushTo } from "../collect.ts";
@@ -87,7 +87,12 @@ export const crossTotals: DocumentRule = defineRule<DocumentContext>(
     const s = t.summary;
     const t1 = (key: string, col = "total") => fact(t, lineCell(s, "expenditure", key, col), key);
     out.push(...compareFacts(emit, fact(t, totalCell(t.expenditure, "total"), "合计"), t1("total"), "支出合计 / total expenditure"));
-    out.push(...compareFacts(emit, fact(t, totalCell(t.income, "total"), "合计"), t1("total") ?? fact(t, totalCell(t.expenditure, "total"), "合计"), "收入合计 / total income"));
+    const final = isFinalAccounts(t);
+    if (final) {
+      // a 决算's income and spending differ by the 结转和结余: each table agrees with its own side of table 1
+      out.push(...compareFacts(emit, fact(t, totalCell(t.income, "total"), "本年收入合计"), fact(t, lineCell(s, "income", "this-year", "amount"), "本年收入合计"), "本年收入合计 / this year's income"));
+      out.push(...compareFacts(emit, fact(t, totalCell(t.expenditure, "total"), "本年支出合计"), t1("this-year"), "本年支出合计 / this year's expenditure"));
+    } else out.push(...compareFacts(emit, fact(t, totalCell(t.income, "total"), "合计"), t1("total") ?? fact(t, totalCell(t.expenditure, "total"), "合计"), "收入合计 / total income"));
     for (const key of ["basic", "project", "basic:301", "basic:302", "basic:303", "basic:310", "project:general", "project:special", "project:personnel"]) {
       out.push(...compareFacts(emit, fact(t, totalCell(t.expenditure, key), key), t1(key), `${key} 合计 / ${key} total`));
     }
@@ -98,7 +103,8 @@ export const crossTotals: DocumentRule = defineRule<DocumentContext>(
     }
     const income = byCode(t, t.income, "total");
     const spend = byCode(t, t.expenditure, "total");
-    for (const [code, f] of income) out.push(...compareFacts(emit, f, spend.get(code), `科目 ${code} / code ${code}`));
+    // a budget spends each code's income; a 决算's income and spending of a code differ by its 结转和结余
+    if (!final) for (const [code, f] of income) out.push(...compareFacts(emit, f, spend.get(code), `科目 ${code} / code ${code}`));
     if (s) {
       const classes = s.expenditure.filter((l) => l.key?.startsWith("class:"));
       const thisYear = withoutCarryForward(t, t.expenditure, s, spend);
@@ -129,9 +135,11 @@ export const crossAppropriation: DocumentRule = defineRule<DocumentContext>(
       ["government-fund", t.governmentFund, "政府性基金预算"],
       ["state-capital", t.stateCapital, "国有资本经营预算"],
     ] as const;
+    // a 决算's 总计 adds the 年末结转和结余 to 本年支出合计, which is what tables 5, 8 and 9 spend
+    const spent = isFinalAccounts(t) ? { key: "this-year", label: "本年支出合计" } : { key: "total", label: "支出合计" };
     for (const [col, table, name] of pairs) {
       const other = table && !table.rows.some((r) => r.kind !== "other") ? zeroFact(table.info, "合计") : fact(t, totalCell(table, "total"), "合计");
-      out.push(...compareFacts(emit, fact(t, lineCell(a, "expenditure", "total", col), `支出合计 · ${name}`), other, `${name}支出 / ${name} spending`));
+      out.push(...compareFacts(emit, fact(t, lineCell(a, "expenditure", spent.key, col), `${spent.label} · ${name}`), other, `${name}支出 / ${name} spending`));
       const classes = withoutCarryForward(t, table, a, byClassOf(t, table));
       for (const l of a.expenditure.filter((x) => x.key?.startsWith("class:"))) {
         const c = l.amounts.get(col);

@@ -9,7 +9,10 @@ import type { Finding } from "../../../core/rules/finding.ts";
 import { defineRule } from "../../../core/rules/finding.ts";
 import type { DocumentContext, DocumentRule } from "../context.ts";
 import { documentSections } from "../document.ts";
-import { amountInterval, type Interval, intersects, parseAmount, percentInterval, percentOfIntervals, parsePercent, type PrintedAmount } from "../numbers.ts";
+import { amountInterval, type Interval, intersects, parseAmount, percentInterval, percentOfIntervals, parsePercent, type PrintedAmount, wan } from "../numbers.ts";
+import { isFinalAccounts } from "../figures.ts";
+import type { AmountCell, FunctionalTable } from "../semantic.ts";
+import { normaliseName } from "../../../core/catalog.ts";
 
 const BASIS = "财预〔2016〕143号《地方预决算公开操作规程》；部门决算编报说明";
 
@@ -29,7 +32,9 @@ const RATE = /完成(年初预算|全年预算|调整后预算)(?:数)?的\s*([\
  * truncates to it at the precision printed (0.01 万元 is 10,000 分 wide); undefined when the whole may be zero.
  */
 function rateInterval(part: PrintedAmount, whole: PrintedAmount): Interval | undefined {
-  return percentOfIntervals(amountInterval(part, "round-or-truncate"), amountInterval(whole, "round-or-truncate"));
+  // amounts spent and budgeted are not negative: a printed 0.00 stands for [0, 0.005] 万元
+  const nonNegative = (i: Interval): Interval => ({ lo: Math.max(0, i.lo), hi: i.hi });
+  return percentOfIntervals(nonNegative(amountInterval(part, "round-or-truncate")), nonNegative(amountInterval(whole, "round-or-truncate")));
 }
 
 export const narrativeCompletionBase: DocumentRule = defineRule<DocumentContext>(
@@ -127,4 +132,63 @@ export const narrativeItemPurpose: DocumentRule = defineRule<DocumentContext>(
   },
 );
 
-export const STATEMENT_RULES: readonly DocumentRule[] = [narrativeCompletionBase, narrativeItemPurpose];
+/** "X（类）Y（款）Z（项）" — the path a 决算 paragraph names. */
+const ITEM_PATH = /([^（）()\s、，。：\d]{2,30})（类）([^（）()\s、，。：]{2,30})（款）([^（）()\s、，。：]{2,40})（项）/;
+const GPB_SPENDING = /^一般公共预算财政拨款支出/;
+
+/**
+ * The 一般公共预算 table's row a paragraph speaks of: its 合计 row, or the 项 row whose 类, 款 and 项 names are
+ * those the paragraph prints (undefined when the path names no single row: the subject cannot be told).
+ */
+function gpbRowOf(t: FunctionalTable, text: string): { cell: AmountCell; what: string } | undefined {
+  const path = ITEM_PATH.exec(text);
+  if (!path) {
+    const total = GPB_SPENDING.test(text) ? t.rows.find((r) => r.kind === "total")?.amounts.get("total") : undefined;
+    return total ? { cell: total, what: "一般公共预算财政拨款支出合计" } : undefined;
+  }
+  const [, cls, section, item] = path.map((x) => normaliseName(x ?? "").replace(/^\d+[、.．]/, ""));
+  const named = (length: number, name: string, prefix = "") => t.rows.filter((r) => r.kind === "code" && r.code?.length === length && r.code.startsWith(prefix) && normaliseName(r.name) === name);
+  const c = named(3, cls!);
+  const k = c.length === 1 ? named(5, section!, c[0]!.code) : [];
+  const x = k.length === 1 ? named(7, item!, k[0]!.code) : [];
+  const cell = x.length === 1 ? x[0]!.amounts.get("total") : undefined;
+  return cell ? { cell, what: `${x[0]!.code} ${x[0]!.name}` } : undefined;
+}
+
+export const narrativeFinalAmount: DocumentRule = defineRule<DocumentContext>(
+  {
+    id: "narrative.final-amount",
+    title: "说明所称支出决算数与决算表不符",
+    description:
+      "决算说明对一般公共预算财政拨款支出（合计及按“X（类）Y（款）Z（项）”逐项）所称“支出决算为 B 万元”，B 应为一般公共预算财政拨款支出决算表中该行的合计；说明按印刷位数舍入或截尾，表按舍入。说明所指的行不能唯一确定时不比较。 / The 决算 a 决算 narrative states for 一般公共预算 spending (in total and for each 类/款/项 path) is that row's 合计 in the 一般公共预算财政拨款支出决算表; no comparison when the row cannot be told.",
+    basis: BASIS,
+    severity: "error",
+  },
+  (ctx, emit) => {
+    const table = ctx.tables.gpbExpenditure;
+    if (!table || !isFinalAccounts(ctx.tables)) return [];
+    const out: Finding[] = [];
+    for (const s of documentSections(ctx.document))
+      for (const p of s.paragraphs)
+        for (const sentence of p.text.split(/(?<=。)/)) {
+          const actual = ACTUAL.exec(sentence);
+          const stated = actual ? wanAmount(actual[1]!) : undefined;
+          const row = stated ? gpbRowOf(table, p.text.trim()) : undefined;
+          if (!stated || !row) continue;
+          if (intersects(amountInterval(stated, "round-or-truncate"), amountInterval(row.cell.value))) continue;
+          const printed = wan(row.cell.value.fen);
+          const { file, ...where } = p.place;
+          out.push(
+            emit({
+              message: `说明称${row.what}的支出决算为${actual![1]}万元，${table.info.label}为 ${printed} 万元 / the narrative states ${actual![1]}万元 spent on ${row.what}; the table prints ${printed}`,
+              location: { kind: "text", section: s.heading, quote: sentence.trim(), file, ...where },
+              expected: printed,
+              actual: actual![1]!,
+            }),
+          );
+        }
+    return out;
+  },
+);
+
+export const STATEMENT_RULES: readonly DocumentRule[] = [narrativeCompletionBase, narrativeItemPurpose, narrativeFinalAmount];

@@ -26,12 +26,17 @@ const isSource = (k: string) => !["total", "this-year", "carry-forward", "gpb", 
  * them: "单位预留机动经费" (or "三、单位预留机动经费"), "结转下年资金". Where a document prints them, its 合计
  * includes them.
  */
-function otherUseOf(text: string): "reserve" | "carry-forward" | undefined {
+function otherUseOf(text: string): "reserve" | "carry-forward" | "final-use" | undefined {
   const n = normaliseHeading(text).replace(/^[一二三四五六七八九十]+、/, "");
   if (n === NATURE_NAMES.reserve || n === "预留机动经费") return "reserve";
   if (n.startsWith("结转下年")) return "carry-forward";
+  // a 决算's 支出决算表 prints the unit's other spending beside 基本支出 and 项目支出, inside 本年支出合计
+  if (FINAL_OTHER_USES.includes(n)) return "final-use";
   return undefined;
 }
+
+/** 上缴上级支出, 经营支出, 对附属单位补助支出 — spending in a 决算 that is neither 基本支出 nor 项目支出. */
+const FINAL_OTHER_USES: readonly string[] = ["上缴上级支出", "经营支出", "对附属单位补助支出"];
 
 /** The column of a table that prints 结转下年资金 (by its last heading), if any. */
 export function carryForwardColumn(info: TableInfo): number | undefined {
@@ -50,6 +55,14 @@ function otherUseColumns(info: TableInfo): number[] {
     if (last !== undefined && otherUseOf(last)) out.push(i);
   });
   return out;
+}
+
+/** What a row's 合计 adds up, naming the other uses its table prints. */
+function otherUsesText(info: TableInfo): string {
+  const final = info.columns.some((path) => otherUseOf(path[path.length - 1] ?? "") === "final-use");
+  return final
+    ? "本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出 / total = basic + project + paid to the superior + operating + grants to subsidiaries"
+    : "合计 = 基本支出 + 项目支出 + 单位预留机动经费/结转下年资金 / total = basic + project + reserve/carried forward";
 }
 
 /** A row's amounts in the reserve and carry-forward columns (those the interpretation keys no column for). */
@@ -77,7 +90,7 @@ function rowParts(info: TableInfo, a: ReadonlyMap<ColumnKey, AmountCell>, label:
   const keys = [...a.keys()];
   if (a.has("basic") && a.has("project") && a.has("total")) {
     if (otherUses.length === 0) push("total", ["basic", "project"], "合计 = 基本支出 + 项目支出 / total = basic + project");
-    else out.push({ info, kind: "row", total: get("total")!, parts: [get("basic")!, get("project")!, ...otherUses], what: `${label}：合计 = 基本支出 + 项目支出 + 单位预留机动经费/结转下年资金 / total = basic + project + reserve/carried forward` });
+    else out.push({ info, kind: "row", total: get("total")!, parts: [get("basic")!, get("project")!, ...otherUses], what: `${label}：${otherUsesText(info)}` });
   }
   const basicParts = keys.filter((k) => k.startsWith("basic:"));
   if (basicParts.length > 0) push("basic", basicParts, "基本支出 = 各经济分类之和 / basic = its economic classes");
