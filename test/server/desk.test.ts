@@ -73,9 +73,10 @@ describe.each(BACKENDS)("bureau desk on $name", (backend) => {
     const unexplained = check.findings.filter((f: { severity: string; explanation?: unknown }) => f.severity === "warning" && !f.explanation).length;
     expect([r313.errors, r313.warnings]).toEqual([errors, unexplained]);
     expect(unexplained).toBeGreaterThan(0);
-    // explaining a warning changes the count without a new version
+    // explaining a warning changes the count without a new version, counted as the explanation is written
     const warning = check.findings.find((f: { severity: string }) => f.severity === "warning");
     expect((await w.clients.approver.request("PUT", `/api/budgets/${w.budget}/explanations`, { rule: warning.rule, locationKey: warning.locationKey, text: "说明" })).statusCode).toBe(200);
+    expect(await w.db.db.selectFrom("budget_checks").select("warnings").where("budget_id", "=", w.budget).executeTakeFirstOrThrow()).toEqual({ warnings: unexplained - 1 });
     const again = (await desk("admin")).json().rows.find((r: { departmentCode: string }) => r.departmentCode === "313");
     expect(again.warnings).toBe(unexplained - 1);
     const r314 = body.rows.find((r: { departmentCode: string }) => r.departmentCode === "314");
