@@ -153,6 +153,11 @@ describe.each(BACKENDS)("bureau desk on $name", (backend) => {
     const recounted = await row313();
     expect([recounted.version, recounted.errors, recounted.warnings]).toEqual([before + 1, errors, unexplained]);
     expect(await checkRow()).toMatchObject({ version: before + 1, errors, warnings: unexplained });
+    // a new budget (POST /api/budgets) is counted as it is created
+    const created = await w.clients.approver.request("POST", "/api/budgets", { departmentId: w.dept313, year: 2031 });
+    expect(created.statusCode).toBe(201);
+    const newId = created.json().budget.id as number;
+    expect(await w.db.db.selectFrom("budget_checks").select("version").where("budget_id", "=", newId).executeTakeFirst()).toEqual({ version: 1 });
   });
 
   describe("batch import of line items", () => {
