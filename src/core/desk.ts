@@ -3,8 +3,9 @@
  * late, and the column mapping of another system's line-item export. Pure vocabulary: the store sorts and
  * pages by these names, the server and the web app print these words.
  */
-import type { BudgetState } from "./workflow.ts";
-import { PUBLICATION_DEADLINE_DAYS } from "./workflow.ts";
+import type { Finding } from "./rules/finding.ts";
+import type { BudgetState, WarningExplanation } from "./workflow.ts";
+import { PUBLICATION_DEADLINE_DAYS, explanationKey } from "./workflow.ts";
 
 export { PUBLICATION_DEADLINE_DAYS };
 
@@ -13,6 +14,22 @@ export const AWAITING_REVIEW_STATES: readonly BudgetState[] = ["submitted", "dep
 
 /** How many days a budget may wait for review before the desk reminds the bureau of it (a default; the page may ask for another). */
 export const REVIEW_REMINDER_DAYS = 10;
+
+/** 待处理的审核结果 — what the desk counts of a budget's findings: errors, and warnings nobody explained yet. */
+export interface FindingsWaiting {
+  errors: number;
+  warnings: number;
+}
+
+export function findingsWaiting(findings: readonly Finding[], explanations: readonly WarningExplanation[]): FindingsWaiting {
+  const explained = new Set(explanations.map((e) => `${e.rule}\u0000${e.locationKey}`));
+  const unexplained = findings.filter((f) => {
+    if (f.severity !== "warning") return false;
+    const k = explanationKey(f);
+    return !explained.has(`${k.rule}\u0000${k.locationKey}`);
+  });
+  return { errors: findings.filter((f) => f.severity === "error").length, warnings: unexplained.length };
+}
 
 /** The columns the desk sorts by. */
 export const DESK_SORTS = ["department", "region", "state", "control", "total", "difference", "daysSinceApproval", "daysWaiting", "errors", "warnings"] as const;

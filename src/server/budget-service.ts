@@ -12,6 +12,7 @@ import { type BudgetSummary, currentContent, saveVersion } from "../store/repos/
 import { listControlFigures } from "../store/repos/control-figures.ts";
 import { listExplanations } from "../store/repos/explanations.ts";
 import { audit } from "./audit.ts";
+import { recordCheck } from "./budget-checks.ts";
 import { type Content, parseContent, storedToBudget, toContent } from "./budget-content.ts";
 import type { AppContext } from "./context.ts";
 import { AppError, forbidden } from "./errors.ts";
@@ -52,6 +53,8 @@ export async function saveBudget(ctx: AppContext, req: FastifyRequest, b: Budget
       note: note ?? null,
       onLineItems: (count) => req.log.info({ budgetId: b.id, action, lineItems: count }, "save: writing line items"),
     });
+    // 审核结果计数 — counted now, so the bureau's desk only reads it
+    await recordCheck(trx, ctx.catalogs, { budgetId: b.id, regionId: b.regionId, year: b.year, version: saved.version }, budget);
     await audit(trx, req, action, `budget:${b.id}`, { version: saved.version, lineItems: { added: saved.diff.lineItems.added, removed: saved.diff.lineItems.removed, changed: saved.diff.lineItems.changed }, projects: saved.diff.projects, texts: saved.diff.texts }, b.regionId);
     return saved;
   });

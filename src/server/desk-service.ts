@@ -6,16 +6,14 @@
 import type { FastifyRequest } from "fastify";
 import type { ImportMapping } from "../core/desk.ts";
 import type { Budget } from "../core/model.ts";
-import { createRuleContext } from "../core/rules/engine.ts";
-import { runRules } from "../core/rules/index.ts";
-import { type Actor, can, canInRegion, explanationKey, isEditable, notEditableMessage } from "../core/workflow.ts";
+import { type Actor, can, canInRegion, isEditable, notEditableMessage } from "../core/workflow.ts";
 import { type DepartmentRows, type ImportProblem, readDeskImport } from "../formats/desk-import.ts";
 import { InputError } from "../formats/errors.ts";
 import { findBudget, getBudget } from "../store/repos/budgets.ts";
 import { catalogStamp } from "../store/repos/catalogs.ts";
-import { type DeskScope, checkCandidates, writeCheck } from "../store/repos/desk.ts";
-import { listExplanations } from "../store/repos/explanations.ts";
+import { type DeskScope, checkCandidates } from "../store/repos/desk.ts";
 import { tenancyOf } from "./access.ts";
+import { recordCheck } from "./budget-checks.ts";
 import { loadBudget, saveBudget } from "./budget-service.ts";
 import { parseContent, toContent } from "./budget-content.ts";
 import type { AppContext } from "./context.ts";
@@ -29,8 +27,8 @@ export function deskScope(actor: Actor): DeskScope {
 }
 
 /**
- * Counts the findings of every budget in scope whose count is missing or stale (a new version, another
- * catalog, an explanation written). The rules run once per version: a hundred departments cost a
+ * Counts the findings of every budget in scope whose count is missing or stale: saved before saves counted
+ * them (src/server/budget-checks.ts), another catalog, an explanation written. The rules run once per version: a hundred departments cost a
  * hundred checks the first time, and only the changed ones after that.
  */
 export async function refreshChecks(ctx: AppContext, scope: DeskScope, year: number): Promise<number> {
@@ -41,15 +39,8 @@ export async function refreshChecks(ctx: AppContext, scope: DeskScope, year: num
     let stamp = stamps.get(c.regionId);
     if (stamp === undefined) stamps.set(c.regionId, (stamp = await catalogStamp(ctx.db, c.regionId, year)));
     if (c.checkedVersion === c.version && c.checkedStamp === stamp && c.checkedExplanations === c.explanations) continue;
-    const { budget } = await loadBudget(ctx, c.budgetId);
-    const findings = runRules(createRuleContext(budget, await ctx.catalogs.get(ctx.db, c.regionId, year)));
-    const explained = new Set((await listExplanations(ctx.db, c.budgetId)).map((e) => `${e.rule}\u0000${e.locationKey}`));
-    const unexplained = findings.filter((f) => {
-      if (f.severity !== "warning") return false;
-      const k = explanationKey(f);
-      return !explained.has(`${k.rule}\u0000${k.locationKey}`);
-    });
-    await writeCheck(ctx.db, { budgetId: c.budgetId, version: c.version, catalogStamp: stamp, explanations: c.explanations, errors: findings.filter((f) => f.severity === "error").length, warnings: unexplained.length });
+    const { version, budget } = await loadBudget(ctx, c.budgetId);
+    await recordCheck(ctx.db, ctx.catalogs, { budgetId: c.budgetId, regionId: c.regionId, year, version }, budget);
     counted++;
   }
   return counted;

@@ -23,6 +23,7 @@ import { assignDepartment, createDepartment, createDivision, createUnit } from "
 import { createUser } from "../store/repos/users.ts";
 import { type Acting, audit } from "./audit.ts";
 import { hashPassword } from "./auth/passwords.ts";
+import { recordCheck } from "./budget-checks.ts";
 import { toContent } from "./budget-content.ts";
 import { checkStoredBudget } from "./budget-service.ts";
 import type { AppContext, SessionUser } from "./context.ts";
@@ -176,6 +177,7 @@ async function seedDepartment(ctx: AppContext, region: RegionPlan, dept: Omit<De
     const budgetId = await db.transaction().execute(async (trx) => {
       const id = await createBudget(trx, departmentId, year);
       const saved = await saveVersion(trx, { budgetId: id, expectedVersion: 0, content: toContent(budget), lineItems: budget.lineItems, authorId: approver.user.actor.userId, note: "生成 / generated" });
+      await recordCheck(trx, ctx.catalogs, { budgetId: id, regionId: region.id, year, version: saved.version }, budget);
       await audit(trx, approver.req, "budget.create", `budget:${id}`, { departmentId, year, version: saved.version }, region.id);
       return id;
     });

@@ -12,6 +12,7 @@ import { type PublicationFile, insertPublication, nextPublicationNumber } from "
 import { regionTemplate } from "../store/repos/tenancy.ts";
 import { tenancyOf } from "./access.ts";
 import { type Acting, audit } from "./audit.ts";
+import { recordCheck } from "./budget-checks.ts";
 import { checkStoredBudget, loadBudget } from "./budget-service.ts";
 import type { AppContext, SessionUser } from "./context.ts";
 import { renderAll } from "./disclosure-files.ts";
@@ -52,7 +53,10 @@ export async function moveBudget(ctx: AppContext, req: Acting, user: SessionUser
       move.action === "record-approval" ? { approvedOn: move.date! } : move.action === "publish" ? { publishedOn: move.date! } : move.action === "return" ? { approvedOn: null, publishedOn: null } : {};
     await setState(trx, b.id, outcome.to, dates);
     // Submitting seals the version: an edit based on anything before it is stale from now on.
-    if (move.action === "submit") await sealVersion(trx, b.id, version, user.actor.userId, "提交 / submitted");
+    if (move.action === "submit") {
+      const sealed = await sealVersion(trx, b.id, version, user.actor.userId, "提交 / submitted");
+      await recordCheck(trx, ctx.catalogs, { budgetId: b.id, regionId: b.regionId, year: b.year, version: sealed }, budget);
+    }
     await recordTransition(trx, { budgetId: b.id, action: move.action, from: outcome.from, to: outcome.to, actorId: user.actor.userId, comment: move.comment ?? null, date: move.date ?? null });
     let publication: { id: number; number: number } | undefined;
     if (files) {

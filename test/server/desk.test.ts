@@ -73,9 +73,10 @@ describe.each(BACKENDS)("bureau desk on $name", (backend) => {
     const unexplained = check.findings.filter((f: { severity: string; explanation?: unknown }) => f.severity === "warning" && !f.explanation).length;
     expect([r313.errors, r313.warnings]).toEqual([errors, unexplained]);
     expect(unexplained).toBeGreaterThan(0);
-    // explaining a warning changes the count without a new version
+    // explaining a warning changes the count without a new version, counted as the explanation is written
     const warning = check.findings.find((f: { severity: string }) => f.severity === "warning");
     expect((await w.clients.approver.request("PUT", `/api/budgets/${w.budget}/explanations`, { rule: warning.rule, locationKey: warning.locationKey, text: "说明" })).statusCode).toBe(200);
+    expect(await w.db.db.selectFrom("budget_checks").select("warnings").where("budget_id", "=", w.budget).executeTakeFirstOrThrow()).toEqual({ warnings: unexplained - 1 });
     const again = (await desk("admin")).json().rows.find((r: { departmentCode: string }) => r.departmentCode === "313");
     expect(again.warnings).toBe(unexplained - 1);
     const r314 = body.rows.find((r: { departmentCode: string }) => r.departmentCode === "314");
@@ -128,6 +129,37 @@ describe.each(BACKENDS)("bureau desk on $name", (backend) => {
     }
   });
 
+  it("counts a version's findings when it is saved, so the desk reads them; older versions are counted on read", async () => {
+    await setState(w.db.db, w.budget, "draft");
+    const before = await currentVersion(w);
+    const { content } = (await w.clients.approver.request("GET", `/api/budgets/${w.budget}`)).json();
+    const res = await w.clients.approver.request("PUT", `/api/budgets/${w.budget}`, { version: before, content, note: "保存" });
+    expect(res.statusCode).toBe(200);
+    const checkRow = () => w.db.db.selectFrom("budget_checks").selectAll().where("budget_id", "=", w.budget).executeTakeFirst();
+    const atSave = await checkRow();
+    expect(atSave).toMatchObject({ version: before + 1 });
+    // the count is the budget's own check: errors, and warnings without an explanation
+    const check = (await w.clients.approver.request("GET", `/api/budgets/${w.budget}/check`)).json();
+    const errors = check.findings.filter((f: { severity: string }) => f.severity === "error").length;
+    const unexplained = check.findings.filter((f: { severity: string; explanation?: unknown }) => f.severity === "warning" && !f.explanation).length;
+    expect([atSave!.errors, atSave!.warnings]).toEqual([errors, unexplained]);
+    // the desk answers from the row without counting again (the row is not rewritten)
+    const row313 = async () => (await desk("admin")).json().rows.find((r: { departmentCode: string }) => r.departmentCode === "313");
+    const read = await row313();
+    expect([read.version, read.errors, read.warnings]).toEqual([before + 1, errors, unexplained]);
+    expect((await checkRow())!.checked_at).toEqual(atSave!.checked_at);
+    // a version saved before counting at save time had no row: the desk counts it on read, to the same answer
+    await w.db.db.deleteFrom("budget_checks").where("budget_id", "=", w.budget).execute();
+    const recounted = await row313();
+    expect([recounted.version, recounted.errors, recounted.warnings]).toEqual([before + 1, errors, unexplained]);
+    expect(await checkRow()).toMatchObject({ version: before + 1, errors, warnings: unexplained });
+    // a new budget (POST /api/budgets) is counted as it is created
+    const created = await w.clients.approver.request("POST", "/api/budgets", { departmentId: w.dept313, year: 2031 });
+    expect(created.statusCode).toBe(201);
+    const newId = created.json().budget.id as number;
+    expect(await w.db.db.selectFrom("budget_checks").select("version").where("budget_id", "=", newId).executeTakeFirst()).toEqual({ version: 1 });
+  });
+
   describe("batch import of line items", () => {
     const header = "部门编码,单位编码,支出功能分类科目,部门预算支出经济分类科目,支出性质,资金来源,项目编码,金额,摘要";
 
@@ -155,7 +187,10 @@ describe.each(BACKENDS)("bureau desk on $name", (backend) => {
       expect(await currentVersion(w, budget314)).toBe(before314);
       const items = await w.db.db.selectFrom("line_items").select(["economic", "amount"]).where("budget_id", "=", w.budget).orderBy("position").execute();
       expect(items).toEqual([{ economic: "30101", amount: 41_350_000 }, { economic: "30201", amount: 2_000_000 }]);
-      // the desk sees the new total and counts the new version's findings
+      // the import counted the new version's findings as it saved it, before any desk request
+      const counted = await w.db.db.selectFrom("budget_checks").select("version").where("budget_id", "=", w.budget).executeTakeFirstOrThrow();
+      expect(counted.version).toBe(before313 + 1);
+      // the desk sees the new total and the new version's findings
       const r313 = (await desk("admin")).json().rows.find((r: { departmentCode: string }) => r.departmentCode === "313");
       expect(r313.total).toBe(43_350_000);
       expect(r313.version).toBe(before313 + 1);

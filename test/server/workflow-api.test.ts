@@ -42,6 +42,14 @@ describe.each(BACKENDS)("workflow over HTTP on $name", (backend) => {
     expect((await rendered()).draft).toBe("草稿 未经审核");
     expect((await move(reviewer, w, "record-approval", { date: "2021-02-01" })).json()).toMatchObject({ state: "approved" });
     expect((await rendered()).draft).toBeUndefined();
+    // publishing renders every file, the units' too, in the server's job pool (a spy: the real pool still renders)
+    const jobs = w.app.ctx.jobs;
+    const realRun = jobs.run.bind(jobs);
+    const renders: string[] = [];
+    jobs.run = ((kind, input) => {
+      if (kind === "render") renders.push(`${(input as { format: string }).format}`);
+      return realRun(kind, input);
+    }) as typeof jobs.run;
     const published = (await move(approver, w, "publish", { date: "2021-02-25" })).json();
     expect(published.state).toBe("published");
     expect(published.findings.map((f: { rule: string; actual: number }) => [f.rule, f.actual])).toEqual([["workflow.publication-late", 24]]);
@@ -51,6 +59,15 @@ describe.each(BACKENDS)("workflow over HTTP on $name", (backend) => {
     expect(list.publications.map((p: { id: number; number: number; published_on: string }) => [p.id, p.number, p.published_on])).toEqual([[pubId, 1, "2021-02-25"]]);
     const meta = (await anonymous.request("GET", `/api/public/publications/${pubId}`)).json().publication;
     expect(meta.files.map((f: { scope: string; format: string }) => `${f.scope}/${f.format}`).sort()).toEqual(["313001/html", "313001/json", "department/html", "department/json"]);
+    expect(renders).toHaveLength(meta.files.length);
+    // a unit's file is a stored row from the publish, served as stored: no render on request
+    const unitRow = await w.db.db.selectFrom("publication_files").select(["sha256", "content"]).where("publication_id", "=", pubId).where("scope", "=", "313001").where("format", "=", "html").executeTakeFirstOrThrow();
+    const unitFile = await anonymous.request("GET", `/api/public/publications/${pubId}/files/313001/html`);
+    expect(unitFile.statusCode).toBe(200);
+    expect(unitFile.headers["x-content-sha256"]).toBe(unitRow.sha256);
+    expect(Buffer.compare(unitFile.rawPayload, Buffer.from(unitRow.content))).toBe(0);
+    expect(renders).toHaveLength(meta.files.length);
+    jobs.run = realRun;
     const file = await anonymous.request("GET", `/api/public/publications/${pubId}/files/department/json`);
     expect(file.statusCode).toBe(200);
     const sha = createHash("sha256").update(file.rawPayload).digest("hex");

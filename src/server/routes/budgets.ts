@@ -10,6 +10,7 @@ import { listBudgetPublications } from "../../store/repos/publications.ts";
 import { listDepartments } from "../../store/repos/tenancy.ts";
 import { budgetFor, departmentFor, tenancyOf } from "../access.ts";
 import { audit } from "../audit.ts";
+import { recordCheck } from "../budget-checks.ts";
 import { requireUser } from "../auth/session.ts";
 import { parseContent, skeleton, toContent } from "../budget-content.ts";
 import { loadBudget, refuseBeyondUnit, saveBudget } from "../budget-service.ts";
@@ -63,6 +64,7 @@ export function budgetRoutes(app: FastifyInstance): void {
       const created = await db().transaction().execute(async (trx) => {
         const newId = await createBudget(trx, dept.departmentId, req.body.year);
         const saved = await saveVersion(trx, { budgetId: newId, expectedVersion: 0, content: toContent(budget), lineItems: budget.lineItems, authorId: actor.userId, note: "新建 / created" });
+        await recordCheck(trx, app.ctx.catalogs, { budgetId: newId, regionId: dept.regionId, year: req.body.year, version: saved.version }, budget);
         await audit(trx, req, "budget.create", `budget:${newId}`, { departmentId: dept.departmentId, year: req.body.year, version: saved.version }, dept.regionId);
         return newId;
       });

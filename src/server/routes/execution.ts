@@ -21,6 +21,7 @@ import { createBudget, findBudget, getBudget, saveVersion } from "../../store/re
 import { getExecutionRecord, loadExecution, paymentSummary, putExecutionRecord, replacePayments } from "../../store/repos/execution.ts";
 import { budgetFor, departmentFor } from "../access.ts";
 import { audit } from "../audit.ts";
+import { recordCheck } from "../budget-checks.ts";
 import { requireUser } from "../auth/session.ts";
 import { toContent } from "../budget-content.ts";
 import { loadBudget } from "../budget-service.ts";
@@ -189,6 +190,7 @@ export function executionRoutes(app: FastifyInstance): void {
         const newId = await createBudget(trx, b.departmentId, b.year + 1);
         const note = `由 ${b.year} 年预算生成 / started from ${b.year}`;
         const saved = await saveVersion(trx, { budgetId: newId, expectedVersion: 0, content: toContent(next.budget), lineItems: next.budget.lineItems, authorId: actor.userId, note });
+        await recordCheck(trx, app.ctx.catalogs, { budgetId: newId, regionId: b.regionId, year: b.year + 1, version: saved.version }, next.budget);
         await audit(trx, req, "budget.next-year", `budget:${newId}`, { from: b.id, year: b.year + 1, version: saved.version, mapped: next.mapped.length, dropped: next.dropped.length }, b.regionId);
         return newId;
       });

@@ -4,10 +4,12 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { checkAnswer, explanationsAnswer, moveAnswer, ok, transitionsAnswer } from "../../contract/index.ts";
 import { type BudgetState, type WorkflowAction, WORKFLOW_ACTIONS, can, isEditable } from "../../core/workflow.ts";
-import { listTransitions, lockBudget } from "../../store/repos/budgets.ts";
+import { currentContent, listTransitions, lockBudget } from "../../store/repos/budgets.ts";
 import { listExplanations, writeExplanation } from "../../store/repos/explanations.ts";
 import { budgetFor, tenancyOf } from "../access.ts";
 import { audit } from "../audit.ts";
+import { recordCheck } from "../budget-checks.ts";
+import { storedToBudget } from "../budget-content.ts";
 import { requireUser } from "../auth/session.ts";
 import { checkStoredBudget, loadBudget } from "../budget-service.ts";
 import { AppError, forbidden } from "../errors.ts";
@@ -50,6 +52,9 @@ export function reviewRoutes(app: FastifyInstance): void {
         const locked = await lockBudget(trx, b.id);
         if (!locked || !isEditable(locked.state)) throw new AppError("wrong-state", "只有草稿可以填写说明 / explanations are written while the budget is a draft");
         await writeExplanation(trx, b.id, req.body, actor.userId);
+        // the desk's count of unexplained warnings, current again (src/server/budget-checks.ts)
+        const current = await currentContent(trx, b.id);
+        if (current) await recordCheck(trx, app.ctx.catalogs, { budgetId: b.id, regionId: b.regionId, year: b.year, version: current.version }, storedToBudget(current.content));
         await audit(trx, req, "budget.explanation", `budget:${b.id}`, { rule: req.body.rule, locationKey: req.body.locationKey }, b.regionId);
       });
       return { ok: true as const };
