@@ -10,6 +10,8 @@ import { importText } from "../src/audit/importers/text.ts";
 import { deriveAll, deriveDisclosure } from "../src/core/disclosure.ts";
 import { STANDARD_EXEMPT_NOTE, exemptNote, publicBudget } from "../src/core/exempt.ts";
 import { TEMPLATES } from "../src/core/templates/index.ts";
+import { deriveFinalAccounts } from "../src/core/final-accounts/disclosure.ts";
+import { readExecutionDir } from "../src/formats/execution/execution-file.ts";
 import { budgetFacts, budgetTotals } from "../src/core/facts.ts";
 import { deriveScope } from "../src/server/disclosure-files.ts";
 import type { Budget } from "../src/core/model.ts";
@@ -75,10 +77,19 @@ describe("the note's wording", async () => {
   const budget = await sampleBudget();
   budget.projects.find((p) => p.code === "313001-7")!.exempt = { basis: "涉及国家秘密" };
 
+  const execution = await readExecutionDir("examples/luolong-shequ-2021/execution-2021");
+  /** The department's document in a template: a budget's from the budget, a 决算's with the year's execution. */
+  const departmentIn = (id: string, document: string) => {
+    if (document === "budget") return deriveAll(budget, catalog2021, id)[0];
+    const r = deriveFinalAccounts(budget, execution, catalog2021, id);
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join("\n"));
+    return r.disclosures[0];
+  };
+
   it.each(TEMPLATES.map((t) => [t.id, t] as const))("%s prints the wording its template data states", (id, template) => {
     const wording = template.exemptNote ?? STANDARD_EXEMPT_NOTE;
     const expected = wording.replaceAll("{who}", "部门").replaceAll("{what}", "1个项目").replaceAll("{basis}", "涉及国家秘密");
-    const [department] = deriveAll(budget, catalog2021, id);
+    const department = departmentIn(id, template.appliesTo.document);
     const part1 = department!.narrative.parts[0]!;
     expect(part1.sections.at(-1)!.paragraphs.at(-1)).toBe(expected);
     expect(renderText(department!)).toContain(expected);

@@ -140,7 +140,8 @@ describe("row caps", () => {
       clearInterval(tick);
       expect(r.ok).toBe(ok);
       if (r.ok) expect([r.payments.length, r.payments[199_999]]).toEqual([200_000, { date: "2022-03-01", unit: "313001", functional: "2080208", economic: "30201", amount: 10_000 }]);
-      expect(ticks).toBeGreaterThan(3);
+      // the timer runs while the 200,000 rows are parsed (the 5,000,000-row refusal may end within one slice)
+      if (ok) expect(ticks).toBeGreaterThan(3);
       expect(worst, `a timer waited ${worst.toFixed(0)} ms of CPU`).toBeLessThan(200);
     }
   }, 120_000);

@@ -8,7 +8,6 @@ import type { CatalogIndex } from "../core/catalog.ts";
 import type { Disclosure } from "../core/disclosure.ts";
 import { deriveFinalAccounts } from "../core/final-accounts/disclosure.ts";
 import type { Budget } from "../core/model.ts";
-import { EXECUTION_FILE, readExecutionDir } from "../formats/execution/execution-file.ts";
 import { mkdir, writeFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { LAYOUTS, type Layout, deriveAll } from "../core/disclosure.ts";
@@ -122,6 +121,8 @@ async function disclosuresOf(budget: Budget, catalog: CatalogIndex, layout: Layo
   const template = templateById(layout);
   if (!isFinalAccounts(template)) return deriveAll(budget, catalog, layout);
   if (!execution) throw new InputError([{ file: "--execution", message: `模板 ${layout}（${template.name}）是决算模板，需要用 --execution 指定执行数据目录 / a final-accounts template needs --execution <dir>` }]);
+  // the execution reader brings the payments importers (ExcelJS): loaded only for a 决算
+  const { EXECUTION_FILE, readExecutionDir } = await import("../formats/execution/execution-file.ts");
   const exec = await readExecutionDir(execution);
   const file = join(execution, EXECUTION_FILE);
   if (exec.year !== budget.year) throw new InputError([{ file, field: "year", message: `执行数据年度 ${exec.year} 与预算年度 ${budget.year} 不符 / the execution's year differs from the budget's` }]);
