@@ -61,6 +61,18 @@ export function functionalHierarchy<T, L extends { functional: string } = LineIt
   return [...m.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([c, acc]) => ({ code: c, acc }));
 }
 
+/** The 类, 款 and 项 rows of a functional table, in code order: each code, its catalog name, its cells. */
+export function functionalRows<T, L extends { functional: string }>(
+  t: TableBuilder,
+  catalog: CatalogIndex,
+  lines: readonly L[],
+  make: () => T,
+  add: (acc: T, l: L) => void,
+  cells: (acc: T) => Cell[],
+): void {
+  for (const r of functionalHierarchy(lines, make, add)) t.row([r.code, catalog.functionalName(r.code), ...cells(r.acc)], levelKind(r.code));
+}
+
 const FUNCTION_COLUMNS: Column[] = [code("code", 9), text("name", 26)];
 const functionHeader = (rs: number): HeaderCell[] => [h("功能分类科目编码", { rs }), h("科目名称", { rs })];
 
@@ -120,7 +132,7 @@ export function income(scope: Scope, catalog: CatalogIndex, meta: Meta): Disclos
   const empty = scope.lines.length === 0;
   if (!empty) {
     t.row(["", "合计", ...cellsOf(grand)], "total");
-    for (const r of functionalHierarchy(scope.lines, () => new Map() as Acc, add)) t.row([r.code, catalog.functionalName(r.code), ...cellsOf(r.acc)], levelKind(r.code));
+    functionalRows(t, catalog, scope.lines, () => new Map() as Acc, add, cellsOf);
   }
   return t.build(meta, scope, empty);
 }
@@ -144,7 +156,7 @@ export function byNature(scope: Scope, catalog: CatalogIndex, include: (l: LineI
   const empty = lines.every((l) => l.amount === 0);
   if (!empty) {
     t.row(["", "合计", ...cells(grand)], "total");
-    for (const r of functionalHierarchy(lines, zero, add)) t.row([r.code, catalog.functionalName(r.code), ...cells(r.acc)], levelKind(r.code));
+    functionalRows(t, catalog, lines, zero, add, cells);
   }
   return t.build(meta, scope, empty);
 }
@@ -279,7 +291,7 @@ export function gpbExpenditure(scope: Scope, catalog: CatalogIndex, meta: Meta):
   const empty = lines.length === 0;
   if (!empty) {
     t.row(["", "合计", ...cells(grand)], "total");
-    for (const r of functionalHierarchy(lines, zero, add)) t.row([r.code, catalog.functionalName(r.code), ...cells(r.acc)], levelKind(r.code));
+    functionalRows(t, catalog, lines, zero, add, cells);
   }
   return t.build(meta, scope, empty);
 }

@@ -13,7 +13,7 @@ import type { LineItem } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import type { Cell, DisclosureTable, HeaderCell } from "../table.ts";
 import { TableBuilder, type TableMeta, code, h, money, text } from "./builder.ts";
-import { functionalHierarchy, levelKind } from "./central9.ts";
+import { functionalRows } from "./central9.ts";
 import { economicClass, isPersonnel } from "./economic.ts";
 import type { Scope } from "./scope.ts";
 
@@ -106,7 +106,7 @@ export function finalIncome(scope: Scope, catalog: CatalogIndex, a: FinalAccount
   const empty = items.every((x) => x.amount === 0);
   if (!empty) {
     t.row(["", "合计", ...cells(grand)], "total");
-    for (const r of functionalHierarchy(items, () => new Map() as Acc, add)) t.row([r.code, catalog.functionalName(r.code), ...cells(r.acc)], levelKind(r.code));
+    functionalRows(t, catalog, items, () => new Map() as Acc, add, cells);
   }
   return t.build(meta, scope, empty);
 }
@@ -135,7 +135,7 @@ export function finalExpenditure(scope: Scope, catalog: CatalogIndex, a: FinalAc
   const empty = lines.length === 0;
   if (!empty) {
     t.row(["", "合计", ...natureCells(grand)], "total");
-    for (const r of functionalHierarchy(lines, zero, addNature)) t.row([r.code, catalog.functionalName(r.code), ...natureCells(r.acc)], levelKind(r.code));
+    functionalRows(t, catalog, lines, zero, addNature, natureCells);
   }
   return t.build(meta, scope, empty);
 }
@@ -186,7 +186,7 @@ export function finalGpbExpenditure(scope: Scope, catalog: CatalogIndex, a: Fina
   for (const l of lines) addNature(grand, l);
   const empty = lines.length === 0;
   if (!empty) {
-    for (const r of functionalHierarchy(lines, zero, addNature)) t.row([r.code, catalog.functionalName(r.code), ...natureCells(r.acc)], levelKind(r.code));
+    functionalRows(t, catalog, lines, zero, addNature, natureCells);
     t.row(["", "合计", ...natureCells(grand)], "total");
   }
   return t.build(meta, scope, empty);
@@ -293,7 +293,7 @@ export function finalFundTable(scope: Scope, catalog: CatalogIndex, a: FinalAcco
   const empty = items.length === 0;
   if (!empty) {
     t.row(["", "合计", ...cells(grand)], "total");
-    for (const r of functionalHierarchy(items, zero, add)) t.row([r.code, catalog.functionalName(r.code), ...cells(r.acc)], levelKind(r.code));
+    functionalRows(t, catalog, items, zero, add, cells);
   }
   return t.build(meta, scope, empty);
 }
