@@ -16,9 +16,9 @@ import { normaliseName } from "../../../core/catalog.ts";
 
 const BASIS = "财预〔2016〕143号《地方预决算公开操作规程》；部门决算编报说明";
 
-/** 万元 text as printed ("307.82"), with the precision it is printed to; undefined when it is not a plain amount. */
+/** 万元 text as printed ("307.82", "３０７．８２"), with the precision it is printed to; undefined when it is not a plain amount. */
 function wanAmount(text: string): PrintedAmount | undefined {
-  return parseAmount(text.replace(/．/g, "."), "万元");
+  return parseAmount(text, "万元");
 }
 
 const AMOUNT = String.raw`([\d,，.．]+)\s*万元`;
