@@ -125,12 +125,14 @@ export const completeSections: DocumentRule = defineRule<DocumentContext>(
   },
 );
 
-/** Words saying there is nothing: "本单位无…", "没有", "未安排", "不涉及", "此表为空" (not 无形资产, 无偿). */
-const NOTHING = /无(?![形偿])|没有|未安排|不涉及|为空|空表/;
+/** Words saying there is none: "本单位无…", "没有", "未安排", "不涉及" (not 无形资产, 无偿). */
+const NONE = String.raw`无(?![形偿])|没有|未安排|不涉及`;
+/** Words saying there is nothing: those, or "此表为空". */
+const NOTHING = new RegExp(`${NONE}|为空|空表`);
 /** A template's instruction to the preparer, "（不涉及的不列）", "（没有的不列）": it says nothing about the money. */
 const INSTRUCTION = /[（(][^）)]*不列[^）)]*[）)]/g;
 /** A cell saying so: "（无政府性基金支出）", "本单位无此项支出", "此表为空" (not a label merely holding 无). */
-const NOTHING_CELL = /^[（(]?(?:本(?:单位|部门)[^，。]{0,20}?)?(?:无(?![形偿])|没有|未安排|不涉及)|为空|空表/;
+const NOTHING_CELL = new RegExp(`^[（(]?(?:本(?:单位|部门)[^，。]{0,20}?)?(?:${NONE})|为空|空表`);
 /** A zero amount stated in words: "支出 0 万元", "为零". */
 const ZERO = /(?<![\d.,])0(?:\.0+)?\s*(?:万元|元)|为零/;
 
