@@ -15,7 +15,7 @@
  * - every error is UNSURE too, so a bad file is always reported by `yaml`, with today's message and line.
  * Duplicate keys are an error in both. A look that finds too much only costs speed, never correctness.
  */
-import { FAILSAFE_SCHEMA, Type, YAMLException, load } from "js-yaml";
+import { FAILSAFE_SCHEMA, type State, Type, YAMLException, load } from "js-yaml";
 import { FlowWatcher, type PLACES_UNSURE, PlaceRecorder, type Places } from "./places.ts";
 
 /** The fast loader could not vouch for the data: read the text with the location-keeping parser. */
@@ -93,13 +93,17 @@ const floatType = new Type("tag:yaml.org,2002:float", {
 /** YAML 1.2 core schema as `yaml` 2 resolves it, without merge keys (`<<` is an ordinary key there). */
 const CORE_AS_YAML = FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
 
-/**
- * YAML text → data, or UNSURE when `yaml` might read it differently (or not at all). The same checks as
- * `loadYamlFastWithPlaces`, without recording where each node was written.
- */
-export function loadYamlFast(text: string): unknown {
+/** What watches js-yaml's parse: its listener, and whether a flow collection spans lines (`yaml` reads those otherwise). */
+interface ParseWatcher {
+  readonly listener: (event: "open" | "close", state: State) => void;
+  readonly multilineFlow: boolean;
+}
+
+/** js-yaml's parse of the text with a watcher made for it, or UNSURE when `yaml` might read it differently (or not at all). */
+function loadWatched<W extends ParseWatcher>(text: string, watch: (body: string) => W): { data: unknown; watcher: W } | Unsure {
   if (leftToYaml(text)) return UNSURE;
-  const watcher = new FlowWatcher(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  // js-yaml drops a byte order mark before reading, so its offsets are into the text without it
+  const watcher = watch(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   let data: unknown;
   try {
     data = load(text, { schema: CORE_AS_YAML, listener: watcher.listener });
@@ -108,7 +112,17 @@ export function loadYamlFast(text: string): unknown {
     throw e;
   }
   if (watcher.multilineFlow) return UNSURE;
-  return data !== undefined && keysAsYamlWrites(data) ? data : UNSURE;
+  // an empty text: js-yaml gives undefined, `yaml` null
+  return data !== undefined && keysAsYamlWrites(data) ? { data, watcher } : UNSURE;
+}
+
+/**
+ * YAML text → data, or UNSURE when `yaml` might read it differently (or not at all). The same checks as
+ * `loadYamlFastWithPlaces`, without recording where each node was written.
+ */
+export function loadYamlFast(text: string): unknown {
+  const r = loadWatched(text, (body) => new FlowWatcher(body));
+  return r === UNSURE ? UNSURE : r.data;
 }
 
 /**
@@ -116,19 +130,8 @@ export function loadYamlFast(text: string): unknown {
  * PLACES_UNSURE where the recording could not be matched with the data, and lines must come from `yaml`.
  */
 export function loadYamlFastWithPlaces(text: string): { data: unknown; places: Places | typeof PLACES_UNSURE } | Unsure {
-  if (leftToYaml(text)) return UNSURE;
-  // js-yaml drops a byte order mark before reading, so its offsets are into the text without it
-  const recorder = new PlaceRecorder(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  let data: unknown;
-  try {
-    data = load(text, { schema: CORE_AS_YAML, listener: recorder.listener });
-  } catch (e) {
-    if (e instanceof YAMLException || e instanceof RangeError) return UNSURE;
-    throw e;
-  }
-  if (recorder.multilineFlow) return UNSURE;
-  // an empty text: js-yaml gives undefined, `yaml` null
-  return data !== undefined && keysAsYamlWrites(data) ? { data, places: recorder.done(data) } : UNSURE;
+  const r = loadWatched(text, (body) => new PlaceRecorder(body));
+  return r === UNSURE ? UNSURE : { data: r.data, places: r.watcher.done(r.data) };
 }
 
 /** Whether every key is one `yaml` writes the same: not from a null key, not long. */
