@@ -9,6 +9,7 @@
  * department's publication of the year before (its latest version), else the previous version of the same
  * budget. Only the department documents are read: what anyone may download (an exempt unit has none).
  */
+import { LRUCache } from "lru-cache";
 import { assembleDocument } from "../audit/core/assemble.ts";
 import { auditDocument } from "../audit/core/audit.ts";
 import { type CrossDocument, crossAudit, crossDocument } from "../audit/core/cross/checks.ts";
@@ -105,8 +106,10 @@ export interface Comparison {
   findings: Finding[];
 }
 
-/** Pairs compared whose findings are kept (publications never change): the oldest is dropped first. */
-const KEPT_PAIRS = 500;
+/** The findings of pairs already compared (publications never change), the least recently used dropped first. */
+export function keptComparisons(): LRUCache<string, Finding[]> {
+  return new LRUCache<string, Finding[]>({ max: 500 });
+}
 
 /**
  * A publication against its predecessor: the cross-document checks (src/audit/core/cross) over the two
@@ -115,7 +118,7 @@ const KEPT_PAIRS = 500;
  * names the version compared. Undefined when there is no such publication. `kept` holds the findings of
  * pairs already compared (a caller's bounded memo: a repeated request audits nothing).
  */
-export async function comparePublications(db: Db, id: number, kept?: Map<string, Finding[]>): Promise<Comparison | undefined> {
+export async function comparePublications(db: Db, id: number, kept?: LRUCache<string, Finding[]>): Promise<Comparison | undefined> {
   const p = await getPublication(db, id);
   if (!p) return undefined;
   const { files: _files, ...publication } = p;
@@ -126,10 +129,7 @@ export async function comparePublications(db: Db, id: number, kept?: Map<string,
   if (!findings) {
     const docs = [await readPublication(db, before.publication.id, publicationName(before.publication)), await readPublication(db, publication.id, publicationName(publication))];
     findings = docs.every((d) => d !== undefined) ? crossAudit(docs as CrossDocument[]) : [];
-    if (kept) {
-      if (kept.size >= KEPT_PAIRS) kept.delete(kept.keys().next().value!);
-      kept.set(key, findings);
-    }
+    kept?.set(key, findings);
   }
   return { publication, predecessor: { ...before.publication, relation: before.relation }, findings };
 }

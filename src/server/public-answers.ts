@@ -6,9 +6,10 @@
  * reads the stamp (one small query, shared by the requests arriving meanwhile) and, when it has not moved,
  * sends the kept bytes: one database round trip instead of the ten an overview asks, so the same on every
  * server behind a load balancer, with nothing to invalidate by hand. A moved stamp empties the cache.
- * Bounded by entry count, oldest out first.
+ * Bounded by entry count, the least recently used out first.
  */
 import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
 
 /** An answer as sent: its JSON text and its ETag. */
 export interface Answer {
@@ -22,14 +23,16 @@ export function etagOf(text: string): string {
 }
 
 export class PublicAnswers {
-  private readonly entries = new Map<string, Answer>();
+  private readonly entries: LRUCache<string, Answer>;
   private stamp: string | undefined;
   private reading: Promise<string> | undefined;
 
   constructor(
     private readonly readStamp: () => Promise<string>,
-    private readonly maxEntries = 2_000,
-  ) {}
+    maxEntries = 2_000,
+  ) {
+    this.entries = new LRUCache<string, Answer>({ max: maxEntries });
+  }
 
   /** The answer kept for `key` if the stamp has not moved since; otherwise `make()`'s, kept for next time. */
   async get(key: string, make: () => Promise<string>): Promise<Answer> {
@@ -43,10 +46,7 @@ export class PublicAnswers {
     const text = await make();
     const answer = { text, etag: etagOf(text) };
     // made from the stamp read before it: kept only if no publication came in between
-    if (this.stamp === stamp) {
-      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(key, answer);
-    }
+    if (this.stamp === stamp) this.entries.set(key, answer);
     return answer;
   }
 

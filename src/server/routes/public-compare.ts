@@ -9,13 +9,12 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { publicationComparison } from "../../contract/index.ts";
-import type { Finding } from "../../core/rules/finding.ts";
-import { comparePublications } from "../cross-publications.ts";
+import { comparePublications, keptComparisons } from "../cross-publications.ts";
 import { notFound } from "../errors.ts";
 import { answers, id } from "./schemas.ts";
 
 export function publicCompareRoutes(app: FastifyInstance): void {
-  const kept = new Map<string, Finding[]>();
+  const kept = keptComparisons();
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/public/publications/:id/compare",
     {
