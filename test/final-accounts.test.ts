@@ -153,8 +153,8 @@ describe("validation of the 决算 record", async () => {
 
   it("non-fiscal money that does not balance is refused with both sides stated", () => {
     const fa = exec.finalAccounts!;
-    const r = finalAccountsOf(budget, { ...exec, finalAccounts: { ...fa, surplusDistribution: fen(100) } });
-    expect(!r.ok && r.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^非财政拨款不平衡：收入 0\.85 \+ .*结余分配 0\.0001 /)]);
+    const r = finalAccountsOf(budget, { ...exec, finalAccounts: { ...fa, surplusDistribution: [{ unit: "313001", amount: fen(100) }] } });
+    expect(!r.ok && r.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^单位 313001 的非财政拨款不平衡：收入 0\.85 \+ .*结余分配 0\.0001 /)]);
   });
 
   it("no finalAccounts section: one clear problem", () => {
