@@ -91,15 +91,19 @@ const spendingItem = z.object({ unit: unitCode, functional: functionalCode, use:
  * form before they were kept per unit) is read as none when it is 0 and refused otherwise: nobody can tell
  * which unit it belongs to.
  */
-const perUnit = (what: string) =>
-  z.union([
-    z.array(z.object({ unit: unitCode, amount: nonNegative })),
-    money.transform((v, ctx): { unit: string; amount: Fen }[] => {
-      if (v === 0) return [];
-      ctx.addIssue({ code: "custom", message: `${what}应按单位填写：- { unit: 单位代码, amount: 金额 } / ${what} is recorded per unit: a list of { unit, amount }` });
-      return z.NEVER;
-    }),
-  ]);
+const perUnit = (what: string) => {
+  const list = z.array(z.object({ unit: unitCode, amount: nonNegative }), { error: `${what}应为按单位的列表：- { unit: 单位代码, amount: 金额 } / ${what} is a list of { unit, amount }` });
+  return z.unknown().transform((v, ctx): { unit: string; amount: Fen }[] => {
+    const single = typeof v === "number" || typeof v === "string" ? money.safeParse(v) : undefined;
+    if (single?.success && single.data === 0) return [];
+    const r = list.safeParse(single ? undefined : v);
+    if (r.success) return r.data;
+    for (const i of single ? [{ path: [], message: `${what}应按单位填写：- { unit: 单位代码, amount: 金额 } / ${what} is recorded per unit: a list of { unit, amount }` }] : r.error.issues) {
+      ctx.addIssue({ code: "custom", path: i.path, message: i.message });
+    }
+    return z.NEVER;
+  });
+};
 
 /**
  * 决算补充数据 (FinalAccountsRecord): balances, non-fiscal income, 上缴上级 / 经营 / 对附属单位补助支出,
