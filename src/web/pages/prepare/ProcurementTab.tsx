@@ -27,9 +27,9 @@ export interface ContentProcurement {
 }
 
 /** A row with `key` set to `value`, or without the key when the value is empty (the file leaves it out). */
-function withField(row: ContentProcurement, key: "project" | "item" | "economic" | "organisation", value: string | undefined): ContentProcurement {
+function withField<T extends ContentProcurement>(row: T, key: "project" | "item" | "economic" | "organisation", value: string | undefined): T {
   const { [key]: _old, ...rest } = row;
-  return value ? { ...rest, [key]: value } : rest;
+  return (value ? { ...rest, [key]: value } : rest) as T;
 }
 
 /** 经济科目: a code field over the catalog's department economic codes (款 and below), its name beside. */
@@ -75,7 +75,8 @@ export function ProcurementTab({
   readOnly: boolean;
 }) {
   const { t, procurementKindName, organisationName } = useI18n();
-  const update = (i: number, row: ContentProcurement) => onChange(rows.map((r, j) => (j === i ? row : r)));
+  // the table's records carry its `key`: the row saved is the budget file's, without it
+  const update = (i: number, { key: _key, ...row }: ContentProcurement & { key?: number }) => onChange(rows.map((r, j) => (j === i ? row : r)));
   return (
     <Space orientation="vertical" style={{ width: "100%" }}>
       <Typography.Text type="secondary">{t("procIntro")}</Typography.Text>
@@ -89,12 +90,12 @@ export function ProcurementTab({
           size="small"
           pagination={false}
           dataSource={rows.map((r, k) => ({ ...r, key: k }))}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1040 }}
           onRow={(_, k) => ({ id: `procurement-${k}` })}
           columns={[
             {
               title: t("colUnit"),
-              width: 180,
+              width: 160,
               render: (_, r, k) => (
                 <Select
                   aria-label={`${t("colUnit")} ${k + 1}`}
@@ -122,12 +123,12 @@ export function ProcurementTab({
             },
             {
               title: `${t("colAmount")}（${t("unitYuan")}）`,
-              width: 130,
+              width: 120,
               render: (_, r, k) => <Input aria-label={`${t("colAmount")} ${k + 1}`} disabled={readOnly} value={String(r.amount ?? "")} style={{ textAlign: "right" }} onChange={(e) => update(k, { ...r, amount: e.target.value.trim() })} />,
             },
             {
               title: t("colEconomic"),
-              width: 200,
+              width: 170,
               render: (_, r, k) => <EconomicField id={`procurement-${k}-economic`} value={r.economic ?? ""} onChange={(v) => update(k, withField(r, "economic", v))} catalog={catalog} disabled={readOnly} />,
             },
             {
@@ -148,7 +149,7 @@ export function ProcurementTab({
             },
             {
               title: t("colProject"),
-              width: 160,
+              width: 130,
               render: (_, r, k) => (
                 <Select
                   aria-label={`${t("colProject")} ${k + 1}`}
@@ -164,6 +165,7 @@ export function ProcurementTab({
             },
             {
               title: t("procItem"),
+              width: 160,
               render: (_, r, k) => <Input aria-label={`${t("procItem")} ${k + 1}`} disabled={readOnly} value={r.item ?? ""} onChange={(e) => update(k, withField(r, "item", e.target.value))} />,
             },
             {
