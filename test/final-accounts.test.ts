@@ -138,6 +138,117 @@ describe("the 决算 tables", async () => {
   });
 });
 
+/**
+ * The sample with a second unit, a 事业单位 (313002) with one paid line, 经营收入 spent on 经营支出 and 上缴上级支出,
+ * some earlier surplus used and some distributed; 313001 passes 2.00万元 of its other income (0.85 + 2.00 万元) on to it
+ * (对附属单位补助支出). Each unit's non-fiscal money balances.
+ */
+function withInstitution(budget: Budget, exec: Execution): { budget: Budget; exec: Execution } {
+  const office = budget.units[0]!;
+  const institution = { ...office, code: "313002", name: "洛龙区社区服务中心", type: "institution" as const };
+  const line = { ...budget.lineItems.find((l) => l.economic === "30201")!, unit: "313002", amount: fen(1_000_000) };
+  const fa = exec.finalAccounts!;
+  const f = "2080208";
+  return {
+    budget: { ...budget, units: [office, institution], lineItems: [...budget.lineItems, line] },
+    exec: {
+      ...exec,
+      payments: [...exec.payments, { date: "2021-05-06", unit: "313002", functional: line.functional, economic: line.economic, amount: fen(800_000) }],
+      finalAccounts: {
+        ...fa,
+        income: [
+          { unit: "313001", functional: f, source: "other", amount: fen(2_850_000) },
+          { unit: "313002", functional: f, source: "operating-income", amount: fen(50_000_000) },
+        ],
+        otherSpending: [
+          { unit: "313001", functional: f, use: "to-subordinate", amount: fen(2_000_000) },
+          { unit: "313002", functional: f, use: "operating", amount: fen(30_000_000) },
+          { unit: "313002", functional: f, use: "to-superior", amount: fen(5_000_000) },
+        ],
+        nonFiscalBalanceUsed: [{ unit: "313002", amount: fen(2_000_000) }],
+        surplusDistribution: [{ unit: "313002", amount: fen(10_000_000) }],
+        closing: [...fa.closing, { unit: "313002", functional: f, kind: "non-fiscal", amount: fen(7_000_000) }],
+      },
+    },
+  };
+}
+
+describe("上缴上级支出, 经营支出, 对附属单位补助支出 and each unit's 使用非财政拨款结余 / 结余分配", async () => {
+  const sampled = await sample();
+  const { budget, exec } = withInstitution(sampled.budget, sampled.exec);
+  const [department, office, institution] = draw(budget, exec);
+
+  it("支出决算表: 本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助, in every row", () => {
+    const t = department!.tables[2]!;
+    expect(t.rows.length).toBeGreaterThan(1);
+    for (const r of t.rows) {
+      const [total, ...parts] = r.cells.slice(2) as (number | null)[];
+      expect(total, String(r.cells[0])).toBe(sumFen(parts.map((x) => x ?? 0)));
+    }
+    expect(rowOf(t, "合计", 1).slice(5)).toEqual([5_000_000, 30_000_000, 2_000_000]);
+    expect(rowOf(t, "2080208").slice(5)).toEqual([5_000_000, 30_000_000, 2_000_000]);
+    expect(rowOf(institution!.tables[2]!, "合计", 1).slice(5)).toEqual([5_000_000, 30_000_000, null]);
+  });
+
+  it("收入支出决算总表: each document balances; 本年支出合计 and the 类 include the other uses", () => {
+    for (const d of [department!, office!, institution!]) {
+      const t = d.tables[0]!;
+      const total = rowOf(t, "总计");
+      expect(total[1], d.title).toBe(total[3]);
+      expect(rowOf(t, "本年支出合计", 2)[3], d.title).toBe(rowOf(d.tables[2]!, "合计", 1)[2]);
+    }
+    expect(rowOf(institution!.tables[0]!, "使用非财政拨款结余").slice(1)).toEqual([2_000_000, "结余分配", 10_000_000]);
+    expect(rowOf(office!.tables[0]!, "使用非财政拨款结余").slice(1)).toEqual([null, "结余分配", null]);
+    expect(rowOf(department!.tables[0]!, "使用非财政拨款结余").slice(1)).toEqual([2_000_000, "结余分配", 10_000_000]);
+    const social = department!.tables[0]!.rows.find((r) => String(r.cells[2]).includes("社会保障和就业"))!;
+    const lines = finalLines(budget, exec).filter((l) => l.functional.startsWith("208"));
+    expect(social.cells[3]).toBe(sumFen(lines.map((l) => l.executed)) + 37_000_000);
+  });
+
+  it("财政拨款 tables do not count them (they are the units' own money)", () => {
+    const plain = draw(sampled.budget, sampled.exec)[0]!;
+    const paid = 800_000;
+    expect(rowOf(department!.tables[3]!, "本年支出合计", 2)[3]).toBe((rowOf(plain.tables[3]!, "本年支出合计", 2)[3] as number) + paid);
+  });
+
+  it("the narrative states them with their shares, and the glossary explains the uses present", () => {
+    const text = (d: Disclosure) => d.narrative.parts.flatMap((p) => p.sections.flatMap((s) => s.paragraphs)).join("\n");
+    expect(text(department!)).toMatch(/项目支出[\d.]+万元，占[\d.]+%；上缴上级支出5\.00万元，占[\d.]+%；经营支出30\.00万元，占[\d.]+%；对附属单位补助支出2\.00万元，占[\d.]+%。/);
+    expect(text(institution!)).toContain("本年支出合计35.80万元，其中：基本支出0.80万元，占2.23%；项目支出0.00万元，占0.00%；上缴上级支出5.00万元，占13.97%；经营支出30.00万元，占83.80%。");
+    expect(text(department!)).toContain("对附属单位补助支出：指事业单位用财政拨款收入之外的收入对附属单位补助发生的支出。");
+    expect(text(institution!)).toContain("上缴上级支出：指实行收入上缴办法的事业单位");
+    expect(text(institution!)).not.toContain("对附属单位补助支出：");
+    expect(text(draw(sampled.budget, sampled.exec)[0]!)).not.toMatch(/上缴上级支出|对附属单位补助支出/);
+  });
+
+  it("text: every document audits clean", () => {
+    for (const d of [department!, office!, institution!]) expect(auditOwn("out.txt", assembleDocument("out.txt", [importText("out.txt", renderText(d))])), d.title).toEqual([]);
+  });
+
+  it("a unit whose own non-fiscal money does not balance is refused, naming it, though the department's sums do", () => {
+    const fa = exec.finalAccounts!;
+    // 313001's 对附属单位补助支出 recorded as 313002's: each unit off by the same amount
+    const moved = fa.otherSpending!.map((x) => (x.use === "to-subordinate" ? { ...x, unit: "313002" } : x));
+    const r = finalAccountsOf(budget, { ...exec, finalAccounts: { ...fa, otherSpending: moved } });
+    expect(!r.ok && r.problems.map((p) => `${p.field}: ${p.message.replace(/ = .*而支出（[^）]*）/, " … ").replace(/ \+ 结余分配.*/, "")}`)).toEqual([
+      "finalAccounts.closing: 单位 313001 的非财政拨款不平衡：收入 2.85 + 使用非财政拨款结余 0.00 + 年初结转和结余 0.00 … 0.00",
+      "finalAccounts.closing: 单位 313002 的非财政拨款不平衡：收入 50.00 + 使用非财政拨款结余 2.00 + 年初结转和结余 0.00 … 37.00",
+    ]);
+  });
+
+  it("spending, surplus or distribution of a unit the budget does not have: refused naming the entry", () => {
+    const fa = exec.finalAccounts!;
+    const r = finalAccountsOf(budget, {
+      ...exec,
+      finalAccounts: { ...fa, otherSpending: [{ ...fa.otherSpending![0]!, unit: "999999" }], surplusDistribution: [{ unit: "", amount: fen(5) }] },
+    });
+    expect(!r.ok && r.problems.slice(0, 2).map((p) => `${p.field}: ${p.message}`)).toEqual([
+      "finalAccounts.otherSpending[0].unit: 单位代码 999999 不在预算的单位中 / unit 999999 is not a unit of the budget",
+      "finalAccounts.surplusDistribution[0].unit: 应填单位代码 / a unit code is required",
+    ]);
+  });
+});
+
 describe("validation of the 决算 record", async () => {
   const { budget, exec } = await sample();
 
@@ -153,8 +264,8 @@ describe("validation of the 决算 record", async () => {
 
   it("non-fiscal money that does not balance is refused with both sides stated", () => {
     const fa = exec.finalAccounts!;
-    const r = finalAccountsOf(budget, { ...exec, finalAccounts: { ...fa, surplusDistribution: fen(100) } });
-    expect(!r.ok && r.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^非财政拨款不平衡：收入 0\.85 \+ .*结余分配 0\.0001 /)]);
+    const r = finalAccountsOf(budget, { ...exec, finalAccounts: { ...fa, surplusDistribution: [{ unit: "313001", amount: fen(100) }] } });
+    expect(!r.ok && r.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^单位 313001 的非财政拨款不平衡：收入 0\.85 \+ .*结余分配 0\.0001 /)]);
   });
 
   it("no finalAccounts section: one clear problem", () => {
@@ -180,6 +291,33 @@ describe("validation of the 决算 record", async () => {
         expect.stringMatching(/^finalAccounts\.closing\[0\]\.functional: 功能分类科目应为7位数字（项） \//),
         expect.stringMatching(/^finalAccounts\.closing\[0\]\.amount: 金额不能为负 \//),
       ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("an unknown use of money, a negative one, or a 结余 not given per unit in execution.yaml: InputError naming each field", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "yusuan-fa-"));
+    try {
+      await cp(EXECUTION, dir, { recursive: true });
+      const yaml = await readFile(join(dir, "execution.yaml"), "utf8");
+      const bad = yaml
+        .replace("otherSpending: []", 'otherSpending: [{ unit: "313001", functional: "2080208", use: 办公支出, amount: 10 }, { unit: "313001", functional: "2080208", use: 经营支出, amount: -1 }]')
+        .replace("nonFiscalBalanceUsed: []", "nonFiscalBalanceUsed: 1200")
+        .replace("surplusDistribution: []", "surplusDistribution: [{ amount: 5 }]");
+      expect(bad).not.toBe(yaml);
+      await writeFile(join(dir, "execution.yaml"), bad);
+      const e = await readExecutionDir(dir).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
+        "finalAccounts.otherSpending[0].use: 未知支出用途“办公支出”，应为：上缴上级支出、经营支出、对附属单位补助支出 / unknown 支出用途",
+        expect.stringMatching(/^finalAccounts\.otherSpending\[1\]\.amount: 金额不能为负 \//),
+        "finalAccounts.nonFiscalBalanceUsed: 使用非财政拨款结余应按单位填写：- { unit: 单位代码, amount: 金额 } / 使用非财政拨款结余 is recorded per unit: a list of { unit, amount }",
+        "finalAccounts.surplusDistribution[0].unit: 应填单位代码 / a unit code is required",
+      ]);
+      // a single 0 (the form before amounts were kept per unit) is none
+      await writeFile(join(dir, "execution.yaml"), yaml.replace("nonFiscalBalanceUsed: []", "nonFiscalBalanceUsed: 0"));
+      expect((await readExecutionDir(dir)).finalAccounts?.nonFiscalBalanceUsed).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -241,8 +379,9 @@ describe("render → audit", async () => {
     expect(stated("支出决算为4074.53万元，完成年初预算", "支出决算为4074.63万元，完成年初预算")).toHaveLength(1);
   });
 
-  it("PDF, XLSX and HTML: the template is detected, no error or warning", { timeout: 180_000 }, async () => {
-    const [d] = draw(budget, exec);
+  it("PDF, XLSX and HTML, with 上缴上级/经营/对附属单位补助支出 and 结余: the template is detected, no error or warning", { timeout: 240_000 }, async () => {
+    const two = withInstitution(budget, exec);
+    const [d] = draw(two.budget, two.exec);
     for (const format of ["pdf", "xlsx", "html"]) {
       const out = await RENDERERS[format]!.render(d!);
       const file = await importBytes(`out.${format}`, typeof out === "string" ? new TextEncoder().encode(out) : out);
@@ -250,11 +389,14 @@ describe("render → audit", async () => {
     }
   });
 
-  it("property: payments scaled and balances varied, the 决算 balances and audits clean", { timeout: 300_000 }, () => {
+  it("property: payments scaled, balances and other uses varied, the 决算 balances and audits clean", { timeout: 300_000 }, () => {
+    const amount = fc.integer({ min: 0, max: 2_000_000 });
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 5_000_000 }), fc.integer({ min: 0, max: 2_000_000 }), (percent, closing, other) => {
-        // every payment paid at `percent` % (the rest unspent, to the 分), a closing balance, some non-fiscal
-        // income kept. Amounts that print rounded to 0.01 万元 give rates the audit must still accept.
+      fc.property(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 5_000_000 }), amount, fc.tuple(amount, amount, amount), amount, amount, (percent, closing, kept, [toSuperior, operating, toSubordinate], used, distributed) => {
+        // every payment paid at `percent` % (the rest unspent, to the 分), a closing balance, non-fiscal income
+        // spent on the other uses, distributed or kept, with earlier surplus used and kept too. Amounts that
+        // print rounded to 0.01 万元 give rates the audit must still accept.
+        const other = toSuperior + operating + toSubordinate + distributed + kept;
         const payments = exec.payments.map((p) => ({ ...p, amount: fen(Math.round((p.amount * percent) / 100)) }));
         const fa = exec.finalAccounts!;
         const e: Execution = {
@@ -265,9 +407,16 @@ describe("render → audit", async () => {
             opening: [],
             closing: [
               { unit: "313001", functional: "2080208", kind: "gpb", amount: fen(closing) },
-              { unit: "313001", functional: "2080208", kind: "non-fiscal", amount: fen(other) },
+              { unit: "313001", functional: "2080208", kind: "non-fiscal", amount: fen(kept + used) },
             ],
             income: [{ unit: "313001", functional: "2080208", source: "other", amount: fen(other) }],
+            otherSpending: [
+              { unit: "313001", functional: "2080208", use: "to-superior", amount: fen(toSuperior) },
+              { unit: "313001", functional: "2012906", use: "operating", amount: fen(operating) },
+              { unit: "313001", functional: "2080208", use: "to-subordinate", amount: fen(toSubordinate) },
+            ],
+            nonFiscalBalanceUsed: [{ unit: "313001", amount: fen(used) }],
+            surplusDistribution: [{ unit: "313001", amount: fen(distributed) }],
             prior: undefined,
           },
         };
@@ -276,8 +425,10 @@ describe("render → audit", async () => {
         const [d] = draw(budget, e);
         const total = rowOf(d!.tables[0]!, "总计");
         expect(total[1]).toBe(total[3]);
-        const paid = sumFen(payments.map((p) => p.amount)) as Fen;
-        expect(rowOf(d!.tables[0]!, "本年支出合计", 2)[3]).toBe(paid === 0 ? null : paid);
+        const spent = (sumFen(payments.map((p) => p.amount)) + toSuperior + operating + toSubordinate) as Fen;
+        expect(rowOf(d!.tables[0]!, "本年支出合计", 2)[3]).toBe(spent === 0 ? null : spent);
+        const orNull = (n: number) => (n === 0 ? null : n);
+        if (spent !== 0) expect(rowOf(d!.tables[2]!, "合计", 1).slice(2)).toEqual([spent, ...rowOf(d!.tables[2]!, "合计", 1).slice(3, 5), ...[toSuperior, operating, toSubordinate].map(orNull)]);
         expect(auditOwn("out.txt", assembleDocument("out.txt", [importText("out.txt", renderText(d!))]))).toEqual([]);
       }),
       { numRuns: 15 },

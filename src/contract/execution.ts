@@ -2,11 +2,15 @@
 import { z } from "zod";
 import { fen, finding, type Wire } from "./common.ts";
 import { budgetSummary } from "./budgets.ts";
+import { FINAL_SPENDING_USES } from "../core/execution/model.ts";
 
 const lineRef = z.object({ unit: z.string(), functional: z.string(), economic: z.string(), project: z.string().optional() });
 
 /** 结转和结余 of one unit, functional code and kind of money (BalanceKind). */
 const balanceItem = z.object({ unit: z.string(), functional: z.string(), kind: z.enum(["gpb", "government-fund", "state-capital", "non-fiscal"]), amount: fen });
+
+/** An amount of one unit (使用非财政拨款结余, 结余分配). */
+const unitAmount = z.object({ unit: z.string(), amount: fen });
 
 /** 执行记录 — execution.yaml as stored, amounts in 分, without the payments (src/core/execution/model.ts). */
 export const executionRecord = z.object({
@@ -49,14 +53,15 @@ export const executionRecord = z.object({
       opening: z.array(balanceItem),
       closing: z.array(balanceItem),
       income: z.array(z.object({ unit: z.string(), functional: z.string(), source: z.enum(["superior-subsidy", "business-income", "operating-income", "subordinate-remittance", "other"]), amount: fen })),
-      nonFiscalBalanceUsed: fen,
-      surplusDistribution: fen,
+      otherSpending: z.array(z.object({ unit: z.string(), functional: z.string(), use: z.enum(FINAL_SPENDING_USES), amount: fen })).optional(),
+      nonFiscalBalanceUsed: z.array(unitAmount),
+      surplusDistribution: z.array(unitAmount),
       prior: z.object({ total: fen.optional(), appropriationTotal: fen.optional(), gpbExpenditure: fen.optional(), threePublic: fen.optional(), operatingCost: fen.optional() }).optional(),
       reasons: z.record(z.string(), z.string()).optional(),
       uses: z.record(z.string(), z.string()).optional(),
     })
     .optional()
-    .describe("决算补充数据 (FinalAccountsRecord): 年初/年末结转和结余, 非财政拨款收入, 使用非财政拨款结余, 结余分配, 上年决算"),
+    .describe("决算补充数据 (FinalAccountsRecord): 年初/年末结转和结余, 非财政拨款收入, 上缴上级/经营/对附属单位补助支出, 使用非财政拨款结余与结余分配（按单位）, 上年决算"),
 });
 export type ExecutionRecord = Wire<typeof executionRecord>;
 

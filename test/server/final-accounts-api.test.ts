@@ -39,6 +39,31 @@ describe.each(BACKENDS)("final accounts over the API on $name", (backend) => {
     expect((await w.clients.otherPreparer.request("GET", `/api/budgets/${w.budget}/final-accounts/txt`)).statusCode).toBe(404);
   });
 
+  it("a record saved before 使用非财政拨款结余 / 结余分配 were kept per unit: 0 reads as none, another amount is refused naming the field", { timeout: 120_000 }, async () => {
+    const saved = (await w.clients.reviewer.request("GET", `/api/budgets/${w.budget}/execution`)).json() as { record: { finalAccounts: Record<string, unknown> } };
+    const legacy = (used: number) => ({ ...saved.record, finalAccounts: { ...saved.record.finalAccounts, nonFiscalBalanceUsed: used, surplusDistribution: 0 } });
+    const store = async (content: unknown) => {
+      await w.db.db.updateTable("execution_records").set({ content: JSON.stringify(content) }).where("budget_id", "=", w.budget).execute();
+    };
+    try {
+      await store(legacy(0));
+      const got = (await w.clients.reviewer.request("GET", `/api/budgets/${w.budget}/execution`)).json() as { record: { finalAccounts: { nonFiscalBalanceUsed: unknown; surplusDistribution: unknown } } };
+      expect([got.record.finalAccounts.nonFiscalBalanceUsed, got.record.finalAccounts.surplusDistribution]).toEqual([[], []]);
+      expect((await w.clients.reviewer.request("GET", `/api/budgets/${w.budget}/final-accounts/txt`)).statusCode).toBe(200);
+      await store(legacy(850000));
+      const res = await w.clients.reviewer.request("GET", `/api/budgets/${w.budget}/final-accounts/txt`);
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error.details).toContainEqual({ path: "finalAccounts.nonFiscalBalanceUsed[0].unit", message: "应填单位代码 / a unit code is required" });
+      // the API takes a single 0 as none, and refuses another single amount naming the field
+      expect((await w.clients.preparer.request("PUT", `/api/budgets/${w.budget}/execution`, { ...record, finalAccounts: { ...(record.finalAccounts as object), surplusDistribution: 0 } })).statusCode).toBe(200);
+      const bad = await w.clients.preparer.request("PUT", `/api/budgets/${w.budget}/execution`, { ...record, finalAccounts: { ...(record.finalAccounts as object), surplusDistribution: "85.00" } });
+      expect(bad.statusCode).toBe(422);
+      expect(bad.json().error.details).toEqual([{ path: "finalAccounts.surplusDistribution", message: expect.stringMatching(/^结余分配应按单位填写/) }]);
+    } finally {
+      expect((await w.clients.preparer.request("PUT", `/api/budgets/${w.budget}/execution`, record)).statusCode).toBe(200);
+    }
+  });
+
   it("a record without finalAccounts: 422 naming the field", { timeout: 60_000 }, async () => {
     const { finalAccounts: _, ...bare } = record;
     expect((await w.clients.preparer.request("PUT", `/api/budgets/${w.budget}/execution`, bare)).statusCode).toBe(200);

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { executionFileSchema } from "../../src/formats/execution/execution-file.ts";
 import type { Finding } from "../../src/core/rules/finding.ts";
+import { fen } from "../../src/core/money.ts";
 import type { ExecutionRecord } from "../../src/web/api/execution.ts";
 import { formatPercent, percentValue } from "../../src/web/lib/format.ts";
 import { actualFor, actualValueText, findingPlace, indicatorRows, lineText, parseLine, progressSeries, recordBody, targetText, upsertActual, yuanText } from "../../src/web/lib/execution.ts";
@@ -36,6 +37,22 @@ describe("recordBody", () => {
     expect((body.prior as { staff: number }).staff).toBe(12);
     const again = JSON.parse(JSON.stringify(executionFileSchema.parse({ ...body, year: 2021 }))) as ExecutionRecord;
     expect(again).toEqual(r);
+  });
+  it("round-trips the 决算's other uses and per-unit 结余 (分 back to 元)", () => {
+    const r = stored();
+    const fa = r.finalAccounts!;
+    const withUses: ExecutionRecord = {
+      ...r,
+      finalAccounts: {
+        ...fa,
+        otherSpending: [{ unit: "313001", functional: "2080208", use: "operating", amount: fen(123456) }],
+        nonFiscalBalanceUsed: [{ unit: "313001", amount: fen(5) }],
+        surplusDistribution: [{ unit: "313001", amount: fen(100000) }],
+      },
+    };
+    const body = recordBody(withUses);
+    expect((body.finalAccounts as { otherSpending: { amount: string }[] }).otherSpending[0]!.amount).toBe("1234.56");
+    expect(JSON.parse(JSON.stringify(executionFileSchema.parse({ ...body, year: 2021 })))).toEqual(withUses);
   });
   it("leaves out what is not recorded", () => {
     expect(recordBody({ year: 2021, asOf: "2021-06-30", adjustments: [], actuals: [] })).toEqual({ asOf: "2021-06-30", adjustments: [], actuals: [] });

@@ -7,8 +7,8 @@
 import type { CatalogIndex } from "../catalog.ts";
 import { chineseNumber } from "../catalog.ts";
 import { classifyLine, functionalClassOf } from "../classify.ts";
-import type { BalanceKind } from "../execution/model.ts";
-import { type FinalAccounts, type FinalLine, balanceKindName, balanceKindOf } from "../final-accounts/ledger.ts";
+import { type BalanceKind, FINAL_SPENDING_USES, FINAL_SPENDING_USE_NAMES, type FinalSpendingUse } from "../execution/model.ts";
+import { type FinalAccounts, type FinalLine, balanceKindName, balanceKindOf, spendingTotal } from "../final-accounts/ledger.ts";
 import type { LineItem } from "../model.ts";
 import { type Fen, fen } from "../money.ts";
 import type { Cell, DisclosureTable, HeaderCell } from "../table.ts";
@@ -44,7 +44,7 @@ const INCOME_LINES: readonly { label: string; column: string; amount: (a: FinalA
 ];
 
 /** The 类 the right side of a balance table lists: every 类 of the year's catalog and any other the lines use. */
-function classRows(catalog: CatalogIndex, lines: readonly FinalLine[]): string[] {
+function classRows(catalog: CatalogIndex, lines: readonly { functional: string }[]): string[] {
   const classes = new Set(catalog.functionalClassCodes());
   for (const l of lines) classes.add(functionalClassOf(l.functional));
   return [...classes].sort();
@@ -55,7 +55,7 @@ function incomeTotal(a: FinalAccounts): Fen {
   return fen(total(a.appropriationIncome) + total(a.income));
 }
 
-/** 一 收入支出决算总表: income by kind = expenditure by every 类, with the balances and 总计 on both sides. */
+/** 一 收入支出决算总表: income by kind = expenditure by every 类 (the budget lines' and the other uses'), with the balances and 总计 on both sides. */
 export function finalSummary(scope: Scope, catalog: CatalogIndex, a: FinalAccounts, meta: Meta): DisclosureTable {
   const t = new TableBuilder(
     [text("incomeItem", 30), money("incomeAmount"), text("expenseItem", 32), money("expenseAmount")],
@@ -65,20 +65,23 @@ export function finalSummary(scope: Scope, catalog: CatalogIndex, a: FinalAccoun
     ],
   );
   const left: [string, Fen][] = INCOME_LINES.map((x, i) => [`${chineseNumber(i + 1)}、${x.label}`, x.amount(a)]);
-  const right: [string, Fen][] = classRows(catalog, a.lines).map((c, i) => [
+  const inClass = (c: string) => (x: { functional: string }) => functionalClassOf(x.functional) === c;
+  const right: [string, Fen][] = classRows(catalog, [...a.lines, ...a.otherSpending]).map((c, i) => [
     `${chineseNumber(i + 1)}、${catalog.functionalName(c)}`,
-    executedOf(a.lines.filter((l) => functionalClassOf(l.functional) === c)),
+    spendingTotal({ lines: a.lines.filter(inClass(c)), otherSpending: a.otherSpending.filter(inClass(c)) }),
   ]);
   const n = Math.max(left.length, right.length);
   for (let i = 0; i < n; i++) t.row([left[i]?.[0] ?? "", left[i]?.[1] ?? null, right[i]?.[0] ?? "", right[i]?.[1] ?? null]);
   const income = incomeTotal(a);
-  const spent = executedOf(a.lines);
+  const spent = spendingTotal(a);
   const opening = total(a.opening);
   const closing = total(a.closing);
+  const used = total(a.nonFiscalBalanceUsed);
+  const distributed = total(a.surplusDistribution);
   t.row(["本年收入合计", income, "本年支出合计", spent], "subtotal");
-  t.row(["使用非财政拨款结余", a.nonFiscalBalanceUsed, "结余分配", a.surplusDistribution]);
+  t.row(["使用非财政拨款结余", used, "结余分配", distributed]);
   t.row(["年初结转和结余", opening, "年末结转和结余", closing]);
-  t.row(["总计", fen(income + a.nonFiscalBalanceUsed + opening), "总计", fen(spent + a.surplusDistribution + closing)], "total");
+  t.row(["总计", fen(income + used + opening), "总计", fen(spent + distributed + closing)], "total");
   return t.build(meta, scope, income === 0 && spent === 0 && opening === 0 && closing === 0);
 }
 
@@ -119,26 +122,40 @@ const addNature = (acc: NatureAcc, l: FinalLine) => {
 const natureCells = (acc: NatureAcc): Cell[] => [fen(acc.basic + acc.project), fen(acc.basic), fen(acc.project)];
 
 /**
- * 三 支出决算表: functional 类/款/项 × 本年支出合计, 基本支出, 项目支出, and the three uses a 决算 prints beside
- * them (上缴上级支出, 经营支出, 对附属单位补助支出), which the budget model does not record: printed empty.
- * Every use other than 基本支出 (Jiangsu's 单位预留机动经费 …) was spent on the line's purpose: 项目支出.
+ * 三 支出决算表: functional 类/款/项 × 本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出.
+ * The budget lines give 基本支出 and 项目支出 (every use other than 基本支出, Jiangsu's 单位预留机动经费 …, was spent
+ * on the line's purpose: 项目支出); the record's otherSpending the last three.
  */
 export function finalExpenditure(scope: Scope, catalog: CatalogIndex, a: FinalAccounts, meta: Meta): DisclosureTable {
   const t = new TableBuilder(
-    [...FUNCTION_COLUMNS, money("total"), money("basic"), money("project"), money("toSuperior"), money("operating"), money("toSubordinate")],
-    [[...functionHeader(1), h("本年支出合计"), h("基本支出"), h("项目支出"), h("上缴上级支出"), h("经营支出"), h("对附属单位补助支出")]],
+    [...FUNCTION_COLUMNS, money("total"), money("basic"), money("project"), ...FINAL_SPENDING_USES.map((u) => money(SPENDING_COLUMN[u]))],
+    [[...functionHeader(1), h("本年支出合计"), h("基本支出"), h("项目支出"), ...FINAL_SPENDING_USES.map((u) => h(FINAL_SPENDING_USE_NAMES[u]))]],
   );
-  const lines = a.lines.filter((l) => l.executed !== 0);
-  const zero = (): NatureAcc => ({ basic: 0, project: 0 });
+  type Part = "basic" | "project" | FinalSpendingUse;
+  type Item = { functional: string; part: Part; amount: number };
+  const items: Item[] = [
+    ...a.lines.map((l): Item => ({ functional: l.functional, part: l.nature === "basic" ? "basic" : "project", amount: l.executed })),
+    ...a.otherSpending.map((x): Item => ({ functional: x.functional, part: x.use, amount: x.amount })),
+  ].filter((x) => x.amount !== 0);
+  type Acc = Record<Part, number>;
+  const zero = (): Acc => ({ basic: 0, project: 0, "to-superior": 0, operating: 0, "to-subordinate": 0 });
+  const add = (acc: Acc, x: Item) => {
+    acc[x.part] += x.amount;
+  };
+  const parts: readonly Part[] = ["basic", "project", ...FINAL_SPENDING_USES];
+  const cells = (acc: Acc): Cell[] => [fen(parts.reduce((s, p) => s + acc[p], 0)), ...parts.map((p) => fen(acc[p]))];
   const grand = zero();
-  for (const l of lines) addNature(grand, l);
-  const empty = lines.length === 0;
+  for (const x of items) add(grand, x);
+  const empty = items.length === 0;
   if (!empty) {
-    t.row(["", "合计", ...natureCells(grand)], "total");
-    functionalRows(t, catalog, lines, zero, addNature, natureCells);
+    t.row(["", "合计", ...cells(grand)], "total");
+    functionalRows(t, catalog, items, zero, add, cells);
   }
   return t.build(meta, scope, empty);
 }
+
+/** The column keys of 支出决算表's other uses. */
+const SPENDING_COLUMN: Readonly<Record<FinalSpendingUse, string>> = { "to-superior": "toSuperior", operating: "operating", "to-subordinate": "toSubordinate" };
 
 /** 四 财政拨款收入支出决算总表: 财政拨款 income by kind = expenditure by every 类 × kind, with the balances. */
 export function finalAppropriation(scope: Scope, catalog: CatalogIndex, a: FinalAccounts, meta: Meta): DisclosureTable {

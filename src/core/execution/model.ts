@@ -150,6 +150,37 @@ export interface IncomeActual {
   amount: Fen;
 }
 
+/** 决算的其他支出用途 — the spending a 决算 prints beside 基本支出 and 项目支出 (支出决算表's last columns). */
+export type FinalSpendingUse = "to-superior" | "operating" | "to-subordinate";
+
+/** 支出决算表's words for these uses, in the order it prints them. */
+export const FINAL_SPENDING_USE_NAMES: Readonly<Record<FinalSpendingUse, string>> = {
+  "to-superior": "上缴上级支出",
+  operating: "经营支出",
+  "to-subordinate": "对附属单位补助支出",
+};
+
+/** The uses in print order. */
+export const FINAL_SPENDING_USES = ["to-superior", "operating", "to-subordinate"] as const satisfies readonly FinalSpendingUse[];
+
+/**
+ * 上缴上级支出 / 经营支出 / 对附属单位补助支出（决算数）— by unit and functional code. Not a budget line: a
+ * 事业单位 pays these from its own (non-fiscal) money, so they enter the 非财政拨款 balance, never 财政拨款收入.
+ */
+export interface SpendingActual {
+  unit: string;
+  functional: string;
+  use: FinalSpendingUse;
+  amount: Fen;
+}
+
+/** An amount of one unit (使用非财政拨款结余, 结余分配: each unit's own accounts). */
+export interface UnitAmount {
+  /** 单位代码 */
+  unit: string;
+  amount: Fen;
+}
+
 /** 上年决算数 — last year's final-accounts figures the 决算 narrative compares with; absent ones are not stated. */
 export interface PriorFinalAccounts {
   /** 收入支出总计 */
@@ -167,8 +198,9 @@ export interface PriorFinalAccounts {
 /**
  * 决算补充数据 — what a 决算 states that payments and adjustments do not give. 财政拨款收入 is not recorded:
  * it follows from 支出 and the balances (财政拨款收入 = 支出 + 年末结转和结余 − 年初结转和结余, each kind and
- * functional code), see src/core/final-accounts/ledger.ts. 非财政拨款 money must balance as recorded:
- * 收入 + 使用非财政拨款结余 + 年初结转和结余 = 支出 + 结余分配 + 年末结转和结余.
+ * functional code), see src/core/final-accounts/ledger.ts. 非财政拨款 money must balance as recorded, in
+ * each unit: 收入 + 使用非财政拨款结余 + 年初结转和结余 = 支出 (its budget lines, 上缴上级, 经营 and 对附属单位补助)
+ * + 结余分配 + 年末结转和结余.
  */
 export interface FinalAccountsRecord {
   /** 年初结转和结余 */
@@ -177,10 +209,12 @@ export interface FinalAccountsRecord {
   closing: BalanceItem[];
   /** 非财政拨款收入: 上级补助, 事业, 经营, 附属单位上缴, 其他 */
   income: IncomeActual[];
-  /** 使用非财政拨款结余 — earlier years' non-fiscal surplus spent this year */
-  nonFiscalBalanceUsed: Fen;
-  /** 结余分配 — surplus distributed (提取专用基金、转入非财政拨款结余 …) */
-  surplusDistribution: Fen;
+  /** 上缴上级支出, 经营支出, 对附属单位补助支出 (absent in records saved before they were kept: none) */
+  otherSpending?: SpendingActual[];
+  /** 使用非财政拨款结余 — earlier years' non-fiscal surplus spent this year, by unit */
+  nonFiscalBalanceUsed: UnitAmount[];
+  /** 结余分配 — surplus distributed (提取专用基金、转入非财政拨款结余 …), by unit */
+  surplusDistribution: UnitAmount[];
   prior?: PriorFinalAccounts;
   /**
    * 原因, as people wrote them: by functional code (项), why 决算数 differs from 全年预算数; by topic (total,

@@ -31,7 +31,19 @@ function publicExecution(exec: Execution, budget: Budget, shown: Budget): Execut
     ...exec,
     payments: exec.payments.filter(kept),
     adjustments: exec.adjustments.filter((a) => (!a.from || kept(a.from)) && (!a.to || kept(a.to))),
-    ...(fa ? { finalAccounts: { ...fa, opening: fa.opening.filter(kept), closing: fa.closing.filter(kept), income: fa.income.filter(kept) } } : {}),
+    ...(fa
+      ? {
+          finalAccounts: {
+            ...fa,
+            opening: fa.opening.filter(kept),
+            closing: fa.closing.filter(kept),
+            income: fa.income.filter(kept),
+            otherSpending: (fa.otherSpending ?? []).filter(kept),
+            nonFiscalBalanceUsed: fa.nonFiscalBalanceUsed.filter(kept),
+            surplusDistribution: fa.surplusDistribution.filter(kept),
+          },
+        }
+      : {}),
   };
 }
 

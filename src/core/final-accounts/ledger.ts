@@ -5,10 +5,11 @@
  *
  * 财政拨款收入 is not recorded; it follows from the year's spending and balances, for each kind of
  * 财政拨款 and functional code: 财政拨款收入 = 支出 + 年末结转和结余 − 年初结转和结余. Non-fiscal money
- * (非财政拨款) must balance as recorded; `finalAccountsProblems` says where it does not.
+ * (非财政拨款) must balance as recorded in each unit; `finalAccountsOf` says where it does not. 上缴上级支出,
+ * 经营支出 and 对附属单位补助支出 are recorded beside the budget lines (no line pays them) and are non-fiscal.
  */
 import { sourceFacts } from "../classify.ts";
-import type { BalanceItem, BalanceKind, Execution, FinalAccountsRecord, IncomeActual, PriorFinalAccounts } from "../execution/model.ts";
+import type { BalanceItem, BalanceKind, Execution, FinalAccountsRecord, IncomeActual, PriorFinalAccounts, SpendingActual, UnitAmount } from "../execution/model.ts";
 import { lineKey } from "../execution/model.ts";
 import { sideBySide } from "../execution/side-by-side.ts";
 import type { Budget, FundingSource, Nature } from "../model.ts";
@@ -44,10 +45,12 @@ export interface FinalAccounts {
   lines: FinalLine[];
   appropriationIncome: AppropriationIncome[];
   income: IncomeActual[];
+  /** 上缴上级支出, 经营支出, 对附属单位补助支出 */
+  otherSpending: SpendingActual[];
   opening: BalanceItem[];
   closing: BalanceItem[];
-  nonFiscalBalanceUsed: Fen;
-  surplusDistribution: Fen;
+  nonFiscalBalanceUsed: UnitAmount[];
+  surplusDistribution: UnitAmount[];
   prior?: PriorFinalAccounts;
   reasons: Record<string, string>;
   uses: Record<string, string>;
@@ -103,6 +106,8 @@ export interface FinalAccountsProblem {
   message: string;
 }
 
+const sumOf = (xs: readonly { amount: Fen }[]): number => xs.reduce((s, x) => s + x.amount, 0);
+
 const KIND_WORDS: Record<BalanceKind, string> = {
   gpb: "一般公共预算财政拨款",
   "government-fund": "政府性基金预算财政拨款",
@@ -115,7 +120,10 @@ export function balanceKindName(kind: BalanceKind): string {
   return KIND_WORDS[kind];
 }
 
-const sumOf = (xs: readonly { amount: Fen }[]): number => xs.reduce((s, x) => s + x.amount, 0);
+/** 本年支出合计 of the accounts: what the budget lines paid and the other uses. */
+export function spendingTotal(a: Pick<FinalAccounts, "lines" | "otherSpending">): Fen {
+  return fen(a.lines.reduce((s, l) => s + l.executed, 0) + sumOf(a.otherSpending));
+}
 
 /**
  * The final accounts, or the problems that keep them from balancing: a 财政拨款 kind and functional code whose
@@ -129,11 +137,16 @@ export function finalAccountsOf(budget: Budget, exec: Execution): { ok: true; ac
   const units = new Set(budget.units.map((u) => u.code));
   const checkUnits = (items: readonly { unit: string }[], field: string) =>
     items.forEach((x, i) => {
-      if (!units.has(x.unit)) problems.push({ field: `${field}[${i}].unit`, message: `单位代码 ${x.unit} 不在预算的单位中 / unit ${x.unit} is not a unit of the budget` });
+      if (x.unit === "") problems.push({ field: `${field}[${i}].unit`, message: "应填单位代码 / a unit code is required" });
+      else if (!units.has(x.unit)) problems.push({ field: `${field}[${i}].unit`, message: `单位代码 ${x.unit} 不在预算的单位中 / unit ${x.unit} is not a unit of the budget` });
     });
   checkUnits(record.opening, "finalAccounts.opening");
   checkUnits(record.closing, "finalAccounts.closing");
   checkUnits(record.income, "finalAccounts.income");
+  const otherSpending = record.otherSpending ?? [];
+  checkUnits(otherSpending, "finalAccounts.otherSpending");
+  checkUnits(record.nonFiscalBalanceUsed, "finalAccounts.nonFiscalBalanceUsed");
+  checkUnits(record.surplusDistribution, "finalAccounts.surplusDistribution");
 
   // 财政拨款收入 by kind, unit and functional code
   const key = (unit: string, functional: string, kind: BalanceKind) => `${unit}|${functional}|${kind}`;
@@ -161,16 +174,21 @@ export function finalAccountsOf(budget: Budget, exec: Execution): { ok: true; ac
     if (income !== 0) appropriationIncome.push({ unit: a.unit, functional: a.functional, kind: a.kind, amount: fen(income) });
   }
 
-  // 非财政拨款: 收入 + 使用非财政拨款结余 + 年初 = 支出 + 结余分配 + 年末
-  const nonFiscal = (xs: readonly BalanceItem[]) => sumOf(xs.filter((b) => b.kind === "non-fiscal"));
-  const spentNonFiscal = lines.filter((l) => balanceKindOf(l.source) === "non-fiscal").reduce((s, l) => s + l.executed, 0);
-  const sources = sumOf(record.income) + record.nonFiscalBalanceUsed + nonFiscal(record.opening);
-  const uses = spentNonFiscal + record.surplusDistribution + nonFiscal(record.closing);
-  if (sources !== uses) {
+  // 非财政拨款, in each unit (each unit's own 决算 balances): 收入 + 使用非财政拨款结余 + 年初 = 支出 + 结余分配 + 年末
+  for (const unit of budget.units.map((u) => u.code)) {
+    const of = <T extends { unit: string }>(xs: readonly T[]) => xs.filter((x) => x.unit === unit);
+    const nonFiscal = (xs: readonly BalanceItem[]) => sumOf(of(xs).filter((b) => b.kind === "non-fiscal"));
+    const income = sumOf(of(record.income));
+    const used = sumOf(of(record.nonFiscalBalanceUsed));
+    const distributed = sumOf(of(record.surplusDistribution));
+    const spent = of(lines).filter((l) => balanceKindOf(l.source) === "non-fiscal").reduce((s, l) => s + l.executed, 0) + sumOf(of(otherSpending));
+    const sources = income + used + nonFiscal(record.opening);
+    const uses = spent + distributed + nonFiscal(record.closing);
+    if (sources === uses) continue;
     const w = (n: number) => formatWanYuanExact(fen(n));
     problems.push({
       field: "finalAccounts.closing",
-      message: `非财政拨款不平衡：收入 ${w(sumOf(record.income))} + 使用非财政拨款结余 ${w(record.nonFiscalBalanceUsed)} + 年初结转和结余 ${w(nonFiscal(record.opening))} = ${w(sources)} 万元，而支出 ${w(spentNonFiscal)} + 结余分配 ${w(record.surplusDistribution)} + 年末结转和结余 ${w(nonFiscal(record.closing))} = ${w(uses)} 万元 / non-fiscal money does not balance: income + surplus used + opening must equal spending + distribution + closing`,
+      message: `单位 ${unit} 的非财政拨款不平衡：收入 ${w(income)} + 使用非财政拨款结余 ${w(used)} + 年初结转和结余 ${w(nonFiscal(record.opening))} = ${w(sources)} 万元，而支出（含上缴上级、经营、对附属单位补助支出）${w(spent)} + 结余分配 ${w(distributed)} + 年末结转和结余 ${w(nonFiscal(record.closing))} = ${w(uses)} 万元 / unit ${unit}: non-fiscal money does not balance: income + surplus used + opening must equal spending + distribution + closing`,
     });
   }
   if (problems.length) return { ok: false, problems };
@@ -179,6 +197,7 @@ export function finalAccountsOf(budget: Budget, exec: Execution): { ok: true; ac
     lines,
     appropriationIncome,
     income: record.income,
+    otherSpending,
     opening: record.opening,
     closing: record.closing,
     nonFiscalBalanceUsed: record.nonFiscalBalanceUsed,
@@ -191,8 +210,8 @@ export function finalAccountsOf(budget: Budget, exec: Execution): { ok: true; ac
 }
 
 /**
- * The part of the accounts that belongs to some units (a unit's own 决算). 使用非财政拨款结余, 结余分配 and
- * last year's figures are the department's: a unit's document prints them only when it is the only unit.
+ * The part of the accounts that belongs to some units (a unit's own 决算). Last year's figures are the
+ * department's: a unit's document prints them only when it is the only unit (`whole`).
  */
 export function accountsOfUnits(a: FinalAccounts, units: ReadonlySet<string>, whole: boolean): FinalAccounts {
   if (whole) return a;
@@ -202,10 +221,11 @@ export function accountsOfUnits(a: FinalAccounts, units: ReadonlySet<string>, wh
     lines: mine(a.lines),
     appropriationIncome: mine(a.appropriationIncome),
     income: mine(a.income),
+    otherSpending: mine(a.otherSpending),
     opening: mine(a.opening),
     closing: mine(a.closing),
-    nonFiscalBalanceUsed: fen(0),
-    surplusDistribution: fen(0),
+    nonFiscalBalanceUsed: mine(a.nonFiscalBalanceUsed),
+    surplusDistribution: mine(a.surplusDistribution),
     reasons: a.reasons,
     uses: a.uses,
   };

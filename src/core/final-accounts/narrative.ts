@@ -16,10 +16,14 @@ import type { Narrative, NarrativeSection } from "../narrative/narrative.ts";
 import { change, list, reasonSentence, share, wan } from "../narrative/phrases.ts";
 import { formatPercent, percentOf } from "../ratio.ts";
 import type { TemplateDefinition } from "../templates/types.ts";
-import { type FinalAccounts, type FinalLine, balanceKindOf } from "./ledger.ts";
+import { FINAL_SPENDING_USES, FINAL_SPENDING_USE_NAMES, type FinalSpendingUse } from "../execution/model.ts";
+import { type FinalAccounts, type FinalLine, balanceKindOf, spendingTotal } from "./ledger.ts";
 
-/** 名词解释 of a 决算 (as the Putuo 决算 prints them). */
-export const FINAL_GLOSSARY: readonly { term: string; text: string }[] = [
+/**
+ * 名词解释 of a 决算 (as the Putuo 决算 prints them, and the Ministry of Finance's words for 上缴上级支出 and
+ * 对附属单位补助支出, explained only where the accounts have them: `onlyWith`).
+ */
+export const FINAL_GLOSSARY: readonly { term: string; text: string; onlyWith?: FinalSpendingUse }[] = [
   { term: "财政拨款收入", text: "指单位本年度从本级财政部门取得的财政拨款，包括一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款。" },
   { term: "事业收入", text: "指事业单位开展专业业务活动及其辅助活动取得的收入。" },
   { term: "经营收入", text: "指事业单位在专业业务活动及其辅助活动之外开展非独立核算经营活动取得的收入。" },
@@ -29,6 +33,8 @@ export const FINAL_GLOSSARY: readonly { term: string; text: string }[] = [
   { term: "基本支出", text: "指单位为保障机构正常运转、完成日常工作任务而发生的各项支出。" },
   { term: "项目支出", text: "指单位为完成特定的行政工作任务或事业发展目标，在基本支出之外发生的各项支出。" },
   { term: "经营支出", text: "指事业单位在专业活动及辅助活动之外开展非独立核算经营活动发生的支出。" },
+  { term: "上缴上级支出", text: "指实行收入上缴办法的事业单位按照规定的定额或者比例上缴上级单位的支出。", onlyWith: "to-superior" },
+  { term: "对附属单位补助支出", text: "指事业单位用财政拨款收入之外的收入对附属单位补助发生的支出。", onlyWith: "to-subordinate" },
   { term: "“三公”经费", text: "指单位使用本级财政拨款安排的因公出国（境）费、公务用车购置及运行维护费和公务接待费。" },
   { term: "机关运行经费", text: "指行政单位和参照公务员法管理的事业单位使用一般公共预算财政拨款安排的基本支出中的日常公用经费支出。" },
 ];
@@ -75,8 +81,8 @@ function sections(input: FinalNarrativeInput): NarrativeSection[] {
   const lines = a.lines;
   const gpb = lines.filter((l) => balanceKindOf(l.source) === "gpb");
   const incomeTotal = fen(sumAmounts(a.appropriationIncome) + sumAmounts(a.income));
-  const spent = sumExecuted(lines);
-  const total = fen(incomeTotal + a.nonFiscalBalanceUsed + sumAmounts(a.opening));
+  const spent = spendingTotal(a);
+  const total = fen(incomeTotal + sumAmounts(a.nonFiscalBalanceUsed) + sumAmounts(a.opening));
   const sentence = (...parts: (string | undefined)[]) => parts.filter(Boolean).join("，") + "。";
   const out: Record<string, string[]> = {};
   /** "主要原因：…" after a comparison with last year, where the record gives the reason for that topic */
@@ -95,8 +101,11 @@ function sections(input: FinalNarrativeInput): NarrativeSection[] {
   out["income"] = [`本年收入合计${wan(incomeTotal)}${incomes.length ? `，其中：${incomes.join("；")}` : ""}。`];
 
   const basic = sumExecuted(lines.filter((l) => l.nature === "basic"));
-  const project = fen(spent - basic);
-  out["expenditure"] = [`本年支出合计${wan(spent)}，其中：基本支出${wan(basic)}，${share(basic, spent)}；项目支出${wan(project)}，${share(project, spent)}。`];
+  const project = fen(sumExecuted(lines) - basic);
+  const uses = FINAL_SPENDING_USES.map((u) => [FINAL_SPENDING_USE_NAMES[u], sumAmounts(a.otherSpending.filter((x) => x.use === u))] as const)
+    .filter(([, v]) => v !== 0)
+    .map(([word, v]) => `；${word}${wan(v)}，${share(v, spent)}`);
+  out["expenditure"] = [`本年支出合计${wan(spent)}，其中：基本支出${wan(basic)}，${share(basic, spent)}；项目支出${wan(project)}，${share(project, spent)}${uses.join("")}。`];
 
   const appropriationTotal = fen(fiscalIncome + sumAmounts(a.opening.filter((b) => b.kind !== "non-fiscal")));
   out["appropriation"] = [sentence(`${name}${y}年度财政拨款收入支出总计${wan(appropriationTotal)}`, change(appropriationTotal, prior?.appropriationTotal, py, "，财政拨款收入支出总计")) + because("appropriation", prior?.appropriationTotal)];
@@ -178,11 +187,13 @@ function sections(input: FinalNarrativeInput): NarrativeSection[] {
 
 /** The narrative of a 决算: 概况, the tables' 说明, 名词解释. */
 export function finalNarrative(input: FinalNarrativeInput): Narrative {
+  const spent = input.accounts.otherSpending.filter((x) => x.amount !== 0);
+  const glossary = FINAL_GLOSSARY.filter((g) => g.onlyWith === undefined || spent.some((x) => x.use === g.onlyWith));
   return {
     parts: [
       { id: "part1", title: `第一部分 ${input.scope.name}概况`, sections: input.profile },
       { id: "part2", title: `第三部分 ${input.scope.name}${input.accounts.year}年度部门决算情况说明`, sections: sections(input) },
-      { id: "part3", title: "第四部分 名词解释", sections: [{ id: "p4-glossary", title: "名词解释", paragraphs: FINAL_GLOSSARY.map((g, i) => `${chineseNumber(i + 1)}、${g.term}：${g.text}`) }] },
+      { id: "part3", title: "第四部分 名词解释", sections: [{ id: "p4-glossary", title: "名词解释", paragraphs: glossary.map((g, i) => `${chineseNumber(i + 1)}、${g.term}：${g.text}`) }] },
     ],
   };
 }

@@ -7,7 +7,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import type { BalanceKind, Execution, NonFiscalIncomeSource, Payment } from "../../core/execution/model.ts";
+import { type BalanceKind, type Execution, FINAL_SPENDING_USE_NAMES, type FinalSpendingUse, type NonFiscalIncomeSource, type Payment } from "../../core/execution/model.ts";
 import { type Fen, fromYuanNumber, parseDecimal } from "../../core/money.ts";
 import type { Finding } from "../../core/rules/finding.ts";
 import { InputError, fieldPath } from "../errors.ts";
@@ -82,13 +82,40 @@ const words = <T extends string>(names: Readonly<Record<string, T>>, what: strin
 const balanceItem = z.object({ unit: unitCode, functional: functionalCode, kind: words(BALANCE_KIND_WORDS, "资金种类"), amount: nonNegative });
 const incomeItem = z.object({ unit: unitCode, functional: functionalCode, source: words(INCOME_SOURCE_WORDS, "收入种类"), amount: nonNegative });
 
-/** 决算补充数据 (FinalAccountsRecord): balances, non-fiscal income, 使用非财政拨款结余, 结余分配, last year's 决算. */
+/** 上缴上级支出 / 经营支出 / 对附属单位补助支出 as the YAML writes them (支出决算表's columns) → FinalSpendingUse. */
+const SPENDING_USE_WORDS = Object.fromEntries(Object.entries(FINAL_SPENDING_USE_NAMES).map(([id, word]) => [word, id])) as Readonly<Record<string, FinalSpendingUse>>;
+const spendingItem = z.object({ unit: unitCode, functional: functionalCode, use: words(SPENDING_USE_WORDS, "支出用途"), amount: nonNegative });
+
+/**
+ * An amount recorded per unit (使用非财政拨款结余, 结余分配): a list of `{ unit, amount }`. A single amount (the
+ * form before they were kept per unit) is read as none when it is 0 and refused otherwise: nobody can tell
+ * which unit it belongs to.
+ */
+const perUnit = (what: string) => {
+  const list = z.array(z.object({ unit: unitCode, amount: nonNegative }), { error: `${what}应为按单位的列表：- { unit: 单位代码, amount: 金额 } / ${what} is a list of { unit, amount }` });
+  return z.unknown().transform((v, ctx): { unit: string; amount: Fen }[] => {
+    const single = typeof v === "number" || typeof v === "string" ? money.safeParse(v) : undefined;
+    if (single?.success && single.data === 0) return [];
+    const r = list.safeParse(single ? undefined : v);
+    if (r.success) return r.data;
+    for (const i of single ? [{ path: [], message: `${what}应按单位填写：- { unit: 单位代码, amount: 金额 } / ${what} is recorded per unit: a list of { unit, amount }` }] : r.error.issues) {
+      ctx.addIssue({ code: "custom", path: i.path, message: i.message });
+    }
+    return z.NEVER;
+  });
+};
+
+/**
+ * 决算补充数据 (FinalAccountsRecord): balances, non-fiscal income, 上缴上级 / 经营 / 对附属单位补助支出,
+ * 使用非财政拨款结余 and 结余分配 by unit, last year's 决算.
+ */
 const finalAccounts = z.object({
   opening: z.array(balanceItem).default([]),
   closing: z.array(balanceItem).default([]),
   income: z.array(incomeItem).default([]),
-  nonFiscalBalanceUsed: nonNegative.default(0 as Fen),
-  surplusDistribution: nonNegative.default(0 as Fen),
+  otherSpending: z.array(spendingItem).default([]),
+  nonFiscalBalanceUsed: perUnit("使用非财政拨款结余").default([]),
+  surplusDistribution: perUnit("结余分配").default([]),
   prior: z
     .object({ total: money.optional(), appropriationTotal: money.optional(), gpbExpenditure: money.optional(), threePublic: money.optional(), operatingCost: money.optional() })
     .optional(),

@@ -52,7 +52,20 @@ export async function paymentSummary(db: Db, budgetId: number): Promise<{ count:
 
 export async function getExecutionRecord(db: Db, budgetId: number): Promise<ExecutionRecord | undefined> {
   const row = await db.selectFrom("execution_records").select("content").where("budget_id", "=", budgetId).executeTakeFirst();
-  return row ? (row.content as unknown as ExecutionRecord) : undefined;
+  return row ? storedRecord(row.content) : undefined;
+}
+
+/**
+ * A stored record as the core reads it. Records saved before 使用非财政拨款结余 and 结余分配 were kept per unit
+ * hold a single amount: 0 is none; any other amount is kept with no unit, which the 决算 refuses, naming the
+ * field, until someone says whose it is.
+ */
+function storedRecord(content: unknown): ExecutionRecord {
+  const record = content as ExecutionRecord;
+  const fa = record.finalAccounts as (Omit<NonNullable<ExecutionRecord["finalAccounts"]>, "nonFiscalBalanceUsed" | "surplusDistribution"> & Record<"nonFiscalBalanceUsed" | "surplusDistribution", unknown>) | undefined;
+  if (!fa) return record;
+  const perUnit = (v: unknown) => (typeof v === "number" ? (v === 0 ? [] : [{ unit: "", amount: fen(v) }]) : (v as { unit: string; amount: Fen }[]));
+  return { ...record, finalAccounts: { ...fa, nonFiscalBalanceUsed: perUnit(fa.nonFiscalBalanceUsed), surplusDistribution: perUnit(fa.surplusDistribution) } };
 }
 
 export async function putExecutionRecord(db: Db, budgetId: number, record: ExecutionRecord, userId: number | null): Promise<void> {

@@ -3,7 +3,18 @@
  * browser). Server messages come as "中文 / English"; `bilingual` picks the half for the language.
  */
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { FUNDING_SOURCE_NAMES, type FundingSource, NATURE_NAMES, type Nature, PROJECT_CLASS_NAMES, type ProjectClass } from "../../core/model.ts";
+import {
+  FUNDING_SOURCE_NAMES,
+  type FundingSource,
+  NATURE_NAMES,
+  type Nature,
+  PROCUREMENT_KIND_NAMES,
+  PROCUREMENT_ORGANISATION_NAMES,
+  PROJECT_CLASS_NAMES,
+  type ProcurementKind,
+  type ProcurementOrganisation,
+  type ProjectClass,
+} from "../../core/model.ts";
 import { BUDGET_STATE_NAMES, type BudgetState, ROLE_NAMES, type Role, WORKFLOW_ACTION_NAMES, type WorkflowAction } from "../../core/workflow.ts";
 import { en } from "./en.ts";
 import { zh } from "./zh.ts";
@@ -50,6 +61,8 @@ const SOURCE_EN: Record<FundingSource, string> = {
 };
 const NATURE_EN: Record<Nature, string> = { basic: "Basic expenditure", project: "Project expenditure", reserve: "Unit reserve", "carry-forward": "Carried to next year" };
 const CLASS_EN: Record<ProjectClass, string> = { general: "General", special: "Special fund", personnel: "Personnel" };
+const PROCUREMENT_KIND_EN: Record<ProcurementKind, string> = { goods: "Goods", works: "Works", services: "Services" };
+const ORGANISATION_EN: Record<ProcurementOrganisation, string> = { "government-central": "Government central", "department-central": "Department central", decentralised: "Decentralised" };
 
 export interface I18n {
   lang: Lang;
@@ -63,6 +76,10 @@ export interface I18n {
   sourceName: (s: string) => string;
   natureName: (n: string) => string;
   projectClassName: (c: string) => string;
+  /** 采购类别 — 货物 / 工程 / 服务 */
+  procurementKindName: (k: string) => string;
+  /** 采购组织形式 */
+  organisationName: (o: string) => string;
   /** a moment as people of the language write it: 2021年3月1日 09:30 / 1 Mar 2021, 09:30 */
   time: (d: string | Date) => string;
 }
@@ -100,6 +117,8 @@ export function makeI18n(lang: Lang, setLang: (l: Lang) => void = () => {}): I18
     sourceName: (s) => (isEn ? SOURCE_EN[s as FundingSource] : FUNDING_SOURCE_NAMES[s as FundingSource]) ?? s,
     natureName: (n) => (isEn ? NATURE_EN[n as Nature] : NATURE_NAMES[n as Nature]) ?? n,
     projectClassName: (c) => (isEn ? CLASS_EN[c as ProjectClass] : PROJECT_CLASS_NAMES[c as ProjectClass]) ?? c,
+    procurementKindName: (k) => (isEn ? PROCUREMENT_KIND_EN[k as ProcurementKind] : PROCUREMENT_KIND_NAMES[k as ProcurementKind]) ?? k,
+    organisationName: (o) => (isEn ? ORGANISATION_EN[o as ProcurementOrganisation] : PROCUREMENT_ORGANISATION_NAMES[o as ProcurementOrganisation]) ?? o,
     time: (d) => new Date(d).toLocaleString(isEn ? "en-GB" : "zh-CN", { dateStyle: "medium", timeStyle: "short" }),
   };
 }

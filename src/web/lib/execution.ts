@@ -41,8 +41,9 @@ export function recordBody(r: ExecutionRecord): Record<string, unknown> {
       opening: items(fa.opening),
       closing: items(fa.closing),
       income: items(fa.income),
-      nonFiscalBalanceUsed: yuanText(fa.nonFiscalBalanceUsed as Fen),
-      surplusDistribution: yuanText(fa.surplusDistribution as Fen),
+      ...(fa.otherSpending ? { otherSpending: items(fa.otherSpending) } : {}),
+      nonFiscalBalanceUsed: items(fa.nonFiscalBalanceUsed),
+      surplusDistribution: items(fa.surplusDistribution),
       ...(fa.prior ? { prior } : {}),
     };
   }

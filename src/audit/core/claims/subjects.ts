@@ -3,6 +3,7 @@
  * (收入总计, 基本支出, "X（类）支出", 人员经费, each "三公" item, 机关运行经费, 政府采购货物 …) and the
  * topic of each narrative section (一 收入支出预算总体情况 … 十 其他重要事项, and its parts).
  */
+import { FINAL_SPENDING_USE_NAMES } from "../../../core/execution/model.ts";
 import { FUNDING_SOURCE_NAMES, type FundingSource } from "../../../core/model.ts";
 import { sourceOf } from "../interpret/columns.ts";
 
@@ -65,6 +66,8 @@ const PATTERNS: readonly SubjectPattern[] = [
   // project expenditure named before them in the sentence
   money(/(单位)?预留机动经费/g, "reserve"),
   money(/结转下年(资金)?/g, "carry-forward"),
+  // a 决算's uses beside them (上缴上级支出, 经营支出, 对附属单位补助支出): likewise their own
+  ...Object.entries(FINAL_SPENDING_USE_NAMES).map(([use, name]) => money(new RegExp(`(?<!资本)${name}`, "g"), `final-use:${use}`)),
   money(/项目资金/g, "performance-funds"),
   money(/财政拨款收[、]?支(总计|总预算)?|财政拨款(收入)?(支出)?/g, "appropriation"),
   money(/一般公共预算/g, "gpb"),

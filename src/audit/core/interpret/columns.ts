@@ -47,6 +47,8 @@ export function sourceOf(name: string): FundingSource | "gpb" | undefined {
   if (/^财政专户/.test(n)) return "special-account";
   // Jiangsu's 收支预算总表 prints "三、其他资金" for every source outside the budgets
   if (/^其他资金(收入)?$/.test(n)) return "other";
+  // a 决算's 收入决算表 and 收入支出决算总表 print 事业单位经营收入 as 经营收入
+  if (n === "经营收入") return "operating-income";
   for (const [key, label] of Object.entries(FUNDING_SOURCE_NAMES) as [FundingSource, string][]) {
     if (n === label || n === `${label}拨款收入` || n === `${label}拨款` || n === `${label}收入` || n === `${label}财政拨款` || n === `${label}财政拨款收入`) return key;
   }

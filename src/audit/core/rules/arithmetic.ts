@@ -4,6 +4,7 @@
  * whole (基本 + 项目 = 支出合计, 人员 + 公用 = 基本支出, "三公" items, 政府采购 货物 + 工程 + 服务,
  * vehicles by kind); a count and the items listed.
  */
+import { FINAL_SPENDING_USES } from "../../../core/execution/model.ts";
 import type { Fen } from "../../../core/money.ts";
 import { formatPercent, percentOf } from "../../../core/ratio.ts";
 import type { Finding } from "../../../core/rules/finding.ts";
@@ -93,8 +94,9 @@ export const narrativeChange: DocumentRule = defineRule<DocumentContext>(
 
 /** Parts the narrative states for a whole, by subject; the optional ones count where the narrative states them. */
 const PARTS: readonly [string, string[], string[]?][] = [
-  // 单位预留机动经费 and 结转下年资金 are uses beside basic and project where a budget has them (Jiangsu, central 9)
-  ["expenditure", ["basic", "project"], ["reserve", "carry-forward"]],
+  // 单位预留机动经费 and 结转下年资金 are uses beside basic and project where a budget has them (Jiangsu, central 9);
+  // 上缴上级支出, 经营支出 and 对附属单位补助支出 where a 决算 has them
+  ["expenditure", ["basic", "project"], ["reserve", "carry-forward", ...FINAL_SPENDING_USES.map((u) => `final-use:${u}`)]],
   ["gpb-basic", ["personnel", "public"]],
   ["three-public", ["abroad", "reception", "vehicle"]],
   ["vehicle", ["vehicle-purchase", "vehicle-operation"]],

@@ -5,6 +5,7 @@
  */
 import { normaliseName } from "../../../core/catalog.ts";
 import { THREE_PUBLIC_ITEM_NAMES } from "../../../core/derive/economic.ts";
+import { FINAL_SPENDING_USE_NAMES, type FinalSpendingUse } from "../../../core/execution/model.ts";
 import { NATURE_NAMES } from "../../../core/model.ts";
 import type { Claim } from "../claims.ts";
 import { subjectBefore } from "../claims/subjects.ts";
@@ -40,6 +41,7 @@ export function subjectName(subject: string): string {
   };
   if (fixed[subject]) return fixed[subject]!;
   if (subject.startsWith("class:")) return `${subject.slice(6)}（类）支出`;
+  if (subject.startsWith("final-use:")) return FINAL_SPENDING_USE_NAMES[subject.slice(10) as FinalSpendingUse] ?? subject;
   if (subject.startsWith("transfer:")) return `专项转移支付项目“${subject.slice(9)}”`;
   return subject;
 }

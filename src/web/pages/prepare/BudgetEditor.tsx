@@ -23,6 +23,7 @@ import { useSession } from "../../session.tsx";
 import { itemsOfRows, rowOfItem } from "./line-rows.ts";
 import { ControlFigures, type ControlFigureInput } from "./ControlFigures.tsx";
 import { LinesTab, useLineColumns } from "./LinesTab.tsx";
+import { type ContentProcurement, ProcurementTab } from "./ProcurementTab.tsx";
 import { type ContentProject, ProjectsTab } from "./ProjectsTab.tsx";
 import { type ContentProfile, type ContentUnit, ProfileTab, ReasonsTab } from "./TextsTabs.tsx";
 
@@ -207,6 +208,7 @@ function Editor({ initial, reload }: { initial: Loaded; reload: () => void }) {
     else if ((m = /^reasons\.(\w+)/.exec(path))) focus(`reason-${m[1]}`, "reasons");
     else if ((m = /^units\[(\d+)\]/.exec(path))) focus(`unit-${m[1]}`, "profile");
     else if (path.startsWith("profile")) focus("profile-duties", "profile");
+    else if ((m = /^procurement\[(\d+)\]/.exec(path))) focus(`procurement-${m[1]}`, "procurement");
     else if (path.startsWith("lineItems")) setTab("lines");
   };
 
@@ -335,6 +337,20 @@ function Editor({ initial, reload }: { initial: Loaded; reload: () => void }) {
                 children: <LinesTab columns={columns} grid={grid} setGrid={setGrid} newRow={newRow} unit={unit} setUnit={setUnit} readOnly={readOnly} marks={marks} gridRef={gridRef} total={total} count={items.length} controls={<ControlFigures figures={initial.controlFigures} items={items as ContentLineItem[]} unit={unit} />} />,
               },
               { key: "projects", label: t("tabProjects"), children: <ProjectsTab projects={projects} onChange={(p) => setParts({ ...parts, projects: p })} units={units} amounts={projectAmounts} readOnly={readOnly} /> },
+              {
+                key: "procurement",
+                label: t("tabProcurement"),
+                children: (
+                  <ProcurementTab
+                    rows={(parts.procurement as ContentProcurement[] | undefined) ?? []}
+                    onChange={(p) => setParts({ ...parts, procurement: p })}
+                    units={units}
+                    projects={projects}
+                    catalog={initial.catalog}
+                    readOnly={readOnly}
+                  />
+                ),
+              },
               { key: "reasons", label: t("tabReasons"), children: <ReasonsTab reasons={(parts.reasons as Record<string, string>) ?? {}} onChange={(r) => setParts({ ...parts, reasons: r })} readOnly={readOnly} /> },
               {
                 key: "profile",
