@@ -4,6 +4,7 @@
  */
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { FUNDING_SOURCE_NAMES, type FundingSource, NATURE_NAMES, type Nature, PROJECT_CLASS_NAMES, type ProjectClass } from "../../core/model.ts";
+import { DOCUMENT_KIND_NAMES, type DocumentKind } from "../../core/publication.ts";
 import { BUDGET_STATE_NAMES, type BudgetState, ROLE_NAMES, type Role, WORKFLOW_ACTION_NAMES, type WorkflowAction } from "../../core/workflow.ts";
 import { en } from "./en.ts";
 import { zh } from "./zh.ts";
@@ -49,6 +50,7 @@ const SOURCE_EN: Record<FundingSource, string> = {
   debt: "Debt (bank loans)",
 };
 const NATURE_EN: Record<Nature, string> = { basic: "Basic expenditure", project: "Project expenditure", reserve: "Unit reserve", "carry-forward": "Carried to next year" };
+const KIND_EN: Record<DocumentKind, string> = { budget: "Department budget", "final-accounts": "Final accounts" };
 const CLASS_EN: Record<ProjectClass, string> = { general: "General", special: "Special fund", personnel: "Personnel" };
 
 export interface I18n {
@@ -63,6 +65,8 @@ export interface I18n {
   sourceName: (s: string) => string;
   natureName: (n: string) => string;
   projectClassName: (c: string) => string;
+  /** 部门预算 / 部门决算 */
+  documentKindName: (k: DocumentKind) => string;
   /** a moment as people of the language write it: 2021年3月1日 09:30 / 1 Mar 2021, 09:30 */
   time: (d: string | Date) => string;
 }
@@ -100,6 +104,7 @@ export function makeI18n(lang: Lang, setLang: (l: Lang) => void = () => {}): I18
     sourceName: (s) => (isEn ? SOURCE_EN[s as FundingSource] : FUNDING_SOURCE_NAMES[s as FundingSource]) ?? s,
     natureName: (n) => (isEn ? NATURE_EN[n as Nature] : NATURE_NAMES[n as Nature]) ?? n,
     projectClassName: (c) => (isEn ? CLASS_EN[c as ProjectClass] : PROJECT_CLASS_NAMES[c as ProjectClass]) ?? c,
+    documentKindName: (k) => (isEn ? KIND_EN[k] : DOCUMENT_KIND_NAMES[k]) ?? k,
     time: (d) => new Date(d).toLocaleString(isEn ? "en-GB" : "zh-CN", { dateStyle: "medium", timeStyle: "short" }),
   };
 }
