@@ -461,5 +461,6 @@ export const en: Record<keyof typeof zh, string> = {
   yearDocuments: "This year's documents",
   viewDocument: "View",
   finalTitle: "{name}: final accounts {year}",
+  pubTabsFinalTables: "Final-accounts tables",
   downloadHtml: "HTML",
 };

@@ -464,5 +464,6 @@ export const zh = {
   yearDocuments: "本年度公开文件",
   viewDocument: "查看",
   finalTitle: "{name} {year} 年度部门决算",
+  pubTabsFinalTables: "决算报表",
   downloadHtml: "HTML",
 };

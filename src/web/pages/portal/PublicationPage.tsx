@@ -121,7 +121,7 @@ function PublicationBody({ p }: { p: Publication }) {
         <Loading />
       ),
     },
-    { key: "tables", label: t("pubTabsTables"), children: <AsyncView state={doc}>{(d) => <DisclosureTables doc={d} />}</AsyncView> },
+    { key: "tables", label: t(isBudget ? "pubTabsTables" : "pubTabsFinalTables"), children: <AsyncView state={doc}>{(d) => <DisclosureTables doc={d} />}</AsyncView> },
     { key: "narrative", label: t("pubTabsNarrative"), children: <AsyncView state={doc}>{(d) => <Narrative doc={d} />}</AsyncView> },
   ].filter((x) => isBudget || x.key !== "charts");
 
