@@ -12,3 +12,4 @@ export * from "./compare.ts";
 export * from "./admin.ts";
 export * from "./execution.ts";
 export * from "./desk.ts";
+export * from "./final-accounts.ts";

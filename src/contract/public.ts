@@ -1,16 +1,21 @@
 /** 公开 — answers of the anonymous portal: regions, publications and their key figures (amounts in 分). */
 import { z } from "zod";
 import { type Nature, NATURES } from "../core/model.ts";
+import { type DocumentKind, DOCUMENT_KINDS } from "../core/publication.ts";
 import { isoDay, timestamp, type Wire } from "./common.ts";
 
 export const region = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
 export type Region = Wire<typeof region>;
 
-/** 公开版本 — a publication (an immutable snapshot of a budget version). */
+/** 公开文件种类 — 部门预算 (budget) or 部门决算 (final-accounts) */
+export const documentKind = z.enum(DOCUMENT_KINDS as [DocumentKind, ...DocumentKind[]]);
+
+/** 公开版本 — a publication (an immutable snapshot of a budget version, or of its 决算). */
 export const publicationMeta = z.object({
   id: z.number().int(),
   budget_id: z.number().int(),
-  number: z.number().int().describe("1, then 2… for each correction"),
+  kind: documentKind.describe("budget: 部门预算; final-accounts: 部门决算 of the same budget year"),
+  number: z.number().int().describe("1, then 2… for each correction (counted per kind)"),
   budget_version: z.number().int(),
   published_on: isoDay,
   published_at: timestamp,
@@ -45,6 +50,9 @@ export const regionPublicationsAnswer = z.object({
   count: z.number().int().describe("publications in all (of the year, when given)"),
 });
 export const publicationAnswer = z.object({ publication });
+
+/** GET /api/public/publications/:id/documents — the budget year's documents: the latest publication of each kind. */
+export const yearDocumentsAnswer = z.object({ documents: z.array(publication).describe("the latest 部门预算 and 部门决算 of the same budget, budget first") });
 
 /** 区划级次 — 省 / 市 / 县（区） */
 export const regionLevel = z.enum(["province", "city", "county"]);

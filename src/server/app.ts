@@ -24,6 +24,7 @@ import { controlFigureRoutes } from "./routes/control-figures.ts";
 import { deskImportRoutes, deskRoutes } from "./routes/desk.ts";
 import { entryWorkbookRoutes } from "./routes/entry-workbook.ts";
 import { executionRoutes } from "./routes/execution.ts";
+import { finalAccountsPublicationRoutes, yearDocumentsRoutes } from "./routes/final-accounts-publications.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { importRoutes } from "./routes/import.ts";
 import { openDataRoutes } from "./routes/open-data.ts";
@@ -109,7 +110,7 @@ export async function buildApp(database: OpenDatabase, options: BuildOptions = {
   registerAuthenticationGate(app);
   if (webDir) webApp = await registerWebApp(app, webDir);
 
-  for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, publicFigureRoutes, auditLogRoutes, tenancyRoutes, regionRoutes, openDataRoutes, entryWorkbookRoutes, deskRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, userRoutes, budgetRoutes, budgetPartRoutes, reviewRoutes, controlFigureRoutes, renderRoutes, publicRoutes, publicFigureRoutes, auditLogRoutes, tenancyRoutes, regionRoutes, openDataRoutes, entryWorkbookRoutes, deskRoutes, finalAccountsPublicationRoutes, yearDocumentsRoutes]) {
     routes(app);
   }
   publicCompareRoutes(app);

@@ -42,7 +42,8 @@ export async function compareWithPublications(db: Db, regionId: number, upload: 
     // every page of the year's publications (latest number first within a department)
     for (let page = 1; ; page++) {
       const { rows } = await listRegionPublications(db, regionId, year, { page, pageSize: 1000 });
-      for (const p of rows) {
+      // budgets only: a 决算 of the region is not what an upload's 上年/年初预算 figures are checked against
+      for (const p of rows.filter((r) => r.kind === "budget")) {
         if (!latest.has(p.year) && sameDepartment(upload.department, p.department_name)) latest.set(p.year, { id: p.id, title: p.title, year: p.year, number: p.number });
       }
       if (rows.length < 1000 || latest.has(year)) break;
@@ -88,12 +89,13 @@ export type PredecessorRelation = "previous-year" | "previous-version";
 export async function publicationPredecessor(db: Db, p: PublicationRow): Promise<{ publication: PublicationRow; relation: PredecessorRelation } | undefined> {
   for (let page = 1; ; page++) {
     // latest version first within a department
-    const { rows } = await listRegionPublications(db, p.region_id, p.year - 1, { page, pageSize: 1000 });
+    const { rows: all } = await listRegionPublications(db, p.region_id, p.year - 1, { page, pageSize: 1000 });
+    const rows = all.filter((r) => r.kind === p.kind); // a budget after a budget, a 决算 after a 决算
     const found = rows.find((r) => r.department_code === p.department_code) ?? rows.find((r) => sameDepartment(p.department_name, r.department_name));
     if (found) return { publication: found, relation: "previous-year" };
-    if (rows.length < 1000) break;
+    if (all.length < 1000) break;
   }
-  const version = (await listBudgetPublications(db, p.budget_id)).find((r) => r.number < p.number);
+  const version = (await listBudgetPublications(db, p.budget_id)).find((r) => r.kind === p.kind && r.number < p.number);
   return version && { publication: version, relation: "previous-version" };
 }
 

@@ -1,7 +1,7 @@
 /**
  * 补写公开数据 — publications made before facts existed (or by a path that stored files only) get their
  * facts written from the budget version they published, once, at start. Versions never change, so the
- * rows are the ones publishing would have written.
+ * rows are the ones publishing would have written. Only budgets (部门预算) have facts, not 决算.
  */
 import { budgetFacts, budgetTotals } from "../core/facts.ts";
 import { getVersion } from "../store/repos/budgets.ts";
@@ -17,6 +17,8 @@ export async function backfillFacts(db: Db): Promise<number> {
     .leftJoin("publication_totals as t", "t.publication_id", "p.id")
     .select(["p.id", "p.budget_id", "p.budget_version", "p.region_id", "p.year", "b.department_id"])
     .where("t.publication_id", "is", null)
+    // the facts are budget figures: a 决算 has none (README, open data)
+    .where("p.kind", "=", "budget")
     .orderBy("p.id")
     .execute();
   for (const p of missing) {

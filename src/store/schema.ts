@@ -5,6 +5,7 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction } from "kysely";
 import type { Nature } from "../core/model.ts";
 import type { RegionLevel } from "../core/facts.ts";
+import type { DocumentKind } from "../core/publication.ts";
 import type { BudgetState } from "../core/workflow.ts";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -154,6 +155,8 @@ export interface PublicationTable {
   department_code: string;
   department_name: string;
   title: string;
+  /** 公开文件种类 — 部门预算 or 部门决算 (src/core/publication.ts) */
+  kind: ColumnType<DocumentKind, DocumentKind | undefined, never>;
 }
 
 export interface PublicationFileTable {

@@ -120,6 +120,13 @@ const ROWS: Row[] = [
   { name: "GET /api/budgets/:id/evaluation/json", expect: READ, run: req("GET", (w) => `/api/budgets/${w.budget}/evaluation/json`) },
   // the record saved above has no finalAccounts: readers get 422 naming it, after authentication and authorisation
   { name: "GET /api/budgets/:id/final-accounts/json", expect: { ...READ, preparer: 422, approver: 422, reviewer: 422, admin: 422 }, run: req("GET", (w) => `/api/budgets/${w.budget}/final-accounts/json`) },
+  { name: "GET /api/budgets/:id/final-accounts", expect: READ, run: req("GET", (w) => `/api/budgets/${w.budget}/final-accounts`) },
+  // 公开决算: the budget's publisher only (the department approver), and not before the budget is published (409)
+  {
+    name: "POST /api/budgets/:id/final-accounts/publications",
+    expect: { anonymous: 401, preparer: 403, approver: 409, reviewer: 403, admin: 403, ...others(404) },
+    run: req("POST", (w) => `/api/budgets/${w.budget}/final-accounts/publications`, () => ({ date: "2022-05-20" })),
+  },
   { name: "GET /api/departments/:id/control-figures/2021 (313)", expect: READ, run: req("GET", (w) => `/api/departments/${w.dept313}/control-figures/2021`) },
   {
     name: "PUT /api/departments/:id/control-figures/2021 (313)",
@@ -168,6 +175,7 @@ const ROWS: Row[] = [
   { name: "GET /api/public/regions/410311/publications", expect: PUBLIC, run: req("GET", () => "/api/public/regions/410311/publications") },
   { name: "GET /api/public/publications/:id", expect: PUBLIC, run: req("GET", () => "/api/public/publications/1") },
   { name: "GET /api/public/publications/:id/files/department/json", expect: PUBLIC, run: req("GET", () => "/api/public/publications/1/files/department/json") },
+  { name: "GET /api/public/publications/:id/documents", expect: PUBLIC, run: req("GET", () => "/api/public/publications/1/documents") },
   { name: "GET /api/public/regions", expect: PUBLIC, run: req("GET", () => "/api/public/regions") },
   { name: "GET /api/public/publications/:id/figures", expect: PUBLIC, run: req("GET", () => "/api/public/publications/1/figures") },
   { name: "GET /api/public/publications/:id/compare", expect: PUBLIC, run: req("GET", () => "/api/public/publications/1/compare") },

@@ -209,6 +209,9 @@ describe.each(BACKENDS)("the API's answers match src/contract on $name", (backen
     await answer(approver.request("GET", `${b()}/transitions`), contract.transitionsAnswer);
     await answer(approver.request("GET", `${b()}/publications`), contract.publicationsAnswer);
     await answer(approver.request("POST", `${b()}/next-year`, {}), contract.nextYearAnswer, 201);
+    // 决算公开 (the execution record and payments were saved above)
+    await answer(approver.request("GET", `${b()}/final-accounts`), contract.finalAccountsStatusAnswer);
+    const final: { publication: { id: number } } = await answer(approver.request("POST", `${b()}/final-accounts/publications`, { date: "2022-05-20" }), contract.finalAccountsPublished, 201);
 
     const id = published.publication.id;
     await answer(anonymous.request("GET", "/api/public/regions"), contract.publicRegionsAnswer);
@@ -219,6 +222,8 @@ describe.each(BACKENDS)("the API's answers match src/contract on $name", (backen
     await answer(anonymous.request("GET", `/api/public/publications/${id}`), contract.publicationAnswer);
     await answer(anonymous.request("GET", `/api/public/publications/${id}/figures`), contract.publicationFigures);
     await answer(anonymous.request("GET", `/api/public/publications/${id}/compare`), contract.publicationComparison);
+    await answer(anonymous.request("GET", `/api/public/publications/${id}/documents`), contract.yearDocumentsAnswer);
+    await answer(anonymous.request("GET", `/api/public/publications/${final.publication.id}`), contract.publicationAnswer);
     await answer(anonymous.request("GET", "/api/public/facts?year=2021&region=410311&functional=208&pageSize=5"), contract.factsAnswer);
   }, 120_000);
 

@@ -13,10 +13,10 @@ describe.each(BACKENDS)("storage on $name", (backend) => {
   it("applies the migrations once; running them again changes nothing", async () => {
     const o = await backend.open();
     const before = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(o.db);
-    expect(before.rows.map((r) => r.name)).toEqual(["0001-tenancy", "0002-budgets", "0003-publications-audit", "0004-execution", "0005-natures", "0006-province", "0007-region-template", "0008-hardening", "0010-desk"]);
+    expect(before.rows.map((r) => r.name)).toEqual(["0001-tenancy", "0002-budgets", "0003-publications-audit", "0004-execution", "0005-natures", "0006-province", "0007-region-template", "0008-hardening", "0010-desk", "0011-final-accounts"]);
     await migrate(o.db);
     const after = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(o.db);
-    expect(after.rows[0]!.n).toBe(9);
+    expect(after.rows[0]!.n).toBe(10);
     await o.close();
   });
 

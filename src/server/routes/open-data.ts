@@ -15,7 +15,7 @@ import { openDataXlsx } from "../../formats/open-data-xlsx.ts";
 import { type FactFilter, factRows, factsByPublication, searchFacts } from "../../store/repos/facts.ts";
 import { getPublication } from "../../store/repos/publications.ts";
 import { getRegionByCode } from "../../store/repos/regions.ts";
-import { notFound } from "../errors.ts";
+import { AppError, notFound } from "../errors.ts";
 import { pageQuery } from "./public-figures.ts";
 import { answers, id, year } from "./schemas.ts";
 
@@ -93,6 +93,8 @@ export function openDataRoutes(app: FastifyInstance): void {
     async (req, reply) => {
       const p = await getPublication(db(), req.params.id);
       if (!p) throw notFound("公开版本 / publication");
+      // the open data are budget figures (facts); a 决算 is published as its files only
+      if (p.kind !== "budget") throw new AppError("not-found", "部门决算没有开放数据，请下载其公开文件 / final accounts have no open data (budget figures only); download their files");
       const name = packageName("yusuan", p.year, p.department_code, "publication", p.id);
       return send(reply, { filter: { publicationId: p.id }, regionId: p.region_id, year: p.year, name, title: p.title }, req.params.file);
     },

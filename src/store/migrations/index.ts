@@ -12,6 +12,7 @@ import province from "./0006-province.ts";
 import regionTemplate from "./0007-region-template.ts";
 import hardening from "./0008-hardening.ts";
 import desk from "./0010-desk.ts";
+import finalAccounts from "./0011-final-accounts.ts";
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-tenancy": tenancy,
@@ -23,6 +24,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0007-region-template": regionTemplate,
   "0008-hardening": hardening,
   "0010-desk": desk,
+  "0011-final-accounts": finalAccounts,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -3,6 +3,7 @@
  * database refuses UPDATE and DELETE on these tables; a correction is a new publication number.
  */
 import { sql } from "kysely";
+import type { DocumentKind } from "../../core/publication.ts";
 import type { Db } from "../schema.ts";
 
 export interface PublicationFile {
@@ -26,16 +27,19 @@ export interface NewPublication {
   departmentCode: string;
   departmentName: string;
   title: string;
+  /** 部门预算 (the default) or 部门决算 */
+  kind?: DocumentKind;
   files: readonly PublicationFile[];
 }
 
-export async function nextPublicationNumber(db: Db, budgetId: number): Promise<number> {
-  const r = await db.selectFrom("publications").select((eb) => eb.fn.max<number | null>("number").as("n")).where("budget_id", "=", budgetId).executeTakeFirst();
+/** The next number of the budget's publications of a kind (each kind counts its own corrections). */
+export async function nextPublicationNumber(db: Db, budgetId: number, kind: DocumentKind = "budget"): Promise<number> {
+  const r = await db.selectFrom("publications").select((eb) => eb.fn.max<number | null>("number").as("n")).where("budget_id", "=", budgetId).where("kind", "=", kind).executeTakeFirst();
   return (r?.n ?? 0) + 1;
 }
 
 export async function insertPublication(db: Db, p: NewPublication): Promise<{ id: number; number: number }> {
-  const number = await nextPublicationNumber(db, p.budgetId);
+  const number = await nextPublicationNumber(db, p.budgetId, p.kind);
   const { id } = await db
     .insertInto("publications")
     .values({
@@ -50,6 +54,7 @@ export async function insertPublication(db: Db, p: NewPublication): Promise<{ id
       department_code: p.departmentCode,
       department_name: p.departmentName,
       title: p.title,
+      kind: p.kind ?? "budget",
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -62,7 +67,7 @@ export async function insertPublication(db: Db, p: NewPublication): Promise<{ id
   return { id, number };
 }
 
-const META = ["p.id", "p.budget_id", "p.number", "p.budget_version", "p.published_on", "p.published_at", "p.change_note", "p.year", "p.department_code", "p.department_name", "p.title", "p.region_id"] as const;
+const META = ["p.id", "p.budget_id", "p.number", "p.budget_version", "p.published_on", "p.published_at", "p.change_note", "p.year", "p.department_code", "p.department_name", "p.title", "p.region_id", "p.kind"] as const;
 
 /** A page of a region's publications (newest year first, by department, latest version first) and how many there are. */
 export async function listRegionPublications(db: Db, regionId: number, year: number | undefined, page: { page: number; pageSize: number }) {
@@ -73,6 +78,7 @@ export async function listRegionPublications(db: Db, regionId: number, year: num
     .select(META)
     .orderBy("p.year", "desc")
     .orderBy("p.department_code")
+    .orderBy("p.kind")
     .orderBy("p.number", "desc")
     .orderBy("p.id")
     .limit(page.pageSize)
@@ -83,6 +89,24 @@ export async function listRegionPublications(db: Db, regionId: number, year: num
 
 export async function listBudgetPublications(db: Db, budgetId: number) {
   return db.selectFrom("publications as p").select(META).where("p.budget_id", "=", budgetId).orderBy("p.number", "desc").execute();
+}
+
+/** The latest publication of each kind of a budget (its 部门预算 and its 部门决算), with their files; budget first. */
+export async function latestOfEachKind(db: Db, budgetId: number) {
+  const rows = await db
+    .selectFrom("publications as p")
+    .select("p.id")
+    .distinctOn("p.kind")
+    .where("p.budget_id", "=", budgetId)
+    .orderBy("p.kind")
+    .orderBy("p.number", "desc")
+    .execute();
+  const out = [];
+  for (const r of rows) {
+    const p = await getPublication(db, r.id);
+    if (p) out.push(p);
+  }
+  return out;
 }
 
 export async function getPublication(db: Db, id: number) {

@@ -15,6 +15,7 @@ import {
   type ProcurementOrganisation,
   type ProjectClass,
 } from "../../core/model.ts";
+import { DOCUMENT_KIND_NAMES, type DocumentKind } from "../../core/publication.ts";
 import { BUDGET_STATE_NAMES, type BudgetState, ROLE_NAMES, type Role, WORKFLOW_ACTION_NAMES, type WorkflowAction } from "../../core/workflow.ts";
 import { en } from "./en.ts";
 import { zh } from "./zh.ts";
@@ -60,6 +61,7 @@ const SOURCE_EN: Record<FundingSource, string> = {
   debt: "Debt (bank loans)",
 };
 const NATURE_EN: Record<Nature, string> = { basic: "Basic expenditure", project: "Project expenditure", reserve: "Unit reserve", "carry-forward": "Carried to next year" };
+const KIND_EN: Record<DocumentKind, string> = { budget: "Department budget", "final-accounts": "Final accounts" };
 const CLASS_EN: Record<ProjectClass, string> = { general: "General", special: "Special fund", personnel: "Personnel" };
 const PROCUREMENT_KIND_EN: Record<ProcurementKind, string> = { goods: "Goods", works: "Works", services: "Services" };
 const ORGANISATION_EN: Record<ProcurementOrganisation, string> = { "government-central": "Government central", "department-central": "Department central", decentralised: "Decentralised" };
@@ -80,6 +82,8 @@ export interface I18n {
   procurementKindName: (k: string) => string;
   /** 采购组织形式 */
   organisationName: (o: string) => string;
+  /** 部门预算 / 部门决算 */
+  documentKindName: (k: DocumentKind) => string;
   /** a moment as people of the language write it: 2021年3月1日 09:30 / 1 Mar 2021, 09:30 */
   time: (d: string | Date) => string;
 }
@@ -119,6 +123,7 @@ export function makeI18n(lang: Lang, setLang: (l: Lang) => void = () => {}): I18
     projectClassName: (c) => (isEn ? CLASS_EN[c as ProjectClass] : PROJECT_CLASS_NAMES[c as ProjectClass]) ?? c,
     procurementKindName: (k) => (isEn ? PROCUREMENT_KIND_EN[k as ProcurementKind] : PROCUREMENT_KIND_NAMES[k as ProcurementKind]) ?? k,
     organisationName: (o) => (isEn ? ORGANISATION_EN[o as ProcurementOrganisation] : PROCUREMENT_ORGANISATION_NAMES[o as ProcurementOrganisation]) ?? o,
+    documentKindName: (k) => (isEn ? KIND_EN[k] : DOCUMENT_KIND_NAMES[k]) ?? k,
     time: (d) => new Date(d).toLocaleString(isEn ? "en-GB" : "zh-CN", { dateStyle: "medium", timeStyle: "short" }),
   };
 }

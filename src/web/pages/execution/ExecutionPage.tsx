@@ -17,10 +17,11 @@ import { useSession } from "../../session.tsx";
 import { STATE_COLORS } from "../prepare/BudgetEditor.tsx";
 import { EntryTab } from "./EntryTab.tsx";
 import { EvaluationTab } from "./EvaluationTab.tsx";
+import { FinalAccountsTab } from "./FinalAccountsTab.tsx";
 import { ImportTab } from "./ImportTab.tsx";
 import { MonitorTab } from "./MonitorTab.tsx";
 
-const TABS = ["monitor", "entry", "import", "evaluation"] as const;
+const TABS = ["monitor", "entry", "import", "evaluation", "final-accounts"] as const;
 type Tab = (typeof TABS)[number];
 
 function NextYear({ budgetId, departmentId, year }: { budgetId: number; departmentId: number; year: number }) {
@@ -100,6 +101,7 @@ export default function ExecutionPage({ id }: { id: number }) {
                 },
                 { key: "import", label: t("exTabImport"), children: <ImportTab budgetId={b.id} canEdit={canEdit} onImported={changed} /> },
                 { key: "evaluation", label: t("exTabEvaluation"), children: <EvaluationTab budgetId={b.id} rev={rev} /> },
+                { key: "final-accounts", label: t("faTab"), children: <FinalAccountsTab budgetId={b.id} name={b.departmentName} year={b.year} rev={rev} /> },
               ]}
             />
           </>

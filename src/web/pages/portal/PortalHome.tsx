@@ -8,18 +8,20 @@ import { useI18n } from "../../i18n/index.tsx";
 import { useAsync } from "../../lib/use-async.ts";
 import { Link, navigate, useLocation } from "../../router.tsx";
 
-/** The latest publication of each budget, with how many corrections came before it. */
+/** The latest publication of each budget and kind (its 部门预算, its 部门决算), with how many corrections came before it. */
 export function latestOfEach(list: readonly PublicationMeta[]): (PublicationMeta & { corrections: number })[] {
-  const by = new Map<number, PublicationMeta & { corrections: number }>();
+  const by = new Map<string, PublicationMeta & { corrections: number }>();
   for (const p of list) {
-    const seen = by.get(p.budget_id);
-    if (!seen || p.number > seen.number) by.set(p.budget_id, { ...p, corrections: p.number - 1 });
+    const key = `${p.budget_id}:${p.kind}`;
+    const seen = by.get(key);
+    if (!seen || p.number > seen.number) by.set(key, { ...p, corrections: p.number - 1 });
   }
-  return [...by.values()].sort((a, b) => b.year - a.year || (a.department_code < b.department_code ? -1 : 1));
+  // newest year first, by department, the budget before its 决算
+  return [...by.values()].sort((a, b) => b.year - a.year || (a.department_code < b.department_code ? -1 : a.department_code > b.department_code ? 1 : a.kind < b.kind ? -1 : 1));
 }
 
 function Publications({ code, regionName, years }: { code: string; regionName: string; years: number[] }) {
-  const { t } = useI18n();
+  const { t, documentKindName } = useI18n();
   const { query } = useLocation();
   const year = Number(query.get("year")) || undefined;
   const [search, setSearch] = useState(query.get("q") ?? "");
@@ -65,6 +67,7 @@ function Publications({ code, regionName, years }: { code: string; regionName: s
               { title: t("year"), dataIndex: "year", width: 80 },
               { title: t("department"), key: "d", render: (_, p) => <Link to={`/p/${p.id}`}>{p.department_name}</Link> },
               { title: "编码", dataIndex: "department_code", width: 90, responsive: ["md"] },
+              { title: t("kindCol"), key: "k", width: 110, render: (_, p) => <Tag color={p.kind === "budget" ? "blue" : "purple"}>{documentKindName(p.kind)}</Tag> },
               {
                 title: t("publishedCol"),
                 key: "on",
@@ -76,7 +79,7 @@ function Publications({ code, regionName, years }: { code: string; regionName: s
                   </span>
                 ),
               },
-              { title: t("actions"), key: "a", width: 110, render: (_, p) => <Link to={`/p/${p.id}`}>{t("viewBudget")}</Link> },
+              { title: t("actions"), key: "a", width: 110, render: (_, p) => <Link to={`/p/${p.id}`}>{p.kind === "budget" ? t("viewBudget") : t("viewDocument")}</Link> },
             ]}
           />
         )}
