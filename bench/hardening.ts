@@ -70,7 +70,18 @@ const send = (method, path, body, headers) => new Promise((resolve, reject) => {
   });
   // a server refusing early (413 on the declared length) may close before the whole body is sent
   req.on("error", (e) => (e.code === "EPIPE" || e.code === "ECONNRESET" ? undefined : reject(e)));
-  req.end(body ? Buffer.from(body) : undefined);
+  if (!body) return req.end();
+  // the body as a client streams a file: 64 KB pieces, waiting while the socket is full
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.length);
+  let at = 0;
+  const more = () => {
+    while (at < bytes.length) {
+      const piece = bytes.subarray(at, (at += 65536));
+      if (!req.write(piece)) return void req.once("drain", more);
+    }
+    req.end();
+  };
+  more();
 });
 parentPort.on("message", async ({ method, url, headers, body }) => {
   let running = true;
