@@ -1,11 +1,11 @@
 /**
- * The JSON body parser decodes with the native strict decoder and names the offset with firstInvalidUtf8
+ * The JSON body parser (src/server/json-body.ts) decodes with the native strict decoder and names the offset with firstInvalidUtf8
  * only when it refuses: the two must agree on every byte sequence (fast-check), and a refused body is
  * answered with the first invalid byte's offset.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { firstInvalidUtf8, parseJsonBody } from "../src/server/json-body.ts";
+import { MAX_JSON_DEPTH, firstInvalidUtf8, jsonDepth, parseJsonBody } from "../src/server/json-body.ts";
 
 const strict = new TextDecoder("utf-8", { fatal: true });
 const decodes = (b: Uint8Array) => {
@@ -34,5 +34,13 @@ describe("JSON body UTF-8", () => {
     const body = Buffer.concat([Buffer.from('{"a":"预算'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}')]);
     expect(() => parseJsonBody(undefined as never, body)).toThrow("请求正文不是有效的 UTF-8 编码（第 12 字节）/ the request body is not valid UTF-8 (byte offset 12)");
     expect(parseJsonBody(undefined as never, Buffer.from('{"a":"预算"}'))).toEqual({ a: "预算" });
+  });
+
+  it("measures nesting outside strings, and refuses a body a million levels deep at its 65th bracket", () => {
+    expect(jsonDepth('{"a":[[1],{"b":"[[[{{{"}],"c":"\\"["}')).toBe(3);
+    expect(jsonDepth("[".repeat(1_000_000) + "]".repeat(1_000_000), MAX_JSON_DEPTH)).toBe(MAX_JSON_DEPTH + 1);
+    const deep = Buffer.from(`{"a":${"[".repeat(1_000_000)}${"]".repeat(1_000_000)}}`);
+    expect(() => parseJsonBody(undefined as never, deep)).toThrow("JSON 嵌套过深（超过 64 层）/ JSON nested too deep (more than 64 levels)");
+    expect(parseJsonBody(undefined as never, Buffer.from(`${"[".repeat(64)}${"]".repeat(64)}`))).toBeInstanceOf(Array);
   });
 });
