@@ -10,12 +10,18 @@
  *  3. bombs: each refused request's status, time (wall and the process's CPU), the server's RSS growth (peak
  *     while it ran), the longest a health check waited meanwhile, and the load average (the machine is
  *     shared: wall times stretch with it); "ok" when refused within 2 s, +≤ 200 MB and health ≤ 200 ms.
- *     The job pool is started by an ordinary audit before the bombs are timed.
+ *     The job pool is started by an ordinary audit before the bombs are timed. The bombs and the health
+ *     checks go over a real socket to the listening server (as a client sends them: the body in the
+ *     kernel's pieces, not handed over whole in memory as `app.inject` does); the longest the server's
+ *     event loop was held meanwhile is printed beside (perf_hooks' monitorEventLoopDelay, same process).
  */
+import type { AddressInfo } from "node:net";
 import { loadavg } from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { Worker } from "node:worker_threads";
 import { sql } from "kysely";
 import fc from "fast-check";
-import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { buildApp } from "../src/server/app.ts";
 import { seedDemo } from "../src/server/seed.ts";
 import { type OpenDatabase, openDatabase } from "../src/store/database.ts";
@@ -28,19 +34,115 @@ const PAIRS = positiveInt(args, "pairs", 200);
 const FUZZ = positiveInt(args, "fuzz", 2000);
 const URL = process.env.YUSUAN_TEST_PG_URL ?? process.env.DATABASE_URL;
 
-interface Session {
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+/** What the bench reads of an answer, whichever way the request went. */
+interface Answer {
+  statusCode: number;
+  json(): any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  cookies: { name: string; value: string }[];
 }
 
-async function login(app: FastifyInstance, username: string, password: string): Promise<Session> {
-  const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
-  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+/** One request to the server: in process (`app.inject`) or over a socket. */
+type Send = (method: string, url: string, body: unknown, headers: Record<string, string>) => Promise<Answer>;
+
+interface Session {
+  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
+}
+
+/** In process: quick, for the raced pairs and the fuzzer (whose URLs a socket client would refuse). */
+const injected =
+  (app: FastifyInstance): Send =>
+  (method, url, body, headers) =>
+    app.inject({ method: method as "GET", url, headers, ...(body !== undefined ? { payload: body as object } : {}) });
+
+/**
+ * The bombs' client: a worker thread with its own event loop (so nothing the client does delays the server's
+ * loop, or the other way round), sending one request over a socket to the listening server while it checks
+ * `/api/health` every 20 ms, and answering the request's status, body, time and the slowest health check.
+ */
+const CLIENT_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const http = require("node:http");
+const send = (method, path, body, headers) => new Promise((resolve, reject) => {
+  const req = http.request({ host: "127.0.0.1", port: workerData.port, method, path, headers: body ? { ...headers, "content-length": String(body.length) } : headers }, (res) => {
+    const chunks = [];
+    res.on("data", (c) => chunks.push(c));
+    res.on("end", () => resolve({ statusCode: res.statusCode, text: Buffer.concat(chunks).toString("utf8") }));
+  });
+  // a server refusing early (413 on the declared length) may close before the whole body is sent
+  req.on("error", (e) => (e.code === "EPIPE" || e.code === "ECONNRESET" ? undefined : reject(e)));
+  if (!body) return req.end();
+  // the body as a client streams a file: 64 KB pieces, waiting while the socket is full
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.length);
+  let at = 0;
+  const more = () => {
+    while (at < bytes.length) {
+      const piece = bytes.subarray(at, (at += 65536));
+      if (!req.write(piece)) return void req.once("drain", more);
+    }
+    req.end();
+  };
+  more();
+});
+parentPort.on("message", async ({ method, url, headers, body }) => {
+  let running = true;
+  let worstHealth = 0;
+  const probe = (async () => {
+    while (running) {
+      const h0 = performance.now();
+      await send("GET", "/api/health");
+      worstHealth = Math.max(worstHealth, performance.now() - h0);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  const s = performance.now();
+  const res = await send(method, url, body, headers);
+  const ms = performance.now() - s;
+  running = false;
+  await probe;
+  parentPort.postMessage({ ...res, ms, worstHealth });
+});
+`;
+
+/** A bomb as sent: the whole request built before it is timed. */
+interface Bomb {
+  name: string;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: Buffer;
+}
+
+interface Sent {
+  statusCode: number;
+  text: string;
+  ms: number;
+  worstHealth: number;
+}
+
+function bombClient(port: number) {
+  const worker = new Worker(CLIENT_SOURCE, { eval: true, workerData: { port } });
+  return {
+    send(b: Bomb): Promise<Sent> {
+      const body = b.body ? new Uint8Array(b.body) : undefined; // a copy of its own, moved to the client
+      return new Promise((resolve, reject) => {
+        worker.once("error", reject);
+        worker.once("message", (m: Sent) => {
+          worker.off("error", reject);
+          resolve(m);
+        });
+        worker.postMessage({ method: b.method, url: b.url, headers: b.headers, body }, body ? [body.buffer] : []);
+      });
+    },
+    close: () => worker.terminate(),
+  };
+}
+
+async function login(send: Send, username: string, password: string): Promise<Session> {
+  const res = await send("POST", "/api/auth/login", { username, password }, {});
+  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode}`);
   const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
   const csrf = res.json().csrfToken as string;
-  return {
-    request: (method, url, body, headers = {}) =>
-      app.inject({ method: method as "GET", url, headers: { cookie, "x-csrf-token": csrf, ...headers }, ...(body !== undefined ? { payload: body as object } : {}) }),
-  };
+  return { request: (method, url, body, headers = {}) => send(method, url, body, { cookie, "x-csrf-token": csrf, ...headers }) };
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
@@ -59,9 +161,9 @@ async function main(): Promise<void> {
   const db = dbs[0]!.db;
   console.log(`hardening bench on ${URL ? "PostgreSQL, two servers" : "PGlite, one server"}`);
 
-  let editor = await login(apps[0]!, "demo-preparer", "demo-preparer-2021");
-  const submitter = await login(apps[apps.length - 1]!, "demo-preparer", "demo-preparer-2021");
-  const approver = await login(apps[0]!, "demo-approver", "demo-approver-2021");
+  let editor = await login(injected(apps[0]!), "demo-preparer", "demo-preparer-2021");
+  const submitter = await login(injected(apps[apps.length - 1]!), "demo-preparer", "demo-preparer-2021");
+  const approver = await login(injected(apps[0]!), "demo-approver", "demo-approver-2021");
   const budgetId = (await db.selectFrom("budgets").select("id").where("year", "=", 2022).executeTakeFirstOrThrow()).id;
   const check = (await editor.request("GET", `/api/budgets/${budgetId}/check`)).json();
   for (const f of check.findings.filter((x: { severity: string }) => x.severity === "warning")) {
@@ -96,8 +198,8 @@ async function main(): Promise<void> {
 
   // 2. fuzz
   const routes = documentedRoutes(apps[0]!);
-  let admin = await login(apps[0]!, "demo-admin", "demo-admin-2021");
-  const anonymous: Session = { request: (method, url, body, headers = {}) => apps[0]!.inject({ method: method as "GET", url, headers, ...(body !== undefined ? { payload: body as object } : {}) }) };
+  const admin = await login(injected(apps[0]!), "demo-admin", "demo-admin-2021");
+  const anonymous: Session = { request: (method, url, body, headers = {}) => injected(apps[0]!)(method, url, body, headers) };
   const samples = fc.sample(fuzzRequests(routes), { numRuns: FUZZ, seed: 1919 });
   let fivexx = 0;
   const t1 = performance.now();
@@ -112,73 +214,78 @@ async function main(): Promise<void> {
   const alive = (await anonymous.request("GET", "/api/health")).statusCode === 200;
   console.log(`fuzzed requests: ${FUZZ} over ${routes.length} routes in ${((performance.now() - t1) / 1000).toFixed(1)} s — 5xx ${fivexx} (target 0); server alive afterwards: ${alive}`);
 
-  // 3. bombs, from fresh sessions (the fuzzer may have signed the others out)
-  editor = await login(apps[0]!, "demo-preparer", "demo-preparer-2021");
-  admin = await login(apps[0]!, "demo-admin", "demo-admin-2021");
+  // 3. bombs, sent over a socket by a client thread, from fresh sessions (the fuzzer may have signed the others out)
+  const credentials = async (username: string, password: string) => {
+    const res = await apps[0]!.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+    return { cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join("; "), "x-csrf-token": res.json().csrfToken as string };
+  };
+  const asEditor = await credentials("demo-preparer", "demo-preparer-2021");
+  const asAdmin = await credentials("demo-admin", "demo-admin-2021");
+  editor = await login(injected(apps[0]!), "demo-preparer", "demo-preparer-2021");
+  await apps[0]!.listen({ host: "127.0.0.1", port: 0 });
+  const client = bombClient((apps[0]!.server.address() as AddressInfo).port);
   const version = (await db.selectFrom("budgets").select("version").where("id", "=", budgetId).executeTakeFirstOrThrow()).version;
-  const upload = (url: string, name: string, content: Buffer | string, who: Session = editor, fields: Record<string, string> = {}) => {
+  const upload = (name: string, url: string, file: string, content: Buffer | string, who = asEditor, fields: Record<string, string> = {}): Bomb => {
     const boundary = "----benchhardening";
     const head = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("");
-    const body = Buffer.concat([Buffer.from(`${head}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
-    return who.request("POST", url, body, { "content-type": `multipart/form-data; boundary=${boundary}` });
+    const body = Buffer.concat([Buffer.from(`${head}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file}"\r\nContent-Type: application/octet-stream\r\n\r\n`), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    return { name, method: "POST", url, body, headers: { ...who, "content-type": `multipart/form-data; boundary=${boundary}` } };
   };
+  const json = (name: string, method: string, url: string, body: Buffer | string | object): Bomb => ({
+    name,
+    method,
+    url,
+    body: Buffer.isBuffer(body) ? body : Buffer.from(typeof body === "string" ? body : JSON.stringify(body)),
+    headers: { ...asEditor, "content-type": "application/json" },
+  });
   // the bombs are built before they are timed
   const lying = lyingZipXlsx();
-  const manyRowsXlsx = manyRowsPaymentsXlsx(5_000_000);
-  const manyRowsCsv = manyRowsPaymentsCsv(5_000_000, true);
-  const pdfBomb = pdfDeflateBomb();
   const content = (await editor.request("GET", `/api/budgets/${budgetId}`)).json().content;
   const laughs = ["a: &a [" + Array(9).fill('"lol"').join(",") + "]", ..."bcdefgh".split("").map((c, i) => `${c}: &${c} [${Array(9).fill(`*${"abcdefg"[i]}`).join(",")}]`)].join("\n");
-  const bombs: [string, () => Promise<LightMyRequestResponse>][] = [
-    ["JSON nested 1,000,000 deep", () => editor.request("PUT", `/api/budgets/${budgetId}/texts`, `{"version":${version},"profile":${"[".repeat(1_000_000)}${"]".repeat(1_000_000)}}`, { "content-type": "application/json" })],
-    ["300,000-character reason", () => editor.request("PUT", `/api/budgets/${budgetId}/texts`, { version, reasons: { ...reasons, total: "字".repeat(300_000) } })],
-    ["YAML billion laughs (import)", () => upload(`/api/budgets/${budgetId}/import?version=${version}`, "budget.yaml", laughs)],
-    ["21 MB upload (import)", () => upload(`/api/budgets/${budgetId}/import?version=${version}`, "budget.yaml", Buffer.alloc(21 * 1024 * 1024, 0x23))],
-    ["invalid UTF-8 body", () => editor.request("PUT", `/api/budgets/${budgetId}/texts`, Buffer.from([0x7b, 0xff, 0x7d]), { "content-type": "application/json" })],
-    ["id 2^31 (public)", () => anonymous.request("GET", "/api/public/publications/2147483648")],
-    [`lying-zip XLSX ${mb(lying.length)} → 1.1 GB (import)`, () => upload(`/api/budgets/${budgetId}/import?version=${version}`, "budget.xlsx", lying)],
-    ["lying-zip XLSX (payments)", () => upload(`/api/budgets/${budgetId}/execution/payments`, "payments.xlsx", lying)],
-    ["lying-zip XLSX (catalog, admin)", () => upload("/api/catalogs/2022", "catalog.xlsx", lying, admin, { kind: "functional" })],
-    ["5,000,000-row payments XLSX", () => upload(`/api/budgets/${budgetId}/execution/payments`, "payments.xlsx", manyRowsXlsx)],
-    ["5,000,000-row payments CSV (10 MB)", () => upload(`/api/budgets/${budgetId}/execution/payments`, "payments.csv", manyRowsCsv)],
-    ["PDF deflate bomb 1.1 GB (audit)", () => upload("/api/audit", "bomb.pdf", pdfBomb)],
-    ["1 MB department.name (save)", () => editor.request("PUT", `/api/budgets/${budgetId}`, { version, content: { ...content, department: { ...content.department, name: "部".repeat(350_000) } } })],
+  const importUrl = `/api/budgets/${budgetId}/import?version=${version}`;
+  const paymentsUrl = `/api/budgets/${budgetId}/execution/payments`;
+  const bombs: Bomb[] = [
+    json("JSON nested 1,000,000 deep", "PUT", `/api/budgets/${budgetId}/texts`, `{"version":${version},"profile":${"[".repeat(1_000_000)}${"]".repeat(1_000_000)}}`),
+    json("300,000-character reason", "PUT", `/api/budgets/${budgetId}/texts`, { version, reasons: { ...reasons, total: "字".repeat(300_000) } }),
+    upload("YAML billion laughs (import)", importUrl, "budget.yaml", laughs),
+    upload("21 MB upload (import)", importUrl, "budget.yaml", Buffer.alloc(21 * 1024 * 1024, 0x23)),
+    json("invalid UTF-8 body", "PUT", `/api/budgets/${budgetId}/texts`, Buffer.from([0x7b, 0xff, 0x7d])),
+    { name: "id 2^31 (public)", method: "GET", url: "/api/public/publications/2147483648", headers: {} },
+    upload(`lying-zip XLSX ${mb(lying.length)} → 1.1 GB (import)`, importUrl, "budget.xlsx", lying),
+    upload("lying-zip XLSX (payments)", paymentsUrl, "payments.xlsx", lying),
+    upload("lying-zip XLSX (catalog, admin)", "/api/catalogs/2022", "catalog.xlsx", lying, asAdmin, { kind: "functional" }),
+    upload("5,000,000-row payments XLSX", paymentsUrl, "payments.xlsx", manyRowsPaymentsXlsx(5_000_000)),
+    upload("5,000,000-row payments CSV (10 MB)", paymentsUrl, "payments.csv", manyRowsPaymentsCsv(5_000_000, true)),
+    upload("PDF deflate bomb 1.1 GB (audit)", "/api/audit", "bomb.pdf", pdfDeflateBomb()),
+    upload("lying-zip XLSX (audit)", "/api/audit", "bomb.xlsx", lying),
+    json("1 MB department.name (save)", "PUT", `/api/budgets/${budgetId}`, { version, content: { ...content, department: { ...content.department, name: "部".repeat(350_000) } } }),
   ];
   // the job pool's threads start with the first document read: start them before the bombs are timed
   // (a job's time limit starts in a ready thread too), and say how long that took
   const w0 = performance.now();
-  await upload("/api/audit", "warm.txt", "一、收入支出预算总体情况\n");
+  await client.send(upload("warm", "/api/audit", "warm.txt", "一、收入支出预算总体情况\n"));
   console.log(`job pool started by an ordinary audit in ${(performance.now() - w0).toFixed(0)} ms (not counted below); load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   global.gc?.();
   const rss0 = process.memoryUsage().rss;
-  for (const [name, send] of bombs) {
-    let worstHealth = 0;
-    let running = true;
+  for (const bomb of bombs) {
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-    const probe = (async () => {
-      while (running) {
-        const h0 = performance.now();
-        await anonymous.request("GET", "/api/health");
-        worstHealth = Math.max(worstHealth, performance.now() - h0);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    })();
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     const before = process.memoryUsage().rss;
     const cpu0 = process.cpuUsage();
-    const s = performance.now();
-    const res = await send();
-    const ms = performance.now() - s;
+    const res = await client.send(bomb);
     const cpu = process.cpuUsage(cpu0);
     clearInterval(sampler);
-    const refusal = res.statusCode >= 400 ? ` ${String(res.json().error?.message ?? "").slice(0, 60)}…` : "";
-    running = false;
-    await probe;
-    const verdict = res.statusCode >= 400 && ms <= 2000 && peak - before <= 200 * 1024 * 1024 && worstHealth <= 200 ? "ok" : "MISSED";
+    loop.disable();
+    const held = loop.max / 1e6;
+    const refusal = res.statusCode >= 400 ? ` ${String(JSON.parse(res.text).error?.message ?? "").slice(0, 60)}…` : "";
+    const verdict = res.statusCode >= 400 && res.ms <= 2000 && peak - before <= 200 * 1024 * 1024 && res.worstHealth <= 200 ? "ok" : "MISSED";
     console.log(
-      `bomb ${name}: ${res.statusCode} in ${ms.toFixed(0)} ms (CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms), RSS ${mb(before)} → peak ${mb(peak)} (+${mb(peak - before)}) → ${mb(process.memoryUsage().rss)}, slowest health check meanwhile ${worstHealth.toFixed(0)} ms [${verdict}; load ${loadavg()[0]!.toFixed(1)}]${refusal}`,
+      `bomb ${bomb.name}: ${res.statusCode} in ${res.ms.toFixed(0)} ms (CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms), RSS ${mb(before)} → peak ${mb(peak)} (+${mb(peak - before)}) → ${mb(process.memoryUsage().rss)}, slowest health check meanwhile ${res.worstHealth.toFixed(0)} ms (server's event loop held ≤ ${held.toFixed(0)} ms) [${verdict}; load ${loadavg()[0]!.toFixed(1)}]${refusal}`,
     );
   }
+  await client.close();
   console.log(`RSS growth over all bombs: ${mb(process.memoryUsage().rss - rss0)} (target ≤ 200 MB); every bomb refused within 2 s is the target`);
 
   for (const app of apps) await app.close();

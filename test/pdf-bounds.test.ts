@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
@@ -150,6 +150,43 @@ describe("PDF stream bounds", () => {
     const content = { dict: "/Filter /FlateDecode", data: deflateSync(new Uint8Array(600_000)) };
     expect(await checkPdfStreams(pdfWith([content, content]), { ...PDF_STREAM_LIMITS, maxTotal: 1_000_000 })).toEqual({ ok: false, object: "2 0 obj", what: "total", limit: 1_000_000 });
   });
+
+  it("bounds JPEG and JBIG2 images by the pixels they declare, in the dictionary and in the JPEG's frame header", async () => {
+    const jpeg = (width: number, height: number, components = 3) =>
+      Buffer.from([
+        ...[0xff, 0xd8], // SOI
+        ...[0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0], // APP0 JFIF
+        ...[0xff, 0xc4, 0, 4, 0, 0], // a DHT before the frame is skipped
+        ...[0xff, 0xc0, 0, 8 + 3 * components, 8, height >> 8, height & 255, width >> 8, width & 255, components],
+        ...Array.from({ length: components }, (_, k) => [k + 1, 0x11, 0]).flat(),
+        ...[0xff, 0xd9],
+      ]);
+    const image = (dict: string, data: Uint8Array) => pdfWith([{ dict: `/Type /XObject /Subtype /Image ${dict}`, data }]);
+    const rgb = (w: number, h: number, filter = "/DCTDecode") => `/Width ${w} /Height ${h} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter ${filter}`;
+    // honest: a JPEG of 2,000 × 1,500 (9 MB decoded), and a JBIG2 page of 5,000 × 7,000 (4.4 MB)
+    expect(await checkPdfStreams(image(rgb(2000, 1500), jpeg(2000, 1500)))).toEqual({ ok: true, streams: 0, inflated: 0 });
+    expect(await checkPdfStreams(image("/Width 5000 /Height 7000 /ImageMask true /Filter /JBIG2Decode", new Uint8Array(64)))).toEqual({ ok: true, streams: 0, inflated: 0 });
+    // a small dictionary over a frame of 65,000 × 65,000 pixels (12 GB decoded)
+    const tooMany = { ok: false, object: "1 0 obj", what: "pixels", limit: PDF_STREAM_LIMITS.maxImage };
+    expect(await checkPdfStreams(image(rgb(10, 10), jpeg(65_000, 65_000)))).toEqual({ ...tooMany, pixels: { width: 65_000, height: 65_000 } });
+    expect(await checkPdfStreams(image(rgb(10, 10, "[/DCT]"), jpeg(65_000, 65_000)))).toEqual({ ...tooMany, pixels: { width: 65_000, height: 65_000 } });
+    // dictionaries declaring it: JPEG (also behind another filter) and JBIG2 (1 bit a pixel)
+    expect(await checkPdfStreams(image(rgb(20_000, 20_000, "[/FlateDecode /DCTDecode]"), deflateSync(jpeg(10, 10))))).toEqual({ ...tooMany, pixels: { width: 20_000, height: 20_000 } });
+    expect(await checkPdfStreams(image("/Width 100000 /Height 100000 /Filter /JBIG2Decode", new Uint8Array(64)))).toEqual({ ...tooMany, pixels: { width: 100_000, height: 100_000 } });
+    const check = await checkPdfStreams(image(rgb(10, 10), jpeg(65_000, 65_000)));
+    expect(!check.ok && pdfStreamProblemText(check, "图像.pdf")).toBe(
+      "文件“图像.pdf”的图像（1 0 obj）声明 65000 × 65000 像素，解码后超过 128 MB（可能是图像炸弹），拒绝读取 / \"图像.pdf\": an image (1 0 obj) declares 65000 × 65000 pixels, more than 128 MB decoded (an image bomb?), and the file was not read",
+    );
+  });
+
+  it("passes every PDF of the corpus (JPEG images among them)", async () => {
+    const dir = "/work/shared/corpus";
+    const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".pdf")) : [];
+    for (const f of files) {
+      const bytes = readFileSync(join(dir, f));
+      expect([f, (await checkPdfStreams(bytes)).ok]).toEqual([f, true]);
+    }
+  }, 120_000);
 });
 
 function ascii85(data: Uint8Array): string {

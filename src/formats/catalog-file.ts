@@ -14,12 +14,13 @@
  */
 import { stat, readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { ZIP_LIMITS, type ZipLimits, checkZip, zipProblemText } from "./zip.ts";
 import { mergeCatalog, normaliseName } from "../core/catalog.ts";
 import type { CatalogEntry, CodeList, YearCatalog } from "../core/catalog.ts";
 import { columnLetter } from "./sheet-cells.ts";
+import { csvRecords } from "./csv.ts";
+import { timeSlices } from "./turns.ts";
 
 export type CatalogKind = "functional" | "department-economic" | "government-economic";
 
@@ -176,14 +177,8 @@ async function readCsvRows(path: string, file: string): Promise<SourceRow[]> {
   const delimiter = guessDelimiter(text);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, {
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      to: MAX_CATALOG_ROWS + 1,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    // parsed 64 KB at a time with the event loop's turns between (csv.ts); one row past the cap is enough
+    records = await csvRecords(text, { delimiter, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to: MAX_CATALOG_ROWS + 1 }, timeSlices());
   } catch (e) {
     const line = (e as { lines?: number }).lines;
     const at = line ? `第 ${line} 行` : "";

@@ -5,14 +5,28 @@
  * (CSV) or sheet and cell (XLSX), and the field; the other departments are read as usual. A file the
  * mapping does not fit (a mapped column missing) or that cannot be read at all refuses everything.
  */
-import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { type ImportField, type ImportMapping, IMPORT_FIELD_NAMES, IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS } from "../core/desk.ts";
 import { type LineItem, lineItem } from "../core/model.ts";
 import { MAX_AMOUNT, MoneyError, parseDecimal } from "../core/money.ts";
 import type { Location } from "../core/rules/finding.ts";
 import { NATURE_ALIASES, SOURCE_ALIASES, TEXT_LIMITS } from "./budget-file/schema.ts";
+import { csvRecords, nonEmptyLines } from "./csv.ts";
 import { type RawCell as Raw, cellValue, columnLetter } from "./sheet-cells.ts";
+import { timeSlices } from "./turns.ts";
+import { ZIP_LIMITS, type ZipLimits, checkZip, zipProblemText } from "./zip.ts";
+
+/** 行数上限 — data rows an export may hold (as a payments export): more is refused before it is read. */
+export const MAX_DESK_ROWS = 1_000_000;
+
+/** unpacked-size limits of an XLSX export, checked before exceljs opens it (zip.ts) */
+export const DESK_ZIP_LIMITS: ZipLimits = { ...ZIP_LIMITS, maxTotal: 200 * 1024 * 1024, maxEntry: 200 * 1024 * 1024 };
+
+/** The file cannot be read as a whole; its message is the user's. */
+class Unreadable extends Error {}
+
+const tooManyRows = () =>
+  new Unreadable(`导入文件超过 ${MAX_DESK_ROWS.toLocaleString("en-US")} 行，未导入：请按部门拆分后分别导入 / more than ${MAX_DESK_ROWS.toLocaleString("en-US")} rows: nothing imported; split the export by department`);
 
 /** 问题 — one problem of the file, with the place the user can find it. */
 export interface ImportProblem {
@@ -47,8 +61,12 @@ function text(v: Raw): string {
   return String(v).trim();
 }
 
-function readCsv(content: string, file: string): Sheet {
-  const records: string[][] = parse(content, { bom: true, relax_column_count: true, skip_empty_lines: true });
+/** Counted, then parsed 64 KB at a time in slices of the event loop (csv.ts), never past the row cap. */
+async function readCsv(content: string, file: string): Promise<Sheet> {
+  const slices = timeSlices();
+  if ((await nonEmptyLines(content, slices)) > MAX_DESK_ROWS + 1) throw tooManyRows();
+  const records = await csvRecords(content, { bom: true, relax_column_count: true, skip_empty_lines: true, to: MAX_DESK_ROWS + 2 }, slices);
+  if (records.length > MAX_DESK_ROWS + 1) throw tooManyRows();
   const header = records[0] ?? [];
   return {
     header,
@@ -58,6 +76,8 @@ function readCsv(content: string, file: string): Sheet {
 }
 
 async function readXlsx(data: Uint8Array, file: string): Promise<Sheet> {
+  const zip = await checkZip(data, DESK_ZIP_LIMITS);
+  if (!zip.ok) throw new Unreadable(zipProblemText(zip, file));
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
@@ -69,6 +89,7 @@ async function readXlsx(data: Uint8Array, file: string): Promise<Sheet> {
     for (let c = 1; c <= row.cellCount; c++) cells.push(cellValue(row.getCell(c).value));
     all.push({ number: row.number, cells });
   });
+  if (all.length > MAX_DESK_ROWS + 1) throw tooManyRows();
   const [head, ...rest] = all;
   const at = (rowNumber: number) => (col: number) => ({ kind: "data" as const, path: "", file, sheet, cell: `${columnLetter(col + 1)}${rowNumber}` });
   return {
@@ -90,8 +111,9 @@ function parseAmount(v: Raw, unit: ImportMapping["amountUnit"]): number {
 export async function readDeskImport(data: Uint8Array, file: string, mapping: ImportMapping): Promise<DeskImportRead> {
   let sheet: Sheet;
   try {
-    sheet = /\.xlsx$/i.test(file) ? await readXlsx(data, file) : readCsv(new TextDecoder("utf-8", { fatal: true }).decode(data), file);
+    sheet = /\.xlsx$/i.test(file) ? await readXlsx(data, file) : await readCsv(new TextDecoder("utf-8", { fatal: true }).decode(data), file);
   } catch (e) {
+    if (e instanceof Unreadable) return { ok: false, problems: [{ message: e.message, location: { kind: "data", path: "", file } }] };
     const what = /\.xlsx$/i.test(file) ? "XLSX" : "CSV";
     return { ok: false, problems: [{ message: `${what} 无法读取 / unreadable ${what}: ${e instanceof Error ? e.message : String(e)}`, location: { kind: "data", path: "", file } }] };
   }
@@ -121,7 +143,9 @@ export async function readDeskImport(data: Uint8Array, file: string, mapping: Im
 
   const departments = new Map<string, DepartmentRows>();
   const get = (cells: Raw[], f: ImportField): Raw => (cols[f] === undefined ? undefined : cells[cols[f]]);
+  const slices = timeSlices();
   for (const row of sheet.rows) {
+    if (slices.due()) await slices.turn();
     const place = (f: ImportField) => row.place(cols[f] ?? 0);
     const problem = (f: ImportField, message: string): ImportProblem => ({ message: `${IMPORT_FIELD_NAMES[f]}：${message}`, location: place(f) });
     const department = text(get(row.cells, "department"));

@@ -10,7 +10,9 @@
  * - everything together at most `maxTotal`.
  *
  * Filters counted: FlateDecode, LZWDecode, ASCIIHexDecode, ASCII85Decode and RunLengthDecode, alone or
- * chained. Image codecs (DCT, JPX, JBIG2, CCITT) end the count: their output is pixels the reader skips.
+ * chained. Image codecs end the count, and JPEG (DCTDecode) and JBIG2 images are bounded by the pixels they
+ * declare instead — width × height × colours from the image's dictionary, and for a JPEG also from its
+ * frame header (SOF), which is what a decoder allocates for: at most `maxImage` decoded.
  * An encrypted file's streams cannot be measured before decryption; they are counted as far as they
  * inflate (usually not at all) and the reader's time limit remains their bound.
  */
@@ -33,10 +35,15 @@ export const PDF_STREAM_LIMITS: PdfStreamLimits = { maxStream: 64 * 1024 * 1024,
 export interface PdfStreamTooLarge {
   /** the object holding the stream, "12 0 obj" */
   object: string;
-  /** what was passed: one stream, one image (beyond its own pixels or the image limit), or all together */
-  what: "stream" | "image" | "total";
+  /**
+   * what was passed: one stream, one image (beyond its own pixels or the image limit), an image whose
+   * declared pixels decode past the image limit (JPEG, JBIG2), or all together
+   */
+  what: "stream" | "image" | "pixels" | "total";
   /** the limit passed, bytes */
   limit: number;
+  /** the pixels an image declares ("pixels"), width × height */
+  pixels?: { width: number; height: number };
 }
 
 export type PdfStreamCheck = { ok: true; streams: number; inflated: number } | ({ ok: false } & PdfStreamTooLarge);
@@ -76,6 +83,8 @@ export async function checkPdfStreams(bytes: Uint8Array, limits: PdfStreamLimits
     const data = bytes.subarray(start, end < 0 ? bytes.length : end);
     STREAM.lastIndex = end < 0 ? text.length : end + 9;
     if (!head) continue;
+    const coded = codedImage(head.dict, data, limits.maxImage);
+    if (coded) return { ok: false, object: head.object, what: "pixels", limit: limits.maxImage, pixels: coded };
     const filters = filtersOf(head.dict, text);
     if (filters.length === 0) continue;
     streams++;
@@ -139,6 +148,51 @@ function declaredPixels(dict: string): number | undefined {
   const colours = mask || /\/ColorSpace\s*\/DeviceGray\b/.test(dict) ? 1 : /\/ColorSpace\s*\/DeviceRGB\b/.test(dict) ? 3 : 4;
   if (width === 0 || height === 0) return undefined;
   return (Math.ceil((width * colours * Math.min(bits, 16)) / 8) + 1) * height;
+}
+
+/** The image codecs a decoder allocates pixels for: JPEG and JBIG2 (names in full and abbreviated). */
+const PIXEL_CODECS = /\/Filter\s*(?:\[[^\]]*)?\/(DCTDecode|DCT|JBIG2Decode)\b/;
+
+/**
+ * A JPEG or JBIG2 image whose declared pixels decode past `maxImage`: its width and height, else undefined.
+ * The dictionary's /Width, /Height and colour space, and for a JPEG that is the stream's first filter, the
+ * size and components its frame header (SOF) declares — a decoder allocates for the header, whatever the
+ * dictionary says.
+ */
+function codedImage(dict: string, data: Uint8Array, maxImage: number): { width: number; height: number } | undefined {
+  const codec = PIXEL_CODECS.exec(dict)?.[1];
+  if (!codec) return undefined;
+  const jbig2 = codec === "JBIG2Decode";
+  const width = int(dict, "Width", 0) || int(dict, "W", 0);
+  const height = int(dict, "Height", 0) || int(dict, "H", 0);
+  const colours = jbig2 ? 1 : /\/ColorSpace\s*\/DeviceGray\b/.test(dict) ? 1 : /\/ColorSpace\s*\/DeviceRGB\b/.test(dict) ? 3 : 4;
+  const bytes = (w: number, h: number, c: number, bits: number) => Math.ceil((w * c * bits) / 8) * h;
+  if (bytes(width, height, colours, jbig2 ? 1 : 8) > maxImage) return { width, height };
+  const first = /\/Filter\s*(?:\[\s*)?\/(DCTDecode|DCT)\b/.test(dict);
+  const frame = first ? jpegFrame(data) : undefined;
+  if (frame && bytes(frame.width, frame.height, frame.components, 8) > maxImage) return { width: frame.width, height: frame.height };
+  return undefined;
+}
+
+/** A JPEG's frame header (SOF0–SOF15 but DHT, JPG and DAC): its width, height and components; walked marker by marker. */
+export function jpegFrame(data: Uint8Array): { width: number; height: number; components: number } | undefined {
+  if (data[0] !== 0xff || data[1] !== 0xd8) return undefined;
+  let at = 2;
+  while (at + 9 < data.length) {
+    if (data[at] !== 0xff) return undefined;
+    const marker = data[at + 1]!;
+    if (marker === 0xff) {
+      at++;
+      continue;
+    }
+    if (marker === 0xd9 || marker === 0xda) return undefined; // end of image, or scan data before any frame
+    const length = (data[at + 2]! << 8) | data[at + 3]!;
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { height: (data[at + 5]! << 8) | data[at + 6]!, width: (data[at + 7]! << 8) | data[at + 8]!, components: data[at + 9]! };
+    }
+    at += 2 + length;
+  }
+  return undefined;
 }
 
 /**
@@ -324,6 +378,10 @@ export function pdfStreamProblemText(check: PdfStreamTooLarge, file: string): st
   switch (check.what) {
     case "image":
       return `文件“${file}”的图像（${check.object}）解压后超过其声明的像素大小或 ${mb(check.limit)}（可能是压缩炸弹），拒绝读取 / "${file}": an image (${check.object}) inflates beyond its declared pixels or ${mb(check.limit)} (a deflate bomb?) and the file was not read`;
+    case "pixels": {
+      const { width, height } = check.pixels!;
+      return `文件“${file}”的图像（${check.object}）声明 ${width} × ${height} 像素，解码后超过 ${mb(check.limit)}（可能是图像炸弹），拒绝读取 / "${file}": an image (${check.object}) declares ${width} × ${height} pixels, more than ${mb(check.limit)} decoded (an image bomb?), and the file was not read`;
+    }
     case "total":
       return `文件“${file}”的压缩数据解压后合计超过 ${mb(check.limit)}（可能是压缩炸弹），拒绝读取 / "${file}": its compressed data inflates to more than ${mb(check.limit)} in all (a deflate bomb?) and the file was not read`;
     default:

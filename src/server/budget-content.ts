@@ -5,7 +5,7 @@
  */
 import type { Budget } from "../core/model.ts";
 import { budgetToFile, fileToBudget } from "../formats/budget-file/convert.ts";
-import { parseBudgetText } from "../formats/budget-file/read.ts";
+import { parseBudgetData, parseBudgetText } from "../formats/budget-file/read.ts";
 import { budgetFileSchema } from "../formats/budget-file/schema.ts";
 import { parseEntryWorkbook } from "../formats/entry-workbook/read.ts";
 import { AppError } from "./errors.ts";
@@ -13,9 +13,12 @@ import { decodeUtf8Strict } from "./json-body.ts";
 
 export type Content = Record<string, unknown>;
 
-/** Client input (budget-file JSON) → model; InputError names each bad field. */
+/**
+ * Client input (budget-file JSON) → model; InputError names each bad field. The round trip through JSON
+ * reads content built in code (an edit, a skeleton) exactly as a client's body would be read.
+ */
 export function parseContent(content: unknown, name = "budget.json"): Budget {
-  return parseBudgetText(JSON.stringify(content), name, "json");
+  return parseBudgetData(JSON.parse(JSON.stringify(content)), name);
 }
 
 /** Stored content → model. It was validated when saved, so only the schema's transforms run. */

@@ -42,8 +42,11 @@ export function decodeUtf8Strict(bytes: Uint8Array, what: string): string {
   return new TextDecoder().decode(bytes);
 }
 
-/** The deepest nesting of `[` and `{` in JSON text (strings skipped), without parsing it. */
-export function jsonDepth(text: string): number {
+/**
+ * The deepest nesting of `[` and `{` in JSON text (strings skipped), without parsing it; the scan stops once
+ * it passes `stopAbove` (a body a million levels deep is refused at its 65th bracket, not after 2 MB).
+ */
+export function jsonDepth(text: string, stopAbove = Infinity): number {
   let depth = 0;
   let max = 0;
   let inString = false;
@@ -53,7 +56,10 @@ export function jsonDepth(text: string): number {
       if (c === 0x5c) i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+    else if (c === 0x5b || c === 0x7b) {
+      max = Math.max(max, ++depth);
+      if (max > stopAbove) return max;
+    }
     else if (c === 0x5d || c === 0x7d) depth--;
   }
   return max;
@@ -86,13 +92,22 @@ export function refuseUnstorableText(v: unknown, what: string): void {
   if (at) throw new AppError("invalid", `${what}含有 NUL 字符或不成对的代理字符（${at}）/ ${what} holds a NUL character or a lone surrogate at ${at}`, { path: at });
 }
 
+/** A strict decoder: native, so a 25 MB body is checked without a JavaScript loop over its bytes. */
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 export function parseJsonBody(_req: FastifyRequest, body: Buffer): unknown {
-  const bad = firstInvalidUtf8(body);
-  if (bad >= 0) throw badRequest(`请求正文不是有效的 UTF-8 编码（第 ${bad} 字节）/ the request body is not valid UTF-8 (byte offset ${bad})`, { byteOffset: bad });
-  const text = new TextDecoder().decode(body);
+  let text: string;
+  try {
+    text = STRICT_UTF8.decode(body);
+  } catch {
+    // refused: find the place to name (the same rules as the decoder's)
+    const bad = firstInvalidUtf8(body);
+    throw badRequest(`请求正文不是有效的 UTF-8 编码（第 ${bad} 字节）/ the request body is not valid UTF-8 (byte offset ${bad})`, { byteOffset: bad });
+  }
   if (text.trim() === "") return undefined;
-  const depth = jsonDepth(text);
-  if (depth > MAX_JSON_DEPTH) throw badRequest(`JSON 嵌套过深（${depth} 层，上限 ${MAX_JSON_DEPTH}）/ JSON nested too deep (${depth} levels; at most ${MAX_JSON_DEPTH})`, { depth, max: MAX_JSON_DEPTH });
+  if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw badRequest(`JSON 嵌套过深（超过 ${MAX_JSON_DEPTH} 层）/ JSON nested too deep (more than ${MAX_JSON_DEPTH} levels)`, { max: MAX_JSON_DEPTH });
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);

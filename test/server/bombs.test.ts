@@ -61,6 +61,23 @@ describe("import bombs over HTTP", () => {
     expect(await audits()).toBe(before);
   }, 120_000);
 
+  it("refuses the lying-zip XLSX and DOCX on /api/audit with 413 and the words of the other XLSX routes, nothing logged", async () => {
+    const audits = async () => Number((await w.db.db.selectFrom("audit_log").select((e) => e.fn.countAll<number>().as("n")).where("action", "=", "audit.document").executeTakeFirstOrThrow()).n);
+    const bomb = lyingZipXlsx();
+    expect((await w.clients.preparer.upload("/api/audit", "说明.txt", "一、收入支出预算总体情况\n")).statusCode).toBe(200);
+    const before = await audits();
+    for (const name of ["公开.xlsx", "公开.docx"]) {
+      const t = performance.now();
+      const res = await w.clients.preparer.upload("/api/audit", name, bomb);
+      const ms = performance.now() - t;
+      expect([name, res.statusCode, res.json().error.code]).toEqual([name, 413, "too-large"]);
+      const detail = "part xl/worksheets/sheet1.xml does not inflate to the size the zip declares (a zip bomb?)";
+      expect(res.json().error.message).toBe(`文件“${name}”的压缩数据异常（可能是压缩炸弹），拒绝读取（${detail}） / "${name}" holds abnormal compressed data (a zip bomb?) and was not read (${detail})`);
+      expect(ms, `took ${ms.toFixed(0)} ms`).toBeLessThan(2000);
+    }
+    expect(await audits()).toBe(before);
+  }, 120_000);
+
   it("refuses a payments export of 5,000,000 rows by its row cap", async () => {
     const before = await paymentCount();
     const res = await w.clients.preparer.upload(`/api/budgets/${w.budget}/execution/payments`, "支付.csv", manyRowsPaymentsCsv(5_000_000, true));

@@ -54,6 +54,18 @@ export function parseBudgetDocument(text: string, file: string, format: "yaml" |
   return { budget: fileToBudget(parsed.data), locate: locateWithYaml(text) };
 }
 
+/**
+ * Budget data already parsed (a client's JSON body) → a budget. Its text would be one line, so there is no
+ * line to name: a problem names its field. Nothing is serialised or read again by the `yaml` parser, so a
+ * 1 MB name is refused by the schema's length check in the time the schema takes (issue 19).
+ */
+export function parseBudgetData(data: unknown, file: string): Budget {
+  if (!isRecord(data)) throw new InputError([{ file, message: "文件内容应为一个预算对象 / the file must hold one budget object" }]);
+  const parsed = budgetFileSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) throw new InputError(issuesToProblems(parsed.error.issues, file));
+  return fileToBudget(parsed.data);
+}
+
 /** `locate` by the `yaml` parser, run the first time it is called. */
 function locateWithYaml(text: string): (path: string) => SourcePlace | undefined {
   let located: LocatedText | undefined;
@@ -110,9 +122,9 @@ function parseJson(text: string, file: string): unknown {
   }
 }
 
-function issuesToProblems(issues: readonly z.core.$ZodIssue[], file: string, located: LocatedText): InputProblem[] {
+function issuesToProblems(issues: readonly z.core.$ZodIssue[], file: string, located?: LocatedText): InputProblem[] {
   return issues.slice(0, 50).map((issue) => {
-    const line = lineOf(located, issue.path);
+    const line = located && lineOf(located, issue.path);
     return { file, where: line ? `第${line}行 / line ${line}` : undefined, field: fieldPath(issue.path) || undefined, message: issueMessage(issue) };
   });
 }

@@ -3,7 +3,6 @@
  * economic code, project, amount in 元) into payments. All or nothing: one bad row and nothing is
  * imported; every bad row gets a finding naming the file and the line (CSV) or sheet and cell (XLSX).
  */
-import { parse } from "csv-parse";
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Payment } from "../../core/execution/model.ts";
@@ -11,7 +10,8 @@ import { parseDecimal } from "../../core/money.ts";
 import type { Finding, Location } from "../../core/rules/finding.ts";
 import { ZIP_LIMITS, type ZipLimits, checkZip, zipProblemText } from "../zip.ts";
 import { type RawCell as Raw, cellValue, columnLetter } from "../sheet-cells.ts";
-import { type TimeSlices, timeSlices } from "../turns.ts";
+import { csvRecords, nonEmptyLines } from "../csv.ts";
+import { timeSlices } from "../turns.ts";
 
 export type PaymentField = "date" | "unit" | "functional" | "economic" | "project" | "amount";
 
@@ -145,22 +145,6 @@ function tooManyRows(file: string, max: number): PaymentImport {
   return finish([], [finding(`支付记录超过 ${max.toLocaleString("en-US")} 行，未导入：请按月或按单位拆分后分别导入 / more than ${max.toLocaleString("en-US")} payment rows: nothing imported; split the export by month or unit`, { kind: "data", path: "", file })]);
 }
 
-/** Non-empty lines in the bytes, counted without parsing them: an upper bound on their CSV records. */
-async function nonEmptyLines(bytes: Uint8Array, slices: TimeSlices): Promise<number> {
-  let n = 0;
-  let lineStart = true;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (b === 10 || b === 13) lineStart = true;
-    else if (lineStart) {
-      n++;
-      lineStart = false;
-    }
-    if ((i & 0xfffff) === 0 && slices.due()) await slices.turn();
-  }
-  return n;
-}
-
 function finish(payments: Payment[], findings: Finding[]): PaymentImport {
   if (findings.length === 0) return { ok: true, payments };
   const shown = findings.slice(0, MAX_ROW_FINDINGS);
@@ -170,34 +154,6 @@ function finish(payments: Payment[], findings: Finding[]): PaymentImport {
   }
   shown.push(finding(`导入未执行：${findings.length} 处问题，未导入任何记录 / nothing imported: ${findings.length} problems`, { kind: "data", path: "" }));
   return { ok: false, findings: shown };
-}
-
-/** Bytes given to the CSV parser at a time, between turns of the event loop. */
-const CSV_CHUNK = 64 * 1024;
-
-/**
- * The records of a CSV, parsed a chunk at a time with the event loop's turns between chunks (csv-parse's
- * stream parser, which keeps a record cut by a chunk's end for the next chunk). At most `to` records.
- */
-async function csvRecords(bytes: Uint8Array, to: number, slices: TimeSlices): Promise<string[][]> {
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, to });
-  const records: string[][] = [];
-  let failure: Error | undefined;
-  parser.on("data", (r: string[]) => records.push(r));
-  parser.on("error", (e: Error) => (failure ??= e));
-  const ended = new Promise<void>((resolve) => {
-    parser.on("end", resolve);
-    parser.on("close", resolve);
-    parser.on("error", () => resolve());
-  });
-  for (let at = 0; at < bytes.length && !failure && !parser.writableEnded; at += CSV_CHUNK) {
-    parser.write(Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(CSV_CHUNK, bytes.length - at)));
-    if (slices.due()) await slices.turn();
-  }
-  if (!parser.writableEnded) parser.end();
-  await ended;
-  if (failure) throw failure;
-  return records;
 }
 
 /**
@@ -213,7 +169,7 @@ export async function importPaymentsCsv(content: Uint8Array | string, file: stri
   let records: string[][];
   try {
     // the header and the data rows: one record more than the cap is enough to refuse
-    records = await csvRecords(bytes, maxRows + 2, slices);
+    records = await csvRecords(bytes, { bom: true, relax_column_count: true, skip_empty_lines: true, to: maxRows + 2 }, slices);
   } catch (e) {
     return finish([], [finding(`CSV 无法解析 / unreadable CSV: ${e instanceof Error ? e.message : String(e)}`, { kind: "data", path: "", file })]);
   }

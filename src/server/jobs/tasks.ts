@@ -11,6 +11,7 @@ import type { ImportedDocument } from "../../audit/core/document.ts";
 import { importDocument } from "../../audit/importers/index.ts";
 import type { Disclosure } from "../../core/disclosure.ts";
 import type { PublicationFile } from "../../store/repos/publications.ts";
+import { checkZip, zipProblemText } from "../../formats/zip.ts";
 import { renderFile } from "../disclosure-files.ts";
 import { AppError } from "../errors.ts";
 
@@ -25,6 +26,7 @@ export type JobKind = keyof JobTypes;
 
 export const TASKS: { [K in JobKind]: (input: JobTypes[K]["input"]) => Promise<JobTypes[K]["output"]> } = {
   async readDocument({ name, bytes }) {
+    await refuseZipBomb(name, bytes);
     // the importers read files; the upload goes to a private temp dir whose path is removed from the answer
     const dir = await mkdtemp(join(tmpdir(), "yusuan-audit-"));
     try {
@@ -41,3 +43,18 @@ export const TASKS: { [K in JobKind]: (input: JobTypes[K]["input"]) => Promise<J
   },
   render: ({ disclosure, format }) => renderFile(disclosure, format),
 };
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/**
+ * An uploaded zip (XLSX, DOCX) that would unpack too large, lies about its sizes or declares XML entities
+ * is refused as too large (413) with the words every other XLSX route uses (zip.ts), as a PDF bomb is:
+ * the importer would only report it as a finding of a document it could not read. The check inflates
+ * every part once, counting, on this worker's thread; the importer then reads the file as usual.
+ */
+async function refuseZipBomb(name: string, bytes: Uint8Array): Promise<void> {
+  if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) return;
+  const zip = await checkZip(bytes);
+  // a damaged zip is the importer's to report (read.damaged), with what could still be read
+  if (!zip.ok && zip.reason !== "damaged") throw new AppError("too-large", zipProblemText(zip, name));
+}
