@@ -14,7 +14,7 @@
  *    process's resident memory rose meanwhile.
  * `--facts-only`: step 1 writes each department's publication and facts alone (bench/province-facts.ts: no
  * workflow, no documents — what the portal reads), so the portal is loaded at full size (5,000 departments)
- * in about half a minute a backend.
+ * in about half a minute a backend on a quiet machine. `--backends pglite|postgresql` runs one of them.
  * wrk: `apt-get install -y wrk`. The targets (issue 20): facts of 5,000 departments ≤ 2 min; p99 ≤ 50 ms.
  */
 import { execFile } from "node:child_process";
@@ -26,11 +26,11 @@ import { buildApp } from "../src/server/app.ts";
 import { type ProvinceSize, seedProvince } from "../src/server/seed-region.ts";
 import type { OpenDatabase } from "../src/store/database.ts";
 import { provinceBudget } from "../test/support/province.ts";
-import { benchArgs, positiveInt } from "./args.ts";
+import { benchArgs, positiveInt, words } from "./args.ts";
 import { onEachBackend } from "./backends.ts";
 import { writeProvinceFacts } from "./province-facts.ts";
 
-const args = benchArgs({ strings: ["departments", "cities", "counties", "years", "seconds"], flags: ["facts-only"] });
+const args = benchArgs({ strings: ["departments", "cities", "counties", "years", "seconds", "backends"], flags: ["facts-only"] });
 const FACTS_ONLY = args["facts-only"] === true;
 const SIZE: ProvinceSize = {
   departments: positiveInt(args, "departments", 40),
@@ -132,7 +132,7 @@ async function hello(): Promise<Load> {
 
 console.log(`province: 1 省, ${SIZE.cities} 市, ${SIZE.counties} 县/区, ${SIZE.departments} departments × ${SIZE.years} year(s); wrk 10 connections ${SECONDS} s; load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 // PGlite answers one query at a time: publishing there goes one budget at a time
-const results = await onEachBackend("serve", (backend, database) => run(backend, database, backend === "PGlite" ? 1 : 4));
+const results = await onEachBackend("serve", (backend, database) => run(backend, database, backend === "PGlite" ? 1 : 4), words(args, "backends", ["pglite", "postgresql"]));
 const bare = await hello();
 
 const col = (s: string, i: number) => s.padEnd(i === 0 ? 42 : 34);
