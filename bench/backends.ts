@@ -8,14 +8,18 @@ import { type OpenDatabase, openDatabase } from "../src/store/database.ts";
 export const BENCH_PG_URL = process.env.YUSUAN_BENCH_PG_URL ?? process.env.YUSUAN_TEST_PG_URL;
 
 /** Runs `run` on each backend in turn and gives its results in that order. */
-export async function onEachBackend<T>(name: string, run: (backend: "PGlite" | "PostgreSQL", o: OpenDatabase) => Promise<T>): Promise<T[]> {
+/** `only`: the backends to run ("pglite", "postgresql"; default both). */
+export async function onEachBackend<T>(name: string, run: (backend: "PGlite" | "PostgreSQL", o: OpenDatabase) => Promise<T>, only: readonly string[] = ["pglite", "postgresql"]): Promise<T[]> {
   const results: T[] = [];
-  const lite = await openDatabase({});
-  try {
-    results.push(await run("PGlite", lite));
-  } finally {
-    await lite.close();
+  if (only.includes("pglite")) {
+    const lite = await openDatabase({});
+    try {
+      results.push(await run("PGlite", lite));
+    } finally {
+      await lite.close();
+    }
   }
+  if (!only.includes("postgresql")) return results;
   if (!BENCH_PG_URL) {
     console.log("(no YUSUAN_BENCH_PG_URL or YUSUAN_TEST_PG_URL: PostgreSQL skipped)");
     return results;

@@ -9,7 +9,8 @@
  * the province's codes): `yusuan serve --no-seed` after it shows the province on the portal.
  *
  * Options: --formats json (what each publication renders and stores; `all` for every format, slow),
- * --concurrency N (departments at once; default 4 on PostgreSQL, 1 on PGlite, which has one connection),
+ * --concurrency N (departments at once; default 4 on PostgreSQL, 2 on PGlite: it has one connection, taken in
+ * turn, and one department's files render in the job pool while the other's rows are written),
  * --first-year 2021, --code 990000 --name 样例省, --schema <name> (a schema of its own on a shared server).
  */
 import { resolve } from "node:path";
@@ -79,7 +80,7 @@ const started = performance.now();
 let lastPrint = 0;
 try {
   const seeded = await seedProvince(app.ctx, size, (plan) => provinceBudget(plan, size.firstYear), {
-    concurrency: whole("concurrency", url ? 4 : 1),
+    concurrency: whole("concurrency", url ? 4 : 2),
     progress: (done, total) => {
       const now = performance.now();
       if (now - lastPrint < 2000 && done < total) return;

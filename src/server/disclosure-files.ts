@@ -46,12 +46,33 @@ export function deriveScope(budget: Budget, catalog: CatalogIndex, scope: string
   return deriveDisclosure(budget, catalog, { kind: "unit", code: scope }, layout);
 }
 
-/** Every disclosure of the budget (实施条例 第六条: units publish with their department) in every format. */
-/** `jobs`: render each file there (the server's worker pool, with its limits); without, in this thread. */
+/** Renders handed to the job pool at once: enough to keep each of its threads busy, few enough that a budget
+ * of 2,000 units does not queue 10,000 copies of its disclosures. */
+export const RENDERS_IN_FLIGHT = 4;
+
+/**
+ * Every disclosure of the budget (实施条例 第六条: units publish with their department) in every format, in
+ * that order. `jobs`: render the files there (the server's worker pool, with its limits), RENDERS_IN_FLIGHT
+ * at a time so every thread of the pool works; without, one after another in this thread.
+ */
 export async function renderAll(budget: Budget, catalog: CatalogIndex, formats: readonly string[], layout: Layout = DEFAULT_TEMPLATE_ID, jobs?: JobRunner): Promise<PublicationFile[]> {
-  const files: PublicationFile[] = [];
-  for (const d of deriveAll(budget, catalog, layout)) {
-    for (const f of formats) files.push(jobs ? await jobs.run("render", { disclosure: d, format: f }) : await renderFile(d, f));
-  }
+  const wanted = deriveAll(budget, catalog, layout).flatMap((disclosure) => formats.map((format) => ({ disclosure, format })));
+  const files: PublicationFile[] = new Array(wanted.length);
+  let next = 0;
+  let failed = false;
+  const lane = async () => {
+    // a refused render (too large, too long) refuses the publication: the other lanes start nothing more
+    while (!failed && next < wanted.length) {
+      const i = next++;
+      const { disclosure, format } = wanted[i]!;
+      try {
+        files[i] = jobs ? await jobs.run("render", { disclosure, format }) : await renderFile(disclosure, format);
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: jobs ? RENDERS_IN_FLIGHT : 1 }, lane));
   return files;
 }

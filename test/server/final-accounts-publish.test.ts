@@ -82,11 +82,11 @@ describe.each(BACKENDS)("publishing final accounts on $name", (backend) => {
 
   it("refuses a record with errors, naming the field (422), and publishes nothing", { timeout: 60_000 }, async () => {
     const { preparer, approver } = w.clients;
-    const unbalanced = { ...record, finalAccounts: { ...record.finalAccounts, nonFiscalBalanceUsed: 100000 } };
+    const unbalanced = { ...record, finalAccounts: { ...record.finalAccounts, nonFiscalBalanceUsed: [{ unit: "313001", amount: 100000 }] } };
     expect((await preparer.request("PUT", `/api/budgets/${w.budget}/execution`, unbalanced)).statusCode).toBe(200);
     const res = await publish(approver, { date: "2022-05-20" });
     expect(res.statusCode).toBe(422);
-    expect(res.json().error.details).toEqual([{ path: "finalAccounts.closing", message: expect.stringMatching(/^非财政拨款不平衡：收入 0\.85 \+ 使用非财政拨款结余 10\.00 /) }]);
+    expect(res.json().error.details).toEqual([{ path: "finalAccounts.closing", message: expect.stringMatching(/^单位 313001 的非财政拨款不平衡：收入 0\.85 \+ 使用非财政拨款结余 10\.00 /) }]);
     // an adjustment without its target line is an error of the execution rules
     const broken = { ...record, adjustments: [{ id: "T-1", kind: "追加", date: "2021-05-01", amount: 1000, reason: "测试", approval: { document: "洛龙财预〔2021〕1号", date: "2021-05-02", by: "洛龙区财政局" } }] };
     expect((await preparer.request("PUT", `/api/budgets/${w.budget}/execution`, broken)).statusCode).toBe(200);
