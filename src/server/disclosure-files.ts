@@ -52,11 +52,19 @@ export const RENDERS_IN_FLIGHT = 4;
 
 /**
  * Every disclosure of the budget (实施条例 第六条: units publish with their department) in every format, in
- * that order. `jobs`: render the files there (the server's worker pool, with its limits), RENDERS_IN_FLIGHT
- * at a time so every thread of the pool works; without, one after another in this thread.
+ * that order, rendered by `renderDisclosures`.
  */
-export async function renderAll(budget: Budget, catalog: CatalogIndex, formats: readonly string[], layout: Layout = DEFAULT_TEMPLATE_ID, jobs?: JobRunner): Promise<PublicationFile[]> {
-  const wanted = deriveAll(budget, catalog, layout).flatMap((disclosure) => formats.map((format) => ({ disclosure, format })));
+export function renderAll(budget: Budget, catalog: CatalogIndex, formats: readonly string[], layout: Layout = DEFAULT_TEMPLATE_ID, jobs?: JobRunner): Promise<PublicationFile[]> {
+  return renderDisclosures(deriveAll(budget, catalog, layout), formats, jobs);
+}
+
+/**
+ * The disclosures given (a budget's, or a 决算's) in every format, in that order. `jobs`: render the files
+ * there (the server's worker pool, with its limits), RENDERS_IN_FLIGHT at a time so every thread of the pool
+ * works; without, one after another in this thread.
+ */
+export async function renderDisclosures(disclosures: readonly Disclosure[], formats: readonly string[], jobs?: JobRunner): Promise<PublicationFile[]> {
+  const wanted = disclosures.flatMap((disclosure) => formats.map((format) => ({ disclosure, format })));
   const files: PublicationFile[] = new Array(wanted.length);
   let next = 0;
   let failed = false;
