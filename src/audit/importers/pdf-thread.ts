@@ -10,7 +10,9 @@
  */
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { PageInk } from "./pdf-ink.ts";
 import type { PdfLimits } from "./pdf-load.ts";
+import { unpackInk } from "./pdf-packed.ts";
 import type { PdfReadMessage, PdfReadRequest } from "./pdf-worker.ts";
 
 /** The reading thread's heap: far above what a real budget PDF needs; a file needing more is refused. */
@@ -19,8 +21,8 @@ export const PDF_THREAD_MEMORY_MB = 1_024;
 /** The deadline passed before the thread answered: it has been terminated. */
 export class PdfThreadTimeout extends Error {}
 
-/** What the thread says, or that it stopped: out of memory (`memory`) or for another reason. */
-export type PdfThreadMessage = PdfReadMessage | { kind: "crashed"; memory: boolean; message: string };
+/** What the thread says (a page's ink unpacked), or that it stopped: out of memory (`memory`) or for another reason. */
+export type PdfThreadMessage = Exclude<PdfReadMessage, { kind: "page" }> | { kind: "page"; page: number; ink: PageInk } | { kind: "crashed"; memory: boolean; message: string };
 
 /** The worker's file: the built one beside this module in dist/node, or, from the sources, one that registers tsx first. */
 function workerFile(): string {
@@ -72,7 +74,7 @@ export function readInThread(bytes: Uint8Array, limits: PdfLimits, deadline: num
       w(m);
     } else queue.push(m);
   };
-  const onMessage = (m: PdfReadMessage) => deliver(m);
+  const onMessage = (m: PdfReadMessage) => deliver(m.kind === "page" ? { kind: "page", page: m.page, ink: unpackInk(m.ink) } : m);
   const onError = (e: Error & { code?: string }) => {
     stopped = true;
     deliver({ kind: "crashed", memory: e.code === "ERR_WORKER_OUT_OF_MEMORY", message: e.message });
