@@ -66,8 +66,8 @@ export async function buildNode() {
     const result = await build({
       absWorkingDir: ROOT,
       // the server's job worker (src/server/jobs/runner.ts loads ./job-worker.js beside its chunk) and the
-      // CLI's batch worker (src/cli/batch.ts)
-      entryPoints: { yusuan: "src/cli/main.ts", "job-worker": "src/server/jobs/worker.ts", "batch-worker": "src/cli/batch-worker.ts" },
+      // CLI's batch worker (src/cli/batch.ts) and the PDF reading thread (src/audit/importers/pdf-thread.ts)
+      entryPoints: { yusuan: "src/cli/main.ts", "job-worker": "src/server/jobs/worker.ts", "batch-worker": "src/cli/batch-worker.ts", "pdf-worker": "src/audit/importers/pdf-worker.ts" },
       outdir: tmp,
       bundle: true,
       splitting: true,

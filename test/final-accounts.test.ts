@@ -363,6 +363,39 @@ describe("render → audit", async () => {
     expect(got.some((g) => g.startsWith("cross.appropriation "))).toBe(true);
   });
 
+  it("the 基本支出 table (人员经费 and 公用经费 side by side) and the “三公” table (预算数 beside 决算数): their sums, with the place", () => {
+    const [d] = draw(budget, exec);
+    const text = renderText(d!);
+    const sums = (bad: string) =>
+      auditDocument(assembleDocument("out.txt", [importText("out.txt", bad)]), (y) => (y === 2021 ? catalog : undefined))
+        .findings.filter((f) => f.rule.startsWith("sum."))
+        .map((f) => {
+          const l = f.location as { table?: string; column?: string; line?: number };
+          return `${f.rule} ${l.table} ${l.column} line ${l.line}: ${f.expected} ≠ ${f.actual}`;
+        });
+    const line = (needle: string) => text.split("\n").findIndex((l) => l.startsWith(needle)) + 1;
+    const changed = (from: string, to: string) => {
+      const bad = text.replace(from, to);
+      expect(bad).not.toBe(text);
+      return sums(bad);
+    };
+    // 30101 基本工资 one 万元 more: 301 is no longer the sum of its 款 (人员经费合计 = 301 still holds)
+    expect(changed("30101\t基本工资\t41.35", "30101\t基本工资\t42.35")).toEqual([`sum.column 表6 一般公共预算财政拨款基本支出决算表 人员经费/决算数 line ${line("301\t")}: 171.57 ≠ 170.57`]);
+    // 公用经费合计 off by 0.10: no longer its 类 302
+    expect(changed("\t公用经费合计\t12.31", "\t公用经费合计\t12.41")).toEqual([`sum.column 表6 一般公共预算财政拨款基本支出决算表 公用经费/决算数 line ${line("\t人员经费合计")}: 12.31 ≠ 12.41`]);
+    // a 302 code printed among 人员经费 is counted as 公用经费 (the core's meaning of the code), so neither side adds up
+    const moved = text.replace("30199\t其他工资福利支出\t0.26", "30299\t其他商品和服务支出\t0.26");
+    expect(sums(moved).map((s) => s.split(":")[0])).toEqual(expect.arrayContaining([`sum.column 表6 一般公共预算财政拨款基本支出决算表 人员经费/决算数 line ${line("301\t")}`]));
+    expect(sums(moved).length).toBeGreaterThanOrEqual(2);
+    // the “三公” table with one line of figures: 合计 = 出国 + 车 + 接待, 小计 = 购置 + 运行, for 预算数 and 决算数 alike
+    const header = "预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\n";
+    const filled = (figures: string) => text.replace(header, `${header}${figures}\n`);
+    const body = line(header.trim()) + 1;
+    expect(sums(filled("1.00\t0.90\t0.50\t0.40\t0.50\t0.50\t0.00\t0.00\t0.50\t0.50\t0.00\t0.00"))).toEqual([]);
+    expect(sums(filled("1.00\t0.90\t0.50\t0.40\t0.50\t0.50\t0.00\t0.00\t0.50\t0.60\t0.00\t0.00"))).toEqual([`sum.column 表7 财政拨款“三公”经费支出决算表 财政拨款“三公”经费/公务用车购置及运行维护费/小计/决算数 line ${body}: 0.60 ≠ 0.50`]);
+    expect(sums(filled("1.10\t0.90\t0.50\t0.40\t0.50\t0.50\t0.00\t0.00\t0.50\t0.50\t0.00\t0.00"))).toEqual([`sum.column 表7 财政拨款“三公”经费支出决算表 财政拨款“三公”经费/合计/预算数 line ${body}: 1.00 ≠ 1.10`]);
+  });
+
   it("a corrupted narrative: the 支出决算 of a 项 or of the total against table 5, quoted", () => {
     const [d] = draw(budget, exec);
     const text = renderText(d!);

@@ -112,6 +112,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("--progress", "显示进度条 / show a progress bar (default: when stderr is a terminal)")
     .option("--no-progress", "不显示进度条 / no progress bar")
     .action(async (files: string[], opts: AuditOptions) => {
+      // a PDF (or a directory, which may hold some) is read in a thread of its own: start it now, so that
+      // loading pdfjs there overlaps loading the audit here
+      if (files.some((f) => /\.pdf$/i.test(f) || !/\.[a-z0-9]{2,5}$/i.test(f))) (await import("../audit/importers/pdf-thread.ts")).warmPdfThread();
       const { auditCommand } = await import("./audit.ts");
       code = await auditCommand(files, opts, io);
     });

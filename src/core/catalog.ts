@@ -205,6 +205,11 @@ export class CatalogIndex {
     return nameMatches(this.departmentEconomic.get(code), name);
   }
 
+  /** The department economic codes `name` names (official names, labels, aliases): for a table that prints only names. */
+  departmentEconomicCodesNamed(name: string): string[] {
+    return [...this.departmentEconomic.values()].filter((e) => nameMatches(e, name)).map((e) => e.code);
+  }
+
   /**
    * The government economic code for a department economic code in a unit of the given type: the most
    * specific row wins (7-digit sub-item, then 款, then 类). Undefined when the catalog has no row.

@@ -265,3 +265,15 @@ describe("reading and interpretation problems", () => {
     expect(ids(audit(`${sample}\n${t9}`))).toContain("interpret.table-repeated");
   });
 });
+
+describe("Jiangsu's 政府采购支出预算表", () => {
+  // the sample has no procurement: one row is written into its empty table (more in procurement-economic.test.ts)
+  const jiangsu = renderText(disclosures(budget, "jiangsu-province")[0]!);
+  const withRow = (economic: string) =>
+    change("总计\n\n说明：本部门2021年无政府采购预算，此表为空。\n", `总计\n合计\t\t\t\t\t12.00\n一、货物A\t\t\t\t\t12.00\n\t社区治理\t${economic}\t台式计算机\t分散自行组织\t12.00\n`, jiangsu);
+  it("code.procurement-economic", () => {
+    expect(audit(withRow("办公设备购置")).filter((f) => f.rule === "code.procurement-economic")).toEqual([]);
+    expect(fires(withRow("3100"), "code.procurement-economic").actual).toBe("3100");
+    expect(fires(withRow("31098"), "code.procurement-economic", "warning").actual).toBe("31098");
+  });
+});

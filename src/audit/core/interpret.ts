@@ -7,7 +7,8 @@ import type { Finding } from "../../core/rules/finding.ts";
 import { type ImportedDocument, documentTables } from "./document.ts";
 import { columnPaths, normaliseHeading } from "./header.ts";
 import { readBalanceTable } from "./interpret/balance.ts";
-import { readEconomicTable } from "./interpret/economic.ts";
+import { readEconomicTable, readSideBySideBasic } from "./interpret/economic.ts";
+import { readProcurementTable } from "./interpret/procurement.ts";
 import { readFunctionalTable } from "./interpret/functional.ts";
 import { readDepartmentTargets, readProjectTargets } from "./interpret/targets.ts";
 import { readThreePublicTable } from "./interpret/three-public.ts";
@@ -84,7 +85,9 @@ export function interpret(doc: ImportedDocument): Interpretation {
     else if (kind === "economic") out.economic = readEconomicTable(info, problems);
     else if (kind === "operating-cost") out.operatingCost = readEconomicTable(info, problems);
     else if (kind === "gpb-basic") out.gpbBasic = readEconomicTable(info, problems);
-    else if (kind === "three-public") out.threePublic = readThreePublicTable(info, problems, doc.meta.year);
+    else if (kind === "final-gpb-basic") out.gpbBasic = readSideBySideBasic(info, problems);
+    else if (kind === "three-public" || kind === "final-three-public") out.threePublic = readThreePublicTable(info, problems, doc.meta.year);
+    else if (kind === "procurement") out.procurement = readProcurementTable(info);
     else if (kind === "department-targets") out.departmentTargets = readDepartmentTargets(info, problems);
     else if (kind === "project-targets") out.projectTargets = readProjectTargets(info, problems);
   }
@@ -131,6 +134,7 @@ export function allAmounts(t: Interpretation): AmountCell[] {
   for (const e of [t.economic, t.operatingCost, t.gpbBasic]) for (const r of e?.rows ?? []) add(r.amounts);
   add(t.threePublic?.current);
   add(t.threePublic?.prior);
+  add(t.threePublic?.budget);
   for (const task of t.departmentTargets?.tasks ?? []) out.push(...[task.total, task.fiscal].filter((c): c is AmountCell => !!c));
   for (const e of t.projectTargets?.entries ?? []) out.push(...[e.total, e.fiscal, e.other].filter((c): c is AmountCell => !!c));
   return out;

@@ -105,6 +105,13 @@ export interface EconomicTable {
   rows: EconomicRow[];
 }
 
+/** 政府采购支出预算表 (Jiangsu's table 12): each row's 经济科目 and 采购组织形式 as printed (blank when not). */
+export interface ProcurementTable {
+  info: TableInfo;
+  economicColumn?: number;
+  rows: { row: number; economic: string; organisation: string }[];
+}
+
 /** "三公"经费 items. */
 export type ThreePublicKey = "total" | "abroad" | "reception" | "vehicle" | "vehiclePurchase" | "vehicleOperation";
 
@@ -114,6 +121,8 @@ export interface ThreePublicTable {
   current: Map<ThreePublicKey, AmountCell>;
   /** last year's, when the table prints them (central layout) */
   prior: Map<ThreePublicKey, AmountCell>;
+  /** a 决算's 预算数 columns (its 决算数 are `current`) */
+  budget?: Map<ThreePublicKey, AmountCell>;
 }
 
 /** 绩效指标 — an indicator as printed in table 12 or 13. */
@@ -174,6 +183,7 @@ export interface Interpretation {
   operatingCost?: EconomicTable;
   gpbBasic?: EconomicTable;
   threePublic?: ThreePublicTable;
+  procurement?: ProcurementTable;
   departmentTargets?: DepartmentTargetsTable;
   projectTargets?: ProjectTargetsTable;
   /** unit codes printed in tables 2, 3 and 5 (单位代码), with the names printed beside them */

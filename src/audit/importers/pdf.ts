@@ -1,6 +1,6 @@
 /**
  * PDF 导入 — a PDF with a text layer read into the document model: each page's glyphs and rulings
- * (pdf-load.ts, pdf-ink.ts), tables rebuilt from rulings or from text columns (pdf-grid.ts,
+ * (pdf-load.ts, pdf-ink.ts, read by pdfjs in a thread that the deadline can stop: pdf-thread.ts), tables rebuilt from rulings or from text columns (pdf-grid.ts,
  * pdf-stream.ts), joined across pages with their titles, unit lines and notes (pdf-tables.ts), and the
  * running text as headings and paragraphs (pdf-narrative.ts). Page numbers and running headers are left
  * out. A page without a text layer (a scan) is read by OCR when the machine has it (ocr.ts), its glyphs
@@ -11,7 +11,8 @@ import { byteSize } from "../../formats/zip.ts";
 import { PDF_STREAM_LIMITS, type PdfStreamLimits, checkPdfStreams, pdfStreamProblemText } from "../../formats/pdf-bounds.ts";
 import type { DocumentFile, FilePart } from "../core/document.ts";
 import { type PageLayout, layoutPage } from "./pdf-layout.ts";
-import { PDF_LIMITS, type PdfLimits, loadPdfjs, openPdf, pageInk } from "./pdf-load.ts";
+import { PDF_LIMITS, type PdfLimits } from "./pdf-load.ts";
+import { PDF_THREAD_MEMORY_MB, type PdfThreadMessage, type PdfThreadRead, PdfThreadTimeout, readInThread } from "./pdf-thread.ts";
 import { measure, readNarrative } from "./pdf-narrative.ts";
 import { type Item, readTables } from "./pdf-tables.ts";
 import { OCR_LIMITS, type OcrEngine, type OcrLimits, ocrEngine, ocrInk } from "./ocr.ts";
@@ -32,18 +33,6 @@ export interface PdfOptions {
 
 const PAGE_NUMBER = /^[-—–－\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*(共\s*)?\d{1,4}\s*页?)?[-—–－\s]*$|^第\s*\d+\s*页\s*[,，]?\s*共\s*\d+\s*页$/;
 
-class Timeout extends Error {}
-
-function race<T>(p: Promise<T>, deadline: number | undefined): Promise<T> {
-  if (deadline === undefined) return p;
-  // The losing promise may still reject later (e.g. when the task is destroyed): never leave it unhandled.
-  p.catch(() => undefined);
-  const left = deadline - Date.now();
-  if (left <= 0) return Promise.reject(new Timeout());
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Timeout()), left)))]).finally(() => clearTimeout(timer));
-}
-
 export async function importPdf(name: string, bytes: Uint8Array, options: PdfOptions = {}): Promise<DocumentFile> {
   const limits = options.limits ?? PDF_LIMITS;
   const problems: Finding[] = [];
@@ -57,61 +46,67 @@ export async function importPdf(name: string, bytes: Uint8Array, options: PdfOpt
     problems.push(importProblem("read.compression-bomb", pdfStreamProblemText(streams, name), { file: name }, { expected: `≤ ${byteSize(streams.limit)}`, actual: `> ${byteSize(streams.limit)}` }));
     return file;
   }
-  let lib: Awaited<ReturnType<typeof loadPdfjs>>;
+  // pdfjs runs in a thread of its own, which the deadline terminates wherever pdfjs is (pdf-thread.ts)
+  let reading: PdfThreadRead;
   try {
-    lib = await loadPdfjs();
+    reading = readInThread(bytes, limits, options.deadline);
   } catch (e) {
-    problems.push(importProblem("read.failed", `无法加载 PDF 读取组件：${errorText(e)} / the PDF reader could not be loaded: ${errorText(e)}`, { file: name }));
+    problems.push(unavailable(name, errorText(e)));
     return file;
   }
-  const task = openPdf(lib, bytes);
-  // Destroying the task on a timeout rejects its promise ("Loading aborted") after the race has moved on.
-  task.promise.catch(() => undefined);
   try {
-    const doc = await race(task.promise, options.deadline);
-    const pages = Math.min(doc.numPages, limits.maxPages);
+    const opened = await reading.next();
+    if (opened.kind !== "opened") {
+      problems.push(unopened(name, opened));
+      return file;
+    }
+    const pages = Math.min(opened.pages, limits.maxPages);
     const ocrLimits = options.ocrLimits ?? OCR_LIMITS;
     let ocrPages = 0;
-    if (doc.numPages > limits.maxPages) {
+    if (opened.pages > limits.maxPages) {
       problems.push(
-        importProblem("read.too-large", `PDF 共 ${doc.numPages} 页，仅读取前 ${limits.maxPages} 页 / the PDF has ${doc.numPages} pages; only the first ${limits.maxPages} were read`, { file: name }, {
-          actual: String(doc.numPages),
+        importProblem("read.too-large", `PDF 共 ${opened.pages} 页，仅读取前 ${limits.maxPages} 页 / the PDF has ${opened.pages} pages; only the first ${limits.maxPages} were read`, { file: name }, {
+          actual: String(opened.pages),
         }),
       );
     }
+    let stopped = false;
     for (let p = 1; p <= pages; p++) {
-      try {
-        const ink = await race(pageInk(doc, p, limits), options.deadline);
-        const layout = layoutPage(p, ink);
-        const read = ink.glyphs.length > 0;
-        parts.push({ kind: "page", index: p, read });
-        if (read) layouts.push(layout);
-        else if (!ink.drawn) problems.push(importProblem("read.blank-page", `第 ${p} 页是空白页 / page ${p} is blank`, { file: name, page: p }));
-        else {
-          const engine = options.ocr === undefined ? await ocrEngine() : (options.ocr ?? undefined);
-          const scanned = await readScanned(name, bytes, p, engine, ocrPages < ocrLimits.maxPages, ocrLimits, options.deadline, problems);
-          if (engine && ocrPages < ocrLimits.maxPages) ocrPages++;
-          if (scanned) {
-            parts[parts.length - 1] = { kind: "page", index: p, read: true, ocr: true };
-            layouts.push(scanned);
-          }
-        }
-      } catch (e) {
-        if (e instanceof Timeout) throw e;
+      const m = await reading.next();
+      if (m.kind === "page-failed") {
         parts.push({ kind: "page", index: p, read: false });
-        problems.push(importProblem("read.damaged", `第 ${p} 页无法解析：${errorText(e)} / page ${p} cannot be parsed: ${errorText(e)}`, { file: name, page: p }));
+        problems.push(importProblem("read.damaged", `第 ${p} 页无法解析：${m.message} / page ${p} cannot be parsed: ${m.message}`, { file: name, page: p }));
+        continue;
+      }
+      if (m.kind !== "page") {
+        problems.push(unopened(name, m));
+        stopped = true;
+        break;
+      }
+      const ink = m.ink;
+      const layout = layoutPage(p, ink);
+      const read = ink.glyphs.length > 0;
+      parts.push({ kind: "page", index: p, read });
+      if (read) layouts.push(layout);
+      else if (!ink.drawn) problems.push(importProblem("read.blank-page", `第 ${p} 页是空白页 / page ${p} is blank`, { file: name, page: p }));
+      else {
+        const engine = options.ocr === undefined ? await ocrEngine() : (options.ocr ?? undefined);
+        const scanned = await readScanned(name, bytes, p, engine, ocrPages < ocrLimits.maxPages, ocrLimits, options.deadline, problems);
+        if (engine && ocrPages < ocrLimits.maxPages) ocrPages++;
+        if (scanned) {
+          parts[parts.length - 1] = { kind: "page", index: p, read: true, ocr: true };
+          layouts.push(scanned);
+        }
       }
     }
+    // the thread's "done", so that it is kept for the next file
+    if (!stopped) await reading.next();
   } catch (e) {
-    if (e instanceof Timeout) {
-      problems.push(importProblem("read.timeout", `读取超时，已读 ${parts.length} 页 / reading timed out after ${parts.length} pages`, { file: name }));
-    } else {
-      const err = e as { name?: string };
-      if (err?.name === "PasswordException") problems.push(importProblem("read.encrypted", `${name} 需要密码才能打开，未读取 / ${name} needs a password: not read`, { file: name }));
-      else problems.push(importProblem("read.damaged", `${name} 不是可读取的 PDF：${errorText(e)} / ${name} is not a readable PDF: ${errorText(e)}`, { file: name }));
-    }
+    if (!(e instanceof PdfThreadTimeout)) throw e;
+    const read = parts.filter((p) => p.read).length;
+    problems.push(importProblem("read.timeout", `读取超时，已读 ${read} 页，其余未读取、未审核 / reading timed out after ${read} pages; the rest was neither read nor audited`, { file: name }));
   } finally {
-    await task.destroy().catch(() => undefined);
+    await reading.close();
   }
   if (layouts.length > 0) {
     const items = documentItems(layouts);
@@ -124,6 +119,22 @@ export async function importPdf(name: string, bytes: Uint8Array, options: PdfOpt
     problems.push(importProblem("read.nothing-found", `${name} 中没有可识别的表格或说明文字 / no table or narrative text found in ${name}`, { file: name }));
   }
   return file;
+}
+
+function unavailable(name: string, why: string): Finding {
+  return importProblem("read.failed", `无法加载 PDF 读取组件：${why} / the PDF reader could not be loaded: ${why}`, { file: name });
+}
+
+/** The problem when the reading thread answers something else than a page: the file cannot be opened, or the thread stopped. */
+function unopened(name: string, m: PdfThreadMessage): Finding {
+  if (m.kind === "unavailable") return unavailable(name, m.message);
+  if (m.kind === "failed" && m.name === "PasswordException") return importProblem("read.encrypted", `${name} 需要密码才能打开，未读取 / ${name} needs a password: not read`, { file: name });
+  if (m.kind === "failed") return importProblem("read.damaged", `${name} 不是可读取的 PDF：${m.message} / ${name} is not a readable PDF: ${m.message}`, { file: name });
+  if (m.kind === "crashed" && m.memory) {
+    return importProblem("read.file-too-large", `读取 ${name} 所需内存超过上限（${PDF_THREAD_MEMORY_MB} MB），已停止 / reading ${name} needs more than ${PDF_THREAD_MEMORY_MB} MB of memory: stopped`, { file: name });
+  }
+  const why = m.kind === "crashed" ? m.message : m.kind;
+  return importProblem("read.damaged", `${name} 读取中断：${why} / reading ${name} stopped: ${why}`, { file: name });
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * "三公"经费表 — table 7: Henan prints one row per item (共计, 因公出国（境）, 公务接待, 公务用车购置及运行
- * and its two parts); the central layout prints one row per year with a column per item.
+ * and its two parts); the central layout prints one row per year with a column per item; the 决算's prints
+ * one row with a 预算数 and a 决算数 column under each item (决算数 is `current`, 预算数 `budget`).
  */
 import type { Finding } from "../../../core/rules/finding.ts";
 import { normaliseHeading } from "../header.ts";
@@ -19,9 +20,27 @@ export function threePublicKey(label: string): ThreePublicKey | undefined {
   return undefined;
 }
 
+/** 决算's columns: under each item a 预算数 and a 决算数 column. */
+const BUDGET_OR_FINAL = /^(预算数|决算数)$/;
+
 export function readThreePublicTable(info: TableInfo, problems: Finding[], year?: number): ThreePublicTable {
   const current = new Map<ThreePublicKey, AmountCell>();
   const prior = new Map<ThreePublicKey, AmountCell>();
+  const leaf = (p: readonly string[]) => normaliseHeading(p[p.length - 1] ?? "");
+  if (info.columns.some((p) => BUDGET_OR_FINAL.test(leaf(p)))) {
+    // the 决算's table: each column is an item's 预算数 or 决算数, the item the deepest heading above that names one
+    const budget = new Map<ThreePublicKey, AmountCell>();
+    const keys = info.columns.map((p) => [...p].reverse().map(threePublicKey).find((k) => k !== undefined));
+    for (let r = info.headerCount; r < info.rows.length; r++) {
+      keys.forEach((k, col) => {
+        const target = leaf(info.columns[col]!) === "预算数" ? budget : leaf(info.columns[col]!) === "决算数" ? current : undefined;
+        if (!k || !target || target.has(k)) return;
+        const a = readAmount(info, r, col, problems);
+        if (a) target.set(k, a);
+      });
+    }
+    return { info, current, prior, budget };
+  }
   const byColumn = info.columns.some((p) => p.some((x) => /出国/.test(x)));
   if (byColumn) {
     const keys = info.columns.map((p) => threePublicKey(p[p.length - 1] ?? "") ?? (p.length === 1 && /合计/.test(p[0]!) ? "total" : undefined));

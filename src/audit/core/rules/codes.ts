@@ -1,6 +1,7 @@
 /**
  * 科目编码 — codes and names printed in the tables against the year's catalog: functional codes (tables
- * 2, 3, 5, 8, 10), table 4's 类 list, department and government economic codes (tables 6, 9, 11).
+ * 2, 3, 5, 8, 10), table 4's 类 list, department and government economic codes (tables 6, 9, 11), and the
+ * 经济科目 of Jiangsu's 政府采购支出预算表.
  * Names are compared with the catalog's aliases (城乡社区事务 is 城乡社区支出), and a name cut short
  * ("机关事业单位基本养老保险") is accepted.
  */
@@ -10,6 +11,7 @@ import { BUILT_IN_YEARS } from "../../../core/catalogs/index.ts";
 import { yearMapping } from "../../../core/catalogs/year-mapping.ts";
 import type { Finding, Severity } from "../../../core/rules/finding.ts";
 import { defineRule } from "../../../core/rules/finding.ts";
+import { isEconomicCode } from "../../../core/rules/codes.ts";
 import type { DocumentContext, DocumentRule } from "../context.ts";
 import { cellLocation } from "../interpret/where.ts";
 import type { FunctionalTable } from "../semantic.ts";
@@ -168,6 +170,39 @@ export const codeEconomic: DocumentRule = defineRule<DocumentContext>(
   },
 );
 
+export const codeProcurementEconomic: DocumentRule = defineRule<DocumentContext>(
+  {
+    id: "code.procurement-economic",
+    title: "政府采购表的经济科目不对",
+    description:
+      "政府采购支出预算表所列经济科目（印名称或编码）须是该年度部门预算支出经济分类的款（5位）或地方子目（7位）；编码格式不对为错误，与预算文件的 procurement.economic-code 同一检查。 / The 经济科目 of a 政府采购支出预算表 row (a name or a code) is a department economic 款 (5 digits) or local sub-item (7) of the year's catalog; a malformed code is an error, the check procurement.economic-code makes on a budget file.",
+    severity: "warning",
+    severityNote: `格式不对为错误；${SEVERITY_NOTE}`,
+  },
+  (ctx, emit) => {
+    const t = ctx.tables.procurement;
+    if (!t || t.economicColumn === undefined) return [];
+    const catalog = ctx.catalog;
+    const out: Finding[] = [];
+    const where = (row: number) => cellLocation(t.info, row, t.economicColumn);
+    for (const { row, economic } of t.rows) {
+      if (!economic) continue;
+      const [, code, name = ""] = /^(\d+)(.*)$/.exec(economic) ?? [];
+      if (code !== undefined) {
+        const entry = catalog?.departmentEconomicEntry(code) ?? (code.length === 7 ? catalog?.departmentEconomicEntry(code.slice(0, 5)) : undefined);
+        if (!isEconomicCode(code))
+          out.push(emit({ severity: "error", message: `${t.info.label} 经济科目“${economic}”应为5位或7位数字编码 / the economic code "${economic}" is not 5 or 7 digits`, location: where(row), actual: economic, expected: "30201 / 3100201" }));
+        else if (catalog && !entry) out.push(emit({ severity: severityOf(catalog), message: `${t.info.label} 经济科目 ${code} 不在${catalog.year}年科目表中 / economic code ${code} is not in the ${catalog.year} catalog`, location: where(row), actual: code }));
+        else if (catalog && entry && name && entry.code === code && !nameAccepted(entry.name, name, catalog.departmentEconomicNameMatches(code, name)))
+          out.push(emit({ message: `${t.info.label} 经济科目 ${code} 名称为“${name}”，科目表为“${entry.name}” / ${code} is named "${name}", the catalog says "${entry.name}"`, location: where(row), expected: entry.name, actual: name }));
+      } else if (catalog && catalog.departmentEconomicCodesNamed(economic).length === 0) {
+        out.push(emit({ severity: severityOf(catalog), message: `${t.info.label} 经济科目“${economic}”不是${catalog.year}年部门预算支出经济分类的科目名称 / "${economic}" names no department economic code of the ${catalog.year} catalog`, location: where(row), actual: economic }));
+      }
+    }
+    return out;
+  },
+);
+
 export const codeCatalogMissing: DocumentRule = defineRule<DocumentContext>(
   {
     id: "code.catalog-missing",
@@ -181,4 +216,4 @@ export const codeCatalogMissing: DocumentRule = defineRule<DocumentContext>(
       : [emit({ message: `没有${ctx.document.meta.year ?? "该"}年度的科目表，编码未核对 / no catalog for ${ctx.document.meta.year ?? "the year"}: codes not checked`, location: { kind: "text", section: "", file: ctx.document.files[0]?.name ?? "" } })],
 );
 
-export const CODE_RULES: readonly DocumentRule[] = [codeFunctional, codeUnpadded, codeClassList, codeEconomic, codeCatalogMissing];
+export const CODE_RULES: readonly DocumentRule[] = [codeFunctional, codeUnpadded, codeClassList, codeEconomic, codeProcurementEconomic, codeCatalogMissing];

@@ -229,11 +229,12 @@ export function sumChecks(t: Interpretation): SumCheck[] {
   for (const b of [t.summary, t.appropriation]) if (b) balance(b, out);
   for (const e of [t.economic, t.operatingCost, t.gpbBasic]) if (e) economic(e, out);
   const tp = t.threePublic;
-  if (tp) {
-    const get = (k: "total" | "abroad" | "reception" | "vehicle" | "vehiclePurchase" | "vehicleOperation") => tp.current.get(k);
+  // a 决算's table sums its 预算数 as its 决算数
+  for (const items of tp ? [tp.current, ...(tp.budget ? [tp.budget] : [])] : []) {
+    const get = (k: "total" | "abroad" | "reception" | "vehicle" | "vehiclePurchase" | "vehicleOperation") => items.get(k);
     const push = (total: AmountCell | undefined, parts: (AmountCell | undefined)[], what: string) => {
       const p = parts.filter((c): c is AmountCell => !!c);
-      if (total && p.length > 0) out.push({ info: tp.info, kind: "column", total, parts: p, what });
+      if (total && p.length > 0) out.push({ info: tp!.info, kind: "column", total, parts: p, what });
     };
     push(get("total"), [get("abroad"), get("reception"), get("vehicle") ?? get("vehiclePurchase"), get("vehicle") ? undefined : get("vehicleOperation")], "“三公”合计 = 各项之和 / the \"三公\" total = its items");
     push(get("vehicle"), [get("vehiclePurchase"), get("vehicleOperation")], "公务用车购置及运行费 = 购置费 + 运行维护费 / vehicles = purchase + operation");
