@@ -82,11 +82,11 @@ describe.each(BACKENDS)("publishing final accounts on $name", (backend) => {
 
   it("refuses a record with errors, naming the field (422), and publishes nothing", { timeout: 60_000 }, async () => {
     const { preparer, approver } = w.clients;
-    const unbalanced = { ...record, finalAccounts: { ...record.finalAccounts, nonFiscalBalanceUsed: 100000 } };
+    const unbalanced = { ...record, finalAccounts: { ...record.finalAccounts, nonFiscalBalanceUsed: [{ unit: "313001", amount: 100000 }] } };
     expect((await preparer.request("PUT", `/api/budgets/${w.budget}/execution`, unbalanced)).statusCode).toBe(200);
     const res = await publish(approver, { date: "2022-05-20" });
     expect(res.statusCode).toBe(422);
-    expect(res.json().error.details).toEqual([{ path: "finalAccounts.closing", message: expect.stringMatching(/^非财政拨款不平衡：收入 0\.85 \+ 使用非财政拨款结余 10\.00 /) }]);
+    expect(res.json().error.details).toEqual([{ path: "finalAccounts.closing", message: expect.stringMatching(/^单位 313001 的非财政拨款不平衡：收入 0\.85 \+ 使用非财政拨款结余 10\.00 /) }]);
     // an adjustment without its target line is an error of the execution rules
     const broken = { ...record, adjustments: [{ id: "T-1", kind: "追加", date: "2021-05-01", amount: 1000, reason: "测试", approval: { document: "洛龙财预〔2021〕1号", date: "2021-05-02", by: "洛龙区财政局" } }] };
     expect((await preparer.request("PUT", `/api/budgets/${w.budget}/execution`, broken)).statusCode).toBe(200);
@@ -146,5 +146,37 @@ describe.each(BACKENDS)("publishing final accounts on $name", (backend) => {
     expect(status.publications.map((p: { number: number; change_note: string | null }) => [p.number, p.change_note])).toEqual([[2, "更正收入决算表的单位名称"], [1, null]]);
     const docs = (await w.clients.anonymous.request("GET", `/api/public/publications/${budgetPublication}/documents`)).json().documents;
     expect(docs.map((d: { kind: string; number: number }) => [d.kind, d.number])).toEqual([["budget", 1], ["final-accounts", 2]]);
+  });
+
+  it("refuses (409) when the record changes between the check and the insert, and publishes nothing", { timeout: 180_000 }, async () => {
+    const { approver, preparer } = w.clients;
+    const jobs = w.app.ctx.jobs;
+    const before = await finalPublications();
+    // another save lands while the files are rendered (after the check, before the publishing transaction)
+    let saved = false;
+    const changed = { ...record, reasons: { ...(record.reasons as object), "carry-over-change": "智慧社区建设项目设备年底未完成验收（更正）。" } };
+    w.app.ctx.jobs = {
+      ...jobs,
+      run: async (kind, input) => {
+        if (!saved) {
+          saved = true;
+          expect((await preparer.request("PUT", `/api/budgets/${w.budget}/execution`, changed)).statusCode).toBe(200);
+        }
+        return jobs.run(kind, input);
+      },
+    };
+    try {
+      const res = await publish(approver, { date: "2022-06-02", changeNote: "再次公开" });
+      expect([res.statusCode, res.json().error.code]).toEqual([409, "conflict"]);
+      expect(res.json().error.message).toMatch(/^执行记录或支付明细刚被他人修改，未公开/);
+    } finally {
+      w.app.ctx.jobs = jobs;
+    }
+    expect(saved).toBe(true);
+    expect(await finalPublications()).toEqual(before);
+    // unchanged between check and insert, it publishes
+    const again = await publish(approver, { date: "2022-06-02", changeNote: "再次公开" });
+    expect(again.statusCode, again.body).toBe(201);
+    expect(await finalPublications()).toEqual([...before, again.json().publication.number]);
   });
 });

@@ -18,7 +18,7 @@ import { createExecutionRuleContext, runExecutionRules } from "../../core/rules/
 import { executionFileSchema } from "../../formats/execution/execution-file.ts";
 import { importPayments } from "../../formats/execution/payments.ts";
 import { createBudget, findBudget, getBudget, saveVersion } from "../../store/repos/budgets.ts";
-import { getExecutionRecord, loadExecution, paymentSummary, putExecutionRecord, replacePayments } from "../../store/repos/execution.ts";
+import { getExecutionRecord, loadExecution, lockExecutionRecord, paymentSummary, putExecutionRecord, replacePayments } from "../../store/repos/execution.ts";
 import { budgetFor, departmentFor } from "../access.ts";
 import { audit } from "../audit.ts";
 import { recordCheck } from "../budget-checks.ts";
@@ -95,6 +95,8 @@ export function executionRoutes(app: FastifyInstance): void {
         );
       }
       await app.ctx.db.transaction().execute(async (trx) => {
+        // waits for a 决算 being published from these payments (final-accounts-publish.ts)
+        await lockExecutionRecord(trx, b.id);
         await replacePayments(trx, b.id, result.payments);
         await audit(trx, req, "execution.import", `budget:${b.id}`, { file: upload.fileName, payments: result.payments.length }, b.regionId);
       });
