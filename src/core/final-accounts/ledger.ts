@@ -10,7 +10,7 @@
  */
 import { sourceFacts } from "../classify.ts";
 import type { BalanceItem, BalanceKind, Execution, FinalAccountsRecord, IncomeActual, PriorFinalAccounts, SpendingActual, UnitAmount } from "../execution/model.ts";
-import { FINAL_SPENDING_USE_NAMES, lineKey } from "../execution/model.ts";
+import { FINAL_SPENDING_USE_NAMES, NON_FISCAL_INCOME_NAMES, lineKey } from "../execution/model.ts";
 import { sideBySide } from "../execution/side-by-side.ts";
 import { type Budget, type FundingSource, type Nature, UNIT_TYPE_NAMES, isAdministrativeLike } from "../model.ts";
 import { type Fen, fen, formatWanYuanExact } from "../money.ts";
@@ -139,7 +139,7 @@ export function operatingOutsideInstitutions(budget: Budget, record: Pick<FinalA
     problems.push({ field, message: `单位 ${unit} 是${UNIT_TYPE_NAMES[type]}，不应有${word}：只有事业单位记录${word} / unit ${unit} is not a public institution (事业单位): only an institution records ${english}` });
   };
   record.income.forEach((x, i) => {
-    if (x.source === "operating-income") check(x.unit, `finalAccounts.income[${i}].source`, "经营收入", "operating income");
+    if (x.source === "operating-income") check(x.unit, `finalAccounts.income[${i}].source`, NON_FISCAL_INCOME_NAMES["operating-income"], "operating income");
   });
   (record.otherSpending ?? []).forEach((x, i) => {
     if (x.use === "operating") check(x.unit, `finalAccounts.otherSpending[${i}].use`, FINAL_SPENDING_USE_NAMES.operating, "operating spending");
