@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { backfillFacts } from "../../src/server/facts-backfill.ts";
+import { lockExecutionRecord } from "../../src/store/repos/execution.ts";
 import { BACKENDS } from "../store/databases.ts";
 import { type Client, type World, buildWorld } from "./world.ts";
 
@@ -178,5 +179,30 @@ describe.each(BACKENDS)("publishing final accounts on $name", (backend) => {
     const again = await publish(approver, { date: "2022-06-02", changeNote: "再次公开" });
     expect(again.statusCode, again.body).toBe(201);
     expect(await finalPublications()).toEqual([...before, again.json().publication.number]);
+  });
+
+  // on PostgreSQL this waits on the row lock (without FOR UPDATE the save goes through); PGlite has one
+  // connection, so any open transaction makes the save wait there
+  it("a save of the record waits while a publishing transaction holds its row lock", { timeout: 60_000 }, async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let taken!: () => void;
+    const lockTaken = new Promise<void>((r) => (taken = r));
+    const publishing = w.db.db.transaction().execute(async (trx) => {
+      expect(await lockExecutionRecord(trx, w.budget)).toBeDefined();
+      taken();
+      await held;
+    });
+    await lockTaken;
+    let saved = false;
+    const save = w.clients.preparer.request("PUT", `/api/budgets/${w.budget}/execution`, record).then((r) => {
+      saved = true;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(saved).toBe(false);
+    release();
+    await publishing;
+    expect((await save).statusCode).toBe(200);
   });
 });
