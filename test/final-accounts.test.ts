@@ -19,7 +19,7 @@ import { builtInCatalog } from "../src/core/catalogs/index.ts";
 import type { Disclosure } from "../src/core/disclosure.ts";
 import type { Execution } from "../src/core/execution/model.ts";
 import { deriveFinalAccounts } from "../src/core/final-accounts/disclosure.ts";
-import { balanceKindOf, finalAccountsOf, finalLines } from "../src/core/final-accounts/ledger.ts";
+import { balanceKindOf, finalAccountsOf, finalLines, operatingOutsideInstitutions } from "../src/core/final-accounts/ledger.ts";
 import type { Budget } from "../src/core/model.ts";
 import { type Fen, fen } from "../src/core/money.ts";
 import type { DisclosureTable } from "../src/core/table.ts";
@@ -268,6 +268,38 @@ describe("validation of the 决算 record", async () => {
     expect(!r.ok && r.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^单位 313001 的非财政拨款不平衡：收入 0\.85 \+ .*结余分配 0\.0001 /)]);
   });
 
+  it("经营收入 or 经营支出 of a 行政单位 or 参公事业单位 is refused naming the entry; a 事业单位's are accepted", () => {
+    const fa = exec.finalAccounts!;
+    const f = "2080208";
+    const operating: Execution = {
+      ...exec,
+      finalAccounts: {
+        ...fa,
+        income: [...fa.income, { unit: "313001", functional: f, source: "operating-income", amount: fen(1_000_000) }],
+        otherSpending: [
+          { unit: "313001", functional: f, use: "to-superior", amount: fen(0) },
+          { unit: "313001", functional: f, use: "operating", amount: fen(1_000_000) },
+        ],
+      },
+    };
+    const n = fa.income.length;
+    const problems = (b: Budget) => {
+      const r = finalAccountsOf(b, operating);
+      return r.ok ? [] : r.problems.map((p) => `${p.field}: ${p.message}`);
+    };
+    expect(operatingOutsideInstitutions(budget, operating.finalAccounts!).map((p) => `${p.field}: ${p.message}`)).toEqual([
+      `finalAccounts.income[${n}].source: 单位 313001 是行政单位，不应有经营收入：只有事业单位记录经营收入 / unit 313001 is not a public institution (事业单位): only an institution records operating income`,
+      "finalAccounts.otherSpending[1].use: 单位 313001 是行政单位，不应有经营支出：只有事业单位记录经营支出 / unit 313001 is not a public institution (事业单位): only an institution records operating spending",
+    ]);
+    expect(problems(budget).slice(0, 2).map((p) => p.split(": ")[0])).toEqual([`finalAccounts.income[${n}].source`, "finalAccounts.otherSpending[1].use"]);
+    const withType = (type: Budget["units"][number]["type"]): Budget => ({ ...budget, units: budget.units.map((u) => ({ ...u, type })) });
+    expect(problems(withType("civil-service-managed"))[0]).toMatch(/^finalAccounts\.income\[\d+\]\.source: 单位 313001 是参公事业单位，不应有经营收入/);
+    expect(operatingOutsideInstitutions(withType("institution"), operating.finalAccounts!)).toEqual([]);
+    expect(finalAccountsOf(withType("institution"), operating).ok).toBe(true);
+    // the sample's own record (an office without 经营) has none
+    expect(operatingOutsideInstitutions(budget, fa)).toEqual([]);
+  });
+
   it("no finalAccounts section: one clear problem", () => {
     const { finalAccounts: _, ...bare } = exec;
     const r = finalAccountsOf(budget, bare);
@@ -423,6 +455,8 @@ describe("render → audit", async () => {
   });
 
   it("property: payments scaled, balances and other uses varied, the 决算 balances and audits clean", { timeout: 300_000 }, () => {
+    // 经营支出 is a 事业单位's (operatingOutsideInstitutions): the sample's office recorded as one
+    const institutionBudget: Budget = { ...budget, units: budget.units.map((u) => ({ ...u, type: "institution" as const })) };
     const amount = fc.integer({ min: 0, max: 2_000_000 });
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 5_000_000 }), amount, fc.tuple(amount, amount, amount), amount, amount, (percent, closing, kept, [toSuperior, operating, toSubordinate], used, distributed) => {
@@ -455,7 +489,7 @@ describe("render → audit", async () => {
         };
         const { prior: _, ...faNoPrior } = e.finalAccounts!;
         e.finalAccounts = faNoPrior;
-        const [d] = draw(budget, e);
+        const [d] = draw(institutionBudget, e);
         const total = rowOf(d!.tables[0]!, "总计");
         expect(total[1]).toBe(total[3]);
         const spent = (sumFen(payments.map((p) => p.amount)) + toSuperior + operating + toSubordinate) as Fen;

@@ -6,7 +6,9 @@
  * publication format) are rendered in the server's job pool before the transaction, as a budget's are, and
  * stored with their sha256 as a publication of kind `final-accounts`; the budget's state does not change.
  */
+import { isDeepStrictEqual } from "node:util";
 import type { Disclosure } from "../core/disclosure.ts";
+import type { Execution } from "../core/execution/model.ts";
 import { deriveFinalAccounts } from "../core/final-accounts/disclosure.ts";
 import { finalAccountsPublication, mayPublishFinalAccounts, publicationTitle } from "../core/publication.ts";
 import { createExecutionRuleContext, runExecutionRules } from "../core/rules/execution.ts";
@@ -14,7 +16,7 @@ import { createRuleContext, runRules } from "../core/rules/index.ts";
 import { FINAL_ACCOUNTS_TEMPLATE_IDS } from "../core/templates/index.ts";
 import type { Actor } from "../core/workflow.ts";
 import { type BudgetSummary, lockBudget } from "../store/repos/budgets.ts";
-import { getExecutionRecord, loadExecution } from "../store/repos/execution.ts";
+import { getExecutionRecord, listPayments, loadExecution, lockExecutionRecord } from "../store/repos/execution.ts";
 import { type PublicationFile, insertPublication, listBudgetPublications, nextPublicationNumber } from "../store/repos/publications.ts";
 import { tenancyOf } from "./access.ts";
 import { type Acting, audit } from "./audit.ts";
@@ -41,7 +43,7 @@ const NO_RECORD: DataProblem = {
  * published: no record; error-level findings of the execution rules and of the budget's own rules; a record
  * that does not balance (core/final-accounts/ledger.ts).
  */
-export async function finalAccountsToPublish(ctx: AppContext, b: BudgetSummary): Promise<{ ok: true; version: number; departmentName: string; disclosures: Disclosure[] } | { ok: false; problems: DataProblem[] }> {
+export async function finalAccountsToPublish(ctx: AppContext, b: BudgetSummary): Promise<{ ok: true; version: number; execution: Execution; departmentName: string; disclosures: Disclosure[] } | { ok: false; problems: DataProblem[] }> {
   if (!(await getExecutionRecord(ctx.db, b.id))) return { ok: false, problems: [NO_RECORD] };
   const { version, budget } = await loadBudget(ctx, b.id);
   const exec = await loadExecution(ctx.db, b.id, b.year);
@@ -56,7 +58,7 @@ export async function finalAccountsToPublish(ctx: AppContext, b: BudgetSummary):
   const derived = deriveFinalAccounts(budget, exec, catalog, PUBLISHED_FINAL_ACCOUNTS_TEMPLATE);
   if (!derived.ok) problems.push(...derived.problems.map((p) => ({ path: p.field, message: p.message })));
   if (problems.length > 0 || !derived.ok) return { ok: false, problems };
-  return { ok: true, version, departmentName: budget.department.name, disclosures: derived.disclosures };
+  return { ok: true, version, execution: exec, departmentName: budget.department.name, disclosures: derived.disclosures };
 }
 
 /** What the web app shows before offering the step: may this user publish now, and is the data ready? */
@@ -92,6 +94,12 @@ export async function publishFinalAccounts(ctx: AppContext, req: Acting, user: S
     const locked = await lockBudget(trx, b.id);
     if (!locked || locked.state !== "published" || locked.version !== ready.version) {
       throw new AppError("conflict", "预算状态刚被他人改变，请刷新后重试 / the budget changed meanwhile; reload and retry");
+    }
+    // the execution as checked, read again under the record's row lock: a save or an import in between refuses
+    const record = await lockExecutionRecord(trx, b.id);
+    const now = record && { ...record, payments: await listPayments(trx, b.id) };
+    if (!isDeepStrictEqual(now, ready.execution)) {
+      throw new AppError("conflict", "执行记录或支付明细刚被他人修改，未公开，请刷新后重试 / the execution record or payments changed meanwhile: nothing published; reload and retry");
     }
     const publication = await insertPublication(trx, {
       kind: "final-accounts",

@@ -32,6 +32,18 @@ describe.skipIf(!HAS_CHROMIUM)("final accounts published from the web app (Chrom
     await expect.poll(() => prep.getByText("决算数据完整，可以公开。").count(), POLL).toBe(1);
     await expect.poll(() => prep.getByText(/^只有本预算的部门审核可以公开决算$/).count(), POLL).toBe(1);
     expect(await prep.getByRole("button", { name: "公开决算" }).count()).toBe(0);
+    // the record's 决算补充数据, read-only: each section with the tables' words and exact 元
+    const recordTable = prep.getByTestId("final-accounts-record");
+    await expect.poll(() => recordTable.locator("tbody tr").count(), POLL).toBe(5);
+    const cells = await recordTable.locator("tbody tr").evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent)));
+    expect(cells).toEqual([
+      ["年初结转和结余", "313001", "2080208", "一般公共预算财政拨款", "400000.00"],
+      ["非财政拨款收入", "313001", "2080208", "其他收入", "8500.00"],
+      ["年末结转和结余", "313001", "2060799", "一般公共预算财政拨款", "528000.00"],
+      ["313001", "2080208", "一般公共预算财政拨款", "80000.00"],
+      ["313001", "2080208", "非财政拨款", "8500.00"],
+    ]);
+    expect(await recordTable.locator("input, button").count()).toBe(0);
 
     // the department approver previews and publishes
     const { page } = await e.newPage();

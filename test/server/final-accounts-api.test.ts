@@ -64,6 +64,27 @@ describe.each(BACKENDS)("final accounts over the API on $name", (backend) => {
     }
   });
 
+  it("经营收入 or 经营支出 of the 行政单位 313001: the save is refused (422) naming each entry, the record unchanged", { timeout: 60_000 }, async () => {
+    const before = (await w.clients.reviewer.request("GET", `/api/budgets/${w.budget}/execution`)).json();
+    const fa = record.finalAccounts as { income: object[] };
+    const operating = {
+      ...record,
+      finalAccounts: {
+        ...fa,
+        income: [...fa.income, { unit: "313001", functional: "2080208", source: "经营收入", amount: 1200 }],
+        otherSpending: [{ unit: "313001", functional: "2080208", use: "经营支出", amount: 1200 }],
+      },
+    };
+    const res = await w.clients.preparer.request("PUT", `/api/budgets/${w.budget}/execution`, operating);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.message).toMatch(/^执行记录无效 \/ /);
+    expect(res.json().error.details).toEqual([
+      { path: `finalAccounts.income[${fa.income.length}].source`, message: expect.stringMatching(/^单位 313001 是行政单位，不应有经营收入：只有事业单位记录经营收入 \/ /) },
+      { path: "finalAccounts.otherSpending[0].use", message: expect.stringMatching(/^单位 313001 是行政单位，不应有经营支出：只有事业单位记录经营支出 \/ /) },
+    ]);
+    expect((await w.clients.reviewer.request("GET", `/api/budgets/${w.budget}/execution`)).json()).toEqual(before);
+  });
+
   it("a record without finalAccounts: 422 naming the field", { timeout: 60_000 }, async () => {
     const { finalAccounts: _, ...bare } = record;
     expect((await w.clients.preparer.request("PUT", `/api/budgets/${w.budget}/execution`, bare)).statusCode).toBe(200);

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { backfillFacts } from "../../src/server/facts-backfill.ts";
+import { lockExecutionRecord } from "../../src/store/repos/execution.ts";
 import { BACKENDS } from "../store/databases.ts";
 import { type Client, type World, buildWorld } from "./world.ts";
 
@@ -146,5 +147,62 @@ describe.each(BACKENDS)("publishing final accounts on $name", (backend) => {
     expect(status.publications.map((p: { number: number; change_note: string | null }) => [p.number, p.change_note])).toEqual([[2, "更正收入决算表的单位名称"], [1, null]]);
     const docs = (await w.clients.anonymous.request("GET", `/api/public/publications/${budgetPublication}/documents`)).json().documents;
     expect(docs.map((d: { kind: string; number: number }) => [d.kind, d.number])).toEqual([["budget", 1], ["final-accounts", 2]]);
+  });
+
+  it("refuses (409) when the record changes between the check and the insert, and publishes nothing", { timeout: 180_000 }, async () => {
+    const { approver, preparer } = w.clients;
+    const jobs = w.app.ctx.jobs;
+    const before = await finalPublications();
+    // another save lands while the files are rendered (after the check, before the publishing transaction)
+    let saved = false;
+    const changed = { ...record, reasons: { ...(record.reasons as object), "carry-over-change": "智慧社区建设项目设备年底未完成验收（更正）。" } };
+    w.app.ctx.jobs = {
+      ...jobs,
+      run: async (kind, input) => {
+        if (!saved) {
+          saved = true;
+          expect((await preparer.request("PUT", `/api/budgets/${w.budget}/execution`, changed)).statusCode).toBe(200);
+        }
+        return jobs.run(kind, input);
+      },
+    };
+    try {
+      const res = await publish(approver, { date: "2022-06-02", changeNote: "再次公开" });
+      expect([res.statusCode, res.json().error.code]).toEqual([409, "conflict"]);
+      expect(res.json().error.message).toMatch(/^执行记录或支付明细刚被他人修改，未公开/);
+    } finally {
+      w.app.ctx.jobs = jobs;
+    }
+    expect(saved).toBe(true);
+    expect(await finalPublications()).toEqual(before);
+    // unchanged between check and insert, it publishes
+    const again = await publish(approver, { date: "2022-06-02", changeNote: "再次公开" });
+    expect(again.statusCode, again.body).toBe(201);
+    expect(await finalPublications()).toEqual([...before, again.json().publication.number]);
+  });
+
+  // on PostgreSQL this waits on the row lock (without FOR UPDATE the save goes through); PGlite has one
+  // connection, so any open transaction makes the save wait there
+  it("a save of the record waits while a publishing transaction holds its row lock", { timeout: 60_000 }, async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let taken!: () => void;
+    const lockTaken = new Promise<void>((r) => (taken = r));
+    const publishing = w.db.db.transaction().execute(async (trx) => {
+      expect(await lockExecutionRecord(trx, w.budget)).toBeDefined();
+      taken();
+      await held;
+    });
+    await lockTaken;
+    let saved = false;
+    const save = w.clients.preparer.request("PUT", `/api/budgets/${w.budget}/execution`, record).then((r) => {
+      saved = true;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(saved).toBe(false);
+    release();
+    await publishing;
+    expect((await save).statusCode).toBe(200);
   });
 });

@@ -11,7 +11,7 @@ import type { Finding } from "../../src/core/rules/finding.ts";
 import { fen } from "../../src/core/money.ts";
 import type { ExecutionRecord } from "../../src/web/api/execution.ts";
 import { formatPercent, percentValue } from "../../src/web/lib/format.ts";
-import { actualFor, actualValueText, findingPlace, indicatorRows, lineText, parseLine, progressSeries, recordBody, targetText, upsertActual, yuanText } from "../../src/web/lib/execution.ts";
+import { actualFor, actualValueText, finalRecordRows, findingPlace, indicatorRows, lineText, parseLine, progressSeries, recordBody, targetText, upsertActual, yuanText } from "../../src/web/lib/execution.ts";
 
 const stored = (): ExecutionRecord => {
   const parsed = executionFileSchema.parse(parse(readFileSync("examples/luolong-shequ-2021/execution-2021/execution.yaml", "utf8")));
@@ -56,6 +56,42 @@ describe("recordBody", () => {
   });
   it("leaves out what is not recorded", () => {
     expect(recordBody({ year: 2021, asOf: "2021-06-30", adjustments: [], actuals: [] })).toEqual({ asOf: "2021-06-30", adjustments: [], actuals: [] });
+  });
+});
+
+describe("finalRecordRows", () => {
+  it("lists the sample's 决算补充数据 section by section in the tables' words, amounts in 分", () => {
+    const rows = finalRecordRows(stored().finalAccounts!);
+    expect(rows.map((r) => [r.section, r.unit, r.functional, r.item, yuanText(r.amount)])).toEqual([
+      ["opening", "313001", "2080208", "一般公共预算财政拨款", "400000.00"],
+      ["income", "313001", "2080208", "其他收入", "8500.00"],
+      ["closing", "313001", "2060799", "一般公共预算财政拨款", "528000.00"],
+      ["closing", "313001", "2080208", "一般公共预算财政拨款", "80000.00"],
+      ["closing", "313001", "2080208", "非财政拨款", "8500.00"],
+    ]);
+    expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
+  });
+  it("shows the other uses and the per-unit 结余 with their words, in order", () => {
+    const fa = stored().finalAccounts!;
+    const rows = finalRecordRows({
+      ...fa,
+      opening: [],
+      closing: [],
+      income: [{ unit: "313002", functional: "2080208", source: "operating-income", amount: fen(100) }],
+      otherSpending: [
+        { unit: "313002", functional: "2080208", use: "operating", amount: fen(60) },
+        { unit: "313002", functional: "2080208", use: "to-superior", amount: fen(10) },
+      ],
+      nonFiscalBalanceUsed: [{ unit: "313002", amount: fen(5) }],
+      surplusDistribution: [{ unit: "313002", amount: fen(35) }],
+    });
+    expect(rows.map((r) => `${r.key} ${r.item} ${r.functional} ${r.amount}`)).toEqual([
+      "income.0 经营收入 2080208 100",
+      "otherSpending.0 经营支出 2080208 60",
+      "otherSpending.1 上缴上级支出 2080208 10",
+      "nonFiscalBalanceUsed.0   5",
+      "surplusDistribution.0   35",
+    ]);
   });
 });
 

@@ -142,6 +142,15 @@ export interface BalanceItem {
 /** 非财政拨款收入的种类 — the incomes a 决算 prints besides 财政拨款, as funding sources (model.ts). */
 export type NonFiscalIncomeSource = "superior-subsidy" | "business-income" | "operating-income" | "subordinate-remittance" | "other";
 
+/** 收入决算表's words for these incomes, in the order it prints them. */
+export const NON_FISCAL_INCOME_NAMES: Readonly<Record<NonFiscalIncomeSource, string>> = {
+  "superior-subsidy": "上级补助收入",
+  "business-income": "事业收入",
+  "operating-income": "经营收入",
+  "subordinate-remittance": "附属单位上缴收入",
+  other: "其他收入",
+};
+
 /** 非财政拨款收入（决算数）— income actually received, by unit and functional code. */
 export interface IncomeActual {
   unit: string;

@@ -10,9 +10,9 @@
  */
 import { sourceFacts } from "../classify.ts";
 import type { BalanceItem, BalanceKind, Execution, FinalAccountsRecord, IncomeActual, PriorFinalAccounts, SpendingActual, UnitAmount } from "../execution/model.ts";
-import { lineKey } from "../execution/model.ts";
+import { FINAL_SPENDING_USE_NAMES, NON_FISCAL_INCOME_NAMES, lineKey } from "../execution/model.ts";
 import { sideBySide } from "../execution/side-by-side.ts";
-import type { Budget, FundingSource, Nature } from "../model.ts";
+import { type Budget, type FundingSource, type Nature, UNIT_TYPE_NAMES, isAdministrativeLike } from "../model.ts";
 import { type Fen, fen, formatWanYuanExact } from "../money.ts";
 
 /** 决算行 — one budget line and funding source with its three amounts. */
@@ -126,6 +126,28 @@ export function spendingTotal(a: Pick<FinalAccounts, "lines" | "otherSpending">)
 }
 
 /**
+ * 经营收入 and 经营支出 belong to a 事业单位 only (its non-independent business activity, 政府会计制度): a 行政单位 or
+ * a 参公事业单位 (which follows 行政 rules, model.ts) recording either is an error naming the item's field. A unit
+ * code that is not the budget's is left to the unit check.
+ */
+export function operatingOutsideInstitutions(budget: Budget, record: Pick<FinalAccountsRecord, "income" | "otherSpending">): FinalAccountsProblem[] {
+  const typeOf = new Map(budget.units.map((u) => [u.code, u.type]));
+  const problems: FinalAccountsProblem[] = [];
+  const check = (unit: string, field: string, word: string, english: string) => {
+    const type = typeOf.get(unit);
+    if (type === undefined || !isAdministrativeLike(type)) return;
+    problems.push({ field, message: `单位 ${unit} 是${UNIT_TYPE_NAMES[type]}，不应有${word}：只有事业单位记录${word} / unit ${unit} is not a public institution (事业单位): only an institution records ${english}` });
+  };
+  record.income.forEach((x, i) => {
+    if (x.source === "operating-income") check(x.unit, `finalAccounts.income[${i}].source`, NON_FISCAL_INCOME_NAMES["operating-income"], "operating income");
+  });
+  (record.otherSpending ?? []).forEach((x, i) => {
+    if (x.use === "operating") check(x.unit, `finalAccounts.otherSpending[${i}].use`, FINAL_SPENDING_USE_NAMES.operating, "operating spending");
+  });
+  return problems;
+}
+
+/**
  * The final accounts, or the problems that keep them from balancing: a 财政拨款 kind and functional code whose
  * balances would need a negative income, or non-fiscal money that does not balance. No record: one problem.
  */
@@ -147,6 +169,7 @@ export function finalAccountsOf(budget: Budget, exec: Execution): { ok: true; ac
   checkUnits(otherSpending, "finalAccounts.otherSpending");
   checkUnits(record.nonFiscalBalanceUsed, "finalAccounts.nonFiscalBalanceUsed");
   checkUnits(record.surplusDistribution, "finalAccounts.surplusDistribution");
+  problems.push(...operatingOutsideInstitutions(budget, record));
 
   // 财政拨款收入 by kind, unit and functional code
   const key = (unit: string, functional: string, kind: BalanceKind) => `${unit}|${functional}|${kind}`;

@@ -16,7 +16,7 @@ import type { Narrative, NarrativeSection } from "../narrative/narrative.ts";
 import { change, list, reasonSentence, share, wan } from "../narrative/phrases.ts";
 import { formatPercent, percentOf } from "../ratio.ts";
 import type { TemplateDefinition } from "../templates/types.ts";
-import { FINAL_SPENDING_USES, FINAL_SPENDING_USE_NAMES, type FinalSpendingUse } from "../execution/model.ts";
+import { FINAL_SPENDING_USES, FINAL_SPENDING_USE_NAMES, type FinalSpendingUse, NON_FISCAL_INCOME_NAMES } from "../execution/model.ts";
 import { type FinalAccounts, type FinalLine, balanceKindOf, spendingTotal } from "./ledger.ts";
 
 /**
@@ -93,8 +93,7 @@ function sections(input: FinalNarrativeInput): NarrativeSection[] {
   const incomes: string[] = [];
   const fiscalIncome = sumAmounts(a.appropriationIncome);
   if (fiscalIncome !== 0) incomes.push(`财政拨款收入${wan(fiscalIncome)}，${share(fiscalIncome, incomeTotal)}`);
-  const INCOME_WORDS = { "superior-subsidy": "上级补助收入", "business-income": "事业收入", "operating-income": "经营收入", "subordinate-remittance": "附属单位上缴收入", other: "其他收入" } as const;
-  for (const [source, word] of Object.entries(INCOME_WORDS)) {
+  for (const [source, word] of Object.entries(NON_FISCAL_INCOME_NAMES)) {
     const v = sumAmounts(a.income.filter((x) => x.source === source));
     if (v !== 0) incomes.push(`${word}${wan(v)}，${share(v, incomeTotal)}`);
   }

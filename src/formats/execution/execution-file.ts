@@ -7,7 +7,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { type BalanceKind, type Execution, FINAL_SPENDING_USE_NAMES, type FinalSpendingUse, type NonFiscalIncomeSource, type Payment } from "../../core/execution/model.ts";
+import { type BalanceKind, type Execution, FINAL_SPENDING_USE_NAMES, type FinalSpendingUse, NON_FISCAL_INCOME_NAMES, type NonFiscalIncomeSource, type Payment } from "../../core/execution/model.ts";
 import { type Fen, fromYuanNumber, parseDecimal } from "../../core/money.ts";
 import type { Finding } from "../../core/rules/finding.ts";
 import { InputError, fieldPath } from "../errors.ts";
@@ -51,13 +51,7 @@ export const BALANCE_KIND_WORDS: Readonly<Record<string, BalanceKind>> = {
 };
 
 /** 非财政拨款收入 as the YAML writes them (the 决算 收入决算表's columns) → funding source. */
-export const INCOME_SOURCE_WORDS: Readonly<Record<string, NonFiscalIncomeSource>> = {
-  上级补助收入: "superior-subsidy",
-  事业收入: "business-income",
-  经营收入: "operating-income",
-  附属单位上缴收入: "subordinate-remittance",
-  其他收入: "other",
-};
+export const INCOME_SOURCE_WORDS = Object.fromEntries(Object.entries(NON_FISCAL_INCOME_NAMES).map(([id, word]) => [word, id])) as Readonly<Record<string, NonFiscalIncomeSource>>;
 
 const unitCode = z.string({ error: "应填单位代码 / a unit code is required" }).min(1, "应填单位代码 / a unit code is required");
 const functionalCode = z.string({ error: "应填7位功能分类科目编码 / a 7-digit functional code is required" }).regex(/^\d{7}$/, "功能分类科目应为7位数字（项） / functional code must be 7 digits");

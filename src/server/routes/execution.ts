@@ -13,12 +13,13 @@ import { monthlyExecuted, spendingProgress } from "../../core/execution/index.ts
 import { type CodeMapping, nextYearBudget } from "../../core/execution/next-year.ts";
 import { evaluationDocument, evaluationReport } from "../../core/execution/report.ts";
 import { deriveFinalAccounts } from "../../core/final-accounts/disclosure.ts";
+import { operatingOutsideInstitutions } from "../../core/final-accounts/ledger.ts";
 import { FINAL_ACCOUNTS_TEMPLATE_IDS } from "../../core/templates/index.ts";
 import { createExecutionRuleContext, runExecutionRules } from "../../core/rules/execution.ts";
 import { executionFileSchema } from "../../formats/execution/execution-file.ts";
 import { importPayments } from "../../formats/execution/payments.ts";
 import { createBudget, findBudget, getBudget, saveVersion } from "../../store/repos/budgets.ts";
-import { getExecutionRecord, loadExecution, paymentSummary, putExecutionRecord, replacePayments } from "../../store/repos/execution.ts";
+import { getExecutionRecord, loadExecution, lockExecutionRecord, paymentSummary, putExecutionRecord, replacePayments } from "../../store/repos/execution.ts";
 import { budgetFor, departmentFor } from "../access.ts";
 import { audit } from "../audit.ts";
 import { recordCheck } from "../budget-checks.ts";
@@ -60,6 +61,11 @@ export function executionRoutes(app: FastifyInstance): void {
       const parsed = executionFileSchema.safeParse({ ...req.body, year: b.year });
       if (!parsed.success) throw new AppError("invalid", "执行记录无效 / invalid execution record", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
       const record = JSON.parse(JSON.stringify(parsed.data)) as typeof parsed.data;
+      if (record.finalAccounts) {
+        const { budget } = await loadBudget(app.ctx, b.id);
+        const problems = operatingOutsideInstitutions(budget, record.finalAccounts);
+        if (problems.length > 0) throw new AppError("invalid", "执行记录无效 / invalid execution record", problems.map((p) => ({ path: p.field, message: p.message })));
+      }
       await app.ctx.db.transaction().execute(async (trx) => {
         await putExecutionRecord(trx, b.id, record as never, actor.userId);
         await audit(trx, req, "execution.record", `budget:${b.id}`, { asOf: record.asOf, adjustments: record.adjustments.length, actuals: record.actuals.length }, b.regionId);
@@ -95,6 +101,8 @@ export function executionRoutes(app: FastifyInstance): void {
         );
       }
       await app.ctx.db.transaction().execute(async (trx) => {
+        // waits for a 决算 being published from these payments (final-accounts-publish.ts)
+        await lockExecutionRecord(trx, b.id);
         await replacePayments(trx, b.id, result.payments);
         await audit(trx, req, "execution.import", `budget:${b.id}`, { file: upload.fileName, payments: result.payments.length }, b.regionId);
       });

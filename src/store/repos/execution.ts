@@ -2,11 +2,11 @@
  * 预算执行 — payments and the execution record of a budget. Payments are replaced as a whole by each
  * import (all or nothing, in the caller's transaction) and bulk-loaded (COPY on PostgreSQL).
  */
-import { sql } from "kysely";
+import { type Transaction, sql } from "kysely";
 import type { Execution, Payment } from "../../core/execution/model.ts";
 import { type Fen, fen } from "../../core/money.ts";
 import { copyRows } from "../bulk.ts";
-import type { Db } from "../schema.ts";
+import type { Database, Db } from "../schema.ts";
 
 /** The execution record: everything but the payments. */
 export type ExecutionRecord = Omit<Execution, "payments">;
@@ -52,6 +52,16 @@ export async function paymentSummary(db: Db, budgetId: number): Promise<{ count:
 
 export async function getExecutionRecord(db: Db, budgetId: number): Promise<ExecutionRecord | undefined> {
   const row = await db.selectFrom("execution_records").select("content").where("budget_id", "=", budgetId).executeTakeFirst();
+  return row ? storedRecord(row.content) : undefined;
+}
+
+/**
+ * The record read under a row lock (SELECT … FOR UPDATE) in the caller's transaction: a save or a payment
+ * import of the same budget waits until that transaction ends, so what was read is what the transaction writes
+ * beside (the 决算's publication).
+ */
+export async function lockExecutionRecord(trx: Transaction<Database>, budgetId: number): Promise<ExecutionRecord | undefined> {
+  const row = await trx.selectFrom("execution_records").select("content").where("budget_id", "=", budgetId).forUpdate().executeTakeFirst();
   return row ? storedRecord(row.content) : undefined;
 }
 

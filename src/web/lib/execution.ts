@@ -3,7 +3,8 @@
  * takes, the 双监控 series (cumulative spending progress against time progress by month), where an
  * import finding points, and an indicator's actual value as text.
  */
-import type { ActualValue, IndicatorActual, LineRef } from "../../core/execution/model.ts";
+import { type ActualValue, FINAL_SPENDING_USE_NAMES, type FinalAccountsRecord, type IndicatorActual, type LineRef, NON_FISCAL_INCOME_NAMES } from "../../core/execution/model.ts";
+import { balanceKindName } from "../../core/final-accounts/ledger.ts";
 import type { Finding } from "../../core/rules/finding.ts";
 import type { ExecutionRecord } from "../api/execution.ts";
 import { type Percent, formatYuan, percentFromHundredths, percentOf } from "./format.ts";
@@ -198,4 +199,37 @@ export function indicatorRows(content: Record<string, unknown>, departmentWide: 
 /** The actual recorded for an indicator row: by project and level3, and level2 when the record names one. */
 export function actualFor(list: readonly IndicatorActual[], row: Pick<IndicatorRow, "project" | "level2" | "level3">): IndicatorActual | undefined {
   return list.find((a) => a.project === row.project && a.level3 === row.level3 && (a.level2 === undefined || a.level2 === row.level2));
+}
+
+/** The parts of the 决算补充数据 (finalAccounts), in the order the 收入支出决算总表 reads them. */
+export const FINAL_RECORD_SECTIONS = ["opening", "income", "otherSpending", "nonFiscalBalanceUsed", "surplusDistribution", "closing"] as const;
+export type FinalRecordSection = (typeof FINAL_RECORD_SECTIONS)[number];
+
+/** One entry of the 决算补充数据 as the execution page shows it (read-only). */
+export interface FinalRecordRow {
+  key: string;
+  section: FinalRecordSection;
+  unit: string;
+  /** 功能分类科目 (项); none for 使用非财政拨款结余 and 结余分配, which are kept per unit */
+  functional: string;
+  /** the 决算 tables' word: the kind of 结转和结余, the income, the use */
+  item: string;
+  /** 分 */
+  amount: number;
+}
+
+/**
+ * The record's finalAccounts as rows (年初 / 年末结转和结余, 非财政拨款收入, 上缴上级 / 经营 / 对附属单位补助支出,
+ * 使用非财政拨款结余, 结余分配), each named with the core's words, so a preparer sees what the 决算 will state.
+ */
+export function finalRecordRows(fa: FinalAccountsRecord): FinalRecordRow[] {
+  const rows: FinalRecordRow[] = [];
+  const add = (section: FinalRecordSection, i: number, unit: string, functional: string, item: string, amount: number) => rows.push({ key: `${section}.${i}`, section, unit, functional, item, amount });
+  fa.opening.forEach((b, i) => add("opening", i, b.unit, b.functional, balanceKindName(b.kind), b.amount));
+  fa.income.forEach((x, i) => add("income", i, x.unit, x.functional, NON_FISCAL_INCOME_NAMES[x.source], x.amount));
+  (fa.otherSpending ?? []).forEach((x, i) => add("otherSpending", i, x.unit, x.functional, FINAL_SPENDING_USE_NAMES[x.use], x.amount));
+  fa.nonFiscalBalanceUsed.forEach((x, i) => add("nonFiscalBalanceUsed", i, x.unit, "", "", x.amount));
+  fa.surplusDistribution.forEach((x, i) => add("surplusDistribution", i, x.unit, "", "", x.amount));
+  fa.closing.forEach((b, i) => add("closing", i, b.unit, b.functional, balanceKindName(b.kind), b.amount));
+  return rows;
 }

@@ -101,7 +101,7 @@ export default function ExecutionPage({ id }: { id: number }) {
                 },
                 { key: "import", label: t("exTabImport"), children: <ImportTab budgetId={b.id} canEdit={canEdit} onImported={changed} /> },
                 { key: "evaluation", label: t("exTabEvaluation"), children: <EvaluationTab budgetId={b.id} rev={rev} /> },
-                { key: "final-accounts", label: t("faTab"), children: <FinalAccountsTab budgetId={b.id} name={b.departmentName} year={b.year} rev={rev} /> },
+                { key: "final-accounts", label: t("faTab"), children: <FinalAccountsTab budgetId={b.id} name={b.departmentName} year={b.year} rev={rev} record={exec.data?.record?.finalAccounts} /> },
               ]}
             />
           </>

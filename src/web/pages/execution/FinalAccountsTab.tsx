@@ -4,13 +4,15 @@
  * budget is published — a dated confirmation like publishing the budget, a change note for a correction.
  */
 import { CheckOutlined, DownloadOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Input, List, Modal, Space, Typography } from "antd";
+import { Alert, App, Button, Card, Input, List, Modal, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { ApiError } from "../../api/client.ts";
 import { finalAccountsApi } from "../../api/final-accounts.ts";
 import { DisclosureTables, Narrative } from "../../components/DisclosureView.tsx";
 import { AsyncView } from "../../components/States.tsx";
+import type { FinalAccountsRecord } from "../../../core/execution/model.ts";
 import { useI18n } from "../../i18n/index.tsx";
+import { type FinalRecordRow, finalRecordRows, yuanText } from "../../lib/execution.ts";
 import { useAsync } from "../../lib/use-async.ts";
 import { Link } from "../../router.tsx";
 
@@ -45,7 +47,43 @@ function Preview({ budgetId }: { budgetId: number }) {
   );
 }
 
-export function FinalAccountsTab({ budgetId, name, year, rev }: { budgetId: number; name: string; year: number; rev: number }) {
+/** 决算补充数据 — the record's finalAccounts, read-only, as the 决算 will state them (amounts exact, in 元). */
+function RecordTable({ record }: { record: FinalAccountsRecord | undefined }) {
+  const { t } = useI18n();
+  const rows = record ? finalRecordRows(record) : [];
+  // each section's name once, spanning its rows (a section's rows are together)
+  const span = (r: FinalRecordRow, i: number) => {
+    const first = i === 0 || rows[i - 1]!.section !== r.section;
+    return first ? rows.filter((x) => x.section === r.section).length : 0;
+  };
+  return (
+    <Card size="small" title={t("faRecord")}>
+      <p className="muted" style={{ marginTop: 0 }}>
+        {t("faRecordHint")}
+      </p>
+      {!record ? (
+        <p className="muted">{t("faRecordNone")}</p>
+      ) : (
+        <Table<FinalRecordRow>
+          data-testid="final-accounts-record"
+          size="small"
+          pagination={false}
+          rowKey="key"
+          dataSource={rows}
+          columns={[
+            { title: t("kindCol"), key: "section", render: (_, r) => t(`faSec_${r.section}`), onCell: (r, i) => ({ rowSpan: span(r, i ?? 0) }) },
+            { title: t("colUnit"), dataIndex: "unit", key: "unit" },
+            { title: t("colFunctional"), dataIndex: "functional", key: "functional" },
+            { title: t("faRecordItem"), dataIndex: "item", key: "item" },
+            { title: t("faRecordAmount"), key: "amount", align: "right", render: (_, r) => yuanText(r.amount) },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
+export function FinalAccountsTab({ budgetId, name, year, rev, record }: { budgetId: number; name: string; year: number; rev: number; record: FinalAccountsRecord | undefined }) {
   const { t, bilingual } = useI18n();
   const { message } = App.useApp();
   const status = useAsync((s) => finalAccountsApi.status(budgetId, s), [budgetId, rev]);
@@ -125,6 +163,7 @@ export function FinalAccountsTab({ budgetId, name, year, rev }: { budgetId: numb
                 />
               )}
             </Card>
+            <RecordTable record={record} />
             {s.problems.length === 0 && <Preview budgetId={budgetId} />}
             <Modal
               open={confirming}
