@@ -17,10 +17,11 @@ import { FINAL_ACCOUNTS_TEMPLATE_IDS } from "../core/templates/index.ts";
 import type { Actor } from "../core/workflow.ts";
 import { type BudgetSummary, lockBudget } from "../store/repos/budgets.ts";
 import { getExecutionRecord, listPayments, loadExecution, lockExecutionRecord } from "../store/repos/execution.ts";
-import { type PublicationFile, insertPublication, listBudgetPublications, nextPublicationNumber } from "../store/repos/publications.ts";
+import { insertPublication, listBudgetPublications, nextPublicationNumber } from "../store/repos/publications.ts";
 import { tenancyOf } from "./access.ts";
 import { type Acting, audit } from "./audit.ts";
 import { loadBudget } from "./budget-service.ts";
+import { renderDisclosures } from "./disclosure-files.ts";
 import type { AppContext, SessionUser } from "./context.ts";
 import { AppError, forbidden } from "./errors.ts";
 
@@ -86,10 +87,7 @@ export async function publishFinalAccounts(ctx: AppContext, req: Acting, user: S
   const ready = await finalAccountsToPublish(ctx, b);
   if (!ready.ok) throw new AppError("invalid", `决算数据有 ${ready.problems.length} 个问题，未公开 / the final-accounts data has ${ready.problems.length} problems: nothing published`, ready.problems);
   // rendered outside the transaction: rendering PDFs must not hold the budget's row lock
-  const files: PublicationFile[] = [];
-  for (const d of ready.disclosures) {
-    for (const format of ctx.options.publishFormats) files.push(await ctx.jobs.run("render", { disclosure: d, format }));
-  }
+  const files = await renderDisclosures(ready.disclosures, ctx.options.publishFormats, ctx.jobs);
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockBudget(trx, b.id);
     if (!locked || locked.state !== "published" || locked.version !== ready.version) {
