@@ -562,7 +562,8 @@ function prior(rng: Rng, lines: readonly LineItem[], procurement: readonly Procu
     const x = vary(v);
     if (x !== undefined) cls[c] = x;
   }
-  if (rng.chance(0.7)) p.byClass = cls;
+  // an empty 上年 by-class record says nothing: the workbook (and a person) leave it out
+  if (rng.chance(0.7) && Object.keys(cls).length > 0) p.byClass = cls;
   set("personnel", vary(personnel));
   set("publicFunds", vary(pub));
   if (rng.chance(0.8)) {
