@@ -90,7 +90,8 @@ describe("serve from the build", () => {
     try {
       const url = `http://127.0.0.1:${port}`;
       let health: Response | undefined;
-      for (let i = 0; i < 240 && !health; i++) {
+      // start-up seeds and publishes the sample (its documents rendered): minutes on a loaded machine
+      for (const deadline = Date.now() + 200_000; !health && Date.now() < deadline; ) {
         health = await fetch(`${url}/api/health`).catch(() => undefined);
         if (!health) await new Promise((r) => setTimeout(r, 250));
       }
@@ -111,7 +112,7 @@ describe("serve from the build", () => {
       child.kill("SIGTERM");
     }
     expect(await exited).toBe(0);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe("what the check path loads", () => {

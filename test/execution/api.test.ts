@@ -15,7 +15,7 @@ describe.each(BACKENDS)("execution API on $name", (backend) => {
   let w: World;
   beforeAll(async () => {
     w = await buildWorld(backend);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => w?.close());
 
   it("refuses a bad export whole, with a finding per bad value, and imports a good one", async () => {

@@ -26,7 +26,7 @@ describe("open data API", () => {
       })
     ).id;
     await backfillFacts(w.db.db);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => w?.close());
   const get = (url: string) => w.clients.anonymous.request("GET", url);
 

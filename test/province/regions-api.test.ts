@@ -24,7 +24,7 @@ describe("region hierarchy and administrators' reach", () => {
     await d.updateTable("regions").set({ parent_id: city, level: "county" }).where("id", "=", w.regionA).execute();
     await createUser(d, { username: "province-admin", displayName: "省管理员", passwordHash: await hashPassword(PASSWORD), role: "admin", regionId: provinceId });
     province = await login(w.app, "admin", "province-admin");
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => w?.close());
 
   it("lists the province's regions, not the region outside it", async () => {

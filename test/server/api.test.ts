@@ -8,7 +8,7 @@ describe.each(BACKENDS)("API on $name", (backend) => {
   let w: World;
   beforeAll(async () => {
     w = await buildWorld(backend);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => w?.close());
 
   it("answers every error in one shape", async () => {

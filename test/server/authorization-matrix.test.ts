@@ -195,7 +195,7 @@ describe.each(BACKENDS)("authorisation matrix on $name", (backend) => {
       files: [{ scope: "department", format: "json", fileName: "disclosure.json", contentType: "application/json", content: new TextEncoder().encode("{}"), sha256: "0".repeat(64) }],
     });
     await backfillFacts(w.db.db); // as publishing does: the figures as facts
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => w?.close());
 
   it.each(ROWS)("$name", async (row) => {

@@ -93,7 +93,7 @@ describe.each(BACKENDS)("the API's answers match src/contract on $name", (backen
   let w: World;
   beforeAll(async () => {
     w = await buildWorld(backend);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => w?.close());
 
   /** One call: its status, no contract problem, and the body exactly as the schema describes it. */

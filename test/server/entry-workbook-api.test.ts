@@ -20,7 +20,7 @@ describe.each(BACKENDS)("the entry workbook over the API on $name", (backend) =>
   let w: World;
   beforeAll(async () => {
     w = await buildWorld(backend);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => w?.close());
 
   it("downloads a blank template with every sheet, named for the year", async () => {

@@ -14,7 +14,7 @@ describe("fuzzing the API from its OpenAPI document", () => {
   let w: World;
   beforeAll(async () => {
     w = await buildWorld(pgliteBackend, { publishFormats: ["json"] });
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => w?.close());
 
   it("answers no 5xx to arbitrary requests on every documented route, and stays up", { timeout: 300_000 }, async () => {

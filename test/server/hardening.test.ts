@@ -12,7 +12,7 @@ describe("hardening over HTTP", () => {
   let w: World;
   beforeAll(async () => {
     w = await buildWorld(pgliteBackend);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => w?.close());
 
   describe("uploads: the limit is checked on the bytes received", () => {
@@ -122,7 +122,7 @@ describe("malformed input is 4xx with its place, never 500", () => {
   let w: World;
   beforeAll(async () => {
     w = await buildWorld(pgliteBackend);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => w?.close());
 
   it("refuses JSON nested too deep, NUL, lone surrogates, invalid UTF-8 and ids ≥ 2^31", async () => {

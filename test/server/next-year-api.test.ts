@@ -19,7 +19,7 @@ describe.each(BACKENDS)("next year's budget over the API on $name", (backend) =>
     const record = parse(readFileSync(`${DIR}/execution.yaml`, "utf8")) as Record<string, unknown>;
     expect((await w.clients.preparer.request("PUT", `/api/budgets/${w.budget}/execution`, record)).statusCode).toBe(200);
     expect((await w.clients.preparer.upload(`/api/budgets/${w.budget}/execution/payments`, "payments.csv", readFileSync(`${DIR}/payments.csv`, "utf8"))).statusCode).toBe(200);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => w?.close());
 
   it("is refused to a finance reviewer and hidden from another department", async () => {

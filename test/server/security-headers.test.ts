@@ -53,7 +53,7 @@ describe.each(BACKENDS)("security headers on every answer ($name)", (backend) =>
   beforeAll(async () => {
     plain = await buildWorld(backend);
     secure = await buildWorld(backend, { secureCookies: true });
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await plain?.close();
     await secure?.close();

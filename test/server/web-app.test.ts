@@ -28,7 +28,7 @@ describe("web app and portal figures", () => {
     });
     // as publishing does: the figures once as facts, from the version published
     await backfillFacts(w.db.db);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await w?.close();
     await rm(dir, { recursive: true, force: true });
