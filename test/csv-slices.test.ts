@@ -15,28 +15,7 @@ import { CatalogFileError, MAX_CATALOG_ROWS, readCatalogFile } from "../src/form
 import { csvRecords, nonEmptyLines } from "../src/formats/csv.ts";
 import { MAX_DESK_ROWS, readDeskImport } from "../src/formats/desk-import.ts";
 import { timeSlices } from "../src/formats/turns.ts";
-
-/** The longest gap between 5 ms timer ticks while `work` runs, in this process's CPU time (ms). */
-async function worstTimerWait<T>(work: () => Promise<T>): Promise<{ result: T; worst: number; ticks: number }> {
-  // CPU time, not wall time: on a loaded machine wall time also counts the waits for a core
-  const cpuMs = () => {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1000;
-  };
-  let worst = 0;
-  let last = cpuMs();
-  let ticks = 0;
-  const tick = setInterval(() => {
-    const now = cpuMs();
-    worst = Math.max(worst, now - last);
-    last = now;
-    ticks++;
-  }, 5);
-  const result = await work();
-  worst = Math.max(worst, cpuMs() - last);
-  clearInterval(tick);
-  return { result, worst, ticks };
-}
+import { worstTimerWait } from "./support/timer-wait.ts";
 
 const cell = fc.oneof(
   fc.string({ unit: fc.constantFrom("a", "1", " ", ",", '"', "\n", "\r\n", "预", "算", "😀", "𠀀"), maxLength: 12 }),
