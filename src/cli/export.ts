@@ -7,6 +7,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { budgetFacts } from "../core/facts.ts";
 import type { Budget } from "../core/model.ts";
+import { DOCUMENT_KIND_NAMES, publicationTitle } from "../core/publication.ts";
 import { type Fen, formatYuan, sum } from "../core/money.ts";
 import { readBudget } from "../formats/budget-file/read-file.ts";
 import { type CatalogOptions, catalogFor } from "../formats/catalog-choice.ts";
@@ -62,7 +63,7 @@ export async function exportCommand(path: string, opts: ExportOptions, io: Io): 
     }
     const single = byYear.size === 1;
     for (const [year, g] of [...byYear].sort(([a], [b]) => a - b)) {
-      const title = g.titles.length === 1 ? `${g.titles[0]}${year}年度部门预算` : `${year}年度部门预算（${g.titles.length}个部门）`;
+      const title = g.titles.length === 1 ? publicationTitle("budget", g.titles[0]!, year) : `${year}年度${DOCUMENT_KIND_NAMES.budget}（${g.titles.length}个部门）`;
       const dir = single ? opts.out : join(opts.out, String(year));
       await mkdir(dir, { recursive: true });
       const csv = csvHeader() + g.rows.map(csvLine).join("");

@@ -31,6 +31,7 @@ import { putExecutionRecord, replacePayments } from "../store/repos/execution.ts
 import { replaceControlFigures } from "../store/repos/control-figures.ts";
 import { writeExplanation } from "../store/repos/explanations.ts";
 import { budgetFacts, budgetTotals } from "../core/facts.ts";
+import { publicationTitle } from "../core/publication.ts";
 import { writeFacts } from "../store/repos/facts.ts";
 import { insertPublication } from "../store/repos/publications.ts";
 import { assignDepartment, createDepartment, createDivision, createRegion, createUnit } from "../store/repos/tenancy.ts";
@@ -136,7 +137,7 @@ export async function seedDemo(db: Kysely<Database>, publishFormats: readonly st
       year: budget.year,
       departmentCode: budget.department.code,
       departmentName: budget.department.name,
-      title: `${budget.department.name}${budget.year}年度部门预算`,
+      title: publicationTitle("budget", budget.department.name, budget.year),
       files,
     });
     await writeFacts(trx, { publicationId: publication.id, budgetId: id2021, regionId: region, departmentId: dept, year: budget.year }, budgetFacts(budget), budgetTotals(budget), budget.prior);

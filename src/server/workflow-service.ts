@@ -5,6 +5,7 @@
  * immutable snapshot with their sha256, and its figures once as facts (src/store/repos/facts.ts).
  */
 import { budgetFacts, budgetTotals } from "../core/facts.ts";
+import { publicationTitle } from "../core/publication.ts";
 import { type TransitionInput, type WorkflowAction, transition } from "../core/workflow.ts";
 import { type BudgetSummary, lockBudget, recordTransition, sealVersion, setState } from "../store/repos/budgets.ts";
 import { writeFacts } from "../store/repos/facts.ts";
@@ -70,7 +71,7 @@ export async function moveBudget(ctx: AppContext, req: Acting, user: SessionUser
         year: b.year,
         departmentCode: b.departmentCode,
         departmentName: b.departmentName,
-        title: `${budget.department.name}${b.year}年度部门预算`,
+        title: publicationTitle("budget", budget.department.name, b.year),
         files,
       });
       // The figures, once, as rows the portal and open data read (src/core/facts.ts).
