@@ -24,8 +24,9 @@ function delayed(fail?: (n: number) => boolean) {
       seen.inFlight++;
       seen.maxInFlight = Math.max(seen.maxInFlight, seen.inFlight);
       try {
-        await new Promise((r) => setTimeout(r, Math.random() * 15));
+        // a refusal comes at once (before any other render ends), so what the lanes do after it is certain
         if (fail?.(n)) throw new Error(`render ${n} refused`);
+        await new Promise((r) => setTimeout(r, Math.random() * 15));
         return await inner.run(kind, input);
       } finally {
         seen.inFlight--;
