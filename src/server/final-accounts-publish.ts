@@ -17,7 +17,7 @@ import { FINAL_ACCOUNTS_TEMPLATE_IDS } from "../core/templates/index.ts";
 import type { Actor } from "../core/workflow.ts";
 import { type BudgetSummary, lockBudget } from "../store/repos/budgets.ts";
 import { getExecutionRecord, listPayments, loadExecution, lockExecutionRecord } from "../store/repos/execution.ts";
-import { insertPublication, listBudgetPublications, nextPublicationNumber } from "../store/repos/publications.ts";
+import { insertPublication, listBudgetPublications, nextPublicationNumber, publicationOfBudget } from "../store/repos/publications.ts";
 import { tenancyOf } from "./access.ts";
 import { type Acting, audit } from "./audit.ts";
 import { loadBudget } from "./budget-service.ts";
@@ -101,15 +101,11 @@ export async function publishFinalAccounts(ctx: AppContext, req: Acting, user: S
     }
     const publication = await insertPublication(trx, {
       kind: "final-accounts",
-      budgetId: b.id,
+      ...publicationOfBudget(b),
       budgetVersion: ready.version,
       publishedOn: move.date,
       publishedBy: user.actor.userId,
       changeNote: move.changeNote?.trim() || null,
-      regionId: b.regionId,
-      year: b.year,
-      departmentCode: b.departmentCode,
-      departmentName: b.departmentName,
       // the department's name as the documents print it (the budget's own), as a budget's publication title has it
       title: publicationTitle("final-accounts", ready.departmentName, b.year),
       files,

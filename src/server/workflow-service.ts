@@ -9,7 +9,7 @@ import { publicationTitle } from "../core/publication.ts";
 import { type TransitionInput, type WorkflowAction, transition } from "../core/workflow.ts";
 import { type BudgetSummary, lockBudget, recordTransition, sealVersion, setState } from "../store/repos/budgets.ts";
 import { writeFacts } from "../store/repos/facts.ts";
-import { type PublicationFile, insertPublication, nextPublicationNumber } from "../store/repos/publications.ts";
+import { type PublicationFile, insertPublication, nextPublicationNumber, publicationOfBudget } from "../store/repos/publications.ts";
 import { regionTemplate } from "../store/repos/tenancy.ts";
 import { tenancyOf } from "./access.ts";
 import { type Acting, audit } from "./audit.ts";
@@ -62,15 +62,11 @@ export async function moveBudget(ctx: AppContext, req: Acting, user: SessionUser
     let publication: { id: number; number: number } | undefined;
     if (files) {
       publication = await insertPublication(trx, {
-        budgetId: b.id,
+        ...publicationOfBudget(b),
         budgetVersion: version,
         publishedOn: move.date!,
         publishedBy: user.actor.userId,
         changeNote: move.changeNote?.trim() || null,
-        regionId: b.regionId,
-        year: b.year,
-        departmentCode: b.departmentCode,
-        departmentName: b.departmentName,
         title: publicationTitle("budget", budget.department.name, b.year),
         files,
       });

@@ -5,6 +5,7 @@
 import { sql } from "kysely";
 import type { DocumentKind } from "../../core/publication.ts";
 import type { Db } from "../schema.ts";
+import type { BudgetSummary } from "./budgets.ts";
 
 export interface PublicationFile {
   /** "department" or a unit code */
@@ -30,6 +31,11 @@ export interface NewPublication {
   /** 部门预算 (the default) or 部门决算 */
   kind?: DocumentKind;
   files: readonly PublicationFile[];
+}
+
+/** What a publication records of the budget it publishes: which budget, its region, year and department. */
+export function publicationOfBudget(b: Pick<BudgetSummary, "id" | "regionId" | "year" | "departmentCode" | "departmentName">) {
+  return { budgetId: b.id, regionId: b.regionId, year: b.year, departmentCode: b.departmentCode, departmentName: b.departmentName };
 }
 
 /** files written by one INSERT (7 parameters each) */
