@@ -52,7 +52,8 @@ describe.skipIf(!HAS_CHROMIUM)("政府采购 in the budget editor (Chromium)", (
 
     await row.getByRole("combobox", { name: "采购组织形式 1" }).click();
     const forms = page.locator(".ant-select-dropdown:visible .ant-select-item-option");
-    expect(await forms.allTextContents()).toEqual(["政府集中采购", "部门集中采购", "分散自行组织"]);
+    // polled: the 经济科目 list may still be closing (its options visible) as this one opens
+    await expect.poll(() => forms.allTextContents(), POLL).toEqual(["政府集中采购", "部门集中采购", "分散自行组织"]);
     await forms.getByText("部门集中采购", { exact: true }).click();
 
     await expect.poll(() => page.getByTestId("save-state").textContent(), POLL).toContain("已保存");
