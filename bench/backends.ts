@@ -8,8 +8,13 @@ import { type OpenDatabase, openDatabase } from "../src/store/database.ts";
 export const BENCH_PG_URL = process.env.YUSUAN_BENCH_PG_URL ?? process.env.YUSUAN_TEST_PG_URL;
 
 /** Runs `run` on each backend in turn and gives its results in that order. */
-/** `only`: the backends to run ("pglite", "postgresql"; default both). */
-export async function onEachBackend<T>(name: string, run: (backend: "PGlite" | "PostgreSQL", o: OpenDatabase) => Promise<T>, only: readonly string[] = ["pglite", "postgresql"]): Promise<T[]> {
+/** `only`: the backends to run ("pglite", "postgresql"; default both); `keepSchema`: leave the PostgreSQL schema to look at. */
+export async function onEachBackend<T>(
+  name: string,
+  run: (backend: "PGlite" | "PostgreSQL", o: OpenDatabase) => Promise<T>,
+  only: readonly string[] = ["pglite", "postgresql"],
+  keepSchema = false,
+): Promise<T[]> {
   const results: T[] = [];
   if (only.includes("pglite")) {
     const lite = await openDatabase({});
@@ -29,7 +34,7 @@ export async function onEachBackend<T>(name: string, run: (backend: "PGlite" | "
   try {
     results.push(await run("PostgreSQL", pg));
   } finally {
-    await sql.raw(`drop schema if exists ${schema} cascade`).execute(pg.db);
+    if (!keepSchema) await sql.raw(`drop schema if exists ${schema} cascade`).execute(pg.db);
     await pg.close();
   }
   return results;

@@ -18,10 +18,10 @@ import { sql } from "kysely";
 import { RENDERERS } from "../src/formats/renderers.ts";
 import { buildApp } from "../src/server/app.ts";
 import { type ProvinceSize, seedProvince } from "../src/server/seed-region.ts";
-import { type OpenDatabase, openDatabase } from "../src/store/database.ts";
+import type { OpenDatabase } from "../src/store/database.ts";
 import { provinceBudget } from "../test/support/province.ts";
 import { benchArgs, positiveInt, positiveInts, words } from "./args.ts";
-import { BENCH_PG_URL } from "./backends.ts";
+import { onEachBackend } from "./backends.ts";
 
 const args = benchArgs({ strings: ["departments", "cities", "counties", "formats", "backends", "checkpoints", "concurrency", "warmup"], flags: ["keep-schema"] });
 const DEPARTMENTS = positiveInt(args, "departments", 40);
@@ -101,28 +101,7 @@ async function run(backend: string, database: OpenDatabase): Promise<Result> {
 }
 
 console.log(`province documents: 1 省, ${SIZE.cities} 市, ${SIZE.counties} 县/区, ${DEPARTMENTS} departments (${SIZE.units} units), formats ${FORMATS.join(",")}; load average ${loads()}`);
-const results: Result[] = [];
-if (BACKENDS.includes("pglite")) {
-  const lite = await openDatabase({});
-  try {
-    results.push(await run("PGlite", lite));
-  } finally {
-    await lite.close();
-  }
-}
-if (BACKENDS.includes("postgresql")) {
-  if (!BENCH_PG_URL) console.log("(no YUSUAN_BENCH_PG_URL or YUSUAN_TEST_PG_URL: PostgreSQL skipped)");
-  else {
-    const schema = `bench_documents_${process.pid}`;
-    const pg = await openDatabase({ url: BENCH_PG_URL, schema, poolSize: 4 });
-    try {
-      results.push(await run("PostgreSQL", pg));
-    } finally {
-      if (!args["keep-schema"]) await sql.raw(`drop schema if exists ${schema} cascade`).execute(pg.db);
-      await pg.close();
-    }
-  }
-}
+const results = await onEachBackend("documents", run, BACKENDS, Boolean(args["keep-schema"]));
 
 for (const r of results) {
   const per = (r.seconds * 1000) / r.budgets;
